@@ -1,0 +1,173 @@
+/**
+ * `oagen` command line: argv → command; prints diagnostics; sets the exit code
+ * (see src/diagnostics.ts for the codes). No generation logic lives here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CONFIG_FILE, loadConfig, type ClientConfig } from './config.js';
+import { Diagnostics, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError, displayPath } from './diagnostics.js';
+import { generateClient, loadIR } from './generate.js';
+
+const HELP = `oagen: OpenAPI → TypeScript clients
+
+Usage:
+  oagen generate [--config oagen.config.json] [--only NAME]   generate every configured client
+  oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
+  oagen validate --spec FILE                                    full validation of a spec
+  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning]
+                                                                what changed between two spec versions
+  oagen --help | --version
+
+Options:
+  --strict      warnings fail the run (exit 1)
+  --validate    validate the spec fully (slower) before generating
+  --dry-run     render everything, write nothing
+  --quiet       print errors only
+  --debug       print stack traces of internal errors
+
+Exit codes: 0 ok, 1 spec errors (diagnostics printed), 2 usage or config error, 3 internal error.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        name: { type: 'string' },
+        only: { type: 'string', multiple: true },
+        strict: { type: 'boolean' },
+        validate: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`oagen: ${(e as Error).message}\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (values.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return EXIT_OK;
+  }
+  const [command, ...rest] = positionals;
+  try {
+    switch (command) {
+      case 'generate':
+        return await generate(values);
+      case 'validate':
+        return await validate(values.spec ?? rest[0]);
+      case 'diff': {
+        const { runDiff } = await import('./diff/cli.js');
+        return await runDiff(rest, values);
+      }
+      case undefined:
+        process.stdout.write(HELP);
+        return EXIT_USAGE;
+      default:
+        process.stderr.write(`oagen: unknown command '${command}'\n\n${HELP}`);
+        return EXIT_USAGE;
+    }
+  } catch (e) {
+    if (e instanceof OagenError) {
+      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      return e.exitCode;
+    }
+    process.stderr.write(`oagen: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (values.debug) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    else process.stderr.write('This is a bug in oagen. Run again with --debug for details.\n');
+    return EXIT_INTERNAL;
+  }
+}
+
+interface GenerateFlags {
+  config?: string;
+  spec?: string;
+  out?: string;
+  name?: string;
+  only?: string[];
+  strict?: boolean;
+  validate?: boolean;
+  'dry-run'?: boolean;
+  quiet?: boolean;
+}
+
+async function generate(flags: GenerateFlags): Promise<number> {
+  let clients: ClientConfig[];
+  if (flags.spec) {
+    if (!flags.out) throw usage('--spec needs --out DIR');
+    const name = flags.name ?? packageNameFrom(flags.spec);
+    clients = [{ name, spec: resolve(flags.spec), output: resolve(flags.out) }];
+  } else {
+    const file = flags.config ?? CONFIG_FILE;
+    if (!existsSync(file)) throw usage(`no ${file} here; pass --config FILE, or --spec FILE --out DIR`);
+    clients = loadConfig(file).clients;
+    if (flags.only?.length) clients = clients.filter((c) => flags.only!.includes(c.name));
+  }
+  let failed = 0;
+  for (const base of clients) {
+    const client = { ...base, ...(flags.strict ? { strict: true } : {}), ...(flags.validate ? { validate: true } : {}) };
+    const started = performance.now();
+    try {
+      const result = await generateClient(client, { dryRun: flags['dry-run'] === true });
+      printDiagnostics(result.diagnostics, flags.quiet);
+      if (!flags.quiet) {
+        const w = result.write;
+        const ms = Math.round(performance.now() - started);
+        const what = w ? `${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''}` : 'dry run';
+        process.stdout.write(`${client.name}: ${result.operations} operations, ${result.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
+      }
+    } catch (e) {
+      if (!(e instanceof OagenError)) throw e;
+      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      process.stderr.write(`${client.name}: not generated; ${displayPath(client.output)} left as it was\n`);
+      if (e.exitCode !== EXIT_DIAGNOSTICS) return e.exitCode;
+      failed++;
+    }
+  }
+  return failed > 0 ? EXIT_DIAGNOSTICS : EXIT_OK;
+}
+
+async function validate(spec: string | undefined): Promise<number> {
+  if (!spec) throw usage('validate needs --spec FILE');
+  const diagnostics = new Diagnostics();
+  await loadIR(resolve(spec), { diagnostics, validate: true });
+  printDiagnostics(diagnostics, false);
+  if (diagnostics.hasErrors()) return EXIT_DIAGNOSTICS;
+  process.stdout.write(`${spec}: valid\n`);
+  return EXIT_OK;
+}
+
+function printDiagnostics(diagnostics: Diagnostics, quiet: boolean | undefined): void {
+  for (const d of diagnostics.list) {
+    if (quiet && d.severity !== 'error') continue;
+    process.stderr.write(formatDiagnostic(d) + '\n');
+  }
+}
+
+function packageNameFrom(spec: string): string {
+  const base = basename(spec, extname(spec)).toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[-._~]+/, '');
+  return base || 'api-client';
+}
+
+function usage(message: string): OagenError {
+  return new OagenError({ code: 'E_USAGE', severity: 'error', message }, EXIT_USAGE);
+}

@@ -1,0 +1,88 @@
+/**
+ * The config file, `oagen.config.json` at the project root: the clients to generate.
+ *
+ * ```json
+ * {
+ *   "clients": [
+ *     {
+ *       "name": "openai-admin",              // npm package name
+ *       "spec": "specs/openai.yaml",         // YAML or JSON, OpenAPI 3.0/3.1 or Swagger 2.0
+ *       "output": "generated/openai-admin",  // default: generated/<name without scope>
+ *       "version": "1.0.0",                  // default: the spec's info.version when semver
+ *       "include": { "paths": ["/organization/"], "tags": [], "operations": [] },
+ *       "pagination": { "listThings": { "kind": "cursor", "param": "after", "items": "data", "nextCursor": "next" }, "listOther": false },
+ *       "strict": false,                     // warnings fail the run
+ *       "validate": false                    // full schema validation of the spec first
+ *     }
+ *   ]
+ * }
+ * ```
+ * Paths are relative to the config file.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { OagenError, EXIT_USAGE } from './diagnostics.js';
+import type { PaginationInfo } from './ir/types.js';
+import type { IncludeFilter } from './normalize/include.js';
+
+export interface ClientConfig {
+  name: string;
+  spec: string;
+  output: string;
+  version?: string;
+  license?: string;
+  include?: IncludeFilter;
+  pagination?: Record<string, PaginationInfo | false>;
+  strict?: boolean;
+  validate?: boolean;
+}
+
+export interface Config {
+  file: string;
+  clients: ClientConfig[];
+}
+
+export const CONFIG_FILE = 'oagen.config.json';
+
+export function loadConfig(file: string): Config {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw configError(file, e instanceof Error ? e.message : String(e));
+  }
+  const base = dirname(resolve(file));
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { clients?: unknown }).clients)) {
+    throw configError(file, `expected an object with a "clients" array`);
+  }
+  const clients = (raw as { clients: unknown[] }).clients.map((c, i) => checkClient(c, i, file, base));
+  const names = new Set<string>();
+  for (const c of clients) {
+    if (names.has(c.output)) throw configError(file, `two clients write to '${c.output}'`);
+    names.add(c.output);
+  }
+  return { file, clients };
+}
+
+const NPM_NAME = /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+
+function checkClient(c: unknown, i: number, file: string, base: string): ClientConfig {
+  const at = `clients[${i}]`;
+  if (typeof c !== 'object' || c === null) throw configError(file, `${at} must be an object`);
+  const o = c as Record<string, unknown>;
+  if (typeof o.name !== 'string' || !NPM_NAME.test(o.name)) throw configError(file, `${at}.name must be a valid npm package name`);
+  if (typeof o.spec !== 'string') throw configError(file, `${at}.spec must be the path of a spec file`);
+  const output = typeof o.output === 'string' ? o.output : `generated/${o.name.replace(/^@[^/]+\//, '')}`;
+  const client: ClientConfig = { name: o.name, spec: resolve(base, o.spec), output: resolve(base, output) };
+  if (typeof o.version === 'string') client.version = o.version;
+  if (typeof o.license === 'string') client.license = o.license;
+  if (o.include !== undefined) client.include = o.include as IncludeFilter;
+  if (o.pagination !== undefined) client.pagination = o.pagination as Record<string, PaginationInfo | false>;
+  if (o.strict === true) client.strict = true;
+  if (o.validate === true) client.validate = true;
+  return client;
+}
+
+function configError(file: string, message: string): OagenError {
+  return new OagenError({ code: 'E_CONFIG', severity: 'error', message, file }, EXIT_USAGE);
+}

@@ -1,0 +1,38 @@
+/**
+ * Named schemas → model declarations: `interface` for objects, `type` for everything
+ * else, plus an `as const` list of values for enums (`export const UserSort = [...] as const`).
+ */
+import type { NamedSchema, Schema } from '../ir/types.js';
+import { literalValue } from '../naming/escape.js';
+import { docBlock, objectMembers, schemaDocLines, typeExpr, type TypeContext } from './type-expr.js';
+
+export interface ModelView {
+  name: string;
+  named: NamedSchema;
+  /** the declaration(s), with JSDoc */
+  code: string;
+}
+
+export function modelView(named: NamedSchema, ctx: TypeContext): ModelView {
+  const name = ctx.names.get(named.id)!;
+  const s = named.schema;
+  const doc = docBlock(schemaDocLines(s), '');
+  let code: string;
+  if (s.kind === 'object' && !s.nullable && s.properties.length > 0) {
+    code = `${doc}export interface ${name} {\n${objectMembers(s.properties, s.additional, ctx, '  ')}}\n`;
+  } else {
+    code = `${doc}export type ${name} = ${typeExpr(s, ctx)};\n`;
+  }
+  const values = enumValues(s);
+  if (values) {
+    code += `\n/** Every value of {@link ${name}}. */\nexport const ${name} = [${values.map(literalValue).join(', ')}] as const;\n`;
+  }
+  return { name, named, code };
+}
+
+/** The closed list of values of an enum-like schema, if it has one. */
+function enumValues(s: Schema): (string | number | boolean)[] | undefined {
+  if (s.kind !== 'enum') return undefined;
+  const vs = s.values.filter((v): v is string | number | boolean => v !== null);
+  return vs.length > 0 ? vs : undefined;
+}

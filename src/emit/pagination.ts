@@ -1,0 +1,197 @@
+/**
+ * Pagination detection. In order, the first rule that applies wins:
+ *
+ * 1. the config's explicit override for the operation (`pagination` in oagen.config.json);
+ * 2. `x-speakeasy-pagination` (type `cursor` or `offsetLimit`, JSONPath-like `$.field` outputs);
+ * 3. `x-fern-pagination` (`cursor: $request.x`, `next_cursor: $response.y`, `results: $response.z`,
+ *    or `offset: $request.page`);
+ * 4. cursor heuristics: a GET with a cursor-like query parameter (`after`, `cursor`,
+ *    `starting_after`, `page_token`, `next_token`, `continuation_token`, …) whose JSON
+ *    success body has an items array (`data`, `items`, `results`, `records`, or its only array)
+ *    and a next-cursor field (`next_cursor`, `next`, `last_id`, `next_page_token`, …) or a
+ *    `has_more` flag with items that carry an `id`;
+ * 5. page-number heuristics: a GET with a `page` query parameter, an items array, and a
+ *    total-pages or total-items field (top level or under `pagination`/`meta`/`page_info`).
+ *
+ * Operations that match nothing are plain requests.
+ */
+import type { Operation, PaginationInfo, Schema, SchemaId } from '../ir/types.js';
+import { isJson, successResponses } from './responses.js';
+
+const CURSOR_PARAMS = ['after', 'cursor', 'starting_after', 'page_token', 'pageToken', 'next_token', 'nextToken', 'continuation_token', 'continuationToken', 'next_cursor', 'since_id'];
+const NEXT_FIELDS = ['next_cursor', 'nextCursor', 'next_page_token', 'nextPageToken', 'next_token', 'nextToken', 'last_id', 'next'];
+const HAS_MORE_FIELDS = ['has_more', 'hasMore', 'has_next', 'hasNext', 'has_next_page'];
+const ITEM_FIELDS = ['data', 'items', 'results', 'records', 'values', 'entries', 'elements'];
+const PAGE_PARAMS = ['page', 'page_number', 'pageNumber'];
+const SIZE_PARAMS = ['page_size', 'pageSize', 'per_page', 'perPage', 'limit', 'size'];
+const TOTAL_PAGES = ['total_pages', 'totalPages', 'page_count', 'pageCount', 'pages'];
+const TOTAL_ITEMS = ['total_records', 'totalRecords', 'total_count', 'totalCount', 'total', 'total_items', 'totalItems', 'count'];
+const NESTED = ['pagination', 'meta', 'page_info', 'pageInfo', 'paging'];
+
+export interface PaginationResult {
+  info: PaginationInfo;
+  /** the schema of one item */
+  item: Schema;
+}
+
+export function detectPagination(
+  op: Operation,
+  schemas: ReadonlyMap<SchemaId, Schema>,
+  override?: PaginationInfo | false,
+): PaginationResult | undefined {
+  if (override === false) return undefined;
+  const body = successBody(op, schemas);
+  if (!body) return undefined;
+  const fromExtension = override ?? speakeasy(op) ?? fern(op);
+  if (fromExtension) {
+    const item = itemsAt(body, fromExtension.items, schemas);
+    return item ? { info: fromExtension, item } : undefined;
+  }
+  if (op.method !== 'GET') return undefined;
+  const query = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  const items = findItems(body, schemas);
+  if (!items) return undefined;
+
+  const cursorParam = CURSOR_PARAMS.find((p) => query.has(p));
+  if (cursorParam) {
+    const next = NEXT_FIELDS.find((f) => field(body, f, schemas));
+    const hasMore = HAS_MORE_FIELDS.find((f) => field(body, f, schemas));
+    const itemId = field(resolve(items.item, schemas), 'id', schemas) ? 'id' : undefined;
+    if (next || (hasMore && itemId)) {
+      // OpenAI's lists: `after` + `has_more` + `last_id` (the cursor to pass next).
+      const info: PaginationInfo = { kind: 'cursor', param: cursorParam, items: items.path };
+      if (hasMore) info.hasMore = hasMore;
+      if (next) info.nextCursor = next;
+      else info.itemCursor = itemId;
+      return { info, item: items.item };
+    }
+  }
+  const pageParam = PAGE_PARAMS.find((p) => query.has(p));
+  if (pageParam) {
+    const totals = findTotals(body, schemas);
+    if (totals.totalPages || totals.totalItems) {
+      const info: PaginationInfo = { kind: 'page', param: pageParam, items: items.path };
+      const size = SIZE_PARAMS.find((p) => query.has(p));
+      if (size) info.sizeParam = size;
+      if (totals.totalPages) info.totalPages = totals.totalPages;
+      if (totals.totalItems) info.totalItems = totals.totalItems;
+      return { info, item: items.item };
+    }
+  }
+  return undefined;
+}
+
+function successBody(op: Operation, schemas: ReadonlyMap<SchemaId, Schema>): Schema | undefined {
+  for (const r of successResponses(op)) {
+    const c = r.contents.find((x) => isJson(x.mediaType));
+    if (c) {
+      const s = resolve(c.schema, schemas);
+      if (s.kind === 'object') return s;
+    }
+  }
+  return undefined;
+}
+
+function resolve(s: Schema, schemas: ReadonlyMap<SchemaId, Schema>): Schema {
+  for (let i = 0; s.kind === 'ref' && i < 16; i++) s = schemas.get(s.target) ?? { kind: 'unknown', pointer: s.pointer };
+  return s;
+}
+
+function field(s: Schema, name: string, schemas: ReadonlyMap<SchemaId, Schema>): Schema | undefined {
+  const o = resolve(s, schemas);
+  if (o.kind !== 'object') return undefined;
+  return o.properties.find((p) => p.name === name)?.schema;
+}
+
+function findItems(body: Schema, schemas: ReadonlyMap<SchemaId, Schema>): { path: string; item: Schema } | undefined {
+  const o = resolve(body, schemas);
+  if (o.kind !== 'object') return undefined;
+  const arrays = o.properties.filter((p) => resolve(p.schema, schemas).kind === 'array');
+  const chosen = ITEM_FIELDS.map((n) => arrays.find((p) => p.name === n)).find(Boolean) ?? (arrays.length === 1 ? arrays[0] : undefined);
+  if (!chosen) return undefined;
+  const arr = resolve(chosen.schema, schemas);
+  return arr.kind === 'array' ? { path: chosen.name, item: arr.items } : undefined;
+}
+
+function itemsAt(body: Schema, path: string, schemas: ReadonlyMap<SchemaId, Schema>): Schema | undefined {
+  let s: Schema | undefined = body;
+  for (const part of path.split('.')) {
+    if (!s) return undefined;
+    s = field(s, part, schemas);
+  }
+  if (!s) return undefined;
+  const arr = resolve(s, schemas);
+  return arr.kind === 'array' ? arr.items : undefined;
+}
+
+function findTotals(body: Schema, schemas: ReadonlyMap<SchemaId, Schema>): { totalPages?: string; totalItems?: string } {
+  const at = (s: Schema, prefix: string) => ({
+    totalPages: TOTAL_PAGES.find((f) => field(s, f, schemas)),
+    totalItems: TOTAL_ITEMS.find((f) => field(s, f, schemas)),
+    prefix,
+  });
+  let found = at(body, '');
+  if (!found.totalPages && !found.totalItems) {
+    for (const n of NESTED) {
+      const nested = field(body, n, schemas);
+      if (!nested) continue;
+      found = at(nested, `${n}.`);
+      if (found.totalPages || found.totalItems) break;
+    }
+  }
+  return {
+    ...(found.totalPages ? { totalPages: found.prefix + found.totalPages } : {}),
+    ...(found.totalItems ? { totalItems: found.prefix + found.totalItems } : {}),
+  };
+}
+
+/** `$.data`, `$response.data`, `$.meta.next` → `data`, `meta.next`. */
+function jsonPath(p: unknown): string | undefined {
+  if (typeof p !== 'string') return undefined;
+  return p.replace(/^\$(response|request)?\.?/, '').replace(/^body\./, '') || undefined;
+}
+
+function speakeasy(op: Operation): PaginationInfo | undefined {
+  const x = op.extensions['x-speakeasy-pagination'] as Record<string, unknown> | undefined;
+  if (!x || typeof x !== 'object') return undefined;
+  const inputs = Array.isArray(x.inputs) ? (x.inputs as Record<string, unknown>[]) : [];
+  const outputs = (x.outputs ?? {}) as Record<string, unknown>;
+  const items = jsonPath(outputs.results);
+  if (!items) return undefined;
+  const input = (type: string) => inputs.find((i) => i && i.type === type && typeof i.name === 'string')?.name as string | undefined;
+  if (x.type === 'cursor') {
+    const param = input('cursor');
+    const next = jsonPath(outputs.nextCursor);
+    if (!param) return undefined;
+    return { kind: 'cursor', param, items, ...(next ? { nextCursor: next } : { itemCursor: 'id' }) };
+  }
+  if (x.type === 'offsetLimit') {
+    const page = input('page');
+    const offset = input('offset');
+    const limit = input('limit');
+    const total = jsonPath(outputs.numPages);
+    if (page) return { kind: 'page', param: page, items, ...(limit ? { sizeParam: limit } : {}), ...(total ? { totalPages: total } : {}) };
+    if (offset) return { kind: 'offset', param: offset, items, ...(limit ? { limitParam: limit } : {}) };
+  }
+  return undefined;
+}
+
+function fern(op: Operation): PaginationInfo | undefined {
+  const x = op.extensions['x-fern-pagination'] as Record<string, unknown> | undefined;
+  if (!x || typeof x !== 'object') return undefined;
+  const items = jsonPath(x.results);
+  if (!items) return undefined;
+  const cursor = jsonPath(x.cursor);
+  if (cursor) {
+    const next = jsonPath(x.next_cursor);
+    return { kind: 'cursor', param: cursor, items, ...(next ? { nextCursor: next } : { itemCursor: 'id' }), ...(jsonPath(x.has_next_page) ? { hasMore: jsonPath(x.has_next_page) } : {}) };
+  }
+  const offset = jsonPath(x.offset);
+  if (offset) {
+    const step = jsonPath(x.step);
+    return PAGE_PARAMS.includes(offset)
+      ? { kind: 'page', param: offset, items, ...(step ? { sizeParam: step } : {}) }
+      : { kind: 'offset', param: offset, items, ...(step ? { limitParam: step } : {}) };
+  }
+  return undefined;
+}

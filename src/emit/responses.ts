@@ -1,0 +1,81 @@
+/**
+ * What an operation answers: the success body's type and how the runtime decodes it,
+ * the declared error bodies, and an optional `text/event-stream` variant.
+ */
+import type { MediaContent, Operation, Response, Schema } from '../ir/types.js';
+
+export type ResponseKind = 'json' | 'text' | 'blob' | 'void' | 'sse';
+
+export interface SuccessShape {
+  kind: ResponseKind;
+  /** schemas of the possible success bodies (empty for void) */
+  schemas: Schema[];
+  /** the statuses that carry them, for docs */
+  statuses: string[];
+  mediaType?: string;
+}
+
+export function isJson(mediaType: string): boolean {
+  return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || /\/json$/i.test(mediaType) || mediaType === '*/*';
+}
+
+export function isEventStream(mediaType: string): boolean {
+  return /^text\/event-stream/i.test(mediaType);
+}
+
+function isText(mediaType: string): boolean {
+  return /^text\//i.test(mediaType) && !isEventStream(mediaType);
+}
+
+/** The success responses: 2XX codes, or `default` when no 2XX is declared. */
+export function successResponses(op: Operation): Response[] {
+  const ok = op.responses.filter((r) => /^2/.test(r.status));
+  if (ok.length > 0) return ok;
+  return op.responses.filter((r) => r.status === 'default');
+}
+
+export function errorResponses(op: Operation): Response[] {
+  const ok = new Set(successResponses(op));
+  return op.responses.filter((r) => !ok.has(r) && !/^[123]/.test(r.status));
+}
+
+/** The main (non-stream) success shape. */
+export function successShape(op: Operation): SuccessShape {
+  const responses = successResponses(op);
+  const statuses = responses.map((r) => r.status);
+  const contents = responses.flatMap((r) => r.contents);
+  const json = contents.filter((c) => isJson(c.mediaType));
+  if (json.length > 0) return { kind: 'json', schemas: uniq(json), statuses, mediaType: json[0].mediaType };
+  const other = contents.filter((c) => !isEventStream(c.mediaType));
+  if (other.length > 0) {
+    const text = other.every((c) => isText(c.mediaType) && c.schema.kind !== 'binary');
+    return text
+      ? { kind: 'text', schemas: [{ kind: 'string', pointer: other[0].schema.pointer }], statuses, mediaType: other[0].mediaType }
+      : { kind: 'blob', schemas: [{ kind: 'binary', pointer: other[0].schema.pointer }], statuses, mediaType: other[0].mediaType };
+  }
+  const sse = contents.filter((c) => isEventStream(c.mediaType));
+  if (sse.length > 0) return { kind: 'sse', schemas: uniq(sse), statuses, mediaType: sse[0].mediaType };
+  return { kind: 'void', schemas: [], statuses };
+}
+
+/** The `text/event-stream` variant of an operation that also answers with another media type. */
+export function streamShape(op: Operation): SuccessShape | undefined {
+  const main = successShape(op);
+  if (main.kind === 'sse') return undefined;
+  const responses = successResponses(op);
+  const sse = responses.flatMap((r) => r.contents).filter((c) => isEventStream(c.mediaType));
+  if (sse.length === 0) return undefined;
+  return { kind: 'sse', schemas: uniq(sse), statuses: responses.map((r) => r.status), mediaType: sse[0].mediaType };
+}
+
+function uniq(contents: MediaContent[]): Schema[] {
+  const seen = new Set<string>();
+  const out: Schema[] = [];
+  for (const c of contents) {
+    const key = c.schema.kind === 'ref' ? c.schema.target : c.schema.pointer;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(c.schema);
+  }
+  return out;
+}

@@ -1,0 +1,171 @@
+/**
+ * IR schema → TypeScript type expression (a string). Every spec string goes through
+ * the escaping layer (src/naming/escape.ts): property keys, literals and comments.
+ *
+ * readOnly / writeOnly rule: one type serves both directions. `readOnly` properties carry
+ * the `readonly` modifier and a JSDoc note; `writeOnly` ones a JSDoc note. Required-ness
+ * is the spec's.
+ */
+import type { Property, Schema, SchemaId } from '../ir/types.js';
+import { jsDocLines, literalValue, propertyKey } from '../naming/escape.js';
+
+export interface TypeContext {
+  /** generated type name of each named schema */
+  names: ReadonlyMap<SchemaId, string>;
+  /** the named schemas themselves (for discriminator tags) */
+  schemas: ReadonlyMap<SchemaId, Schema>;
+}
+
+export function typeExpr(s: Schema, ctx: TypeContext, indent = ''): string {
+  const core = coreExpr(s, ctx, indent);
+  if (!s.nullable || s.kind === 'null' || s.kind === 'unknown') return core;
+  return needsParens(s) && s.kind === 'intersection' ? `(${core}) | null` : `${core} | null`;
+}
+
+function coreExpr(s: Schema, ctx: TypeContext, indent: string): string {
+  switch (s.kind) {
+    case 'ref':
+      return ctx.names.get(s.target) ?? 'unknown';
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'null':
+      return 'null';
+    case 'unknown':
+      return 'unknown';
+    case 'never':
+      return 'never';
+    case 'binary':
+      return 'Blob';
+    case 'literal':
+      return literalValue(s.value);
+    case 'enum': {
+      const parts = s.values.map(literalValue);
+      if (s.open) parts.push('(string & {})');
+      return parts.join(' | ');
+    }
+    case 'array':
+      return arrayExpr(s, ctx, indent);
+    case 'object':
+      return objectExpr(s.properties, s.additional, ctx, indent);
+    case 'union':
+      return unionExpr(s, ctx, indent);
+    case 'intersection':
+      return s.members.map((m) => wrap(m, ctx, indent)).join(' & ');
+  }
+}
+
+function arrayExpr(s: Extract<Schema, { kind: 'array' }>, ctx: TypeContext, indent: string): string {
+  if (s.prefixItems) {
+    const items = s.prefixItems.map((m) => typeExpr(m, ctx, indent));
+    if (s.items.kind !== 'never') items.push(`...${elementArray(s.items, ctx, indent)}`);
+    return `[${items.join(', ')}]`;
+  }
+  return elementArray(s.items, ctx, indent);
+}
+
+function elementArray(items: Schema, ctx: TypeContext, indent: string): string {
+  const inner = typeExpr(items, ctx, indent);
+  return /^[\w.]+$/.test(inner) ? `${inner}[]` : `Array<${inner}>`;
+}
+
+function unionExpr(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, indent: string): string {
+  const disc = s.discriminator;
+  return s.members
+    .map((m) => {
+      if (disc && m.kind === 'ref') {
+        const tags = disc.mapping.filter((e) => e.target === m.target).map((e) => e.value);
+        const name = ctx.names.get(m.target) ?? 'unknown';
+        if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags)) return name;
+        return `(${name} & { ${propertyKey(disc.property)}: ${tags.map(literalValue).join(' | ')} })`;
+      }
+      return m.kind === 'intersection' || (m.kind === 'union' && m.nullable) ? `(${typeExpr(m, ctx, indent)})` : typeExpr(m, ctx, indent);
+    })
+    .join(' | ');
+}
+
+/** The member already declares the tag as exactly these literal values. */
+function hasLiteralTag(target: Schema | undefined, property: string, tags: string[]): boolean {
+  if (!target || target.kind !== 'object') return false;
+  const p = target.properties.find((x) => x.name === property);
+  if (!p) return false;
+  if (p.schema.kind === 'literal') return tags.length === 1 && p.schema.value === tags[0];
+  if (p.schema.kind === 'enum' && !p.schema.open) return p.schema.values.every((v) => tags.includes(String(v)));
+  return false;
+}
+
+function wrap(m: Schema, ctx: TypeContext, indent: string): string {
+  const expr = typeExpr(m, ctx, indent);
+  return needsParens(m) ? `(${expr})` : expr;
+}
+
+function needsParens(m: Schema): boolean {
+  return m.kind === 'union' || m.kind === 'enum' || m.nullable === true || m.kind === 'intersection';
+}
+
+/** An object type literal, or `Record<string, T>` when it has no declared properties. */
+export function objectExpr(properties: Property[], additional: Schema | undefined, ctx: TypeContext, indent: string): string {
+  if (properties.length === 0) return additional ? `Record<string, ${typeExpr(additional, ctx, indent)}>` : 'Record<string, never>';
+  return `{\n${objectMembers(properties, additional, ctx, indent + '  ')}${indent}}`;
+}
+
+/** The members of an object type or interface body, one per line, each with its JSDoc. */
+export function objectMembers(properties: Property[], additional: Schema | undefined, ctx: TypeContext, indent: string): string {
+  let out = '';
+  for (const p of properties) {
+    out += propertyDoc(p, indent);
+    const readonly = p.schema.readOnly ? 'readonly ' : '';
+    out += `${indent}${readonly}${propertyKey(p.name)}${p.required ? '' : '?'}: ${typeExpr(p.schema, ctx, indent)};\n`;
+  }
+  if (additional) out += `${indent}[key: string]: ${indexType(properties, additional, ctx, indent)};\n`;
+  return out;
+}
+
+/** The index signature must admit every declared property's type too. */
+function indexType(properties: Property[], additional: Schema, ctx: TypeContext, indent: string): string {
+  const extra = typeExpr(additional, ctx, indent);
+  if (extra === 'unknown' || properties.length === 0) return extra;
+  const parts = new Set<string>([extra]);
+  for (const p of properties) {
+    parts.add(typeExpr(p.schema, ctx, indent));
+    if (!p.required) parts.add('undefined');
+  }
+  if (parts.has('unknown')) return 'unknown';
+  return [...parts].map((t) => (t.includes('\n') ? `(${t})` : t)).join(' | ');
+}
+
+function propertyDoc(p: Property, indent: string): string {
+  return docBlock(schemaDocLines(p.schema), indent);
+}
+
+/** Documentation lines for a schema: description, then tags. */
+export function schemaDocLines(s: Schema): string[] {
+  const lines: string[] = [];
+  const text = s.description ?? s.title;
+  if (text) lines.push(...jsDocLines(text));
+  const facts: string[] = [];
+  if (s.format && s.kind !== 'binary') facts.push(`format: ${s.format}`);
+  const c = s.constraints;
+  if (c) {
+    for (const [k, v] of Object.entries(c)) facts.push(`${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
+  }
+  if (s.readOnly) facts.push('read-only: set by the server, ignored in requests');
+  if (s.writeOnly) facts.push('write-only: sent in requests, never returned');
+  if (facts.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(...jsDocLines(facts.join('; ')));
+  }
+  if (s.default !== undefined) lines.push(...jsDocLines(`@default ${JSON.stringify(s.default)}`));
+  if (s.deprecated) lines.push('@deprecated');
+  return lines;
+}
+
+/** A JSDoc block from already-escaped lines ('' when there are none). */
+export function docBlock(lines: string[], indent: string): string {
+  if (lines.length === 0) return '';
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *\n` : `${indent} * ${l}\n`)).join('')}${indent} */\n`;
+}

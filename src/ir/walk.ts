@@ -1,0 +1,110 @@
+import type { ApiIR, Schema } from './types.js';
+
+/** The direct sub-schemas of a node. */
+export function children(s: Schema): Schema[] {
+  switch (s.kind) {
+    case 'array':
+      return s.prefixItems ? [...s.prefixItems, s.items] : [s.items];
+    case 'object':
+      return s.additional ? [...s.properties.map((p) => p.schema), s.additional] : s.properties.map((p) => p.schema);
+    case 'union':
+    case 'intersection':
+      return s.members;
+    default:
+      return [];
+  }
+}
+
+/**
+ * Rebuild a schema bottom-up: `f` sees each node after its children were mapped.
+ * Nodes whose children did not change are passed through as they are (no copies).
+ */
+export function mapSchema(s: Schema, f: (s: Schema) => Schema): Schema {
+  let node: Schema = s;
+  switch (s.kind) {
+    case 'array': {
+      const items = mapSchema(s.items, f);
+      const prefixItems = s.prefixItems?.map((m) => mapSchema(m, f));
+      if (items !== s.items || (prefixItems && prefixItems.some((m, i) => m !== s.prefixItems![i]))) {
+        node = { ...s, items, ...(prefixItems ? { prefixItems } : {}) };
+      }
+      break;
+    }
+    case 'object': {
+      let changed = false;
+      const properties = s.properties.map((p) => {
+        const schema = mapSchema(p.schema, f);
+        if (schema === p.schema) return p;
+        changed = true;
+        return { ...p, schema };
+      });
+      const additional = s.additional && mapSchema(s.additional, f);
+      if (changed || additional !== s.additional) node = { ...s, properties, ...(additional ? { additional } : {}) };
+      break;
+    }
+    case 'union':
+    case 'intersection': {
+      const members = s.members.map((m) => mapSchema(m, f));
+      if (members.some((m, i) => m !== s.members[i])) node = { ...s, members };
+      break;
+    }
+  }
+  return f(node);
+}
+
+/** Apply a schema transform to every schema of the document: named schemas, parameters, bodies, responses. */
+export function mapDocument(ir: ApiIR, f: (s: Schema) => Schema): ApiIR {
+  const m = (s: Schema) => mapSchema(s, f);
+  return {
+    ...ir,
+    schemas: ir.schemas.map((n) => ({ ...n, schema: m(n.schema) })),
+    operations: ir.operations.map((op) => ({
+      ...op,
+      parameters: op.parameters.map((p) => ({ ...p, schema: m(p.schema) })),
+      ...(op.requestBody ? { requestBody: { ...op.requestBody, contents: op.requestBody.contents.map((c) => ({ ...c, schema: m(c.schema) })) } } : {}),
+      responses: op.responses.map((r) => ({
+        ...r,
+        contents: r.contents.map((c) => ({ ...c, schema: m(c.schema) })),
+        headers: r.headers.map((h) => ({ ...h, schema: m(h.schema) })),
+      })),
+    })),
+  };
+}
+
+/** Visit every schema node of the document (named schemas first). */
+export function forEachSchema(ir: ApiIR, visit: (s: Schema) => void): void {
+  const walk = (s: Schema): void => {
+    visit(s);
+    for (const c of children(s)) walk(c);
+  };
+  for (const n of ir.schemas) walk(n.schema);
+  for (const op of ir.operations) {
+    for (const p of op.parameters) walk(p.schema);
+    for (const c of op.requestBody?.contents ?? []) walk(c.schema);
+    for (const r of op.responses) {
+      for (const c of r.contents) walk(c.schema);
+      for (const h of r.headers) walk(h.schema);
+    }
+  }
+}
+
+const IGNORED_KEYS = new Set(['pointer', 'description', 'title', 'example', 'deprecated']);
+
+/**
+ * A structural key of a schema: equal for schemas that mean the same type, whatever
+ * their location or documentation. Used to dedupe union members and to hash named
+ * schemas for the name lock.
+ */
+export function structuralKey(s: Schema): string {
+  return canonical(s);
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => !IGNORED_KEYS.has(k) && o[k] !== undefined).sort();
+    return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonical(o[k])).join(',') + '}';
+  }
+  return JSON.stringify(v) ?? 'null';
+}

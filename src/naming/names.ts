@@ -1,0 +1,193 @@
+/**
+ * The naming stage: identities (schema pointers, `METHOD /path`, tags) → TypeScript names.
+ *
+ * Rules (documented in README "Naming"):
+ * - schemas: PascalCase of the spec's name (`Conversation-2` → `Conversation2`);
+ *   functions: camelCase of the operationId, or of `method + path` when there is none.
+ * - Two identities that want the same name: the one whose spec name already *is* that
+ *   name keeps it, then component schemas before inline ones, then the smaller identity
+ *   (pointer / `METHOD path`, compared as strings). The others get the first free numeric
+ *   suffix (`User2`, `User3`, …), handed out in identity order. The result never depends
+ *   on the order of keys in the spec. Every shift is reported as warning W_NAME_CLASH.
+ * - Names never shadow the runtime's exports or the generated client's own
+ *   (`Client`, `ApiError`, `createClient`, …): such a schema gets the suffix `Model`.
+ * - A name lock (oagen.lock.json, see src/lock/) can pin names: pinned names are taken first.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { ApiIR, Operation, OperationKey, SchemaId } from '../ir/types.js';
+import { camelCase, kebabCase, pascalCase } from './casing.js';
+import { identifier } from './escape.js';
+import { RUNTIME_EXPORTS } from './runtime-exports.js';
+
+export interface OperationNames {
+  /** the exported function */
+  fn: string;
+  /** its params interface */
+  params: string;
+  /** the union of its declared error bodies */
+  error: string;
+  /** for operations that can answer with `text/event-stream` besides another type */
+  stream?: string;
+}
+
+export interface GroupNames {
+  /** the tag, as written in the spec ('' for the default group) */
+  tag: string;
+  /** display title: the tag, or 'Default' */
+  title: string;
+  /** `src/api/<file>.ts` */
+  file: string;
+  /** `docs/<doc>.md`: `UsersApi`, `GroupUsersApi` */
+  doc: string;
+  operations: Operation[];
+}
+
+export interface Names {
+  schema: Map<SchemaId, string>;
+  operation: Map<OperationKey, OperationNames>;
+  groups: GroupNames[];
+}
+
+/** Names pinned by a previous generation (the name lock), by identity. */
+export interface PinnedNames {
+  schema?: Map<SchemaId, string>;
+  operation?: Map<OperationKey, string>;
+}
+
+interface Claim {
+  id: string;
+  want: string;
+  /** the spec's own spelling equals `want` */
+  exact: boolean;
+  /** a component schema (beats inline ones) */
+  primary: boolean;
+}
+
+export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames = {}): Names {
+  // Type namespace: schemas, params and error types. Value namespace: functions and enum lists.
+  const types = new Set<string>(RUNTIME_EXPORTS.map((n) => n.toLowerCase()));
+  const values = new Set<string>(RUNTIME_EXPORTS.map((n) => n.toLowerCase()));
+
+  const schemaClaims: Claim[] = ir.schemas.map((n) => {
+    const want = avoidReserved(identifier(pascalCase(n.nameHint), 'Schema'), types);
+    return { id: n.id, want, exact: want === n.nameHint, primary: n.id.startsWith('#/components/schemas/') };
+  });
+  const schema = resolveClaims(schemaClaims, types, pinned.schema, diagnostics, 'schema');
+  // Enum schemas also export a value (the list of members) under the same name.
+  for (const name of schema.values()) values.add(name.toLowerCase());
+
+  const opClaims: Claim[] = ir.operations.map((op) => {
+    const hint = op.operationId ?? `${op.method.toLowerCase()} ${op.path}`;
+    const want = identifier(camelCase(hint), 'operation');
+    return { id: op.key, want, exact: want === op.operationId, primary: op.operationId !== undefined };
+  });
+  const fns = resolveClaims(opClaims, values, pinned.operation, diagnostics, 'operation');
+
+  const operation = new Map<OperationKey, OperationNames>();
+  for (const op of ir.operations) {
+    const fn = fns.get(op.key)!;
+    const base = pascalCase(fn);
+    const names: OperationNames = {
+      fn,
+      params: take(`${base}Params`, types),
+      error: take(`${base}Error`, types),
+    };
+    if (hasStreamVariant(op)) names.stream = take(`${fn}Stream`, values);
+    operation.set(op.key, names);
+  }
+  return { schema, operation, groups: groupOperations(ir) };
+}
+
+function resolveClaims(
+  claims: Claim[],
+  taken: Set<string>,
+  pinned: Map<string, string> | undefined,
+  diagnostics: Diagnostics,
+  what: string,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  // 1. Pinned names first: a name once given to an identity stays with it.
+  if (pinned) {
+    for (const c of claims) {
+      const name = pinned.get(c.id);
+      if (name && !taken.has(name.toLowerCase())) {
+        out.set(c.id, name);
+        taken.add(name.toLowerCase());
+      }
+    }
+  }
+  const open = claims.filter((c) => !out.has(c.id));
+  // 2. Each wanted name goes to its best claimant.
+  const byName = new Map<string, Claim[]>();
+  for (const c of open) {
+    const key = c.want.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(c);
+    else byName.set(key, [c]);
+  }
+  const losers: Claim[] = [];
+  for (const key of [...byName.keys()].sort()) {
+    const list = byName.get(key)!.sort(rank);
+    if (taken.has(key)) {
+      losers.push(...list);
+      continue;
+    }
+    taken.add(key);
+    out.set(list[0].id, list[0].want);
+    losers.push(...list.slice(1));
+  }
+  // 3. The others get the first free numeric suffix, in identity order.
+  losers.sort((a, b) => compare(a.id, b.id));
+  for (const c of losers) {
+    const name = take(c.want, taken);
+    out.set(c.id, name);
+    diagnostics.warn('W_NAME_CLASH', `${what} '${c.id}' would be named '${c.want}', which is taken; named '${name}'`, c.id.startsWith('#') ? c.id : undefined);
+  }
+  return out;
+}
+
+function rank(a: Claim, b: Claim): number {
+  return Number(b.exact) - Number(a.exact) || Number(b.primary) - Number(a.primary) || compare(a.id, b.id);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `name`, or `name2`, `name3`, … whichever is free first; marks it taken. */
+function take(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name}${i}`;
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+function avoidReserved(name: string, reserved: Set<string>): string {
+  return reserved.has(name.toLowerCase()) ? `${name}Model` : name;
+}
+
+/** A success response that offers `text/event-stream` next to another media type. */
+function hasStreamVariant(op: Operation): boolean {
+  return op.responses.some((r) => r.status.startsWith('2') && r.contents.length > 1 && r.contents.some((c) => /event-stream/i.test(c.mediaType)));
+}
+
+/** API groups by first tag, in the spec's tag order; untagged operations go to `Default`. */
+function groupOperations(ir: ApiIR): GroupNames[] {
+  const byTag = new Map<string, Operation[]>();
+  for (const op of ir.operations) {
+    const tag = op.tags[0] ?? '';
+    const list = byTag.get(tag);
+    if (list) list.push(op);
+    else byTag.set(tag, [op]);
+  }
+  const order = ir.tags.map((t) => t.name).filter((t) => byTag.has(t));
+  if (byTag.has('')) order.push('');
+  const files = new Set<string>();
+  const docs = new Set<string>();
+  return order.map((tag) => {
+    const title = tag === '' ? 'Default' : tag;
+    const file = take(kebabCase(title) || 'default', files);
+    const doc = take(`${pascalCase(title) || 'Default'}Api`, docs);
+    return { tag, title, file, doc, operations: byTag.get(tag)! };
+  });
+}

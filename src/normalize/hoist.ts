@@ -1,0 +1,42 @@
+/**
+ * Inline request and success-response bodies that are objects, unions or enums get a
+ * named type of their own (`CreateFooBody`, `ListFoosResponse`): readers and docs can
+ * then name them. Their identity is their pointer, so the name lock and diff can follow them.
+ */
+import type { ApiIR, MediaContent, NamedSchema, Operation, Schema } from '../ir/types.js';
+
+const HOISTED = new Set<Schema['kind']>(['object', 'union', 'intersection', 'enum']);
+
+export function hoistBodies(ir: ApiIR): ApiIR {
+  const added: NamedSchema[] = [];
+  const hoist = (op: Operation, suffix: string, c: MediaContent): MediaContent => {
+    if (!HOISTED.has(c.schema.kind)) return c;
+    const { pointer } = c.schema;
+    added.push({ id: pointer, nameHint: `${op.operationId ?? `${op.method} ${op.path}`} ${suffix}`, schema: c.schema });
+    return { ...c, schema: { kind: 'ref', target: pointer, pointer } };
+  };
+  const operations = ir.operations.map((op) => {
+    const requestBody = op.requestBody && {
+      ...op.requestBody,
+      contents: op.requestBody.contents.map((c, i, all) => hoist(op, all.length > 1 ? `${kindOf(c.mediaType)} body` : 'body', c)),
+    };
+    const successes = op.responses.filter((r) => r.status.startsWith('2'));
+    const responses = op.responses.map((r) =>
+      r.status.startsWith('2')
+        ? { ...r, contents: r.contents.map((c, i, all) => hoist(op, `${successes.length > 1 ? `${r.status} ` : ''}${all.length > 1 ? `${kindOf(c.mediaType)} ` : ''}response`, c)) }
+        : r,
+    );
+    return { ...op, ...(requestBody ? { requestBody } : {}), responses };
+  });
+  if (added.length === 0) return ir;
+  const schemas = [...ir.schemas, ...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ...ir, schemas, operations };
+}
+
+function kindOf(mediaType: string): string {
+  if (/json/i.test(mediaType)) return 'json';
+  if (/multipart/i.test(mediaType)) return 'multipart';
+  if (/x-www-form-urlencoded/i.test(mediaType)) return 'form';
+  if (/event-stream/i.test(mediaType)) return 'event';
+  return mediaType.split('/').pop() ?? 'other';
+}

@@ -1,0 +1,25 @@
+/**
+ * Normalization: IR → IR, small pure passes in a fixed order. Each pass is idempotent
+ * and lives in its own file with its own tests.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { ApiIR, Schema } from '../ir/types.js';
+import { mapDocument } from '../ir/walk.js';
+import { mergeAllOf } from './all-of.js';
+import { discriminatedUnions } from './discriminator.js';
+import { enumLiterals } from './enums.js';
+import { hoistBodies } from './hoist.js';
+import { nullable } from './nullable.js';
+import { openEnum } from './open-enum.js';
+import { flattenUnions } from './unions.js';
+
+export function normalize(ir: ApiIR, diagnostics: Diagnostics): ApiIR {
+  const named = new Map<string, Schema>(ir.schemas.map((n) => [n.id, n.schema]));
+  const allOf = mergeAllOf(named, diagnostics);
+  // One bottom-up walk applies the node passes in order at every node.
+  const passes = [nullable, allOf, flattenUnions, nullable, openEnum, enumLiterals, discriminatedUnions];
+  const node = (s: Schema) => passes.reduce((acc, pass) => pass(acc), s);
+  return hoistBodies(mapDocument(ir, node));
+}
+
+export { nullable, mergeAllOf, flattenUnions, openEnum, enumLiterals, discriminatedUnions, hoistBodies };

@@ -1,0 +1,152 @@
+/**
+ * OpenAPI Object → IR: info, servers, security schemes, named schemas and operations.
+ * One pass over the document; `$ref`d schemas are parsed once, when first met.
+ */
+import type { Diagnostics } from '../diagnostics.js';
+import type { ApiIR, NamedSchema, SecurityScheme, Server, Tag } from '../ir/types.js';
+import { child, isObject, type ParseContext } from './context.js';
+import { parseOperations, parseSecurity } from './operation.js';
+import { schemaRef } from './schema.js';
+
+export interface ParseInput {
+  document: unknown;
+  version: '2.0' | '3.0' | '3.1';
+  resolve(ref: string): unknown;
+  diagnostics: Diagnostics;
+}
+
+export function parseDocument(input: ParseInput): ApiIR {
+  const doc = isObject(input.document) ? input.document : {};
+  const ctx: ParseContext = {
+    resolve: input.resolve,
+    diagnostics: input.diagnostics,
+    version: input.version,
+    named: new Map(),
+    pending: new Set(),
+  };
+  const components = isObject(doc.components) ? doc.components : {};
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  for (const name of Object.keys(schemas).sort()) schemaRef(child('#/components/schemas', name), '#/components/schemas', ctx);
+
+  const operations = parseOperations(doc.paths, ctx);
+  checkOperationIds(operations, ctx);
+
+  const info = isObject(doc.info) ? doc.info : {};
+  const named: NamedSchema[] = [...ctx.named.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    sourceVersion: input.version,
+    info: {
+      title: typeof info.title === 'string' ? info.title : 'API',
+      version: typeof info.version === 'string' ? info.version : String(info.version ?? '0.0.0'),
+      ...(typeof info.description === 'string' ? { description: info.description } : {}),
+      ...(typeof info.summary === 'string' ? { summary: info.summary } : {}),
+    },
+    servers: parseServers(doc.servers),
+    schemas: named,
+    operations,
+    securitySchemes: parseSecuritySchemes(components.securitySchemes, ctx),
+    security: Array.isArray(doc.security) ? parseSecurity(doc.security) : [],
+    tags: parseTags(doc.tags, operations),
+  };
+}
+
+function checkOperationIds(ops: ApiIR['operations'], ctx: ParseContext): void {
+  const seen = new Map<string, string>();
+  for (const op of ops) {
+    if (!op.operationId) continue;
+    const first = seen.get(op.operationId);
+    if (first) {
+      ctx.diagnostics.error(
+        'E_DUPLICATE_OPERATION_ID',
+        `operationId '${op.operationId}' is used by both ${first} and ${op.key}; operationIds must be unique`,
+        child(op.pointer, 'operationId'),
+      );
+    } else seen.set(op.operationId, op.key);
+  }
+}
+
+function parseServers(raw: unknown): Server[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(isObject).flatMap((s) => {
+    if (typeof s.url !== 'string') return [];
+    const server: Server = { url: s.url };
+    if (typeof s.description === 'string') server.description = s.description;
+    if (isObject(s.variables)) {
+      server.variables = {};
+      for (const name of Object.keys(s.variables).sort()) {
+        const v = s.variables[name];
+        if (!isObject(v)) continue;
+        server.variables[name] = {
+          default: String(v.default ?? ''),
+          ...(Array.isArray(v.enum) ? { enum: v.enum.map(String) } : {}),
+          ...(typeof v.description === 'string' ? { description: v.description } : {}),
+        };
+      }
+    }
+    return [server];
+  });
+}
+
+function parseSecuritySchemes(raw: unknown, ctx: ParseContext): SecurityScheme[] {
+  if (!isObject(raw)) return [];
+  const out: SecurityScheme[] = [];
+  for (const name of Object.keys(raw).sort()) {
+    const pointer = child('#/components/securitySchemes', name);
+    let s = raw[name];
+    if (isObject(s) && typeof s.$ref === 'string') s = ctx.resolve(s.$ref);
+    if (!isObject(s)) continue;
+    const description = typeof s.description === 'string' ? { description: s.description } : {};
+    switch (s.type) {
+      case 'http':
+        out.push({ name, type: 'http', scheme: String(s.scheme ?? 'bearer').toLowerCase(), ...(typeof s.bearerFormat === 'string' ? { bearerFormat: s.bearerFormat } : {}), ...description });
+        break;
+      case 'apiKey': {
+        const where = s.in === 'query' || s.in === 'cookie' ? s.in : 'header';
+        if (typeof s.name !== 'string') ctx.diagnostics.error('E_SECURITY_INVALID', `apiKey scheme '${name}' needs a 'name'`, pointer);
+        out.push({ name, type: 'apiKey', in: where, paramName: String(s.name ?? name), ...description });
+        break;
+      }
+      case 'oauth2': {
+        const flows: Record<string, { authorizationUrl?: string; tokenUrl?: string; scopes: Record<string, string> }> = {};
+        if (isObject(s.flows)) {
+          for (const flow of Object.keys(s.flows).sort()) {
+            const f = s.flows[flow];
+            if (!isObject(f)) continue;
+            flows[flow] = {
+              ...(typeof f.authorizationUrl === 'string' ? { authorizationUrl: f.authorizationUrl } : {}),
+              ...(typeof f.tokenUrl === 'string' ? { tokenUrl: f.tokenUrl } : {}),
+              scopes: isObject(f.scopes) ? Object.fromEntries(Object.keys(f.scopes).sort().map((k) => [k, String((f.scopes as Record<string, unknown>)[k])])) : {},
+            };
+          }
+        }
+        out.push({ name, type: 'oauth2', flows, ...description });
+        break;
+      }
+      case 'openIdConnect':
+        out.push({ name, type: 'openIdConnect', url: String(s.openIdConnectUrl ?? ''), ...description });
+        break;
+      case 'mutualTLS':
+        out.push({ name, type: 'mutualTLS', ...description });
+        break;
+      default:
+        ctx.diagnostics.warn('W_SECURITY_UNKNOWN', `security scheme '${name}' has unknown type '${String(s.type)}'; ignored`, pointer);
+    }
+  }
+  return out;
+}
+
+function parseTags(raw: unknown, ops: ApiIR['operations']): Tag[] {
+  const tags: Tag[] = [];
+  const seen = new Set<string>();
+  if (Array.isArray(raw)) {
+    for (const t of raw) {
+      if (!isObject(t) || typeof t.name !== 'string' || seen.has(t.name)) continue;
+      seen.add(t.name);
+      tags.push({ name: t.name, ...(typeof t.description === 'string' ? { description: t.description } : {}) });
+    }
+  }
+  const extra = new Set<string>();
+  for (const op of ops) for (const t of op.tags) if (!seen.has(t)) extra.add(t);
+  for (const t of [...extra].sort()) tags.push({ name: t });
+  return tags;
+}

@@ -1,0 +1,219 @@
+/**
+ * Path Item and Operation Objects (OpenAPI 3.x §4.8.9–4.8.12) → IR operations,
+ * with their parameters, request body and responses.
+ */
+import type {
+  MediaContent,
+  Operation,
+  Parameter,
+  ParamLocation,
+  RequestBody,
+  Response,
+  ResponseHeader,
+  SecurityRequirement,
+} from '../ir/types.js';
+import { child, isObject, type ParseContext } from './context.js';
+import { parseSchema } from './schema.js';
+
+export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const LOCATIONS = new Set<string>(['path', 'query', 'header', 'cookie']);
+
+export function parseOperations(paths: unknown, ctx: ParseContext): Operation[] {
+  const ops: Operation[] = [];
+  if (!isObject(paths)) return ops;
+  for (const path of Object.keys(paths).sort()) {
+    const itemPointer = child('#/paths', path);
+    const item = deref(paths[path], itemPointer, ctx);
+    if (!isObject(item.node)) continue;
+    const shared = Array.isArray(item.node.parameters) ? item.node.parameters : [];
+    for (const method of METHODS) {
+      const op = item.node[method];
+      if (!isObject(op)) continue;
+      ops.push(parseOperation(path, method, op, shared, child(item.pointer, method), child(item.pointer, 'parameters'), ctx));
+    }
+  }
+  return ops;
+}
+
+function parseOperation(
+  path: string,
+  method: string,
+  op: Record<string, unknown>,
+  shared: unknown[],
+  pointer: string,
+  sharedPointer: string,
+  ctx: ParseContext,
+): Operation {
+  const METHOD = method.toUpperCase();
+  const own = Array.isArray(op.parameters) ? op.parameters : [];
+  // Operation-level parameters override path-level ones with the same name and location.
+  const params = new Map<string, Parameter>();
+  shared.forEach((p, i) => addParam(params, p, child(sharedPointer, i), ctx));
+  own.forEach((p, i) => addParam(params, p, child(pointer, 'parameters', i), ctx));
+  checkPathParams(path, params, pointer, ctx);
+
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(op)) if (key.startsWith('x-')) extensions[key] = op[key];
+
+  const result: Operation = {
+    key: `${METHOD} ${path}`,
+    method: METHOD,
+    path,
+    deprecated: op.deprecated === true,
+    tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+    parameters: orderParams(path, [...params.values()]),
+    responses: parseResponses(op.responses, child(pointer, 'responses'), ctx),
+    extensions,
+    pointer,
+  };
+  if (typeof op.operationId === 'string' && op.operationId.trim() !== '') result.operationId = op.operationId;
+  if (typeof op.summary === 'string') result.summary = op.summary;
+  if (typeof op.description === 'string') result.description = op.description;
+  if (op.requestBody !== undefined) result.requestBody = parseRequestBody(op.requestBody, child(pointer, 'requestBody'), ctx);
+  if (Array.isArray(op.security)) result.security = parseSecurity(op.security);
+  return result;
+}
+
+function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, ctx: ParseContext): void {
+  const { node, pointer: at } = deref(raw, pointer, ctx);
+  if (!isObject(node)) return;
+  const name = node.name;
+  const loc = node.in;
+  if (typeof name !== 'string' || typeof loc !== 'string') {
+    ctx.diagnostics.error('E_PARAM_INVALID', `a parameter needs a string 'name' and 'in'`, at);
+    return;
+  }
+  if (!LOCATIONS.has(loc)) {
+    ctx.diagnostics.error('E_PARAM_INVALID', `parameter '${name}' has unknown location 'in: ${loc}'`, child(at, 'in'));
+    return;
+  }
+  let schemaNode: unknown = node.schema;
+  let schemaPointer = child(at, 'schema');
+  let json = false;
+  if (schemaNode === undefined && isObject(node.content)) {
+    const mediaType = Object.keys(node.content).sort()[0];
+    const media = node.content[mediaType];
+    if (isObject(media)) {
+      schemaNode = media.schema;
+      schemaPointer = child(at, 'content', mediaType, 'schema');
+      json = /json/i.test(mediaType);
+    }
+  }
+  if (schemaNode === undefined) {
+    ctx.diagnostics.error('E_PARAM_NO_SCHEMA', `parameter '${name}' has neither 'schema' nor 'content'`, at);
+    schemaNode = {};
+  }
+  const param: Parameter = {
+    name,
+    in: loc as ParamLocation,
+    required: loc === 'path' ? true : node.required === true,
+    schema: parseSchema(schemaNode, schemaPointer, ctx),
+    pointer: at,
+  };
+  if (typeof node.description === 'string') param.description = node.description;
+  if (node.deprecated === true) param.deprecated = true;
+  if (typeof node.style === 'string') param.style = node.style;
+  if (typeof node.explode === 'boolean') param.explode = node.explode;
+  if (node.allowReserved === true) param.allowReserved = true;
+  if (json) param.json = true;
+  // Header names are case-insensitive (RFC 9110); the rest are case-sensitive.
+  into.set(`${loc}:${loc === 'header' ? name.toLowerCase() : name}`, param);
+}
+
+function checkPathParams(path: string, params: Map<string, Parameter>, pointer: string, ctx: ParseContext): void {
+  for (const m of path.matchAll(/\{([^}]+)\}/g)) {
+    if (!params.has(`path:${m[1]}`)) {
+      ctx.diagnostics.warn('W_PATH_PARAM_UNDECLARED', `path parameter '{${m[1]}}' is not declared; assuming a required string`, pointer);
+      params.set(`path:${m[1]}`, { name: m[1], in: 'path', required: true, schema: { kind: 'string', pointer }, pointer });
+    }
+  }
+}
+
+/** Path parameters in the order they appear in the path; the others keep the spec's order. */
+function orderParams(path: string, params: Parameter[]): Parameter[] {
+  const order = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const pathParams = params.filter((p) => p.in === 'path').sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  return [...pathParams, ...params.filter((p) => p.in !== 'path')];
+}
+
+function parseRequestBody(raw: unknown, pointer: string, ctx: ParseContext): RequestBody | undefined {
+  const { node, pointer: at } = deref(raw, pointer, ctx);
+  if (!isObject(node)) return undefined;
+  const body: RequestBody = { required: node.required === true, contents: parseContent(node.content, child(at, 'content'), ctx), pointer: at };
+  if (typeof node.description === 'string') body.description = node.description;
+  return body;
+}
+
+function parseResponses(raw: unknown, pointer: string, ctx: ParseContext): Response[] {
+  if (!isObject(raw)) return [];
+  const out: Response[] = [];
+  for (const status of Object.keys(raw).sort(compareStatus)) {
+    if (status.startsWith('x-')) continue;
+    const { node, pointer: at } = deref(raw[status], child(pointer, status), ctx);
+    if (!isObject(node)) continue;
+    const headers: ResponseHeader[] = [];
+    if (isObject(node.headers)) {
+      for (const name of Object.keys(node.headers).sort()) {
+        const h = deref(node.headers[name], child(at, 'headers', name), ctx);
+        if (!isObject(h.node)) continue;
+        const header: ResponseHeader = {
+          name,
+          required: h.node.required === true,
+          schema: parseSchema(h.node.schema ?? {}, child(h.pointer, 'schema'), ctx),
+        };
+        if (typeof h.node.description === 'string') header.description = h.node.description;
+        headers.push(header);
+      }
+    }
+    const response: Response = { status, contents: parseContent(node.content, child(at, 'content'), ctx), headers, pointer: at };
+    if (typeof node.description === 'string') response.description = node.description;
+    out.push(response);
+  }
+  return out;
+}
+
+function parseContent(raw: unknown, pointer: string, ctx: ParseContext): MediaContent[] {
+  if (!isObject(raw)) return [];
+  return Object.keys(raw)
+    .sort()
+    .map((mediaType) => {
+      const media = raw[mediaType];
+      const schemaNode = isObject(media) ? media.schema : undefined;
+      return { mediaType, schema: parseSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
+    });
+}
+
+export function parseSecurity(raw: unknown[]): SecurityRequirement[] {
+  return raw.filter(isObject).map((req) => {
+    const out: SecurityRequirement = {};
+    for (const name of Object.keys(req).sort()) out[name] = Array.isArray(req[name]) ? (req[name] as string[]).slice() : [];
+    return out;
+  });
+}
+
+/** Follow `$ref`s of non-schema objects (parameters, responses, bodies, headers, path items). */
+function deref(raw: unknown, pointer: string, ctx: ParseContext): { node: unknown; pointer: string } {
+  let node = raw;
+  let at = pointer;
+  for (let hops = 0; isObject(node) && typeof node.$ref === 'string'; hops++) {
+    if (hops > 32) {
+      ctx.diagnostics.error('E_REF_CYCLE', `$ref chain starting here does not end`, pointer);
+      return { node: undefined, pointer };
+    }
+    const ref = node.$ref;
+    const target = ref.startsWith('#') ? ctx.resolve(ref) : undefined;
+    if (target === undefined) {
+      ctx.diagnostics.error('E_REF_MISSING', `$ref '${ref}' does not exist in the document`, at);
+      return { node: undefined, pointer: at };
+    }
+    node = target;
+    at = ref;
+  }
+  return { node, pointer: at };
+}
+
+/** 1XX < 100..199 < 2XX < … < default: numeric codes by value, ranges after their class. */
+function compareStatus(a: string, b: string): number {
+  const rank = (s: string) => (s === 'default' ? 1000 : /^\dXX$/i.test(s) ? Number(s[0]) * 100 + 99.5 : Number(s) || 999);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

@@ -1,0 +1,263 @@
+/**
+ * OpenAPI Schema Object (3.0 §4.7.24, 3.1 §4.8.24 / JSON Schema 2020-12) → IR schema.
+ *
+ * This stage only translates; simplifications (null members, allOf merging, open enums,
+ * discriminators) are normalization passes in src/normalize/. `$ref`s stay references:
+ * a referenced schema becomes a named schema of its own, so recursion stays named.
+ */
+import type { Constraints, LiteralValue, Property, Schema, SchemaMeta } from '../ir/types.js';
+import { child, isObject, lastSegment, type ParseContext } from './context.js';
+
+const CONSTRAINT_KEYS = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+] as const;
+
+const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+
+export function parseSchema(node: unknown, pointer: string, ctx: ParseContext): Schema {
+  if (node === true || node === undefined) return { kind: 'unknown', pointer };
+  if (node === false) return { kind: 'never', pointer };
+  if (!isObject(node)) {
+    ctx.diagnostics.error('E_SCHEMA_INVALID', `a schema must be an object or a boolean, found ${describe(node)}`, pointer);
+    return { kind: 'unknown', pointer };
+  }
+  const meta = readMeta(node, pointer);
+
+  if (typeof node.$ref === 'string') return { kind: 'ref', target: refTarget(node.$ref, pointer, ctx), ...meta };
+
+  // Composition keywords next to other keywords: compose them as an intersection.
+  const parts: Schema[] = [];
+  const base = parseCore(node, pointer, meta, ctx);
+  if (base) parts.push(base);
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const list = node[keyword];
+    if (!Array.isArray(list)) continue;
+    const members = list.map((m, i) => parseSchema(m, child(pointer, keyword, i), ctx));
+    const union: Schema = { kind: 'union', keyword, members, pointer: child(pointer, keyword) };
+    const disc = node.discriminator;
+    if (isObject(disc) && typeof disc.propertyName === 'string') {
+      const mapping: { value: string; target: string }[] = [];
+      if (isObject(disc.mapping)) {
+        for (const value of Object.keys(disc.mapping).sort()) {
+          const ref = disc.mapping[value];
+          if (typeof ref !== 'string') continue;
+          const target = ref.startsWith('#') ? ref : `#/components/schemas/${ref}`;
+          mapping.push({ value, target: refTarget(target, child(pointer, 'discriminator', 'mapping', value), ctx) });
+        }
+      }
+      union.discriminator = { property: disc.propertyName, mapping };
+    }
+    parts.push(union);
+  }
+  if (Array.isArray(node.allOf)) {
+    const members = node.allOf.map((m, i) => parseSchema(m, child(pointer, 'allOf', i), ctx));
+    parts.push({ kind: 'intersection', members, pointer: child(pointer, 'allOf') });
+  }
+  if (parts.length === 0) return { kind: 'unknown', ...meta };
+  if (parts.length === 1) return parts[0] === base ? base : { ...parts[0], ...meta, pointer };
+  // Keep the meta on the outer node; members are the constraints to satisfy together.
+  return { kind: 'intersection', members: parts.map(stripMeta), ...meta };
+}
+
+/** The schema described by the node's own keywords (type, enum, properties, items …), if any. */
+function parseCore(node: Record<string, unknown>, pointer: string, meta: SchemaMeta, ctx: ParseContext): Schema | undefined {
+  if ('const' in node) return { kind: 'literal', value: literal(node.const, pointer, ctx), ...meta };
+  if (Array.isArray(node.enum)) {
+    const values: LiteralValue[] = [];
+    let sawNull = false;
+    for (const v of node.enum) {
+      if (v === null) sawNull = true;
+      else if (!values.some((x) => x === v)) values.push(literal(v, child(pointer, 'enum'), ctx));
+    }
+    if (sawNull) meta.nullable = true;
+    if (values.length === 0) return { kind: 'null', ...meta, nullable: undefined };
+    return { kind: 'enum', values, ...meta };
+  }
+
+  let types: string[] = [];
+  if (typeof node.type === 'string') types = [node.type];
+  else if (Array.isArray(node.type)) types = node.type.filter((t): t is string => typeof t === 'string');
+  else if (node.type !== undefined) {
+    ctx.diagnostics.error('E_UNKNOWN_TYPE', `'type' must be a string or an array of strings`, child(pointer, 'type'));
+  }
+
+  const known: string[] = [];
+  for (const t of types) {
+    if (KNOWN_TYPES.has(t)) known.push(t);
+    else if (t === 'file') known.push('file');
+    else ctx.diagnostics.error('E_UNKNOWN_TYPE', `unknown type '${t}' (expected one of ${[...KNOWN_TYPES].join(', ')})`, child(pointer, 'type'));
+  }
+  if (known.includes('null') && known.length > 1) {
+    meta.nullable = true;
+    known.splice(known.indexOf('null'), 1);
+  }
+
+  if (known.length === 0) {
+    // No `type`: infer from the keywords present, as most specs expect.
+    if (isObject(node.properties) || 'additionalProperties' in node || 'patternProperties' in node) known.push('object');
+    else if ('items' in node || 'prefixItems' in node) known.push('array');
+    else if (types.length > 0) return { kind: 'unknown', ...meta };
+    else return undefined;
+  }
+  if (known.length === 1) return typed(known[0], node, pointer, meta, ctx);
+  return {
+    kind: 'union',
+    keyword: 'type',
+    members: known.map((t) => typed(t, node, pointer, { pointer }, ctx)),
+    ...meta,
+  };
+}
+
+function typed(type: string, node: Record<string, unknown>, pointer: string, meta: SchemaMeta, ctx: ParseContext): Schema {
+  switch (type) {
+    case 'string':
+      if (isBinary(node)) return { kind: 'binary', ...meta };
+      return { kind: 'string', ...meta };
+    case 'file':
+      return { kind: 'binary', ...meta };
+    case 'integer':
+      return { kind: 'number', integer: true, ...meta };
+    case 'number':
+      return { kind: 'number', integer: false, ...meta };
+    case 'boolean':
+      return { kind: 'boolean', ...meta };
+    case 'null':
+      return { kind: 'null', ...meta };
+    case 'array':
+      return parseArray(node, pointer, meta, ctx);
+    default:
+      return parseObject(node, pointer, meta, ctx);
+  }
+}
+
+function isBinary(node: Record<string, unknown>): boolean {
+  return (
+    node.format === 'binary' ||
+    (typeof node.contentMediaType === 'string' && node.contentEncoding === undefined && !/^(text\/|application\/json)/.test(node.contentMediaType))
+  );
+}
+
+function parseArray(node: Record<string, unknown>, pointer: string, meta: SchemaMeta, ctx: ParseContext): Schema {
+  const items = Array.isArray(node.items)
+    ? undefined // 3.0 does not allow this; treat a tuple-style list as prefixItems
+    : node.items === undefined
+      ? ({ kind: 'unknown', pointer: child(pointer, 'items') } as Schema)
+      : parseSchema(node.items, child(pointer, 'items'), ctx);
+  const tuple = Array.isArray(node.prefixItems) ? node.prefixItems : Array.isArray(node.items) ? node.items : undefined;
+  const key = Array.isArray(node.prefixItems) ? 'prefixItems' : 'items';
+  const prefixItems = tuple?.map((m, i) => parseSchema(m, child(pointer, key, i), ctx));
+  return {
+    kind: 'array',
+    items: items ?? { kind: 'unknown', pointer: child(pointer, 'items') },
+    ...(prefixItems ? { prefixItems } : {}),
+    ...meta,
+  };
+}
+
+function parseObject(node: Record<string, unknown>, pointer: string, meta: SchemaMeta, ctx: ParseContext): Schema {
+  const required = new Set(Array.isArray(node.required) ? node.required.filter((r) => typeof r === 'string') : []);
+  const properties: Property[] = [];
+  if (isObject(node.properties)) {
+    for (const name of Object.keys(node.properties).sort()) {
+      properties.push({
+        name,
+        required: required.has(name),
+        schema: parseSchema(node.properties[name], child(pointer, 'properties', name), ctx),
+      });
+    }
+  }
+  let additional: Schema | undefined;
+  const ap = node.additionalProperties;
+  if (ap === true || (isObject(ap) && Object.keys(ap).length === 0)) additional = { kind: 'unknown', pointer: child(pointer, 'additionalProperties') };
+  else if (isObject(ap)) additional = parseSchema(ap, child(pointer, 'additionalProperties'), ctx);
+  if (isObject(node.patternProperties)) {
+    const keys = Object.keys(node.patternProperties).sort();
+    const members = keys.map((k) => parseSchema((node.patternProperties as Record<string, unknown>)[k], child(pointer, 'patternProperties', k), ctx));
+    if (additional) members.push(additional);
+    additional = members.length === 1 ? members[0] : { kind: 'union', keyword: 'anyOf', members, pointer: child(pointer, 'patternProperties') };
+  }
+  // An object with neither properties nor additionalProperties is open ("any object").
+  if (properties.length === 0 && additional === undefined && ap !== false) {
+    additional = { kind: 'unknown', pointer: child(pointer, 'additionalProperties') };
+  }
+  return { kind: 'object', properties, ...(additional ? { additional } : {}), ...meta };
+}
+
+function readMeta(node: Record<string, unknown>, pointer: string): SchemaMeta {
+  const meta: SchemaMeta = { pointer };
+  if (typeof node.title === 'string') meta.title = node.title;
+  if (typeof node.description === 'string') meta.description = node.description;
+  if (node.deprecated === true) meta.deprecated = true;
+  if (node.nullable === true) meta.nullable = true;
+  if (node.readOnly === true) meta.readOnly = true;
+  if (node.writeOnly === true) meta.writeOnly = true;
+  if ('default' in node) meta.default = node.default;
+  if ('example' in node) meta.example = node.example;
+  else if (Array.isArray(node.examples) && node.examples.length > 0) meta.example = node.examples[0];
+  if (typeof node.format === 'string') meta.format = node.format;
+  let constraints: Constraints | undefined;
+  for (const key of CONSTRAINT_KEYS) {
+    const v = node[key];
+    if (v === undefined) continue;
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') {
+      (constraints ??= {} as Record<string, unknown>)[key] = v;
+    }
+  }
+  if (constraints) meta.constraints = constraints;
+  return meta;
+}
+
+function stripMeta(s: Schema): Schema {
+  return s;
+}
+
+/**
+ * Resolve a `$ref` to the id of a named schema. Component schemas are named by their key;
+ * any other pointer (a bundled external file, a nested path) becomes a named schema too.
+ */
+function refTarget(ref: string, pointer: string, ctx: ParseContext): string {
+  if (!ref.startsWith('#')) {
+    ctx.diagnostics.error('E_REF_EXTERNAL', `external $ref '${ref}' was not bundled`, pointer);
+    return ref;
+  }
+  const id = ref === '#' ? '#' : ref;
+  if (ctx.named.has(id) || ctx.pending.has(id)) return id;
+  const target = ctx.resolve(id);
+  if (target === undefined) {
+    ctx.diagnostics.error('E_REF_MISSING', `$ref '${ref}' does not exist in the document`, pointer);
+    ctx.named.set(id, { id, nameHint: lastSegment(id), schema: { kind: 'unknown', pointer: id } });
+    return id;
+  }
+  ctx.pending.add(id);
+  const schema = parseSchema(target, id, ctx);
+  ctx.pending.delete(id);
+  ctx.named.set(id, { id, nameHint: lastSegment(id), schema });
+  return id;
+}
+
+function literal(v: unknown, pointer: string, ctx: ParseContext): LiteralValue {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  ctx.diagnostics.warn('W_ENUM_VALUE', `enum/const value ${describe(v)} is not a string, number, boolean or null; kept as its JSON text`, pointer);
+  return JSON.stringify(v) ?? String(v);
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'string' ? `the string ${JSON.stringify(v.slice(0, 40))}` : typeof v;
+}
+
+export { refTarget as schemaRef };
