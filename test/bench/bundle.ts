@@ -1,0 +1,65 @@
+/** Size of a minified, gzipped esbuild bundle that imports one operation of a generated client. */
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { exportedValueNames, findOperationExport, readSources } from './exports.js';
+import type { BenchSpec } from './specs.js';
+
+export interface BundleResult {
+  ok: boolean;
+  /** What the entry imported, e.g. "usersList, createClient from src/index.ts". */
+  imported?: string;
+  minBytes?: number;
+  gzipBytes?: number;
+  error?: string;
+}
+
+/**
+ * Writes `bench-entry.ts` into `out` re-exporting the operation, plus `createClient` when the
+ * generated code has one (configuring a client is part of the minimum a user imports).
+ * With `fromIndex` (oagen) both come from the package entry `src/index.ts`; otherwise from the
+ * file that declares the operation (createClient only if that same file exports it).
+ */
+export async function bundleOneOperation(out: string, srcDir: string, spec: BenchSpec, fromIndex: boolean): Promise<BundleResult> {
+  const sources = readSources(srcDir);
+  const found = findOperationExport(sources, spec.operation.operationId, spec.operation.aliases);
+  if (!found) {
+    return { ok: false, error: `no export named like ${spec.operation.operationId} (${spec.operation.method.toUpperCase()} ${spec.operation.path})` };
+  }
+  const module = fromIndex ? join(srcDir, 'index.ts') : found.file;
+  const exportsCreateClient = fromIndex
+    ? sources.some((s) => exportedValueNames(s.text).includes('createClient'))
+    : exportedValueNames(sources.find((s) => s.file === module)?.text ?? '').includes('createClient');
+  const attempts = exportsCreateClient ? [[found.name, 'createClient'], [found.name]] : [[found.name]];
+  let last: BundleResult = { ok: false };
+  for (const names of attempts) {
+    last = await bundle(out, module, names);
+    if (last.ok) return last;
+  }
+  return last;
+}
+
+async function bundle(out: string, module: string, names: string[]): Promise<BundleResult> {
+  const entry = join(out, 'bench-entry.ts');
+  const from = `./${relative(out, module).split('\\').join('/')}`;
+  writeFileSync(entry, `export { ${names.join(', ')} } from ${JSON.stringify(from)};\n`);
+  const imported = `${names.join(', ')} from ${from.slice(2)}`;
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.contents;
+    return { ok: true, imported, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n').slice(0, 2).join(' ') : String(err);
+    return { ok: false, imported, error: message };
+  }
+}

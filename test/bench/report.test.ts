@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { fastestPeer, renderMarkdown, targetChecks } from './report.js';
+import type { BenchReport, SpecResult, ToolResult } from './results.js';
+
+const tool = (name: string, wallMs: number | undefined, extra: Partial<ToolResult> = {}): ToolResult => ({
+  tool: name,
+  peer: name !== 'oagen',
+  kind: name === 'openapi-typescript' ? 'types' : 'client',
+  runs: [],
+  medians: { wallMs, maxRssKb: 200 * 1024 },
+  ...extra,
+});
+
+const tc = (wallMs: number, ok = true) => ({ ok, completed: true, wallMs, errorCount: ok ? 0 : 3, firstErrors: [], tsconfig: 'bench' as const });
+
+const graph: SpecResult = {
+  spec: 'graph',
+  title: 'Microsoft Graph',
+  file: 'graph.json',
+  bytes: 20 * 1024 * 1024,
+  parseFloor: { wallMs: 1000 },
+  tools: [
+    tool('oagen', 2500, { medians: { wallMs: 2500, maxRssKb: 900 * 1024 }, bundle: { ok: true, gzipBytes: 1500 } }),
+    tool('hey-api', 20_000),
+    tool('orval', 12_000),
+    tool('oazapfts', undefined, { fails: 'exit 1: Error: boom' }),
+  ],
+};
+
+const github: SpecResult = {
+  spec: 'github',
+  title: 'GitHub',
+  file: 'github.json',
+  bytes: 5 * 1024 * 1024,
+  parseFloor: { wallMs: 100 },
+  tools: [
+    tool('oagen', 900, { typecheck: tc(800), bundle: { ok: true, gzipBytes: 3000 } }),
+    tool('orval', 2000, { typecheck: tc(600, false) }),
+    tool('oazapfts', 1800, { typecheck: tc(700) }),
+  ],
+};
+
+const report: BenchReport = {
+  startedAt: 's',
+  finishedAt: 'f',
+  machine: { node: 'v20', cpus: 2, cpuModel: 'cpu', memGiB: 8, platform: 'linux-x64' },
+  runs: 3,
+  timeoutS: 300,
+  measurement: '',
+  specs: [graph, github],
+};
+
+describe('fastestPeer', () => {
+  it('skips oagen and failed peers', () => {
+    expect(fastestPeer(graph, (t) => t.medians.wallMs)?.tool).toBe('orval');
+  });
+  it('counts a type-check that finished with errors', () => {
+    expect(fastestPeer(github, (t) => (t.typecheck?.completed ? t.typecheck.wallMs : undefined))?.tool).toBe('orval');
+  });
+});
+
+describe('targetChecks', () => {
+  const checks = targetChecks(report);
+  const get = (spec: string, prefix: string) => checks.find((c) => c.spec === spec && c.target.startsWith(prefix));
+  const cases: Array<[string, string, boolean | undefined]> = [
+    ['graph', '≤ 0.25× fastest peer', true], // 2.5 / 12
+    ['graph', '≤ 3× parse floor', true], // 2.5 / 1
+    ['graph', '≤ 10 s', true],
+    ['graph', '≤ 1 GiB', true],
+    ['graph', 'one-operation bundle', true],
+    ['github', '≤ 0.25× fastest peer', false], // 0.9 / 1.8
+    ['github', '≤ 3× parse floor', false], // 9×
+    ['github', 'tsc no slower', false], // 800 vs orval 600
+    ['github', 'one-operation bundle', false], // 3000 B
+  ];
+  it.each(cases)('%s %s → %s', (spec, target, want) => {
+    expect(get(spec, target)?.pass).toBe(want);
+  });
+  it('has no graph-only targets for github', () => {
+    expect(get('github', '≤ 10 s')).toBeUndefined();
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('shows failures with their first error line', () => {
+    const md = renderMarkdown(report);
+    expect(md).toContain('graph / oazapfts: exit 1: Error: boom');
+    expect(md).toContain('| graph | oazapfts | fails |');
+  });
+});

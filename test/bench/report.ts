@@ -1,0 +1,219 @@
+/** Turn benchmark results into the printed tables, .bench/report.md and the target checks. */
+import { fmtBytes, fmtRatio, fmtSeconds, ratio } from './lib/stats.js';
+import { toMarkdown, toText, type Table } from './lib/table.js';
+import type { BenchReport, SpecResult, ToolResult } from './results.js';
+
+const MB = 1024 * 1024;
+const mbOf = (kb: number | undefined) => (kb === undefined ? '—' : `${Math.round(kb / 1024)}`);
+const ok = (t: ToolResult) => t.fails === undefined && t.medians.wallMs !== undefined;
+
+export function fastestPeer(spec: SpecResult, pick: (t: ToolResult) => number | undefined): ToolResult | undefined {
+  let best: ToolResult | undefined;
+  for (const t of spec.tools) {
+    if (!t.peer || !ok(t)) continue;
+    const v = pick(t);
+    if (v !== undefined && (best === undefined || v < pick(best)!)) best = t;
+  }
+  return best;
+}
+
+function oagenOf(spec: SpecResult): ToolResult | undefined {
+  return spec.tools.find((t) => !t.peer);
+}
+
+export function generationTable(report: BenchReport): Table {
+  const rows: string[][] = [];
+  for (const spec of report.specs) {
+    for (const t of spec.tools) {
+      const m = t.medians;
+      const tc = t.typecheck;
+      const tsc = tc ? `${fmtSeconds(tc.wallMs)}${tc.ok ? '' : ` (${tc.errorCount || 'fails'}${tc.errorCount ? ' errors' : ''})`}` : '—';
+      const bundle = t.kind === 'types' ? 'n/a (types)' : t.bundle?.ok ? fmtBytes(t.bundle.gzipBytes) : t.bundle ? 'fails' : '—';
+      const okRuns = t.runs.filter((r) => r.ok).length;
+      rows.push([
+        spec.spec,
+        t.tool,
+        ok(t) ? fmtSeconds(m.wallMs) : 'fails',
+        fmtSeconds(m.cpuMs),
+        mbOf(m.maxRssKb),
+        m.bytes === undefined ? '—' : `${fmtBytes(m.bytes)} / ${m.files}`,
+        tsc,
+        bundle,
+        t.fails ? `fails: ${t.fails}` : `${okRuns}/${t.runs.length} ok`,
+      ]);
+    }
+  }
+  return {
+    head: ['spec', 'tool', 'wall s', 'cpu s', 'peak MB', 'output (size / files)', 'tsc s', '1-op bundle gz', 'status'],
+    rows,
+    right: [2, 3, 4, 5, 6, 7],
+  };
+}
+
+export function ratioTable(report: BenchReport): Table {
+  const rows = report.specs.map((spec) => {
+    const o = oagenOf(spec);
+    const fast = fastestPeer(spec, (t) => t.medians.wallMs);
+    const lowMem = fastestPeer(spec, (t) => t.medians.maxRssKb);
+    const fastTsc = fastestPeer(spec, (t) => (t.typecheck?.completed ? t.typecheck.wallMs : undefined));
+    const oWall = o && ok(o) ? o.medians.wallMs : undefined;
+    return [
+      spec.spec,
+      fmtBytes(spec.bytes),
+      `${fmtSeconds(spec.parseFloor.wallMs)} (${fmtSeconds(spec.parseFloor.readParseMs)})`,
+      o && ok(o) ? fmtSeconds(oWall) : 'fails',
+      fast ? `${fast.tool} ${fmtSeconds(fast.medians.wallMs)}` : '—',
+      fmtRatio(ratio(oWall, fast?.medians.wallMs)),
+      fmtRatio(ratio(oWall, spec.parseFloor.wallMs)),
+      `${mbOf(o?.medians.maxRssKb)} / ${lowMem ? `${mbOf(lowMem.medians.maxRssKb)} (${lowMem.tool})` : '—'}`,
+      fmtRatio(ratio(o?.typecheck?.ok ? o.typecheck.wallMs : undefined, fastTsc?.typecheck?.wallMs)),
+      o?.bundle?.ok ? fmtBytes(o.bundle.gzipBytes) : '—',
+    ];
+  });
+  return {
+    head: [
+      'spec', 'size', 'parse floor s (in-proc)', 'oagen s', 'fastest peer', 'oagen ÷ fastest',
+      'oagen ÷ floor', 'peak MB oagen / lowest peer', 'tsc ÷ fastest peer tsc', 'oagen bundle gz',
+    ],
+    rows,
+    right: [1, 2, 3, 5, 6, 8, 9],
+  };
+}
+
+export function scalingTable(report: BenchReport): Table {
+  const tools = [...new Set(report.specs.flatMap((s) => s.tools.map((t) => t.tool)))];
+  const rows = tools.map((tool) => [
+    tool,
+    ...report.specs.map((spec) => {
+      const t = spec.tools.find((x) => x.tool === tool);
+      if (!t || !ok(t)) return t ? 'fails' : '—';
+      return ((t.medians.wallMs! / 1000) / (spec.bytes / MB)).toFixed(2);
+    }),
+  ]);
+  rows.push(['parse floor', ...report.specs.map((s) => (s.parseFloor.wallMs === undefined ? '—' : (s.parseFloor.wallMs / 1000 / (s.bytes / MB)).toFixed(3)))]);
+  return {
+    head: ['s per MB of spec', ...report.specs.map((s) => `${s.spec} (${fmtBytes(s.bytes)})`)],
+    rows,
+    right: report.specs.map((_, i) => i + 1),
+  };
+}
+
+export interface TargetCheck {
+  target: string;
+  spec: string;
+  pass: boolean | undefined;
+  detail: string;
+}
+
+/** The issue's targets, evaluated on this report (undefined = not measurable here). */
+export function targetChecks(report: BenchReport): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const spec of report.specs) {
+    const o = oagenOf(spec);
+    const oWall = o && ok(o) ? o.medians.wallMs : undefined;
+    const fast = fastestPeer(spec, (t) => t.medians.wallMs);
+    const r1 = ratio(oWall, fast?.medians.wallMs);
+    checks.push({ target: '≤ 0.25× fastest peer', spec: spec.spec, pass: r1 === undefined ? undefined : r1 <= 0.25, detail: fmtRatio(r1) });
+    const r2 = ratio(oWall, spec.parseFloor.wallMs);
+    checks.push({ target: '≤ 3× parse floor', spec: spec.spec, pass: r2 === undefined ? undefined : r2 <= 3, detail: fmtRatio(r2) });
+    if (spec.spec === 'graph') {
+      checks.push({ target: '≤ 10 s', spec: spec.spec, pass: oWall === undefined ? undefined : oWall <= 10_000, detail: `${fmtSeconds(oWall)} s` });
+      const rss = o?.medians.maxRssKb;
+      checks.push({ target: '≤ 1 GiB peak memory', spec: spec.spec, pass: rss === undefined ? undefined : rss <= 1024 * 1024, detail: `${mbOf(rss)} MB` });
+    }
+    if (spec.spec === 'openai' || spec.spec === 'github') {
+      const fastTsc = fastestPeer(spec, (t) => (t.typecheck?.completed ? t.typecheck.wallMs : undefined));
+      const oTsc = o?.typecheck?.ok ? o.typecheck.wallMs : undefined;
+      const r3 = ratio(oTsc, fastTsc?.typecheck?.wallMs);
+      checks.push({
+        target: 'tsc no slower than fastest peer output',
+        spec: spec.spec,
+        pass: r3 === undefined ? undefined : r3 <= 1,
+        detail: `${fmtSeconds(oTsc)} s vs ${fastTsc ? `${fastTsc.tool} ${fmtSeconds(fastTsc.typecheck!.wallMs)} s` : '—'}`,
+      });
+    }
+    const gz = o?.bundle?.ok ? o.bundle.gzipBytes : undefined;
+    checks.push({ target: 'one-operation bundle ≤ 2 KB gzip', spec: spec.spec, pass: gz === undefined ? undefined : gz <= 2048, detail: fmtBytes(gz) });
+  }
+  return checks;
+}
+
+function targetTable(report: BenchReport): Table {
+  return {
+    head: ['target', 'spec', 'result', 'measured'],
+    rows: targetChecks(report).map((c) => [c.target, c.spec, c.pass === undefined ? 'n/a' : c.pass ? 'met' : 'NOT met', c.detail]),
+  };
+}
+
+function failures(report: BenchReport): string[] {
+  const lines: string[] = [];
+  for (const spec of report.specs) {
+    for (const t of spec.tools) {
+      if (t.fails) lines.push(`${spec.spec} / ${t.tool}: ${t.fails}`);
+      if (t.typecheck && !t.typecheck.ok) lines.push(`${spec.spec} / ${t.tool}: tsc: ${t.typecheck.firstErrors[0] ?? 'failed'}`);
+      if (t.bundle && !t.bundle.ok) lines.push(`${spec.spec} / ${t.tool}: bundle: ${t.bundle.error}`);
+    }
+    if (spec.parseFloor.error) lines.push(`${spec.spec} / parse floor: ${spec.parseFloor.error}`);
+  }
+  return lines;
+}
+
+function versions(report: BenchReport): string {
+  const seen = new Map<string, string>();
+  for (const spec of report.specs) for (const t of spec.tools) seen.set(t.tool, t.version ?? '?');
+  return [...seen].map(([tool, v]) => `${tool} ${v}${tool === 'oagen' && report.oagenCommit ? ` (${report.oagenCommit})` : ''}`).join(', ');
+}
+
+export function renderText(report: BenchReport): string {
+  const fails = failures(report);
+  return [
+    `Generation (median of ${report.runs} run(s)); ${versions(report)}`,
+    toText(generationTable(report)),
+    '',
+    'oagen against the peers and the parse floor',
+    toText(ratioTable(report)),
+    '',
+    'Scaling: generation seconds per MB of spec',
+    toText(scalingTable(report)),
+    '',
+    'Targets (issue 6)',
+    toText(targetTable(report)),
+    ...(fails.length ? ['', 'Failures', ...fails.map((l) => `  ${l}`)] : []),
+  ].join('\n');
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const fails = failures(report);
+  return [
+    '# oagen benchmark',
+    '',
+    `${report.startedAt} → ${report.finishedAt}; Node ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.platform}.`,
+    `Median of ${report.runs} run(s) per tool and spec, each capped at ${report.timeoutS} s. ${report.measurement}`,
+    '',
+    `Versions: ${versions(report)}.`,
+    '',
+    '## Generation',
+    '',
+    toMarkdown(generationTable(report)),
+    '',
+    '`tsc s`: one `tsc --noEmit --strict` of the output with TypeScript 7 (oagen: its package tsconfig; peers: a minimal strict bundler-resolution tsconfig).',
+    '`1-op bundle gz`: esbuild `--bundle --minify` of an entry that re-exports one list-style operation (and `createClient` when offered), gzip -9.',
+    '',
+    '## oagen against the peers and the parse floor',
+    '',
+    toMarkdown(ratioTable(report)),
+    '',
+    'Parse floor: a fresh `node` process that reads and parses the spec (`JSON.parse`, or `js-yaml` `load` for YAML); in brackets the read + parse time inside that process.',
+    '',
+    '## Scaling: generation seconds per MB of spec',
+    '',
+    toMarkdown(scalingTable(report)),
+    '',
+    '## Targets (issue 6)',
+    '',
+    toMarkdown(targetTable(report)),
+    ...(fails.length ? ['', '## Failures', '', ...fails.map((l) => `- ${l}`)] : []),
+    '',
+  ].join('\n');
+}

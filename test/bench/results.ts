@@ -1,0 +1,75 @@
+/** Data recorded by the benchmark (also the shape of .bench/report.json). */
+import type { BundleResult } from './bundle.js';
+
+export interface GenRun {
+  run: number;
+  ok: boolean;
+  wallMs: number;
+  cpuMs?: number;
+  maxRssKb?: number;
+  bytes?: number;
+  files?: number;
+  timedOut?: boolean;
+  error?: string;
+}
+
+export interface TypecheckSummary {
+  ok: boolean;
+  /** tsc ran to the end (clean or with diagnostics); false on a timeout or a crash. */
+  completed: boolean;
+  wallMs: number;
+  cpuMs?: number;
+  errorCount: number;
+  firstErrors: string[];
+  tsconfig: 'package' | 'bench';
+}
+
+export interface Medians {
+  wallMs?: number;
+  cpuMs?: number;
+  maxRssKb?: number;
+  bytes?: number;
+  files?: number;
+}
+
+export interface ToolResult {
+  tool: string;
+  version?: string;
+  peer: boolean;
+  kind: 'client' | 'types';
+  runs: GenRun[];
+  medians: Medians;
+  /** Set when the tool failed (first failing run's first error line) or was unavailable. */
+  fails?: string;
+  typecheck?: TypecheckSummary;
+  bundle?: BundleResult;
+}
+
+export interface ParseFloor {
+  /** Median wall time of a fresh process that reads + parses the spec. */
+  wallMs?: number;
+  /** Median read + parse time measured inside that process. */
+  readParseMs?: number;
+  maxRssKb?: number;
+  error?: string;
+}
+
+export interface SpecResult {
+  spec: string;
+  title: string;
+  file: string;
+  bytes: number;
+  parseFloor: ParseFloor;
+  tools: ToolResult[];
+}
+
+export interface BenchReport {
+  startedAt: string;
+  finishedAt: string;
+  machine: { node: string; cpus: number; cpuModel: string; memGiB: number; platform: string };
+  runs: number;
+  timeoutS: number;
+  measurement: string;
+  oagenCommit?: string;
+  specs: SpecResult[];
+}
