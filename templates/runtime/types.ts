@@ -112,6 +112,11 @@ export interface OperationSpec {
     readonly required?: boolean;
     /** key of the body in `params` (default `body`; differs only when a parameter is named `body`) */
     readonly key?: string;
+    /**
+     * Custom encoder for the body value. Multipart operations set this to `toFormData`
+     * (from `runtime/multipart.js`) so that only operations with uploads pull that code in.
+     */
+    readonly encode?: (value: unknown) => BodyInit;
   };
   /** decoding of 2xx bodies; default 'json' */
   readonly response?: ResponseKind;
