@@ -6,7 +6,7 @@ import { displayPath, Diagnostics } from './diagnostics.js';
 import type { ClientConfig } from './config.js';
 import { buildPackage } from './emit/package.js';
 import type { ApiIR } from './ir/types.js';
-import { loadSpec } from './load/index.js';
+import { loadSpec, loadSpecFromText } from './load/index.js';
 import { buildLock, pinnedFromLock, readLock, serializeLock, LOCK_FILE } from './lock/index.js';
 import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
@@ -25,7 +25,8 @@ export interface GenerateResult {
 
 /** Spec file → normalized IR (shared by generate and diff). */
 export async function loadIR(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<ApiIR> {
-  const loaded = await loadSpec(spec, { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}), ...(options.text !== undefined ? { text: options.text } : {}) });
+  const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}) };
+  const loaded = options.text !== undefined ? await loadSpecFromText(options.text, spec, loadOptions) : await loadSpec(spec, loadOptions);
   options.diagnostics.setLocator(loaded.locate);
   const ir = parseDocument({ document: loaded.document, version: loaded.version, resolve: loaded.resolve, diagnostics: options.diagnostics });
   return normalize(ir, options.diagnostics);

@@ -65,8 +65,10 @@ interface Claim {
 
 export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames = {}): Names {
   // Type namespace: schemas, params and error types. Value namespace: functions and enum lists.
-  const types = new Set<string>(RUNTIME_EXPORTS.map((n) => n.toLowerCase()));
-  const values = new Set<string>(RUNTIME_EXPORTS.map((n) => n.toLowerCase()));
+  // Type names also name docs files (`docs/models/User.md`): compared case-insensitively so
+  // packages stay portable to case-insensitive file systems. Values compare exactly.
+  const types = new Taken(RUNTIME_EXPORTS, true);
+  const values = new Taken(RUNTIME_EXPORTS, false);
 
   const schemaClaims: Claim[] = ir.schemas.map((n) => {
     const want = avoidReserved(identifier(pascalCase(n.nameHint), 'Schema'), types);
@@ -74,7 +76,7 @@ export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedN
   });
   const schema = resolveClaims(schemaClaims, types, pinned.schema, diagnostics, 'schema');
   // Enum schemas also export a value (the list of members) under the same name.
-  for (const name of schema.values()) values.add(name.toLowerCase());
+  for (const n of ir.schemas) if (n.schema.kind === 'enum') values.add(schema.get(n.id)!);
 
   const opClaims: Claim[] = ir.operations.map((op) => {
     const hint = op.operationId ?? `${op.method.toLowerCase()} ${op.path}`;
@@ -100,7 +102,7 @@ export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedN
 
 function resolveClaims(
   claims: Claim[],
-  taken: Set<string>,
+  taken: Taken,
   pinned: Map<string, string> | undefined,
   diagnostics: Diagnostics,
   what: string,
@@ -110,9 +112,9 @@ function resolveClaims(
   if (pinned) {
     for (const c of claims) {
       const name = pinned.get(c.id);
-      if (name && !taken.has(name.toLowerCase())) {
+      if (name && !taken.has(name)) {
         out.set(c.id, name);
-        taken.add(name.toLowerCase());
+        taken.add(name);
       }
     }
   }
@@ -120,7 +122,7 @@ function resolveClaims(
   // 2. Each wanted name goes to its best claimant.
   const byName = new Map<string, Claim[]>();
   for (const c of open) {
-    const key = c.want.toLowerCase();
+    const key = taken.key(c.want);
     const list = byName.get(key);
     if (list) list.push(c);
     else byName.set(key, [c]);
@@ -128,11 +130,11 @@ function resolveClaims(
   const losers: Claim[] = [];
   for (const key of [...byName.keys()].sort()) {
     const list = byName.get(key)!.sort(rank);
-    if (taken.has(key)) {
+    if (taken.has(list[0].want)) {
       losers.push(...list);
       continue;
     }
-    taken.add(key);
+    taken.add(list[0].want);
     out.set(list[0].id, list[0].want);
     losers.push(...list.slice(1));
   }
@@ -154,16 +156,36 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A set of names in use; optionally case-insensitive. */
+class Taken {
+  private readonly names = new Set<string>();
+  constructor(
+    initial: readonly string[],
+    private readonly fold: boolean,
+  ) {
+    for (const n of initial) this.add(n);
+  }
+  key(name: string): string {
+    return this.fold ? name.toLowerCase() : name;
+  }
+  has(name: string): boolean {
+    return this.names.has(this.key(name));
+  }
+  add(name: string): void {
+    this.names.add(this.key(name));
+  }
+}
+
 /** `name`, or `name2`, `name3`, … whichever is free first; marks it taken. */
-function take(name: string, taken: Set<string>): string {
+function take(name: string, taken: Taken): string {
   let candidate = name;
-  for (let i = 2; taken.has(candidate.toLowerCase()); i++) candidate = `${name}${i}`;
-  taken.add(candidate.toLowerCase());
+  for (let i = 2; taken.has(candidate); i++) candidate = `${name}${i}`;
+  taken.add(candidate);
   return candidate;
 }
 
-function avoidReserved(name: string, reserved: Set<string>): string {
-  return reserved.has(name.toLowerCase()) ? `${name}Model` : name;
+function avoidReserved(name: string, reserved: Taken): string {
+  return reserved.has(name) ? `${name}Model` : name;
 }
 
 /** A success response that offers `text/event-stream` next to another media type. */
@@ -182,8 +204,8 @@ function groupOperations(ir: ApiIR): GroupNames[] {
   }
   const order = ir.tags.map((t) => t.name).filter((t) => byTag.has(t));
   if (byTag.has('')) order.push('');
-  const files = new Set<string>();
-  const docs = new Set<string>();
+  const files = new Taken([], true);
+  const docs = new Taken([], true);
   return order.map((tag) => {
     const title = tag === '' ? 'Default' : tag;
     const file = take(kebabCase(title) || 'default', files);
