@@ -50,8 +50,8 @@ function nextLink(header: string | null): string | undefined {
 /**
  * Calls a paginated operation. The first page uses the caller's `params`; each later page
  * changes only the pagination parameter (or, for `url` pagination, requests the next URL).
- * Iteration stops on an empty page, a short page, a reached total, `hasMore: false`, a missing
- * or repeated cursor or URL.
+ * Iteration stops on an empty page, a short page, a reached total, `hasMore: false`, or a
+ * missing or already used cursor or URL.
  */
 export function paginate<Page, Item>(
   client: Client,
@@ -74,6 +74,7 @@ export function paginate<Page, Item>(
     let values = { ...params } as Record<string, unknown>;
     let current = first;
     let size = 0; // page size for short-page detection: the requested one, else the first page's
+    const seen = new Set<unknown>(); // cursors and URLs already requested: a cycle ends the walk
     for (;;) {
       const { data, response } = await current.withResponse();
       yield data;
@@ -88,14 +89,16 @@ export function paginate<Page, Item>(
         if (new URL(url).origin !== new URL(client.baseUrl).origin) {
           throw new OagenError(`${op.method} ${op.path}: the next page is on another origin`);
         }
-        if (url === response.url) return;
+        if (seen.has(url)) return;
+        seen.add(url);
       } else {
         const key = keyOf(spec.param)!;
         let next: unknown;
         if (spec.kind === 'cursor') {
           if (spec.hasMore && !get(data, spec.hasMore)) return;
           next = spec.nextCursor ? get(data, spec.nextCursor) : spec.itemCursor && get(items.at(-1), spec.itemCursor);
-          if (next == null || next === '' || next === values[key]) return;
+          seen.add(values[key]);
+          if (next == null || next === '' || seen.has(next)) return;
         } else {
           const sizeKey = keyOf(spec.kind === 'page' ? spec.sizeParam : spec.limitParam);
           size ||= Number(sizeKey && values[sizeKey]) || items.length;

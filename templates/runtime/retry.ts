@@ -19,7 +19,8 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   if (ms >= 0) return ms;
   const value = headers.get('retry-after')?.trim();
   if (!value) return undefined;
-  const wait = /^\d+(\.\d+)?$/.test(value) ? parseFloat(value) * 1000 : Date.parse(value) - now;
+  // delay-seconds are digits; an HTTP-date has letters (a bare "-1" would parse as a date)
+  const wait = /^\d+(\.\d+)?$/.test(value) ? parseFloat(value) * 1000 : /[a-z]/i.test(value) ? Date.parse(value) - now : NaN;
   return Number.isNaN(wait) ? undefined : Math.max(0, wait); // a date in the past means "now"
 }
 

@@ -21,8 +21,14 @@ export interface ServerSentEvent {
  * an empty line dispatches the event if it has data. A stream that ends in the middle of an
  * event (the standard drops it silently) throws a `ConnectionError`: the response was cut off.
  */
-export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent, void, undefined> {
+export async function* readEvents(
+  body: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<ServerSentEvent, void, undefined> {
   const reader = body.getReader();
+  // Stop at once on abort, even if the fetch implementation does not abort the body itself.
+  const onAbort = () => reader.cancel().catch(() => {});
+  signal?.addEventListener('abort', onAbort);
   const decoder = new TextDecoder(); // UTF-8; drops a leading BOM
   let buffer = '';
   let data = '';
@@ -34,6 +40,7 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
   try {
     while (!done) {
       const chunk = await reader.read();
+      signal?.throwIfAborted();
       done = chunk.done;
       let text = buffer + (done ? decoder.decode() : decoder.decode(chunk.value, { stream: true }));
       // A CR at the end of a chunk may be the first half of a CRLF: wait for the next chunk.
@@ -65,6 +72,7 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
     }
     if (pending || buffer) throw new ConnectionError('The event stream ended in the middle of an event');
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     if (!done) await reader.cancel().catch(() => {});
   }
 }
@@ -98,7 +106,7 @@ export class EventStream<Event> implements AsyncIterable<Event> {
     this.#used = true;
     try {
       if (!this.response.body) return;
-      for await (const { data } of readEvents(this.response.body)) {
+      for await (const { data } of readEvents(this.response.body, this.controller.signal)) {
         if (data === '[DONE]') return;
         let value: Event;
         try {
