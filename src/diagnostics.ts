@@ -58,11 +58,14 @@ export class Diagnostics {
     this.locate = locate;
   }
 
-  /** Set (or replace) the locator, e.g. once the spec is loaded. */
+  /**
+   * Set (or replace) the locator, e.g. once the spec is loaded. Diagnostics added so far
+   * are located with the previous locator first (a pointer belongs to the document that
+   * was current when it was reported); those added before any locator, with this one.
+   */
   setLocator(locate: Locator | undefined): void {
+    this.fill();
     this.locate = locate;
-    // positions not found so far may be found now
-    this.located = Math.min(this.located, this.firstUnlocated());
   }
 
   error(code: string, message: string, pointer?: string): void {
@@ -106,14 +109,9 @@ export class Diagnostics {
     if (this.hasErrors(strict)) throw new OagenError(this.list.slice(), EXIT_DIAGNOSTICS);
   }
 
-  private firstUnlocated(): number {
-    const i = this.items.findIndex((d) => d.pointer !== undefined && d.line === undefined);
-    return i === -1 ? this.items.length : i;
-  }
-
   private fill(): void {
     const locate = this.locate;
-    if (!locate) return;
+    if (!locate) return; // located by the first locator set
     for (let i = this.located; i < this.items.length; i++) {
       const d = this.items[i];
       if (d.line !== undefined || d.pointer === undefined) continue;

@@ -158,7 +158,8 @@ function specLiteral(v: OperationView, response: string): string {
       if (param.json) f.push('json: true');
       return `{ ${f.join(', ')} }`;
     });
-    lines.push(`params: [${ps.join(', ')}]`);
+    const oneLine = `params: [${ps.join(', ')}]`;
+    lines.push(oneLine.length <= 96 ? oneLine : `params: [\n${ps.map((x) => `    ${x},\n`).join('')}  ]`);
   }
   if (v.body) {
     const f = [`kind: ${stringLiteral(v.body.kind)}`, `mediaType: ${stringLiteral(v.body.mediaType)}`];
@@ -178,6 +179,7 @@ function renderOperation(v: OperationView, pag: PaginationResult | undefined): s
   // Params interface.
   out += `/** Parameters of {@link ${names.fn}}. */\n`;
   out += `export interface ${names.params} {\n`;
+  if (v.params.length === 0 && !v.body) out += '  // This operation takes no parameters.\n';
   for (const p of v.params) {
     out += docBlock(paramDocLines(p.param), '  ');
     out += `  ${propertyKey(p.key)}${p.param.required ? '' : '?'}: ${p.type};\n`;

@@ -54,7 +54,7 @@ function coreExpr(s: Schema, ctx: TypeContext, indent: string): string {
     case 'union':
       return unionExpr(s, ctx, indent);
     case 'intersection':
-      return s.members.map((m) => wrap(m, ctx, indent)).join(' & ');
+      return s.members.map((m) => parenthesized(m, ctx, indent)).join(' & ');
   }
 }
 
@@ -97,7 +97,7 @@ function hasLiteralTag(target: Schema | undefined, property: string, tags: strin
   return false;
 }
 
-function wrap(m: Schema, ctx: TypeContext, indent: string): string {
+function parenthesized(m: Schema, ctx: TypeContext, indent: string): string {
   const expr = typeExpr(m, ctx, indent);
   return needsParens(m) ? `(${expr})` : expr;
 }
@@ -163,9 +163,39 @@ export function schemaDocLines(s: Schema): string[] {
   return lines;
 }
 
+/** Prose lines wrap at this column (code blocks in descriptions are left as they are). */
+const WIDTH = 100;
+
 /** A JSDoc block from already-escaped lines ('' when there are none). */
-export function docBlock(lines: string[], indent: string): string {
-  if (lines.length === 0) return '';
-  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+export function docBlock(raw: string[], indent: string): string {
+  if (raw.length === 0) return '';
+  const lines = wrapProse(raw, WIDTH - indent.length - 3);
+  if (lines.length === 1 && lines[0].length + indent.length + 7 <= WIDTH) return `${indent}/** ${lines[0]} */\n`;
   return `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *\n` : `${indent} * ${l}\n`)).join('')}${indent} */\n`;
+}
+
+/** Wrap long prose lines at word boundaries; ``` fences, table rows and tag lines are kept as they are. */
+function wrapProse(lines: string[], width: number): string[] {
+  const out: string[] = [];
+  let fenced = false;
+  for (const line of lines) {
+    if (/^\s*```/.test(line)) fenced = !fenced;
+    if (fenced || line.length <= width || /^\s*\|/.test(line) || line.startsWith('@')) {
+      out.push(line);
+      continue;
+    }
+    // A list item's continuation lines hang under its text.
+    const lead = /^\s*(?:[-*+] |\d+\. )?/.exec(line)![0];
+    let prefix = lead;
+    let current = '';
+    for (const word of line.slice(lead.length).split(/ +/)) {
+      if (current !== '' && prefix.length + current.length + 1 + word.length > width) {
+        out.push(prefix + current);
+        prefix = ' '.repeat(lead.length);
+        current = word;
+      } else current = current === '' ? word : `${current} ${word}`;
+    }
+    out.push(prefix + current);
+  }
+  return out;
 }

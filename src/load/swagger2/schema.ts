@@ -15,15 +15,24 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** `from`: pointer of the node in the 2.0 document; `to`: where it lands in the 3.0 one. */
-export function convertSchema(node: unknown, from: string, to: string, ctx: ConvertContext): unknown {
+/**
+ * `from`: pointer of the node in the 2.0 document; `to`: where it lands in the 3.0 one
+ * (undefined when that place cannot be the target of a `$ref`).
+ */
+export function convertSchema(node: unknown, from: string, to: string | undefined, ctx: ConvertContext): unknown {
   if (!isObject(node)) return node;
   const done = ctx.schemas.get(node);
   if (done) return done;
   const out: Record<string, unknown> = {};
   ctx.schemas.set(node, out);
   ctx.origins.set(out, from);
-  ctx.moved.set(from, to);
+  if (to !== undefined) ctx.moved.set(from, to);
+  const below = (...segments: (string | number)[]): string | undefined => {
+    if (to === undefined) return undefined;
+    let p = to;
+    for (const seg of segments) p = childPointer(p, seg);
+    return p;
+  };
 
   let isFile = false;
   for (const key of Object.keys(node)) {
@@ -33,18 +42,17 @@ export function convertSchema(node: unknown, from: string, to: string, ctx: Conv
     } else if (SCHEMA_MAPS.has(key) && isObject(value)) {
       const map: Record<string, unknown> = {};
       const mapFrom = childPointer(from, key);
-      const mapTo = childPointer(to, key);
       ctx.origins.set(map, mapFrom);
       for (const name of Object.keys(value)) {
-        setOwn(map, name, convertSchema(value[name], childPointer(mapFrom, name), childPointer(mapTo, name), ctx));
+        setOwn(map, name, convertSchema(value[name], childPointer(mapFrom, name), below(key, name), ctx));
       }
       out[key] = map;
     } else if (SCHEMA_LISTS.has(key) && Array.isArray(value)) {
-      out[key] = value.map((v, i) => convertSchema(v, childPointer(childPointer(from, key), i), childPointer(childPointer(to, key), i), ctx));
+      out[key] = value.map((v, i) => convertSchema(v, childPointer(childPointer(from, key), i), below(key, i), ctx));
     } else if (SCHEMA_VALUES.has(key) && (isObject(value) || Array.isArray(value))) {
       out[key] = Array.isArray(value)
-        ? value.map((v, i) => convertSchema(v, childPointer(childPointer(from, key), i), childPointer(childPointer(to, key), i), ctx))
-        : convertSchema(value, childPointer(from, key), childPointer(to, key), ctx);
+        ? value.map((v, i) => convertSchema(v, childPointer(childPointer(from, key), i), below(key, i), ctx))
+        : convertSchema(value, childPointer(from, key), below(key), ctx);
     } else if (key === 'type') {
       if (value === 'file') {
         isFile = true;

@@ -1,0 +1,115 @@
+/**
+ * What every example in the docs starts with: the import line and `createClient(…)` with the
+ * credentials an operation needs, read from environment variables named after the package
+ * and the scheme type (`OPENAI_ADMIN_API_KEY`, `ARTHUR_ACCESS_TOKEN`).
+ */
+import type { ApiIR, SecurityRequirement, SecurityScheme } from '../ir/types.js';
+import { identifier, stringLiteral } from '../naming/escape.js';
+import { printExample, type Example } from './docs-examples.js';
+
+export interface ClientFacts {
+  packageName: string;
+  /** the client's default base URL ('' when the spec has no server) */
+  baseUrl: string;
+  /** schemes `createClient({ auth })` takes, by name (mutualTLS is not one of them) */
+  schemes: Map<string, SecurityScheme>;
+  /** environment variable for each scheme (basic: two, `_USERNAME` / `_PASSWORD`) */
+  env: Map<string, string>;
+}
+
+export function clientFacts(ir: ApiIR, packageName: string): ClientFacts {
+  const server = ir.servers[0];
+  let baseUrl = server?.url ?? '';
+  for (const [k, v] of Object.entries(server?.variables ?? {})) baseUrl = baseUrl.split(`{${k}}`).join(v.default);
+  baseUrl = baseUrl.replace(/\/+$/, '');
+  const schemes = new Map(ir.securitySchemes.filter((s) => s.type !== 'mutualTLS').map((s) => [s.name, s]));
+  const prefix =
+    packageName
+      .replace(/^@[^/]+\//, '')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .toUpperCase() || 'API';
+  const env = new Map<string, string>();
+  const used = new Set<string>();
+  for (const s of schemes.values()) {
+    let name = `${prefix}_${envSuffix(s)}`;
+    if (used.has(name)) name = `${prefix}_${s.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
+    for (let i = 2; used.has(name); i++) name = `${prefix}_${envSuffix(s)}_${i}`;
+    used.add(name);
+    env.set(s.name, name);
+  }
+  return { packageName, baseUrl, schemes, env };
+}
+
+function envSuffix(s: SecurityScheme): string {
+  if (s.type === 'apiKey') return 'API_KEY';
+  if (s.type === 'oauth2' || s.type === 'openIdConnect') return 'ACCESS_TOKEN';
+  if (s.type === 'http' && s.scheme.toLowerCase() === 'basic') return 'CREDENTIALS';
+  return 'TOKEN';
+}
+
+export function isBasic(s: SecurityScheme): boolean {
+  return s.type === 'http' && s.scheme.toLowerCase() === 'basic';
+}
+
+/** `process.env.X!`, or `{ username, password }` for basic auth. */
+export function credentialExample(facts: ClientFacts, scheme: string): Example {
+  const s = facts.schemes.get(scheme)!;
+  const env = facts.env.get(scheme)!;
+  if (isBasic(s)) {
+    const base = env.replace(/_CREDENTIALS$/, '');
+    return {
+      kind: 'object',
+      entries: [
+        ['username', { kind: 'code', code: `process.env.${base}_USERNAME!` }],
+        ['password', { kind: 'code', code: `process.env.${base}_PASSWORD!` }],
+      ],
+    };
+  }
+  return { kind: 'code', code: `process.env.${env}!` };
+}
+
+/** The schemes of the first security alternative the client can satisfy ([] when none is needed). */
+export function chosenSchemes(security: SecurityRequirement[], facts: ClientFacts): string[] {
+  if (security.length === 0) return [];
+  const usable = security.find((req) => Object.keys(req).length > 0 && Object.keys(req).every((n) => facts.schemes.has(n)));
+  return usable ? Object.keys(usable) : [];
+}
+
+/** `const client = createClient({ … });` for these schemes, plus `baseUrl` when the spec has none. */
+export function clientLine(facts: ClientFacts, schemes: string[], extra: [string, Example][] = []): string {
+  const entries: [string, Example][] = [];
+  if (!/^https?:\/\//i.test(facts.baseUrl)) entries.push(['baseUrl', { kind: 'code', code: stringLiteral('https://api.example.com' + facts.baseUrl) }]);
+  if (schemes.length > 0) entries.push(['auth', { kind: 'object', entries: schemes.map((n) => [n, credentialExample(facts, n)]) }]);
+  entries.push(...extra);
+  if (entries.length === 0) return 'const client = createClient();';
+  return `const client = createClient(${printExample({ kind: 'object', entries }, '', 80, 'const client = createClient('.length + 2)});`;
+}
+
+/** `import { a, b, type C } from "pkg";` with the names sorted. */
+export function importLine(facts: ClientFacts, values: Iterable<string>, types: Iterable<string> = []): string {
+  const v = [...new Set(values)];
+  const t = [...new Set(types)].filter((x) => !v.includes(x));
+  const all = [...v.map((n) => ({ n, s: n })), ...t.map((n) => ({ n, s: `type ${n}` }))].sort((a, b) => compareNames(a.n, b.n));
+  const line = `import { ${all.map((x) => x.s).join(', ')} } from ${stringLiteral(facts.packageName)};`;
+  if (line.length <= 100) return line;
+  return `import {\n${all.map((x) => `  ${x.s},\n`).join('')}} from ${stringLiteral(facts.packageName)};`;
+}
+
+export function compareNames(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Names example code declares itself, or uses as globals: a variable never takes them. */
+const TAKEN = ['client', 'error', 'process', 'console', 'stream', 'event', 'page'];
+
+/** A readable local variable name from a type name (`UserListResponse` → `userListResponse`). */
+export function variableName(typeName: string | undefined, fallback: string, avoid: Iterable<string>): string {
+  const taken = new Set([...TAKEN, ...avoid]);
+  const base = typeName && /^[A-Za-z_$][\w$]*$/.test(typeName) ? typeName[0].toLowerCase() + typeName.slice(1) : fallback;
+  const id = identifier(base, fallback);
+  if (id === base && !taken.has(id)) return id;
+  for (let i = 0, name = fallback; ; i++, name = `${fallback}${i + 1}`) if (!taken.has(name)) return name;
+}

@@ -1,0 +1,290 @@
+/**
+ * Example values for the docs: a TypeScript expression of a schema's type, plausible for a
+ * reader (spec `example`, `default`, enum values, `format`, the property's name) and
+ * always assignable to the generated type, since the docs' examples are type-checked.
+ *
+ * Rules: objects get their required properties (and, near the top, a few optional ones so
+ * that all-optional bodies do not read `{}`); arrays one item; unions their first member
+ * that can be built (with the discriminator's tag set); `allOf` intersections the merge of
+ * their members' objects. A schema that cannot be built (`never`, a required cycle) makes
+ * its parent fail, and an optional property that fails is left out.
+ */
+import type { Schema, SchemaId } from '../ir/types.js';
+import { literalExpression, objectLiteralKey, stringLiteral } from '../naming/escape.js';
+import type { TypeContext } from './type-expr.js';
+
+/** An example value: literal code, an object or an array. */
+export type Example =
+  | { kind: 'code'; code: string }
+  | { kind: 'object'; entries: [key: string, value: Example][] }
+  | { kind: 'array'; items: Example[] };
+
+/** 'request': values the client sends (readOnly optional properties left out); 'response': what it receives. */
+export type ExampleMode = 'request' | 'response';
+
+const MAX_DEPTH = 5;
+/** optional properties added to objects at depth < OPTIONAL_DEPTH until they have this many entries */
+const MIN_ENTRIES = 3;
+const OPTIONAL_DEPTH = 2;
+const MAX_ENTRIES = 12;
+
+export function exampleValue(s: Schema, ctx: TypeContext, hint: string, mode: ExampleMode): Example | undefined {
+  return new Builder(ctx, mode).value(s, hint, 0);
+}
+
+class Builder {
+  readonly #ctx: TypeContext;
+  readonly #mode: ExampleMode;
+  readonly #stack = new Set<SchemaId>();
+
+  constructor(ctx: TypeContext, mode: ExampleMode) {
+    this.#ctx = ctx;
+    this.#mode = mode;
+  }
+
+  value(s: Schema, hint: string, depth: number): Example | undefined {
+    if (s.nullable && (depth > MAX_DEPTH || s.kind === 'never')) return code('null');
+    switch (s.kind) {
+      case 'ref':
+        return this.ref(s, hint, depth);
+      case 'string':
+        return code(stringLiteral(stringExample(s, hint)));
+      case 'number':
+        return code(String(numberExample(s, hint)));
+      case 'boolean':
+        return code(typeof s.default === 'boolean' ? String(s.default) : typeof s.example === 'boolean' ? String(s.example) : 'true');
+      case 'null':
+        return code('null');
+      case 'unknown':
+        return code('{}');
+      case 'never':
+        return undefined;
+      case 'binary':
+        return code(`new Blob([${stringLiteral('example contents')}])`);
+      case 'literal':
+        return code(literalExpression(s.value));
+      case 'enum': {
+        const values = s.values.filter((v) => v !== null);
+        if (values.length === 0) return s.values.length > 0 ? code('null') : undefined;
+        const pick = [s.default, s.example].find((v) => v !== null && values.includes(v as never)) ?? values[0];
+        return code(literalExpression(pick));
+      }
+      case 'array':
+        return this.array(s, hint, depth);
+      case 'object':
+        return this.object(s, depth);
+      case 'union':
+        return this.union(s, hint, depth);
+      case 'intersection':
+        return this.intersection(s, hint, depth);
+    }
+  }
+
+  ref(s: Extract<Schema, { kind: 'ref' }>, hint: string, depth: number): Example | undefined {
+    const target = this.#ctx.schemas.get(s.target);
+    if (!target || this.#stack.has(s.target) || depth > MAX_DEPTH) {
+      // a cycle or too deep: only what needs no recursion
+      if (s.nullable || target?.nullable) return code('null');
+      if (target?.kind === 'array') return { kind: 'array', items: [] };
+      if (target?.kind === 'object' && target.properties.every((p) => !p.required)) return { kind: 'object', entries: [] };
+      return undefined;
+    }
+    this.#stack.add(s.target);
+    try {
+      return this.value(target, hint, depth + 1);
+    } finally {
+      this.#stack.delete(s.target);
+    }
+  }
+
+  array(s: Extract<Schema, { kind: 'array' }>, hint: string, depth: number): Example | undefined {
+    const itemHint = singular(hint);
+    if (s.prefixItems) {
+      const items: Example[] = [];
+      for (const m of s.prefixItems) {
+        const v = this.value(m, itemHint, depth + 1);
+        if (!v) return undefined;
+        items.push(v);
+      }
+      return { kind: 'array', items };
+    }
+    if (Array.isArray(s.default) && s.default.length > 0 && s.items.kind !== 'ref' && s.default.every((d) => fits(s.items, d))) {
+      return { kind: 'array', items: s.default.map((d) => code(literalExpression(d))) };
+    }
+    const item = this.value(s.items, itemHint, depth + 1);
+    if (!item) return s.constraints?.minItems ? undefined : { kind: 'array', items: [] };
+    const count = Math.min(Math.max(1, s.constraints?.minItems ?? 1), 3);
+    return { kind: 'array', items: Array.from({ length: count }, () => item) };
+  }
+
+  object(s: Extract<Schema, { kind: 'object' }>, depth: number): Example | undefined {
+    const entries: [string, Example][] = [];
+    const skip = (p: { schema: Schema }) =>
+      (this.#mode === 'request' && p.schema.readOnly) || (this.#mode === 'response' && p.schema.writeOnly) || p.schema.deprecated;
+    for (const p of s.properties) {
+      if (!p.required) continue;
+      const v = this.value(p.schema, p.name, depth + 1);
+      if (!v) return undefined;
+      entries.push([p.name, v]);
+    }
+    if (depth < OPTIONAL_DEPTH) {
+      for (const p of s.properties) {
+        if (p.required || entries.length >= (depth === 0 ? MAX_ENTRIES : MIN_ENTRIES) || skip(p)) continue;
+        const v = this.value(p.schema, p.name, depth + 1);
+        if (v) entries.push([p.name, v]);
+      }
+    }
+    if (s.properties.length === 0 && s.additional && s.additional.kind !== 'never' && s.additional.kind !== 'unknown') {
+      const v = this.value(s.additional, 'value', depth + 1);
+      if (v) entries.push(['key', v]);
+    }
+    // wire order, as the model's docs list them
+    const order = new Map(s.properties.map((p, i) => [p.name, i]));
+    entries.sort((a, b) => (order.get(a[0]) ?? Infinity) - (order.get(b[0]) ?? Infinity));
+    return { kind: 'object', entries };
+  }
+
+  union(s: Extract<Schema, { kind: 'union' }>, hint: string, depth: number): Example | undefined {
+    const disc = s.discriminator;
+    const members = [...s.members].sort((a, b) => Number(a.kind === 'null') - Number(b.kind === 'null'));
+    for (const m of members) {
+      let v = this.value(m, hint, depth);
+      if (!v) continue;
+      if (disc && m.kind === 'ref') {
+        const tag = disc.mapping.find((e) => e.target === m.target)?.value;
+        if (tag !== undefined) {
+          if (v.kind !== 'object') continue;
+          v = { kind: 'object', entries: [[disc.property, code(stringLiteral(tag))], ...v.entries.filter(([k]) => k !== disc.property)] };
+        }
+      }
+      return v;
+    }
+    return s.nullable ? code('null') : undefined;
+  }
+
+  intersection(s: Extract<Schema, { kind: 'intersection' }>, hint: string, depth: number): Example | undefined {
+    const entries: [string, Example][] = [];
+    for (const m of s.members) {
+      const v = this.value(m, hint, depth);
+      if (!v || v.kind !== 'object') return s.nullable ? code('null') : undefined;
+      for (const e of v.entries) {
+        const at = entries.findIndex(([k]) => k === e[0]);
+        if (at === -1) entries.push(e);
+        else if (printExample(entries[at][1]) !== printExample(e[1])) return undefined;
+      }
+    }
+    return { kind: 'object', entries };
+  }
+}
+
+function code(c: string): Example {
+  return { kind: 'code', code: c };
+}
+
+/** `default` / `example` values fit only when the generated type accepts them. */
+function fits(s: Schema, v: unknown): boolean {
+  switch (s.kind) {
+    case 'string':
+      return typeof v === 'string';
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v) && (!s.integer || Number.isInteger(v));
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'enum':
+      return s.values.includes(v as never) || (!!s.open && typeof v === 'string');
+    case 'literal':
+      return s.value === v;
+    default:
+      return false;
+  }
+}
+
+function singular(hint: string): string {
+  if (/ies$/.test(hint)) return hint.slice(0, -3) + 'y';
+  if (/(ss|us)$/.test(hint)) return hint;
+  return hint.replace(/s$/, '');
+}
+
+const FORMAT_STRINGS: Record<string, string> = {
+  'date-time': '2024-03-26T16:45:33Z',
+  date: '2024-03-26',
+  time: '16:45:33',
+  email: 'user@example.com',
+  'idn-email': 'user@example.com',
+  uri: 'https://example.com',
+  url: 'https://example.com',
+  'uri-reference': 'https://example.com',
+  iri: 'https://example.com',
+  uuid: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+  hostname: 'example.com',
+  ipv4: '192.0.2.1',
+  ipv6: '2001:db8::1',
+  byte: 'aGVsbG8=',
+  password: 'correct horse battery staple',
+  duration: 'PT1H',
+};
+
+function stringExample(s: Schema, hint: string): string {
+  if (typeof s.example === 'string') return s.example;
+  if (typeof s.default === 'string' && s.default !== '') return s.default;
+  const byFormat = s.format && FORMAT_STRINGS[s.format];
+  if (byFormat) return byFormat;
+  const h = hint.toLowerCase();
+  if (/e_?mail/.test(h)) return 'user@example.com';
+  if (/(^|_)(url|uri|href|link)$|urls?$/.test(h)) return 'https://example.com';
+  if (/(_at|date|time)$/.test(h)) return FORMAT_STRINGS['date-time'];
+  // user_id → "user_abc123", groupId → "group_abc123"
+  const id = /^(.+?)(?:[_-](?:id|ID)|Id|ID)$/.exec(hint);
+  if (id) return `${id[1].replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}_abc123`;
+  if (h === 'id') return 'abc123';
+  if (/name$/.test(h)) return 'Example name';
+  if (/(description|text|content|message|prompt|instructions)$/.test(h)) return 'Hello, world!';
+  return hint ? `${hint.replace(/[^A-Za-z0-9]+/g, '_')}_example`.replace(/^_+/, '') : 'example';
+}
+
+function numberExample(s: Extract<Schema, { kind: 'number' }>, hint: string): number {
+  const c = s.constraints ?? {};
+  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && (!s.integer || Number.isInteger(v));
+  let v: number;
+  if (ok(s.example)) v = s.example;
+  else if (ok(s.default)) v = s.default;
+  else if (/(_at|timestamp|time|date)$/i.test(hint)) v = 1711471533;
+  else if (/^(limit|page_size|pagesize|per_page|size)$/i.test(hint)) v = 20;
+  else if (typeof c.minimum === 'number') v = c.minimum;
+  else if (typeof c.exclusiveMinimum === 'number') v = c.exclusiveMinimum + 1;
+  else v = 1;
+  if (typeof c.maximum === 'number' && v > c.maximum) v = c.maximum;
+  if (typeof c.exclusiveMaximum === 'number' && v >= c.exclusiveMaximum) v = c.exclusiveMaximum - 1;
+  if (s.integer) v = Math.round(v);
+  return Object.is(v, -0) ? 0 : v;
+}
+
+/**
+ * Prints an example as TypeScript, breaking objects and arrays over lines when they do not
+ * fit in `width` columns; `used` is how many columns the current line already has.
+ */
+export function printExample(e: Example, indent = '', width = 80, used = indent.length): string {
+  const flat = flatPrint(e);
+  if (used + flat.length <= width) return flat;
+  const inner = indent + '  ';
+  if (e.kind === 'object') {
+    if (e.entries.length === 0) return '{}';
+    const lines = e.entries.map(([k, v]) => {
+      const key = `${inner}${objectLiteralKey(k)}: `;
+      return `${key}${printExample(v, inner, width, key.length + 1)},\n`;
+    });
+    return `{\n${lines.join('')}${indent}}`;
+  }
+  if (e.kind === 'array') {
+    if (e.items.length === 0) return '[]';
+    return `[\n${e.items.map((v) => `${inner}${printExample(v, inner, width, inner.length + 1)},\n`).join('')}${indent}]`;
+  }
+  return e.code;
+}
+
+function flatPrint(e: Example): string {
+  if (e.kind === 'code') return e.code;
+  if (e.kind === 'array') return `[${e.items.map(flatPrint).join(', ')}]`;
+  if (e.entries.length === 0) return '{}';
+  return `{ ${e.entries.map(([k, v]) => `${objectLiteralKey(k)}: ${flatPrint(v)}`).join(', ')} }`;
+}

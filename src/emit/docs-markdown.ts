@@ -1,0 +1,90 @@
+/**
+ * Small Markdown building blocks for the generated docs: tables, code spans, fenced
+ * blocks, heading anchors. Spec text reaches Markdown only through the escaping layer
+ * (markdownText / markdownTableCell / markdownCode in src/naming/escape.ts); what this file
+ * adds is oagen's own text (identifiers, type expressions, links).
+ */
+import { markdownCode, markdownTableCell, markdownText } from '../naming/escape.js';
+
+export { markdownCode, markdownTableCell, markdownText };
+
+/**
+ * A GFM table. Every cell goes through markdownTableCell, which keeps code spans and links
+ * and escapes `|` (also inside code spans: union types have them), so cells may hold
+ * oagen-built inline Markdown as well as spec text.
+ */
+export function table(headers: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map((c) => markdownTableCell(c) || ' ').join(' | ')} |`;
+  return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside. */
+export function codeBlock(lang: string, code: string): string {
+  let longest = 2;
+  for (const m of code.match(/`{3,}/g) ?? []) longest = Math.max(longest, m.length);
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${code.replace(/\n+$/, '')}\n${fence}`;
+}
+
+/** `[`Name`](href)`: a code-formatted link (names are identifiers; hrefs are oagen's). */
+export function codeLink(name: string, href: string): string {
+  return `[${markdownCode(name)}](${href})`;
+}
+
+/**
+ * Heading anchors as GitHub (and npm) compute them: lower case, punctuation removed,
+ * spaces → '-', and a `-1`, `-2`, … suffix for repeats within one document. Feed every
+ * heading of a document in order, even those nobody links to.
+ */
+export class Slugger {
+  readonly #seen = new Map<string, number>();
+
+  slug(heading: string): string {
+    const original = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    let slug = original;
+    while (this.#seen.has(slug)) {
+      const n = this.#seen.get(original)! + 1;
+      this.#seen.set(original, n);
+      slug = `${original}-${n}`;
+    }
+    this.#seen.set(slug, 0);
+    return slug;
+  }
+}
+
+/** "a", "a and b", "a, b and c" */
+export function listJoin(items: string[], last = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+/** First sentence-ish line of a description, for one-line summaries in tables. */
+export function firstLine(text: string | undefined): string {
+  if (!text) return '';
+  const para = text.trim().split(/\n\s*\n/)[0] ?? '';
+  return para.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * The ATX headings of a Markdown text (outside fenced code), as their text: spec
+ * descriptions may hold headings, and they count in the document's anchor numbering.
+ */
+export function headingsIn(markdown: string): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (h) out.push((h[1] ?? '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+  }
+  return out;
+}

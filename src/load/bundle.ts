@@ -1,0 +1,148 @@
+/**
+ * Multi-file specs: `@apidevtools/swagger-parser`'s `bundle()` pulls every external `$ref`
+ * into one document (referenced names are kept where the root names them; cycles survive
+ * as internal refs). Files are read through oagen's own reader (same YAML rules, syntax
+ * errors with positions), and where each node came from is recorded for source positions.
+ * URLs are not fetched: only local files are read.
+ */
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { fileURLToPath } from 'node:url';
+import { displayPath, OagenError, type Diagnostic, type Diagnostics } from '../diagnostics.js';
+import type { TextFormat } from './locate/index.js';
+import { childPointer, formatPointer } from './pointer.js';
+import { readText } from './read.js';
+
+export interface SourceFile {
+  text: string;
+  format: TextFormat;
+}
+
+export interface Bundled {
+  document: Record<string, unknown>;
+  /** every file read, by absolute path (the root included) */
+  files: Map<string, SourceFile>;
+  /** node → file and pointer it was read from */
+  origins: WeakMap<object, { file: string; pointer: string }>;
+}
+
+/**
+ * Bundle `root` (already read from `rootFile`, an absolute path). `root` is changed in
+ * place: its external refs are replaced.
+ */
+export async function bundleSpec(
+  root: Record<string, unknown>,
+  rootFile: string,
+  rootSource: SourceFile,
+  diagnostics: Diagnostics,
+): Promise<Bundled> {
+  const files = new Map<string, SourceFile>([[rootFile, rootSource]]);
+  const origins = new WeakMap<object, { file: string; pointer: string }>();
+  recordOrigins(root, rootFile, origins);
+  const syntax: Diagnostic[] = [];
+
+  const reader = {
+    order: 1,
+    allowEmpty: false,
+    canParse: true,
+    parse(file: { url: string; data: unknown }): unknown {
+      const path = file.url.startsWith('file:') ? fileURLToPath(file.url) : file.url;
+      const text = Buffer.isBuffer(file.data) ? file.data.toString('utf8') : String(file.data);
+      try {
+        const { value, format } = readText(text, path, diagnostics);
+        files.set(path, { text, format });
+        recordOrigins(value, path, origins);
+        return value;
+      } catch (e) {
+        if (e instanceof OagenError) syntax.push(...e.diagnostics);
+        throw e;
+      }
+    },
+  };
+
+  const parser = new SwaggerParser();
+  // swagger-parser rejects some versions oagen reads (3.2, patch releases it does not know):
+  // it sees a copy of the root with a version it accepts, and the real one is put back
+  const real = root.openapi;
+  const view: Record<string, unknown> =
+    typeof real === 'string' && real.startsWith('3.') ? { ...root, openapi: real.startsWith('3.0') ? '3.0.3' : '3.1.0' } : root;
+  if (view !== root) origins.set(view, { file: rootFile, pointer: '#' });
+  try {
+    const options = {
+      parse: { json: false, yaml: false, text: false, binary: false, oagen: reader },
+      resolve: { http: false, external: true },
+      continueOnError: true,
+    };
+    const bundled = (await parser.bundle(rootFile, view as never, options as never)) as unknown as Record<string, unknown>;
+    if (view !== root) bundled.openapi = real;
+    return { document: bundled, files, origins };
+  } catch (e) {
+    const found = syntax.length > 0 ? syntax : refErrors(e);
+    if (found.length === 0) throw e;
+    for (const d of found) diagnostics.add(d);
+    throw new OagenError(diagnostics.errors.slice());
+  }
+}
+
+/** Walk a freshly read value and record where every object in it is (the first place wins). */
+export function recordOrigins(value: unknown, file: string, origins: WeakMap<object, { file: string; pointer: string }>): void {
+  const stack: Array<[unknown, string]> = [[value, '#']];
+  while (stack.length > 0) {
+    const [node, pointer] = stack.pop()!;
+    if (typeof node !== 'object' || node === null || origins.has(node)) continue;
+    origins.set(node, { file, pointer });
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], pointer + '/' + i]);
+    } else {
+      for (const key of Object.keys(node)) stack.push([(node as Record<string, unknown>)[key], childPointer(pointer, key)]);
+    }
+  }
+}
+
+interface RefParserError {
+  name?: string;
+  code?: string;
+  message?: string;
+  source?: string;
+  path?: unknown;
+  ioErrorCode?: string;
+}
+
+/** json-schema-ref-parser's errors → diagnostics (empty when `e` is none of them). */
+export function refErrors(e: unknown): Diagnostic[] {
+  const list: RefParserError[] = [];
+  if (e && typeof e === 'object' && Array.isArray((e as { errors?: unknown }).errors)) list.push(...(e as { errors: RefParserError[] }).errors);
+  else if (e && typeof e === 'object' && typeof (e as RefParserError).code === 'string') list.push(e as RefParserError);
+  return list.map((err) => {
+    const d: Diagnostic = { code: 'E_REF_INVALID', severity: 'error', message: err.message ?? String(err) };
+    if (typeof err.source === 'string' && err.source !== '') {
+      d.file = displayPath(err.source.startsWith('file:') ? fileURLToPath(err.source) : err.source);
+    }
+    if (Array.isArray(err.path)) d.pointer = formatPointer(err.path.map(String));
+    switch (err.code) {
+      case 'ERESOLVER': {
+        const target = /(?:opening file|reading file "?)\s*([^:"]+)/.exec(err.message ?? '')?.[1]?.trim();
+        d.code = 'E_REF_FILE_MISSING';
+        d.message =
+          err.ioErrorCode === 'ENOENT' && target
+            ? `$ref to a file that does not exist: ${displayPath(target)}`
+            : `cannot read a $ref'd file: ${err.message ?? ''}`;
+        break;
+      }
+      case 'EUNMATCHEDRESOLVER':
+        d.code = 'E_REF_EXTERNAL_UNSUPPORTED';
+        d.message = `${err.message ?? 'cannot resolve a $ref'} (oagen reads local files only, never URLs)`;
+        break;
+      case 'EMISSINGPOINTER':
+        d.code = 'E_REF_MISSING';
+        break;
+      case 'EINVALIDPOINTER':
+        d.code = 'E_REF_INVALID';
+        break;
+      case 'EPARSER':
+      case 'EUNMATCHEDPARSER':
+        d.code = 'E_YAML_SYNTAX';
+        break;
+    }
+    return d;
+  });
+}

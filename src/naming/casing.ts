@@ -1,0 +1,96 @@
+/**
+ * Casing of spec names. A name is split into words on everything that is not a letter or
+ * a digit (spaces, '-', '_', '.', '/', emoji, …) and on case changes: 'fooBar' → foo|Bar,
+ * 'FOOBar' → FOO|Bar, 'v2Users' → v2|Users. Digits stay with the word they follow
+ * ('oauth2', 'Conversation-2' → Conversation|2). Non-ASCII letters are kept (they are valid
+ * in identifiers); characters that cannot be in an identifier are dropped.
+ *
+ * The results are not guaranteed identifiers (a name may start with a digit, or be a
+ * reserved word): pass them through `identifier()` (escape.ts) for that.
+ */
+
+const LETTER_OR_DIGIT = /[\p{ID_Continue}]/u;
+const UPPER = /[\p{Lu}\p{Lt}]/u;
+const LOWER = /\p{Ll}/u;
+const DIGIT = /\p{Nd}/u;
+const MARK = /[\p{Mn}\p{Mc}]/u;
+
+type Kind = 'upper' | 'lower' | 'digit' | 'other' | 'mark' | 'sep';
+
+function kind(c: string): Kind {
+  // '_' and the invisible joiners are ID_Continue, but separate words here
+  if (c === '_' || c === '\u200c' || c === '\u200d' || !LETTER_OR_DIGIT.test(c)) return 'sep';
+  if (UPPER.test(c)) return 'upper';
+  if (LOWER.test(c)) return 'lower';
+  if (DIGIT.test(c)) return 'digit';
+  if (MARK.test(c)) return 'mark';
+  return 'other'; // letters without case (CJK, …), connector punctuation other than '_'
+}
+
+/** The words of a name, in order, with their original casing. */
+export function words(s: string): string[] {
+  const out: string[] = [];
+  const chars = Array.from(s.normalize('NFC'));
+  const kinds = chars.map(kind);
+  let word = '';
+  for (let i = 0; i < chars.length; i++) {
+    const k = kinds[i];
+    if (k === 'sep') {
+      if (word) out.push(word);
+      word = '';
+      continue;
+    }
+    if (word && k === 'upper') {
+      const prev = kinds[i - 1];
+      const next = kinds[i + 1];
+      // fooBar, v2Users: a capital after a lowercase letter or a digit starts a word;
+      // FOOBar: the last capital of a run starts a word when a lowercase letter follows
+      if (prev === 'lower' || prev === 'digit' || (prev === 'upper' && next === 'lower')) {
+        out.push(word);
+        word = '';
+      }
+    }
+    if (!word && k === 'mark') continue; // a combining mark cannot start a word
+    word += chars[i];
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+function isAllUpper(w: string): boolean {
+  return !LOWER.test(w) && UPPER.test(w);
+}
+
+function capitalize(w: string, keepAcronym: boolean): string {
+  if (keepAcronym && isAllUpper(w)) return w;
+  const [first = '', ...rest] = Array.from(w);
+  // 'ß' upper-cases to 'SS': only the first character of that stays a capital
+  const [head = '', ...tail] = Array.from(first.toUpperCase());
+  return head + (tail.join('') + rest.join('')).toLowerCase();
+}
+
+/**
+ * 'list-users' → 'ListUsers', 'Conversation-2' → 'Conversation2', 'user_id' → 'UserId'.
+ * Acronyms in a mixed-case name are kept ('OpenAIFile' → 'OpenAIFile'); an all-caps name is
+ * recased ('LIST_USERS' → 'ListUsers').
+ */
+export function pascalCase(s: string): string {
+  const ws = words(s);
+  const mixed = ws.some((w) => LOWER.test(w));
+  return ws.map((w) => capitalize(w, mixed)).join('');
+}
+
+/** 'list-users' → 'listUsers', 'get_organization_users' → 'getOrganizationUsers', 'ListUsers' → 'listUsers' */
+export function camelCase(s: string): string {
+  const ws = words(s);
+  if (ws.length === 0) return '';
+  const mixed = ws.some((w) => LOWER.test(w));
+  return ws[0].toLowerCase() + ws.slice(1).map((w) => capitalize(w, mixed)).join('');
+}
+
+/** File names: 'Group users' → 'group-users', 'GroupUsers' → 'group-users' */
+export function kebabCase(s: string): string {
+  return words(s)
+    .map((w) => w.toLowerCase())
+    .join('-');
+}
