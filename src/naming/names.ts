@@ -10,13 +10,15 @@
  *   suffix (`User2`, `User3`, …), handed out in identity order. The result never depends
  *   on the order of keys in the spec. Every shift is reported as warning W_NAME_CLASH.
  * - Names never shadow the runtime's exports or the generated client's own
- *   (`Client`, `ApiError`, `createClient`, …): such a schema gets the suffix `Model`.
+ *   (`Client`, `ApiError`, `createClient`, …), reserved words or global types (`Error`,
+ *   `Date`, `Promise`, …): such a schema gets the suffix `Model` (`ErrorModel`).
  * - A name lock (oagen.lock.json, see src/lock/) can pin names: pinned names are taken first.
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, Operation, OperationKey, SchemaId } from '../ir/types.js';
 import { camelCase, kebabCase, pascalCase } from './casing.js';
 import { identifier } from './escape.js';
+import { RESERVED_WORDS } from './reserved.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
 
 export interface OperationNames {
@@ -71,7 +73,8 @@ export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedN
   const values = new Taken(RUNTIME_EXPORTS, false);
 
   const schemaClaims: Claim[] = ir.schemas.map((n) => {
-    const want = avoidReserved(identifier(pascalCase(n.nameHint), 'Schema'), types);
+    const base = pascalCase(n.nameHint);
+    const want = RESERVED_WORDS.has(base) ? `${base}Model` : avoidReserved(identifier(base, 'Schema'), types);
     return { id: n.id, want, exact: want === n.nameHint, primary: n.id.startsWith('#/components/schemas/') };
   });
   const schema = resolveClaims(schemaClaims, types, pinned.schema, diagnostics, 'schema');

@@ -1,0 +1,64 @@
+import type { BasicCredential, Credential, SecuritySchemeSpec } from './types.js';
+
+/** Options of `createClient`. Every field is optional. */
+export interface ClientConfig<AuthName extends string = string> {
+  /** Base URL of the API, without a trailing slash; defaults to the spec's first server. */
+  baseUrl?: string | undefined;
+  /** Credentials keyed by security scheme name: a string, or a (possibly async) function returning one. */
+  auth?: { [K in AuthName]?: Credential | BasicCredential } | undefined;
+  /** A custom `fetch` (defaults to the global one, looked up at call time). */
+  fetch?: typeof fetch | undefined;
+  /** Headers sent with every request. */
+  headers?: Record<string, string> | undefined;
+  /** Retries after the first attempt on connection errors, timeouts, 408, 409, 429 and 5xx (default 2). */
+  maxRetries?: number | undefined;
+  /** Milliseconds allowed per attempt (default 60 000; `0` or `Infinity` disables the timeout). */
+  timeout?: number | undefined;
+  /** Backoff between retries: `initialDelay × 2^retry` ms (±25 % jitter), at most `maxDelay` (defaults 500 and 8 000). */
+  backoff?: { initialDelay?: number | undefined; maxDelay?: number | undefined } | undefined;
+  /** When set, POST and PATCH requests get a generated key in this header and become retryable. */
+  idempotencyHeader?: string | undefined;
+  /** Called before every attempt; may return a replacement request (logging, tracing, signing). */
+  onRequest?: ((request: Request) => Request | void | Promise<Request | void>) | undefined;
+  /** Called with every response, including error responses that will be retried. */
+  onResponse?: ((response: Response, request: Request) => void | Promise<void>) | undefined;
+}
+
+/** What the generated `createClient` knows from the spec. */
+export interface ClientDefaults {
+  baseUrl: string;
+  securitySchemes: Record<string, SecuritySchemeSpec>;
+}
+
+/** A configured client. Treat it as opaque: pass it to the operation functions. */
+export interface Client {
+  readonly baseUrl: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly maxRetries: number;
+  readonly timeout: number;
+  readonly initialDelay: number;
+  readonly maxDelay: number;
+  readonly idempotencyHeader: string | undefined;
+  readonly fetch: typeof fetch | undefined;
+  readonly onRequest: ClientConfig['onRequest'];
+  readonly onResponse: ClientConfig['onResponse'];
+  readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
+  /** Credentials (not enumerable). */
+  readonly auth: Readonly<Record<string, Credential | BasicCredential | undefined>>;
+}
+
+export function createClientCore<A extends string>(config: ClientConfig<A>, defaults: ClientDefaults): Client {
+  const { auth, backoff, ...rest } = config;
+  const client = {
+    ...rest,
+    baseUrl: (config.baseUrl ?? defaults.baseUrl).replace(/\/+$/, ''),
+    headers: { ...config.headers },
+    maxRetries: Math.max(0, config.maxRetries ?? 2),
+    timeout: config.timeout ?? 60_000,
+    initialDelay: backoff?.initialDelay ?? 500,
+    maxDelay: backoff?.maxDelay ?? 8_000,
+    securitySchemes: defaults.securitySchemes,
+  };
+  // Not enumerable: logging or serializing the client does not print the credentials.
+  return Object.defineProperty(client, 'auth', { value: { ...auth } }) as Client;
+}

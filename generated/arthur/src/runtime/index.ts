@@ -1,0 +1,22 @@
+/** The public API of the runtime, re-exported by the generated package's `src/index.ts`. */
+export type * from './types.js';
+export { createClientCore, type Client, type ClientConfig, type ClientDefaults } from './client.js';
+export { request, ApiPromise, type RequestOptions } from './request.js';
+export { paginate, PagePromise } from './pagination.js';
+export { stream, readEvents, EventStream, type ServerSentEvent } from './sse.js';
+export { toFormData } from './multipart.js';
+export {
+  OagenError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  MissingCredentialsError,
+} from './errors.js';

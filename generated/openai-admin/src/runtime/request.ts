@@ -1,0 +1,94 @@
+import type { Client } from './client.js';
+import { OagenError } from './errors.js';
+import { send, type Sent } from './send.js';
+import type { OperationSpec } from './types.js';
+
+/** Per-call options, the last argument of every operation function. */
+export interface RequestOptions {
+  /** Aborts the call at any stage, including while waiting between retries. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds allowed per attempt (overrides the client's). */
+  timeout?: number | undefined;
+  maxRetries?: number | undefined;
+  /** Extra headers; they override every other header. */
+  headers?: Record<string, string> | undefined;
+  /** `true` retries a non-idempotent call (POST, PATCH); `false` never retries this call. */
+  retry?: boolean | undefined;
+  /** Sent in the client's `idempotencyHeader` (default `Idempotency-Key`); makes the call retryable. */
+  idempotencyKey?: string | undefined;
+  fetch?: typeof fetch | undefined;
+}
+
+/**
+ * The result of an operation call: a promise of the decoded 2xx body (`undefined` when empty)
+ * that also gives access to the HTTP response. The request starts at once; the body is
+ * decoded when the promise is first awaited.
+ */
+export class ApiPromise<T> implements Promise<T> {
+  readonly #sent: Promise<Sent>;
+  readonly #parse: (sent: Sent) => Promise<T>;
+  #result: Promise<{ data: T; response: Response }> | undefined;
+  readonly [Symbol.toStringTag] = 'ApiPromise';
+
+  /** @internal */
+  constructor(sent: Promise<Sent>, parse: (sent: Sent) => Promise<T>) {
+    this.#sent = sent;
+    this.#parse = parse;
+    // A failure reaches whoever awaits; until then it is not an unhandled rejection.
+    sent.catch(() => {});
+  }
+
+  /** The decoded body with the response: status, and headers such as rate limits and request ids. */
+  withResponse(): Promise<{ data: T; response: Response }> {
+    return (this.#result ??= this.#sent.then(async (sent) => ({ data: await this.#parse(sent), response: sent.response })));
+  }
+
+  /** The raw 2xx response, body unread. The timeout stops here; the signal still applies to the body. */
+  asResponse(): Promise<Response> {
+    return this.#sent.then((sent) => (sent.release(true), sent.response));
+  }
+
+  then<A = T, B = never>(
+    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+  }
+
+  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<T> {
+    return this.then().finally(onfinally);
+  }
+}
+
+/** @internal Decodes a 2xx body by the operation's response kind, within the attempt's timeout. */
+export async function decode(sent: Sent, kind: OperationSpec['response']): Promise<unknown> {
+  const { response } = sent;
+  try {
+    if (kind === 'blob') return await response.blob();
+    const text = await response.text();
+    if (kind === 'text' || kind === 'void' || !text) return kind === 'text' ? text : undefined;
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      throw new OagenError(`${sent.where}: the response is not valid JSON`, { cause: e });
+    }
+  } catch (e) {
+    throw sent.fail(e);
+  } finally {
+    sent.release();
+  }
+}
+
+/** Sends an operation and resolves with its decoded 2xx body. */
+export function request<T>(
+  client: Client,
+  op: OperationSpec,
+  params: object | undefined,
+  options?: RequestOptions,
+): ApiPromise<T> {
+  return new ApiPromise(send(client, op, params, options), (sent) => decode(sent, op.response) as Promise<T>);
+}

@@ -1,0 +1,125 @@
+/** The attempt loop: per-attempt timeouts, retries with backoff, and the caller's AbortSignal. */
+import { build } from './build.js';
+import type { Client } from './client.js';
+import { apiError, ConnectionError, TimeoutError } from './errors.js';
+import type { RequestOptions } from './request.js';
+import { isRetryableStatus, retryDelay, sleep } from './retry.js';
+import type { OperationSpec } from './types.js';
+
+/** @internal Options of `send` that operation functions do not expose. */
+export interface SendOptions extends RequestOptions {
+  /** Absolute URL to request instead of the operation's path and query (next-page URLs). */
+  url?: string | undefined;
+}
+
+/** @internal A 2xx response whose body has not been read yet. */
+export interface Sent {
+  readonly response: Response;
+  /** aborts this attempt: its body, its stream */
+  readonly controller: AbortController;
+  /** `METHOD /path`, for messages */
+  readonly where: string;
+  /** Maps an error met while reading the body to the one the caller should see. */
+  fail(error: unknown): unknown;
+  /** Clears the attempt's timer and, unless `keepSignal`, unlinks the caller's signal. */
+  release(keepSignal?: boolean): void;
+}
+
+/** An error body: JSON when it parses, else the text; undefined when empty. */
+async function errorBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text || undefined;
+  }
+}
+
+/**
+ * @internal Sends a call and resolves with the first 2xx response, body unread. Failed
+ * attempts are retried (when the call is retryable) on connection errors, timeouts and
+ * retryable statuses; the last failure is thrown: `ApiError` for a status, `ConnectionError`,
+ * `TimeoutError`, or the caller's abort reason (as `fetch` does).
+ */
+export async function send(
+  client: Client,
+  op: OperationSpec,
+  params: object | undefined,
+  options: SendOptions = {},
+): Promise<Sent> {
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const { url, where, method, headers, body, streaming, retryable } = await build(client, op, params, options);
+  const fetchFn = options.fetch ?? client.fetch ?? fetch;
+  const maxRetries = options.maxRetries ?? client.maxRetries;
+  const timeout = options.timeout ?? client.timeout;
+
+  for (let retry = 0; ; retry++) {
+    signal?.throwIfAborted();
+    // Each attempt has its own controller, aborted by the caller's signal or by the timer.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal!.reason);
+    signal?.addEventListener('abort', onAbort);
+    let timedOut = false;
+    // setTimeout fires at once for delays of 2^31 ms or more: treat those (and 0, Infinity) as no timeout.
+    const timer =
+      timeout > 0 && timeout < 2 ** 31
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, timeout)
+        : undefined;
+    const release = (keepSignal?: boolean) => {
+      clearTimeout(timer);
+      if (!keepSignal) signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (error: unknown, connecting?: boolean) =>
+      signal?.aborted
+        ? signal.reason
+        : timedOut
+          ? new TimeoutError(`${where} timed out after ${timeout} ms`)
+          : connecting || error instanceof TypeError // fetch and body reads fail with TypeError
+            ? new ConnectionError(`${where}: connection error`, { cause: error })
+            : error;
+
+    let request: Request;
+    let response: Response | undefined;
+    let error: unknown;
+    try {
+      try {
+        const init = { method, headers, body, signal: controller.signal, duplex: streaming ? 'half' : undefined };
+        request = new Request(url, init as RequestInit);
+      } catch (e) {
+        // The platform's message may quote the URL, whose query may hold an API key.
+        throw new TypeError(`${where}: invalid request: ${String((e as Error)?.message).split(url).join('<url>')}`);
+      }
+      request = (await client.onRequest?.(request)) || request;
+      signal?.throwIfAborted();
+      try {
+        response = await fetchFn(request);
+      } catch (e) {
+        error = fail(e, true);
+      }
+      if (response) {
+        await client.onResponse?.(response, request);
+        if (response.ok) return { response, controller, where, fail, release };
+        let data: unknown;
+        try {
+          data = await errorBody(response);
+        } catch {
+          // the body was cut off, timed out or aborted: report the status alone
+        }
+        error = apiError(response.status, response.headers, data, where);
+      }
+    } catch (e) {
+      // a hook threw or the caller aborted: stop here
+      release();
+      controller.abort();
+      throw e;
+    }
+    release();
+    if (signal?.aborted) throw signal.reason;
+    if (retry >= maxRetries || !retryable || (response && !isRetryableStatus(response.status))) throw error;
+    await sleep(retryDelay(retry, client.initialDelay, client.maxDelay, response?.headers), signal);
+  }
+}
