@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { MissingCredentialsError, request, type ClientConfig } from '../../templates/runtime/index.js';
 import type { OperationSpec, SecurityAlternatives } from '../../templates/runtime/types.js';
-import { fakeFetch, json, testClient } from './helpers.js';
+import { failure, fakeFetch, json, testClient } from './helpers.js';
 
 const op = (security?: SecurityAlternatives): OperationSpec => ({ method: 'GET', path: '/me', ...(security && { security }) });
 
@@ -80,7 +80,7 @@ describe('auth: alternatives', () => {
   it('missing credentials: a clear error naming the schemes, before anything is sent', async () => {
     const f = fakeFetch();
     const client = testClient(f, { auth: { Basic: { username: 'u', password: 'secret-pw' } } });
-    const err = await request(client, op([['Bearer'], ['HeaderKey', 'Basic']]), undefined).catch((e) => e);
+    const err = await failure(request(client, op([['Bearer'], ['HeaderKey', 'Basic']]), undefined));
     expect(err).toBeInstanceOf(MissingCredentialsError);
     expect(err.message).toBe('GET /me needs credentials: set auth.Bearer or auth.HeaderKey and auth.Basic in the client config');
     expect(f.calls).toHaveLength(0);
@@ -88,7 +88,7 @@ describe('auth: alternatives', () => {
 
   it('a credential of the wrong type is a TypeError that names the scheme, not the value', async () => {
     const f = fakeFetch();
-    const err = await request(testClient(f, { auth: { Bearer: (async () => 42) as never } }), op([['Bearer']]), undefined).catch((e) => e);
+    const err = await failure(request(testClient(f, { auth: { Bearer: (async () => 42) as never } }), op([['Bearer']]), undefined));
     expect(err).toBeInstanceOf(TypeError);
     expect(err.message).toContain('auth.Bearer');
     expect(err.message).not.toContain('42');
@@ -114,7 +114,7 @@ describe('auth: credentials never leak', () => {
   for (const s of scenarios) {
     it(s.name, async () => {
       const client = testClient(fakeFetch(s.respond), { auth: s.auth, maxRetries: 0, ...(s.baseUrl && { baseUrl: s.baseUrl }) });
-      const err = await request(client, op(s.security), undefined).catch((e) => e);
+      const err = await failure(request(client, op(s.security), undefined));
       expect(err).toBeInstanceOf(Error);
       expect(leaks(err)).toBe(false);
     });

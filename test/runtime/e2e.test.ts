@@ -134,7 +134,7 @@ describe('e2e: happy path', () => {
 
   it('multipart upload reaches the server as form data with a file', async () => {
     server.script((req, res, attempt) => {
-      void new Request('http://x/', { method: 'POST', headers: req.headers as HeadersInit, body: attempt.body })
+      void new Request('http://x/', { method: 'POST', headers: req.headers as HeadersInit, body: new Uint8Array(attempt.body) })
         .formData()
         .then(async (form) => {
           const file = form.get('file') as File;

@@ -46,3 +46,6 @@ export function testClient(fetch: typeof globalThis.fetch, config: ClientConfig 
     { baseUrl: 'https://api.test/v1/', securitySchemes: schemes },
   );
 }
+
+/** The rejection reason of `p` (undefined if it resolves), typed loosely for assertions. */
+export const failure = (p: PromiseLike<unknown>): Promise<any> => Promise.resolve(p).then(() => undefined, (e: unknown) => e);

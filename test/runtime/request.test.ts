@@ -16,7 +16,7 @@ import {
   UnprocessableEntityError,
 } from '../../templates/runtime/index.js';
 import type { OperationSpec } from '../../templates/runtime/types.js';
-import { fakeFetch, json, testClient } from './helpers.js';
+import { failure, fakeFetch, json, testClient } from './helpers.js';
 
 const getUser: OperationSpec = {
   method: 'GET',
@@ -74,7 +74,7 @@ describe('request: URL, parameters and headers', () => {
   for (const value of ['a\r\nX-Injected: 1', 'a\nb', 'a\rb', 'a\0b']) {
     it(`rejects header value ${JSON.stringify(value)} without quoting it`, async () => {
       const f = fakeFetch();
-      const err = await request(testClient(f), getUser, { user_id: 'u', 'X-Trace': value }).catch((e) => e);
+      const err = await failure(request(testClient(f), getUser, { user_id: 'u', 'X-Trace': value }));
       expect(err).toBeInstanceOf(TypeError);
       expect(err.message).toContain('X-Trace');
       expect(err.message).not.toContain('Injected');
@@ -219,7 +219,7 @@ describe('request: responses', () => {
   });
 
   it('invalid JSON in a 2xx body is an OagenError naming the operation', async () => {
-    const err = await request(testClient(fakeFetch(() => new Response('{oops'))), op(), undefined).catch((e) => e);
+    const err = await failure(request(testClient(fakeFetch(() => new Response('{oops'))), op(), undefined));
     expect(err).toBeInstanceOf(OagenError);
     expect(err.message).toBe('GET /r: the response is not valid JSON');
   });
@@ -279,7 +279,7 @@ describe('request: errors', () => {
   for (const [status, Class] of statuses) {
     it(`${status} → ${Class.name}`, async () => {
       const f = fakeFetch(() => json({ error: { message: 'nope' } }, { status, headers: { 'x-request-id': 'req_1' } }));
-      const err = await request(testClient(f), getUser, { user_id: 'u1', limit: 5 }, { maxRetries: 0 }).catch((e) => e);
+      const err = await failure(request(testClient(f), getUser, { user_id: 'u1', limit: 5 }, { maxRetries: 0 }));
       expect(err).toBeInstanceOf(Class);
       expect(err).toBeInstanceOf(ApiError);
       expect(err.name).toBe(Class.name);
@@ -300,7 +300,7 @@ describe('request: errors', () => {
   ];
   for (const { name, res, body, message } of bodies) {
     it(`error ${name}`, async () => {
-      const err = await request(testClient(fakeFetch(res)), { method: 'GET', path: '/r' }, undefined).catch((e) => e);
+      const err = await failure(request(testClient(fakeFetch(res)), { method: 'GET', path: '/r' }, undefined));
       expect(err.body).toEqual(body);
       expect(err.message).toBe(message);
     });
@@ -308,7 +308,7 @@ describe('request: errors', () => {
 
   it('request-id header is the fallback for requestId', async () => {
     const f = fakeFetch(() => new Response('', { status: 400, headers: { 'request-id': 'r2' } }));
-    const err = await request(testClient(f), { method: 'GET', path: '/r' }, undefined).catch((e) => e);
+    const err = await failure(request(testClient(f), { method: 'GET', path: '/r' }, undefined));
     expect(err.requestId).toBe('r2');
   });
 });
@@ -356,7 +356,7 @@ describe('request: retries (fake fetch)', () => {
 
   it('connection failures become ConnectionError with the cause', async () => {
     const cause = new TypeError('fetch failed');
-    const err = await request(testClient(seq(cause)), op('GET'), undefined).catch((e) => e);
+    const err = await failure(request(testClient(seq(cause)), op('GET'), undefined));
     expect(err).toBeInstanceOf(ConnectionError);
     expect(err.cause).toBe(cause);
     expect(err.message).toBe('GET /x: connection error');
