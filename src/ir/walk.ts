@@ -88,22 +88,56 @@ export function forEachSchema(ir: ApiIR, visit: (s: Schema) => void): void {
   }
 }
 
-const IGNORED_KEYS = new Set(['pointer', 'description', 'title', 'example', 'deprecated']);
-
 /**
  * A structural key of a schema: equal for schemas that mean the same type, whatever
- * their location or documentation. Used to dedupe union members and to hash named
- * schemas for the name lock.
+ * their location or documentation (pointer, title, description, example, deprecated are
+ * left out). Used to dedupe union members and to hash named schemas for the name lock.
  */
 export function structuralKey(s: Schema): string {
-  return canonical(s);
+  const out: string[] = [];
+  writeKey(s, out);
+  return out.join('');
+}
+
+const DOC_KEYS = new Set(['pointer', 'description', 'title', 'example', 'deprecated', 'kind', 'properties', 'members', 'items', 'prefixItems', 'additional']);
+
+function writeKey(s: Schema, out: string[]): void {
+  out.push('(', s.kind);
+  // Facts other than structure and documentation, in a fixed order.
+  for (const k of Object.keys(s).sort()) {
+    if (DOC_KEYS.has(k)) continue;
+    const v = (s as unknown as Record<string, unknown>)[k];
+    if (v !== undefined) out.push(' ', k, '=', canonical(v));
+  }
+  switch (s.kind) {
+    case 'array':
+      out.push(' items');
+      writeKey(s.items, out);
+      if (s.prefixItems) for (const m of s.prefixItems) writeKey(m, out);
+      break;
+    case 'object':
+      for (const p of s.properties) {
+        out.push(' ', JSON.stringify(p.name), p.required ? '!' : '?');
+        writeKey(p.schema, out);
+      }
+      if (s.additional) {
+        out.push(' *');
+        writeKey(s.additional, out);
+      }
+      break;
+    case 'union':
+    case 'intersection':
+      for (const m of s.members) writeKey(m, out);
+      break;
+  }
+  out.push(')');
 }
 
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).filter((k) => !IGNORED_KEYS.has(k) && o[k] !== undefined).sort();
+    const keys = Object.keys(o).filter((k) => k !== 'pointer' && o[k] !== undefined).sort();
     return '{' + keys.map((k) => JSON.stringify(k) + ':' + canonical(o[k])).join(',') + '}';
   }
   return JSON.stringify(v) ?? 'null';

@@ -8,11 +8,17 @@ import type { ApiIR, MediaContent, NamedSchema, Operation, Schema } from '../ir/
 const HOISTED = new Set<Schema['kind']>(['object', 'union', 'intersection', 'enum']);
 
 export function hoistBodies(ir: ApiIR): ApiIR {
-  const added: NamedSchema[] = [];
+  const added = new Map<string, NamedSchema>();
   const hoist = (op: Operation, suffix: string, c: MediaContent): MediaContent => {
     if (!HOISTED.has(c.schema.kind)) return c;
     const { pointer } = c.schema;
-    added.push({ id: pointer, nameHint: `${op.operationId ?? `${op.method} ${op.path}`} ${suffix}`, schema: c.schema });
+    // A body shared through `components/responses` or `components/requestBodies` is named
+    // after that component, once; an operation's own body after the operation.
+    if (!added.has(pointer)) {
+      const shared = /^#\/components\/(responses|requestBodies)\/([^/]+)\//.exec(pointer);
+      const nameHint = shared ? `${unescape(shared[2])} ${shared[1] === 'responses' ? 'response' : 'body'}` : `${op.operationId ?? `${op.method} ${op.path}`} ${suffix}`;
+      added.set(pointer, { id: pointer, nameHint, schema: c.schema });
+    }
     return { ...c, schema: { kind: 'ref', target: pointer, pointer } };
   };
   const operations = ir.operations.map((op) => {
@@ -28,8 +34,8 @@ export function hoistBodies(ir: ApiIR): ApiIR {
     );
     return { ...op, ...(requestBody ? { requestBody } : {}), responses };
   });
-  if (added.length === 0) return ir;
-  const schemas = [...ir.schemas, ...added].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (added.size === 0) return ir;
+  const schemas = [...ir.schemas, ...added.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { ...ir, schemas, operations };
 }
 
@@ -39,4 +45,8 @@ function kindOf(mediaType: string): string {
   if (/x-www-form-urlencoded/i.test(mediaType)) return 'form';
   if (/event-stream/i.test(mediaType)) return 'event';
   return mediaType.split('/').pop() ?? 'other';
+}
+
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

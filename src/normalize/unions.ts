@@ -14,7 +14,7 @@ export function flattenUnions(s: Schema): Schema {
   let changed = false;
   let nullable = s.nullable;
   const add = (m: Schema) => {
-    const key = structuralKey(m);
+    const key = quickKey(m);
     if (seen.has(key)) {
       changed = true;
       return;
@@ -35,4 +35,13 @@ export function flattenUnions(s: Schema): Schema {
 
 function hasDocs(s: Schema): boolean {
   return s.description !== undefined || s.title !== undefined;
+}
+
+/** Refs and plain primitives compare by a short key; other members structurally. */
+function quickKey(m: Schema): string {
+  if (m.kind === 'ref') return `ref ${m.target}${m.nullable ? '?' : ''}`;
+  if ((m.kind === 'string' || m.kind === 'boolean' || m.kind === 'null' || m.kind === 'unknown') && !m.constraints && !m.format && m.default === undefined && !m.readOnly && !m.writeOnly) {
+    return `${m.kind}${m.nullable ? '?' : ''}`;
+  }
+  return structuralKey(m);
 }
