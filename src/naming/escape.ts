@@ -22,13 +22,30 @@ import { isReserved } from './reserved.js';
 
 const ID_START = /[\p{ID_Start}$_]/u;
 const ID_CONTINUE = /[\p{ID_Continue}$]/u;
-/** a whole IdentifierName, without the invisible joiners (valid but unreadable) */
 const ASCII_IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** a whole IdentifierName, without the invisible joiners (valid but unreadable) */
 const IDENTIFIER_NAME = /^(?![^]*[\u200c\u200d])[\p{ID_Start}$_][\p{ID_Continue}$]*$/u;
 
 /**
+ * Characters this Node's Unicode tables accept in identifiers but TypeScript's do not
+ * (TypeScript 5 and 7 know Unicode 15.1; these came later), and every character outside
+ * the BMP (where the gap is thousands of characters). Never used in an identifier.
+ */
+const NOT_IN_TYPESCRIPT = /[\u088f\u0897\u0c5c\u0cdc\u1acf-\u1add\u1ae0-\u1aeb\u1c89\u1c8a\ua7cb-\ua7cf\ua7d2\ua7d4\ua7da-\ua7dc\ua7f1\u{10000}-\u{10ffff}]/u;
+
+/** `c` (one code point) may be in a generated identifier */
+function isIdPart(c: string): boolean {
+  return ID_CONTINUE.test(c) && c !== '\u200c' && c !== '\u200d' && !NOT_IN_TYPESCRIPT.test(c);
+}
+
+/** `s` may be written as an identifier or bare property name (for JS and for TypeScript) */
+function isSafeIdentifierName(s: string): boolean {
+  return ASCII_IDENTIFIER.test(s) || (IDENTIFIER_NAME.test(s) && !NOT_IN_TYPESCRIPT.test(s));
+}
+
+/**
  * Any string → a valid, non-reserved TypeScript identifier. Characters that cannot be in an
- * identifier are dropped, a run of them between kept parts becomes one '_' (the text is
+ * identifier (or that TypeScript does not know as letters: see NOT_IN_TYPESCRIPT) are dropped, a run of them between kept parts becomes one '_' (the text is
  * NFC-normalized first); a leading
  * digit (or mark) gets a '_' prefix; a reserved word a '_' suffix; when nothing usable is
  * left, `fallback` (itself made an identifier) or '_'.
@@ -36,11 +53,11 @@ const IDENTIFIER_NAME = /^(?![^]*[\u200c\u200d])[\p{ID_Start}$_][\p{ID_Continue}
 export function identifier(raw: string, fallback?: string): string {
   if (ASCII_IDENTIFIER.test(raw)) return isReserved(raw) ? raw + '_' : raw;
   const text = String(raw).normalize('NFC');
-  if (IDENTIFIER_NAME.test(text)) return isReserved(text) ? text + '_' : text;
+  if (isSafeIdentifierName(text)) return isReserved(text) ? text + '_' : text;
   const parts: string[] = [];
   let part = '';
   for (const c of text) {
-    if (ID_CONTINUE.test(c) && c !== '\u200c' && c !== '\u200d') part += c;
+    if (isIdPart(c)) part += c;
     else if (part) {
       parts.push(part);
       part = '';
@@ -53,9 +70,9 @@ export function identifier(raw: string, fallback?: string): string {
   return isReserved(id) ? id + '_' : id;
 }
 
-/** True when `name` can be written bare as a property name. */
+/** True when `name` can be written bare as a property name (JS and TypeScript agree). */
 export function isIdentifierName(name: string): boolean {
-  return IDENTIFIER_NAME.test(name);
+  return isSafeIdentifierName(name);
 }
 
 const RISKY_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -216,6 +233,29 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
+/** elements that act (or swallow the page) without any attribute */
+const ACTIVE_ELEMENTS = new Set([
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed', 'noframes',
+  'template', 'textarea', 'title', 'xmp', 'plaintext', 'listing', 'svg', 'math', 'base', 'meta', 'link', 'form',
+  'input', 'button', 'select', 'img', 'image', 'video', 'audio', 'source', 'html', 'head', 'body', 'portal', 'dialog',
+]);
+
+/**
+ * Code (a code span or a fenced block) is shown literally by a renderer that sees it as
+ * code, but renderers disagree at the edges, so code must be harmless as HTML too. Markup
+ * that could act is written with `&lt;`: a tag with an attribute value ('='), an active
+ * element, a comment, declaration or processing instruction. Type-like text stays as is:
+ * `Array<User>`, `Record<string, User | null>`, `a < b`.
+ */
+function inertCode(code: string): string {
+  return code.replace(/<([!?/]?)([A-Za-z][A-Za-z0-9-]*)?([^<>]*)/g, (m: string, lead: string, name: string | undefined, rest: string) => {
+    if (lead === '!' || lead === '?') return '&lt;' + m.slice(1);
+    if (name === undefined) return m; // '<' before a space, digit, …: not markup
+    if (rest.includes('=') || ACTIVE_ELEMENTS.has(name.toLowerCase())) return '&lt;' + m.slice(1);
+    return m;
+  });
+}
+
 /**
  * Inline Markdown with HTML made inert: `<`, `>` and `&` become entities outside code
  * spans (where Markdown shows text literally); code spans are kept as written. A
@@ -225,7 +265,7 @@ function escapeHtml(s: string): string {
  */
 function inline(text: string, cell: boolean): string {
   const plain = (s: string): string => {
-    let t = escapeHtml(s);
+    let t = neutralizeSchemes(escapeHtml(s));
     if (cell) t = escapePipes(t).replace(/\n/g, '<br>');
     return t;
   };
@@ -254,7 +294,7 @@ function inline(text: string, cell: boolean): string {
         continue;
       }
       out += plain(text.slice(from, i));
-      let code = text.slice(i, close + run);
+      let code = inertCode(text.slice(i, close + run));
       if (cell) code = escapePipes(code.replace(/\n/g, ' '));
       out += code;
       i = close + run;
@@ -264,6 +304,15 @@ function inline(text: string, cell: boolean): string {
     i++;
   }
   return out + plain(text.slice(from));
+}
+
+/**
+ * `[x](javascript:…)` is a live link in renderers that do not filter URLs: the colon of a
+ * script scheme directly followed by text is written as '%3A', which makes it a harmless
+ * relative URL. (Entities cannot be used to sneak one in: '&' is already escaped.)
+ */
+function neutralizeSchemes(s: string): string {
+  return s.replace(/\b(javascript|vbscript)(\s*):(?=\S)/gi, '$1$2%3A');
 }
 
 /** `|` → `\|` unless already escaped (preceded by an odd number of backslashes) */
@@ -285,10 +334,11 @@ function findClosingRun(text: string, from: number, run: number): number {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 /**
- * Prose for a Markdown document. Markdown formatting (emphasis, links, lists, headings,
- * code) is kept; raw HTML is made inert: `<`, `>`, `&` become entities except inside code
- * spans and fenced code blocks, where Markdown already shows them literally. Line breaks
- * are normalized to LF, invisible controls removed.
+ * Prose for a Markdown document, as top-level blocks. Markdown formatting (emphasis, links,
+ * lists, headings, code) is kept; raw HTML is made inert: `<`, `>`, `&` become entities
+ * except inside code spans and fenced code blocks, where Markdown already shows them
+ * literally (and where only markup that could act is escaped: see inertCode). Line breaks
+ * are normalized to LF, invisible controls removed. An unclosed fence is closed.
  *
  * Fences are recognized strictly (0–3 spaces, then ``` or ~~~) and closed leniently, so
  * text is never left unescaped where a renderer would not see code.
@@ -300,10 +350,10 @@ export function markdownText(text: string): string {
     const open = FENCE_OPEN.exec(lines[i]);
     if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
       const mark = open[1];
-      out.push(lines[i]);
+      out.push(inertCode(lines[i]));
       let closed = false;
       for (i++; i < lines.length; i++) {
-        out.push(lines[i]);
+        out.push(inertCode(lines[i]));
         const t = lines[i].trim();
         if (t.length >= mark.length && t[0] === mark[0] && /^(`+|~+)$/.test(t)) {
           closed = true;
@@ -338,14 +388,16 @@ export function markdownTableCell(text: string): string {
 /**
  * An inline code span showing `text` literally, whatever backticks it contains: the fence
  * is one backtick longer than the longest run inside, padded with spaces when needed.
- * Line breaks become spaces. Empty text gives ''.
+ * Line breaks become spaces; markup that could act is escaped (inertCode). Empty text
+ * gives ''. Inside a table, pass the result through markdownTableCell.
  */
 export function markdownCode(text: string): string {
-  const s = cleanText(text).replace(/\n/g, ' ');
+  let s = cleanText(text).replace(/\n/g, ' ');
   if (s === '') return '';
   let longest = 0;
   for (const m of s.match(/`+/g) ?? []) longest = Math.max(longest, m.length);
   const fence = '`'.repeat(longest + 1);
+  s = inertCode(s);
   const pad = s.startsWith('`') || s.endsWith('`') || (s.startsWith(' ') && s.endsWith(' ') && s.trim() !== '');
   return pad ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
 }
