@@ -1,0 +1,94 @@
+/**
+ * Objects: properties added and removed, required flips, additionalProperties, and the
+ * readOnly / writeOnly flips that add or remove a property in this direction (a read-only
+ * property is not part of a request; a write-only one is not part of a response).
+ * Intersections (allOf that normalization could not merge): members matched by `$ref`
+ * target, else by position.
+ */
+import type { Property, Schema } from '../../../ir/types.js';
+import type { DiffContext, Site } from '../../context.js';
+import { describe, memberSymbol } from '../../symbols.js';
+import { familyDirection } from '../registry.js';
+import { compareSchema } from './compare.js';
+
+type ObjectSchema = Extract<Schema, { kind: 'object' }>;
+
+export function compareObjects(ctx: DiffContext, o: ObjectSchema, n: ObjectSchema, site: Site): void {
+  const dir = familyDirection(site.family);
+  /** part of the data in this direction */
+  const present = (p: Property) => (dir === 'write' ? !p.schema.readOnly : dir === 'read' ? !p.schema.writeOnly : true);
+  const before = new Map(o.properties.map((p) => [p.name, p]));
+  const after = new Map(n.properties.map((p) => [p.name, p]));
+  const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+  for (const name of names) {
+    const op = before.get(name);
+    const np = after.get(name);
+    const sym = memberSymbol(site.symbol, name);
+    const symbols = [sym];
+    if (op && np) {
+      const was = present(op);
+      const is = present(np);
+      if (was && is) {
+        if (!op.required && np.required) ctx.schema(site, 'property-became-required', { pointer: np.schema.pointer, message: `${sym} became required`, old: false, new: true, symbols });
+        if (op.required && !np.required) ctx.schema(site, 'property-became-optional', { pointer: np.schema.pointer, message: `${sym} became optional`, old: true, new: false, symbols });
+        compareSchema(ctx, op.schema, np.schema, { ...site, symbol: sym, inProperty: true });
+      } else if (was && !is) {
+        // write: became read-only; read: became write-only
+        if (dir === 'write') ctx.schema(site, 'property-became-read-only', { pointer: np.schema.pointer, message: `${sym} became read-only: requests may no longer set it`, symbols });
+        else ctx.schema(site, op.required ? 'property-removed' : 'optional-property-removed', { pointer: np.schema.pointer, message: `${sym} became write-only: responses no longer carry it`, symbols });
+      } else if (!was && is) {
+        const how = dir === 'write' ? 'is no longer read-only' : 'is no longer write-only';
+        if (dir === 'write' && np.required) ctx.schema(site, 'property-required-added', { pointer: np.schema.pointer, message: `${sym} ${how} and is required: requests must now send it`, symbols });
+        else ctx.schema(site, 'property-added', { pointer: np.schema.pointer, message: `${sym} ${how}`, symbols });
+      }
+    } else if (op) {
+      if (!present(op)) continue;
+      const suffix = dir === 'read' && !op.required ? 'optional-property-removed' : 'property-removed';
+      ctx.schema(site, suffix, { pointer: op.schema.pointer, message: `${op.required ? 'required' : 'optional'} property ${sym} removed`, old: describe(op.schema, ctx.old), symbols });
+    } else if (np) {
+      if (!present(np)) continue;
+      const suffix = dir === 'write' && np.required ? 'property-required-added' : 'property-added';
+      ctx.schema(site, suffix, { pointer: np.schema.pointer, message: `${np.required ? 'required' : 'optional'} property ${sym} added`, new: describe(np.schema, ctx.new), symbols });
+    }
+  }
+  compareAdditional(ctx, o, n, site);
+}
+
+function compareAdditional(ctx: DiffContext, o: ObjectSchema, n: ObjectSchema, site: Site): void {
+  const sym = site.symbol;
+  if (o.additional && n.additional) {
+    compareSchema(ctx, o.additional, n.additional, { ...site, symbol: `${sym}[key]`, inProperty: false });
+    return;
+  }
+  if (o.additional && !n.additional) {
+    ctx.schema(site, 'additional-properties-removed', { pointer: n.pointer, message: `${sym} no longer allows other properties`, old: describe(o.additional, ctx.old) });
+  } else if (!o.additional && n.additional) {
+    ctx.schema(site, 'additional-properties-added', { pointer: n.pointer, message: `${sym} now allows other properties`, new: describe(n.additional, ctx.new) });
+  }
+}
+
+type IntersectionSchema = Extract<Schema, { kind: 'intersection' }>;
+
+export function compareIntersections(ctx: DiffContext, o: IntersectionSchema, n: IntersectionSchema, site: Site): void {
+  const rest = [...n.members];
+  const unmatched: Schema[] = [];
+  const pairs: [Schema, Schema][] = [];
+  for (const m of o.members) {
+    const i = m.kind === 'ref' ? rest.findIndex((x) => x.kind === 'ref' && x.target === m.target) : -1;
+    if (i >= 0) pairs.push([m, rest.splice(i, 1)[0]]);
+    else unmatched.push(m);
+  }
+  // inline members: by position among the inline ones
+  const inlineNew = rest.filter((x) => x.kind !== 'ref');
+  const stillOld: Schema[] = [];
+  for (const m of unmatched) {
+    if (m.kind !== 'ref' && inlineNew.length > 0) {
+      const x = inlineNew.shift()!;
+      rest.splice(rest.indexOf(x), 1);
+      pairs.push([m, x]);
+    } else stillOld.push(m);
+  }
+  for (const [a, b] of pairs) compareSchema(ctx, a, b, { ...site, inProperty: false });
+  for (const m of stillOld) ctx.schema(site, 'intersection-member-removed', { pointer: m.pointer, message: `${site.symbol}: allOf member ${describe(m, ctx.old)} removed`, old: describe(m, ctx.old) });
+  for (const m of rest) ctx.schema(site, 'intersection-member-added', { pointer: m.pointer, message: `${site.symbol}: allOf member ${describe(m, ctx.new)} added`, new: describe(m, ctx.new) });
+}
