@@ -94,8 +94,8 @@ export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedN
     const base = pascalCase(fn);
     const names: OperationNames = {
       fn,
-      params: take(`${base}Params`, types),
-      error: take(`${base}Error`, types),
+      params: take(identifier(`${base}Params`), types),
+      error: take(identifier(`${base}Error`), types),
     };
     if (hasStreamVariant(op)) names.stream = take(`${fn}Stream`, values);
     operation.set(op.key, names);

@@ -5,7 +5,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, NamedSchema, SecurityScheme, Server, Tag } from '../ir/types.js';
 import { child, isObject, type ParseContext } from './context.js';
-import { parseOperations, parseSecurity } from './operation.js';
+import { HTTP_TOKEN, parseOperations, parseSecurity } from './operation.js';
 import { schemaRef } from './schema.js';
 
 export interface ParseInput {
@@ -103,6 +103,9 @@ function parseSecuritySchemes(raw: unknown, ctx: ParseContext): SecurityScheme[]
       case 'apiKey': {
         const where = s.in === 'query' || s.in === 'cookie' ? s.in : 'header';
         if (typeof s.name !== 'string') ctx.diagnostics.error('E_SECURITY_INVALID', `apiKey scheme '${name}' needs a 'name'`, pointer);
+        else if (where !== 'query' && !HTTP_TOKEN.test(s.name)) {
+          ctx.diagnostics.error('E_SECURITY_INVALID', `apiKey scheme '${name}': ${JSON.stringify(s.name)} is not a valid ${where} name`, child(pointer, 'name'));
+        }
         out.push({ name, type: 'apiKey', in: where, paramName: String(s.name ?? name), ...description });
         break;
       }

@@ -17,6 +17,8 @@ import { parseSchema } from './schema.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const LOCATIONS = new Set<string>(['path', 'query', 'header', 'cookie']);
+/** Header and cookie names: RFC 9110 tokens. */
+export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export function parseOperations(paths: unknown, ctx: ParseContext): Operation[] {
   const ops: Operation[] = [];
@@ -85,6 +87,10 @@ function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, c
   }
   if (!LOCATIONS.has(loc)) {
     ctx.diagnostics.error('E_PARAM_INVALID', `parameter '${name}' has unknown location 'in: ${loc}'`, child(at, 'in'));
+    return;
+  }
+  if ((loc === 'header' || loc === 'cookie') && !HTTP_TOKEN.test(name)) {
+    ctx.diagnostics.error('E_PARAM_NAME_INVALID', `${loc} parameter name ${JSON.stringify(name)} is not a valid HTTP token (RFC 9110 §5.6.2)`, child(at, 'name'));
     return;
   }
   let schemaNode: unknown = node.schema;

@@ -85,6 +85,13 @@ describe('oagen CLI', () => {
     expect(r.stderr).toMatch(/E_DUPLICATE_OPERATION_ID/);
   });
 
+  it('rejects a header parameter whose name is not an HTTP token', () => {
+    const { dir, file } = spec(MINIMAL.replace('      operationId: getA\n', '      operationId: getA\n      parameters:\n        - { name: "bad\\nheader", in: header, schema: { type: string } }\n'));
+    const r = oagen(['generate', '--spec', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/E_PARAM_NAME_INVALID #\/paths\/~1a\/get\/parameters\/0\/name/);
+  });
+
   it('rejects an unsupported version', () => {
     const { dir, file } = spec(MINIMAL.replace('3.1.0', '4.0.0'));
     const r = oagen(['generate', '--spec', file, '--out', join(dir, 'out')]);

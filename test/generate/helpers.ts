@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Project, ts } from 'ts-morph';
 import type { ClientConfig } from '../../src/config.js';
 import { renderClient } from '../../src/generate.js';
 
@@ -38,3 +39,25 @@ export function readPackage(dir: string): Map<string, string> {
   walk(dir, '');
   return out;
 }
+
+/** Type errors of a rendered package, checked in memory with ts-morph under `strict`. */
+export function typeErrors(files: Map<string, string>, moduleKind: 'nodenext' | 'bundler'): string[] {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      types: [],
+      noEmit: true,
+      ...(moduleKind === 'nodenext'
+        ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
+        : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
+    },
+  });
+  for (const [path, content] of files) if (path.endsWith('.ts') || path === 'package.json') project.createSourceFile(`/pkg/${path}`, content);
+  return project
+    .getPreEmitDiagnostics()
+    .map((d) => `${d.getSourceFile()?.getFilePath() ?? ''}:${d.getLineNumber() ?? ''} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, '\n')}`);
+}
+

@@ -4,28 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { Project, ts } from 'ts-morph';
-import { FIXTURES, fixtureSpecs, renderSpec } from './helpers.js';
-
-export function typeErrors(files: Map<string, string>, moduleKind: 'nodenext' | 'bundler'): string[] {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    compilerOptions: {
-      strict: true,
-      target: ts.ScriptTarget.ES2022,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-      types: [],
-      noEmit: true,
-      ...(moduleKind === 'nodenext'
-        ? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext }
-        : { module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }),
-    },
-  });
-  for (const [path, content] of files) if (path.endsWith('.ts') || path === 'package.json') project.createSourceFile(`/pkg/${path}`, content);
-  return project
-    .getPreEmitDiagnostics()
-    .map((d) => `${d.getSourceFile()?.getFilePath() ?? ''}:${d.getLineNumber() ?? ''} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, '\n')}`);
-}
+import { FIXTURES, fixtureSpecs, renderSpec, typeErrors } from './helpers.js';
 
 describe.each(fixtureSpecs())('generated package of %s', (spec) => {
   it.each(['nodenext', 'bundler'] as const)('type-checks strictly (%s)', async (mode) => {
