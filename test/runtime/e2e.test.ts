@@ -145,6 +145,42 @@ describe('e2e: happy path', () => {
     expect(res).toEqual({ id: 'file_1', name: 'a.jsonl', text: 'abc', purpose: 'batch' });
   });
 
+  it('a ReadableStream upload is streamed to the server (duplex: half) and not retried', async () => {
+    server.script((req, res, a) => reply(a.body.length ? 503 : 400, { got: a.body.toString() })(req, res, a));
+    const op: OperationSpec = { method: 'PUT', path: '/blob', body: { kind: 'binary', mediaType: 'application/octet-stream' } };
+    const parts = ['chunk-1;', 'chunk-2'];
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        const next = parts.shift();
+        if (next) c.enqueue(new TextEncoder().encode(next));
+        else c.close();
+      },
+    });
+    const err = await caught(request(client, op, { body }));
+    expect(err).toBeInstanceOf(InternalServerError);
+    expect(err!.body).toEqual({ got: 'chunk-1;chunk-2' });
+    expect(server.attempts).toHaveLength(1);
+    expect(server.attempts[0]!.headers['content-type']).toBe('application/octet-stream');
+  });
+
+  it('a call nobody awaits still reads its body and clears its timer', async () => {
+    server.script(reply(200, user('u_1')));
+    void retrieveUser(client, { user_id: 'u_1' });
+    while (server.attempts.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    // afterEach: no connection left open, no timer left running
+  });
+
+  it('asResponse() gives the body unread; called too late, it says so', async () => {
+    server.script(reply(200, user('u_1')));
+    const raw = await retrieveUser(client, { user_id: 'u_1' }).asResponse();
+    expect(raw.bodyUsed).toBe(false);
+    expect(await raw.json()).toEqual(user('u_1'));
+    const p = retrieveUser(client, { user_id: 'u_1' });
+    await p;
+    expect((await caught(p.asResponse()))!.message).toBe('GET /organization/users/u_1: call asResponse() before the response arrives');
+  });
+
   it('binary download as Blob', async () => {
     server.script((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });

@@ -123,7 +123,11 @@ export async function startServer(): Promise<FaultServer> {
       const until = performance.now() + ms;
       while (performance.now() < until) {
         server.closeIdleConnections();
-        if (open() === 0) return 0;
+        if (open() === 0) {
+          // let the client see the closed keep-alive sockets before the next test reuses one
+          await new Promise((r) => setTimeout(r, 20));
+          return 0;
+        }
         await new Promise((r) => setTimeout(r, 10));
       }
       return open();
