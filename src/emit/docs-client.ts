@@ -4,6 +4,7 @@
  * and the scheme type (`OPENAI_ADMIN_API_KEY`, `ARTHUR_ACCESS_TOKEN`).
  */
 import type { ApiIR, SecurityRequirement, SecurityScheme } from '../ir/types.js';
+import { camelCase } from '../naming/casing.js';
 import { identifier, stringLiteral } from '../naming/escape.js';
 import { printExample, type Example } from './docs-examples.js';
 
@@ -90,10 +91,12 @@ export function clientLine(facts: ClientFacts, schemes: string[], extra: [string
 export function importLine(facts: ClientFacts, values: Iterable<string>, types: Iterable<string> = []): string {
   const v = [...new Set(values)];
   const t = [...new Set(types)].filter((x) => !v.includes(x));
-  const all = [...v.map((n) => ({ n, s: n })), ...t.map((n) => ({ n, s: `type ${n}` }))].sort((a, b) => compareNames(a.n, b.n));
-  const line = `import { ${all.map((x) => x.s).join(', ')} } from ${stringLiteral(facts.packageName)};`;
-  if (line.length <= 100) return line;
-  return `import {\n${all.map((x) => `  ${x.s},\n`).join('')}} from ${stringLiteral(facts.packageName)};`;
+  const onlyTypes = v.length === 0;
+  const all = [...v.map((n) => ({ n, s: n })), ...t.map((n) => ({ n, s: onlyTypes ? n : `type ${n}` }))].sort((a, b) => compareNames(a.n, b.n));
+  const keyword = onlyTypes ? 'import type' : 'import';
+  const line = `${keyword} { ${all.map((x) => x.s).join(', ')} } from ${stringLiteral(facts.packageName)};`;
+  if (line.length <= 80) return line;
+  return `${keyword} {\n${all.map((x) => `  ${x.s},\n`).join('')}} from ${stringLiteral(facts.packageName)};`;
 }
 
 export function compareNames(a: string, b: string): number {
@@ -108,7 +111,7 @@ const TAKEN = ['client', 'error', 'process', 'console', 'stream', 'event', 'page
 /** A readable local variable name from a type name (`UserListResponse` → `userListResponse`). */
 export function variableName(typeName: string | undefined, fallback: string, avoid: Iterable<string>): string {
   const taken = new Set([...TAKEN, ...avoid]);
-  const base = typeName && /^[A-Za-z_$][\w$]*$/.test(typeName) ? typeName[0].toLowerCase() + typeName.slice(1) : fallback;
+  const base = (typeName && camelCase(typeName)) || fallback;
   const id = identifier(base, fallback);
   if (id === base && !taken.has(id)) return id;
   for (let i = 0, name = fallback; ; i++, name = `${fallback}${i + 1}`) if (!taken.has(name)) return name;

@@ -1,37 +1,23 @@
 /**
  * What every docs page needs to know about the others: where each model and operation is
- * documented, the README's anchors, and the client facts examples start from.
+ * documented, how to link to a README section, and the client facts examples start from.
  */
 import type { OperationKey } from '../ir/types.js';
+import { anchorLink } from './docs-anchors.js';
 import type { ClientFacts } from './docs-client.js';
 import type { TypeContext } from './type-expr.js';
 
 /** Where a page lives, relative to the package root: links are written relative to it. */
 export type PageDir = '' | 'docs/' | 'docs/models/';
 
-export interface ReadmeAnchors {
-  /** security scheme name → slug of its section */
-  auth: Map<string, string>;
-  authentication: string;
-  configuration: string;
-  errors: string;
-  retries: string;
-  rawResponses: string;
-  pagination?: string;
-  streaming?: string;
-  apiReference: string;
-  models: string;
-}
-
 export interface DocsContext {
   packageName: string;
   types: TypeContext;
   facts: ClientFacts;
-  readme: ReadmeAnchors;
-  /** operation → its API doc (`UsersApi`) and heading anchor there */
-  operations: Map<OperationKey, { doc: string; slug: string; fn: string }>;
-  /** every model that has a page */
-  models: ReadonlySet<string>;
+  /** operation → its API doc (`UsersApi`) and function name */
+  operations: Map<OperationKey, { doc: string; fn: string }>;
+  /** the README has these optional sections */
+  readme: { pagination: boolean; streaming: boolean };
 }
 
 const UP: Record<PageDir, string> = { '': '', 'docs/': '../', 'docs/models/': '../../' };
@@ -40,12 +26,33 @@ export function modelHref(from: PageDir, name: string): string {
   return from === 'docs/models/' ? `${name}.md` : `${from === '' ? 'docs/' : ''}models/${name}.md`;
 }
 
-export function apiHref(from: PageDir, doc: string, slug?: string): string {
-  const file = from === 'docs/' ? `${doc}.md` : from === '' ? `docs/${doc}.md` : `../${doc}.md`;
-  return slug ? `${file}#${slug}` : file;
+export function apiHref(from: PageDir, doc: string): string {
+  return from === 'docs/' ? `${doc}.md` : from === '' ? `docs/${doc}.md` : `../${doc}.md`;
 }
 
-export function readmeHref(from: PageDir, slug?: string): string {
-  const file = from === '' ? '' : `${UP[from]}README.md`;
-  return slug ? `${file}#${slug}` : file || 'README.md';
+export function readmeHref(from: PageDir): string {
+  return from === '' ? 'README.md' : `${UP[from]}README.md`;
+}
+
+/** Anchor ids of headings. */
+export const ids = {
+  operation: (key: OperationKey) => `op:${key}`,
+  section: (key: OperationKey, title: string) => `op:${key}:${title}`,
+  readme: (section: string) => `readme:${section}`,
+  scheme: (name: string) => `readme:auth:${name}`,
+};
+
+/** A link destination to a README section (`errors`, `auth:<scheme>`, …). */
+export function readmeLink(from: PageDir, section: string): string {
+  return anchorLink('README.md', ids.readme(section), from === '' ? '' : readmeHref(from));
+}
+
+/** A link destination to a section of an operation (`Responses`), from its own page. */
+export function sectionLink(doc: string, key: OperationKey, title: string): string {
+  return anchorLink(`docs/${doc}.md`, ids.section(key, title), '');
+}
+
+/** A link destination to an operation's heading in its API doc. */
+export function operationLink(from: PageDir, doc: string, key: OperationKey): string {
+  return anchorLink(`docs/${doc}.md`, ids.operation(key), apiHref(from, doc));
 }

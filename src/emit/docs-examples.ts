@@ -11,6 +11,7 @@
  */
 import type { Schema, SchemaId } from '../ir/types.js';
 import { literalExpression, objectLiteralKey, stringLiteral } from '../naming/escape.js';
+import { words } from '../naming/casing.js';
 import type { TypeContext } from './type-expr.js';
 
 /** An example value: literal code, an object or an array. */
@@ -72,7 +73,7 @@ class Builder {
       case 'array':
         return this.array(s, hint, depth);
       case 'object':
-        return this.object(s, depth);
+        return this.object(s, depth, hint);
       case 'union':
         return this.union(s, hint, depth);
       case 'intersection':
@@ -91,7 +92,8 @@ class Builder {
     }
     this.#stack.add(s.target);
     try {
-      return this.value(target, hint, depth + 1);
+      // an object is named after its model: its `id` reads `user_abc123`
+      return this.value(target, target.kind === 'object' ? (this.#ctx.names.get(s.target) ?? hint) : hint, depth + 1);
     } finally {
       this.#stack.delete(s.target);
     }
@@ -108,7 +110,8 @@ class Builder {
       }
       return { kind: 'array', items };
     }
-    if (Array.isArray(s.default) && s.default.length > 0 && s.items.kind !== 'ref' && s.default.every((d) => fits(s.items, d))) {
+    const items = s.items.kind === 'ref' ? this.#ctx.schemas.get(s.items.target) : s.items;
+    if (Array.isArray(s.default) && s.default.length > 0 && items && s.default.every((d) => fits(items, d))) {
       return { kind: 'array', items: s.default.map((d) => code(literalExpression(d))) };
     }
     const item = this.value(s.items, itemHint, depth + 1);
@@ -117,20 +120,21 @@ class Builder {
     return { kind: 'array', items: Array.from({ length: count }, () => item) };
   }
 
-  object(s: Extract<Schema, { kind: 'object' }>, depth: number): Example | undefined {
+  object(s: Extract<Schema, { kind: 'object' }>, depth: number, owner: string): Example | undefined {
     const entries: [string, Example][] = [];
     const skip = (p: { schema: Schema }) =>
       (this.#mode === 'request' && p.schema.readOnly) || (this.#mode === 'response' && p.schema.writeOnly) || p.schema.deprecated;
+    const hint = (name: string) => (name === 'id' && /^[A-Z]/.test(owner) ? `${words(owner).join('_').toLowerCase()}_id` : name);
     for (const p of s.properties) {
       if (!p.required) continue;
-      const v = this.value(p.schema, p.name, depth + 1);
+      const v = this.value(p.schema, hint(p.name), depth + 1);
       if (!v) return undefined;
       entries.push([p.name, v]);
     }
     if (depth < OPTIONAL_DEPTH) {
       for (const p of s.properties) {
         if (p.required || entries.length >= (depth === 0 ? MAX_ENTRIES : MIN_ENTRIES) || skip(p)) continue;
-        const v = this.value(p.schema, p.name, depth + 1);
+        const v = this.value(p.schema, hint(p.name), depth + 1);
         if (v) entries.push([p.name, v]);
       }
     }
@@ -153,7 +157,8 @@ class Builder {
       if (disc && m.kind === 'ref') {
         const tag = disc.mapping.find((e) => e.target === m.target)?.value;
         if (tag !== undefined) {
-          if (v.kind !== 'object') continue;
+          // a member whose own tag property cannot hold the mapped value is uninhabitable
+          if (v.kind !== 'object' || !tagFits(this.#ctx.schemas.get(m.target), disc.property, tag)) continue;
           v = { kind: 'object', entries: [[disc.property, code(stringLiteral(tag))], ...v.entries.filter(([k]) => k !== disc.property)] };
         }
       }
@@ -175,6 +180,14 @@ class Builder {
     }
     return { kind: 'object', entries };
   }
+}
+
+function tagFits(target: Schema | undefined, property: string, tag: string): boolean {
+  const p = target?.kind === 'object' ? target.properties.find((x) => x.name === property) : undefined;
+  if (!p) return true;
+  if (p.schema.kind === 'literal') return p.schema.value === tag;
+  if (p.schema.kind === 'enum' && !p.schema.open) return p.schema.values.includes(tag);
+  return p.schema.kind === 'string' || p.schema.kind === 'unknown' || (p.schema.kind === 'enum' && !!p.schema.open);
 }
 
 function code(c: string): Example {
@@ -237,6 +250,8 @@ function stringExample(s: Schema, hint: string): string {
   const id = /^(.+?)(?:[_-](?:id|ID)|Id|ID)$/.exec(hint);
   if (id) return `${id[1].replace(/[^A-Za-z0-9]+/g, '_').toLowerCase()}_abc123`;
   if (h === 'id') return 'abc123';
+  if (/^first_?name$/.test(h)) return 'Ada';
+  if (/^(last_?name|surname)$/.test(h)) return 'Lovelace';
   if (/name$/.test(h)) return 'Example name';
   if (/(description|text|content|message|prompt|instructions)$/.test(h)) return 'Hello, world!';
   return hint ? `${hint.replace(/[^A-Za-z0-9]+/g, '_')}_example`.replace(/^_+/, '') : 'example';

@@ -4,18 +4,45 @@
  * (markdownText / markdownTableCell / markdownCode in src/naming/escape.ts); what this file
  * adds is oagen's own text (identifiers, type expressions, links).
  */
-import { markdownCode, markdownTableCell, markdownText } from '../naming/escape.js';
+import { markdownCode, markdownTableCell, markdownText as escapeText } from '../naming/escape.js';
 
-export { markdownCode, markdownTableCell, markdownText };
+export { markdownCode, markdownTableCell };
 
 /**
- * A GFM table. Every cell goes through markdownTableCell, which keeps code spans and links
- * and escapes `|` (also inside code spans: union types have them), so cells may hold
- * oagen-built inline Markdown as well as spec text.
+ * Spec prose as a Markdown block (markdownText), with a code fence the text left open
+ * closed again, so that it cannot swallow the rest of the page.
+ */
+export function markdownText(text: string): string {
+  const out = escapeText(text);
+  let fence: string | undefined;
+  for (const line of out.split('\n')) {
+    const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!f) continue;
+    if (!fence) {
+      if (!(f[1][0] === '`' && f[2].includes('`'))) fence = f[1];
+    } else if (f[1][0] === fence[0] && f[1].length >= fence.length && f[2].trim() === '') {
+      fence = undefined;
+    }
+  }
+  return fence ? `${out}\n${fence}` : out;
+}
+
+/**
+ * A GFM table. Cells must already be table-safe: spec text through markdownTableCell,
+ * oagen-built inline Markdown (code spans, links) through `cell`.
  */
 export function table(headers: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => markdownTableCell(c) || ' ').join(' | ')} |`;
+  const line = (cells: string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
   return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+/**
+ * oagen-built inline Markdown as a table cell: `|` escaped (inside code spans too, as GFM
+ * tables need: union types have them), line breaks as spaces. Spec prose goes through
+ * markdownTableCell instead, which also makes HTML inert.
+ */
+export function cell(markdown: string): string {
+  return markdown.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside. */
@@ -68,23 +95,3 @@ export function firstLine(text: string | undefined): string {
   return para.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/**
- * The ATX headings of a Markdown text (outside fenced code), as their text: spec
- * descriptions may hold headings, and they count in the document's anchor numbering.
- */
-export function headingsIn(markdown: string): string[] {
-  const out: string[] = [];
-  let fence: string | undefined;
-  for (const line of markdown.split('\n')) {
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (!fence) fence = f[1];
-      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
-    const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (h) out.push((h[1] ?? '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
-  }
-  return out;
-}

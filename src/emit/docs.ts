@@ -1,8 +1,30 @@
-import type { ApiIR } from '../ir/types.js';
+/**
+ * The generated package's documentation, all in memory: `README.md`, `docs/<Group>Api.md`
+ * per API group and `docs/models/<Model>.md` per model.
+ *
+ * Linear in the size of the API: each operation and model is visited a fixed number of
+ * times, the "used by" / "referenced by" indexes are built in one pass each, templates are
+ * compiled once (src/emit/templates.ts), and cross-page anchors are resolved in one final
+ * pass (src/emit/docs-anchors.ts). Strings are computed in TypeScript (docs-*.ts);
+ * templates/docs/*.hbs and templates/package/README.md.hbs only lay them out.
+ */
+import type { ApiIR, OperationKey } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
+import { anchorLink, anchorTarget, resolveAnchors } from './docs-anchors.js';
+import { clientFacts, compareNames } from './docs-client.js';
+import { ids, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
+import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { modelDoc, type ModelUse } from './docs-model.js';
+import { operationDoc } from './docs-operation.js';
+import { readmeView, type DeprecatedAlias } from './docs-readme.js';
+import { typeModels, typeParts, type TypePart } from './docs-types.js';
 import type { ModelView } from './models.js';
 import type { OperationView } from './operations.js';
+import { errorResponses } from './responses.js';
+import { render } from './templates.js';
 import type { TypeContext } from './type-expr.js';
+
+export type { DeprecatedAlias };
 
 export interface DocsInput {
   ir: ApiIR;
@@ -12,9 +34,124 @@ export interface DocsInput {
   packageName: string;
   version: string;
   ctx: TypeContext;
+  /** renamed exports kept under their old names (the name lock); listed in the README */
+  aliases?: DeprecatedAlias[];
 }
 
 export function renderDocs(input: DocsInput): Map<string, string> {
-  void input;
-  return new Map();
+  const { ir, names } = input;
+  const files = new Map<string, string>();
+  const views = new Map<OperationKey, OperationView>(input.operations.map((v) => [v.op.key, v]));
+  const groups = names.groups.map((g) => ({
+    names: g,
+    views: g.operations
+      .map((op) => views.get(op.key))
+      .filter((v): v is OperationView => v !== undefined)
+      .sort((a, b) => compareNames(a.names.fn, b.names.fn)),
+  }));
+  const operations = new Map<OperationKey, { doc: string; fn: string }>();
+  for (const g of groups) for (const v of g.views) operations.set(v.op.key, { doc: g.names.doc, fn: v.names.fn });
+
+  const dc: DocsContext = {
+    packageName: input.packageName,
+    types: input.ctx,
+    facts: clientFacts(ir, input.packageName),
+    operations,
+    readme: {
+      pagination: input.operations.some((v) => v.pagination),
+      streaming: input.operations.some((v) => v.success.kind === 'sse' || (v.stream && v.names.stream)),
+    },
+  };
+
+  // API docs, one per group.
+  const baseUrl = dc.facts.baseUrl;
+  for (const g of groups) {
+    const docs = g.views.map((v) => operationDoc(v, dc));
+    const tag = ir.tags.find((t) => t.name === g.names.tag);
+    const path = `docs/${g.names.doc}.md`;
+    const top = anchorTarget('top');
+    files.set(
+      path,
+      render('docs/api.md.hbs', {
+        title: g.names.doc + top,
+        description: [g.names.tag ? `${markdownText(g.names.title)} operations.` : 'Operations without a tag.', tag?.description?.trim() ? markdownText(tag.description.trim()) : '']
+          .filter(Boolean)
+          .join(' '),
+        baseUrl: baseUrl
+          ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
+          : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
+        methods: table(
+          ['Function', 'HTTP request', 'Description'],
+          docs.map((d) => [
+            cell(`[${markdownCode(d.view.names.fn)}](${here(path, ids.operation(d.view.op.key))})`),
+            cell(d.http),
+            `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
+          ]),
+        ),
+        operations: docs,
+        footer: `[Back to top](${here(path, 'top')}) · [API reference](${readmeLink('docs/', 'api-reference')}) · [Models](${readmeLink('docs/', 'models')}) · [README](${readmeHref('docs/')})`,
+      }),
+    );
+  }
+
+  // Model docs, with the indexes of where each model is used.
+  const usedBy = usageIndex(input.operations, dc);
+  const referencedBy = new Map<string, string[]>();
+  for (const m of input.models) {
+    for (const target of typeModels(typeParts(m.named.schema, dc.types))) {
+      if (target === m.name) continue;
+      const list = referencedBy.get(target);
+      if (list) list.push(m.name);
+      else referencedBy.set(target, [m.name]);
+    }
+  }
+  for (const m of input.models) {
+    const doc = modelDoc(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []);
+    files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', { ...doc, name: doc.name + anchorTarget('top') }));
+  }
+
+  // README.
+  const readme = readmeView(
+    { ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [] },
+    dc,
+  );
+  files.set('README.md', render('package/README.md.hbs', readme));
+
+  resolveAnchors(files);
+  return files;
+}
+
+/** A link to a heading of the same page. */
+function here(page: string, id: string): string {
+  return anchorLink(page, id, '');
+}
+
+/** model name → the operations that mention it directly, with the role it plays there. */
+function usageIndex(operations: OperationView[], dc: DocsContext): Map<string, ModelUse[]> {
+  const index = new Map<string, ModelUse[]>();
+  for (const v of operations) {
+    const where = dc.operations.get(v.op.key);
+    if (!where) continue;
+    const roles = new Map<string, string[]>();
+    const note = (parts: TypePart[], role: string) => {
+      for (const m of typeModels(parts)) {
+        const list = roles.get(m);
+        if (!list) roles.set(m, [role]);
+        else if (!list.includes(role)) list.push(role);
+      }
+    };
+    for (const p of v.params) note(typeParts(p.param.schema, dc.types), 'parameter');
+    if (v.body) note(typeParts(v.body.schema, dc.types), 'request body');
+    for (const s of v.success.schemas) note(typeParts(s, dc.types), 'response');
+    if (v.stream) for (const s of v.stream.shape.schemas) note(typeParts(s, dc.types), 'streamed event');
+    for (const r of errorResponses(v.op)) for (const c of r.contents) note(typeParts(c.schema, dc.types), 'error response');
+    for (const [model, list] of roles) {
+      const use: ModelUse = { fn: where.fn, key: v.op.key, doc: where.doc, role: list.join(', ') };
+      const uses = index.get(model);
+      if (uses) uses.push(use);
+      else index.set(model, [use]);
+    }
+  }
+  for (const uses of index.values()) uses.sort((a, b) => compareNames(a.fn, b.fn));
+  return index;
 }

@@ -1,0 +1,549 @@
+/**
+ * One operation's section of its API doc (`docs/UsersApi.md#listusers`): signature,
+ * description, a type-checked example, parameters, body, return type, authorization,
+ * headers, responses, and notes on pagination, streaming, errors and retries.
+ * Every string is computed here; templates/docs/api.md.hbs only lays the sections out.
+ */
+import type { Parameter, PaginationInfo, Response, Schema } from '../ir/types.js';
+import { isIdentifierName, literalExpression, markdownCode, markdownText, stringLiteral } from '../naming/escape.js';
+import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
+import { anchorTarget } from './docs-anchors.js';
+import { ids, modelHref, readmeLink, sectionLink, type DocsContext } from './docs-context.js';
+import { exampleValue, printExample, type Example } from './docs-examples.js';
+import { cell, codeBlock, firstLine, listJoin, markdownTableCell, table } from './docs-markdown.js';
+import { typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
+import type { OperationView } from './operations.js';
+import { errorResponses, isJson, successResponses } from './responses.js';
+
+export interface DocSection {
+  /** the heading, with its anchor target */
+  title: string;
+  body: string;
+}
+
+export interface OperationDoc {
+  view: OperationView;
+  /** the `##` heading: the function's name, with its anchor target */
+  heading: string;
+  /** one-line summary for method tables */
+  summary: string;
+  /** `**GET** `/path`` */
+  http: string;
+  signature: string;
+  /** a deprecation notice, or '' */
+  deprecated: string;
+  description: string;
+  sections: DocSection[];
+}
+
+const HERE = 'docs/' as const;
+
+export function operationDoc(view: OperationView, dc: DocsContext): OperationDoc {
+  const { op, names } = view;
+  const doc = dc.operations.get(op.key)!.doc;
+  const sections: DocSection[] = [];
+  const example = operationExample(view, dc);
+  sections.push({
+    title: 'Example',
+    body: example
+      ? codeBlock('ts', example)
+      : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${sectionLink(doc, op.key, 'Parameters')}) for what ${markdownCode(names.fn)} takes.`,
+  });
+  sections.push({ title: 'Parameters', body: parametersBody(view, dc) });
+  if (view.body) sections.push({ title: 'Request body', body: requestBodyBody(view, dc) });
+  sections.push({ title: 'Return type', body: returnTypeBody(view, dc) });
+  sections.push({ title: 'Authorization', body: authorizationBody(view, dc) });
+  sections.push({ title: 'HTTP request headers', body: headersBody(view) });
+  sections.push({ title: 'Responses', body: responsesBody(view, dc) });
+  if (view.pagination) sections.push({ title: 'Pagination', body: paginationBody(view, dc) });
+  if (view.stream && names.stream) sections.push({ title: 'Streaming', body: streamingBody(view, dc) });
+  sections.push({ title: 'Errors and retries', body: errorsBody(view, dc) });
+
+  for (const section of sections) section.title += anchorTarget(ids.section(op.key, section.title));
+
+  const description: string[] = [];
+  if (op.summary?.trim()) description.push(markdownText(op.summary.trim()));
+  if (op.description?.trim() && op.description.trim() !== op.summary?.trim()) description.push(markdownText(op.description.trim()));
+  return {
+    view,
+    heading: names.fn + anchorTarget(ids.operation(op.key)),
+    summary: firstLine(op.summary ?? op.description),
+    http: `**${op.method}** ${markdownCode(op.path)}`,
+    signature: `> ${markdownCode(signature(view))}`,
+    deprecated: op.deprecated ? '> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.' : '',
+    description: description.join('\n\n'),
+    sections,
+  };
+}
+
+export function returnType(view: OperationView): string {
+  const success = oneLine(view.successType);
+  return view.pagination ? `PagePromise<${success}, ${oneLine(view.pagination.itemType)}>` : `ApiPromise<${success}>`;
+}
+
+function signature(view: OperationView): string {
+  return `${view.names.fn}(client: Client, params${view.paramsOptional ? '?' : ''}: ${view.names.params}, options?: RequestOptions): ${returnType(view)}`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------
+// example
+
+/**
+ * The example program: import, client, the call (iterating pages or events when the result
+ * is paginated or a stream), and with `handleErrors` a try/catch for `ApiError`.
+ * Undefined when a required value cannot be built.
+ */
+export function operationExample(view: OperationView, dc: DocsContext, handleErrors = true): string | undefined {
+  const call = callExpression(view, dc, view.names.fn);
+  if (!call) return undefined;
+  const { facts } = dc;
+  const typed = handleErrors && view.errorType !== 'unknown';
+  const imports = [...(handleErrors ? ['ApiError'] : []), 'createClient', view.names.fn];
+  const avoid = [...imports, view.names.error];
+  const ind = handleErrors ? '  ' : '';
+  const lines: string[] = [];
+  const callText = (used: number) => call(used, ind);
+  if (view.pagination) {
+    const item = variableName(singleModel(itemParts(view, dc)), 'item', avoid);
+    const head = `${ind}for await (const ${item} of `;
+    lines.push(`${head}${callText(head.length)}) {`, `${ind}  console.log(${item});`, `${ind}}`);
+  } else if (view.success.kind === 'sse') {
+    const head = `${ind}const stream = await `;
+    lines.push(`${head}${callText(head.length)};`, `${ind}for await (const event of stream) {`, `${ind}  console.log(event);`, `${ind}}`);
+  } else if (view.success.kind === 'void') {
+    const head = `${ind}await `;
+    lines.push(`${head}${callText(head.length)};`);
+  } else {
+    const fallback = view.success.kind === 'blob' ? 'blob' : view.success.kind === 'text' ? 'text' : 'result';
+    const name = variableName(view.success.kind === 'json' ? singleModel(successParts(view, dc)) : undefined, fallback, avoid);
+    const head = `${ind}const ${name} = await `;
+    lines.push(`${head}${callText(head.length)};`, `${ind}console.log(${name});`);
+  }
+  const setup = [importLine(facts, imports, typed ? [view.names.error] : []), '', clientLine(facts, chosenSchemes(view.security, facts)), ''];
+  if (!handleErrors) return [...setup, ...lines].join('\n');
+  const report = `console.error(error.status, ${typed ? `error.body as ${view.names.error}` : 'error.body'});`;
+  const handler =
+    `  if (error instanceof ApiError) ${report}`.length <= 80
+      ? [`  if (error instanceof ApiError) ${report}`, '  else throw error;']
+      : ['  if (error instanceof ApiError) {', `    ${report}`, '  } else {', '    throw error;', '  }'];
+  return [...setup, 'try {', ...lines, '} catch (error) {', ...handler, '}'].join('\n');
+}
+
+/**
+ * `fn(client, { … })` with the required parameters and body, plus up to three optional
+ * parameters that have a default or an example (never the pagination cursor).
+ */
+export function callExpression(view: OperationView, dc: DocsContext, fn: string): CallPrinter | undefined {
+  const entries: [string, Example][] = [];
+  const skip = new Set<string>(view.pagination ? [paginationParam(view.pagination.info)].filter((x): x is string => !!x) : []);
+  let optional = 0;
+  for (const p of view.params) {
+    const { param } = p;
+    if (!param.required) {
+      if (optional >= 3 || skip.has(param.name) || param.in === 'header' || param.in === 'cookie' || param.deprecated) continue;
+      if (!hasSuggestedValue(param.schema, dc)) continue;
+    }
+    const v = exampleValue(param.schema, dc.types, param.name, 'request');
+    if (!v) {
+      if (param.required) return undefined;
+      continue;
+    }
+    if (!param.required) optional++;
+    entries.push([p.key, v]);
+  }
+  if (view.body) {
+    const b = view.body;
+    const v: Example | undefined =
+      b.kind === 'binary'
+        ? { kind: 'code', code: `new Blob([${stringLiteral('example contents')}])` }
+        : b.kind === 'text'
+          ? { kind: 'code', code: stringLiteral('Hello, world!') }
+          : exampleValue(b.schema, dc.types, 'body', 'request');
+    if (v) entries.push([b.key, v]);
+    else if (b.required) return undefined;
+  }
+  return (used, indent, options) => {
+    const tail = options ? `, ${options})` : ')';
+    if (entries.length === 0) return options ? `${fn}(client, undefined${tail}` : `${fn}(client)`;
+    const head = `${fn}(client, `;
+    return `${head}${printExample({ kind: 'object', entries }, indent, 80, used + head.length + tail.length + 1)}${tail}`;
+  };
+}
+
+/** Prints a call; `used` is the columns before it on its line, `options` the per-call options argument. */
+export type CallPrinter = (used: number, indent: string, options?: string) => string;
+
+function paginationParam(info: PaginationInfo): string | undefined {
+  return info.kind === 'url' ? undefined : info.param;
+}
+
+function resolve(s: Schema, dc: DocsContext): Schema {
+  for (let i = 0; s.kind === 'ref' && i < 16; i++) {
+    const t = dc.types.schemas.get(s.target);
+    if (!t) break;
+    s = t;
+  }
+  return s;
+}
+
+function hasSuggestedValue(s: Schema, dc: DocsContext): boolean {
+  if (s.default !== undefined || s.example !== undefined) return true;
+  const r = resolve(s, dc);
+  return r.default !== undefined || r.example !== undefined;
+}
+
+function singleModel(parts: TypePart[] | undefined): string | undefined {
+  return parts && parts.length === 1 && typeof parts[0] !== 'string' ? parts[0].model : undefined;
+}
+
+function successParts(view: OperationView, dc: DocsContext): TypePart[] {
+  const lists = view.success.schemas.map((s) => typeParts(s, dc.types));
+  const seen = new Set<string>();
+  const out: TypePart[] = [];
+  for (const l of lists) {
+    const key = typeText(l);
+    if (seen.has(key)) continue;
+    if (out.length > 0) out.push(' | ');
+    seen.add(key);
+    out.push(...l);
+  }
+  return out;
+}
+
+/** The item type of a paginated operation, found at the pagination's `items` path. */
+function itemParts(view: OperationView, dc: DocsContext): TypePart[] | undefined {
+  const info = view.pagination?.info;
+  const body = view.success.schemas[0];
+  if (!info || !body || view.success.schemas.length !== 1) return undefined;
+  let s: Schema | undefined = body;
+  for (const part of info.items.split('.')) {
+    const o: Schema | undefined = s && resolve(s, dc);
+    s = o?.kind === 'object' ? o.properties.find((p) => p.name === part)?.schema : undefined;
+  }
+  const arr = s && resolve(s, dc);
+  return arr?.kind === 'array' ? typeParts(arr.items, dc.types) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// parameters and body
+
+function parametersBody(view: OperationView, dc: DocsContext): string {
+  const rows = view.params.map((p) => {
+    const { param } = p;
+    const name = p.key === param.name ? markdownCode(p.key) : `${markdownCode(p.key)} (${markdownCode(param.name)} in the ${param.in})`;
+    return [
+      cell(name),
+      param.in,
+      cell(typeMarkdown(typeParts(param.schema, dc.types), (m) => modelHref(HERE, m))),
+      paramDescription(param, dc),
+      param.required ? 'yes' : 'no',
+      cell(defaultText(param.schema, dc)),
+    ];
+  });
+  if (view.body) {
+    const b = view.body;
+    rows.push([
+      cell(markdownCode(b.key)),
+      'body',
+      cell(bodyTypeMarkdown(view, dc)),
+      [markdownTableCell(b.description ?? ''), cell(`Sent as ${markdownCode(b.mediaType)}.`)].filter(Boolean).join(' '),
+      b.required ? 'yes' : 'no',
+      '',
+    ]);
+  }
+  if (rows.length === 0) return `This operation takes no parameters: call ${markdownCode(`${view.names.fn}(client)`)}.`;
+  const intro = `${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.`;
+  return `${intro}\n\n${table(['Name', 'In', 'Type', 'Description', 'Required', 'Default'], rows)}`;
+}
+
+function bodyTypeMarkdown(view: OperationView, dc: DocsContext): string {
+  const b = view.body!;
+  if (b.kind === 'binary') return markdownCode(b.type);
+  return typeMarkdown(typeParts(b.schema, dc.types), (m) => modelHref(HERE, m));
+}
+
+function paramDescription(param: Parameter, dc: DocsContext): string {
+  const parts: string[] = [];
+  if (param.deprecated) parts.push('**Deprecated.**');
+  if (param.description?.trim()) parts.push(markdownTableCell(param.description.trim()));
+  const facts = constraintFacts(param.schema);
+  const r = resolve(param.schema, dc);
+  if (r !== param.schema && facts.length === 0) facts.push(...constraintFacts(r));
+  if (facts.length > 0) parts.push(cell(`(${facts.join('; ')})`));
+  return parts.join(' ');
+}
+
+/** Constraints, format and access notes of a schema, each a short Markdown phrase. */
+export function constraintFacts(s: Schema): string[] {
+  const facts: string[] = [];
+  if (s.format && s.kind !== 'binary') facts.push(`format ${markdownCode(s.format)}`);
+  const c = s.constraints ?? {};
+  const num = (v: unknown) => markdownCode(String(v));
+  if (c.minimum !== undefined) facts.push(`min ${num(c.minimum)}`);
+  if (typeof c.exclusiveMinimum === 'number') facts.push(`greater than ${num(c.exclusiveMinimum)}`);
+  if (c.maximum !== undefined) facts.push(`max ${num(c.maximum)}`);
+  if (typeof c.exclusiveMaximum === 'number') facts.push(`less than ${num(c.exclusiveMaximum)}`);
+  if (c.multipleOf !== undefined) facts.push(`multiple of ${num(c.multipleOf)}`);
+  if (c.minLength !== undefined) facts.push(`min length ${num(c.minLength)}`);
+  if (c.maxLength !== undefined) facts.push(`max length ${num(c.maxLength)}`);
+  if (c.pattern !== undefined) facts.push(`pattern ${markdownCode(c.pattern)}`);
+  if (c.minItems !== undefined) facts.push(`min items ${num(c.minItems)}`);
+  if (c.maxItems !== undefined) facts.push(`max items ${num(c.maxItems)}`);
+  if (c.uniqueItems) facts.push('unique items');
+  if (c.minProperties !== undefined) facts.push(`min properties ${num(c.minProperties)}`);
+  if (c.maxProperties !== undefined) facts.push(`max properties ${num(c.maxProperties)}`);
+  if (s.readOnly) facts.push('read-only');
+  if (s.writeOnly) facts.push('write-only');
+  return facts;
+}
+
+export function defaultText(s: Schema, dc: DocsContext): string {
+  const d = s.default !== undefined ? s.default : s.kind === 'ref' ? resolve(s, dc).default : undefined;
+  return d === undefined ? '' : markdownCode(literalExpression(d));
+}
+
+function requestBodyBody(view: OperationView, dc: DocsContext): string {
+  const b = view.body!;
+  const lines = [
+    `${bodyTypeMarkdown(view, dc)}${b.required ? ', required' : ', optional'}, in ${markdownCode(`params.${b.key}`)}; sent as ${markdownCode(b.mediaType)}${bodyEncoding(b.kind)}.`,
+  ];
+  if (b.description?.trim()) lines.push(markdownText(b.description.trim()));
+  const others = (view.op.requestBody?.contents ?? []).map((c) => c.mediaType).filter((m) => m !== b.mediaType);
+  if (others.length > 0) lines.push(`The API also accepts ${listJoin(others.map(markdownCode), 'and')}; this client sends ${markdownCode(b.mediaType)}.`);
+  return lines.join('\n\n');
+}
+
+function bodyEncoding(kind: string): string {
+  switch (kind) {
+    case 'multipart':
+      return ' (a `FormData` built from the object: `Blob`/`File` values become file parts, objects JSON parts)';
+    case 'form':
+      return ' (URL-encoded from the object)';
+    case 'binary':
+      return ' (the bytes as given)';
+    default:
+      return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// results
+
+function returnTypeBody(view: OperationView, dc: DocsContext): string {
+  const href = (m: string) => modelHref(HERE, m);
+  const success = successParts(view, dc);
+  switch (view.success.kind) {
+    case 'void':
+      return `${markdownCode('void')}: the response has no body.`;
+    case 'blob':
+      return `${markdownCode('Blob')}: the response body (${markdownCode(view.success.mediaType ?? 'application/octet-stream')}), read whole. Call ${markdownCode('.asResponse()')} on the result to stream it instead.`;
+    case 'text':
+      return `${markdownCode('string')}: the response body as text (${markdownCode(view.success.mediaType ?? 'text/plain')}).`;
+    case 'sse':
+      return `${typeMarkdown(['EventStream<', ...successParts(view, dc), '>'], href)}: the server-sent events, each event's JSON ${markdownCode('data')} parsed.`;
+  }
+  if (view.pagination) {
+    const item = itemParts(view, dc) ?? [oneLine(view.pagination.itemType)];
+    return [
+      typeMarkdown(['PagePromise<', ...success, ', ', ...item, '>'], href),
+      '',
+      `Awaiting it gives the first page, ${typeMarkdown(success, href)}; ${markdownCode('for await')} over it gives every ${typeMarkdown(item, href)} of every page (see [Pagination](${sectionLink(dc.operations.get(view.op.key)!.doc, view.op.key, 'Pagination')})).`,
+    ].join('\n');
+  }
+  return `${typeMarkdown(success, href)}`;
+}
+
+function authorizationBody(view: OperationView, dc: DocsContext): string {
+  const security = view.security;
+  if (security.length === 0) return 'None: this operation needs no credentials.';
+  const alt = (req: Record<string, string[]>) => {
+    const names = Object.keys(req);
+    if (names.length === 0) return 'no credentials (authentication is optional)';
+    return listJoin(
+      names.map((n) => {
+        const link = dc.facts.schemes.has(n) ? `[${markdownCode(n)}](${readmeLink(HERE, `auth:${n}`)})` : markdownCode(n);
+        const scopes = req[n]?.length ? `, scopes ${req[n].map(markdownCode).join(', ')}` : '';
+        return `${link} (${schemeKind(dc.facts, n)}${scopes})`;
+      }),
+    );
+  };
+  if (security.length === 1) return `${alt(security[0])}.`;
+  return `Any one of:\n\n${security.map((r) => `- ${alt(r)}`).join('\n')}\n\nThe client uses the first one whose credentials are configured.`;
+}
+
+export function schemeKind(facts: ClientFacts, name: string): string {
+  const s = facts.schemes.get(name);
+  if (!s) return 'mutual TLS: configure it in a custom `fetch`';
+  switch (s.type) {
+    case 'apiKey':
+      return `API key in the ${markdownCode(s.paramName)} ${s.in === 'header' ? 'header' : s.in === 'query' ? 'query parameter' : 'cookie'}`;
+    case 'http':
+      return isBasic(s) ? 'HTTP basic' : s.scheme.toLowerCase() === 'bearer' ? 'HTTP bearer token' : `HTTP ${markdownCode(s.scheme)}`;
+    case 'oauth2':
+      return 'OAuth 2.0 access token';
+    case 'openIdConnect':
+      return 'OpenID Connect access token';
+    default:
+      return 'mutual TLS: configure it in a custom `fetch`';
+  }
+}
+
+function headersBody(view: OperationView): string {
+  const accept = [...new Set(view.op.responses.flatMap((r) => r.contents.map((c) => c.mediaType)))];
+  return [
+    `- **Content-Type**: ${view.body ? markdownCode(view.body.mediaType) : 'none (no request body)'}`,
+    `- **Accept**: ${accept.length > 0 ? accept.map(markdownCode).join(', ') : 'none (no response body)'}`,
+  ].join('\n');
+}
+
+const ERROR_CLASSES: Record<string, string> = {
+  '400': 'BadRequestError',
+  '401': 'AuthenticationError',
+  '403': 'PermissionDeniedError',
+  '404': 'NotFoundError',
+  '409': 'ConflictError',
+  '422': 'UnprocessableEntityError',
+  '429': 'RateLimitError',
+};
+
+/** The error class the runtime throws for a declared status. */
+export function errorClass(status: string): string {
+  if (ERROR_CLASSES[status]) return ERROR_CLASSES[status];
+  if (/^5/.test(status)) return 'InternalServerError';
+  return 'ApiError';
+}
+
+function responsesBody(view: OperationView, dc: DocsContext): string {
+  const ok = new Set(successResponses(view.op));
+  const errors = new Set(errorResponses(view.op));
+  const withHeaders = view.op.responses.some((r) => r.headers.length > 0);
+  const errorsLink = readmeLink(HERE, 'errors');
+  const rows = view.op.responses.map((r) => {
+    const result = ok.has(r) ? 'returned' : errors.has(r) ? `throws [${markdownCode(errorClass(r.status))}](${errorsLink})` : '';
+    const row = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
+    if (withHeaders) row.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
+    return row;
+  });
+  if (rows.length === 0) return 'The spec declares no responses.';
+  return table(['Status', 'Description', 'Body', 'Result', ...(withHeaders ? ['Headers'] : [])], rows);
+}
+
+function responseBody(r: Response, dc: DocsContext): string {
+  if (r.contents.length === 0) return '';
+  const one = (c: { mediaType: string; schema: Schema }) =>
+    c.schema.kind === 'binary' ? markdownCode('Blob') : typeMarkdown(typeParts(c.schema, dc.types), (m) => modelHref(HERE, m));
+  if (r.contents.length === 1) return one(r.contents[0]);
+  return r.contents.map((c) => `${markdownCode(c.mediaType)}: ${one(c)}`).join('; ');
+}
+
+// ---------------------------------------------------------------------------------------
+// notes
+
+function paginationBody(view: OperationView, dc: DocsContext): string {
+  const info = view.pagination!.info;
+  const fn = view.names.fn;
+  const how = paginationRule(info);
+  const call = callExpression(view, dc, fn);
+  const text = [
+    `${markdownCode(fn)} is paginated: ${markdownCode(`await ${fn}(…)`)} gives one page, ${markdownCode(`for await (… of ${fn}(…))`)} walks every item of every page, and ${markdownCode('.pages()')} walks the pages. ${how} The next page is requested only when iteration reaches it; ${markdownCode('break')} stops early. See [Pagination](${readmeLink(HERE, 'pagination')}) in the README.`,
+  ];
+  if (!call) return text[0];
+  const accessor = view.success.schemas.length === 1 ? itemsAccessor(info.items) : undefined;
+  const head = '  ';
+  const code = [
+    importLine(dc.facts, ['createClient', fn]),
+    '',
+    clientLine(dc.facts, chosenSchemes(view.security, dc.facts)),
+    '',
+    `for await (const page of ${call('for await (const page of '.length, '')}.pages()) {`,
+    `${head}console.log(${accessor ? `page${accessor}?.length` : 'page'});`,
+    '}',
+  ].join('\n');
+  return `${text[0]}\n\n${codeBlock('ts', code)}`;
+}
+
+/** `.data`, `.meta?.items`: optional chaining is allowed on any property in TypeScript. */
+function itemsAccessor(path: string): string {
+  return path
+    .split('.')
+    .map((seg, i) => (isIdentifierName(seg) ? `${i === 0 ? '.' : '?.'}${seg}` : `${i === 0 ? '' : '?.'}[${stringLiteral(seg)}]`))
+    .join('');
+}
+
+function paginationRule(info: PaginationInfo): string {
+  const c = markdownCode;
+  switch (info.kind) {
+    case 'cursor': {
+      const from = info.nextCursor ? `the response's ${c(info.nextCursor)}` : `the last item's ${c(info.itemCursor ?? 'id')}`;
+      const until = info.hasMore ? ` while ${c(info.hasMore)} is true` : '';
+      return `Each next page sets the ${c(info.param)} query parameter to ${from}${until}.`;
+    }
+    case 'page': {
+      const stop = info.totalPages ? ` up to ${c(info.totalPages)}` : info.totalItems ? ` until ${c(info.totalItems)} items were seen` : '';
+      return `Each next page increments the ${c(info.param)} query parameter${stop}${info.sizeParam ? ` (page size: ${c(info.sizeParam)})` : ''}.`;
+    }
+    case 'offset':
+      return `Each next page advances the ${c(info.param)} query parameter by the number of items received${info.limitParam ? ` (page size: ${c(info.limitParam)})` : ''}.`;
+    case 'url':
+      return info.nextUrl === 'link'
+        ? 'Each next page is the `rel="next"` URL of the `Link` response header.'
+        : `Each next page is the URL in the response's ${c(info.nextUrl)}.`;
+  }
+}
+
+function streamingBody(view: OperationView, dc: DocsContext): string {
+  const fn = view.names.stream!;
+  const media = view.stream!.shape.mediaType ?? 'text/event-stream';
+  const events = view.stream!.shape.schemas.map((s) => typeParts(s, dc.types));
+  const eventParts: TypePart[] = events.flatMap((e, i) => (i === 0 ? e : [' | ', ...e]));
+  const text = `${markdownCode(fn)} sends the same request${view.stream!.flag ? ` with ${markdownCode('stream: true')} in the body` : ''} and resolves to an ${typeMarkdown(['EventStream<', ...(eventParts.length ? eventParts : ['unknown']), '>'], (m) => modelHref(HERE, m))} of the ${markdownCode(media)} events: iterate it with ${markdownCode('for await')}, stop it with ${markdownCode('stream.abort()')}. See [Streaming](${readmeLink(HERE, 'streaming')}).`;
+  const call = callExpression(view, dc, fn);
+  if (!call) return text;
+  const code = [
+    importLine(dc.facts, ['createClient', fn]),
+    '',
+    clientLine(dc.facts, chosenSchemes(view.security, dc.facts)),
+    '',
+    `const stream = await ${call('const stream = await '.length, '')};`,
+    'for await (const event of stream) {',
+    '  console.log(event);',
+    '}',
+  ].join('\n');
+  return `${text}\n\n${codeBlock('ts', code)}`;
+}
+
+function errorsBody(view: OperationView, dc: DocsContext): string {
+  const errors = readmeLink(HERE, 'errors');
+  const retries = readmeLink(HERE, 'retries');
+  const bullets: string[] = [];
+  const declared = errorResponses(view.op)
+    .flatMap((r) => r.contents.filter((c) => isJson(c.mediaType)).map((c) => typeParts(c.schema, dc.types)))
+    .filter((p, i, all) => all.findIndex((q) => typeText(q) === typeText(p)) === i);
+  const bodyNote =
+    declared.length > 0
+      ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${declared.map((p) => typeMarkdown(p, (m) => modelHref(HERE, m))).join(' or ')}) for the declared error responses.`
+      : ` Its ${markdownCode('body')} is the parsed JSON (or text) of the response: the spec declares no error body.`;
+  bullets.push(
+    `A non-2xx response rejects with an [${markdownCode('ApiError')}](${errors}), the subclass for its status (see [Responses](${sectionLink(dc.operations.get(view.op.key)!.doc, view.op.key, 'Responses')})), carrying ${markdownCode('status')}, ${markdownCode('headers')} and ${markdownCode('requestId')}.${bodyNote} No response at all rejects with ${markdownCode('ConnectionError')} (${markdownCode('TimeoutError')} past ${markdownCode('timeout')}).`,
+  );
+  const method = view.op.method.toUpperCase();
+  const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/.test(method);
+  if (idempotent || view.op.extensions['x-oagen-retry'] === true) {
+    const why = idempotent ? `${markdownCode(method)} is idempotent` : `the spec marks it safe to retry (${markdownCode('x-oagen-retry')})`;
+    bullets.push(
+      `Retried automatically: ${why}, so connection errors, timeouts, 408, 409, 429 and 5xx are retried up to ${markdownCode('maxRetries')} times (default 2) with backoff, honouring ${markdownCode('Retry-After')}. ${markdownCode('{ retry: false }')} in the options turns that off for one call.`,
+    );
+  } else {
+    bullets.push(
+      `Not retried by default: ${markdownCode(method)} is not idempotent. Opt in with ${markdownCode('{ retry: true }')} or an ${markdownCode('idempotencyKey')} in the options, or ${markdownCode('idempotencyHeader')} on the client.`,
+    );
+  }
+  bullets.push(
+    `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('headers')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLink(HERE, 'raw-responses')})).`,
+  );
+  return bullets.map((b) => `- ${b}`).join('\n');
+}

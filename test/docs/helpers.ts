@@ -1,0 +1,187 @@
+/**
+ * Helpers for the docs tests: pull the ```ts blocks out of generated Markdown, type-check
+ * them against the generated package with the project's TypeScript (`tsc`, on disk under
+ * test/docs/tmp/, which is git-ignored), and check every relative link and anchor.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { Slugger } from '../../src/emit/docs-markdown.js';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const TMP = join(ROOT, 'test/docs/tmp');
+
+export interface CodeBlock {
+  /** the Markdown file */
+  file: string;
+  /** 1-based line of the opening fence */
+  line: number;
+  lang: string;
+  code: string;
+}
+
+/** Every fenced code block of a Markdown text, with its info string. */
+export function codeBlocks(file: string, markdown: string): CodeBlock[] {
+  const out: CodeBlock[] = [];
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^ {0,3}(`{3,}|~{3,})\s*([^`\s]*)/.exec(lines[i]);
+    if (!open) continue;
+    const fence = open[1];
+    const body: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const t = lines[j].trim();
+      if (t.length >= fence.length && t[0] === fence[0] && /^(`+|~+)$/.test(t)) break;
+      body.push(lines[j]);
+    }
+    out.push({ file, line: i + 1, lang: open[2], code: body.join('\n') });
+    i = j;
+  }
+  return out;
+}
+
+/** The ```ts blocks of every Markdown file of a package. */
+export function tsBlocks(files: Map<string, string>): CodeBlock[] {
+  return [...files]
+    .filter(([path]) => path.endsWith('.md'))
+    .flatMap(([path, content]) => codeBlocks(path, content))
+    .filter((b) => b.lang === 'ts' || b.lang === 'typescript');
+}
+
+const run = promisify(execFile);
+
+/**
+ * Writes the package and one module per code block, with a tsconfig that maps the package
+ * name to its `src/index.ts`, and runs `tsc --noEmit`. Returns the errors, each naming the
+ * Markdown file and line of the block it comes from.
+ */
+export async function typeCheckBlocks(packageName: string, files: Map<string, string>, blocks: CodeBlock[]): Promise<string[]> {
+  const dir = join(TMP, `${packageName.replace(/[^\w-]/g, '_')}-${process.pid}-${Date.now()}`);
+  try {
+    for (const [path, content] of files) {
+      if (!path.endsWith('.ts') && path !== 'package.json') continue;
+      mkdirSync(dirname(join(dir, 'pkg', path)), { recursive: true });
+      writeFileSync(join(dir, 'pkg', path), content);
+    }
+    const where = new Map<string, CodeBlock>();
+    mkdirSync(join(dir, 'examples'), { recursive: true });
+    blocks.forEach((b, i) => {
+      const name = `example-${String(i).padStart(4, '0')}.ts`;
+      where.set(name, b);
+      writeFileSync(join(dir, 'examples', name), b.code + '\n');
+    });
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: ['node'],
+        noEmit: true,
+        skipLibCheck: true,
+        isolatedModules: true,
+        noFallthroughCasesInSwitch: true,
+        paths: { [packageName]: ['./pkg/src/index.ts'] },
+      },
+      include: ['examples/*.ts'],
+    };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+    const tsc = join(ROOT, 'node_modules/.bin/tsc');
+    let output = '';
+    try {
+      await run(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string; message: string };
+      output = `${err.stdout ?? ''}${err.stderr ?? ''}` || err.message;
+    }
+    return output
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => {
+        const m = /^examples\/(example-\d+\.ts)\((\d+),(\d+)\): (.*)$/.exec(l.replace(/\\/g, '/'));
+        if (!m) return l;
+        const b = where.get(m[1])!;
+        return `${b.file}:${b.line + Number(m[2])} (block line ${m[2]}): ${m[4]}\n${b.code}`;
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The anchors of a Markdown page, as GitHub computes them from its headings. */
+export function anchorsOf(markdown: string): Set<string> {
+  const slugger = new Slugger();
+  const out = new Set<string>();
+  for (const b of headings(markdown)) out.add(slugger.slug(b));
+  return out;
+}
+
+function headings(markdown: string): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1];
+      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (h) out.push((h[1] ?? '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').trim());
+  }
+  return out;
+}
+
+/**
+ * Relative links of every Markdown file that point nowhere: a missing file, or an anchor
+ * that no heading of the target page produces. External links are not checked.
+ */
+export function brokenLinks(files: Map<string, string>): string[] {
+  const anchors = new Map<string, Set<string>>();
+  const anchorsFor = (path: string) => {
+    let a = anchors.get(path);
+    if (!a) anchors.set(path, (a = anchorsOf(files.get(path) ?? '')));
+    return a;
+  };
+  const broken: string[] = [];
+  for (const [path, content] of files) {
+    if (!path.endsWith('.md')) continue;
+    const text = stripCode(content);
+    for (const m of text.matchAll(/\]\(([^)\s]*)\)/g)) {
+      const href = m[1];
+      // external, and site-absolute links from spec prose (`/docs/guides/…` on the API's own site)
+      if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/')) continue;
+      const [file, anchor] = href.split('#') as [string, string | undefined];
+      const target = file === '' ? path : posix.normalize(posix.join(posix.dirname(path), file));
+      if (!files.has(target)) {
+        broken.push(`${path}: ${href} (no file ${target})`);
+        continue;
+      }
+      if (anchor !== undefined && target.endsWith('.md') && !anchorsFor(target).has(anchor)) {
+        broken.push(`${path}: ${href} (no heading #${anchor} in ${target})`);
+      }
+    }
+  }
+  return broken;
+}
+
+/** The text outside fenced blocks (code examples may hold `](…)` legitimately). */
+function stripCode(markdown: string): string {
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .filter((line) => {
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (f) {
+        if (!fence) fence = f[1];
+        else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+        return false;
+      }
+      return !fence;
+    })
+    .join('\n');
+}
