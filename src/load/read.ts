@@ -37,6 +37,7 @@ export function readText(text: string, file: string, diagnostics?: Diagnostics):
       // YAML flow syntax that is not JSON
     }
   }
+  if (/^\s*$/.test(text.slice(body))) throw syntaxError('E_NOT_OPENAPI', 'the file is empty: not an OpenAPI document', file, 1, 1);
   return { value: parseYaml(text, file, diagnostics), format: 'yaml' };
 }
 

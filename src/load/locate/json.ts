@@ -1,17 +1,15 @@
 /**
  * Finds where a JSON pointer's target sits in JSON text, without parsing the whole text
- * into values. Each container's members are scanned at most once (positions are kept and
- * scanning resumes where it stopped), so many lookups cost about one pass over the text.
+ * into values. An object's members are scanned once, in full, the first time a lookup
+ * enters it; an array's items up to the index asked for, resuming later. Many lookups
+ * therefore cost about one pass over the text.
  */
 import type { TextFinder } from './types.js';
 
 interface ObjectScan {
   kind: 'object';
+  /** every member, read once in full (a repeated key: the last one, as JSON.parse keeps) */
   members: Map<string, { key: number; value: number }>;
-  /** offset after the last scanned member (or after '{') */
-  next: number;
-  first: boolean;
-  done: boolean;
 }
 
 interface ArrayScan {
@@ -89,33 +87,18 @@ export function jsonFinder(text: string): TextFinder {
   const member = (open: number, key: string): { key: number; value: number } | undefined => {
     let scan = scans.get(open) as ObjectScan | undefined;
     if (!scan) {
-      scan = { kind: 'object', members: new Map(), next: open + 1, first: true, done: false };
+      scan = { kind: 'object', members: new Map() };
       scans.set(open, scan);
-    }
-    const known = scan.members.get(key);
-    if (known) return known;
-    while (!scan.done) {
-      let p = ws(scan.next);
-      if (!scan.first) {
-        if (text.charCodeAt(p) !== 44) {
-          scan.done = true;
-          break;
-        }
+      let p = ws(open + 1);
+      while (text.charCodeAt(p) === 34) {
+        const keyEnd = skipString(p);
+        const name = keyText(p, keyEnd);
+        const value = ws(ws(keyEnd) + 1); // after the ':'
+        scan.members.set(name, { key: p, value });
+        p = ws(skipValue(value));
+        if (text.charCodeAt(p) !== 44) break; // '}' (or malformed)
         p = ws(p + 1);
       }
-      if (text.charCodeAt(p) !== 34) {
-        scan.done = true; // '}' or malformed
-        break;
-      }
-      scan.first = false;
-      const keyEnd = skipString(p);
-      const name = keyText(p, keyEnd);
-      const colon = ws(keyEnd);
-      const value = ws(colon + 1);
-      const entry = { key: p, value };
-      scan.members.set(name, entry); // a repeated key: the last one wins, as in JSON.parse
-      scan.next = skipValue(value);
-      if (name === key) return entry;
     }
     return scan.members.get(key);
   };

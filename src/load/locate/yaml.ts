@@ -4,7 +4,7 @@
  * asked for; one pass then records where each node ends and where each anchor is, so a
  * lookup only steps over siblings. Aliases and `<<` merge keys are followed.
  */
-import { EVENT_ID, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import type { TextFinder } from './types.js';
 
 interface Index {
@@ -77,7 +77,9 @@ export function yamlFinder(text: string): TextFinder {
         case EVENT_ID.SEQUENCE:
           return e.start;
         case EVENT_ID.SCALAR:
-          return e.valueStart >= 0 ? e.valueStart : Math.max(0, e.anchorStart - 1);
+          if (e.valueStart < 0) return Math.max(0, e.anchorStart - 1);
+          // a quoted scalar: its opening quote
+          return e.style === SCALAR_STYLE.SINGLE_QUOTED || e.style === SCALAR_STYLE.DOUBLE_QUOTED ? Math.max(0, e.valueStart - 1) : e.valueStart;
         case EVENT_ID.ALIAS:
           return Math.max(0, e.anchorStart - 1);
         default:
@@ -105,7 +107,7 @@ export function yamlFinder(text: string): TextFinder {
       const v = getScalarValue(text, e as ScalarEvent);
       if (v === seg) return true;
       // plain keys such as `0x10:` or `1.0:` become '16' and '1' in the loaded object
-      return loose && (e as ScalarEvent).style === 1 && /^[-+.]?\d/.test(v) && String(Number(v)) === seg;
+      return loose && (e as ScalarEvent).style === SCALAR_STYLE.PLAIN && /^[-+.]?\d/.test(v) && String(Number(v)) === seg;
     };
 
     const member = (m: number, seg: string, depth: number): { key: number; value: number } | undefined => {
@@ -115,7 +117,7 @@ export function yamlFinder(text: string): TextFinder {
           const value = end[j];
           if (keyMatches(j, seg, loose)) return { key: j, value };
           const e = events[j];
-          if (e.type === EVENT_ID.SCALAR && (e as ScalarEvent).style === 1 && getScalarValue(text, e as ScalarEvent) === '<<') {
+          if (e.type === EVENT_ID.SCALAR && (e as ScalarEvent).style === SCALAR_STYLE.PLAIN && getScalarValue(text, e as ScalarEvent) === '<<') {
             merges.push(value);
           }
           j = end[value];

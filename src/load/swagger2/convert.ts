@@ -52,7 +52,10 @@ export function convertSwagger2(source: Record<string, unknown>): Converted {
   }
   if (out.info === undefined) out.info = { title: 'API', version: '0.0.0' };
   const servers = convertServers(source);
-  if (servers) out.servers = servers;
+  if (servers) {
+    ctx.origins.set(servers, source.host !== undefined ? '#/host' : '#/basePath');
+    out.servers = servers;
+  }
 
   const components: Record<string, unknown> = {};
   ctx.origins.set(components, '#');
