@@ -43,7 +43,7 @@ export function clientFacts(ir: ApiIR, packageName: string): ClientFacts {
 }
 
 function envSuffix(s: SecurityScheme): string {
-  if (s.type === 'apiKey') return 'API_KEY';
+  if (s.type === 'apiKey' || /key/i.test(s.name)) return 'API_KEY';
   if (s.type === 'oauth2' || s.type === 'openIdConnect') return 'ACCESS_TOKEN';
   if (s.type === 'http' && s.scheme.toLowerCase() === 'basic') return 'CREDENTIALS';
   return 'TOKEN';
@@ -78,10 +78,15 @@ export function chosenSchemes(security: SecurityRequirement[], facts: ClientFact
 }
 
 /** `const client = createClient({ … });` for these schemes, plus `baseUrl` when the spec has none. */
-export function clientLine(facts: ClientFacts, schemes: string[], extra: [string, Example][] = []): string {
+export function clientLine(
+  facts: ClientFacts,
+  schemes: string[],
+  extra: [string, Example][] = [],
+  credential: (scheme: string) => Example = (n) => credentialExample(facts, n),
+): string {
   const entries: [string, Example][] = [];
   if (!/^https?:\/\//i.test(facts.baseUrl)) entries.push(['baseUrl', { kind: 'code', code: stringLiteral('https://api.example.com' + facts.baseUrl) }]);
-  if (schemes.length > 0) entries.push(['auth', { kind: 'object', entries: schemes.map((n) => [n, credentialExample(facts, n)]) }]);
+  if (schemes.length > 0) entries.push(['auth', { kind: 'object', entries: schemes.map((n) => [n, credential(n)]) }]);
   entries.push(...extra);
   if (entries.length === 0) return 'const client = createClient();';
   return `const client = createClient(${printExample({ kind: 'object', entries }, '', 80, 'const client = createClient('.length + 2)});`;

@@ -122,8 +122,11 @@ class Builder {
 
   object(s: Extract<Schema, { kind: 'object' }>, depth: number, owner: string): Example | undefined {
     const entries: [string, Example][] = [];
-    const skip = (p: { schema: Schema }) =>
-      (this.#mode === 'request' && p.schema.readOnly) || (this.#mode === 'response' && p.schema.writeOnly) || p.schema.deprecated;
+    // an optional `stream` flag turns a JSON answer into events: the stream variant sets it, not examples
+    const skip = (p: { name: string; schema: Schema }) =>
+      (this.#mode === 'request' && (p.schema.readOnly || (p.name === 'stream' && p.schema.kind === 'boolean'))) ||
+      (this.#mode === 'response' && p.schema.writeOnly) ||
+      p.schema.deprecated;
     const hint = (name: string) => (name === 'id' && /^[A-Z]/.test(owner) ? `${words(owner).join('_').toLowerCase()}_id` : name);
     for (const p of s.properties) {
       if (!p.required) continue;

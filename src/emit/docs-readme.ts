@@ -8,7 +8,7 @@
 import type { ApiIR, SecurityScheme } from '../ir/types.js';
 import type { GroupNames } from '../naming/names.js';
 import { markdownCode, stringLiteral } from '../naming/escape.js';
-import { anchorTarget } from './docs-anchors.js';
+import { anchorLink, anchorTarget } from './docs-anchors.js';
 import { chosenSchemes, clientLine, credentialExample, importLine, isBasic, type ClientFacts } from './docs-client.js';
 import { apiHref, ids, modelHref, operationLink, readmeLink, type DocsContext } from './docs-context.js';
 import { printExample, type Example } from './docs-examples.js';
@@ -119,7 +119,7 @@ const OPTIONS: [string, string, string, string][] = [
 ];
 
 function configuration(facts: ClientFacts): string {
-  const authType = facts.schemes.size > 0 ? `{ ${[...facts.schemes.values()].map((s) => `${printKey(s.name)}?: ${isBasic(s) ? 'BasicCredential' : 'Credential'}`).join('; ')} }` : 'never';
+  const authType = facts.schemes.size > 0 ? `{ ${[...facts.schemes.values()].map((s) => `${printKey(s.name)}?: Credential | BasicCredential`).join('; ')} }` : 'never';
   const rows = OPTIONS.map(([name, type, def, text]) => {
     const t = name === 'auth' ? authType : type;
     const d = name === 'baseUrl' ? (facts.baseUrl ? markdownCode(stringLiteral(facts.baseUrl)) : 'none: the spec declares no server') : def;
@@ -203,7 +203,7 @@ function schemeBody(s: SecurityScheme, dc: DocsContext): string {
       `  return process.env.${env}!;`,
       '}',
       '',
-      `const client = createClient(${printExample({ kind: 'object', entries: [['auth', { kind: 'object', entries: [[s.name, { kind: 'code', code: 'getAccessToken' }]] }]] }, '', 80, 30)});`,
+      clientLine(facts, [s.name], [], () => ({ kind: 'code', code: 'getAccessToken' })),
     ].join('\n');
   } else {
     code = [`import { createClient } from ${pkg};`, '', clientLine(facts, [s.name])].join('\n');
@@ -361,7 +361,13 @@ function rawSection(view: OperationView | undefined, dc: DocsContext): string {
 
 function streamingSection(all: OperationView[], dc: DocsContext): string {
   const streams = all.flatMap((v) => (v.success.kind === 'sse' ? [{ v, fn: v.names.fn }] : v.stream && v.names.stream ? [{ v, fn: v.names.stream }] : []));
-  const list = streams.map(({ v, fn }) => codeLink(fn, operationLink(HERE, dc.operations.get(v.op.key)!.doc, v.op.key))).join(', ');
+  const list = streams
+    .map(({ v, fn }) => {
+      const doc = dc.operations.get(v.op.key)!.doc;
+      const href = v.success.kind === 'sse' ? operationLink(HERE, doc, v.op.key) : anchorLink(`docs/${doc}.md`, ids.section(v.op.key, 'Streaming'), apiHref(HERE, doc));
+      return codeLink(fn, href);
+    })
+    .join(', ');
   const text = `Operations that answer with server-sent events (${markdownCode('text/event-stream')}) resolve to an ${markdownCode('EventStream')}: iterate it with ${markdownCode('for await')} to get each event's parsed JSON ${markdownCode('data')}; iteration ends at the end of the stream or a ${markdownCode('[DONE]')} event. ${markdownCode('stream.abort()')} (or the call's ${markdownCode('signal')}) stops it. Streaming functions: ${list}.`;
   const first = streams[0];
   if (!first) return text;
@@ -384,7 +390,7 @@ function streamingSection(all: OperationView[], dc: DocsContext): string {
 
 function aliasesSection(aliases: DeprecatedAlias[]): string {
   const rows = aliases.map((a) => [cell(markdownCode(a.name)), a.kind, cell(markdownCode(a.target)), a.since ? cell(markdownCode(a.since)) : '']);
-  return `These names were renamed in the API spec. They remain exported, typed exactly as their replacement and marked ${markdownCode('@deprecated')}, until the next major version: move to the new names at your pace.\n\n${table(['Deprecated name', 'Kind', 'Use instead', 'Renamed in'], rows)}`;
+  return `These names were renamed in the API spec. They remain exported, typed exactly as their replacement and marked ${markdownCode('@deprecated')} (editors show them struck through), until the next major version: move to the new names at your pace. oagen keeps every name it once gave in ${markdownCode('oagen.lock.json')}, so regenerating never renames an export silently.\n\n${table(['Deprecated name', 'Kind', 'Use instead', 'Renamed in'], rows)}`;
 }
 
 function apiReference(groups: ReadmeInput['groups']): string {

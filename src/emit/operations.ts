@@ -186,7 +186,7 @@ function renderOperation(v: OperationView, pag: PaginationResult | undefined): s
   }
   if (v.body) {
     const lines = v.body.description ? jsDocLines(v.body.description) : [];
-    out += docBlock(lines.length ? lines : [`Request body (${v.body.mediaType}).`], '  ');
+    out += docBlock(lines.length ? lines : jsDocLines(`Request body (${v.body.mediaType}).`), '  ');
     out += `  ${propertyKey(v.body.key)}${v.body.required ? '' : '?'}: ${v.body.type};\n`;
   }
   out += '}\n\n';

@@ -99,7 +99,7 @@ function importList(names: string[]): string {
 /** Model names the code refers to (outside comments and string literals). */
 function usedNames(code: string, candidates: ReadonlySet<string>): string[] {
   const found = new Set<string>();
-  for (const m of stripComments(code).matchAll(/[A-Za-z_$][\w$]*/g)) if (candidates.has(m[0])) found.add(m[0]);
+  for (const m of stripComments(code).matchAll(/[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu)) if (candidates.has(m[0])) found.add(m[0]);
   return [...found].sort();
 }
 

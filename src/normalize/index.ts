@@ -5,6 +5,7 @@
 import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, Schema } from '../ir/types.js';
 import { mapDocument } from '../ir/walk.js';
+import { breakAliasCycles } from './alias-cycles.js';
 import { mergeAllOf } from './all-of.js';
 import { discriminatedUnions } from './discriminator.js';
 import { enumLiterals } from './enums.js';
@@ -19,7 +20,8 @@ export function normalize(ir: ApiIR, diagnostics: Diagnostics): ApiIR {
   // One bottom-up walk applies the node passes in order at every node.
   const passes = [nullable, allOf, flattenUnions, nullable, openEnum, enumLiterals, discriminatedUnions];
   const node = (s: Schema) => passes.reduce((acc, pass) => pass(acc), s);
-  return hoistBodies(mapDocument(ir, node));
+  const mapped = mapDocument(ir, node);
+  return hoistBodies({ ...mapped, schemas: breakAliasCycles(mapped.schemas, diagnostics) });
 }
 
 export { nullable, mergeAllOf, flattenUnions, openEnum, enumLiterals, discriminatedUnions, hoistBodies };
