@@ -5,7 +5,7 @@
 import type { Client } from './client.js';
 import { OagenError } from './errors.js';
 import { ApiPromise, decode, type RequestOptions } from './request.js';
-import { send, type Sent } from './send.js';
+import { send, type Decode, type Sent } from './send.js';
 import type { OperationSpec, PaginationSpec } from './types.js';
 
 export class PagePromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
@@ -14,12 +14,12 @@ export class PagePromise<Page, Item> extends ApiPromise<Page> implements AsyncIt
 
   /** @internal */
   constructor(
-    sent: Promise<Sent>,
+    run: (decode: Decode) => Promise<Sent>,
     parse: (sent: Sent) => Promise<Page>,
     pages: (first: ApiPromise<Page>) => AsyncGenerator<Page, void, undefined>,
     items: (page: Page) => Item[],
   ) {
-    super(sent, parse);
+    super(run, parse);
     this.#pages = pages;
     this.#items = items;
   }
@@ -114,9 +114,10 @@ export function paginate<Page, Item>(
         }
         values = { ...values, [key]: next };
       }
-      current = new ApiPromise(send(client, op, values, { ...options, url }), parse);
+      const pageOptions = { ...options, url };
+      current = new ApiPromise((read) => send(client, op, values, pageOptions, read), parse);
     }
   }
 
-  return new PagePromise<Page, Item>(send(client, op, params, options), parse, pages, itemsOf);
+  return new PagePromise<Page, Item>((read) => send(client, op, params, options, read), parse, pages, itemsOf);
 }

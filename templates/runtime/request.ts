@@ -1,6 +1,6 @@
 import type { Client } from './client.js';
 import { OagenError } from './errors.js';
-import { send, type Sent } from './send.js';
+import { send, type Decode, type Sent } from './send.js';
 import type { OperationSpec } from './types.js';
 
 /** Per-call options, the last argument of every operation function. */
@@ -31,13 +31,15 @@ export class ApiPromise<T> implements Promise<T> {
   #raw = false;
   readonly [Symbol.toStringTag] = 'ApiPromise';
 
-  /** @internal */
-  constructor(sent: Promise<Sent>, parse: (sent: Sent) => Promise<T>) {
-    this.#sent = sent;
-    // Registered before any asResponse() call, so it runs first when the response arrives.
-    this.#result = sent.then(async (s) => {
+  /**
+   * @internal `run` sends the call with a decoder that reads the body with `parse`, unless
+   * `asResponse()` was called before the response arrived.
+   */
+  constructor(run: (decode: Decode) => Promise<Sent>, parse: (sent: Sent) => Promise<T>) {
+    this.#sent = run((s) => (this.#raw ? undefined : parse(s)));
+    this.#result = this.#sent.then((s) => {
       if (this.#raw) throw new OagenError(`${s.where}: the body was taken by asResponse()`);
-      return { data: await parse(s), response: s.response };
+      return { data: s.data as T, response: s.response };
     });
     // A failure reaches whoever awaits; until then it is not an unhandled rejection.
     this.#result.catch(() => {});
@@ -78,7 +80,7 @@ export class ApiPromise<T> implements Promise<T> {
   }
 }
 
-/** @internal Decodes a 2xx body by the operation's response kind, within the attempt's timeout. */
+/** @internal Decodes a 2xx body by the operation's response kind, then releases the attempt. */
 export async function decode(sent: Sent, kind: OperationSpec['response']): Promise<unknown> {
   const { response } = sent;
   try {
@@ -90,8 +92,6 @@ export async function decode(sent: Sent, kind: OperationSpec['response']): Promi
     } catch (e) {
       throw new OagenError(`${sent.where}: the response is not valid JSON`, { cause: e });
     }
-  } catch (e) {
-    throw sent.fail(e);
   } finally {
     sent.release();
   }
@@ -104,5 +104,8 @@ export function request<T>(
   params: object | undefined,
   options?: RequestOptions,
 ): ApiPromise<T> {
-  return new ApiPromise(send(client, op, params, options), (sent) => decode(sent, op.response) as Promise<T>);
+  return new ApiPromise(
+    (read) => send(client, op, params, options, read),
+    (sent) => decode(sent, op.response) as Promise<T>,
+  );
 }

@@ -198,6 +198,21 @@ describe('e2e: retries', () => {
     expect(server.attempts).toHaveLength(3);
   });
 
+  it('a 200 whose body is cut off is retried (GET) and is a ConnectionError otherwise (POST)', async () => {
+    const cut = (_req: unknown, res: import('node:http').ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"id":"u_');
+      setTimeout(() => res.destroy(), 10);
+    };
+    server.script(cut, reply(200, user('u_1')));
+    expect(await retrieveUser(client, { user_id: 'u_1' })).toEqual(user('u_1'));
+    expect(server.attempts).toHaveLength(2);
+    server.script(cut, reply(200, user('u_1')));
+    const err = await caught(modifyUser(client, { user_id: 'u_1', body: { role: 'owner' } }));
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(server.attempts).toHaveLength(1);
+  });
+
   it('connection reset on a POST is not retried', async () => {
     server.script(reset(), reply(200, user('u_1')));
     const err = await caught(modifyUser(client, { user_id: 'u_1', body: { role: 'reader' } }));
@@ -296,6 +311,15 @@ describe('e2e: timeouts', () => {
     const { ms, result } = await elapsed(retrieveUser(fast({ timeout: 100, maxRetries: 0 }), { user_id: 'u_1' }));
     expect(result).toBeInstanceOf(TimeoutError);
     expect(ms).toBeLessThan(600);
+  });
+
+  it('a stalled body is retried like a slow response (the timeout covers reading the body)', async () => {
+    server.script(stall(), reply(200, user('u_1')));
+    expect(await retrieveUser(fast({ timeout: 100 }), { user_id: 'u_1' })).toEqual(user('u_1'));
+    expect(server.attempts).toHaveLength(2);
+    server.script(stall());
+    expect(await caught(retrieveUser(fast({ timeout: 100, maxRetries: 1 }), { user_id: 'u_1' }))).toBeInstanceOf(TimeoutError);
+    expect(server.attempts).toHaveLength(2);
   });
 
   it('timeout, then a fast answer: success on the second attempt; per-call timeout wins', async () => {

@@ -218,10 +218,12 @@ describe('request: responses', () => {
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([1, 2, 3]);
   });
 
-  it('invalid JSON in a 2xx body is an OagenError naming the operation', async () => {
-    const err = await failure(request(testClient(fakeFetch(() => new Response('{oops'))), op(), undefined));
+  it('invalid JSON in a 2xx body is an OagenError naming the operation, not retried', async () => {
+    const f = fakeFetch(() => new Response('{oops'));
+    const err = await failure(request(testClient(f), op(), undefined));
     expect(err).toBeInstanceOf(OagenError);
     expect(err.message).toBe('GET /r: the response is not valid JSON');
+    expect(f.calls).toHaveLength(1);
   });
 
   it('ApiPromise: awaitable, then/catch/finally, Promise.all, withResponse, asResponse', async () => {
