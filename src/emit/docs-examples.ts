@@ -28,6 +28,8 @@ const MAX_DEPTH = 5;
 const MIN_ENTRIES = 3;
 const OPTIONAL_DEPTH = 2;
 const MAX_ENTRIES = 12;
+/** past this many values, only what the type requires is built; past 4× it, the example is given up */
+const BUDGET = 300;
 
 export function exampleValue(s: Schema, ctx: TypeContext, hint: string, mode: ExampleMode): Example | undefined {
   return new Builder(ctx, mode).value(s, hint, 0);
@@ -37,14 +39,21 @@ class Builder {
   readonly #ctx: TypeContext;
   readonly #mode: ExampleMode;
   readonly #stack = new Set<SchemaId>();
+  #built = 0;
 
   constructor(ctx: TypeContext, mode: ExampleMode) {
     this.#ctx = ctx;
     this.#mode = mode;
   }
 
+  /** Over budget: build only what the type requires. */
+  get #lean(): boolean {
+    return this.#built > BUDGET;
+  }
+
   value(s: Schema, hint: string, depth: number): Example | undefined {
-    if (s.nullable && (depth > MAX_DEPTH || s.kind === 'never')) return code('null');
+    if (++this.#built > 4 * BUDGET) return undefined;
+    if (s.nullable && (depth > MAX_DEPTH || s.kind === 'never' || this.#lean)) return code('null');
     switch (s.kind) {
       case 'ref':
         return this.ref(s, hint, depth);
@@ -114,6 +123,7 @@ class Builder {
     if (Array.isArray(s.default) && s.default.length > 0 && items && s.default.every((d) => fits(items, d))) {
       return { kind: 'array', items: s.default.map((d) => code(literalExpression(d))) };
     }
+    if (this.#lean && !s.constraints?.minItems) return { kind: 'array', items: [] };
     const item = this.value(s.items, itemHint, depth + 1);
     if (!item) return s.constraints?.minItems ? undefined : { kind: 'array', items: [] };
     const count = Math.min(Math.max(1, s.constraints?.minItems ?? 1), 3);
@@ -134,7 +144,7 @@ class Builder {
       if (!v) return undefined;
       entries.push([p.name, v]);
     }
-    if (depth < OPTIONAL_DEPTH) {
+    if (depth < OPTIONAL_DEPTH && !this.#lean) {
       for (const p of s.properties) {
         if (p.required || entries.length >= (depth === 0 ? MAX_ENTRIES : MIN_ENTRIES) || skip(p)) continue;
         const v = this.value(p.schema, hint(p.name), depth + 1);

@@ -394,9 +394,13 @@ export function schemeKind(facts: ClientFacts, name: string): string {
 
 function headersBody(view: OperationView): string {
   const accept = [...new Set(view.op.responses.flatMap((r) => r.contents.map((c) => c.mediaType)))];
+  const params = view.params
+    .filter((p) => p.param.in === 'header')
+    .map((p) => `- ${markdownCode(p.param.name)}: from ${markdownCode(isIdentifierName(p.key) ? `params.${p.key}` : `params[${stringLiteral(p.key)}]`)}${p.param.required ? '' : ' (when given)'}`);
   return [
     `- **Content-Type**: ${view.body ? markdownCode(view.body.mediaType) : 'none (no request body)'}`,
     `- **Accept**: ${accept.length > 0 ? accept.map(markdownCode).join(', ') : 'none (no response body)'}`,
+    ...params,
   ].join('\n');
 }
 
