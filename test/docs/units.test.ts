@@ -21,7 +21,7 @@ const arr = (items: Schema, extra: Partial<Schema> = {}): Schema => ({ kind: 'ar
 const named: Record<string, [string, Schema]> = {
   '#/components/schemas/User': ['User', obj([['id', str(), true], ['email', str({ format: 'email' }), false], ['parent', ref('#/components/schemas/User'), false]])],
   '#/components/schemas/Role': ['Role', { kind: 'enum', values: ['owner', 'reader'], pointer: p }],
-  '#/components/schemas/Cat': ['Cat', obj([['kind', { kind: 'literal', value: 'cat', pointer: p }, true], ['lives', int({ maximum: 9 }), true]])],
+  '#/components/schemas/Cat': ['Cat', obj([['kind', { kind: 'literal', value: 'cat', pointer: p }, true], ['lives', int({ constraints: { maximum: 9 } }), true]])],
   '#/components/schemas/Dog': ['Dog', obj([['kind', str(), true], ['good', { kind: 'boolean', pointer: p }, true]])],
   '#/components/schemas/Wrong': ['Wrong', obj([['kind', { kind: 'literal', value: 'other', pointer: p }, true]])],
   '#/components/schemas/Node': ['Node', obj([['next', ref('#/components/schemas/Node'), true]])],
