@@ -1,0 +1,25 @@
+/**
+ * Render the generated package of one side in memory, from its IR and names, the way
+ * `oagen generate` would (no include filter, no name lock unless the names carry one).
+ * Labels that differ between the sides for no user-visible reason (the spec path in file
+ * headers, the package version) are fixed, so only real differences remain.
+ */
+import { buildPackage } from '../../emit/package.js';
+import type { ApiIR } from '../../ir/types.js';
+import type { Names } from '../../naming/names.js';
+
+export function renderPackage(ir: ApiIR, names: Names): Map<string, string> {
+  return buildPackage(ir, names, { name: 'client', version: '0.0.0', specLabel: 'spec' }).files;
+}
+
+/** Whether two renderings differ anywhere a user of the package could see. */
+export function packagesDiffer(a: Map<string, string>, b: Map<string, string>): string[] {
+  const differ: string[] = [];
+  for (const path of new Set([...a.keys(), ...b.keys()])) {
+    if (path === 'oagen.lock.json') continue;
+    const x = a.get(path);
+    const y = b.get(path);
+    if (x === undefined || y === undefined || x !== y) differ.push(path);
+  }
+  return differ.sort();
+}
