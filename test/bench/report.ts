@@ -54,6 +54,7 @@ export function ratioTable(report: BenchReport): Table {
   const rows = report.specs.map((spec) => {
     const o = oagenOf(spec);
     const fast = fastestPeer(spec, (t) => t.medians.wallMs);
+    const fastCpu = fastestPeer(spec, (t) => t.medians.cpuMs);
     const lowMem = fastestPeer(spec, (t) => t.medians.maxRssKb);
     const fastTsc = fastestPeer(spec, (t) => (t.typecheck?.completed ? t.typecheck.wallMs : undefined));
     const oWall = o && ok(o) ? o.medians.wallMs : undefined;
@@ -64,6 +65,7 @@ export function ratioTable(report: BenchReport): Table {
       o && ok(o) ? fmtSeconds(oWall) : 'fails',
       fast ? `${fast.tool} ${fmtSeconds(fast.medians.wallMs)}` : '—',
       fmtRatio(ratio(oWall, fast?.medians.wallMs)),
+      `${fmtRatio(ratio(o && ok(o) ? o.medians.cpuMs : undefined, fastCpu?.medians.cpuMs))}${fastCpu ? ` (${fastCpu.tool})` : ''}`,
       fmtRatio(ratio(oWall, spec.parseFloor.wallMs)),
       `${mbOf(o?.medians.maxRssKb)} / ${lowMem ? `${mbOf(lowMem.medians.maxRssKb)} (${lowMem.tool})` : '—'}`,
       fmtRatio(ratio(o?.typecheck?.ok ? o.typecheck.wallMs : undefined, fastTsc?.typecheck?.wallMs)),
@@ -73,10 +75,10 @@ export function ratioTable(report: BenchReport): Table {
   return {
     head: [
       'spec', 'size', 'parse floor s (in-proc)', 'oagen s', 'fastest peer', 'oagen ÷ fastest',
-      'oagen ÷ floor', 'peak MB oagen / lowest peer', 'tsc ÷ fastest peer tsc', 'oagen bundle gz',
+      'cpu ÷ fastest peer cpu', 'oagen ÷ floor', 'peak MB oagen / lowest peer', 'tsc ÷ fastest peer tsc', 'oagen bundle gz',
     ],
     rows,
-    right: [1, 2, 3, 5, 6, 8, 9],
+    right: [1, 2, 3, 5, 6, 7, 9, 10],
   };
 }
 
@@ -182,13 +184,22 @@ export function renderText(report: BenchReport): string {
   ].join('\n');
 }
 
+function loadNote(report: BenchReport): string {
+  const load = report.machine.loadAvg;
+  if (!load) return '';
+  const busy = Math.max(load.start, load.end) > report.machine.cpus;
+  return ` 1-min load average ${load.start.toFixed(1)} at the start, ${load.end.toFixed(1)} at the end${
+    busy ? ': other work shared the machine, so wall times are inflated (CPU times are steadier).' : '.'
+  }`;
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const m = report.machine;
   const fails = failures(report);
   return [
     '# oagen benchmark',
     '',
-    `${report.startedAt} → ${report.finishedAt}; Node ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.platform}.`,
+    `${report.startedAt} → ${report.finishedAt}; Node ${m.node}, ${m.cpus} × ${m.cpuModel}, ${m.memGiB} GiB, ${m.platform}.${loadNote(report)}`,
     `Median of ${report.runs} run(s) per tool and spec, each capped at ${report.timeoutS} s. ${report.measurement}`,
     '',
     `Versions: ${versions(report)}.`,

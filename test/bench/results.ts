@@ -66,7 +66,7 @@ export interface SpecResult {
 export interface BenchReport {
   startedAt: string;
   finishedAt: string;
-  machine: { node: string; cpus: number; cpuModel: string; memGiB: number; platform: string };
+  machine: { node: string; cpus: number; cpuModel: string; memGiB: number; platform: string; loadAvg?: { start: number; end: number } };
   runs: number;
   timeoutS: number;
   measurement: string;

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { bundleOneOperation } from './bundle.js';
 import { parseFlags, usage, UsageError, type FlagSpec } from './lib/args.js';
@@ -77,6 +77,7 @@ async function main(): Promise<number> {
   console.log(`bench: ${specs.map((s) => s.id).join(', ')} × ${tools.map((t) => t.name).join(', ')}; ${runs} run(s); cap ${timeoutMs / 1000} s`);
 
   const startedAt = new Date().toISOString();
+  const loadAtStart = loadavg()[0]!;
   const results: SpecResult[] = [];
   for (const spec of specs) results.push(await benchSpec(spec, tools, runs, timeoutMs));
 
@@ -89,6 +90,7 @@ async function main(): Promise<number> {
       cpuModel: cpus()[0]?.model.trim() ?? '?',
       memGiB: Math.round(totalmem() / 1024 ** 3),
       platform: `${process.platform}-${process.arch}`,
+      loadAvg: { start: loadAtStart, end: loadavg()[0]! },
     },
     runs,
     timeoutS: timeoutMs / 1000,
