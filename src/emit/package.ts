@@ -40,22 +40,21 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
 
   const opCtx = { ...ctx, security: ir.security, ...(options.pagination ? { paginationOverrides: options.pagination } : {}) };
   const views = new Map<string, OperationView>();
-  const modelNames = new Set(models.map((m) => m.name));
   for (const group of names.groups) {
+    const used = new Set<string>();
     const ops = group.operations.map((op) => {
-      const v = operationView(op, names.operation.get(op.key)!, opCtx);
+      const v = operationView(op, names.operation.get(op.key)!, { ...opCtx, used });
       views.set(op.key, v);
       return v;
     });
-    const code = ops.map((o) => o.code).join('\n');
     const tag = ir.tags.find((t) => t.name === group.tag);
     files.set(
       `src/api/${group.file}.ts`,
       render('src/api.ts.hbs', {
         header,
         description: tag?.description ? `/**\n${jsDocLines(`${group.title}: ${tag.description}`).map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */` : '',
-        runtimeImports: runtimeImports(code),
-        modelImports: importList(usedNames(code, modelNames)),
+        runtimeImports: runtimeImports(ops),
+        modelImports: used.size > 0 ? importList([...used].sort()) : '',
         operations: ops,
       }),
     );
@@ -80,31 +79,31 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
   return { files, operations, models };
 }
 
-const RUNTIME_VALUES = ['request', 'paginate', 'stream'];
-const RUNTIME_TYPES = ['Client', 'RequestOptions', 'OperationSpec', 'PaginationSpec', 'ApiPromise', 'PagePromise', 'EventStream'];
-
-function runtimeImports(code: string): string {
-  const stripped = stripComments(code);
-  const values = RUNTIME_VALUES.filter((n) => new RegExp(`\\b${n}\\(`).test(stripped));
-  const types = RUNTIME_TYPES.filter((n) => new RegExp(`\\b${n}\\b`).test(stripped)).map((n) => `type ${n}`);
-  return importList([...values, ...types]);
+/** What the operations of one file use from the runtime. */
+function runtimeImports(ops: OperationView[]): string {
+  const paginated = ops.some((o) => o.pagination);
+  const plain = ops.some((o) => !o.pagination);
+  const streams = ops.some((o) => o.stream || o.success.kind === 'sse');
+  const values = [
+    ...(ops.some((o) => !o.pagination && o.success.kind !== 'sse') ? ['request'] : []),
+    ...(paginated ? ['paginate'] : []),
+    ...(streams ? ['stream'] : []),
+  ];
+  const types = [
+    'Client',
+    'RequestOptions',
+    'OperationSpec',
+    ...(paginated ? ['PaginationSpec', 'PagePromise'] : []),
+    ...(plain || streams ? ['ApiPromise'] : []),
+    ...(streams ? ['EventStream'] : []),
+  ];
+  return importList([...values, ...types.map((t) => `type ${t}`)]);
 }
 
 /** `{ a, b }` on one line when short, else one name per line. */
 function importList(names: string[]): string {
   const line = names.join(', ');
   return line.length <= 70 ? `{ ${line} }` : `{\n${names.map((n) => `  ${n},\n`).join('')}}`;
-}
-
-/** Model names the code refers to (outside comments and string literals). */
-function usedNames(code: string, candidates: ReadonlySet<string>): string[] {
-  const found = new Set<string>();
-  for (const m of stripComments(code).matchAll(/[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu)) if (candidates.has(m[0])) found.add(m[0]);
-  return [...found].sort();
-}
-
-function stripComments(code: string): string {
-  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
 }
 
 function clientView(ir: ApiIR, header: string, packageName: string) {

@@ -14,6 +14,8 @@ export interface TypeContext {
   names: ReadonlyMap<SchemaId, string>;
   /** the named schemas themselves (for discriminator tags) */
   schemas: ReadonlyMap<SchemaId, Schema>;
+  /** collects every type name an expression refers to (for imports) */
+  used?: Set<string>;
 }
 
 export function typeExpr(s: Schema, ctx: TypeContext, indent = ''): string {
@@ -25,7 +27,7 @@ export function typeExpr(s: Schema, ctx: TypeContext, indent = ''): string {
 function coreExpr(s: Schema, ctx: TypeContext, indent: string): string {
   switch (s.kind) {
     case 'ref':
-      return ctx.names.get(s.target) ?? 'unknown';
+      return refName(s.target, ctx);
     case 'string':
       return 'string';
     case 'number':
@@ -58,6 +60,13 @@ function coreExpr(s: Schema, ctx: TypeContext, indent: string): string {
   }
 }
 
+function refName(target: SchemaId, ctx: TypeContext): string {
+  const name = ctx.names.get(target);
+  if (name === undefined) return 'unknown';
+  ctx.used?.add(name);
+  return name;
+}
+
 function arrayExpr(s: Extract<Schema, { kind: 'array' }>, ctx: TypeContext, indent: string): string {
   if (s.prefixItems) {
     const items = s.prefixItems.map((m) => typeExpr(m, ctx, indent));
@@ -78,7 +87,7 @@ function unionExpr(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, inde
     .map((m) => {
       if (disc && m.kind === 'ref') {
         const tags = disc.mapping.filter((e) => e.target === m.target).map((e) => e.value);
-        const name = ctx.names.get(m.target) ?? 'unknown';
+        const name = refName(m.target, ctx);
         if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags)) return name;
         return `(${name} & { ${propertyKey(disc.property)}: ${tags.map(literalValue).join(' | ')} })`;
       }
