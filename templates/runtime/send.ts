@@ -143,7 +143,11 @@ export async function send(
     }
     release();
     if (signal?.aborted) throw signal.reason;
-    if (retry >= maxRetries || !retryable || (status && !isRetryableStatus(status))) throw error;
+    // `x-should-retry: true|false` (sent by some APIs, e.g. OpenAI's) overrides the status rule
+    const hint = status && response!.headers.get('x-should-retry');
+    if (retry >= maxRetries || !retryable || hint === 'false' || (status && hint !== 'true' && !isRetryableStatus(status))) {
+      throw error;
+    }
     await sleep(retryDelay(retry, client.initialDelay, client.maxDelay, status ? response?.headers : undefined), signal);
   }
 }

@@ -213,6 +213,19 @@ describe('e2e: retries', () => {
     expect(server.attempts).toHaveLength(1);
   });
 
+  it('a refused connection: ConnectionError after 1 + maxRetries attempts', async () => {
+    const closed = await startServer();
+    const url = closed.url;
+    await closed.close();
+    let attempts = 0;
+    const refused = fast({ baseUrl: url, onRequest: () => void attempts++ });
+    const { ms, result } = await elapsed(retrieveUser(refused, { user_id: 'u_1' }));
+    expect(result).toBeInstanceOf(ConnectionError);
+    expect(result!.message).toBe('GET /organization/users/u_1: connection error');
+    expect(attempts).toBe(3);
+    expect(ms).toBeGreaterThanOrEqual(37 + 75);
+  });
+
   it('connection reset on a POST is not retried', async () => {
     server.script(reset(), reply(200, user('u_1')));
     const err = await caught(modifyUser(client, { user_id: 'u_1', body: { role: 'reader' } }));

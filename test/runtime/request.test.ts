@@ -356,6 +356,21 @@ describe('request: retries (fake fetch)', () => {
     });
   }
 
+  it('x-should-retry overrides the status rule, not the method rule', async () => {
+    const hinted = (status: number, hint: string) => fakeFetch((_, n) => (n === 1 ? new Response('', { status, headers: { 'x-should-retry': hint } }) : json({})));
+    const cases: [OperationSpec['method'], number, string, number][] = [
+      ['GET', 400, 'true', 2],
+      ['GET', 503, 'false', 1],
+      ['GET', 503, 'maybe', 2],
+      ['POST', 400, 'true', 1],
+    ];
+    for (const [method, status, hint, calls] of cases) {
+      const f = hinted(status, hint);
+      await failure(request(testClient(f), op(method), undefined));
+      expect(f.calls, `${method} ${status} x-should-retry: ${hint}`).toHaveLength(calls);
+    }
+  });
+
   it('connection failures become ConnectionError with the cause', async () => {
     const cause = new TypeError('fetch failed');
     const err = await failure(request(testClient(seq(cause)), op('GET'), undefined));
