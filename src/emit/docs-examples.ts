@@ -137,7 +137,7 @@ class Builder {
       (this.#mode === 'request' && (p.schema.readOnly || (p.name === 'stream' && p.schema.kind === 'boolean'))) ||
       (this.#mode === 'response' && p.schema.writeOnly) ||
       p.schema.deprecated;
-    const hint = (name: string) => (name === 'id' && /^[A-Z]/.test(owner) ? `${words(owner).join('_').toLowerCase()}_id` : name);
+    const hint = (name: string) => (name === 'id' && !GENERIC_HINTS.has(owner) ? `${words(owner).join('_').toLowerCase()}_id` : name);
     for (const p of s.properties) {
       if (!p.required) continue;
       const v = this.value(p.schema, hint(p.name), depth + 1);
@@ -202,6 +202,9 @@ function tagFits(target: Schema | undefined, property: string, tag: string): boo
   if (p.schema.kind === 'enum' && !p.schema.open) return p.schema.values.includes(tag);
   return p.schema.kind === 'string' || p.schema.kind === 'unknown' || (p.schema.kind === 'enum' && !!p.schema.open);
 }
+
+/** Hints that say nothing about what an object is: its `id` stays generic. */
+const GENERIC_HINTS = new Set(['', 'body', 'value', 'item', 'items', 'data', 'result', 'results', 'x', 'id']);
 
 function code(c: string): Example {
   return { kind: 'code', code: c };

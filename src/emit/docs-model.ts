@@ -5,7 +5,7 @@
  * lays them out.
  */
 import type { Property, Schema } from '../ir/types.js';
-import { literalExpression, markdownCode, markdownText, stringLiteral } from '../naming/escape.js';
+import { isIdentifierName, literalExpression, markdownCode, markdownText, stringLiteral } from '../naming/escape.js';
 import { modelHref, operationLink, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample } from './docs-examples.js';
 import { cell, codeBlock, codeLink, markdownTableCell, table } from './docs-markdown.js';
@@ -110,11 +110,14 @@ function propertiesBody(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext)
   return nullable + table(PROPERTY_HEADERS, rows);
 }
 
-/** Rows of a property table; inline object properties (and arrays of them) get `parent.child` rows. */
+/** Rows of a property table; inline object properties (and arrays of them) get `parent.child` rows (`prefix`: the parent's accessor). */
 function propertyRows(properties: Property[], dc: DocsContext, prefix: string, depth: number): string[][] {
   const rows: string[][] = [];
   for (const p of properties) {
-    const path = prefix + p.name;
+    // nested rows read like property access: `user.name`, `items[].id`, `["api_key.created"].id`
+    const key = isIdentifierName(p.name) ? p.name : `[${stringLiteral(p.name)}]`;
+    const path = prefix === '' ? p.name : key.startsWith('[') ? prefix + key : `${prefix}.${key}`;
+    const parent = prefix === '' ? key : path;
     const nested = inlineObject(p.schema);
     let type: string;
     if (nested && depth < NESTED_DEPTH && nested.object.properties.length > 0) {
@@ -128,7 +131,7 @@ function propertyRows(properties: Property[], dc: DocsContext, prefix: string, d
     const description = [p.schema.deprecated ? '**Deprecated.**' : '', markdownTableCell((p.schema.description ?? p.schema.title ?? '').trim())].filter(Boolean).join(' ');
     rows.push([cell(markdownCode(path)), cell(type), p.required ? 'yes' : 'no', description, cell(facts.join(', '))]);
     if (nested && depth < NESTED_DEPTH && nested.object.properties.length > 0) {
-      rows.push(...propertyRows(nested.object.properties, dc, `${path}${nested.array ? '[]' : ''}.`, depth + 1));
+      rows.push(...propertyRows(nested.object.properties, dc, `${parent}${nested.array ? '[]' : ''}`, depth + 1));
     }
   }
   return rows;

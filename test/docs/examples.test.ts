@@ -48,6 +48,17 @@ describe.each(cases)('docs of $label', ({ client, minBlocks }) => {
   }, 60_000);
 });
 
+describe('docs of the whole OpenAI spec (~290 operations, ~1,400 models)', () => {
+  it('type-check, and their links resolve', async () => {
+    const c = { name: 'openai', spec: join(ROOT, 'specs/openai.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/openai') };
+    const { files } = await renderClient(c);
+    const blocks = tsBlocks(files);
+    expect(blocks.length).toBeGreaterThan(1500);
+    expect(brokenLinks(files)).toEqual([]);
+    expect(await typeCheckBlocks(c.name, files, blocks)).toEqual([]);
+  }, 300_000);
+});
+
 describe('the example type check itself', () => {
   it('reports an example that does not compile, with its file and line', async () => {
     const { files } = await renderClient(configured('arthur'));

@@ -137,8 +137,9 @@ function headings(markdown: string): string[] {
 }
 
 /**
- * Relative links of every Markdown file that point nowhere: a missing file, or an anchor
- * that no heading of the target page produces. External links are not checked.
+ * Relative links of every Markdown file that point nowhere: a missing page, or an anchor
+ * that no heading of the target page produces. Links to other sites, and spec prose links
+ * to pages of the API's own site, are not checked.
  */
 export function brokenLinks(files: Map<string, string>): string[] {
   const anchors = new Map<string, Set<string>>();
@@ -153,9 +154,11 @@ export function brokenLinks(files: Map<string, string>): string[] {
     const text = stripCode(content);
     for (const m of text.matchAll(/\]\(([^)\s]*)\)/g)) {
       const href = m[1];
-      // external, and site-absolute links from spec prose (`/docs/guides/…` on the API's own site)
+      // external links, and spec prose linking pages of the API's own site (`/docs/guides/…`,
+      // `../admin-api-keys`): the docs' own links all go to a `.md` page or an anchor
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/')) continue;
       const [file, anchor] = href.split('#') as [string, string | undefined];
+      if (file !== '' && !file.endsWith('.md')) continue;
       const target = file === '' ? path : posix.normalize(posix.join(posix.dirname(path), file));
       if (!files.has(target)) {
         broken.push(`${path}: ${href} (no file ${target})`);
