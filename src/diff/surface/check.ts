@@ -87,27 +87,24 @@ export function checkCandidates(oldFiles: Map<string, string>, newFiles: Map<str
     const o = typeOf(`O${i}`);
     const n = typeOf(`N${i}`);
     const readable = () => n.isAssignableTo(typeOf(`WO${i}`));
+    // the most specific finding first: a key or literal that is gone
+    const gone = c.mode === 'error' ? undefined : missing(o, n, c.mode === 'function' ? `${c.name}()` : c.name, 0, new Set(), typeOfSymbol);
+    if (gone) return { ok: false, detail: `${gone} no longer exists` };
     switch (c.mode) {
       case 'function':
         if (!typeOf(`OP${i}`).isAssignableTo(typeOf(`NP${i}`))) return { ok: false, detail: 'calls written for the old signature are not accepted' };
         if (!readable()) return { ok: false, detail: 'the result no longer fits the old result type' };
-        break;
-      case 'write':
-        if (!o.isAssignableTo(n)) return { ok: false, detail: 'a value of the old type is not accepted by the new one' };
-        break;
-      case 'error':
-        if (!o.isAssignableTo(n) && !n.isAssignableTo(o)) return { ok: false, detail: 'the error bodies changed to unrelated types' };
         return { ok: true };
+      case 'write':
+        return o.isAssignableTo(n) ? { ok: true } : { ok: false, detail: 'a value of the old type is not accepted by the new one' };
+      case 'error':
+        return o.isAssignableTo(n) || n.isAssignableTo(o) ? { ok: true } : { ok: false, detail: 'the error bodies changed to unrelated types' };
       case 'read':
-        if (!readable()) return { ok: false, detail: 'a value of the new type does not fit the old one' };
-        break;
+        return readable() ? { ok: true } : { ok: false, detail: 'a value of the new type does not fit the old one' };
       case 'both':
         if (!o.isAssignableTo(n)) return { ok: false, detail: 'a value of the old type is not accepted by the new one' };
-        if (!readable()) return { ok: false, detail: 'a value of the new type does not fit the old one' };
-        break;
+        return readable() ? { ok: true } : { ok: false, detail: 'a value of the new type does not fit the old one' };
     }
-    const gone = missing(o, n, c.mode === 'function' ? `${c.name}()` : c.name, 0, new Set(), typeOfSymbol);
-    return gone ? { ok: false, detail: `${gone} no longer exists` } : { ok: true };
   });
 }
 

@@ -1,0 +1,77 @@
+/**
+ * `oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major]
+ *  [--no-types] [--color|--no-color] [--quiet]`: argv → report on stdout → exit code.
+ *
+ * Exit codes: 0 ok (whatever changed, without --fail-on), 1 the --fail-on threshold was hit,
+ * 2 usage error or unreadable spec (src/diagnostics.ts).
+ */
+import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE } from '../diagnostics.js';
+import { diffSpecs } from './index.js';
+import { jsonReport } from './report/json.js';
+import { markdownReport } from './report/markdown.js';
+import { textReport } from './report/text.js';
+import type { DiffResult } from './types.js';
+
+export interface DiffFlags {
+  format?: string;
+  'fail-on'?: string;
+  color?: boolean;
+  'no-color'?: boolean;
+  quiet?: boolean;
+  /** skip rendering and type-checking the generated packages */
+  'no-types'?: boolean;
+  types?: boolean;
+}
+
+const FORMATS = ['text', 'markdown', 'md', 'json'];
+const FAIL_ON = ['breaking', 'warning', 'major'];
+
+export const DIFF_USAGE = `Usage: oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types]
+  OLD, NEW   spec files, folders of multi-file specs, or path@REV (a git revision: specs/api.yaml@HEAD~1)
+  --format   text (default), markdown (for a changelog or pull request), json (stable, see src/diff/README.md)
+  --fail-on  exit 1 on a contract-breaking change (breaking), on a breaking change or warning (warning),
+             or when the generated package needs a major release (major)
+  --no-types skip rendering and type-checking the generated packages (faster; the bump is then estimated)
+`;
+
+export async function runDiff(positionals: string[], flags: DiffFlags, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  if (positionals.length !== 2) {
+    err.write(`oagen diff: expected two specs, got ${positionals.length}\n\n${DIFF_USAGE}`);
+    return EXIT_USAGE;
+  }
+  const format = flags.format ?? 'text';
+  if (!FORMATS.includes(format)) {
+    err.write(`oagen diff: unknown --format '${format}' (text, markdown, json)\n`);
+    return EXIT_USAGE;
+  }
+  const failOn = flags['fail-on'];
+  if (failOn !== undefined && !FAIL_ON.includes(failOn)) {
+    err.write(`oagen diff: unknown --fail-on '${failOn}' (breaking, warning, major)\n`);
+    return EXIT_USAGE;
+  }
+  const types = !(flags['no-types'] === true || flags.types === false || process.env.OAGEN_DIFF_NO_TYPES === '1');
+  const result = await diffSpecs(positionals[0], positionals[1], { types });
+
+  if (format === 'json') out.write(jsonReport(result));
+  else if (format === 'markdown' || format === 'md') out.write(markdownReport(result));
+  else out.write(textReport(result, { color: useColor(flags, out), quiet: flags.quiet === true }));
+  if (!flags.quiet && format === 'text') {
+    const t = result.timings;
+    err.write(`loaded in ${t.load} ms, compared in ${t.diff} ms${t.types !== undefined ? `, generated packages checked in ${t.types} ms` : ''}\n`);
+  }
+  return failed(result, failOn) ? EXIT_DIAGNOSTICS : EXIT_OK;
+}
+
+export function failed(r: DiffResult, failOn: string | undefined): boolean {
+  if (failOn === 'breaking') return r.contract.breaking > 0;
+  if (failOn === 'warning') return r.contract.breaking + r.contract.warning > 0;
+  if (failOn === 'major') return r.semver === 'major';
+  return false;
+}
+
+function useColor(flags: DiffFlags, out: NodeJS.WritableStream): boolean {
+  if (flags['no-color']) return false;
+  if (flags.color) return true;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  return (out as NodeJS.WriteStream).isTTY === true;
+}

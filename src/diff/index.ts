@@ -1,0 +1,107 @@
+/**
+ * `oagen diff` as a library: two specs (files, folders, `path@REV`) or two IRs → the
+ * changes, their client impact and a semver recommendation (src/diff/types.ts).
+ */
+import { Diagnostics } from '../diagnostics.js';
+import { loadIR } from '../generate.js';
+import type { ApiIR } from '../ir/types.js';
+import type { PinnedNames } from '../naming/names.js';
+import { diffIR } from './engine.js';
+import { resolveInput } from './inputs.js';
+import { compareSurface } from './surface/index.js';
+import type { Change, ClientImpact, DiffResult, ExportChange, Semver, SideInfo } from './types.js';
+
+export interface DiffOptions {
+  /** render both generated packages and type-check their surface (default true) */
+  types?: boolean;
+  /** names pinned for the new package (a name lock) */
+  pinned?: PinnedNames;
+  /** resolve relative paths from here (default: process.cwd()) */
+  cwd?: string;
+}
+
+export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<DiffResult> {
+  const started = performance.now();
+  const a = resolveInput(oldSource, options.cwd);
+  let b;
+  try {
+    b = resolveInput(newSource, options.cwd);
+  } catch (e) {
+    a.cleanup();
+    throw e;
+  }
+  let old: ApiIR;
+  let neu: ApiIR;
+  try {
+    old = await loadIR(a.file, { diagnostics: new Diagnostics() });
+    neu = await loadIR(b.file, { diagnostics: new Diagnostics() });
+  } finally {
+    a.cleanup();
+    b.cleanup();
+  }
+  const load = performance.now() - started;
+  const result = diffApis(old, neu, { ...options, labels: [oldSource, newSource] });
+  result.timings.load = Math.round(load);
+  return result;
+}
+
+export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels?: [string, string] } = {}): DiffResult {
+  const t0 = performance.now();
+  const engine = diffIR(old, neu, options.pinned ? { pinned: options.pinned } : {});
+  const diffMs = performance.now() - t0;
+  let client: ClientImpact | undefined;
+  if (options.types !== false) {
+    client = compareSurface(engine.ctx.old, engine.ctx.new);
+    annotate(engine.changes, client.exports);
+  }
+  const contract = { breaking: 0, warning: 0, info: 0 };
+  for (const c of engine.changes) contract[c.severity]++;
+  const [la, lb] = options.labels ?? ['old', 'new'];
+  return {
+    semver: client?.semver ?? estimate(engine.changes),
+    contract,
+    changes: engine.changes,
+    ...(client ? { client } : {}),
+    old: sideInfo(la, old),
+    new: sideInfo(lb, neu),
+    timings: { load: 0, diff: Math.round(diffMs), ...(client ? { types: client.ms } : {}) },
+  };
+}
+
+function sideInfo(source: string, ir: ApiIR): SideInfo {
+  return { source, title: ir.info.title, version: ir.info.version, operations: ir.operations.length, schemas: ir.schemas.length };
+}
+
+/** The export a symbol belongs to: `User.email` → `User`, `ListUsersParams["x-y"]` → `ListUsersParams`. */
+export function rootExport(symbol: string): string {
+  const m = /^[A-Za-z_$][\w$]*/.exec(symbol);
+  return m ? m[0] : symbol;
+}
+
+/** Each change gets the type checker's verdict on the exports behind its symbols. */
+function annotate(changes: Change[], exports: ExportChange[]): void {
+  const byName = new Map<string, ExportChange[]>();
+  for (const e of exports) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  for (const c of changes) {
+    const seen = c.symbols.flatMap((s) => byName.get(rootExport(s)) ?? []);
+    if (seen.some((e) => e.change === 'incompatible' || e.change === 'removed')) c.typescript = 'breaking';
+    else if (seen.some((e) => e.change === 'compatible' || e.change === 'added' || e.change === 'deprecated')) c.typescript = 'compatible';
+    else c.typescript = 'none';
+  }
+}
+
+/** Rules that remove or rename exports of the generated package, whatever the wire says. */
+const EXPORT_BREAKING = new Set(['operation-removed-after-deprecation', 'schema-removed', 'schema-renamed', 'operation-id-changed', 'param-renamed', 'param-removed', 'request-body-removed']);
+
+/**
+ * Without the type check: breaking changes and removed or renamed exports or keys → major;
+ * additions, deprecations, warnings → minor; anything else → patch.
+ */
+export function estimate(changes: Change[]): Semver {
+  if (changes.length === 0) return 'none';
+  if (changes.some((c) => c.severity === 'breaking' || EXPORT_BREAKING.has(c.rule) || /property-removed$/.test(c.rule))) return 'major';
+  if (changes.some((c) => c.severity === 'warning' || /(^operation-added$|^schema-added$|-added$|deprecated$)/.test(c.rule))) return 'minor';
+  return 'patch';
+}
+
+export type { Change, DiffResult, Semver } from './types.js';
