@@ -11,6 +11,7 @@ import { displayPath, OagenError, type Diagnostic, type Diagnostics } from '../d
 import type { TextFormat } from './locate/index.js';
 import { childPointer, formatPointer } from './pointer.js';
 import { readText } from './read.js';
+import type { SpecVersion } from './version.js';
 
 export interface SourceFile {
   text: string;
@@ -31,6 +32,7 @@ export interface Bundled {
  */
 export async function bundleSpec(
   root: Record<string, unknown>,
+  version: SpecVersion,
   rootFile: string,
   rootSource: SourceFile,
   diagnostics: Diagnostics,
@@ -60,11 +62,7 @@ export async function bundleSpec(
   };
 
   const parser = new SwaggerParser();
-  // swagger-parser rejects some versions oagen reads (3.2, patch releases it does not know):
-  // it sees a copy of the root with a version it accepts, and the real one is put back
-  const real = root.openapi;
-  const view: Record<string, unknown> =
-    typeof real === 'string' && real.startsWith('3.') ? { ...root, openapi: real.startsWith('3.0') ? '3.0.3' : '3.1.0' } : root;
+  const { view, added } = acceptableView(root, version);
   if (view !== root) origins.set(view, { file: rootFile, pointer: '#' });
   try {
     const options = {
@@ -73,14 +71,46 @@ export async function bundleSpec(
       continueOnError: true,
     };
     const bundled = (await parser.bundle(rootFile, view as never, options as never)) as unknown as Record<string, unknown>;
-    if (view !== root) bundled.openapi = real;
+    // put back what swagger-parser was shown instead of the real document
+    for (const key of ['openapi', 'swagger'] as const) {
+      if (root[key] === undefined) delete bundled[key];
+      else bundled[key] = root[key];
+    }
+    for (const key of added) delete bundled[key];
     return { document: bundled, files, origins };
   } catch (e) {
-    const found = syntax.length > 0 ? syntax : refErrors(e);
-    if (found.length === 0) throw e;
+    let found = syntax.length > 0 ? syntax : refErrors(e);
+    if (found.length === 0) {
+      // anything else swagger-parser objects to is a defect of the spec, not a crash
+      const message = e instanceof Error ? e.message : String(e);
+      found = [{ code: 'E_REF_INVALID', severity: 'error', message: `cannot bundle the external $refs: ${message}`, file: displayPath(rootFile) }];
+    }
     for (const d of found) diagnostics.add(d);
     throw new OagenError(diagnostics.errors.slice());
   }
+}
+
+/**
+ * swagger-parser checks the version and a few fields before bundling, more strictly than
+ * oagen (3.2, unknown patch releases, a numeric `info.version`, no `paths`): it is shown a
+ * shallow copy that passes, and the real values are put back afterwards.
+ */
+function acceptableView(root: Record<string, unknown>, version: SpecVersion): { view: Record<string, unknown>; added: string[] } {
+  const view: Record<string, unknown> = { ...root };
+  const added: string[] = [];
+  delete view.openapi;
+  delete view.swagger;
+  if (version === '2.0') view.swagger = '2.0';
+  else view.openapi = version === '3.0' ? '3.0.3' : '3.1.0';
+  if (typeof view.paths !== 'object' || view.paths === null) {
+    if (view.paths === undefined) added.push('paths');
+    view.paths = {};
+  }
+  const info = view.info;
+  if (typeof info === 'object' && info !== null && typeof (info as { version?: unknown }).version === 'number') {
+    view.info = { ...info, version: String((info as { version: number }).version) };
+  }
+  return { view, added };
 }
 
 /** Walk a freshly read value and record where every object in it is (the first place wins). */

@@ -112,7 +112,7 @@ async function load(text: string, file: string, shown: string, diagnostics: Diag
   let locateSource: SegmentLocator = rootLocate;
   let files = [file];
   if (mayHaveExternalRefs(text) && externalRefs(source, 1).length > 0) {
-    const bundled = await bundleSpec(source, resolvePath(file), { text, format }, diagnostics);
+    const bundled = await bundleSpec(source, check.version, resolvePath(file), { text, format }, diagnostics);
     source = bundled.document;
     files = [...bundled.files.keys()].map((f) => (f === resolvePath(file) ? file : displayPath(f)));
     const perFile = new Map<string, SegmentLocator>();

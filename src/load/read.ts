@@ -1,13 +1,16 @@
 /**
  * Text → value: JSON with `JSON.parse`, YAML with js-yaml (YAML 1.2 core schema plus `<<`
- * merge keys; duplicate anchors are allowed, the latest definition wins). Syntax errors
- * become diagnostics with line and column.
+ * merge keys; duplicate anchors are allowed, the latest definition wins; aliases that make
+ * a cycle or an exponential expansion are refused). Syntax errors become diagnostics with
+ * line and column.
  */
 import { CORE_SCHEMA, load, mergeTag, YAMLException } from 'js-yaml';
 import { extname } from 'node:path';
 import { displayPath, OagenError, type Diagnostic, type Diagnostics } from '../diagnostics.js';
+import { checkAliases, mayHaveAliases } from './aliases.js';
+import { textLocator, type TextFormat } from './locate/index.js';
 import { lineIndex } from './locate/lines.js';
-import type { TextFormat } from './locate/index.js';
+import { parsePointer } from './pointer.js';
 
 const YAML_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
@@ -55,6 +58,20 @@ function parseJson(text: string, body: number, file: string): unknown {
 }
 
 function parseYaml(text: string, file: string, diagnostics?: Diagnostics): unknown {
+  const value = loadYaml(text, file, diagnostics);
+  if (mayHaveAliases(text)) {
+    const problem = checkAliases(value);
+    if (problem) {
+      const at = textLocator(text, displayPath(file), 'yaml')(parsePointer(problem.pointer));
+      const d: Diagnostic = { code: problem.code, severity: 'error', message: problem.message, file: displayPath(file), pointer: problem.pointer };
+      if (at?.line !== undefined) Object.assign(d, { line: at.line, column: at.column });
+      throw new OagenError(d);
+    }
+  }
+  return value;
+}
+
+function loadYaml(text: string, file: string, diagnostics?: Diagnostics): unknown {
   try {
     return load(text, { schema: YAML_SCHEMA, filename: file, maxDepth: MAX_DEPTH });
   } catch (e) {

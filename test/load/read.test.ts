@@ -81,3 +81,27 @@ describe('readText: values', () => {
     expect(() => readText(deep, 'x.yaml')).not.toThrow();
   });
 });
+
+describe('readText: YAML aliases that would hang later stages', () => {
+  it('refuses a node that contains itself', () => {
+    const d = syntaxError('openapi: 3.1.0\ncomponents:\n  schemas:\n    A: &a\n      items: *a\n', 'x.yaml');
+    expect(d).toMatchObject({ code: 'E_YAML_ALIAS_CYCLE', line: 5 });
+  });
+
+  it('refuses an alias bomb', () => {
+    const levels = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      const name = String.fromCharCode(97 + i);
+      levels.push(`${name}: &${name} [${Array(10).fill('*' + prev).join(', ')}]`);
+    }
+    const d = syntaxError(levels.join('\n') + '\n', 'bomb.yaml');
+    expect(d.code).toBe('E_YAML_ALIAS_EXPANSION');
+  });
+
+  it('accepts ordinary shared anchors', () => {
+    const text = 'defs:\n  id: &id {type: string}\nA: {properties: {id: *id, other: *id}}\nB: [*id, *id]\n';
+    const { value } = readText(text, 'x.yaml') as { value: Record<string, any> };
+    expect(value.B[0]).toBe(value.defs.id);
+  });
+});
