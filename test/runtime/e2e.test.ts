@@ -53,29 +53,45 @@ const ops = {
     body: { kind: 'json', mediaType: 'application/json', required: true },
     security: [['ApiKeyAuth']],
   },
+  // Arthur's "Get Users In An Organization" (specs/arthur.yaml): OAuth2, page + page_size
   listArthurUsers: {
     method: 'GET',
-    path: '/api/v2/organization/users',
+    path: '/api/v1/organization/users',
     params: [
+      { name: 'user_types', in: 'query', style: 'form', explode: true },
+      { name: 'search', in: 'query' },
       { name: 'page', in: 'query' },
       { name: 'page_size', in: 'query' },
     ],
+    security: [['OAuth2AuthorizationCode']],
   },
   uploadFile: { method: 'POST', path: '/files', body: { kind: 'multipart', mediaType: 'multipart/form-data', encode: toFormData } },
   download: { method: 'GET', path: '/files/{id}/content', params: [{ name: 'id', in: 'path' }], response: 'blob' },
   chat: { method: 'POST', path: '/chat/completions', body: { kind: 'json', mediaType: 'application/json' }, response: 'sse', retry: true },
 } satisfies Record<string, OperationSpec>;
 
-const createClient = (config: ClientConfig<'ApiKeyAuth'>) =>
-  createClientCore(config, { baseUrl: 'https://api.openai.com/v1', securitySchemes: { ApiKeyAuth: { type: 'bearer' } } });
+const createClient = (config: ClientConfig<'ApiKeyAuth' | 'OAuth2AuthorizationCode'>) =>
+  createClientCore(config, {
+    baseUrl: 'https://api.openai.com/v1',
+    securitySchemes: { ApiKeyAuth: { type: 'bearer' }, OAuth2AuthorizationCode: { type: 'bearer' } },
+  });
 const listUsers = (client: Client, params: { limit?: number; after?: string } = {}, options?: RequestOptions) =>
   paginate<UserListResponse, User>(client, ops.listUsers, { kind: 'cursor', param: 'after', items: 'data', hasMore: 'has_more', nextCursor: 'last_id' }, params, options);
 const retrieveUser = (client: Client, params: { user_id: string }, options?: RequestOptions) =>
   request<User>(client, ops.retrieveUser, params, options);
 const modifyUser = (client: Client, params: { user_id: string; body: { role: string } }, options?: RequestOptions) =>
   request<User>(client, ops.modifyUser, params, options);
-const listArthurUsers = (client: Client, params: { page?: number; page_size?: number } = {}) =>
-  paginate<{ records: User[]; total_pages: number }, User>(client, ops.listArthurUsers, { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'total_pages' }, params);
+interface ResourceListUser {
+  records: User[];
+  pagination: { page?: number; page_size?: number; total_pages: number; total_records: number };
+}
+const listArthurUsers = (client: Client, params: { user_types?: string[]; search?: string; page?: number; page_size?: number } = {}) =>
+  paginate<ResourceListUser, User>(
+    client,
+    ops.listArthurUsers,
+    { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'pagination.total_pages', totalItems: 'pagination.total_records' },
+    params,
+  );
 const uploadFile = (client: Client, params: { body: { file: Blob; purpose: string } }) => request<{ id: string }>(client, ops.uploadFile, params);
 const download = (client: Client, params: { id: string }) => request<Blob>(client, ops.download, params);
 const chat = (client: Client, params: { body: object }, options?: RequestOptions) => stream<{ n: number }>(client, ops.chat, params, options);
@@ -84,7 +100,7 @@ const chat = (client: Client, params: { body: object }, options?: RequestOptions
 let server: FaultServer;
 let client: Client;
 let timersBefore: number;
-const fast = (config: ClientConfig<'ApiKeyAuth'> = {}) =>
+const fast = (config: ClientConfig<'ApiKeyAuth' | 'OAuth2AuthorizationCode'> = {}) =>
   createClient({ baseUrl: server.url, auth: { ApiKeyAuth: 'sk-test' }, backoff: { initialDelay: 50, maxDelay: 200 }, timeout: 3000, ...config });
 const gaps = () => server.attempts.slice(1).map((a, i) => a.at - server.attempts[i]!.at);
 const user = (id: string): User => ({ object: 'organization.user', id, name: id.toUpperCase() });
@@ -477,16 +493,26 @@ describe('e2e: pagination', () => {
       const url = new URL(req.url!, 'http://x');
       const page = Number(url.searchParams.get('page') ?? 1);
       const size = Number(url.searchParams.get('page_size') ?? 20);
-      reply(200, { records: users.slice((page - 1) * size, page * size), page, page_size: size, total_pages: Math.ceil(users.length / size), total_records: users.length })(req, res, a);
+      const pagination = { page, page_size: size, total_pages: Math.ceil(users.length / size), total_records: users.length };
+      reply(200, { records: users.slice((page - 1) * size, page * size), pagination })(req, res, a);
     });
+    const arthur = fast({ auth: { OAuth2AuthorizationCode: async () => 'oauth-token' } });
     const seen: string[] = [];
-    for await (const u of listArthurUsers(client, { page_size: 3 })) seen.push(u.id);
+    for await (const u of listArthurUsers(arthur, { user_types: ['user', 'service_account'], page_size: 3 })) seen.push(u.id);
     expect(seen).toEqual(users.map((u) => u.id));
     expect(server.attempts.map((a) => a.url)).toEqual([
-      '/api/v2/organization/users?page_size=3',
-      '/api/v2/organization/users?page=2&page_size=3',
-      '/api/v2/organization/users?page=3&page_size=3',
+      '/api/v1/organization/users?user_types=user&user_types=service_account&page_size=3',
+      '/api/v1/organization/users?user_types=user&user_types=service_account&page=2&page_size=3',
+      '/api/v1/organization/users?user_types=user&user_types=service_account&page=3&page_size=3',
     ]);
+    expect(server.attempts.every((a) => a.headers.authorization === 'Bearer oauth-token')).toBe(true);
+    // with the default page size, one page holds everything: no second request
+    server.script(reply(200, { records: users, pagination: { total_pages: 1, total_records: 7 } }));
+    expect((await listArthurUsers(arthur)).records).toHaveLength(7);
+    const all: User[] = [];
+    for await (const u of listArthurUsers(arthur)) all.push(u);
+    expect(all).toHaveLength(7);
+    expect(server.attempts).toHaveLength(2);
   });
 
   it('a failing page is retried like any request', async () => {
