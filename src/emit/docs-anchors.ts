@@ -72,6 +72,13 @@ function collectTargets(page: string, content: string, slugs: Map<string, string
       continue;
     }
     if (fence) continue;
+    // a setext heading (`Title` over `---` or `===`) counts too; oagen writes only ATX ones
+    if (i > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && isParagraphLine(lines[i - 1])) {
+      let start = i - 1;
+      while (start > 0 && isParagraphLine(lines[start - 1])) start--;
+      slugger.slug(headingText(lines.slice(start, i).join(' ')));
+      continue;
+    }
     const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
     if (!h) continue;
     const ids: string[] = [];
@@ -81,6 +88,11 @@ function collectTargets(page: string, content: string, slugs: Map<string, string
     if (ids.length > 0) lines[i] = line.replace(TARGET, '');
   }
   return lines.join('\n');
+}
+
+/** A line that can be (the last line of) a paragraph: not blank, not another block's marker. */
+function isParagraphLine(line: string | undefined): boolean {
+  return !!line && line.trim() !== '' && !/^ {0,3}(#|>|[-*+] |\d+[.)] |\||`{3,}|~{3,}|(=+|-+)[ \t]*$)/.test(line) && !/^ {4}/.test(line);
 }
 
 /** The text GitHub slugs: links' and images' text, without their destinations. */

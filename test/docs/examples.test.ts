@@ -6,6 +6,7 @@
  * fixture with the features those two lack (apiKey in query, basic auth, multipart, SSE,
  * discriminated unions, recursion, no servers).
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -28,6 +29,16 @@ const cases = [
     minBlocks: 20,
   },
 ];
+
+// the pipeline's own fixtures (OpenAPI 3.0, 3.1, Swagger 2.0)
+const FIXTURES = join(ROOT, 'test/fixtures/specs');
+for (const f of readdirSync(FIXTURES).filter((x) => /\.(ya?ml|json)$/.test(x)).sort()) {
+  cases.push({
+    label: `fixture ${f}`,
+    client: () => ({ name: 'fixture', spec: join(FIXTURES, f), output: join(ROOT, 'test/docs/tmp/never-written/fixture') }),
+    minBlocks: 5,
+  });
+}
 
 describe.each(cases)('docs of $label', ({ client, minBlocks }) => {
   it('has ts examples that all type-check against the package', async () => {

@@ -122,7 +122,17 @@ export function anchorsOf(markdown: string): Set<string> {
 function headings(markdown: string): string[] {
   const out: string[] = [];
   let fence: string | undefined;
+  let paragraph: string[] = [];
   for (const line of markdown.split('\n')) {
+    // setext headings: paragraph text underlined with === or ---
+    if (/^ {0,3}(=+|-+)[ \t]*$/.test(line) && paragraph.length > 0 && !fence) {
+      out.push(paragraph.join(' ').trim());
+      paragraph = [];
+      continue;
+    }
+    const blank = line.trim() === '' || /^ {0,3}(#|>|[-*+] |\d+[.)] |\||`{3,}|~{3,})/.test(line) || /^ {4}/.test(line);
+    if (blank || fence) paragraph = [];
+    else paragraph.push(line);
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (f) {
       if (!fence) fence = f[1];

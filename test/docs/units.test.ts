@@ -137,3 +137,16 @@ describe('resolveAnchors', () => {
     expect(missing).toEqual(['docs/A.md → README.md#nope']);
   });
 });
+
+describe('resolveAnchors with setext headings in spec text', () => {
+  it('counts a paragraph underlined with --- as a heading, a --- after a blank line as a rule', () => {
+    const files = new Map([
+      [
+        'docs/A.md',
+        `# A\n\nExample\n---\n\ntext\n\n---\n\n## Example${anchorTarget('x')}\n\n[x](${anchorLink('docs/A.md', 'x', '')})\n`,
+      ],
+    ]);
+    resolveAnchors(files);
+    expect(files.get('docs/A.md')).toContain('[x](#example-1)');
+  });
+});
