@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as Admin from '../../generated/openai-admin/src/index.js';
 import type * as Arthur from '../../generated/arthur/src/index.js';
+import { expectNoOpenSockets } from './open-handles.js';
 import { loadCompiledPackage, type CompiledPackage } from './compiled-package.js';
 import { startRecordingServer, type RecordingServer } from './recording-server.js';
 
@@ -69,6 +70,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await Promise.all([admin?.dispose(), arthur?.dispose()]);
+  await expectNoOpenSockets();
 });
 beforeEach(() => server.reset());
 

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as Pkg from '../../generated/openai-admin/src/index.js';
+import { expectNoOpenSockets } from './open-handles.js';
 import { loadCompiledPackage, type CompiledPackage } from './compiled-package.js';
 import { expectRequest, type WantRequest } from './expect-request.js';
 import { startRecordingServer, type RecordingServer, type Reply } from './recording-server.js';
@@ -23,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await pkg?.dispose();
+  await expectNoOpenSockets();
 });
 beforeEach(() => server.reset());
 

@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Pkg from '../../generated/openai-admin/src/index.js';
+import { expectNoOpenSockets } from './open-handles.js';
 import { loadCompiledPackage, type CompiledPackage } from './compiled-package.js';
 import { startPrism, type PrismServer } from './prism-server.js';
 
@@ -75,6 +76,7 @@ describe.skipIf(skip)(`generated/openai-admin against Prism with request validat
   afterAll(async () => {
     await prism?.stop();
     await pkg?.dispose();
+    await expectNoOpenSockets();
   });
 
   it('refuses an invalid request (validation is on): invite role "admin" → 422 with the problem', async () => {
