@@ -5,7 +5,6 @@
  * errors with positions), and where each node came from is recorded for source positions.
  * URLs are not fetched: only local files are read.
  */
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { fileURLToPath } from 'node:url';
 import { displayPath, OagenError, type Diagnostic, type Diagnostics } from '../diagnostics.js';
 import type { TextFormat } from './locate/index.js';
@@ -61,6 +60,8 @@ export async function bundleSpec(
     },
   };
 
+  // loaded only here: importing swagger-parser costs ~150 ms, which single-file specs skip
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   const parser = new SwaggerParser();
   const { view, added } = acceptableView(root, version);
   if (view !== root) origins.set(view, { file: rootFile, pointer: '#' });

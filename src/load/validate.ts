@@ -4,7 +4,6 @@
  * document, its findings turned into diagnostics with pointers and positions.
  * This is slow on big specs (14 s on Microsoft Graph), hence never on the default path.
  */
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Diagnostic, Diagnostics, SourceLocation } from '../diagnostics.js';
 import { refErrors } from './bundle.js';
 import { escapeSegment } from './pointer.js';
@@ -29,6 +28,7 @@ export async function validateDocument(
   diagnostics: Diagnostics,
   locate: (pointer: string) => SourceLocation | undefined,
 ): Promise<number> {
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser'); // slow to import: only when asked
   const copy = structuredClone(doc); // validate() dereferences in place
   const found: Diagnostic[] = [];
   try {
