@@ -4,7 +4,7 @@
  * and the scheme type (`OPENAI_ADMIN_API_KEY`, `ARTHUR_ACCESS_TOKEN`).
  */
 import type { ApiIR, SecurityRequirement, SecurityScheme } from '../ir/types.js';
-import { camelCase } from '../naming/casing.js';
+import { camelCase, words } from '../naming/casing.js';
 import { identifier, stringLiteral } from '../naming/escape.js';
 import { printExample, type Example } from './docs-examples.js';
 
@@ -14,11 +14,13 @@ export interface ClientFacts {
   baseUrl: string;
   /** schemes `createClient({ auth })` takes, by name (mutualTLS is not one of them) */
   schemes: Map<string, SecurityScheme>;
+  /** the schemes some operation can use (all of them when none says): the README documents these */
+  used: string[];
   /** environment variable for each scheme (basic: two, `_USERNAME` / `_PASSWORD`) */
   env: Map<string, string>;
 }
 
-export function clientFacts(ir: ApiIR, packageName: string): ClientFacts {
+export function clientFacts(ir: ApiIR, packageName: string, security: SecurityRequirement[][]): ClientFacts {
   const server = ir.servers[0];
   let baseUrl = server?.url ?? '';
   for (const [k, v] of Object.entries(server?.variables ?? {})) baseUrl = baseUrl.split(`{${k}}`).join(v.default);
@@ -30,18 +32,38 @@ export function clientFacts(ir: ApiIR, packageName: string): ClientFacts {
       .replace(/[^A-Za-z0-9]+/g, '_')
       .replace(/^_+|_+$/g, '')
       .toUpperCase() || 'API';
+  const usedSet = new Set(security.flatMap((alternatives) => alternatives.flatMap((req) => Object.keys(req))).filter((n) => schemes.has(n)));
+  const used = usedSet.size > 0 ? [...schemes.keys()].filter((n) => usedSet.has(n)) : [...schemes.keys()];
+  // Named by scheme type (`ARTHUR_ACCESS_TOKEN`); schemes that would share a name are named after
+  // themselves (`OPENAI_ADMIN_API_KEY` for AdminApiKeyAuth, `OPENAI_API_KEY` for ApiKeyAuth).
+  // The schemes operations use are named first, so they get the plainest names.
+  const order = [...used, ...[...schemes.keys()].filter((n) => !used.includes(n))].map((n) => schemes.get(n)!);
+  const byType = new Map<string, number>();
+  for (const s of order.slice(0, used.length)) byType.set(envSuffix(s), (byType.get(envSuffix(s)) ?? 0) + 1);
   const env = new Map<string, string>();
-  const used = new Set<string>();
-  for (const s of schemes.values()) {
-    let name = `${prefix}_${envSuffix(s)}`;
-    if (used.has(name)) name = `${prefix}_${s.name.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}`;
-    for (let i = 2; used.has(name); i++) name = `${prefix}_${envSuffix(s)}_${i}`;
-    used.add(name);
+  const taken = new Set<string>();
+  for (const s of order) {
+    const typed = `${prefix}_${envSuffix(s)}`;
+    const candidates = byType.get(envSuffix(s)) === 1 ? [typed] : [`${prefix}_${ownSuffix(prefix, s, true)}`, `${prefix}_${ownSuffix(prefix, s, false)}`];
+    let name = candidates.find((c) => !taken.has(c)) ?? typed;
+    for (let i = 2; taken.has(name); i++) name = `${typed}_${i}`;
+    taken.add(name);
     env.set(s.name, name);
   }
-  return { packageName, baseUrl, schemes, env };
+  return { packageName, baseUrl, schemes, used, env };
 }
 
+/** `AdminApiKeyAuth` → `ADMIN_API_KEY` (with `trim`, without the words the prefix already ends with). */
+function ownSuffix(prefix: string, s: SecurityScheme, trim: boolean): string {
+  const ws = words(s.name).map((w) => w.toUpperCase().replace(/[^A-Z0-9]/g, '')).filter(Boolean);
+  while (ws.length > 1 && /^(AUTH|AUTHENTICATION|SCHEME|SECURITY)$/.test(ws[ws.length - 1])) ws.pop();
+  if (!/^(KEY|TOKEN|SECRET)$/.test(ws[ws.length - 1] ?? '')) ws.push(...envSuffix(s).split('_'));
+  const pre = prefix.split('_');
+  for (let n = trim ? Math.min(pre.length, ws.length - 1) : 0; n > 0; n--) {
+    if (pre.slice(-n).join('_') === ws.slice(0, n).join('_')) return ws.slice(n).join('_');
+  }
+  return ws.join('_');
+}
 function envSuffix(s: SecurityScheme): string {
   if (s.type === 'apiKey' || /key/i.test(s.name)) return 'API_KEY';
   if (s.type === 'oauth2' || s.type === 'openIdConnect') return 'ACCESS_TOKEN';

@@ -78,7 +78,7 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
     quickStart: quickStart(first, dc),
     configuration: configuration(facts),
     authentication: authIntro(facts),
-    schemes: [...facts.schemes.values()].map((s) => ({ heading: markdownText(s.name).replace(/\n+/g, ' ') + anchorTarget(ids.scheme(s.name)), body: schemeBody(s, dc) })),
+    schemes: facts.used.map((n) => facts.schemes.get(n)!).map((s) => ({ heading: markdownText(s.name).replace(/\n+/g, ' ') + anchorTarget(ids.scheme(s.name)), body: schemeBody(s, dc) })),
     usage: input.groups.map((g): Section => usage(g.names, g.views, showcase(g.views), dc)),
     errors: errorsSection(first, dc),
     pagination: dc.readme.pagination ? paginationSection(all, dc) : '',
@@ -126,7 +126,7 @@ function configuration(facts: ClientFacts): string {
     const desc = name === 'auth' ? text.replace('#authentication', readmeLink(HERE, 'authentication')) : text;
     return [cell(markdownCode(name)), cell(markdownCode(t)), cell(d), cell(desc)];
   });
-  const schemes = [...facts.schemes.keys()].slice(0, 1);
+  const schemes = facts.used.slice(0, 1);
   const entries: [string, Example][] = [
     ['baseUrl', { kind: 'code', code: stringLiteral(/^https?:\/\//i.test(facts.baseUrl) ? facts.baseUrl : `https://api.example.com${facts.baseUrl}`) }],
   ];

@@ -55,7 +55,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   const dc: DocsContext = {
     packageName: input.packageName,
     types: input.ctx,
-    facts: clientFacts(ir, input.packageName),
+    facts: clientFacts(ir, input.packageName, input.operations.map((v) => v.security)),
     operations,
     readme: {
       pagination: input.operations.some((v) => v.pagination),
