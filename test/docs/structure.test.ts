@@ -177,3 +177,38 @@ describe('arthur docs', () => {
     expect(md).toContain('| `"service_account"` |');
   });
 });
+
+describe('deprecated aliases (the name lock renames, issue 8)', () => {
+  it('are listed in the README with their replacement when the input has any', async () => {
+    const { loadIR } = await import('../../src/generate.js');
+    const { Diagnostics } = await import('../../src/diagnostics.js');
+    const { assignNames } = await import('../../src/naming/names.js');
+    const { modelView } = await import('../../src/emit/models.js');
+    const { operationView } = await import('../../src/emit/operations.js');
+    const { renderDocs } = await import('../../src/emit/docs.js');
+    const diagnostics = new Diagnostics();
+    const ir = await loadIR(join(ROOT, 'specs/arthur.yaml'), { diagnostics });
+    const names = assignNames(ir, diagnostics);
+    const ctx = { names: names.schema, schemas: new Map(ir.schemas.map((n) => [n.id, n.schema])) };
+    const input = {
+      ir,
+      names,
+      operations: ir.operations.map((op) => operationView(op, names.operation.get(op.key)!, { ...ctx, security: ir.security })),
+      models: ir.schemas.map((n) => modelView(n, ctx)),
+      packageName: 'arthur',
+      version: '1.1.0',
+      ctx,
+    };
+    expect(renderDocs(input).get('README.md')).not.toContain('## Deprecated aliases');
+    const readme = renderDocs({
+      ...input,
+      aliases: [
+        { name: 'getOrgUsers', target: 'getOrganizationUsers', kind: 'function', since: '1.1.0' },
+        { name: 'UserV1', target: 'User', kind: 'type' },
+      ],
+    }).get('README.md')!;
+    expect(readme).toContain('## Deprecated aliases');
+    expect(readme).toContain('| `getOrgUsers` | function | `getOrganizationUsers` | `1.1.0` |');
+    expect(readme).toContain('| `UserV1` | type | `User` |   |');
+  }, 60_000);
+});
