@@ -132,7 +132,7 @@ describe('line index', () => {
 
 /** Every path, operation, parameter and component schema of a real spec is found on the line that names it. */
 describe('on the OpenAI spec', () => {
-  const text = readFileSync('specs/openai.yaml', 'utf8') // = ../shared/specs/openai/openapi.yaml;
+  const text = readFileSync('specs/openai.yaml', 'utf8'); // = ../shared/specs/openai/openapi.yaml
   const doc = JSON.parse(JSON.stringify(loadYaml(text))) as {
     paths: Record<string, Record<string, { parameters?: unknown[] }>>;
     components: { schemas: Record<string, unknown> };
