@@ -65,9 +65,14 @@ export class DiffContext {
     this.new = neu;
   }
 
-  /** Report a change under a plain rule. */
-  plain(rule: string, fields: ChangeFields): void {
-    this.add({ ...fields, rule, severity: plainSeverity(rule), operations: fields.operations ?? [], symbols: fields.symbols ?? [] });
+  /**
+   * Report a change under a plain rule. `perOperation`: the change is to the operation (a
+   * parameter or response added to it), so a shared component pointer does not merge it
+   * with the same change to other operations; otherwise the change is to the node at
+   * `pointer`, reported once with every operation that uses it.
+   */
+  plain(rule: string, fields: ChangeFields, perOperation = false): void {
+    this.add({ ...fields, rule, severity: plainSeverity(rule), operations: fields.operations ?? [], symbols: fields.symbols ?? [] }, perOperation);
   }
 
   /** Report a schema change at a site: the rule id is `<family>-<suffix>`. */
@@ -83,8 +88,9 @@ export class DiffContext {
     });
   }
 
-  private add(c: Change): void {
-    const key = `${c.rule}\u0000${c.pointer}\u0000${c.direction ?? ''}\u0000${c.message}`;
+  private add(c: Change, perOperation = false): void {
+    // one change per rule and node (and value: one per enum value); the first message stays
+    const key = [c.rule, c.pointer, c.direction ?? '', stable(c.old), stable(c.new), perOperation ? c.operations.join(',') : ''].join('\u0000');
     const seen = this.found.get(key);
     if (seen) {
       seen.operations = union(seen.operations, c.operations);
@@ -143,6 +149,10 @@ export class DiffContext {
   changes(): Change[] {
     return [...this.found.values()].sort(compareChanges);
   }
+}
+
+function stable(v: unknown): string {
+  return v === undefined ? '' : JSON.stringify(v) ?? '';
 }
 
 function isUsed(u: { read: Set<string>; write: Set<string> } | undefined): boolean {

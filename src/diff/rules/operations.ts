@@ -66,10 +66,10 @@ export function reportAddedRemoved(ctx: DiffContext, p: OperationPairs): void {
       operations: [op.key],
       message: `${op.key} removed${op.deprecated ? ' (it was deprecated)' : ''}`,
       symbols: operationSymbols(ctx.old, op),
-    });
+    }, true);
   }
   for (const op of p.added) {
-    ctx.plain('operation-added', { pointer: op.pointer, operations: [op.key], message: `${op.key} added`, symbols: operationSymbols(ctx.new, op) });
+    ctx.plain('operation-added', { pointer: op.pointer, operations: [op.key], message: `${op.key} added`, symbols: operationSymbols(ctx.new, op) }, true);
   }
 }
 

@@ -55,7 +55,7 @@ export function compareParameters(ctx: DiffContext, o: Operation, n: Operation):
       before.delete(key(was));
       after.delete(key(is));
       pairs.push([was, is]);
-      ctx.plain('param-renamed', { pointer: is.pointer, operations: [n.key], message: `${n.key}: path parameter {${name}} renamed to {${nn[i]}}`, old: name, new: nn[i], symbols: [memberSymbol(paramsSymbol(ctx.old, o), name), sym(is)] });
+      ctx.plain('param-renamed', { pointer: is.pointer, operations: [n.key], message: `${n.key}: path parameter {${name}} renamed to {${nn[i]}}`, old: name, new: nn[i], symbols: [memberSymbol(paramsSymbol(ctx.old, o), name), sym(is)] }, true);
     });
   }
   for (const [k, was] of before) {
@@ -71,13 +71,13 @@ export function compareParameters(ctx: DiffContext, o: Operation, n: Operation):
     const moved = [...after.values()].filter((p) => p.name.toLowerCase() === was.name.toLowerCase() && p.in !== was.in);
     if (moved.length !== 1) continue;
     const is = moved[0];
-    ctx.plain('param-moved', { pointer: is.pointer, operations: [n.key], message: `${n.key}: parameter '${was.name}' moved from ${was.in} to ${is.in}`, old: was.in, new: is.in, symbols: [sym(is)] });
+    ctx.plain('param-moved', { pointer: is.pointer, operations: [n.key], message: `${n.key}: parameter '${was.name}' moved from ${was.in} to ${is.in}`, old: was.in, new: is.in, symbols: [sym(is)] }, true);
     before.delete(k);
     after.delete(key(is));
     pairs.push([was, is]);
   }
   for (const was of before.values()) {
-    ctx.plain('param-removed', { pointer: was.pointer, operations: [n.key], message: `${n.key}: ${was.required ? 'required' : 'optional'} ${was.in} parameter '${was.name}' removed`, symbols: [memberSymbol(paramsSymbol(ctx.old, o), was.name)] });
+    ctx.plain('param-removed', { pointer: was.pointer, operations: [n.key], message: `${n.key}: ${was.required ? 'required' : 'optional'} ${was.in} parameter '${was.name}' removed`, symbols: [memberSymbol(paramsSymbol(ctx.old, o), was.name)] }, true);
   }
   for (const is of after.values()) {
     ctx.plain(is.required ? 'param-required-added' : 'param-added', {
@@ -85,19 +85,23 @@ export function compareParameters(ctx: DiffContext, o: Operation, n: Operation):
       operations: [n.key],
       message: `${n.key}: ${is.required ? 'required' : 'optional'} ${is.in} parameter '${is.name}' added`,
       symbols: [sym(is)],
-    });
+    }, true);
   }
-  for (const [was, is] of pairs) compareParameter(ctx, n, was, is, sym(is));
+  for (const [was, is] of pairs) compareParameter(ctx, n, was, is, sym(is), was.in !== is.in);
 }
 
-function compareParameter(ctx: DiffContext, n: Operation, was: Parameter, is: Parameter, symbol: string): void {
+/** Changes inside a parameter: reported once for a shared (component) parameter. */
+function compareParameter(ctx: DiffContext, n: Operation, was: Parameter, is: Parameter, symbol: string, moved: boolean): void {
   const at = { pointer: is.pointer, operations: [n.key], symbols: [symbol] };
-  const label = `${n.key}: ${is.in} parameter '${is.name}'`;
+  const label = `${is.in} parameter '${is.name}'`;
   if (!was.required && is.required) ctx.plain('param-became-required', { ...at, message: `${label} became required`, old: false, new: true });
   if (was.required && !is.required) ctx.plain('param-became-optional', { ...at, message: `${label} became optional`, old: true, new: false });
   if (!was.deprecated && is.deprecated) ctx.plain('param-deprecated', { ...at, message: `${label} is deprecated` });
   if (!!was.json !== !!is.json) ctx.plain('param-content-changed', { ...at, message: `${label} is ${is.json ? 'now' : 'no longer'} sent as JSON content`, old: !!was.json, new: !!is.json });
-  if (style(was) !== style(is)) ctx.plain('param-style-changed', { ...at, message: `${label}: style ${style(was)} → ${style(is)}`, old: style(was), new: style(is) });
+  // a move changes the default serialization with the location: part of the move
+  if (moved) {
+    // nothing more to say about serialization
+  } else if (style(was) !== style(is)) ctx.plain('param-style-changed', { ...at, message: `${label}: style ${style(was)} → ${style(is)}`, old: style(was), new: style(is) });
   else if (explode(was) !== explode(is)) ctx.plain('param-explode-changed', { ...at, message: `${label}: explode ${explode(was)} → ${explode(is)}`, old: explode(was), new: explode(is) });
   if (!!was.allowReserved !== !!is.allowReserved) ctx.plain('param-allow-reserved-changed', { ...at, message: `${label}: allowReserved ${!!was.allowReserved} → ${!!is.allowReserved}`, old: !!was.allowReserved, new: !!is.allowReserved });
   compareSchema(ctx, was.schema, is.schema, { family: 'param', operations: [n.key], symbol });

@@ -34,25 +34,25 @@ export function compareRequestBody(ctx: DiffContext, o: Operation, n: Operation)
   const at = { operations: [n.key], symbols: [body] };
   if (!ob && !nb) return;
   if (!ob && nb) {
-    ctx.plain(nb.required ? 'request-body-required-added' : 'request-body-added', { ...at, pointer: nb.pointer, message: `${n.key}: ${nb.required ? 'required' : 'optional'} request body added` });
+    ctx.plain(nb.required ? 'request-body-required-added' : 'request-body-added', { ...at, pointer: nb.pointer, message: `${n.key}: ${nb.required ? 'required' : 'optional'} request body added` }, true);
     return;
   }
   if (ob && !nb) {
-    ctx.plain('request-body-removed', { ...at, pointer: ob.pointer, message: `${n.key}: request body removed`, symbols: [memberSymbol(paramsSymbol(ctx.old, o), 'body')] });
+    ctx.plain('request-body-removed', { ...at, pointer: ob.pointer, message: `${n.key}: request body removed`, symbols: [memberSymbol(paramsSymbol(ctx.old, o), 'body')] }, true);
     return;
   }
   if (!ob || !nb) return;
-  if (!ob.required && nb.required) ctx.plain('request-body-became-required', { ...at, pointer: nb.pointer, message: `${n.key}: request body became required`, old: false, new: true });
-  if (ob.required && !nb.required) ctx.plain('request-body-became-optional', { ...at, pointer: nb.pointer, message: `${n.key}: request body became optional`, old: true, new: false });
+  if (!ob.required && nb.required) ctx.plain('request-body-became-required', { ...at, pointer: nb.pointer, message: 'request body became required', old: false, new: true });
+  if (ob.required && !nb.required) ctx.plain('request-body-became-optional', { ...at, pointer: nb.pointer, message: 'request body became optional', old: true, new: false });
   const before = byMediaType(ob.contents);
   const after = byMediaType(nb.contents);
   for (const [m, c] of before) {
-    if (!after.has(m)) ctx.plain('request-media-type-removed', { ...at, pointer: ob.pointer, message: `${n.key}: request body no longer accepts ${c.mediaType}`, old: c.mediaType });
+    if (!after.has(m)) ctx.plain('request-media-type-removed', { ...at, pointer: ob.pointer, message: `request body no longer accepts ${c.mediaType}`, old: c.mediaType });
   }
   for (const [m, c] of after) {
     const was = before.get(m);
     if (!was) {
-      ctx.plain('request-media-type-added', { ...at, pointer: nb.pointer, message: `${n.key}: request body accepts ${c.mediaType}`, new: c.mediaType });
+      ctx.plain('request-media-type-added', { ...at, pointer: nb.pointer, message: `request body accepts ${c.mediaType}`, new: c.mediaType });
       continue;
     }
     compareSchema(ctx, was.schema, c.schema, { family: 'request', operations: [n.key], symbol: body });

@@ -40,7 +40,7 @@ export function compareResponses(ctx: DiffContext, o: Operation, n: Operation): 
       message: `${n.key}: response ${r.status} removed`,
       old: r.status,
       symbols: [isSuccess(r) ? fn : err],
-    });
+    }, true);
   }
   for (const [status, r] of after) {
     const was = before.get(status);
@@ -51,7 +51,7 @@ export function compareResponses(ctx: DiffContext, o: Operation, n: Operation): 
         message: `${n.key}: response ${r.status} added`,
         new: r.status,
         symbols: [isSuccess(r) ? fn : err],
-      });
+      }, true);
       continue;
     }
     compareResponse(ctx, n, was, r, isSuccess(r) ? fn : err);
@@ -64,28 +64,28 @@ function compareResponse(ctx: DiffContext, n: Operation, o: Response, r: Respons
   const after = byMediaType(r.contents);
   for (const [m, c] of before) {
     if (after.has(m)) continue;
-    ctx.plain(isSuccess(r) ? 'response-media-type-removed' : 'response-error-media-type-removed', { ...at, pointer: r.pointer, message: `${n.key}: response ${r.status} no longer offers ${c.mediaType}`, old: c.mediaType });
+    ctx.plain(isSuccess(r) ? 'response-media-type-removed' : 'response-error-media-type-removed', { ...at, pointer: r.pointer, message: `response ${r.status} no longer offers ${c.mediaType}`, old: c.mediaType });
   }
   for (const [m, c] of after) {
     const was = before.get(m);
-    if (!was) ctx.plain('response-media-type-added', { ...at, pointer: r.pointer, message: `${n.key}: response ${r.status} offers ${c.mediaType}`, new: c.mediaType });
+    if (!was) ctx.plain('response-media-type-added', { ...at, pointer: r.pointer, message: `response ${r.status} offers ${c.mediaType}`, new: c.mediaType });
     else compareSchema(ctx, was.schema, c.schema, { family: 'response', operations: [n.key], symbol });
   }
   const hb = new Map(o.headers.map((h) => [h.name.toLowerCase(), h]));
   const ha = new Map(r.headers.map((h) => [h.name.toLowerCase(), h]));
   for (const [k, h] of hb) {
     if (ha.has(k)) continue;
-    ctx.plain(h.required ? 'response-header-removed' : 'response-optional-header-removed', { ...at, pointer: r.pointer, message: `${n.key}: response ${r.status} header '${h.name}' removed`, old: h.name });
+    ctx.plain(h.required ? 'response-header-removed' : 'response-optional-header-removed', { ...at, pointer: r.pointer, message: `response ${r.status} header '${h.name}' removed`, old: h.name });
   }
   for (const [k, h] of ha) {
     const was = hb.get(k);
     const pointer = `${r.pointer}/headers/${h.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (!was) {
-      ctx.plain('response-header-added', { ...at, pointer, message: `${n.key}: response ${r.status} header '${h.name}' added`, new: h.name });
+      ctx.plain('response-header-added', { ...at, pointer, message: `response ${r.status} header '${h.name}' added`, new: h.name });
       continue;
     }
-    if (was.required && !h.required) ctx.plain('response-header-became-optional', { ...at, pointer, message: `${n.key}: response ${r.status} header '${h.name}' became optional` });
-    if (!was.required && h.required) ctx.plain('response-header-became-required', { ...at, pointer, message: `${n.key}: response ${r.status} header '${h.name}' became required` });
+    if (was.required && !h.required) ctx.plain('response-header-became-optional', { ...at, pointer, message: `response ${r.status} header '${h.name}' became optional` });
+    if (!was.required && h.required) ctx.plain('response-header-became-required', { ...at, pointer, message: `response ${r.status} header '${h.name}' became required` });
     compareSchema(ctx, was.schema, h.schema, { family: 'response-header', operations: [n.key], symbol: `${symbol} header ${h.name}` });
   }
 }
