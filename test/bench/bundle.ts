@@ -12,6 +12,8 @@ export interface BundleResult {
   imported?: string;
   minBytes?: number;
   gzipBytes?: number;
+  /** The largest contributors to the minified bundle: file (relative to the output) and bytes. */
+  largestInputs?: Array<{ file: string; bytes: number }>;
   error?: string;
 }
 
@@ -54,12 +56,27 @@ async function bundle(out: string, module: string, names: string[]): Promise<Bun
       platform: 'browser',
       target: 'es2022',
       write: false,
+      metafile: true,
       logLevel: 'silent',
     });
     const code = result.outputFiles[0]!.contents;
-    return { ok: true, imported, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength };
+    // Metafile paths are relative to the working directory; path.relative resolves them against it.
+    const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+    const largestInputs = Object.entries(inputs)
+      .map(([file, info]) => ({ file: shortPath(relative(out, file)), bytes: info.bytesInOutput }))
+      .filter((i) => i.bytes > 0)
+      .sort((a, b) => b.bytes - a.bytes)
+      .slice(0, 5);
+    return { ok: true, imported, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, largestInputs };
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n').slice(0, 2).join(' ') : String(err);
     return { ok: false, imported, error: message };
   }
+}
+
+/** "src/runtime/send.ts" stays; "../../peers/node_modules/@oazapfts/runtime/index.js" → "node_modules/@oazapfts/runtime/index.js". */
+function shortPath(path: string): string {
+  const slashed = path.split('\\').join('/');
+  const at = slashed.lastIndexOf('node_modules/');
+  return at === -1 ? slashed : slashed.slice(at);
 }

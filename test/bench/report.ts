@@ -147,6 +147,24 @@ function targetTable(report: BenchReport): Table {
   };
 }
 
+function bundleTable(report: BenchReport): Table {
+  const rows: string[][] = [];
+  for (const spec of report.specs) {
+    for (const t of spec.tools) {
+      const b = t.bundle;
+      if (!b?.ok) continue;
+      rows.push([
+        spec.spec,
+        t.tool,
+        b.imported ?? '',
+        `${fmtBytes(b.minBytes)} / ${fmtBytes(b.gzipBytes)}`,
+        (b.largestInputs ?? []).map((i) => `${i.file} ${fmtBytes(i.bytes)}`).join(', '),
+      ]);
+    }
+  }
+  return { head: ['spec', 'tool', 'entry imports', 'min / gzip', 'largest inputs (minified bytes)'], rows };
+}
+
 function failures(report: BenchReport): string[] {
   const lines: string[] = [];
   for (const spec of report.specs) {
@@ -224,6 +242,10 @@ export function renderMarkdown(report: BenchReport): string {
     '## Targets (issue 6)',
     '',
     toMarkdown(targetTable(report)),
+    '',
+    '## What the one-operation bundles contain',
+    '',
+    toMarkdown(bundleTable(report)),
     ...(fails.length ? ['', '## Failures', '', ...fails.map((l) => `- ${l}`)] : []),
     '',
   ].join('\n');

@@ -223,6 +223,7 @@ async function checkOutput(spec: BenchSpec, tool: Tool, out: string, result: Too
     result.bundle = await bundleOneOperation(out, tool.srcDir(out), spec, !tool.peer);
     const b = result.bundle;
     console.log(`   ${tool.name.padEnd(18)} bundle: ${b.ok ? `${fmtBytes(b.gzipBytes)} gzip (${fmtBytes(b.minBytes)} min) of ${b.imported}` : `fails: ${b.error}`}`);
+    if (b.largestInputs?.length) console.log(`   ${''.padEnd(18)} largest: ${b.largestInputs.map((i) => `${i.file} ${fmtBytes(i.bytes)}`).join(', ')}`);
   }
 }
 
