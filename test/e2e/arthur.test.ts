@@ -189,6 +189,7 @@ describe('generated/arthur against a recording server', () => {
     server.script({ status: 422, body });
     const error = await pkg.module.getOrganizationUsers(client, { page_size: 5000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(pkg.module.ApiError);
+    expect(error).toBeInstanceOf(pkg.module.UnprocessableEntityError);
     const e = error as Pkg.ApiError<Pkg.GetOrganizationUsersError>;
     expect(e.status).toBe(422);
     expect(e.headers.get('content-type')).toMatch(/application\/json/);
@@ -201,6 +202,7 @@ describe('generated/arthur against a recording server', () => {
     server.script({ status: 404 });
     const error = await pkg.module.deleteUser(client, { user_id: 'missing' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(pkg.module.ApiError);
+    expect(error).toBeInstanceOf(pkg.module.NotFoundError);
     expect((error as Pkg.ApiError).status).toBe(404);
     expect((error as Pkg.ApiError).body).toBeUndefined();
   });
@@ -212,6 +214,7 @@ describe('generated/arthur against a recording server', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(pkg.module.ApiError);
     expect((error as Pkg.ApiError).status).toBe(409);
+    expect(error).toBeInstanceOf(pkg.module.ConflictError);
     expect((error as Pkg.ApiError).body).toBe('user exists');
     expect(server.requests).toHaveLength(1);
   });

@@ -153,7 +153,7 @@ describe('generated/openai-admin against a recording server', () => {
     expect(u.email).toBe('ann@example.com');
   });
 
-  it('throws ApiError with status, headers and the parsed body on 404', async () => {
+  it('throws ApiError (NotFoundError) with status, headers, request id and the parsed body on 404', async () => {
     const body = { error: { message: 'No such user', type: 'invalid_request_error', param: null, code: null } };
     server.script({ status: 404, body, headers: { 'x-request-id': 'req_123' } });
     const error = await pkg.module.retrieveUser(client, { user_id: 'nobody' }).then(
@@ -161,9 +161,12 @@ describe('generated/openai-admin against a recording server', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(pkg.module.ApiError);
+    expect(error).toBeInstanceOf(pkg.module.NotFoundError);
     const e = error as Pkg.ApiError<Pkg.ErrorResponse>;
     expect(e.status).toBe(404);
     expect(e.headers.get('x-request-id')).toBe('req_123');
+    expect(e.requestId).toBe('req_123');
+    expect(e.message).toContain('No such user');
     expect(e.body.error.message).toBe('No such user');
   });
 
