@@ -165,6 +165,8 @@ function specLiteral(v: OperationView, response: string): string {
     const f = [`kind: ${stringLiteral(v.body.kind)}`, `mediaType: ${stringLiteral(v.body.mediaType)}`];
     if (v.body.required) f.push('required: true');
     if (v.body.key !== 'body') f.push(`key: ${stringLiteral(v.body.key)}`);
+    // Upload encoding is pulled into the bundle only by the operations that need it.
+    if (v.body.kind === 'multipart') f.push('encode: toFormData');
     lines.push(`body: { ${f.join(', ')} }`);
   }
   if (response !== 'json') lines.push(`response: ${stringLiteral(response)}`);

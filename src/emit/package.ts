@@ -88,6 +88,7 @@ function runtimeImports(ops: OperationView[]): string {
     ...(ops.some((o) => !o.pagination && o.success.kind !== 'sse') ? ['request'] : []),
     ...(paginated ? ['paginate'] : []),
     ...(streams ? ['stream'] : []),
+    ...(ops.some((o) => o.body?.kind === 'multipart') ? ['toFormData'] : []),
   ];
   const types = [
     'Client',

@@ -23,7 +23,7 @@ export interface Built {
  * injection) with a message quoting the value, which may be a secret.
  */
 function put(headers: Headers, name: string, value: string): void {
-  if (/[^\t\x20-\xff]/.test(value)) throw new TypeError(`Header "${name}" has a line break or another invalid character`);
+  if (/[^\t\x20-\xff]/.test(value)) throw new TypeError(`Invalid character (line break?) in header "${name}"`);
   headers.set(name, value);
 }
 
@@ -108,7 +108,7 @@ export async function build(
   const pieces = options.url ? query.slice(fromParams) : query;
   if (pieces.length) url += (url.includes('?') ? '&' : '?') + pieces.join('&');
 
-  const streaming = typeof ReadableStream == 'function' && body instanceof ReadableStream;
+  const streaming = body instanceof ReadableStream;
   const retryable = options.retry ?? (!streaming && (isIdempotent(method) || !!op.retry || !!key));
   return { url, where, method, headers, body, streaming, retryable };
 }

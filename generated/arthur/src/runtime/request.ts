@@ -1,6 +1,6 @@
 import type { Client } from './client.js';
 import { OagenError } from './errors.js';
-import { send, type Sent } from './send.js';
+import { send, type Decode, type Sent } from './send.js';
 import type { OperationSpec } from './types.js';
 
 /** Per-call options, the last argument of every operation function. */
@@ -21,31 +21,46 @@ export interface RequestOptions {
 
 /**
  * The result of an operation call: a promise of the decoded 2xx body (`undefined` when empty)
- * that also gives access to the HTTP response. The request starts at once; the body is
- * decoded when the promise is first awaited.
+ * that also gives access to the HTTP response. The request starts at once, and the body is
+ * decoded as soon as it arrives (so an un-awaited call leaves nothing open), unless
+ * `asResponse()` was called first.
  */
 export class ApiPromise<T> implements Promise<T> {
   readonly #sent: Promise<Sent>;
-  readonly #parse: (sent: Sent) => Promise<T>;
-  #result: Promise<{ data: T; response: Response }> | undefined;
+  readonly #result: Promise<{ data: T; response: Response }>;
+  #raw = false;
   readonly [Symbol.toStringTag] = 'ApiPromise';
 
-  /** @internal */
-  constructor(sent: Promise<Sent>, parse: (sent: Sent) => Promise<T>) {
-    this.#sent = sent;
-    this.#parse = parse;
+  /**
+   * @internal `run` sends the call with a decoder that reads the body with `parse`, unless
+   * `asResponse()` was called before the response arrived.
+   */
+  constructor(run: (decode: Decode) => Promise<Sent>, parse: (sent: Sent) => Promise<T>) {
+    this.#sent = run((s) => (this.#raw ? undefined : parse(s)));
+    this.#result = this.#sent.then((s) => {
+      if (this.#raw) throw new OagenError(`${s.where}: the body was taken by asResponse()`);
+      return { data: s.data as T, response: s.response };
+    });
     // A failure reaches whoever awaits; until then it is not an unhandled rejection.
-    sent.catch(() => {});
+    this.#result.catch(() => {});
   }
 
   /** The decoded body with the response: status, and headers such as rate limits and request ids. */
   withResponse(): Promise<{ data: T; response: Response }> {
-    return (this.#result ??= this.#sent.then(async (sent) => ({ data: await this.#parse(sent), response: sent.response })));
+    return this.#result;
   }
 
-  /** The raw 2xx response, body unread. The timeout stops here; the signal still applies to the body. */
+  /**
+   * The raw 2xx response with its body unread; call it right away (before the response
+   * arrives). The timeout stops at the headers; the caller's signal still applies to the body.
+   */
   asResponse(): Promise<Response> {
-    return this.#sent.then((sent) => (sent.release(true), sent.response));
+    this.#raw = true;
+    return this.#sent.then((s) => {
+      if (s.response.bodyUsed) throw new OagenError(`${s.where}: call asResponse() before the response arrives`);
+      s.release(true);
+      return s.response;
+    });
   }
 
   then<A = T, B = never>(
@@ -53,7 +68,7 @@ export class ApiPromise<T> implements Promise<T> {
     // `any` as in the standard Promise typings, so `catch((e) => e.message)` reads the same
     onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.withResponse().then((r) => r.data).then(onfulfilled, onrejected);
+    return this.#result.then((r) => r.data).then(onfulfilled, onrejected);
   }
 
   catch<B = never>(onrejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
@@ -65,7 +80,7 @@ export class ApiPromise<T> implements Promise<T> {
   }
 }
 
-/** @internal Decodes a 2xx body by the operation's response kind, within the attempt's timeout. */
+/** @internal Decodes a 2xx body by the operation's response kind, then releases the attempt. */
 export async function decode(sent: Sent, kind: OperationSpec['response']): Promise<unknown> {
   const { response } = sent;
   try {
@@ -77,8 +92,6 @@ export async function decode(sent: Sent, kind: OperationSpec['response']): Promi
     } catch (e) {
       throw new OagenError(`${sent.where}: the response is not valid JSON`, { cause: e });
     }
-  } catch (e) {
-    throw sent.fail(e);
   } finally {
     sent.release();
   }
@@ -91,5 +104,8 @@ export function request<T>(
   params: object | undefined,
   options?: RequestOptions,
 ): ApiPromise<T> {
-  return new ApiPromise(send(client, op, params, options), (sent) => decode(sent, op.response) as Promise<T>);
+  return new ApiPromise(
+    (read) => send(client, op, params, options, read),
+    (sent) => decode(sent, op.response) as Promise<T>,
+  );
 }

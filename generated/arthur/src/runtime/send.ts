@@ -12,18 +12,25 @@ export interface SendOptions extends RequestOptions {
   url?: string | undefined;
 }
 
-/** @internal A 2xx response whose body has not been read yet. */
+/** @internal A 2xx response; `data` is its decoded body when a decoder read it. */
 export interface Sent {
   readonly response: Response;
+  data?: unknown;
   /** aborts this attempt: its body, its stream */
   readonly controller: AbortController;
   /** `METHOD /path`, for messages */
   readonly where: string;
   /** Maps an error met while reading the body to the one the caller should see. */
   fail(error: unknown): unknown;
-  /** Clears the attempt's timer and, unless `keepSignal`, unlinks the caller's signal. */
+  /** Clears the attempt's timer and, unless `keepSignal`, unlinks the caller's signal (idempotent). */
   release(keepSignal?: boolean): void;
 }
+
+/**
+ * @internal Reads a 2xx response within its attempt (so a body cut off or timed out is retried
+ * like a failed request) and releases it; returns undefined to leave the body to the caller.
+ */
+export type Decode = (sent: Sent) => Promise<unknown> | undefined;
 
 /** An error body: JSON when it parses, else the text; undefined when empty. */
 async function errorBody(response: Response): Promise<unknown> {
@@ -36,16 +43,18 @@ async function errorBody(response: Response): Promise<unknown> {
 }
 
 /**
- * @internal Sends a call and resolves with the first 2xx response, body unread. Failed
- * attempts are retried (when the call is retryable) on connection errors, timeouts and
- * retryable statuses; the last failure is thrown: `ApiError` for a status, `ConnectionError`,
- * `TimeoutError`, or the caller's abort reason (as `fetch` does).
+ * @internal Sends a call and resolves with the first 2xx response, decoded by `decode`.
+ * Failed attempts are retried (when the call is retryable) on connection errors, timeouts
+ * (including while reading the body) and retryable statuses; the last failure is thrown:
+ * `ApiError` for a status, `ConnectionError`, `TimeoutError`, or the caller's abort reason
+ * (as `fetch` does).
  */
 export async function send(
   client: Client,
   op: OperationSpec,
   params: object | undefined,
   options: SendOptions = {},
+  decode?: Decode,
 ): Promise<Sent> {
   const { signal } = options;
   signal?.throwIfAborted();
@@ -85,6 +94,7 @@ export async function send(
     let request: Request;
     let response: Response | undefined;
     let error: unknown;
+    let status: number | undefined; // of an error response
     try {
       try {
         const init = { method, headers, body, signal: controller.signal, duplex: streaming ? 'half' : undefined };
@@ -102,24 +112,42 @@ export async function send(
       }
       if (response) {
         await client.onResponse?.(response, request);
-        if (response.ok) return { response, controller, where, fail, release };
-        let data: unknown;
-        try {
-          data = await errorBody(response);
-        } catch {
-          // the body was cut off, timed out or aborted: report the status alone
+        if (response.ok) {
+          const sent: Sent = { response, controller, where, fail, release };
+          const reading = decode?.(sent);
+          if (!reading) return sent;
+          try {
+            sent.data = await reading;
+            return sent;
+          } catch (e) {
+            error = fail(e);
+            // only a broken or timed-out body is worth another attempt (not invalid JSON, not an abort)
+            if (!(error instanceof ConnectionError)) throw error;
+          }
+        } else {
+          let data: unknown;
+          try {
+            data = await errorBody(response);
+          } catch {
+            // the body was cut off, timed out or aborted: report the status alone
+          }
+          status = response.status;
+          error = apiError(status, response.headers, data, where);
         }
-        error = apiError(response.status, response.headers, data, where);
       }
     } catch (e) {
-      // a hook threw or the caller aborted: stop here
+      // a hook threw, the caller aborted, or the body could not be decoded: stop here
       release();
       controller.abort();
       throw e;
     }
     release();
     if (signal?.aborted) throw signal.reason;
-    if (retry >= maxRetries || !retryable || (response && !isRetryableStatus(response.status))) throw error;
-    await sleep(retryDelay(retry, client.initialDelay, client.maxDelay, response?.headers), signal);
+    // `x-should-retry: true|false` (sent by some APIs, e.g. OpenAI's) overrides the status rule
+    const hint = status && response!.headers.get('x-should-retry');
+    if (retry >= maxRetries || !retryable || hint === 'false' || (status && hint !== 'true' && !isRetryableStatus(status))) {
+      throw error;
+    }
+    await sleep(retryDelay(retry, client.initialDelay, client.maxDelay, status ? response?.headers : undefined), signal);
   }
 }

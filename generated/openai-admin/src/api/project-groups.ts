@@ -7,8 +7,8 @@ import {
   type RequestOptions,
   type OperationSpec,
   type PaginationSpec,
-  type ApiPromise,
   type PagePromise,
+  type ApiPromise,
 } from '../runtime/index.js';
 import type {
   ErrorResponse,

@@ -18,7 +18,11 @@ export interface ClientConfig<AuthName extends string = string> {
   backoff?: { initialDelay?: number | undefined; maxDelay?: number | undefined } | undefined;
   /** When set, POST and PATCH requests get a generated key in this header and become retryable. */
   idempotencyHeader?: string | undefined;
-  /** Called before every attempt; may return a replacement request (logging, tracing, signing). */
+  /**
+   * Called before every attempt; may edit the request's headers or return a replacement
+   * (logging, tracing, signing). Build a replacement with `new Request(request, init)` so it
+   * keeps the request's signal, which carries the timeout and the caller's abort.
+   */
   onRequest?: ((request: Request) => Request | void | Promise<Request | void>) | undefined;
   /** Called with every response, including error responses that will be retried. */
   onResponse?: ((response: Response, request: Request) => void | Promise<void>) | undefined;

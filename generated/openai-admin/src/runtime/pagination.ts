@@ -5,7 +5,7 @@
 import type { Client } from './client.js';
 import { OagenError } from './errors.js';
 import { ApiPromise, decode, type RequestOptions } from './request.js';
-import { send, type Sent } from './send.js';
+import { send, type Decode, type Sent } from './send.js';
 import type { OperationSpec, PaginationSpec } from './types.js';
 
 export class PagePromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
@@ -14,12 +14,12 @@ export class PagePromise<Page, Item> extends ApiPromise<Page> implements AsyncIt
 
   /** @internal */
   constructor(
-    sent: Promise<Sent>,
+    run: (decode: Decode) => Promise<Sent>,
     parse: (sent: Sent) => Promise<Page>,
     pages: (first: ApiPromise<Page>) => AsyncGenerator<Page, void, undefined>,
     items: (page: Page) => Item[],
   ) {
-    super(sent, parse);
+    super(run, parse);
     this.#pages = pages;
     this.#items = items;
   }
@@ -84,9 +84,10 @@ export function paginate<Page, Item>(
       if (spec.kind === 'url') {
         const next = spec.nextUrl === 'link' ? nextLink(response.headers.get('link')) : get(data, spec.nextUrl);
         if (typeof next !== 'string' || !next) return;
-        url = new URL(next, response.url || client.baseUrl + '/').href;
+        const here = new URL(response.url || client.baseUrl + '/'); // the page just read
+        url = new URL(next, here).href;
         // Credentials go with the request: never follow a next-page link to another origin.
-        if (new URL(url).origin !== new URL(client.baseUrl).origin) {
+        if (new URL(url).origin !== here.origin) {
           throw new OagenError(`${op.method} ${op.path}: the next page is on another origin`);
         }
         if (seen.has(url)) return;
@@ -105,17 +106,18 @@ export function paginate<Page, Item>(
           const start = spec.kind === 'page' ? (spec.start ?? 1) : 0;
           const at = Number(values[key] ?? start);
           // items fetched up to and including this page, assuming every page before it was full
-          const seen = spec.kind === 'page' ? (at - start) * size + items.length : at + items.length;
+          const fetched = spec.kind === 'page' ? (at - start) * size + items.length : at + items.length;
           const totalPages = spec.kind === 'page' && spec.totalPages ? Number(get(data, spec.totalPages)) : NaN;
           const totalItems = spec.totalItems ? Number(get(data, spec.totalItems)) : NaN;
-          if (items.length < size || at - start + 1 >= totalPages || seen >= totalItems) return;
+          if (items.length < size || at - start + 1 >= totalPages || fetched >= totalItems) return;
           next = spec.kind === 'page' ? at + 1 : at + items.length;
         }
         values = { ...values, [key]: next };
       }
-      current = new ApiPromise(send(client, op, values, { ...options, url }), parse);
+      const pageOptions = { ...options, url };
+      current = new ApiPromise((read) => send(client, op, values, pageOptions, read), parse);
     }
   }
 
-  return new PagePromise<Page, Item>(send(client, op, params, options), parse, pages, itemsOf);
+  return new PagePromise<Page, Item>((read) => send(client, op, params, options, read), parse, pages, itemsOf);
 }

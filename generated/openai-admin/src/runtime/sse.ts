@@ -135,8 +135,11 @@ export function stream<Event>(
   params: object | undefined,
   options?: RequestOptions,
 ): ApiPromise<EventStream<Event>> {
-  return new ApiPromise(send(client, op, params, options), async (sent) => {
-    sent.release(true);
-    return new EventStream<Event>(sent);
-  });
+  return new ApiPromise(
+    (read) => send(client, op, params, options, read),
+    async (sent) => {
+      sent.release(true); // stop the timer, keep the caller's signal for the stream
+      return new EventStream<Event>(sent);
+    },
+  );
 }
