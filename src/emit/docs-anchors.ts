@@ -62,32 +62,39 @@ export function resolveAnchors(files: Map<string, string>): string[] {
 function collectTargets(page: string, content: string, slugs: Map<string, string>): string {
   const slugger = new Slugger();
   let fence: string | undefined;
-  const lines = content.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  let paragraph: string[] = [];
+  for (let at = 0; at <= content.length; ) {
+    let end = content.indexOf('\n', at);
+    if (end === -1) end = content.length;
+    const line = content.slice(at, end);
+    at = end + 1;
+    const f = line.length >= 3 && (line.charCodeAt(0) === 96 || line.charCodeAt(0) === 126 || line.charCodeAt(0) === 32) ? /^ {0,3}(`{3,}|~{3,})/.exec(line) : null;
     if (f) {
       if (!fence) fence = f[1];
       else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      paragraph = [];
       continue;
     }
     if (fence) continue;
-    // a setext heading (`Title` over `---` or `===`) counts too; oagen writes only ATX ones
-    if (i > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line) && isParagraphLine(lines[i - 1])) {
-      let start = i - 1;
-      while (start > 0 && isParagraphLine(lines[start - 1])) start--;
-      slugger.slug(headingText(lines.slice(start, i).join(' ')));
+    // a setext heading (paragraph text over `---` or `===`) counts too; oagen writes only ATX ones
+    if (paragraph.length > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line)) {
+      slugger.slug(headingText(paragraph.join(' ')));
+      paragraph = [];
       continue;
     }
-    const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (!h) continue;
-    const ids: string[] = [];
-    const text = (h[1] ?? '').replace(TARGET, (_, id: string) => (ids.push(id), ''));
-    const slug = slugger.slug(headingText(text));
-    for (const id of ids) slugs.set(`${page}${SEP}${id}`, slug);
-    if (ids.length > 0) lines[i] = line.replace(TARGET, '');
+    const h = line.includes('#') ? /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
+    if (h) {
+      const ids: string[] = [];
+      const text = (h[1] ?? '').replace(TARGET, (_, id: string) => (ids.push(id), ''));
+      const slug = slugger.slug(headingText(text));
+      for (const id of ids) slugs.set(`${page}${SEP}${id}`, slug);
+      paragraph = [];
+      continue;
+    }
+    if (isParagraphLine(line)) paragraph.push(line);
+    else paragraph = [];
   }
-  return lines.join('\n');
+  return content.replace(TARGET, '');
 }
 
 /** A line that can be (the last line of) a paragraph: not blank, not another block's marker. */
