@@ -16,6 +16,8 @@ export const LOCK_FILE = 'oagen.lock.json';
 
 export interface LockEntry {
   name: string;
+  /** the name the identity wanted (before collision rules); a change means the spec renamed it */
+  want: string;
   /** structural hash of the normalized IR node (schemas only) */
   hash?: string;
   /** package version that introduced the export */
@@ -43,8 +45,8 @@ export function readLock(outDir: string): Lock | undefined {
 export function pinnedFromLock(lock: Lock | undefined): PinnedNames {
   if (!lock) return {};
   return {
-    schema: new Map(Object.entries(lock.schemas).map(([id, e]) => [id, e.name])),
-    operation: new Map(Object.entries(lock.operations).map(([key, e]) => [key, e.name])),
+    schema: new Map(Object.entries(lock.schemas).map(([id, e]) => [id, { name: e.name, want: e.want ?? e.name }])),
+    operation: new Map(Object.entries(lock.operations).map(([key, e]) => [key, { name: e.name, want: e.want ?? e.name }])),
   };
 }
 
@@ -57,13 +59,13 @@ export function buildLock(ir: ApiIR, names: Names, pkg: { name: string; version:
   for (const n of [...ir.schemas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const name = names.schema.get(n.id)!;
     const prev = previous?.schemas[n.id];
-    schemas[n.id] = { name, hash: schemaHash(n.schema), since: prev && prev.name === name ? prev.since : pkg.version };
+    schemas[n.id] = { name, want: names.wanted.schema.get(n.id)!, hash: schemaHash(n.schema), since: prev && prev.name === name ? prev.since : pkg.version };
   }
   const operations: Record<string, LockEntry> = {};
   for (const op of [...ir.operations].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
     const name = names.operation.get(op.key)!.fn;
     const prev = previous?.operations[op.key];
-    operations[op.key] = { name, since: prev && prev.name === name ? prev.since : pkg.version };
+    operations[op.key] = { name, want: names.wanted.operation.get(op.key)!, since: prev && prev.name === name ? prev.since : pkg.version };
   }
   return { oagen: 1, package: pkg.name, version: pkg.version, schemas, operations };
 }

@@ -12,7 +12,10 @@
  * - Names never shadow the runtime's exports or the generated client's own
  *   (`Client`, `ApiError`, `createClient`, …), reserved words or global types (`Error`,
  *   `Date`, `Promise`, …): such a schema gets the suffix `Model` (`ErrorModel`).
- * - A name lock (oagen.lock.json, see src/lock/) can pin names: pinned names are taken first.
+ * - A name lock (oagen.lock.json, see src/lock/) pins names: an identity whose wanted name
+ *   is the same as when the lock was written keeps the name it got then, before anyone else
+ *   is served (a collision can never shift it). An identity whose wanted name changed (the
+ *   spec renamed it) gets its new name; src/lock/ keeps the old one as a deprecated alias.
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, Operation, OperationKey, SchemaId } from '../ir/types.js';
@@ -46,14 +49,22 @@ export interface GroupNames {
 
 export interface Names {
   schema: Map<SchemaId, string>;
+  /** the name each identity wanted before collision rules (recorded in the lock) */
+  wanted: { schema: Map<SchemaId, string>; operation: Map<OperationKey, string> };
   operation: Map<OperationKey, OperationNames>;
   groups: GroupNames[];
 }
 
+/** A name given by a previous generation, and the name its identity wanted then. */
+export interface Pin {
+  name: string;
+  want: string;
+}
+
 /** Names pinned by a previous generation (the name lock), by identity. */
 export interface PinnedNames {
-  schema?: Map<SchemaId, string>;
-  operation?: Map<OperationKey, string>;
+  schema?: Map<SchemaId, Pin>;
+  operation?: Map<OperationKey, Pin>;
 }
 
 interface Claim {
@@ -100,13 +111,17 @@ export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedN
     if (hasStreamVariant(op)) names.stream = take(`${fn}Stream`, values);
     operation.set(op.key, names);
   }
-  return { schema, operation, groups: groupOperations(ir) };
+  const wanted = {
+    schema: new Map(schemaClaims.map((c) => [c.id, c.want])),
+    operation: new Map(opClaims.map((c) => [c.id, c.want])),
+  };
+  return { schema, wanted, operation, groups: groupOperations(ir) };
 }
 
 function resolveClaims(
   claims: Claim[],
   taken: Taken,
-  pinned: Map<string, string> | undefined,
+  pinned: Map<string, Pin> | undefined,
   diagnostics: Diagnostics,
   what: string,
 ): Map<string, string> {
@@ -114,10 +129,10 @@ function resolveClaims(
   // 1. Pinned names first: a name once given to an identity stays with it.
   if (pinned) {
     for (const c of claims) {
-      const name = pinned.get(c.id);
-      if (name && !taken.has(name)) {
-        out.set(c.id, name);
-        taken.add(name);
+      const pin = pinned.get(c.id);
+      if (pin && pin.want === c.want && !taken.has(pin.name)) {
+        out.set(c.id, pin.name);
+        taken.add(pin.name);
       }
     }
   }
