@@ -107,7 +107,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   }
   for (const m of input.models) {
     const doc = modelDoc(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []);
-    files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', { ...doc, name: doc.name + anchorTarget('top') }));
+    files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', doc));
   }
 
   // README.
