@@ -23,6 +23,7 @@ Options:
   --strict      warnings fail the run (exit 1)
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing
+  --reset-names name everything afresh, ignoring the names pinned in oagen.lock.json
   --quiet       print errors only
   --debug       print stack traces of internal errors
 
@@ -43,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
         only: { type: 'string', multiple: true },
         strict: { type: 'boolean' },
         validate: { type: 'boolean' },
+        'reset-names': { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         quiet: { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -106,6 +108,7 @@ interface GenerateFlags {
   only?: string[];
   strict?: boolean;
   validate?: boolean;
+  'reset-names'?: boolean;
   'dry-run'?: boolean;
   quiet?: boolean;
 }
@@ -124,7 +127,12 @@ async function generate(flags: GenerateFlags): Promise<number> {
   }
   let failed = 0;
   for (const base of clients) {
-    const client = { ...base, ...(flags.strict ? { strict: true } : {}), ...(flags.validate ? { validate: true } : {}) };
+    const client = {
+      ...base,
+      ...(flags.strict ? { strict: true } : {}),
+      ...(flags.validate ? { validate: true } : {}),
+      ...(flags['reset-names'] ? { resetNames: true } : {}),
+    };
     const started = performance.now();
     try {
       const result = await generateClient(client, { dryRun: flags['dry-run'] === true });

@@ -35,6 +35,8 @@ export interface ClientConfig {
   pagination?: Record<string, PaginationInfo | false>;
   strict?: boolean;
   validate?: boolean;
+  /** ignore the names recorded in the output's oagen.lock.json (name everything afresh) */
+  resetNames?: boolean;
 }
 
 export interface Config {

@@ -37,7 +37,7 @@ export async function renderClient(client: ClientConfig, diagnostics = new Diagn
   let ir = await loadIR(client.spec, { diagnostics, ...(client.validate ? { validate: true } : {}) });
   diagnostics.throwIfErrors(client.strict);
   ir = applyInclude(ir, client.include);
-  const previous = readLock(client.output);
+  const previous = client.resetNames ? undefined : readLock(client.output);
   const names = assignNames(ir, diagnostics, pinnedFromLock(previous));
   const version = client.version ?? (/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0');
   const pkg = buildPackage(ir, names, {

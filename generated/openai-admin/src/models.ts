@@ -871,15 +871,15 @@ export interface DeletedRoleAssignmentResource {
   object: string;
 }
 
-export interface ErrorResponse {
-  error: Error_;
-}
-
-export interface Error_ {
+export interface ErrorModel {
   code: string | null;
   message: string;
   param: string | null;
   type: string;
+}
+
+export interface ErrorResponse {
+  error: ErrorModel;
 }
 
 /** Summary information about a group returned in role assignment responses. */
