@@ -69,3 +69,10 @@ export async function diffDocs(old: Json, neu: Json, options: DiffOptions = { ty
 export function summary(r: DiffResult): string[] {
   return r.changes.map((c) => `${c.rule} ${c.pointer}`).sort();
 }
+
+/** A copy of a `readApi` spec whose `GET /things/{id}` also answers `status` with this JSON body. */
+export function addResponseTo(api: Json, status: string, schema: Json): Json {
+  const copy = structuredClone(api) as { paths: Record<string, Record<string, { responses: Record<string, Json> }>> };
+  copy.paths['/things/{id}'].get.responses[status] = { description: status, ...json(schema) };
+  return copy;
+}

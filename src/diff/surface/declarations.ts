@@ -31,25 +31,41 @@ export function isSurfaceFile(path: string): boolean {
   return path === 'src/client.ts' || path === 'src/models.ts' || /^src\/api\/[^/]+\.ts$/.test(path);
 }
 
-export function readDeclarations(files: Map<string, string>): Declarations {
+/**
+ * Read every surface file; `cache` (shared by the two sides) skips parsing a file whose
+ * content the other side already had: most files do not change between versions.
+ */
+export function readDeclarations(files: Map<string, string>, cache: Map<string, Declarations> = new Map()): Declarations {
   const out: Declarations = new Map();
   for (const [path, content] of files) {
     if (!isSurfaceFile(path)) continue;
-    const sf = ts.createSourceFile(path, content, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-    for (const st of sf.statements) {
-      if (!isExported(st)) continue;
-      const text = st.getFullText(sf);
-      if (ts.isFunctionDeclaration(st) && st.name) {
-        const end = st.body ? st.body.getStart(sf) : st.getEnd();
-        add(out, st.name.text, 'value', 'function', path, content.slice(st.getStart(sf), end), text);
-      } else if (ts.isInterfaceDeclaration(st)) {
-        add(out, st.name.text, 'type', 'interface', path, st.getText(sf), text);
-      } else if (ts.isTypeAliasDeclaration(st)) {
-        add(out, st.name.text, 'type', 'type', path, st.getText(sf), text);
-      } else if (ts.isVariableStatement(st)) {
-        for (const d of st.declarationList.declarations) {
-          if (ts.isIdentifier(d.name)) add(out, d.name.text, 'value', 'const', path, st.getText(sf), text);
-        }
+    const key = `${path}\u0000${content}`;
+    let decls = cache.get(key);
+    if (!decls) {
+      decls = readFile(path, content);
+      cache.set(key, decls);
+    }
+    for (const [k, d] of decls) out.set(k, d);
+  }
+  return out;
+}
+
+function readFile(path: string, content: string): Declarations {
+  const out: Declarations = new Map();
+  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  for (const st of sf.statements) {
+    if (!isExported(st)) continue;
+    const text = st.getFullText(sf);
+    if (ts.isFunctionDeclaration(st) && st.name) {
+      const end = st.body ? st.body.getStart(sf) : st.getEnd();
+      add(out, st.name.text, 'value', 'function', path, content.slice(st.getStart(sf), end), text);
+    } else if (ts.isInterfaceDeclaration(st)) {
+      add(out, st.name.text, 'type', 'interface', path, st.getText(sf), text);
+    } else if (ts.isTypeAliasDeclaration(st)) {
+      add(out, st.name.text, 'type', 'type', path, st.getText(sf), text);
+    } else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name)) add(out, d.name.text, 'value', 'const', path, st.getText(sf), text);
       }
     }
   }

@@ -22,8 +22,9 @@ export function compareSurface(old: Side, neu: Side): ClientImpact {
   const started = performance.now();
   const oldFiles = renderPackage(old.ir, old.names);
   const newFiles = renderPackage(neu.ir, neu.names);
-  const before = readDeclarations(oldFiles);
-  const after = readDeclarations(newFiles);
+  const parsed = new Map<string, Declarations>();
+  const before = readDeclarations(oldFiles, parsed);
+  const after = readDeclarations(newFiles, parsed);
   const identities = identityIndex(old, neu);
   const exports: ExportChange[] = [];
   const withId = (e: ExportChange): ExportChange => {
