@@ -4,7 +4,7 @@
  */
 import type { NamedSchema, Schema } from '../ir/types.js';
 import { literalValue } from '../naming/escape.js';
-import { docBlock, objectMembers, schemaDocLines, typeExpr, type TypeContext } from './type-expr.js';
+import { docBlock, objectMembers, schemaDocLines, topLevelParts, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface ModelView {
   name: string;
@@ -21,7 +21,9 @@ export function modelView(named: NamedSchema, ctx: TypeContext): ModelView {
   if (s.kind === 'object' && !s.nullable && s.properties.length > 0) {
     code = `${doc}export interface ${name} {\n${objectMembers(s.properties, s.additional, ctx, '  ')}}\n`;
   } else {
-    code = `${doc}export type ${name} = ${typeExpr(s, ctx)};\n`;
+    const expr = typeExpr(s, ctx);
+    const parts = expr.length + name.length > 90 ? topLevelParts(s, ctx) : undefined;
+    code = parts && parts.length > 1 ? `${doc}export type ${name} =\n${parts.map((p) => `  | ${p}`).join('\n')};\n` : `${doc}export type ${name} = ${expr};\n`;
   }
   const values = enumValues(s);
   if (values) {

@@ -6,9 +6,10 @@
  * 3. `x-fern-pagination` (`cursor: $request.x`, `next_cursor: $response.y`, `results: $response.z`,
  *    or `offset: $request.page`);
  * 4. cursor heuristics: a GET with a cursor-like query parameter (`after`, `cursor`,
- *    `starting_after`, `page_token`, `next_token`, `continuation_token`, …) whose JSON
+ *    `starting_after`, `page_token`, `next_token`, `continuation_token`, …, or a `page`
+ *    parameter that takes a string) whose JSON
  *    success body has an items array (`data`, `items`, `results`, `records`, or its only array)
- *    and a next-cursor field (`next_cursor`, `next`, `last_id`, `next_page_token`, …) or a
+ *    and a next-cursor field (`next_cursor`, `next`, `last_id`, `next_page`, `next_page_token`, …) or a
  *    `has_more` flag with items that carry an `id`;
  * 5. page-number heuristics: a GET with a `page` query parameter, an items array, and a
  *    total-pages or total-items field (top level or under `pagination`/`meta`/`page_info`).
@@ -19,7 +20,7 @@ import type { Operation, PaginationInfo, Schema, SchemaId } from '../ir/types.js
 import { isJson, successResponses } from './responses.js';
 
 const CURSOR_PARAMS = ['after', 'cursor', 'starting_after', 'page_token', 'pageToken', 'next_token', 'nextToken', 'continuation_token', 'continuationToken', 'next_cursor', 'since_id'];
-const NEXT_FIELDS = ['next_cursor', 'nextCursor', 'next_page_token', 'nextPageToken', 'next_token', 'nextToken', 'last_id', 'next'];
+const NEXT_FIELDS = ['next_cursor', 'nextCursor', 'next_page_token', 'nextPageToken', 'next_token', 'nextToken', 'last_id', 'next_page', 'next'];
 const HAS_MORE_FIELDS = ['has_more', 'hasMore', 'has_next', 'hasNext', 'has_next_page'];
 const ITEM_FIELDS = ['data', 'items', 'results', 'records', 'values', 'entries', 'elements'];
 const PAGE_PARAMS = ['page', 'page_number', 'pageNumber'];
@@ -48,11 +49,14 @@ export function detectPagination(
     return item ? { info: fromExtension, item } : undefined;
   }
   if (op.method !== 'GET') return undefined;
-  const query = new Set(op.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+  const queryParams = op.parameters.filter((p) => p.in === 'query');
+  const query = new Set(queryParams.map((p) => p.name));
   const items = findItems(body, schemas);
   if (!items) return undefined;
 
-  const cursorParam = CURSOR_PARAMS.find((p) => query.has(p));
+  // A `page` parameter that takes a string is a cursor (OpenAI's usage API: `page` + `next_page`).
+  const stringPage = queryParams.find((p) => PAGE_PARAMS.includes(p.name) && resolve(p.schema, schemas).kind === 'string');
+  const cursorParam = CURSOR_PARAMS.find((p) => query.has(p)) ?? stringPage?.name;
   if (cursorParam) {
     const next = NEXT_FIELDS.find((f) => field(body, f, schemas));
     const hasMore = HAS_MORE_FIELDS.find((f) => field(body, f, schemas));

@@ -82,6 +82,20 @@ function elementArray(items: Schema, ctx: TypeContext, indent: string): string {
 }
 
 function unionExpr(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, indent: string): string {
+  return unionParts(s, ctx, indent).join(' | ');
+}
+
+/** The members of a union or enum as separate type expressions (for multi-line layout). */
+export function topLevelParts(s: Schema, ctx: TypeContext): string[] | undefined {
+  let parts: string[];
+  if (s.kind === 'union') parts = unionParts(s, ctx, '  ');
+  else if (s.kind === 'enum') parts = s.values.map(literalValue).concat(s.open ? ['(string & {})'] : []);
+  else return undefined;
+  if (s.nullable) parts.push('null');
+  return parts;
+}
+
+function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, indent: string): string[] {
   const disc = s.discriminator;
   return s.members
     .map((m) => {
@@ -92,8 +106,7 @@ function unionExpr(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, inde
         return `(${name} & { ${propertyKey(disc.property)}: ${tags.map(literalValue).join(' | ')} })`;
       }
       return m.kind === 'intersection' || (m.kind === 'union' && m.nullable) ? `(${typeExpr(m, ctx, indent)})` : typeExpr(m, ctx, indent);
-    })
-    .join(' | ');
+    });
 }
 
 /** The member already declares the tag as exactly these literal values. */

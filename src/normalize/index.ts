@@ -18,7 +18,7 @@ export function normalize(ir: ApiIR, diagnostics: Diagnostics): ApiIR {
   const named = new Map<string, Schema>(ir.schemas.map((n) => [n.id, n.schema]));
   const allOf = mergeAllOf(named, diagnostics);
   // One bottom-up walk applies the node passes in order at every node.
-  const passes = [nullable, allOf, flattenUnions, nullable, openEnum, enumLiterals, discriminatedUnions];
+  const passes = [nullable, allOf, flattenUnions, nullable, openEnum, enumLiterals, discriminatedUnions(named)];
   const node = (s: Schema) => passes.reduce((acc, pass) => pass(acc), s);
   const mapped = mapDocument(ir, node);
   return hoistBodies({ ...mapped, schemas: breakAliasCycles(mapped.schemas, diagnostics) });

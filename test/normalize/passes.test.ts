@@ -129,10 +129,28 @@ describe('discriminated unions', () => {
       discriminator: { property: 'type', mapping: [{ value: 'dog', target: '#/components/schemas/Dog' }] },
       pointer: p,
     };
-    const out = discriminatedUnions(s);
+    const out = discriminatedUnions(new Map())(s);
     expect(out.kind === 'union' && out.discriminator?.mapping).toEqual([
       { value: 'Cat', target: '#/components/schemas/Cat' },
       { value: 'dog', target: '#/components/schemas/Dog' },
+    ]);
+  });
+  it('tags a member that declares its own single tag value with that value', () => {
+    const named = new Map<string, Schema>([
+      ['#/components/schemas/DeveloperMessage', obj({ role: { kind: 'enum', values: ['developer'], pointer: p }, content: str }, ['role'])],
+      ['#/components/schemas/ToolMessage', { kind: 'intersection', members: [obj({ role: { kind: 'literal', value: 'tool', pointer: p } })], pointer: p }],
+    ]);
+    const s: Schema = {
+      kind: 'union',
+      keyword: 'oneOf',
+      members: [ref('DeveloperMessage'), ref('ToolMessage')],
+      discriminator: { property: 'role', mapping: [] },
+      pointer: p,
+    };
+    const out = discriminatedUnions(named)(s);
+    expect(out.kind === 'union' && out.discriminator?.mapping).toEqual([
+      { value: 'developer', target: '#/components/schemas/DeveloperMessage' },
+      { value: 'tool', target: '#/components/schemas/ToolMessage' },
     ]);
   });
 });
