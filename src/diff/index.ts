@@ -50,9 +50,15 @@ export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels
   const engine = diffIR(old, neu, options.pinned ? { pinned: options.pinned } : {});
   const diffMs = performance.now() - t0;
   let client: ClientImpact | undefined;
+  let clientError: string | undefined;
   if (options.types !== false) {
-    client = compareSurface(engine.ctx.old, engine.ctx.new);
-    annotate(engine.changes, client.exports);
+    try {
+      client = compareSurface(engine.ctx.old, engine.ctx.new);
+      annotate(engine.changes, client.exports);
+    } catch (e) {
+      // the contract diff stands on its own; say why the client verdict is missing
+      clientError = `the generated packages could not be rendered or checked: ${(e as Error)?.message ?? String(e)}`;
+    }
   }
   const contract = { breaking: 0, warning: 0, info: 0 };
   for (const c of engine.changes) contract[c.severity]++;
@@ -62,6 +68,7 @@ export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels
     contract,
     changes: engine.changes,
     ...(client ? { client } : {}),
+    ...(clientError ? { clientError } : {}),
     old: sideInfo(la, old),
     new: sideInfo(lb, neu),
     timings: { load: 0, diff: Math.round(diffMs), ...(client ? { types: client.ms } : {}) },

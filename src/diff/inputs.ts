@@ -37,10 +37,15 @@ export function rootFile(dir: string, label: string = dir): string {
   const docs = readdirSync(dir)
     .filter((f) => /\.(ya?ml|json)$/i.test(f) && statSync(join(dir, f)).isFile())
     .sort()
-    .filter((f) => /^\s*["']?(openapi|swagger)["']?\s*:/m.test(readFileSync(join(dir, f), 'utf8').slice(0, 64 * 1024)));
+    .filter((f) => isSpecDocument(readFileSync(join(dir, f), 'utf8').slice(0, 64 * 1024)));
   if (docs.length === 1) return join(dir, docs[0]);
   if (docs.length === 0) throw usage(`no spec in folder '${label}' (expected openapi.yaml, openapi.json, or one file with an 'openapi:' or 'swagger:' key)`);
   throw usage(`folder '${label}' holds several specs (${docs.join(', ')}); name the root file instead`);
+}
+
+/** A YAML document with a top-level `openapi:`/`swagger:` key, or JSON with an `"openapi": "…"` member. */
+function isSpecDocument(text: string): boolean {
+  return /^["']?(openapi|swagger)["']?[ \t]*:/m.test(text) || /"(openapi|swagger)"\s*:\s*"/.test(text);
 }
 
 function fromRevision(label: string, path: string, rev: string): SpecInput {

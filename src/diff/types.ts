@@ -82,6 +82,8 @@ export interface DiffResult {
   changes: Change[];
   /** present when the generated packages were compared (not with `--no-types`) */
   client?: ClientImpact;
+  /** why the generated packages could not be compared (then `semver` is estimated) */
+  clientError?: string;
   old: SideInfo;
   new: SideInfo;
   /** timings, ms */

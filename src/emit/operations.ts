@@ -179,9 +179,14 @@ function renderOperation(v: OperationView, pag: PaginationResult | undefined): s
   const { names, op } = v;
   let out = '';
   // Params interface.
-  out += `/** Parameters of {@link ${names.fn}}. */\n`;
-  out += `export interface ${names.params} {\n`;
-  if (v.params.length === 0 && !v.body) out += '  // This operation takes no parameters.\n';
+  if (v.params.length === 0 && !v.body) {
+    // `{}` would accept any value; this accepts only `{}` and `undefined`.
+    out += `/** {@link ${names.fn}} takes no parameters. */\n`;
+    out += `export type ${names.params} = Record<string, never>;\n\n`;
+  } else {
+    out += `/** Parameters of {@link ${names.fn}}. */\n`;
+    out += `export interface ${names.params} {\n`;
+  }
   for (const p of v.params) {
     out += docBlock(paramDocLines(p.param), '  ');
     out += `  ${propertyKey(p.key)}${p.param.required ? '' : '?'}: ${p.type};\n`;
@@ -191,7 +196,7 @@ function renderOperation(v: OperationView, pag: PaginationResult | undefined): s
     out += docBlock(lines.length ? lines : jsDocLines(`Request body (${v.body.mediaType}).`), '  ');
     out += `  ${propertyKey(v.body.key)}${v.body.required ? '' : '?'}: ${v.body.type};\n`;
   }
-  out += '}\n\n';
+  if (v.params.length > 0 || v.body) out += '}\n\n';
   // Error bodies.
   out += `/** Error bodies {@link ${names.fn}} can fail with (as \`ApiError.body\`). */\n`;
   out += `export type ${names.error} = ${v.errorType};\n\n`;

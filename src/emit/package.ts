@@ -3,7 +3,7 @@
  * Nothing here touches the disk: src/write/ does, after everything rendered.
  */
 import type { ApiIR, PaginationInfo, Schema, SchemaId } from '../ir/types.js';
-import { jsDocLines, stringLiteral } from '../naming/escape.js';
+import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
 import type { Names } from '../naming/names.js';
 import { renderDocs } from './docs.js';
 import { modelView, type ModelView } from './models.js';
@@ -133,10 +133,34 @@ function clientView(ir: ApiIR, header: string, packageName: string) {
     header,
     titleDoc: jsDocLines(ir.info.title)[0] ?? 'the API',
     authSchemeType: schemes.length > 0 ? schemes.map((s) => stringLiteral(s.name)).join(' | ') : 'never',
+    credentialImports: [...new Set(schemes.map((s) => (s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential')))]
+      .sort()
+      .map((t) => `  type ${t},\n`)
+      .join(''),
+    authCredentials: schemes.map((s) => ({
+      doc: [...(s.description ? jsDocLines(s.description) : []), ...(s.description ? [''] : []), ...jsDocLines(`${schemeLabel(s)}.`)].map((l) => (l ? `   * ${l}` : '   *')),
+      key: propertyKey(s.name),
+      type: s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential',
+    })),
     baseUrl: stringLiteral(baseUrl),
     securitySchemes: entries.length > 0 ? `{\n${entries.join('')}  }` : '{}',
     exampleLines,
   };
+}
+
+function schemeLabel(s: ApiIR['securitySchemes'][number]): string {
+  switch (s.type) {
+    case 'http':
+      return s.scheme === 'basic' ? 'HTTP basic: `{ username, password }`' : s.scheme === 'bearer' ? 'HTTP bearer token' : `HTTP ${s.scheme}: the credential`;
+    case 'apiKey':
+      return `API key, sent in the ${s.in} \`${s.paramName}\``;
+    case 'oauth2':
+      return 'OAuth 2 access token, sent as a bearer token';
+    case 'openIdConnect':
+      return 'OpenID Connect access token, sent as a bearer token';
+    default:
+      return s.type;
+  }
 }
 
 function oneLine(s: string): string {

@@ -7,6 +7,9 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'createClient',
   'AuthSchemes',
   'AuthScheme',
+  'AuthCredentials',
+  'AuthConfig',
+  'RequestBody',
   'defaults',
   'securitySchemes',
   // runtime

@@ -24,6 +24,7 @@ export function jsonReport(r: DiffResult): string {
           },
         }
       : {}),
+    ...(r.clientError ? { clientError: r.clientError } : {}),
   };
   return JSON.stringify(out, null, 2) + '\n';
 }

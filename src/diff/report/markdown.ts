@@ -15,6 +15,7 @@ export function markdownReport(r: DiffResult): string {
   out.push(
     `**Recommended version bump: ${r.semver}**${r.client ? '' : ' (estimated)'} · contract: ${r.contract.breaking} breaking, ${r.contract.warning} warning${r.contract.warning === 1 ? '' : 's'}, ${r.contract.info} info · API version ${markdownCode(r.old.version)} → ${markdownCode(r.new.version)}`,
   );
+  if (r.clientError) out.push('', `> ${markdownText(r.clientError)}`);
   for (const severity of SEVERITIES) {
     const groups = groupChanges(r.changes, severity);
     if (groups.length === 0) continue;

@@ -28,6 +28,7 @@ export function textReport(r: DiffResult, options: TextOptions): string {
   lines.push(`Contract: ${r.contract.breaking > 0 ? paint('red', counts) : counts}`);
   const bump = `Recommended version bump of the generated package: ${r.semver}${r.client ? '' : ' (estimated from the contract: run without --no-types for the TypeScript check)'}`;
   lines.push(r.semver === 'major' ? paint('red', bump) : bump);
+  if (r.clientError) lines.push(paint('yellow', safe(r.clientError)));
   for (const severity of SEVERITIES) {
     if (options.quiet && severity !== 'breaking') continue;
     const groups = groupChanges(r.changes, severity);

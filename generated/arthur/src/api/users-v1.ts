@@ -177,10 +177,8 @@ export function postOrganizationUserInvite(client: Client, params: PostOrganizat
   return request(client, postOrganizationUserInviteSpec, params, options);
 }
 
-/** Parameters of {@link getUsersMe}. */
-export interface GetUsersMeParams {
-  // This operation takes no parameters.
-}
+/** {@link getUsersMe} takes no parameters. */
+export type GetUsersMeParams = Record<string, never>;
 
 /** Error bodies {@link getUsersMe} can fail with (as `ApiError.body`). */
 export type GetUsersMeError = unknown;
@@ -202,10 +200,8 @@ export function getUsersMe(client: Client, params?: GetUsersMeParams, options?: 
   return request(client, getUsersMeSpec, params, options);
 }
 
-/** Parameters of {@link acceptMyInvites}. */
-export interface AcceptMyInvitesParams {
-  // This operation takes no parameters.
-}
+/** {@link acceptMyInvites} takes no parameters. */
+export type AcceptMyInvitesParams = Record<string, never>;
 
 /** Error bodies {@link acceptMyInvites} can fail with (as `ApiError.body`). */
 export type AcceptMyInvitesError = unknown;

@@ -4,7 +4,7 @@ import type { Client } from './client.js';
 import { isIdempotent } from './retry.js';
 import type { SendOptions } from './send.js';
 import { serializeParam } from './serialize.js';
-import type { OperationSpec, ParamSpec } from './types.js';
+import type { OperationSpec, ParamSpec, RequestBody } from './types.js';
 
 export interface Built {
   url: string;
@@ -12,7 +12,7 @@ export interface Built {
   where: string;
   method: string;
   headers: Headers;
-  body: BodyInit | undefined;
+  body: RequestBody | undefined;
   /** a ReadableStream body: can be sent once, and needs `duplex: 'half'` */
   streaming: boolean;
   retryable: boolean;
@@ -68,7 +68,7 @@ export async function build(
   const cookie = [headers.get('cookie'), ...cookies].filter(Boolean).join('; ');
   if (cookie) put(headers, 'cookie', cookie);
 
-  let body: BodyInit | undefined;
+  let body: RequestBody | undefined;
   const value = op.body && values[op.body.key ?? 'body'];
   if (op.body && value !== undefined) {
     const { kind, mediaType, encode } = op.body;
@@ -89,7 +89,7 @@ export async function build(
         .join('&');
     } else {
       // binary: Blob, ArrayBuffer, typed array or ReadableStream, sent as is
-      body = value as BodyInit;
+      body = value as RequestBody;
       if (mediaType.includes('*')) type = (value instanceof Blob && value.type) || 'application/octet-stream';
     }
     if (type) headers.set('content-type', type);

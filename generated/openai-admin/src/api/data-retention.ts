@@ -14,10 +14,8 @@ import type {
   UpdateProjectDataRetentionBody,
 } from '../models.js';
 
-/** Parameters of {@link retrieveOrganizationDataRetention}. */
-export interface RetrieveOrganizationDataRetentionParams {
-  // This operation takes no parameters.
-}
+/** {@link retrieveOrganizationDataRetention} takes no parameters. */
+export type RetrieveOrganizationDataRetentionParams = Record<string, never>;
 
 /** Error bodies {@link retrieveOrganizationDataRetention} can fail with (as `ApiError.body`). */
 export type RetrieveOrganizationDataRetentionError = unknown;

@@ -252,10 +252,8 @@ export function deleteprojectspendlimit(client: Client, params: Deleteprojectspe
   return request(client, deleteprojectspendlimitSpec, params, options);
 }
 
-/** Parameters of {@link getorganizationspendlimit}. */
-export interface GetorganizationspendlimitParams {
-  // This operation takes no parameters.
-}
+/** {@link getorganizationspendlimit} takes no parameters. */
+export type GetorganizationspendlimitParams = Record<string, never>;
 
 /** Error bodies {@link getorganizationspendlimit} can fail with (as `ApiError.body`). */
 export type GetorganizationspendlimitError = unknown;
@@ -300,10 +298,8 @@ export function updateorganizationspendlimit(client: Client, params: Updateorgan
   return request(client, updateorganizationspendlimitSpec, params, options);
 }
 
-/** Parameters of {@link deleteorganizationspendlimit}. */
-export interface DeleteorganizationspendlimitParams {
-  // This operation takes no parameters.
-}
+/** {@link deleteorganizationspendlimit} takes no parameters. */
+export type DeleteorganizationspendlimitParams = Record<string, never>;
 
 /** Error bodies {@link deleteorganizationspendlimit} can fail with (as `ApiError.body`). */
 export type DeleteorganizationspendlimitError = unknown;

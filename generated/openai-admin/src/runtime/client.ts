@@ -1,11 +1,17 @@
 import type { BasicCredential, Credential, SecuritySchemeSpec } from './types.js';
 
-/** Options of `createClient`. Every field is optional. */
-export interface ClientConfig<AuthName extends string = string> {
+/** Credentials by security scheme name, each of the kind its scheme takes. */
+export type AuthConfig = { readonly [scheme: string]: Credential | BasicCredential | undefined };
+
+/**
+ * Options of `createClient`. Every field is optional. `Auth` is the generated package's
+ * `AuthCredentials`: which schemes exist and what each takes.
+ */
+export interface ClientConfig<Auth extends object = AuthConfig> {
   /** Base URL of the API, without a trailing slash; defaults to the spec's first server. */
   baseUrl?: string | undefined;
   /** Credentials keyed by security scheme name: a string, or a (possibly async) function returning one. */
-  auth?: { [K in AuthName]?: Credential | BasicCredential } | undefined;
+  auth?: Auth | undefined;
   /** A custom `fetch` (defaults to the global one, looked up at call time). */
   fetch?: typeof fetch | undefined;
   /** Headers sent with every request. */
@@ -51,7 +57,7 @@ export interface Client {
   readonly auth: Readonly<Record<string, Credential | BasicCredential | undefined>>;
 }
 
-export function createClientCore<A extends string>(config: ClientConfig<A>, defaults: ClientDefaults): Client {
+export function createClientCore<A extends object>(config: ClientConfig<A>, defaults: ClientDefaults): Client {
   const { auth, backoff, ...rest } = config;
   const client = {
     ...rest,

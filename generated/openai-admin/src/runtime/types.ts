@@ -51,6 +51,9 @@ export interface ParamSpec {
   readonly json?: boolean;
 }
 
+/** A request body as `fetch` takes it (spelled without the DOM-only `BodyInit`). */
+export type RequestBody = NonNullable<RequestInit['body']>;
+
 /** How the request body is encoded. */
 export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
 
@@ -116,7 +119,7 @@ export interface OperationSpec {
      * Custom encoder for the body value. Multipart operations set this to `toFormData`
      * (from `runtime/multipart.js`) so that only operations with uploads pull that code in.
      */
-    readonly encode?: (value: unknown) => BodyInit;
+    readonly encode?: (value: unknown) => RequestBody;
   };
   /** decoding of 2xx bodies; default 'json' */
   readonly response?: ResponseKind;
