@@ -182,7 +182,7 @@ const cases: Case[] = [
   },
   { name: 'request additionalProperties removed', old: writeApi({ type: 'object', additionalProperties: str, properties: { a: str } }), new: writeApi(obj({ a: str })), want: [`request-additional-properties-removed ${T}`], severity: 'warning' },
   { name: 'request default changed', old: writeApi(obj({ n: { ...int, default: 1 } })), new: writeApi(obj({ n: { ...int, default: 2 } })), want: [`request-default-changed ${T}/properties/n`], severity: 'warning' },
-  { name: 'request property deprecated', old: writeApi(obj({ n: int })), new: writeApi(obj({ n: { ...int, deprecated: true } })), want: [`request-deprecated ${T}/properties/n`], severity: 'info' },
+  { name: 'request property deprecated', old: writeApi(obj({ n: int })), new: writeApi(obj({ n: { ...int, deprecated: true } })), want: [`request-became-deprecated ${T}/properties/n`], severity: 'info' },
   { name: 'writeOnly flip in a request is only noted', old: writeApi(obj({ p: str })), new: writeApi(obj({ p: { ...str, writeOnly: true } })), want: [`request-write-only-changed ${T}/properties/p`], severity: 'info' },
   {
     name: 'format that changed with the type is one change',

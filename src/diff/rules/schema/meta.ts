@@ -26,7 +26,7 @@ export function compareMeta(ctx: DiffContext, o: Schema, n: Schema, site: Site):
     ctx.schema(site, 'default-changed', { pointer, message: `${sym}: ${what}`, ...(o.default !== undefined ? { old: o.default } : {}), ...(n.default !== undefined ? { new: n.default } : {}) });
   }
 
-  if (!o.deprecated && n.deprecated) ctx.schema(site, 'deprecated', { pointer, message: `${sym} is deprecated` });
+  if (!o.deprecated && n.deprecated) ctx.schema(site, 'became-deprecated', { pointer, message: `${sym} is deprecated` });
 
   const dir = familyDirection(site.family);
   // In a property, the flip that matters for this direction is a presence change (objects.ts).

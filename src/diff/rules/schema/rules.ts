@@ -35,7 +35,7 @@ export const SCHEMA_RULES = defineSchemaRules({
   'nullable-removed': r('breaking', 'info', 'the value may no longer be null'),
   'format-changed': r('warning', 'warning', 'the format changed, was added or was removed (date-time, int64, uuid …)'),
   'default-changed': r('warning', 'info', 'the default value changed, was added or was removed'),
-  deprecated: r('info', 'info', 'the schema or property was marked deprecated'),
+  'became-deprecated': r('info', 'info', 'the schema or property was marked deprecated'),
   // enums
   'enum-value-added': r('info', 'warning', 'an enum value was added'),
   'enum-value-removed': r('breaking', 'info', 'an enum value was removed'),
