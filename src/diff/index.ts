@@ -85,16 +85,34 @@ export function rootExport(symbol: string): string {
   return m ? m[0] : symbol;
 }
 
-/** Each change gets the type checker's verdict on the exports behind its symbols. */
+/**
+ * Each change gets the type checker's verdict on the exports behind its symbols: breaking
+ * when one of them is gone or incompatible; when the checker could name what broke (keys
+ * or literals gone), only the changes at those paths are breaking.
+ */
 function annotate(changes: Change[], exports: ExportChange[]): void {
   const byName = new Map<string, ExportChange[]>();
   for (const e of exports) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
   for (const c of changes) {
-    const seen = c.symbols.flatMap((s) => byName.get(rootExport(s)) ?? []);
-    if (seen.some((e) => e.change === 'incompatible' || e.change === 'removed')) c.typescript = 'breaking';
-    else if (seen.some((e) => e.change === 'compatible' || e.change === 'added' || e.change === 'deprecated')) c.typescript = 'compatible';
-    else c.typescript = 'none';
+    let breaking = false;
+    let changed = false;
+    for (const s of c.symbols) {
+      for (const e of byName.get(rootExport(s)) ?? []) {
+        if (e.change === 'removed') breaking = true;
+        else if (e.change === 'incompatible') {
+          if (!e.paths || e.paths.some((p) => related(p, s))) breaking = true;
+          else changed = true;
+        } else if (e.change !== 'docs') changed = true;
+      }
+    }
+    c.typescript = breaking ? 'breaking' : changed ? 'compatible' : 'none';
   }
+}
+
+/** `Thing.b` and `Thing.b.c`, `Thing.e` and `Thing.e: "off"`, `Thing.l` and `Thing.l[]…` */
+function related(path: string, symbol: string): boolean {
+  const within = (a: string, b: string) => a === b || (a.startsWith(b) && /^[.[: ]/.test(a.slice(b.length)));
+  return within(path, symbol) || within(symbol, path);
 }
 
 /** Rules that remove or rename exports of the generated package, whatever the wire says. */

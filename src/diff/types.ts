@@ -59,6 +59,8 @@ export interface ExportChange {
   detail?: string;
   /** the identity behind the export (schema pointer or `METHOD /path`), when known */
   identity?: string;
+  /** for `incompatible`, when keys or literals that are gone are the whole reason: their paths */
+  paths?: string[];
 }
 
 export interface ClientImpact {

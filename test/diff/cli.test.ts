@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { runDiff, type DiffFlags } from '../../src/diff/cli.js';
 import { rootFile } from '../../src/diff/inputs.js';
-import { obj, readApi, str, tempDir, type Json } from './helpers.js';
+import { obj, readApi, str, tempDir, writeApi, type Json } from './helpers.js';
 
 class Sink extends Writable {
   text = '';
@@ -71,8 +71,24 @@ describe('oagen diff: reports', () => {
     const { out } = await run([OLD, NEW], { format: 'json', 'no-types': false });
     const r = JSON.parse(out);
     expect(r.client.semver).toBe('major');
-    expect(r.client.exports).toContainEqual({ name: 'Thing', kind: 'type', change: 'incompatible', identity: '#/components/schemas/Thing', detail: 'Thing.b no longer exists' });
+    expect(r.client.exports).toContainEqual({
+      name: 'Thing',
+      kind: 'type',
+      change: 'incompatible',
+      identity: '#/components/schemas/Thing',
+      detail: 'Thing.b, Thing.c no longer exist; a value of the new type does not fit the old one',
+    });
     expect(r.changes.find((c: { rule: string }) => c.rule === 'response-property-removed').typescript).toBe('breaking');
+  });
+
+  it('per-change TypeScript verdicts follow the paths the checker names', { timeout: 60_000 }, async () => {
+    // a removed optional request key (object literals with it fail) next to an added one
+    const d = files({ 'a.json': writeApi(obj({ a: str, geography: str }, ['a'])), 'b.json': writeApi(obj({ a: str, residency: str }, ['a'])) });
+    const r = JSON.parse((await run([join(d, 'a.json'), join(d, 'b.json')], { format: 'json', 'no-types': false })).out);
+    const verdict = (rule: string) => r.changes.find((c: { rule: string }) => c.rule === rule).typescript;
+    expect(verdict('request-property-removed')).toBe('breaking');
+    expect(verdict('request-property-added')).toBe('compatible');
+    expect(r.semver).toBe('major');
   });
 
   it('JSON is deterministic', async () => {

@@ -36,6 +36,11 @@ export interface Candidate {
 export interface Verdict {
   ok: boolean;
   detail?: string;
+  /**
+   * When the only problems are keys or literals that are gone: their paths
+   * (`Thing.b`, `Thing.e: "off"`), so a change can be matched to the problem it causes.
+   */
+  paths?: string[];
 }
 
 /** Literal unions widened to their primitive, deeply (functions keep their parameters). */
@@ -87,58 +92,64 @@ export function checkCandidates(oldFiles: Map<string, string>, newFiles: Map<str
     const o = typeOf(`O${i}`);
     const n = typeOf(`N${i}`);
     const readable = () => n.isAssignableTo(typeOf(`WO${i}`));
-    // the most specific finding first: a key or literal that is gone
-    const gone = c.mode === 'error' ? undefined : missing(o, n, c.mode === 'function' ? `${c.name}()` : c.name, 0, new Set(), typeOfSymbol);
-    if (gone) return { ok: false, detail: `${gone} no longer exists` };
-    switch (c.mode) {
-      case 'function':
-        if (!typeOf(`OP${i}`).isAssignableTo(typeOf(`NP${i}`))) return { ok: false, detail: 'calls written for the old signature are not accepted' };
-        if (!readable()) return { ok: false, detail: 'the result no longer fits the old result type' };
-        return { ok: true };
-      case 'write':
-        return o.isAssignableTo(n) ? { ok: true } : { ok: false, detail: 'a value of the old type is not accepted by the new one' };
-      case 'error':
-        return o.isAssignableTo(n) || n.isAssignableTo(o) ? { ok: true } : { ok: false, detail: 'the error bodies changed to unrelated types' };
-      case 'read':
-        return readable() ? { ok: true } : { ok: false, detail: 'a value of the new type does not fit the old one' };
-      case 'both':
-        if (!o.isAssignableTo(n)) return { ok: false, detail: 'a value of the old type is not accepted by the new one' };
-        return readable() ? { ok: true } : { ok: false, detail: 'a value of the new type does not fit the old one' };
-    }
+    const gone: string[] = [];
+    if (c.mode !== 'error') missing(o, n, c.mode === 'function' ? `${c.name}()` : c.name, 0, new Set(), typeOfSymbol, gone);
+    const verdict = assignable(c, i, o, n, readable, typeOf);
+    if (gone.length === 0) return verdict;
+    const what = `${gone.slice(0, 3).join(', ')}${gone.length > 3 ? `, … (${gone.length})` : ''} no longer exist${gone.length === 1 ? 's' : ''}`;
+    // only when nothing else failed do the gone paths explain the whole verdict
+    return verdict.ok ? { ok: false, detail: what, paths: gone } : { ok: false, detail: `${what}; ${verdict.detail}` };
   });
 }
 
+function assignable(c: Candidate, i: number, o: Type, n: Type, readable: () => boolean, typeOf: (alias: string) => Type): Verdict {
+  switch (c.mode) {
+    case 'function':
+      if (!typeOf(`OP${i}`).isAssignableTo(typeOf(`NP${i}`))) return { ok: false, detail: 'calls written for the old signature are not accepted' };
+      return readable() ? { ok: true } : { ok: false, detail: 'the result no longer fits the old result type' };
+    case 'write':
+      return o.isAssignableTo(n) ? { ok: true } : { ok: false, detail: 'a value of the old type is not accepted by the new one' };
+    case 'error':
+      return o.isAssignableTo(n) || n.isAssignableTo(o) ? { ok: true } : { ok: false, detail: 'the error bodies changed to unrelated types' };
+    case 'read':
+      return readable() ? { ok: true } : { ok: false, detail: 'a value of the new type does not fit the old one' };
+    case 'both':
+      if (!o.isAssignableTo(n)) return { ok: false, detail: 'a value of the old type is not accepted by the new one' };
+      return readable() ? { ok: true } : { ok: false, detail: 'a value of the new type does not fit the old one' };
+  }
+}
+
+const MAX_PATHS = 50;
+
 /**
- * The first property path or literal of `o` that `n` lacks, walking both in parallel
- * through object properties, array elements and nullability.
+ * The property paths and literals of `o` that `n` lacks (into `out`), walking both in
+ * parallel through object properties, array elements and nullability.
  */
-function missing(o: Type, n: Type, path: string, depth: number, seen: Set<string>, typeOfSymbol: (s: MorphSymbol) => Type): string | undefined {
-  if (depth > 8) return undefined;
+function missing(o: Type, n: Type, path: string, depth: number, seen: Set<string>, typeOfSymbol: (s: MorphSymbol) => Type, out: string[]): void {
+  if (depth > 8 || out.length >= MAX_PATHS) return;
   const a = o.getNonNullableType();
   const b = n.getNonNullableType();
   const key = `${id(a)}|${id(b)}`;
-  if (seen.has(key)) return undefined;
+  if (seen.has(key)) return;
   seen.add(key);
-  if (a.isArray() && b.isArray()) return missing(a.getArrayElementTypeOrThrow(), b.getArrayElementTypeOrThrow(), `${path}[]`, depth + 1, seen, typeOfSymbol);
+  if (a.isArray() && b.isArray()) return missing(a.getArrayElementTypeOrThrow(), b.getArrayElementTypeOrThrow(), `${path}[]`, depth + 1, seen, typeOfSymbol, out);
   const lits = literals(a);
   if (lits.length > 0) {
     const have = new Set(literals(b).map((t) => t.getText()));
     const open = members(b).some((m) => m.isString() || m.isNumber() || m.isBoolean() || (m.isIntersection() && m.getIntersectionTypes().some((x) => x.isString())));
-    if (!open) for (const l of lits) if (!have.has(l.getText())) return `${path}: ${l.getText()}`;
-    return undefined;
+    if (!open) for (const l of lits) if (!have.has(l.getText())) out.push(`${path}: ${l.getText()}`);
+    return;
   }
-  if (a.isUnion() || b.isUnion()) return undefined; // unions of objects: assignability judges what it can
-  if (!isObjectLike(a) || !isObjectLike(b)) return undefined;
-  if (a.getCallSignatures().length > 0 || b.getStringIndexType()) return undefined; // functions; open objects accept any key
+  if (a.isUnion() || b.isUnion()) return; // unions of objects: assignability judges what it can
+  if (!isObjectLike(a) || !isObjectLike(b)) return;
+  if (a.getCallSignatures().length > 0 || b.getStringIndexType()) return; // functions; open objects accept any key
   for (const p of a.getProperties()) {
     const name = p.getName();
     if (name.startsWith('__@') || name.startsWith('#')) continue;
     const q = b.getProperty(name);
-    if (!q) return `${path}.${name}`;
-    const deeper = missing(typeOfSymbol(p), typeOfSymbol(q), `${path}.${name}`, depth + 1, seen, typeOfSymbol);
-    if (deeper) return deeper;
+    if (!q) out.push(`${path}.${name}`);
+    else missing(typeOfSymbol(p), typeOfSymbol(q), `${path}.${name}`, depth + 1, seen, typeOfSymbol, out);
   }
-  return undefined;
 }
 
 function members(t: Type): Type[] {

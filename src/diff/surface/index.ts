@@ -56,7 +56,7 @@ export function compareSurface(old: Side, neu: Side): ClientImpact {
   const byKey = new Map<string, ExportChange>();
   candidates.forEach((c, i) => {
     const v = verdicts[i];
-    const e = withId({ name: c.name, kind: c.kind, change: v.ok ? 'compatible' : 'incompatible', ...(v.detail ? { detail: v.detail } : {}) });
+    const e = withId({ name: c.name, kind: c.kind, change: v.ok ? 'compatible' : 'incompatible', ...(v.detail ? { detail: v.detail } : {}), ...(v.paths ? { paths: v.paths } : {}) });
     byKey.set(declKey(c.kind, c.name), e);
     exports.push(e);
   });
