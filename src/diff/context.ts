@@ -127,16 +127,23 @@ export class DiffContext {
     }
   }
 
-  /** The operations (new keys, present on both sides) that reach this pair in this direction. */
+  /**
+   * The operations (new keys, present on both sides) that reach this pair in this direction:
+   * for one schema, those using it on either side; for a pair of different schemas (a `$ref`
+   * that now points elsewhere), those that used the old one and use the new one.
+   */
   pairOperations(oldId: SchemaId, newId: SchemaId, dir: Direction): string[] {
     if (dir === 'none') return [];
-    const out = new Set<string>();
-    for (const key of this.new.usage.get(newId)?.[dir] ?? []) if (this.isPairedNew(key)) out.add(key);
+    const now = new Set<string>();
+    for (const key of this.new.usage.get(newId)?.[dir] ?? []) if (this.isPairedNew(key)) now.add(key);
+    const before = new Set<string>();
     for (const key of this.old.usage.get(oldId)?.[dir] ?? []) {
       const mapped = this.opPairs.get(key);
-      if (mapped) out.add(mapped);
+      if (mapped) before.add(mapped);
     }
-    return [...out].sort();
+    if (oldId === newId) return [...new Set([...now, ...before])].sort();
+    const both = [...now].filter((k) => before.has(k));
+    return (both.length > 0 ? both : [...now]).sort();
   }
 
   private pairedNew: Set<string> | undefined;

@@ -118,8 +118,15 @@ const cases: Case[] = [
   { name: 'request type narrowed', old: writeApi(obj({ n: num })), new: writeApi(obj({ n: int })), want: [`request-type-narrowed ${T}/properties/n`], severity: 'breaking' },
   { name: 'request type widened', old: writeApi(obj({ n: int })), new: writeApi(obj({ n: num })), want: [`request-type-widened ${T}/properties/n`], severity: 'info' },
   { name: 'request type changed', old: writeApi(obj({ n: str })), new: writeApi(obj({ n: int })), want: [`request-type-changed ${T}/properties/n`], severity: 'breaking' },
-  { name: 'request type widened to a union', old: writeApi(obj({ n: str })), new: writeApi(obj({ n: { anyOf: [str, int] } })), want: [`request-type-widened ${T}/properties/n`], severity: 'info' },
-  { name: 'request type narrowed from a union', old: writeApi(obj({ n: { oneOf: [str, int] } })), new: writeApi(obj({ n: str })), want: [`request-type-narrowed ${T}/properties/n`], severity: 'breaking' },
+  { name: 'request type became a union: a member added', old: writeApi(obj({ n: str })), new: writeApi(obj({ n: { anyOf: [str, int] } })), want: [`request-union-member-added ${T}/properties/n/anyOf/1`], severity: 'info' },
+  { name: 'request union became one of its members: a member removed', old: writeApi(obj({ n: { oneOf: [str, int] } })), new: writeApi(obj({ n: str })), want: [`request-union-member-removed ${T}/properties/n/oneOf/1`], severity: 'breaking' },
+  {
+    name: 'response object became a union of objects: the closest member continues it',
+    old: readApi(obj({ r: obj({ text: str }, ['text']) })),
+    new: readApi(obj({ r: { oneOf: [ref('Json'), ref('Verbose')] } }), { Json: obj({ text: str }, ['text']), Verbose: obj({ text: str, language: str, duration: num }, ['text']) }),
+    want: [`response-union-member-added ${T}/properties/r/oneOf/1`, 'schema-added #/components/schemas/Json', 'schema-added #/components/schemas/Verbose'],
+    severity: 'warning',
+  },
   { name: 'request nullable removed', old: writeApi(obj({ n: { type: ['string', 'null'] } })), new: writeApi(obj({ n: str })), want: [`request-nullable-removed ${T}/properties/n`], severity: 'breaking' },
   { name: 'request nullable added', old: writeApi(obj({ n: str })), new: writeApi(obj({ n: { anyOf: [str, { type: 'null' }] } })), want: [`request-nullable-added ${T}/properties/n`], severity: 'info' },
   { name: 'request enum value removed', old: writeApi(obj({ e: { enum: ['a', 'b'] } })), new: writeApi(obj({ e: { enum: ['a'] } })), want: [`request-enum-value-removed ${T}/properties/e`], severity: 'breaking' },
@@ -151,7 +158,7 @@ const cases: Case[] = [
     name: 'request union member removed',
     old: writeApi(obj({ u: { oneOf: [ref('A'), ref('B')] } }), { A: obj({ a: str }), B: obj({ b: str }) }),
     new: writeApi(obj({ u: { oneOf: [ref('A')] } }), { A: obj({ a: str }), B: obj({ b: str }) }),
-    want: [`request-type-narrowed ${T}/properties/u`],
+    want: [`request-union-member-removed ${T}/properties/u/oneOf/1`],
     severity: 'breaking',
   },
   {
@@ -189,6 +196,41 @@ const cases: Case[] = [
     old: writeApi(obj({ t: { type: 'string', format: 'integer' } })),
     new: writeApi(obj({ t: int })),
     want: [`request-type-changed ${T}/properties/t`],
+  },
+
+  { name: 'request format added', old: writeApi(obj({ s: str })), new: writeApi(obj({ s: { ...str, format: 'uuid' } })), want: [`request-format-added ${T}/properties/s`], severity: 'warning' },
+  { name: 'response format added is only noted', old: readApi(obj({ t: int })), new: readApi(obj({ t: { ...int, format: 'unixtime' } })), want: [`response-format-added ${T}/properties/t`], severity: 'info' },
+  { name: 'response format removed', old: readApi(obj({ t: { ...str, format: 'date-time' } })), new: readApi(obj({ t: str })), want: [`response-format-removed ${T}/properties/t`], severity: 'warning' },
+
+  // the same type written two ways: no change
+  {
+    name: 'type: string next to oneOf [string, enum] equals the open enum',
+    old: writeApi(obj({ model: { anyOf: [str, { type: 'string', enum: ['a', 'b'] }] } })),
+    new: writeApi(obj({ model: { type: 'string', oneOf: [str, { type: 'string', enum: ['a', 'b'] }] } })),
+    want: [],
+  },
+  {
+    name: 'anyOf [string, $ref enum] equals the open enum written inline',
+    old: writeApi(obj({ model: { anyOf: [str, { type: 'string', enum: ['a', 'b'] }] } })),
+    new: writeApi(obj({ model: { anyOf: [str, ref('Models')] } }), { Models: { type: 'string', enum: ['a', 'b'] } }),
+    want: ['schema-added #/components/schemas/Models'],
+  },
+  {
+    name: "allOf [$ref, {nullable: true}] (OpenAPI 3.0 idiom) equals a nullable $ref",
+    old: { ...readApi(obj({ t: { anyOf: [ref('Inner'), { type: 'null' }] } }), { Inner: obj({ a: str }) }) },
+    new: { ...readApi(obj({ t: { allOf: [ref('Inner'), { nullable: true }] } }), { Inner: obj({ a: str }) }) },
+    want: [],
+  },
+  {
+    name: 'a union member replaced by a look-alike carrying the same tag is compared, not removed',
+    old: writeApi(obj({ tool: { oneOf: [ref('Code'), ref('Search')] } }), { Code: obj({ type: { const: 'code' } }, ['type']), Search: obj({ type: { const: 'search' }, opts: obj({ n: int }) }, ['type']) }),
+    new: writeApi(obj({ tool: { oneOf: [ref('Code'), ref('SearchTypeOnly')] } }), {
+      Code: obj({ type: { const: 'code' } }, ['type']),
+      Search: obj({ type: { const: 'search' }, opts: obj({ n: int }) }, ['type']),
+      SearchTypeOnly: obj({ type: { const: 'search' } }, ['type']),
+    }),
+    want: ['request-property-removed #/components/schemas/Search/properties/opts', 'schema-added #/components/schemas/SearchTypeOnly'],
+    severity: 'warning',
   },
 
   // discriminators

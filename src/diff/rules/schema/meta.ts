@@ -18,7 +18,7 @@ export function compareMeta(ctx: DiffContext, o: Schema, n: Schema, site: Site):
   // a format that changed with the type is part of the type change
   if (o.kind === n.kind && o.kind !== 'binary' && (o.format ?? '') !== (n.format ?? '')) {
     const what = o.format === undefined ? `gained format '${n.format}'` : n.format === undefined ? `lost format '${o.format}'` : `format '${o.format}' → '${n.format}'`;
-    ctx.schema(site, 'format-changed', { pointer, message: `${sym}: ${what}`, ...(o.format !== undefined ? { old: o.format } : {}), ...(n.format !== undefined ? { new: n.format } : {}) });
+    ctx.schema(site, o.format === undefined ? 'format-added' : n.format === undefined ? 'format-removed' : 'format-changed', { pointer, message: `${sym}: ${what}`, ...(o.format !== undefined ? { old: o.format } : {}), ...(n.format !== undefined ? { new: n.format } : {}) });
   }
 
   if (!sameValue(o.default, n.default)) {

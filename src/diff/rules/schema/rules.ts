@@ -33,7 +33,9 @@ export const SCHEMA_RULES = defineSchemaRules({
   'type-narrowed': r('breaking', 'info', 'the type accepts fewer values than before (number → integer, X | Y → X, string → enum)'),
   'nullable-added': r('info', 'breaking', 'the value may now be null'),
   'nullable-removed': r('breaking', 'info', 'the value may no longer be null'),
-  'format-changed': r('warning', 'warning', 'the format changed, was added or was removed (date-time, int64, uuid …)'),
+  'format-changed': r('warning', 'warning', 'the format changed (date → date-time, int32 → int64, …)'),
+  'format-added': r('warning', 'info', 'a format was added (the values are narrowed to it)'),
+  'format-removed': r('info', 'warning', 'the format was removed (readers may get other values)'),
   'default-changed': r('warning', 'info', 'the default value changed, was added or was removed'),
   'became-deprecated': r('info', 'info', 'the schema or property was marked deprecated'),
   // enums

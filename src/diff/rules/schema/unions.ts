@@ -92,6 +92,17 @@ export function pairMembers(ctx: DiffContext, olds: Schema[], news: Schema[]): {
   take((a, b) => a.kind === 'ref' && b.kind === 'ref' && a.target === b.target);
   take((a, b) => a.kind === 'literal' && b.kind === 'literal' && a.value === b.value);
   take((a, b) => a.kind !== 'ref' && b.kind !== 'ref' && structuralKey(a) === structuralKey(b));
+  // objects carrying the same constant tag (`type: "file_search"`): the same member, changed
+  const tagsO = new Map(o.map((s) => [s, tags(s, ctx.old)]));
+  const tagsN = new Map(n.map((s) => [s, tags(s, ctx.new)]));
+  const shares = (a: Set<string>, b: Set<string>) => [...a].some((t) => b.has(t));
+  take((a, b) => {
+    const ta = tagsO.get(a)!;
+    const tb = tagsN.get(b)!;
+    if (ta.size === 0 || !shares(ta, tb)) return false;
+    // unambiguous: no other member on either side carries a shared tag
+    return n.filter((x) => shares(ta, tagsN.get(x)!)).length === 1 && o.filter((x) => shares(tagsO.get(x)!, tb)).length === 1;
+  });
   // same JSON type, unambiguous on both sides
   const oc = o.map((s) => jsonClass(s, ctx.old));
   const nc = n.map((s) => jsonClass(s, ctx.new));
@@ -147,7 +158,38 @@ export function matchMember(ctx: DiffContext, s: Schema, candidates: Schema[], f
   const c = jsonClass(s, sSide);
   if (c === 'unknown' || c === 'union') return undefined;
   const hits = candidates.filter((m) => jsonClass(m, cSide) === c && (from === 'new' ? continues(ctx, s, m) : continues(ctx, m, s)));
-  return hits.length === 1 ? hits[0] : undefined;
+  if (hits.length === 1) return hits[0];
+  if (c !== 'object' || hits.length === 0) return undefined;
+  // several objects: the one whose property names overlap by half or more, when no other does
+  // (an object split into a union of look-alikes by a tag is a type change, not a widening)
+  const names = propertyNames(s, sSide);
+  const scored = hits.map((m) => ({ m, score: jaccard(names, propertyNames(m, cSide)) })).sort((a, b) => b.score - a.score);
+  return scored[0].score >= 0.5 && scored[1].score < 0.5 ? scored[0].m : undefined;
+}
+
+function propertyNames(s: Schema, side: Side): Set<string> {
+  let t: Schema | undefined = s;
+  for (let i = 0; t && t.kind === 'ref' && i < 16; i++) t = side.schemas.get(t.target)?.schema;
+  return new Set(t?.kind === 'object' ? t.properties.map((p) => p.name) : []);
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  const both = [...a].filter((x) => b.has(x)).length;
+  const all = new Set([...a, ...b]).size;
+  return all === 0 ? 0 : both / all;
+}
+
+/** `prop=value` for each property of an object (through `$ref`s) whose value is one constant. */
+function tags(s: Schema, side: Side): Set<string> {
+  let t: Schema | undefined = s;
+  for (let i = 0; t && t.kind === 'ref' && i < 16; i++) t = side.schemas.get(t.target)?.schema;
+  const out = new Set<string>();
+  if (!t || t.kind !== 'object') return out;
+  for (const p of t.properties) {
+    const v = p.schema.kind === 'literal' ? [p.schema.value] : p.schema.kind === 'enum' && !p.schema.open && p.schema.values.length === 1 ? p.schema.values : [];
+    if (p.required && v.length === 1) out.add(`${p.name}=${JSON.stringify(v[0])}`);
+  }
+  return out;
 }
 
 /** The JSON type a schema describes (through `$ref`s): string, number, boolean, object, array, … */
