@@ -17,6 +17,7 @@ import {
   toFormData,
   type Client,
   type ClientConfig,
+  type Credential,
   type RequestOptions,
 } from '../../templates/runtime/index.js';
 import type { OperationSpec } from '../../templates/runtime/types.js';
@@ -70,7 +71,11 @@ const ops = {
   chat: { method: 'POST', path: '/chat/completions', body: { kind: 'json', mediaType: 'application/json' }, response: 'sse', retry: true },
 } satisfies Record<string, OperationSpec>;
 
-const createClient = (config: ClientConfig<'ApiKeyAuth' | 'OAuth2AuthorizationCode'>) =>
+interface Auth {
+  ApiKeyAuth?: Credential;
+  OAuth2AuthorizationCode?: Credential;
+}
+const createClient = (config: ClientConfig<Auth>) =>
   createClientCore(config, {
     baseUrl: 'https://api.openai.com/v1',
     securitySchemes: { ApiKeyAuth: { type: 'bearer' }, OAuth2AuthorizationCode: { type: 'bearer' } },
@@ -100,7 +105,7 @@ const chat = (client: Client, params: { body: object }, options?: RequestOptions
 let server: FaultServer;
 let client: Client;
 let timersBefore: number;
-const fast = (config: ClientConfig<'ApiKeyAuth' | 'OAuth2AuthorizationCode'> = {}) =>
+const fast = (config: ClientConfig<Auth> = {}) =>
   createClient({ baseUrl: server.url, auth: { ApiKeyAuth: 'sk-test' }, backoff: { initialDelay: 50, maxDelay: 200 }, timeout: 3000, ...config });
 const gaps = () => server.attempts.slice(1).map((a, i) => a.at - server.attempts[i]!.at);
 const user = (id: string): User => ({ object: 'organization.user', id, name: id.toUpperCase() });

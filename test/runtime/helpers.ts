@@ -1,4 +1,4 @@
-import { createClientCore, type ClientConfig } from '../../templates/runtime/index.js';
+import { basicAuth, createClientCore, type ClientConfig } from '../../templates/runtime/index.js';
 import type { SecuritySchemeSpec } from '../../templates/runtime/types.js';
 
 export interface Recorded {
@@ -32,7 +32,7 @@ export const json = (body: unknown, init: ResponseInit = {}) =>
 
 export const schemes: Record<string, SecuritySchemeSpec> = {
   Bearer: { type: 'bearer' },
-  Basic: { type: 'basic' },
+  Basic: { type: 'basic', encode: basicAuth },
   HeaderKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
   QueryKey: { type: 'apiKey', in: 'query', name: 'api_key' },
   CookieKey: { type: 'apiKey', in: 'cookie', name: 'session' },

@@ -6,6 +6,7 @@ import {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  formBody,
   InternalServerError,
   NotFoundError,
   OagenError,
@@ -129,7 +130,7 @@ describe('request: bodies', () => {
 
   it('form: exploded form fields, arrays repeated, dates as ISO', async () => {
     const f = fakeFetch();
-    const op = post({ kind: 'form', mediaType: 'application/x-www-form-urlencoded' });
+    const op = post({ kind: 'form', mediaType: 'application/x-www-form-urlencoded', encode: formBody });
     await request(testClient(f), op, { body: { a: 1, b: 'x y&z', tags: ['p', 'q'], at: new Date(0), skip: undefined } });
     expect(f.calls[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(f.calls[0]!.body).toBe('a=1&b=x%20y%26z&tags=p&tags=q&at=1970-01-01T00%3A00%3A00.000Z');
@@ -157,12 +158,18 @@ describe('request: bodies', () => {
     expect(form.has('none')).toBe(false);
   });
 
-  it('multipart: a plain object without an encoder is an error, not "[object Object]"', async () => {
-    const f = fakeFetch();
-    const op = post({ kind: 'multipart', mediaType: 'multipart/form-data' });
-    await expect(request(testClient(f), op, { body: { a: 1 } })).rejects.toThrow(/encode/);
-    expect(f.calls).toHaveLength(0);
-  });
+  for (const [kind, mediaType] of [
+    ['multipart', 'multipart/form-data'],
+    ['form', 'application/x-www-form-urlencoded'],
+  ] as const) {
+    it(`${kind}: a plain object without an encoder is an error, not "[object Object]"`, async () => {
+      const f = fakeFetch();
+      // the type requires `encode` for these kinds; a spec written by hand in JavaScript may lack it
+      const op = post({ kind, mediaType } as unknown as NonNullable<OperationSpec['body']>);
+      await expect(request(testClient(f), op, { body: { a: 1 } })).rejects.toThrow(`POST /things: ${kind} bodies need op.body.encode`);
+      expect(f.calls).toHaveLength(0);
+    });
+  }
 
   it('binary: bytes as is with the media type; a wildcard media type uses the Blob type', async () => {
     const f = fakeFetch();

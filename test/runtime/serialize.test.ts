@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serializeParam } from '../../templates/runtime/serialize.js';
-import type { ParamLocation, ParamSpec, ParamStyle } from '../../templates/runtime/types.js';
+import type { ParamLocation, ParamStyle, StyledParamSpec } from '../../templates/runtime/types.js';
 
 // The OpenAPI 3.1.1 "Style Examples" table (#style-examples), row by row. Values:
 //   string -> "blue", array -> ["blue", "black", "brown"], object -> { "R": 100, "G": 200, "B": 150 }
@@ -27,7 +27,7 @@ const table: Row[] = [
 
 describe('serializeParam: OpenAPI style examples table', () => {
   for (const [style, explode, where, empty, str, arr, obj] of table) {
-    const spec: ParamSpec = { name: 'color', in: where, style, explode };
+    const spec: StyledParamSpec = { name: 'color', in: where, style, explode };
     const cases: [string, unknown, string | null][] = [
       ['empty', '', empty],
       ['string', string, str],
@@ -44,7 +44,7 @@ describe('serializeParam: OpenAPI style examples table', () => {
 });
 
 describe('serializeParam: defaults, locations and encoding', () => {
-  const cases: { name: string; spec: ParamSpec; value: unknown; want: string | undefined }[] = [
+  const cases: { name: string; spec: StyledParamSpec; value: unknown; want: string | undefined }[] = [
     // OpenAPI defaults: query and cookie form + explode; path and header simple, no explode
     { name: 'query default explodes arrays', spec: { name: 'id', in: 'query' }, value: [1, 2], want: 'id=1&id=2' },
     { name: 'query default explodes objects', spec: { name: 'f', in: 'query' }, value: { a: 1, b: 'x y' }, want: 'a=1&b=x%20y' },
