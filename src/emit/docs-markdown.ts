@@ -3,17 +3,79 @@
  * blocks, heading anchors. Spec text reaches Markdown only through the escaping layer
  * (markdownText / markdownTableCell / markdownCode in src/naming/escape.ts); what this file
  * adds is oagen's own text (identifiers, type expressions, links).
+ *
+ * The escaping functions are called hundreds of thousands of times on a large spec, mostly
+ * on text that needs no escaping at all (`string`, `User[] | null`, a one-line
+ * description). The versions exported here test that with one precompiled regex and return
+ * the text as the escaping layer would (test/docs/units.test.ts checks they agree); other
+ * text goes through the escaping layer, its result remembered (the same descriptions and
+ * types recur across pages).
  */
-import { markdownCode, markdownTableCell, markdownText as escapeText } from '../naming/escape.js';
+import { markdownCode as escapeCode, markdownTableCell as escapeCell, markdownText as escapeText } from '../naming/escape.js';
 
-export { markdownCode, markdownTableCell };
+/**
+ * Characters after which the escaping layer may change prose: controls, invisible format
+ * characters, surrogates, Markdown / HTML punctuation it escapes or parses (`\`, backtick,
+ * `~` fences, `<>&`, `|`), and `script` (for `javascript:` links).
+ */
+const PROSE_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff`~\\<>&|]|script/i;
+/** printable ASCII but backtick and `<`: a code span of it is the text in single backticks */
+const CODE_PLAIN = /^[\x20-\x3b\x3d-\x5f\x61-\x7e]+$/;
+
+const MEMO_LIMIT = 50_000;
+
+function memo(f: (text: string) => string): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      out = f(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
+}
+
+const slowCode = memo(escapeCode);
+const slowCell = memo(escapeCell);
+const slowText = memo(escapeText);
+
+/** markdownCode of src/naming/escape.ts: an inline code span showing `text` literally. */
+export function markdownCode(text: string): string {
+  if (typeof text !== 'string') return escapeCode(text);
+  if (CODE_PLAIN.test(text) && !(text.charCodeAt(0) === 32 && text.charCodeAt(text.length - 1) === 32)) return '`' + text + '`';
+  return text === '' ? '' : slowCode(text);
+}
+
+/** markdownTableCell of src/naming/escape.ts: spec text as one table cell. */
+export function markdownTableCell(text: string): string {
+  if (typeof text !== 'string') return escapeCell(text);
+  if (text === '') return '';
+  if (PROSE_UNSAFE.test(text)) return slowCell(text);
+  if (!text.includes('\n')) return text.trim();
+  const joined = text
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+  return joined.replace(/\n/g, '<br>');
+}
+
+/** markdownText of src/naming/escape.ts, before the fence check below. */
+function proseText(text: string): string {
+  if (typeof text !== 'string') return escapeText(text);
+  return PROSE_UNSAFE.test(text) ? slowText(text) : text;
+}
 
 /**
  * Spec prose as a Markdown block (markdownText), with a code fence the text left open
  * closed again, so that it cannot swallow the rest of the page.
  */
 export function markdownText(text: string): string {
-  const out = escapeText(text);
+  const out = proseText(text);
+  if (!out.includes('``' + '`') && !out.includes('~~~')) return out;
   let fence: string | undefined;
   for (const line of out.split('\n')) {
     const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
@@ -42,13 +104,14 @@ export function table(headers: string[], rows: string[][]): string {
  * markdownTableCell instead, which also makes HTML inert.
  */
 export function cell(markdown: string): string {
+  if (!markdown.includes('\n') && !markdown.includes('|')) return markdown;
   return markdown.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 }
 
 /** A fenced code block whose fence is longer than any backtick run inside. */
 export function codeBlock(lang: string, code: string): string {
   let longest = 2;
-  for (const m of code.match(/`{3,}/g) ?? []) longest = Math.max(longest, m.length);
+  if (code.includes('``' + '`')) for (const m of code.match(/`{3,}/g) ?? []) longest = Math.max(longest, m.length);
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang}\n${code.replace(/\n+$/, '')}\n${fence}`;
 }

@@ -5,10 +5,10 @@
  * lays them out.
  */
 import type { Property, Schema } from '../ir/types.js';
-import { isIdentifierName, literalExpression, markdownCode, stringLiteral } from '../naming/escape.js';
+import { isIdentifierName, literalExpression, stringLiteral } from '../naming/escape.js';
 import { modelHref, operationLink, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample } from './docs-examples.js';
-import { cell, codeBlock, codeLink, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { cell, codeBlock, codeLink, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { constraintFacts, defaultText, type DocSection } from './docs-operation.js';
 import { typeMarkdown, typeParts, typeText } from './docs-types.js';
 import { importLine, variableName } from './docs-client.js';

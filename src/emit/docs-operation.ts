@@ -5,12 +5,12 @@
  * Every string is computed here; templates/docs/api.md.hbs only lays the sections out.
  */
 import type { Parameter, PaginationInfo, Response, Schema } from '../ir/types.js';
-import { isIdentifierName, literalExpression, markdownCode, stringLiteral } from '../naming/escape.js';
+import { isIdentifierName, literalExpression, stringLiteral } from '../naming/escape.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
 import { anchorTarget } from './docs-anchors.js';
 import { ids, modelHref, readmeLink, sectionLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
-import { cell, codeBlock, firstLine, listJoin, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { cell, codeBlock, firstLine, listJoin, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
 import type { OperationView } from './operations.js';
 import { errorResponses, isJson, successResponses } from './responses.js';

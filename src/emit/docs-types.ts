@@ -2,6 +2,10 @@
  * Type expressions for the docs: the same TypeScript as src/emit/type-expr.ts writes in
  * the package (same nullability, parentheses and discriminator rules) but on one line,
  * with the named types marked so the docs can link them to their model pages.
+ *
+ * A named schema is rendered into many pages, so the parts of each schema are computed once
+ * per type context (a WeakMap by schema identity) and appended to one array, never copied
+ * level by level; the Markdown of a type is cached per schema and page folder.
  */
 import type { Property, Schema } from '../ir/types.js';
 import { literalValue, propertyKey } from '../naming/escape.js';
@@ -11,22 +15,51 @@ import type { TypeContext } from './type-expr.js';
 /** A piece of a type expression: TypeScript text, or a named model type. */
 export type TypePart = string | { model: string };
 
+interface Cache {
+  parts: WeakMap<Schema, readonly TypePart[]>;
+  /** Markdown per link base (`modelHref`'s page folder) */
+  markdown: Map<string, WeakMap<Schema, string>>;
+  models: WeakMap<Schema, readonly string[]>;
+  /** one `{ model }` part per name, shared */
+  refs: Map<string, { model: string }>;
+}
+
+const caches = new WeakMap<TypeContext, Cache>();
+
+function cacheOf(ctx: TypeContext): Cache {
+  let c = caches.get(ctx);
+  if (!c) {
+    c = { parts: new WeakMap(), markdown: new Map(), models: new WeakMap(), refs: new Map() };
+    caches.set(ctx, c);
+  }
+  return c;
+}
+
+/** The parts of `s`'s type expression (computed once per schema and context: do not modify). */
 export function typeParts(s: Schema, ctx: TypeContext): TypePart[] {
-  const core = coreParts(s, ctx);
-  if (!s.nullable || s.kind === 'null' || s.kind === 'unknown') return core;
-  return s.kind === 'intersection' ? ['(', ...core, ') | null'] : [...core, ' | null'];
+  const cache = cacheOf(ctx);
+  let parts = cache.parts.get(s);
+  if (!parts) {
+    const out: TypePart[] = [];
+    emit(s, ctx, cache, out);
+    parts = out;
+    cache.parts.set(s, parts);
+  }
+  return parts as TypePart[];
 }
 
 /** The expression as plain TypeScript. */
-export function typeText(parts: TypePart[]): string {
-  return parts.map((p) => (typeof p === 'string' ? p : p.model)).join('');
+export function typeText(parts: readonly TypePart[]): string {
+  let out = '';
+  for (const p of parts) out += typeof p === 'string' ? p : p.model;
+  return out;
 }
 
 /**
  * The expression as inline Markdown: TypeScript in code spans, each model name a link
  * (`href(name)`); `Array<User> | null` reads [`User`](…)`[] | null`.
  */
-export function typeMarkdown(parts: TypePart[], href: (model: string) => string): string {
+export function typeMarkdown(parts: readonly TypePart[], href: (model: string) => string): string {
   let out = '';
   let text = '';
   for (const p of parts) {
@@ -42,16 +75,104 @@ export function typeMarkdown(parts: TypePart[], href: (model: string) => string)
   return out;
 }
 
-/** The model names a type expression mentions, in order, once each. */
-export function typeModels(parts: TypePart[]): string[] {
-  return [...new Set(parts.filter((p): p is { model: string } => typeof p !== 'string').map((p) => p.model))];
+/**
+ * typeMarkdown of `s`, cached per schema for one link base: `base` names the page folder
+ * and `href` must depend on nothing else.
+ */
+export function schemaMarkdown(s: Schema, ctx: TypeContext, base: string, href: (model: string) => string): string {
+  const cache = cacheOf(ctx);
+  let byBase = cache.markdown.get(base);
+  if (!byBase) cache.markdown.set(base, (byBase = new WeakMap()));
+  let md = byBase.get(s);
+  if (md === undefined) {
+    md = typeMarkdown(typeParts(s, ctx), href);
+    byBase.set(s, md);
+  }
+  return md;
 }
 
-function coreParts(s: Schema, ctx: TypeContext): TypePart[] {
+/** The model names a type expression mentions, in order, once each. */
+export function typeModels(parts: readonly TypePart[]): string[] {
+  const out: string[] = [];
+  for (const p of parts) if (typeof p !== 'string' && !out.includes(p.model)) out.push(p.model);
+  return out;
+}
+
+/**
+ * typeModels(typeParts(s, ctx)), found by walking the schema without writing the
+ * expression (cached per schema).
+ */
+export function schemaModels(s: Schema, ctx: TypeContext): readonly string[] {
+  const cache = cacheOf(ctx);
+  let models = cache.models.get(s);
+  if (!models) {
+    const found = new Set<string>();
+    walkModels(s, ctx, found);
+    models = [...found];
+    cache.models.set(s, models);
+  }
+  return models;
+}
+
+/** Visits what typeParts would name, in the same order. */
+function walkModels(s: Schema, ctx: TypeContext, found: Set<string>): void {
   switch (s.kind) {
     case 'ref': {
       const name = ctx.names.get(s.target);
-      return name ? [{ model: name }] : ['unknown'];
+      if (name) found.add(name);
+      return;
+    }
+    case 'array':
+      if (s.prefixItems) for (const m of s.prefixItems) walkModels(m, ctx, found);
+      if (!s.prefixItems || s.items.kind !== 'never') walkModels(s.items, ctx, found);
+      return;
+    case 'object':
+      for (const p of s.properties) walkModels(p.schema, ctx, found);
+      if (s.additional && !(s.properties.length > 0 && s.additional.kind === 'unknown')) walkModels(s.additional, ctx, found);
+      return;
+    case 'union':
+    case 'intersection':
+      for (const m of s.members) walkModels(m, ctx, found);
+      return;
+    default:
+      return;
+  }
+}
+
+/** Appends the parts of `s` (with its nullability) to `out`. */
+function emit(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
+  if (!s.nullable || s.kind === 'null' || s.kind === 'unknown') {
+    core(s, ctx, cache, out);
+  } else if (s.kind === 'intersection') {
+    out.push('(');
+    core(s, ctx, cache, out);
+    out.push(') | null');
+  } else {
+    core(s, ctx, cache, out);
+    out.push(' | null');
+  }
+}
+
+/** emit, in parentheses when `paren` */
+function emitWrapped(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[], paren: boolean): void {
+  if (!paren) return emit(s, ctx, cache, out);
+  out.push('(');
+  emit(s, ctx, cache, out);
+  out.push(')');
+}
+
+function modelPart(cache: Cache, name: string): { model: string } {
+  let p = cache.refs.get(name);
+  if (!p) cache.refs.set(name, (p = { model: name }));
+  return p;
+}
+
+function core(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
+  switch (s.kind) {
+    case 'ref': {
+      const name = ctx.names.get(s.target);
+      out.push(name ? modelPart(cache, name) : 'unknown');
+      return;
     }
     case 'string':
     case 'boolean':
@@ -59,55 +180,95 @@ function coreParts(s: Schema, ctx: TypeContext): TypePart[] {
     case 'unknown':
     case 'never':
     case 'number':
-      return [s.kind];
+      out.push(s.kind);
+      return;
     case 'binary':
-      return ['Blob'];
+      out.push('Blob');
+      return;
     case 'literal':
-      return [literalValue(s.value)];
+      out.push(literalValue(s.value));
+      return;
     case 'enum': {
-      const parts = s.values.map((v) => literalValue(v));
-      if (s.open) parts.push('(string & {})');
-      return [parts.join(' | ')];
+      let text = '';
+      for (let i = 0; i < s.values.length; i++) text += (i > 0 ? ' | ' : '') + literalValue(s.values[i]);
+      if (s.open) text += s.values.length > 0 ? ' | (string & {})' : '(string & {})';
+      out.push(text);
+      return;
     }
     case 'array':
-      return arrayParts(s, ctx);
+      if (s.prefixItems) {
+        out.push('[');
+        s.prefixItems.forEach((m, i) => {
+          if (i > 0) out.push(', ');
+          emit(m, ctx, cache, out);
+        });
+        if (s.items.kind !== 'never') {
+          if (s.prefixItems.length > 0) out.push(', ');
+          out.push('...');
+          elementArray(s.items, ctx, cache, out);
+        }
+        out.push(']');
+        return;
+      }
+      elementArray(s.items, ctx, cache, out);
+      return;
     case 'object':
-      return objectParts(s.properties, s.additional, ctx);
+      objectParts(s.properties, s.additional, ctx, cache, out);
+      return;
     case 'union':
-      return unionParts(s, ctx);
+      unionParts(s, ctx, cache, out);
+      return;
     case 'intersection':
-      return join(s.members.map((m) => wrap(m, ctx)), ' & ');
+      s.members.forEach((m, i) => {
+        if (i > 0) out.push(' & ');
+        emitWrapped(m, ctx, cache, out, m.kind === 'union' || m.kind === 'enum' || m.nullable === true || m.kind === 'intersection');
+      });
+      return;
   }
 }
 
-function arrayParts(s: Extract<Schema, { kind: 'array' }>, ctx: TypeContext): TypePart[] {
-  if (s.prefixItems) {
-    const items = s.prefixItems.map((m) => typeParts(m, ctx));
-    if (s.items.kind !== 'never') items.push(['...', ...elementArray(s.items, ctx)]);
-    return ['[', ...join(items, ', '), ']'];
-  }
-  return elementArray(s.items, ctx);
-}
+const SIMPLE = /^[\w.]*$/;
 
-function elementArray(items: Schema, ctx: TypeContext): TypePart[] {
-  const inner = typeParts(items, ctx);
-  return /^[\w.]+$/.test(typeText(inner)) ? [...inner, '[]'] : ['Array<', ...inner, '>'];
-}
-
-function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext): TypePart[] {
-  const disc = s.discriminator;
-  const members = s.members.map((m): TypePart[] => {
-    if (disc && m.kind === 'ref') {
-      const tags = disc.mapping.filter((e) => e.target === m.target).map((e) => e.value);
-      const name = ctx.names.get(m.target);
-      const ref: TypePart[] = name ? [{ model: name }] : ['unknown'];
-      if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags)) return ref;
-      return ['(', ...ref, ` & { ${propertyKey(disc.property)}: ${tags.map((t) => literalValue(t)).join(' | ')} })`];
+/** `T[]` when the element's text is a plain name (`[\w.]+`), else `Array<T>`. */
+function elementArray(items: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
+  const start = out.length;
+  emit(items, ctx, cache, out);
+  let simple = false;
+  for (let i = start; i < out.length; i++) {
+    const p = out[i];
+    const text = typeof p === 'string' ? p : p.model;
+    if (!SIMPLE.test(text)) {
+      simple = false;
+      break;
     }
-    const parts = typeParts(m, ctx);
-    return m.kind === 'intersection' || (m.kind === 'union' && m.nullable) ? ['(', ...parts, ')'] : parts;
+    if (text !== '') simple = true;
+  }
+  if (simple) {
+    out.push('[]');
+  } else {
+    out.splice(start, 0, 'Array<');
+    out.push('>');
+  }
+}
+
+function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
+  const disc = s.discriminator;
+  s.members.forEach((m, i) => {
+    if (i > 0) out.push(' | ');
+    if (disc && m.kind === 'ref') {
+      const tags: string[] = [];
+      for (const e of disc.mapping) if (e.target === m.target) tags.push(e.value);
+      const name = ctx.names.get(m.target);
+      const ref: TypePart = name ? modelPart(cache, name) : 'unknown';
+      if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags)) {
+        out.push(ref);
+        return;
+      }
+      out.push('(', ref, ` & { ${propertyKey(disc.property)}: ${tags.map((t) => literalValue(t)).join(' | ')} })`);
+      return;
+    }
+    emitWrapped(m, ctx, cache, out, m.kind === 'intersection' || (m.kind === 'union' && m.nullable === true));
   });
-  return join(members, ' | ');
 }
 
 function hasLiteralTag(target: Schema | undefined, property: string, tags: string[]): boolean {
@@ -119,31 +280,31 @@ function hasLiteralTag(target: Schema | undefined, property: string, tags: strin
   return false;
 }
 
-function wrap(m: Schema, ctx: TypeContext): TypePart[] {
-  const parts = typeParts(m, ctx);
-  return m.kind === 'union' || m.kind === 'enum' || m.nullable === true || m.kind === 'intersection' ? ['(', ...parts, ')'] : parts;
-}
-
-function objectParts(properties: Property[], additional: Schema | undefined, ctx: TypeContext): TypePart[] {
-  if (properties.length === 0) return additional ? ['Record<string, ', ...typeParts(additional, ctx), '>'] : ['Record<string, never>'];
-  const members = properties.map((p): TypePart[] => [
-    `${p.schema.readOnly ? 'readonly ' : ''}${propertyKey(p.name)}${p.required ? '' : '?'}: `,
-    ...typeParts(p.schema, ctx),
-  ]);
-  if (additional) members.push(['[key: string]: ', ...(additional.kind === 'unknown' ? ['unknown'] : typeParts(additional, ctx))]);
-  return ['{ ', ...join(members, '; '), ' }'];
-}
-
-function join(lists: TypePart[][], sep: string): TypePart[] {
-  const out: TypePart[] = [];
-  lists.forEach((l, i) => {
-    if (i > 0) out.push(sep);
-    out.push(...l);
+function objectParts(properties: Property[], additional: Schema | undefined, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
+  if (properties.length === 0) {
+    if (!additional) {
+      out.push('Record<string, never>');
+      return;
+    }
+    out.push('Record<string, ');
+    emit(additional, ctx, cache, out);
+    out.push('>');
+    return;
+  }
+  out.push('{ ');
+  properties.forEach((p, i) => {
+    out.push(`${i > 0 ? '; ' : ''}${p.schema.readOnly ? 'readonly ' : ''}${propertyKey(p.name)}${p.required ? '' : '?'}: `);
+    emit(p.schema, ctx, cache, out);
   });
-  return out;
+  if (additional) {
+    out.push('; [key: string]: ');
+    if (additional.kind === 'unknown') out.push('unknown');
+    else emit(additional, ctx, cache, out);
+  }
+  out.push(' }');
 }
 
 /** A link-free code span for a whole expression (signatures, headings). */
-export function typeCode(parts: TypePart[]): string {
+export function typeCode(parts: readonly TypePart[]): string {
   return markdownCode(typeText(parts));
 }

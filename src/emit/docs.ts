@@ -8,7 +8,7 @@
  * pass (src/emit/docs-anchors.ts). Strings are computed in TypeScript (docs-*.ts);
  * templates/docs/*.hbs and templates/package/README.md.hbs only lay them out.
  */
-import type { ApiIR, OperationKey } from '../ir/types.js';
+import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
 import { anchorLink, anchorTarget, resolveAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
@@ -17,7 +17,7 @@ import { cell, markdownCode, markdownTableCell, markdownText, table } from './do
 import { modelDoc, type ModelUse } from './docs-model.js';
 import { operationDoc } from './docs-operation.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
-import { typeModels, typeParts, type TypePart } from './docs-types.js';
+import { schemaModels } from './docs-types.js';
 import type { ModelView } from './models.js';
 import type { OperationView } from './operations.js';
 import { errorResponses } from './responses.js';
@@ -98,7 +98,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   const usedBy = usageIndex(input.operations, dc);
   const referencedBy = new Map<string, string[]>();
   for (const m of input.models) {
-    for (const target of typeModels(typeParts(m.named.schema, dc.types))) {
+    for (const target of schemaModels(m.named.schema, dc.types)) {
       if (target === m.name) continue;
       const list = referencedBy.get(target);
       if (list) list.push(m.name);
@@ -133,18 +133,18 @@ function usageIndex(operations: OperationView[], dc: DocsContext): Map<string, M
     const where = dc.operations.get(v.op.key);
     if (!where) continue;
     const roles = new Map<string, string[]>();
-    const note = (parts: TypePart[], role: string) => {
-      for (const m of typeModels(parts)) {
+    const note = (s: Schema, role: string) => {
+      for (const m of schemaModels(s, dc.types)) {
         const list = roles.get(m);
         if (!list) roles.set(m, [role]);
         else if (!list.includes(role)) list.push(role);
       }
     };
-    for (const p of v.params) note(typeParts(p.param.schema, dc.types), 'parameter');
-    if (v.body) note(typeParts(v.body.schema, dc.types), 'request body');
-    for (const s of v.success.schemas) note(typeParts(s, dc.types), 'response');
-    if (v.stream) for (const s of v.stream.shape.schemas) note(typeParts(s, dc.types), 'streamed event');
-    for (const r of errorResponses(v.op)) for (const c of r.contents) note(typeParts(c.schema, dc.types), 'error response');
+    for (const p of v.params) note(p.param.schema, 'parameter');
+    if (v.body) note(v.body.schema, 'request body');
+    for (const s of v.success.schemas) note(s, 'response');
+    if (v.stream) for (const s of v.stream.shape.schemas) note(s, 'streamed event');
+    for (const r of errorResponses(v.op)) for (const c of r.contents) note(c.schema, 'error response');
     for (const [model, list] of roles) {
       const use: ModelUse = { fn: where.fn, key: v.op.key, doc: where.doc, role: list.join(', ') };
       const uses = index.get(model);

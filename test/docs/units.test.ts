@@ -7,7 +7,7 @@ import type { Schema } from '../../src/ir/types.js';
 import { anchorLink, anchorTarget, resolveAnchors } from '../../src/emit/docs-anchors.js';
 import { exampleValue, printExample } from '../../src/emit/docs-examples.js';
 import { cell, codeBlock, markdownText, Slugger, table } from '../../src/emit/docs-markdown.js';
-import { typeMarkdown, typeParts, typeText } from '../../src/emit/docs-types.js';
+import { schemaModels, typeMarkdown, typeModels, typeParts, typeText } from '../../src/emit/docs-types.js';
 import type { TypeContext } from '../../src/emit/type-expr.js';
 
 const p = '#/x';
@@ -89,6 +89,26 @@ describe('typeParts / typeMarkdown', () => {
     const parts = typeParts(schema, ctx);
     expect(typeText(parts)).toBe(text);
     expect(typeMarkdown(parts, (m) => `m/${m}.md`)).toBe(markdown);
+    expect(schemaModels(schema, ctx)).toEqual(typeModels(parts));
+  });
+
+  it.each<[string, Schema, string, string[]]>([
+    ['arrays of plain names end in [], others are Array<…>', arr(arr(int())), 'Array<number[]>', []],
+    ['an array of a model', arr(ref('#/components/schemas/User')), 'User[]', ['User']],
+    ['arrays of anything else are Array<…>', arr(arr(str(), { nullable: true })), 'Array<string[] | null>', []],
+    ['a tuple with a rest', { kind: 'array', pointer: p, prefixItems: [str(), ref('#/components/schemas/Role')], items: ref('#/components/schemas/User') }, '[string, Role, ...User[]]', ['Role', 'User']],
+    ['an empty tuple with a rest', { kind: 'array', pointer: p, prefixItems: [], items: int() }, '[...number[]]', []],
+    ['a map of models', { kind: 'object', properties: [], additional: ref('#/components/schemas/User'), pointer: p }, 'Record<string, User>', ['User']],
+    ['an object with extra members', obj([['a', ref('#/components/schemas/Cat'), true]], { additional: ref('#/components/schemas/Dog') }), '{ a: Cat; [key: string]: Dog }', ['Cat', 'Dog']],
+    ['a nullable intersection', { kind: 'intersection', pointer: p, nullable: true, members: [ref('#/components/schemas/Cat'), { kind: 'enum', values: ['a'], pointer: p }] }, '(Cat & ("a")) | null', ['Cat']],
+    ['an open enum', { kind: 'enum', values: ['a', 1], open: true, pointer: p }, '"a" | 1 | (string & {})', []],
+    ['models named once each, in order', { kind: 'union', keyword: 'oneOf', pointer: p, members: [ref('#/components/schemas/Dog'), arr(ref('#/components/schemas/Cat')), ref('#/components/schemas/Dog')] }, 'Dog | Cat[] | Dog', ['Dog', 'Cat']],
+  ])('%s', (_, schema, text, models) => {
+    const parts = typeParts(schema, ctx);
+    expect(typeText(parts)).toBe(text);
+    expect(typeModels(parts)).toEqual(models);
+    expect(schemaModels(schema, ctx)).toEqual(models);
+    expect(typeParts(schema, ctx)).toBe(parts);
   });
 });
 

@@ -1,0 +1,61 @@
+/**
+ * The docs' fast escaping (src/emit/docs-markdown.ts) returns exactly what the escaping
+ * layer (src/naming/escape.ts) returns: on a table of edge cases and on random strings
+ * built from the pieces that make the escaping layer act (fixed seed, bounded runs).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { markdownCode, markdownTableCell, markdownText } from '../../src/emit/docs-markdown.js';
+import * as escape from '../../src/naming/escape.js';
+
+/** escape.markdownText, then an unclosed fence closed: what the docs' markdownText promises */
+function referenceText(text: string): string {
+  const out = escape.markdownText(text);
+  let fence: string | undefined;
+  for (const line of out.split('\n')) {
+    const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!f) continue;
+    if (!fence) {
+      if (!(f[1][0] === '`' && f[2].includes('`'))) fence = f[1];
+    } else if (f[1][0] === fence[0] && f[1].length >= fence.length && f[2].trim() === '') {
+      fence = undefined;
+    }
+  }
+  return fence ? `${out}\n${fence}` : out;
+}
+
+const CASES = [
+  '', ' ', '   ', ' a ', ' a', 'a ', 'string', 'User[] | null', 'Array<User>', 'Array<Link>', 'Record<string, never>',
+  '"a=b"', '<img src=x>', 'a\nb', 'a\r\nb', ' a \n\n b ', '\n\nx\n\n', 'a | b', 'a\\', 'x`y', '``', 'javascript:alert(1)',
+  'JavaScript :x', 'a & b', '\u2028', 'a\u0085b', '\u00ad', '\ud800', '😀', 'é', '\t tab \t', '```\ncode', '~~~', 'a\u00a0',
+  '\u00a0a\u00a0', '\ufeffa', 'x\u200by', '# heading\n\ntext', '- item\n- item', '[link](https://example.com)',
+];
+
+const PIECES = [
+  'a', 'Z', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085', '\u00a0', '\u00ad', '\u200b', '\ufeff', '\0', '\x1b',
+  '\ud800', '\udc00', '😀', 'é', '`', '``', '```', '~~~', '~', '\\', '<', '>', '&', '|', '=', '!', '?', '/', '#', '-', '*',
+  '[', ']', '(', ')', ':', 'script', 'javascript', 'vbscript', 'img', 'link', 'Array', '{}', '"',
+];
+const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((p) => p.join(''));
+const PARAMS = { seed: 20261124, numRuns: Number(process.env.FUZZ_RUNS ?? 2000) };
+
+describe('docs fast escaping agrees with the escaping layer', () => {
+  it.each(CASES)('on %j', (s) => {
+    expect(markdownCode(s)).toBe(escape.markdownCode(s));
+    expect(markdownTableCell(s)).toBe(escape.markdownTableCell(s));
+    expect(markdownText(s)).toBe(referenceText(s));
+  });
+
+  it('on random strings of hostile pieces', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(markdownCode(s)).toBe(escape.markdownCode(s));
+        expect(markdownTableCell(s)).toBe(escape.markdownTableCell(s));
+        expect(markdownText(s)).toBe(referenceText(s));
+        // twice: the remembered result is the same
+        expect(markdownTableCell(s)).toBe(escape.markdownTableCell(s));
+      }),
+      PARAMS,
+    );
+  });
+});
