@@ -15,8 +15,9 @@ Usage:
   oagen generate [--config oagen.config.json] [--only NAME]   generate every configured client
   oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
   oagen validate --spec FILE                                    full validation of a spec
-  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning]
+  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types]
                                                                 what changed between two spec versions
+                                                                (OLD/NEW: files, folders, or path@GIT_REV)
   oagen --help | --version
 
 Options:
@@ -52,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
         version: { type: 'boolean', short: 'v' },
         format: { type: 'string' },
         'fail-on': { type: 'string' },
+        'no-types': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },

@@ -97,8 +97,12 @@ export function topLevelParts(s: Schema, ctx: TypeContext): string[] | undefined
 
 function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, indent: string): string[] {
   const disc = s.discriminator;
+  // `anyOf: [{type: string}, {$ref: SomeStringEnum}]` is an open enum that keeps its name:
+  // `SomeStringEnum | (string & {})` (editors still complete the known values).
+  const openString = !disc && s.members.some((m) => m.kind === 'ref' && isStringEnum(ctx.schemas.get(m.target)));
   return s.members
     .map((m) => {
+      if (openString && m.kind === 'string' && !m.nullable) return '(string & {})';
       if (disc && m.kind === 'ref') {
         const tags = disc.mapping.filter((e) => e.target === m.target).map((e) => e.value);
         const name = refName(m.target, ctx);
@@ -107,6 +111,10 @@ function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, ind
       }
       return m.kind === 'intersection' || (m.kind === 'union' && m.nullable) ? `(${typeExpr(m, ctx, indent)})` : typeExpr(m, ctx, indent);
     });
+}
+
+function isStringEnum(s: Schema | undefined): boolean {
+  return (s?.kind === 'enum' && s.values.every((v) => typeof v === 'string')) || (s?.kind === 'literal' && typeof s.value === 'string');
 }
 
 /** The member already declares the tag as exactly these literal values. */

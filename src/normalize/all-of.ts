@@ -3,9 +3,13 @@
  * an intersection otherwise.
  *
  * - `allOf: [{$ref: X}]` plus documentation (the 3.0 way to describe or null a ref) → ref X.
- * - members that constrain nothing (`{description: …}`) are dropped.
+ * - members that constrain nothing (`{description: …}`) are dropped; a member that is only
+ *   `nullable: true` (the 3.0 idiom `allOf: [$ref, {nullable: true}]`) makes the result nullable.
+ * - a bare primitive next to a union or enum of that primitive (`type: string` +
+ *   `oneOf: [string, enum]`) adds nothing and is dropped.
  * - properties merge by name; a property declared by several members with different
- *   types becomes their intersection; `required` is the union of all members'.
+ *   types becomes their intersection (X and "X or null" is X); `required` is the union of
+ *   all members'.
  * - a referenced member that is itself a composition contributes only its object parts
  *   (the "base class" pattern: `Dog: allOf [Pet, {...}]` where Pet also lists its subtypes).
  * - a cycle of allOf references is a spec error (E_ALLOF_CYCLE).
@@ -17,7 +21,19 @@ import { meta } from './nullable.js';
 
 type ObjectSchema = SchemaOf<'object'>;
 
-export function mergeAllOf(named: Map<SchemaId, Schema>, diagnostics: Diagnostics): (s: Schema) => Schema {
+/**
+ * `prepare` normalizes a referenced schema (every pass but this one) before its properties
+ * are copied, so merged members are as clean as inline ones.
+ */
+export function mergeAllOf(named: Map<SchemaId, Schema>, diagnostics: Diagnostics, prepare: (s: Schema) => Schema = (s) => s): (s: Schema) => Schema {
+  const prepared = new Map<SchemaId, Schema | undefined>();
+  const target = (id: SchemaId): Schema | undefined => {
+    if (!prepared.has(id)) {
+      const raw = named.get(id);
+      prepared.set(id, raw && prepare(raw));
+    }
+    return prepared.get(id);
+  };
   const resolving = new Set<SchemaId>();
   const reported = new Set<SchemaId>();
 
@@ -36,11 +52,11 @@ export function mergeAllOf(named: Map<SchemaId, Schema>, diagnostics: Diagnostic
       }
       return undefined;
     }
-    const target = named.get(m.target);
-    if (!target) return undefined;
+    const resolved = target(m.target);
+    if (!resolved) return undefined;
     resolving.add(m.target);
     try {
-      return asObject(target);
+      return asObject(resolved);
     } finally {
       resolving.delete(m.target);
     }
@@ -48,13 +64,43 @@ export function mergeAllOf(named: Map<SchemaId, Schema>, diagnostics: Diagnostic
 
   return function allOf(s: Schema): Schema {
     if (s.kind !== 'intersection') return s;
-    const members = s.members.filter((m) => !isEmpty(m));
+    // `allOf: [$ref, {nullable: true}]` is the 3.0 way to say "a nullable X".
+    const nullable = s.nullable || s.members.some((m) => m.kind === 'unknown' && m.nullable);
+    const members = withoutRedundantPrimitives(s.members.filter((m) => m.kind !== 'unknown'));
     if (members.length === 0) return { kind: 'unknown', ...meta(s) } as Schema;
-    if (members.length === 1) return { ...members[0], ...meta(s), ...(s.nullable ? { nullable: true } : {}) } as Schema;
+    if (members.length === 1) return { ...members[0], ...meta(s), ...(nullable || members[0].nullable ? { nullable: true } : {}) } as Schema;
     const objects = members.map(asObject);
-    if (objects.some((o) => o === undefined)) return members.length === s.members.length ? s : { ...s, members };
-    return merge(objects as ObjectSchema[], s);
+    if (objects.some((o) => o === undefined)) {
+      return members.length === s.members.length && nullable === s.nullable ? s : ({ ...s, members, ...(nullable ? { nullable: true } : {}) } as Schema);
+    }
+    const merged = merge(objects as ObjectSchema[], s);
+    return nullable ? { ...merged, nullable: true } : merged;
   };
+}
+
+const PRIMITIVE_OF: Partial<Record<Schema['kind'], string>> = { string: 'string', number: 'number', boolean: 'boolean' };
+
+function primitiveKind(m: Schema): string | undefined {
+  if (m.kind === 'string' || m.kind === 'number' || m.kind === 'boolean') return m.kind;
+  if (m.kind === 'literal' || m.kind === 'enum') {
+    const values = m.kind === 'literal' ? [m.value] : m.values;
+    const kinds = new Set(values.map((v) => typeof v));
+    return kinds.size === 1 ? PRIMITIVE_OF[[...kinds][0] as Schema['kind']] : undefined;
+  }
+  if (m.kind === 'union') {
+    const kinds = new Set(m.members.map(primitiveKind));
+    return kinds.size === 1 ? [...kinds][0] : undefined;
+  }
+  return undefined;
+}
+
+/** `type: string` next to `oneOf: [string, enum]` adds nothing: keep the narrower members. */
+function withoutRedundantPrimitives(members: Schema[]): Schema[] {
+  if (members.length < 2) return members;
+  return members.filter((m) => {
+    if (!PRIMITIVE_OF[m.kind] || m.constraints || m.format) return true;
+    return !members.some((o) => o !== m && !PRIMITIVE_OF[o.kind] && primitiveKind(o) === m.kind);
+  });
 }
 
 function merge(objects: ObjectSchema[], outer: Schema): ObjectSchema {
@@ -69,11 +115,15 @@ function merge(objects: ObjectSchema[], outer: Schema): ObjectSchema {
       if (!prev) byName.set(p.name, p);
       else {
         const same = structuralKey(prev.schema) === structuralKey(p.schema) || p.schema.kind === 'unknown';
+        // Both must hold: X and "X or null" is X.
+        const nullOnly = !same && structuralKey({ ...prev.schema, nullable: undefined } as Schema) === structuralKey({ ...p.schema, nullable: undefined } as Schema);
         const schema: Schema = same
           ? prev.schema
-          : prev.schema.kind === 'unknown'
-            ? p.schema
-            : { kind: 'intersection', members: [prev.schema, p.schema], pointer: p.schema.pointer };
+          : nullOnly
+            ? ({ ...p.schema, nullable: prev.schema.nullable && p.schema.nullable ? true : undefined } as Schema)
+            : prev.schema.kind === 'unknown'
+              ? p.schema
+              : { kind: 'intersection', members: [prev.schema, p.schema], pointer: p.schema.pointer };
         byName.set(p.name, { name: p.name, required: prev.required || p.required, schema });
       }
     }
@@ -87,9 +137,4 @@ function merge(objects: ObjectSchema[], outer: Schema): ObjectSchema {
     ...meta(outer),
     ...(outer.nullable ? { nullable: true } : {}),
   } as ObjectSchema;
-}
-
-/** A member that adds no constraint: `{}` or documentation only. */
-function isEmpty(m: Schema): boolean {
-  return m.kind === 'unknown' && !m.nullable;
 }

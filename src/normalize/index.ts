@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, Schema } from '../ir/types.js';
-import { mapDocument } from '../ir/walk.js';
+import { mapDocument, mapSchema } from '../ir/walk.js';
 import { breakAliasCycles } from './alias-cycles.js';
 import { mergeAllOf } from './all-of.js';
 import { discriminatedUnions } from './discriminator.js';
@@ -16,7 +16,10 @@ import { flattenUnions } from './unions.js';
 
 export function normalize(ir: ApiIR, diagnostics: Diagnostics): ApiIR {
   const named = new Map<string, Schema>(ir.schemas.map((n) => [n.id, n.schema]));
-  const allOf = mergeAllOf(named, diagnostics);
+  // Referenced schemas are cleaned by the other passes before allOf copies their properties.
+  const basic = [nullable, flattenUnions, nullable, openEnum, enumLiterals];
+  const prepare = (s: Schema) => mapSchema(s, (x) => basic.reduce((acc, pass) => pass(acc), x));
+  const allOf = mergeAllOf(named, diagnostics, prepare);
   // One bottom-up walk applies the node passes in order at every node.
   const passes = [nullable, allOf, flattenUnions, nullable, openEnum, enumLiterals, discriminatedUnions(named)];
   const node = (s: Schema) => passes.reduce((acc, pass) => pass(acc), s);

@@ -108,6 +108,26 @@ describe('allOf', () => {
     const s: Schema = { kind: 'intersection', members: [ref('Base'), union('oneOf', obj({ a: str }), obj({ b: str }))], pointer: p };
     expect(mergeAllOf(named, new Diagnostics())(s).kind).toBe('intersection');
   });
+  it('allOf [$ref, {nullable: true}] is a nullable ref (the 3.0 idiom)', () => {
+    const s: Schema = { kind: 'intersection', members: [ref('Base'), { kind: 'unknown', nullable: true, pointer: p }], pointer: p };
+    expect(strip(mergeAllOf(named, new Diagnostics())(s))).toEqual({ kind: 'ref', target: '#/components/schemas/Base', nullable: true });
+  });
+  it('a bare string next to a union of string and enum adds nothing', () => {
+    const u = union('oneOf', str, { kind: 'enum', values: ['a'], pointer: p });
+    const s: Schema = { kind: 'intersection', members: [str, u], pointer: p };
+    expect(strip(mergeAllOf(named, new Diagnostics())(s))).toEqual(strip(u));
+  });
+  it('a property declared as X and as "X or null" merges to X', () => {
+    const s: Schema = { kind: 'intersection', members: [obj({ n: int }), obj({ n: { ...int, nullable: true } as Schema })], pointer: p };
+    const out = mergeAllOf(named, new Diagnostics())(s);
+    expect(out.kind === 'object' && strip(out.properties[0].schema)).toEqual({ kind: 'number', integer: true });
+  });
+  it('copies properties of a referenced schema after normalizing it', () => {
+    const raw = new Map<string, Schema>([['#/components/schemas/N', obj({ v: union('anyOf', str, nul) })]]);
+    const prepare = (x: Schema) => mapSchema(x, nullable);
+    const out = mergeAllOf(raw, new Diagnostics(), prepare)({ kind: 'intersection', members: [ref('N'), obj({ w: int })], pointer: p });
+    expect(out.kind === 'object' && strip(out.properties[0].schema)).toEqual({ kind: 'string', nullable: true });
+  });
   it('reports an allOf cycle', () => {
     const d = new Diagnostics();
     mergeAllOf(named, d)({ kind: 'intersection', members: [ref('A'), obj({ y: str })], pointer: p });
