@@ -3,6 +3,7 @@
  * This file is the contract between oagen's emitter and the runtime:
  * the emitter writes `OperationSpec` literals; the runtime reads them.
  */
+import type { PageState } from './pagination.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 
@@ -94,47 +95,67 @@ type BodySpec = {
 /** How the success body is decoded. */
 export type ResponseKind = 'json' | 'text' | 'blob' | 'void' | 'sse';
 
-export type PaginationSpec =
-  | {
-      readonly kind: 'cursor';
-      /** query parameter carrying the cursor (`after`, `cursor`, `starting_after`, …) */
-      readonly param: string;
-      /** path in the response to the items array (`data`) */
-      readonly items: string;
-      /** boolean field saying another page exists (`has_more`), if any */
-      readonly hasMore?: string;
-      /** response field holding the next cursor (`next_cursor`, `last_id`); when absent, the last item's `itemCursor` field is used */
-      readonly nextCursor?: string;
-      /** field of an item giving the cursor (`id`) when `nextCursor` is absent */
-      readonly itemCursor?: string;
-    }
-  | {
-      readonly kind: 'page';
-      /** query parameter carrying the 1-based page number */
-      readonly param: string;
-      /** query parameter carrying the page size, if any */
-      readonly sizeParam?: string;
-      readonly items: string;
-      /** response field with the total number of pages, if any */
-      readonly totalPages?: string;
-      /** response field with the total number of items, if any */
-      readonly totalItems?: string;
-      /** the first page's number (default 1) */
-      readonly start?: number;
-    }
-  | {
-      readonly kind: 'offset';
-      readonly param: string;
-      readonly limitParam?: string;
-      readonly items: string;
-      readonly totalItems?: string;
-    }
-  | {
-      /** a response field (or `Link` header when `nextUrl` is `"link"`) holds the URL of the next page */
-      readonly kind: 'url';
-      readonly nextUrl: string;
-      readonly items: string;
-    };
+/**
+ * How a paginated list finds its next page. Cursor pagination is built in; the other kinds
+ * name their strategy in `next` (`byPageNumber` for `page` and `offset`, `byNextUrl` for `url`,
+ * from `runtime/pagination.js`), so that a list bundles only the one it uses.
+ */
+export type PaginationSpec = CursorPagination | PagePagination | OffsetPagination | UrlPagination;
+
+/** A strategy: the next page's cursor, page number, offset or URL; `undefined` ends the walk. */
+type NextPage<Spec> = (spec: Spec, state: PageState) => unknown;
+
+interface CursorPagination {
+  readonly kind: 'cursor';
+  /** query parameter carrying the cursor (`after`, `cursor`, `starting_after`, …) */
+  readonly param: string;
+  /** path in the response to the items array (`data`) */
+  readonly items: string;
+  /** boolean field saying another page exists (`has_more`), if any */
+  readonly hasMore?: string;
+  /** response field holding the next cursor (`next_cursor`, `last_id`); when absent, the last item's `itemCursor` field is used */
+  readonly nextCursor?: string;
+  /** field of an item giving the cursor (`id`) when `nextCursor` is absent */
+  readonly itemCursor?: string;
+  /** the built-in `byCursor` when absent */
+  readonly next?: NextPage<CursorPagination>;
+}
+
+interface PagePagination {
+  readonly kind: 'page';
+  /** query parameter carrying the 1-based page number */
+  readonly param: string;
+  /** query parameter carrying the page size, if any */
+  readonly sizeParam?: string;
+  readonly items: string;
+  /** response field with the total number of pages, if any */
+  readonly totalPages?: string;
+  /** response field with the total number of items, if any */
+  readonly totalItems?: string;
+  /** the first page's number (default 1) */
+  readonly start?: number;
+  /** `byPageNumber` */
+  readonly next: NextPage<PagePagination>;
+}
+
+interface OffsetPagination {
+  readonly kind: 'offset';
+  readonly param: string;
+  readonly limitParam?: string;
+  readonly items: string;
+  readonly totalItems?: string;
+  /** `byPageNumber` */
+  readonly next: NextPage<OffsetPagination>;
+}
+
+interface UrlPagination {
+  /** a response field (or `Link` header when `nextUrl` is `"link"`) holds the URL of the next page */
+  readonly kind: 'url';
+  readonly nextUrl: string;
+  readonly items: string;
+  /** `byNextUrl` */
+  readonly next: NextPage<UrlPagination>;
+}
 
 /** Everything the runtime needs to send one operation; emitted as a `const` per operation. */
 export interface OperationSpec {

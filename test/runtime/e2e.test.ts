@@ -9,6 +9,7 @@ import {
   createClientCore,
   InternalServerError,
   NotFoundError,
+  byPageNumber,
   paginate,
   RateLimitError,
   request,
@@ -94,7 +95,7 @@ const listArthurUsers = (client: Client, params: { user_types?: string[]; search
   paginate<ResourceListUser, User>(
     client,
     ops.listArthurUsers,
-    { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'pagination.total_pages', totalItems: 'pagination.total_records' },
+    { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'pagination.total_pages', totalItems: 'pagination.total_records', next: byPageNumber },
     params,
   );
 const uploadFile = (client: Client, params: { body: { file: Blob; purpose: string } }) => request<{ id: string }>(client, ops.uploadFile, params);

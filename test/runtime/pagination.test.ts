@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OagenError, paginate, PagePromise } from '../../templates/runtime/index.js';
+import { byNextUrl, byPageNumber, OagenError, paginate, PagePromise } from '../../templates/runtime/index.js';
 import type { OperationSpec, PaginationSpec } from '../../templates/runtime/types.js';
 import { fakeFetch, json, testClient } from './helpers.js';
 
@@ -125,21 +125,21 @@ describe('page-number pagination', () => {
 
   it('increments the page until total_pages', async () => {
     const f = arthur();
-    const spec: PaginationSpec = { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'total_pages' };
+    const spec: PaginationSpec = { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'total_pages', next: byPageNumber };
     expect(await items(paginate(testClient(f), listOp('page', 'page_size', 'search'), spec, { page_size: 3, search: 'a' }))).toEqual(all);
     expect(queries(f)).toEqual(['?page_size=3&search=a', '?page=2&page_size=3&search=a', '?page=3&page_size=3&search=a']);
   });
 
   it('starts from the caller page', async () => {
     const f = arthur();
-    const spec: PaginationSpec = { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'total_pages' };
+    const spec: PaginationSpec = { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', totalPages: 'total_pages', next: byPageNumber };
     expect(await items(paginate(testClient(f), listOp('page', 'page_size'), spec, { page: 2, page_size: 3 }))).toEqual(all.slice(3));
     expect(f.calls).toHaveLength(2);
   });
 
   it('without totals: stops on a short page (page size from the request, else the first page)', async () => {
     const f = arthur();
-    const spec: PaginationSpec = { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records' };
+    const spec: PaginationSpec = { kind: 'page', param: 'page', sizeParam: 'page_size', items: 'records', next: byPageNumber };
     expect(await items(paginate(testClient(f), listOp('page', 'page_size'), spec, { page_size: 2 }))).toEqual(all);
     expect(f.calls).toHaveLength(4); // 2 + 2 + 2 + 1
     const g = arthur();
@@ -149,13 +149,13 @@ describe('page-number pagination', () => {
 
   it('without totals: stops on an empty page', async () => {
     const f = api((url) => ({ records: num(url, 'page', 1) <= 2 ? [1, 2] : [] }));
-    expect(await items(paginate(testClient(f), listOp('page'), { kind: 'page', param: 'page', items: 'records' }, {}))).toEqual([1, 2, 1, 2]);
+    expect(await items(paginate(testClient(f), listOp('page'), { kind: 'page', param: 'page', items: 'records', next: byPageNumber }, {}))).toEqual([1, 2, 1, 2]);
     expect(f.calls).toHaveLength(3);
   });
 
   it('totalItems and a 0-based start', async () => {
     const f = api((url) => ({ records: all.slice(num(url, 'p', 0) * 3, num(url, 'p', 0) * 3 + 3), total: all.length }));
-    const spec: PaginationSpec = { kind: 'page', param: 'p', items: 'records', totalItems: 'total', start: 0 };
+    const spec: PaginationSpec = { kind: 'page', param: 'p', items: 'records', totalItems: 'total', start: 0, next: byPageNumber };
     expect(await items(paginate(testClient(f), listOp('p'), spec, {}))).toEqual(all);
     expect(queries(f)).toEqual(['', '?p=1', '?p=2']);
   });
@@ -166,14 +166,14 @@ describe('offset pagination', () => {
 
   it('advances the offset by the items received, until the total', async () => {
     const f = offsets();
-    const spec: PaginationSpec = { kind: 'offset', param: 'offset', limitParam: 'limit', items: 'items', totalItems: 'total' };
+    const spec: PaginationSpec = { kind: 'offset', param: 'offset', limitParam: 'limit', items: 'items', totalItems: 'total', next: byPageNumber };
     expect(await items(paginate(testClient(f), listOp('offset', 'limit'), spec, { limit: 3 }))).toEqual(all);
     expect(queries(f)).toEqual(['?limit=3', '?offset=3&limit=3', '?offset=6&limit=3']);
   });
 
   it('without a total: stops on a short page', async () => {
     const f = offsets();
-    expect(await items(paginate(testClient(f), listOp('offset', 'limit'), { kind: 'offset', param: 'offset', limitParam: 'limit', items: 'items' }, { limit: 4 }))).toEqual(all);
+    expect(await items(paginate(testClient(f), listOp('offset', 'limit'), { kind: 'offset', param: 'offset', limitParam: 'limit', items: 'items', next: byPageNumber }, { limit: 4 }))).toEqual(all);
     expect(f.calls).toHaveLength(2);
   });
 });
@@ -186,7 +186,7 @@ describe('url pagination', () => {
     });
     const client = testClient(f, { auth: { QueryKey: 'k' } });
     const op = { ...listOp('q'), security: [['QueryKey']] };
-    expect(await items(paginate(client, op, { kind: 'url', nextUrl: 'next', items: 'results' }, { q: 'x', 'X-Org': 'o' }))).toEqual([1, 2, 3]);
+    expect(await items(paginate(client, op, { kind: 'url', nextUrl: 'next', items: 'results', next: byNextUrl }, { q: 'x', 'X-Org': 'o' }))).toEqual([1, 2, 3]);
     expect(f.calls.map((c) => c.url)).toEqual([
       'https://api.test/v1/items?q=x&api_key=k',
       'https://api.test/v1/items?n=2&api_key=k',
@@ -203,12 +203,12 @@ describe('url pagination', () => {
           ? { link: `<https://api.test/v1/items?page=1>; rel="first", <https://api.test/v1/items?page=${num(url, 'page', 1) + 1}>; rel="next"` }
           : { link: '<https://api.test/v1/items?page=1>; rel="first"' },
     );
-    expect(await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'link', items: 'results' }, {}))).toEqual([1, 2, 3]);
+    expect(await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'link', items: 'results', next: byNextUrl }, {}))).toEqual([1, 2, 3]);
   });
 
   it('refuses a next URL on another origin (credentials would follow it)', async () => {
     const f = api(() => ({ results: [1], next: 'https://evil.test/steal' }));
-    const err = await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'next', items: 'results' }, {})).catch((e) => e);
+    const err = await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'next', items: 'results', next: byNextUrl }, {})).catch((e) => e);
     expect(err).toBeInstanceOf(OagenError);
     expect(f.calls).toHaveLength(1);
   });
@@ -223,7 +223,7 @@ describe('pagination: cycles end the walk', () => {
 
   it('url cycle (fetch implementations without response.url too)', async () => {
     const f = api((url) => ({ results: [1], next: url.searchParams.get('p') === '2' ? '/v1/items?p=3' : '/v1/items?p=2' }));
-    expect(await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'next', items: 'results' }, {}))).toHaveLength(3);
+    expect(await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'next', items: 'results', next: byNextUrl }, {}))).toHaveLength(3);
     expect(f.calls).toHaveLength(3);
   });
 });
