@@ -99,15 +99,16 @@ export function structuralKey(s: Schema): string {
   return out.join('');
 }
 
-const DOC_KEYS = new Set(['pointer', 'description', 'title', 'example', 'deprecated', 'kind', 'properties', 'members', 'items', 'prefixItems', 'additional']);
+/** The facts of a node besides its structure and documentation, in a fixed order. */
+const FACT_KEYS = ['constraints', 'default', 'discriminator', 'format', 'integer', 'keyword', 'nullable', 'open', 'readOnly', 'target', 'value', 'values', 'writeOnly'] as const;
 
 function writeKey(s: Schema, out: string[]): void {
   out.push('(', s.kind);
-  // Facts other than structure and documentation, in a fixed order.
-  for (const k of Object.keys(s).sort()) {
-    if (DOC_KEYS.has(k)) continue;
-    const v = (s as unknown as Record<string, unknown>)[k];
-    if (v !== undefined) out.push(' ', k, '=', canonical(v));
+  const facts = s as unknown as Record<string, unknown>;
+  for (const k of FACT_KEYS) {
+    const v = facts[k];
+    if (v === undefined) continue;
+    out.push(' ', k, '=', typeof v === 'string' ? JSON.stringify(v) : typeof v === 'boolean' || typeof v === 'number' ? String(v) : canonical(v));
   }
   switch (s.kind) {
     case 'array':

@@ -24,6 +24,8 @@ const CONSTRAINT_KEYS = [
   'maxProperties',
 ] as const;
 
+const CONSTRAINTS = new Set<string>(CONSTRAINT_KEYS);
+
 const KNOWN_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 
 export function parseSchema(node: unknown, pointer: string, ctx: ParseContext): Schema {
@@ -68,7 +70,7 @@ export function parseSchema(node: unknown, pointer: string, ctx: ParseContext): 
   if (parts.length === 0) return { kind: 'unknown', ...meta };
   if (parts.length === 1) return parts[0] === base ? base : { ...parts[0], ...meta, pointer };
   // Keep the meta on the outer node; members are the constraints to satisfy together.
-  return { kind: 'intersection', members: parts.map(stripMeta), ...meta };
+  return { kind: 'intersection', members: parts, ...meta };
 }
 
 /** The schema described by the node's own keywords (type, enum, properties, items …), if any. */
@@ -195,32 +197,46 @@ function parseObject(node: Record<string, unknown>, pointer: string, meta: Schem
   return { kind: 'object', properties, ...(additional ? { additional } : {}), ...meta };
 }
 
+/** The documentation and constraint keywords of a node: one pass over the keys it has. */
 function readMeta(node: Record<string, unknown>, pointer: string): SchemaMeta {
   const meta: SchemaMeta = { pointer };
-  if (typeof node.title === 'string') meta.title = node.title;
-  if (typeof node.description === 'string') meta.description = node.description;
-  if (node.deprecated === true) meta.deprecated = true;
-  if (node.nullable === true) meta.nullable = true;
-  if (node.readOnly === true) meta.readOnly = true;
-  if (node.writeOnly === true) meta.writeOnly = true;
-  if ('default' in node) meta.default = node.default;
-  if ('example' in node) meta.example = node.example;
-  else if (Array.isArray(node.examples) && node.examples.length > 0) meta.example = node.examples[0];
-  if (typeof node.format === 'string') meta.format = node.format;
-  let constraints: Constraints | undefined;
-  for (const key of CONSTRAINT_KEYS) {
+  let constraints: Record<string, unknown> | undefined;
+  for (const key in node) {
     const v = node[key];
-    if (v === undefined) continue;
-    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') {
-      (constraints ??= {} as Record<string, unknown>)[key] = v;
+    switch (key) {
+      case 'title':
+      case 'description':
+      case 'format':
+        if (typeof v === 'string') meta[key] = v;
+        break;
+      case 'deprecated':
+      case 'nullable':
+      case 'readOnly':
+      case 'writeOnly':
+        if (v === true) meta[key] = true;
+        break;
+      case 'default':
+        meta.default = v;
+        break;
+      case 'example':
+        meta.example = v;
+        break;
+      case 'examples':
+        if (!('example' in node) && Array.isArray(v) && v.length > 0) meta.example = v[0];
+        break;
+      default:
+        if (CONSTRAINTS.has(key) && (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string')) (constraints ??= {})[key] = v;
     }
   }
-  if (constraints) meta.constraints = constraints;
+  if (constraints) meta.constraints = sortedConstraints(constraints);
   return meta;
 }
 
-function stripMeta(s: Schema): Schema {
-  return s;
+/** Constraints in a fixed key order, whatever the spec's order (output stays deterministic). */
+function sortedConstraints(c: Record<string, unknown>): Constraints {
+  const out: Record<string, unknown> = {};
+  for (const key of CONSTRAINT_KEYS) if (key in c) out[key] = c[key];
+  return out as Constraints;
 }
 
 /**
