@@ -12,6 +12,7 @@
  *       "include": { "paths": ["/organization/"], "tags": [], "operations": [] },
  *       "pagination": { "listThings": { "kind": "cursor", "param": "after", "items": "data", "nextCursor": "next" }, "listOther": false },
  *       "strict": false,                     // warnings fail the run
+ *       "aliases": { "keepUntilMajor": true }, // renamed exports keep their old names until the next major; false: no aliases
  *       "validate": false                    // full schema validation of the spec first
  *     }
  *   ]
@@ -23,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OagenError, EXIT_USAGE } from './diagnostics.js';
 import type { PaginationInfo } from './ir/types.js';
+import type { AliasOptions } from './lock/aliases.js';
 import type { IncludeFilter } from './normalize/include.js';
 
 export interface ClientConfig {
@@ -37,6 +39,8 @@ export interface ClientConfig {
   validate?: boolean;
   /** ignore the names recorded in the output's oagen.lock.json (name everything afresh) */
   resetNames?: boolean;
+  /** deprecated aliases for renamed exports (default: kept until the next major version) */
+  aliases?: AliasOptions;
 }
 
 export interface Config {
@@ -82,7 +86,20 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.pagination !== undefined) client.pagination = o.pagination as Record<string, PaginationInfo | false>;
   if (o.strict === true) client.strict = true;
   if (o.validate === true) client.validate = true;
+  if (o.aliases !== undefined) client.aliases = checkAliases(o.aliases, `${at}.aliases`, file);
   return client;
+}
+
+function checkAliases(v: unknown, at: string, file: string): AliasOptions {
+  if (v === false) return { enabled: false };
+  if (v === true) return {};
+  if (typeof v !== 'object' || v === null) throw configError(file, `${at} must be false or an object like { "keepUntilMajor": true }`);
+  const out: AliasOptions = {};
+  for (const [k, x] of Object.entries(v)) {
+    if ((k !== 'enabled' && k !== 'keepUntilMajor') || typeof x !== 'boolean') throw configError(file, `${at}.${k} is not an option (enabled, keepUntilMajor: true or false)`);
+    out[k] = x;
+  }
+  return out;
 }
 
 function configError(file: string, message: string): OagenError {

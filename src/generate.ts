@@ -7,7 +7,9 @@ import type { ClientConfig } from './config.js';
 import { buildPackage } from './emit/package.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec, loadSpecFromText } from './load/index.js';
-import { buildLock, pinnedFromLock, readLock, serializeLock, LOCK_FILE } from './lock/index.js';
+import { readPackageFiles } from './changelog/files.js';
+import { release, type Release } from './changelog/release.js';
+import { pinnedFromLock, readLock } from './lock/index.js';
 import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
 import { applyInclude } from './normalize/include.js';
@@ -19,6 +21,8 @@ export interface GenerateResult {
   diagnostics: Diagnostics;
   write?: WriteResult;
   files: Map<string, string>;
+  /** the package's version, the bump and the aliases kept */
+  release: Release;
   operations: number;
   schemas: number;
 }
@@ -32,31 +36,50 @@ export async function loadIR(spec: string, options: { diagnostics: Diagnostics; 
   return normalize(ir, options.diagnostics);
 }
 
-/** Render one client in memory: no disk writes. */
-export async function renderClient(client: ClientConfig, diagnostics = new Diagnostics()): Promise<{ files: Map<string, string>; ir: ApiIR; names: Names }> {
+/** Render one client in memory: no disk writes (the previous package in the output folder is read). */
+export async function renderClient(
+  client: ClientConfig,
+  diagnostics = new Diagnostics(),
+): Promise<{ files: Map<string, string>; ir: ApiIR; names: Names; release: Release }> {
   let ir = await loadIR(client.spec, { diagnostics, ...(client.validate ? { validate: true } : {}) });
   diagnostics.throwIfErrors(client.strict);
   ir = applyInclude(ir, client.include);
-  const previous = client.resetNames ? undefined : readLock(client.output);
-  const names = assignNames(ir, diagnostics, pinnedFromLock(previous));
-  const version = client.version ?? (/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0');
-  const pkg = buildPackage(ir, names, {
-    name: client.name,
-    version,
-    specLabel: displayPath(client.spec).split('\\').join('/'),
-    ...(client.license ? { license: client.license } : {}),
-    ...(client.pagination ? { pagination: new Map(Object.entries(client.pagination)) } : {}),
-  });
-  pkg.files.set(LOCK_FILE, serializeLock(buildLock(ir, names, { name: client.name, version }, previous)));
+  const previous = readLock(client.output);
+  const names = assignNames(ir, diagnostics, client.resetNames ? {} : pinnedFromLock(previous));
+  const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';
+  const specLabel = displayPath(client.spec).split('\\').join('/');
+  const result = await release(
+    {
+      packageName: client.name,
+      ir,
+      names,
+      previous,
+      previousFiles: previous ? readPackageFiles(client.output) : undefined,
+      ...(client.resetNames ? { reset: true } : {}),
+      ...(client.version ? { pinned: client.version } : {}),
+      first,
+      ...(client.aliases ? { aliases: client.aliases } : {}),
+      render: (version, aliases) =>
+        buildPackage(ir, names, {
+          name: client.name,
+          version,
+          specLabel,
+          aliases,
+          ...(client.license ? { license: client.license } : {}),
+          ...(client.pagination ? { pagination: new Map(Object.entries(client.pagination)) } : {}),
+        }).files,
+    },
+    diagnostics,
+  );
   diagnostics.throwIfErrors(client.strict);
-  return { files: pkg.files, ir, names };
+  return { files: result.files, ir, names, release: result };
 }
 
 /** Render one client and, only when everything rendered, swap it into its output folder. */
 export async function generateClient(client: ClientConfig, options: { dryRun?: boolean } = {}): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
-  const { files, ir } = await renderClient(client, diagnostics);
-  const result: GenerateResult = { client, diagnostics, files, operations: ir.operations.length, schemas: ir.schemas.length };
+  const { files, ir, release } = await renderClient(client, diagnostics);
+  const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length };
   if (!options.dryRun) result.write = await writePackage(client.output, files);
   return result;
 }

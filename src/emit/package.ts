@@ -5,9 +5,11 @@
 import type { ApiIR, PaginationInfo, Schema, SchemaId } from '../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
 import type { Names } from '../naming/names.js';
+import type { PlannedAlias } from '../lock/aliases.js';
+import { ALIASES_FILE, docsAliases, renderAliases } from './aliases.js';
 import { renderDocs } from './docs.js';
 import { modelView, type ModelView } from './models.js';
-import { operationView, type OperationView } from './operations.js';
+import { needsSerializer, operationView, PAGINATION_STRATEGY, type OperationView } from './operations.js';
 import { render, runtimeSources } from './templates.js';
 import type { TypeContext } from './type-expr.js';
 
@@ -21,6 +23,8 @@ export interface PackageOptions {
   license?: string;
   /** per-operation pagination overrides, by function name or `METHOD /path` */
   pagination?: ReadonlyMap<string, PaginationInfo | false>;
+  /** deprecated aliases of renamed exports (src/lock/aliases.ts): `src/aliases.ts` and the README's list */
+  aliases?: readonly PlannedAlias[];
 }
 
 export interface PackageFiles {
@@ -60,7 +64,9 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
     );
   }
   files.set('src/client.ts', render('src/client.ts.hbs', clientView(ir, header, options.name)));
-  files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups }));
+  const aliases = renderAliases(options.aliases ?? [], names, header);
+  if (aliases) files.set(ALIASES_FILE, aliases);
+  files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined }));
   for (const f of runtimeSources()) files.set(`src/runtime/${f.name}`, f.content);
 
   const version = options.version ?? (/^\d+\.\d+\.\d+/.test(ir.info.version) ? ir.info.version : '0.1.0');
@@ -75,7 +81,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
   );
   files.set('tsconfig.json', render('package/tsconfig.json.hbs', {}));
   const operations = ir.operations.map((op) => views.get(op.key)!);
-  for (const [path, content] of renderDocs({ ir, names, operations, models, packageName: options.name, version, ctx })) files.set(path, content);
+  for (const [path, content] of renderDocs({ ir, names, operations, models, packageName: options.name, version, ctx, aliases: docsAliases(options.aliases ?? []) })) files.set(path, content);
   return { files, operations, models };
 }
 
@@ -89,6 +95,9 @@ function runtimeImports(ops: OperationView[]): string {
     ...(paginated ? ['paginate'] : []),
     ...(streams ? ['stream'] : []),
     ...(ops.some((o) => o.body?.kind === 'multipart') ? ['toFormData'] : []),
+    ...(ops.some((o) => o.body?.kind === 'form') ? ['formBody'] : []),
+    ...(ops.some((o) => o.params.some((p) => needsSerializer(p.param))) ? ['serializeParam'] : []),
+    ...[...new Set(ops.flatMap((o) => (o.pagination ? [PAGINATION_STRATEGY[o.pagination.info.kind]] : [])))].filter((x): x is string => !!x).sort(),
   ];
   const types = [
     'Client',
@@ -112,7 +121,7 @@ function clientView(ir: ApiIR, header: string, packageName: string) {
   const entries = schemes.map((s) => {
     let spec: string;
     if (s.type === 'apiKey') spec = `{ type: "apiKey", in: ${stringLiteral(s.in)}, name: ${stringLiteral(s.paramName)} }`;
-    else if (s.type === 'http' && s.scheme === 'basic') spec = `{ type: "basic" }`;
+    else if (s.type === 'http' && s.scheme === 'basic') spec = `{ type: "basic", encode: basicAuth }`;
     else if (s.type === 'http' && s.scheme !== 'bearer') spec = `{ type: "http", scheme: ${stringLiteral(s.scheme)} }`;
     else spec = `{ type: "bearer" }`;
     return `    ${stringLiteral(s.name)}: ${spec},\n`;
@@ -133,6 +142,7 @@ function clientView(ir: ApiIR, header: string, packageName: string) {
     header,
     titleDoc: jsDocLines(ir.info.title)[0] ?? 'the API',
     authSchemeType: schemes.length > 0 ? schemes.map((s) => stringLiteral(s.name)).join(' | ') : 'never',
+    basicImport: schemes.some((s) => s.type === 'http' && s.scheme === 'basic') ? '  basicAuth,\n' : '',
     credentialImports: [...new Set(schemes.map((s) => (s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential')))]
       .sort()
       .map((t) => `  type ${t},\n`)

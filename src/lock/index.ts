@@ -1,16 +1,20 @@
 /**
  * The name lock, `oagen.lock.json` inside each generated package: every public export
  * with its identity (schema pointer or `METHOD /path`), a structural hash of its IR node
- * and the package version that introduced it. The naming stage reads it back so that a
- * name once given to an identity stays with it. Its presence also marks the folder as
- * oagen's own (src/write/). Sorted keys, no timestamps: deterministic.
+ * and the package version that introduced it, plus the deprecated aliases the package
+ * keeps for renamed exports (src/lock/aliases.ts). The naming stage reads it back so that a
+ * name once given to an identity stays with it; src/lock/renames.ts compares it with the
+ * new names to find renames. Its presence also marks the folder as oagen's own
+ * (src/write/). Sorted keys, no timestamps: deterministic.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiIR } from '../ir/types.js';
+import type { ApiIR, OperationKey, SchemaId } from '../ir/types.js';
 import { structuralKey } from '../ir/walk.js';
-import type { Names, PinnedNames } from '../naming/names.js';
+import { pascalCase } from '../naming/casing.js';
+import { identifier } from '../naming/escape.js';
+import type { Names, OperationNames, PinnedNames } from '../naming/names.js';
 
 export const LOCK_FILE = 'oagen.lock.json';
 
@@ -22,20 +26,45 @@ export interface LockEntry {
   hash?: string;
   /** package version that introduced the export */
   since: string;
+  /** operations: the params / error / stream export names, recorded only when they are not the usual `<Fn>Params`, `<Fn>Error`, `<fn>Stream` */
+  params?: string;
+  error?: string;
+  stream?: string;
+}
+
+/** Which export of an identity an alias stands for. */
+export type AliasRole = 'schema' | 'function' | 'params' | 'error' | 'stream';
+
+/** A deprecated alias kept for a renamed export. */
+export interface LockAlias {
+  /** the old name, still exported */
+  name: string;
+  role: AliasRole;
+  /** the identity it follows (schema pointer or `METHOD /path`): it always aliases that identity's current export */
+  of: string;
+  /** the current name it aliases (for readers of the lock; recomputed from `of` on every run) */
+  target: string;
+  /** package version that introduced the alias (the rename) */
+  since: string;
 }
 
 export interface Lock {
   oagen: 1;
   package: string;
   version: string;
-  schemas: Record<string, LockEntry>;
-  operations: Record<string, LockEntry>;
+  schemas: Record<SchemaId, LockEntry>;
+  operations: Record<OperationKey, LockEntry>;
+  /** sorted by name, then role; absent when there are none */
+  aliases?: LockAlias[];
 }
 
 export function readLock(outDir: string): Lock | undefined {
   try {
     const lock = JSON.parse(readFileSync(join(outDir, LOCK_FILE), 'utf8')) as Lock;
-    if (lock && lock.oagen === 1 && typeof lock.schemas === 'object' && typeof lock.operations === 'object') return lock;
+    if (lock && lock.oagen === 1 && typeof lock.schemas === 'object' && typeof lock.operations === 'object') {
+      if (!Array.isArray(lock.aliases)) delete lock.aliases;
+      return lock;
+    }
   } catch {
     // no lock (first generation) or an unreadable one: names start fresh
   }
@@ -54,22 +83,58 @@ export function schemaHash(schema: Parameters<typeof structuralKey>[0]): string 
   return createHash('sha256').update(structuralKey(schema)).digest('hex').slice(0, 16);
 }
 
-export function buildLock(ir: ApiIR, names: Names, pkg: { name: string; version: string }, previous: Lock | undefined): Lock {
+/** The usual names of an operation's params / error / stream exports, given its function name. */
+export function defaultOperationNames(fn: string): { params: string; error: string; stream: string } {
+  const base = pascalCase(fn);
+  return { params: identifier(`${base}Params`), error: identifier(`${base}Error`), stream: `${fn}Stream` };
+}
+
+/** The export names an operation had, as recorded in a lock entry. */
+export function lockedOperationNames(e: LockEntry): { fn: string; params: string; error: string; stream: string } {
+  const d = defaultOperationNames(e.name);
+  return { fn: e.name, params: e.params ?? d.params, error: e.error ?? d.error, stream: e.stream ?? d.stream };
+}
+
+export function buildLock(ir: ApiIR, names: Names, pkg: { name: string; version: string }, previous: Lock | undefined, aliases: LockAlias[] = []): Lock {
   const schemas: Record<string, LockEntry> = {};
-  for (const n of [...ir.schemas].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const n of [...ir.schemas].sort((a, b) => compare(a.id, b.id))) {
     const name = names.schema.get(n.id)!;
     const prev = previous?.schemas[n.id];
     schemas[n.id] = { name, want: names.wanted.schema.get(n.id)!, hash: schemaHash(n.schema), since: prev && prev.name === name ? prev.since : pkg.version };
   }
   const operations: Record<string, LockEntry> = {};
-  for (const op of [...ir.operations].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    const name = names.operation.get(op.key)!.fn;
+  for (const op of [...ir.operations].sort((a, b) => compare(a.key, b.key))) {
+    const n = names.operation.get(op.key)!;
     const prev = previous?.operations[op.key];
-    operations[op.key] = { name, want: names.wanted.operation.get(op.key)!, since: prev && prev.name === name ? prev.since : pkg.version };
+    operations[op.key] = {
+      name: n.fn,
+      want: names.wanted.operation.get(op.key)!,
+      since: prev && prev.name === n.fn ? prev.since : pkg.version,
+      ...unusualNames(n),
+    };
   }
-  return { oagen: 1, package: pkg.name, version: pkg.version, schemas, operations };
+  const lock: Lock = { oagen: 1, package: pkg.name, version: pkg.version, schemas, operations };
+  if (aliases.length > 0) lock.aliases = sortAliases(aliases).map((a) => ({ name: a.name, role: a.role, of: a.of, target: a.target, since: a.since }));
+  return lock;
+}
+
+function unusualNames(n: OperationNames): Pick<LockEntry, 'params' | 'error' | 'stream'> {
+  const d = defaultOperationNames(n.fn);
+  return {
+    ...(n.params !== d.params ? { params: n.params } : {}),
+    ...(n.error !== d.error ? { error: n.error } : {}),
+    ...(n.stream !== undefined && n.stream !== d.stream ? { stream: n.stream } : {}),
+  };
+}
+
+export function sortAliases<T extends Pick<LockAlias, 'name' | 'role'>>(aliases: T[]): T[] {
+  return [...aliases].sort((a, b) => compare(a.name, b.name) || compare(a.role, b.role));
 }
 
 export function serializeLock(lock: Lock): string {
   return JSON.stringify(lock, null, 2) + '\n';
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
