@@ -152,10 +152,14 @@ function specLiteral(v: OperationView, response: string): string {
     const ps = v.params.map(({ key, param }) => {
       const f = [`name: ${stringLiteral(param.name)}`, `in: ${stringLiteral(param.in)}`];
       if (key !== param.name) f.push(`key: ${stringLiteral(key)}`);
-      if (param.style) f.push(`style: ${stringLiteral(param.style)}`);
-      if (param.explode !== undefined) f.push(`explode: ${param.explode}`);
-      if (param.allowReserved) f.push('allowReserved: true');
       if (param.json) f.push('json: true');
+      // Only non-default styles are written; they bring their serializer along (tree-shaken otherwise).
+      if (needsSerializer(param)) {
+        if (param.style) f.push(`style: ${stringLiteral(param.style)}`);
+        if (param.explode !== undefined) f.push(`explode: ${param.explode}`);
+        if (param.allowReserved) f.push('allowReserved: true');
+        f.push('serialize: serializeParam');
+      }
       return `{ ${f.join(', ')} }`;
     });
     const oneLine = `params: [${ps.join(', ')}]`;
@@ -165,8 +169,9 @@ function specLiteral(v: OperationView, response: string): string {
     const f = [`kind: ${stringLiteral(v.body.kind)}`, `mediaType: ${stringLiteral(v.body.mediaType)}`];
     if (v.body.required) f.push('required: true');
     if (v.body.key !== 'body') f.push(`key: ${stringLiteral(v.body.key)}`);
-    // Upload encoding is pulled into the bundle only by the operations that need it.
+    // Upload and form encodings are pulled into the bundle only by the operations that need them.
     if (v.body.kind === 'multipart') f.push('encode: toFormData');
+    if (v.body.kind === 'form') f.push('encode: formBody');
     lines.push(`body: { ${f.join(', ')} }`);
   }
   if (response !== 'json') lines.push(`response: ${stringLiteral(response)}`);
@@ -248,7 +253,27 @@ function escapeDocLine(line: string): string {
 
 function paginationLiteral(info: PaginationInfo): string {
   const entries = Object.entries(info).filter(([, v]) => v !== undefined);
-  return `{ ${entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? stringLiteral(v) : String(v)}`).join(', ')} }`;
+  const fields = entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? stringLiteral(v) : String(v)}`);
+  // Cursor pagination is built into the runtime; the other kinds name their strategy.
+  const strategy = PAGINATION_STRATEGY[info.kind];
+  if (strategy) fields.push(`next: ${strategy}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+export const PAGINATION_STRATEGY: Record<PaginationInfo['kind'], string | undefined> = {
+  cursor: undefined,
+  page: 'byPageNumber',
+  offset: 'byPageNumber',
+  url: 'byNextUrl',
+};
+
+/** OpenAPI's default style per location (form + explode for query and cookie, simple otherwise) needs no serializer. */
+export function needsSerializer(p: Parameter): boolean {
+  if (p.allowReserved) return true;
+  const formLike = p.in === 'query' || p.in === 'cookie';
+  const style = p.style ?? (formLike ? 'form' : 'simple');
+  const explode = p.explode ?? style === 'form';
+  return formLike ? style !== 'form' || explode !== true : style !== 'simple' || explode !== false;
 }
 
 function paramDocLines(p: Parameter): string[] {

@@ -55,9 +55,19 @@ export interface AdminApiKeyCreateResponse {
    * format: unixtime
    */
   created_at: number;
+  /**
+   * The Unix timestamp (in seconds) of when the API key expires
+   *
+   * format: unixtime
+   */
   expires_at: number | null;
   /** The identifier, which can be referenced in API endpoints */
   id: string;
+  /**
+   * The Unix timestamp (in seconds) of when the API key was last used
+   *
+   * format: unixtime
+   */
   last_used_at?: number | null;
   /** The name of the API key */
   name?: string | null;

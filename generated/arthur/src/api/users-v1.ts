@@ -3,6 +3,7 @@
 import {
   request,
   paginate,
+  byPageNumber,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -89,7 +90,7 @@ export interface GetOrganizationUsersParams {
 /** Error bodies {@link getOrganizationUsers} can fail with (as `ApiError.body`). */
 export type GetOrganizationUsersError = HTTPValidationError;
 
-const getOrganizationUsersPagination: PaginationSpec = { kind: "page", param: "page", items: "records", sizeParam: "page_size", totalPages: "pagination.total_pages", totalItems: "pagination.total_records" };
+const getOrganizationUsersPagination: PaginationSpec = { kind: "page", param: "page", items: "records", sizeParam: "page_size", totalPages: "pagination.total_pages", totalItems: "pagination.total_records", next: byPageNumber };
 
 const getOrganizationUsersSpec: OperationSpec = {
   method: "GET",
@@ -97,9 +98,9 @@ const getOrganizationUsersSpec: OperationSpec = {
   params: [
     { name: "sort", in: "query" },
     { name: "order", in: "query" },
-    { name: "user_types", in: "query", style: "form", explode: true },
+    { name: "user_types", in: "query" },
     { name: "search", in: "query" },
-    { name: "user_ids", in: "query", style: "form", explode: true },
+    { name: "user_ids", in: "query" },
     { name: "page", in: "query" },
     { name: "page_size", in: "query" },
   ],

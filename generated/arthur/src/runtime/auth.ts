@@ -2,24 +2,19 @@ import type { Client } from './client.js';
 import { MissingCredentialsError } from './errors.js';
 import type { SecurityAlternatives } from './types.js';
 
-/** Where credentials go: headers, and `name=value` pieces for the query string and the Cookie header. */
-export interface AuthTarget {
-  headers: Record<string, string>;
-  query: string[];
-  cookies: string[];
-}
-
 /**
  * Applies the first security alternative whose schemes all have credentials (OpenAPI 3.1
  * Security Requirement Object: alternatives are ORed, schemes within one are ANDed).
  * `[]`/undefined: no auth; an empty alternative makes credentials optional (they are sent
- * when configured).
- * Messages name the schemes, never the secrets.
+ * when configured). Headers go through `put` (which checks their value); API keys in the
+ * query or a cookie are pushed as `name=value` pieces. Messages name the schemes, never the secrets.
  */
 export async function applyAuth(
   client: Client,
   security: SecurityAlternatives | undefined,
-  target: AuthTarget,
+  put: (name: string, value: string) => void,
+  query: string[],
+  cookies: string[],
   where: string,
 ): Promise<void> {
   if (!security?.length) return;
@@ -35,29 +30,24 @@ export async function applyAuth(
   for (const name of chosen) {
     const scheme = securitySchemes[name]!;
     const given = auth[name];
-    const value: unknown = typeof given === 'function' ? await given() : given;
-    const text = (v: unknown) => {
-      if (typeof v !== 'string') throw new TypeError(`auth.${name} must be a string or return one`);
-      return v;
-    };
-    if (scheme.type === 'apiKey') {
-      const key = text(value);
-      if (scheme.in === 'header') target.headers[scheme.name] = key;
-      else target[scheme.in === 'query' ? 'query' : 'cookies'].push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(key)}`);
-    } else {
-      const basic = value as { username?: unknown; password?: unknown };
-      target.headers.authorization =
-        scheme.type === 'bearer'
-          ? 'Bearer ' + text(value)
-          : scheme.type === 'http'
-            ? `${scheme.scheme} ${text(value)}`
-            : // basic: a string is taken as the already-encoded `base64(user:password)`
-              'Basic ' + (typeof value === 'string' ? value : base64(`${text(basic.username)}:${text(basic.password)}`));
-    }
+    let value: unknown = typeof given == 'function' ? await given() : given;
+    // basic: `encode` turns `{ username, password }` into the token; a string is the token itself
+    if (scheme.type == 'basic' && scheme.encode && typeof value != 'string') value = scheme.encode(value);
+    if (typeof value != 'string') throw new TypeError(`auth.${name} must be a string or return one`);
+    if (scheme.type != 'apiKey') {
+      put('authorization', (scheme.type == 'http' ? scheme.scheme : scheme.type == 'basic' ? 'Basic' : 'Bearer') + ' ' + value);
+    } else if (scheme.in == 'header') put(scheme.name, value);
+    else (scheme.in == 'query' ? query : cookies).push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`);
   }
 }
 
-/** Base64 of the UTF-8 bytes of `s` (RFC 7617 §2.1: UTF-8 is the charset to use for basic credentials). */
-function base64(s: string): string {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(s)));
+/**
+ * The token of HTTP basic auth: base64 of the UTF-8 bytes of `username:password` (RFC 7617
+ * §2.1). Generated clients set it as `encode` of their basic schemes, so that only clients
+ * with basic auth bundle it. Throws, without quoting them, when either is not a string.
+ */
+export function basicAuth(credential: unknown): string {
+  const { username, password } = (credential ?? {}) as { username?: unknown; password?: unknown };
+  if (typeof username != 'string' || typeof password != 'string') throw new TypeError('basic auth needs a string username and password');
+  return btoa(String.fromCharCode(...new TextEncoder().encode(username + ':' + password)));
 }

@@ -41,32 +41,19 @@ export interface ClientDefaults {
 }
 
 /** A configured client. Treat it as opaque: pass it to the operation functions. */
-export interface Client {
+export interface Client extends Readonly<Omit<ClientConfig, 'auth' | 'baseUrl'>> {
   readonly baseUrl: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly maxRetries: number;
-  readonly timeout: number;
-  readonly initialDelay: number;
-  readonly maxDelay: number;
-  readonly idempotencyHeader: string | undefined;
-  readonly fetch: typeof fetch | undefined;
-  readonly onRequest: ClientConfig['onRequest'];
-  readonly onResponse: ClientConfig['onResponse'];
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
   /** Credentials (not enumerable). */
   readonly auth: Readonly<Record<string, Credential | BasicCredential | undefined>>;
 }
 
+/** The generated `createClient`: the config as given (defaults apply at call time), plus the spec's facts. */
 export function createClientCore<A extends object>(config: ClientConfig<A>, defaults: ClientDefaults): Client {
-  const { auth, backoff, ...rest } = config;
+  const { auth, ...rest } = config;
   const client = {
     ...rest,
     baseUrl: (config.baseUrl ?? defaults.baseUrl).replace(/\/+$/, ''),
-    headers: { ...config.headers },
-    maxRetries: Math.max(0, config.maxRetries ?? 2),
-    timeout: config.timeout ?? 60_000,
-    initialDelay: backoff?.initialDelay ?? 500,
-    maxDelay: backoff?.maxDelay ?? 8_000,
     securitySchemes: defaults.securitySchemes,
   };
   // Not enumerable: logging or serializing the client does not print the credentials.

@@ -32,16 +32,6 @@ export interface Sent {
  */
 export type Decode = (sent: Sent) => Promise<unknown> | undefined;
 
-/** An error body: JSON when it parses, else the text; undefined when empty. */
-async function errorBody(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text || undefined;
-  }
-}
-
 /**
  * @internal Sends a call and resolves with the first 2xx response, decoded by `decode`.
  * Failed attempts are retried (when the call is retryable) on connection errors, timeouts
@@ -58,10 +48,9 @@ export async function send(
 ): Promise<Sent> {
   const { signal } = options;
   signal?.throwIfAborted();
-  const { url, where, method, headers, body, streaming, retryable } = await build(client, op, params, options);
-  const fetchFn = options.fetch ?? client.fetch ?? fetch;
-  const maxRetries = options.maxRetries ?? client.maxRetries;
-  const timeout = options.timeout ?? client.timeout;
+  const { url, where, init, retryable } = await build(client, op, params, options);
+  const maxRetries = options.maxRetries ?? client.maxRetries ?? 2;
+  const timeout = options.timeout ?? client.timeout ?? 60_000;
 
   for (let retry = 0; ; retry++) {
     signal?.throwIfAborted();
@@ -91,25 +80,22 @@ export async function send(
             ? new ConnectionError(`${where}: connection error`, { cause: error })
             : error;
 
-    let request: Request;
-    let response: Response | undefined;
+    let response: Response | void;
     let error: unknown;
-    let status: number | undefined; // of an error response
+    let status = 0; // of an error response
     try {
+      let request: Request;
       try {
-        const init = { method, headers, body, signal: controller.signal, duplex: streaming ? 'half' : undefined };
-        request = new Request(url, init as RequestInit);
+        request = new Request(url, { ...init, signal: controller.signal });
       } catch (e) {
         // The platform's message may quote the URL, whose query may hold an API key.
         throw new TypeError(`${where}: invalid request: ${String((e as Error)?.message).split(url).join('<url>')}`);
       }
       request = (await client.onRequest?.(request)) || request;
       signal?.throwIfAborted();
-      try {
-        response = await fetchFn(request);
-      } catch (e) {
+      response = await (options.fetch ?? client.fetch ?? fetch)(request).catch((e: unknown) => {
         error = fail(e, true);
-      }
+      });
       if (response) {
         await client.onResponse?.(response, request);
         if (response.ok) {
@@ -125,14 +111,14 @@ export async function send(
             if (!(error instanceof ConnectionError)) throw error;
           }
         } else {
-          let data: unknown;
+          // An error body: JSON when it parses, else the text; undefined when empty or cut off.
+          const text = await response.text().catch(() => '');
+          let body: unknown = text || undefined;
           try {
-            data = await errorBody(response);
-          } catch {
-            // the body was cut off, timed out or aborted: report the status alone
-          }
+            body = JSON.parse(text);
+          } catch {}
           status = response.status;
-          error = apiError(status, response.headers, data, where);
+          error = apiError(status, response.headers, body, where);
         }
       }
     } catch (e) {
@@ -145,9 +131,9 @@ export async function send(
     if (signal?.aborted) throw signal.reason;
     // `x-should-retry: true|false` (sent by some APIs, e.g. OpenAI's) overrides the status rule
     const hint = status && response!.headers.get('x-should-retry');
-    if (retry >= maxRetries || !retryable || hint === 'false' || (status && hint !== 'true' && !isRetryableStatus(status))) {
+    if (retry >= maxRetries || !retryable || hint == 'false' || (status && hint != 'true' && !isRetryableStatus(status))) {
       throw error;
     }
-    await sleep(retryDelay(retry, client.initialDelay, client.maxDelay, status ? response?.headers : undefined), signal);
+    await sleep(retryDelay(retry, client.backoff?.initialDelay ?? 500, client.backoff?.maxDelay ?? 8_000, status ? response!.headers : undefined), signal);
   }
 }

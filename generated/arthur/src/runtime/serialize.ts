@@ -6,13 +6,34 @@
  * OpenAPI's own. Path, query and cookie text is percent-encoded; header values are not
  * (3.1.2 Appendix D: percent-encoding was never meant for headers).
  */
-import type { ParamSpec } from './types.js';
+import type { StyledParamSpec } from './types.js';
 
 /** Text of one value: `Date` as ISO 8601, nested objects as JSON (Appendix B leaves this open). */
 const toText = (value: unknown): string =>
   value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
+
+/**
+ * The default styles, which every operation bundles: form + explode for query and cookie
+ * (`id=1&id=2`, an object's members as `key=value` pairs; cookies joined with `; `), simple
+ * for path and header (`1,2`, an object as `key,value,…`). Returns `undefined` for an absent
+ * value, as `serializeParam` does. `style`, `explode` and `allowReserved` are not read: a
+ * parameter that sets them to anything else carries `serialize: serializeParam` (`ParamSpec`).
+ */
+export function serializeDefault(spec: StyledParamSpec, value: unknown): string | undefined {
+  const { in: where, name } = spec;
+  if (value == null) return undefined;
+  if (spec.json) value = JSON.stringify(value);
+  const enc = where == 'header' ? String : encodeURIComponent;
+  const object = isObject(value);
+  // [key, value] pairs: the parameter's name with each item (or the value), or an object's members
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v) => [name, v]) : object ? Object.entries(value as object) : [[name, value]];
+  const pairs = entries.filter((pair) => pair[1] != null).map(([k, v]) => [enc(k), enc(toText(v))]);
+  if (!pairs.length) return undefined;
+  if (where == 'query' || where == 'cookie') return pairs.map((pair) => pair.join('=')).join(where == 'cookie' ? '; ' : '&');
+  return (object ? pairs.flat() : pairs.map((pair) => pair[1])).join(',');
+}
 
 /**
  * `allowReserved` (query only): RFC 6570 reserved expansion, where reserved characters and
@@ -31,7 +52,7 @@ const encodeReserved = (s: string): string =>
  * - cookie: `name=value` pairs joined with `; ` (Appendix D);
  * - header: the header value.
  */
-export function serializeParam(spec: ParamSpec, value: unknown): string | undefined {
+export function serializeParam(spec: StyledParamSpec, value: unknown): string | undefined {
   if (value == null) return undefined;
   if (spec.json) value = JSON.stringify(value);
   const { in: where, style = where === 'query' || where === 'cookie' ? 'form' : 'simple' } = spec;

@@ -42,7 +42,7 @@ export async function* readEvents(
       const chunk = await reader.read();
       signal?.throwIfAborted();
       done = chunk.done;
-      let text = buffer + (done ? decoder.decode() : decoder.decode(chunk.value, { stream: true }));
+      let text = buffer + decoder.decode(chunk.value, { stream: !done }); // the last call flushes
       // A CR at the end of a chunk may be the first half of a CRLF: wait for the next chunk.
       const hold = !done && text.endsWith('\r');
       if (hold) text = text.slice(0, -1);

@@ -1,30 +1,18 @@
-/** Turns an operation and its `params` into the URL, headers and body of an HTTP request. */
+/** Turns an operation and its `params` into the URL and `RequestInit` of an HTTP request. */
 import { applyAuth } from './auth.js';
 import type { Client } from './client.js';
 import { isIdempotent } from './retry.js';
 import type { SendOptions } from './send.js';
-import { serializeParam } from './serialize.js';
-import type { OperationSpec, ParamSpec, RequestBody } from './types.js';
+import { serializeDefault } from './serialize.js';
+import type { OperationSpec, RequestBody } from './types.js';
 
 export interface Built {
   url: string;
   /** `METHOD /path` without the query string (which may carry an API key), for messages */
   where: string;
-  method: string;
-  headers: Headers;
-  body: RequestBody | undefined;
-  /** a ReadableStream body: can be sent once, and needs `duplex: 'half'` */
-  streaming: boolean;
+  /** method, headers and body; `duplex: 'half'` lets a `ReadableStream` body be sent */
+  init: RequestInit;
   retryable: boolean;
-}
-
-/**
- * Sets a header after checking its value: `Headers` would reject CR, LF or NUL (header
- * injection) with a message quoting the value, which may be a secret.
- */
-function put(headers: Headers, name: string, value: string): void {
-  if (/[^\t\x20-\xff]/.test(value)) throw new TypeError(`Invalid character (line break?) in header "${name}"`);
-  headers.set(name, value);
 }
 
 /** Throws, before anything is sent, on a missing path parameter or an invalid header value. */
@@ -35,80 +23,65 @@ export async function build(
   options: SendOptions,
 ): Promise<Built> {
   const values = (params ?? {}) as Record<string, unknown>;
-  const { method } = op;
+  const { method, path: template } = op;
   const headers = new Headers();
-  const set = (entries: object) => Object.entries(entries).forEach(([k, v]) => put(headers, k, v));
-  set(client.headers);
-  const accept = op.response === 'sse' ? 'text/event-stream' : (op.response ?? 'json') === 'json' && 'application/json';
+  // `Headers` would reject CR, LF or NUL (header injection) with a message quoting the value,
+  // which may be a secret: check first, naming only the header.
+  const put = (name: string, value: string) => {
+    if (/[^\t\x20-\xff]/.test(value)) throw new TypeError(`Invalid character (line break?) in header "${name}"`);
+    headers.set(name, value);
+  };
+  const putAll = (entries: Record<string, string> = {}) => {
+    for (const name in entries) put(name, entries[name]!);
+  };
+  putAll(client.headers);
+  const accept = op.response == 'sse' ? 'text/event-stream' : (op.response ?? 'json') == 'json' && 'application/json';
   if (accept) headers.set('accept', accept);
-
-  const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const spec: ParamSpec = op.params?.find((p) => p.in === 'path' && p.name === name) ?? { name, in: 'path' };
-    const text = serializeParam(spec, values[spec.key ?? name]);
-    if (!text) throw new TypeError(`${method} ${op.path}: path parameter "${name}" is missing or empty`);
-    return text;
-  });
-  // URL parsing resolves `.` and `..` segments, even encoded as %2E: they would change the path.
-  if (/\/(\.|%2e){1,2}(\/|$)/i.test(path)) throw new TypeError(`${method} ${op.path}: a path parameter is "." or ".."`);
-  const where = `${method} ${path}`;
 
   const query: string[] = [];
   const cookies: string[] = [];
+  const inPath: Record<string, string | undefined> = {};
   for (const p of op.params ?? []) {
-    const text = p.in === 'path' ? undefined : serializeParam(p, values[p.key ?? p.name]);
-    if (text === undefined) continue;
-    if (p.in === 'header') put(headers, p.name, text);
-    else (p.in === 'query' ? query : cookies).push(text);
+    const text = (p.serialize ?? serializeDefault)(p, values[p.key ?? p.name]);
+    if (p.in == 'path') inPath[p.name] = text;
+    else if (text !== undefined) p.in == 'header' ? put(p.name, text) : (p.in == 'query' ? query : cookies).push(text);
   }
+  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const text = inPath[name];
+    // URL parsing resolves `.` and `..` segments: they would change the path.
+    if (!text || /^\.\.?$/.test(text)) throw new TypeError(`${method} ${template}: path parameter "${name}" is missing, empty, "." or ".."`);
+    return text;
+  });
+  const where = `${method} ${path}`;
 
-  const fromParams = query.length;
-  const auth = { headers: {}, query, cookies };
-  await applyAuth(client, op.security, auth, where);
-  set(auth.headers);
+  // a next-page URL already has its query: only API keys are added to it
+  if (options.url) query.length = 0;
+  await applyAuth(client, op.security, put, query, cookies, where);
   const cookie = [headers.get('cookie'), ...cookies].filter(Boolean).join('; ');
-  if (cookie) put(headers, 'cookie', cookie);
+  if (cookie) put('cookie', cookie);
 
   let body: RequestBody | undefined;
   const value = op.body && values[op.body.key ?? 'body'];
-  if (op.body && value !== undefined) {
-    const { kind, mediaType, encode } = op.body;
-    let type: string | undefined = mediaType;
-    if (encode || kind === 'multipart') {
-      // multipart: FormData from `encode` (toFormData) or from the caller; fetch sets the boundary
-      body = encode ? encode(value) : (value as FormData);
-      if (kind === 'multipart' && !(body instanceof FormData)) throw new TypeError(`${where}: multipart bodies need op.body.encode`);
-      type = undefined;
-    } else if (kind === 'json') body = JSON.stringify(value);
-    else if (kind === 'text') body = String(value);
-    else if (kind === 'form') {
-      // application/x-www-form-urlencoded: each property as an exploded form parameter
-      // (the OpenAPI Encoding Object's default for this media type)
-      body = Object.entries(value as object)
-        .map(([name, v]) => serializeParam({ name, in: 'query' }, v))
-        .filter(Boolean)
-        .join('&');
-    } else {
-      // binary: Blob, ArrayBuffer, typed array or ReadableStream, sent as is
-      body = value as RequestBody;
-      if (mediaType.includes('*')) type = (value instanceof Blob && value.type) || 'application/octet-stream';
+  if (value !== undefined) {
+    const { kind, mediaType, encode } = op.body!;
+    if (!encode && (kind == 'multipart' || kind == 'form')) throw new TypeError(`${where}: ${kind} bodies need op.body.encode`);
+    // json: JSON text; text and binary (Blob, ArrayBuffer, typed array, ReadableStream): as they are
+    body = encode ? encode(value) : kind == 'json' ? JSON.stringify(value) : (value as RequestBody);
+    // multipart: `fetch` sets the content type, with the boundary; a media type range
+    // (`*/*`, `image/*`) takes the Blob's own type
+    if (!(body instanceof FormData)) {
+      headers.set('content-type', mediaType.includes('*') ? (body as Blob).type || 'application/octet-stream' : mediaType);
     }
-    if (type) headers.set('content-type', type);
   }
 
+  // a key unique enough to tell calls apart (it is no secret), the same for every attempt
   const key =
     options.idempotencyKey ??
-    (client.idempotencyHeader && (method === 'POST' || method === 'PATCH')
-      ? (globalThis.crypto?.randomUUID?.() ?? Date.now().toString(36) + Math.random().toString(36).slice(2))
-      : undefined);
-  if (key) put(headers, client.idempotencyHeader ?? 'Idempotency-Key', key);
-  set(options.headers ?? {});
+    (client.idempotencyHeader && !isIdempotent(method) ? Date.now().toString(36) + Math.random().toString(36).slice(2) : undefined);
+  if (key) put(client.idempotencyHeader ?? 'Idempotency-Key', key);
+  putAll(options.headers);
 
-  let url = options.url ?? client.baseUrl + path;
-  // a next-page URL already has its query; only API keys are added to it
-  const pieces = options.url ? query.slice(fromParams) : query;
-  if (pieces.length) url += (url.includes('?') ? '&' : '?') + pieces.join('&');
-
-  const streaming = body instanceof ReadableStream;
-  const retryable = options.retry ?? (!streaming && (isIdempotent(method) || !!op.retry || !!key));
-  return { url, where, method, headers, body, streaming, retryable };
+  const url = (options.url ?? client.baseUrl + path) + (query.length ? (options.url?.includes('?') ? '&' : '?') + query.join('&') : '');
+  const retryable = options.retry ?? (!(body instanceof ReadableStream) && (isIdempotent(method) || !!op.retry || !!key));
+  return { url, where, retryable, init: { method, headers, body, duplex: 'half' } as RequestInit };
 }

@@ -77,18 +77,13 @@ const byStatus: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
-/** Builds the `ApiError` subclass for `status`; `where` is `METHOD /path` (no query). */
-export function apiError(status: number, headers: Headers, body: unknown, where: string): ApiError {
-  const Class = byStatus[status] ?? (status >= 500 ? InternalServerError : ApiError);
-  return new Class(status, headers, body, `${status} ${where}${excerpt(body)}`);
-}
-
-/** A short, single-line excerpt of an error body for the message: its `message` when it has one. */
-function excerpt(body: unknown): string {
-  const b = body as { error?: { message?: unknown }; message?: unknown } | undefined;
-  const m = b?.error?.message ?? b?.message;
-  const text = (typeof m === 'string' ? m : typeof body === 'string' ? body : (JSON.stringify(body) ?? ''))
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text && ': ' + (text.length > 200 ? text.slice(0, 200) + '…' : text);
+/**
+ * Builds the `ApiError` subclass for `status`; `where` is `METHOD /path` (no query). The message
+ * ends with a one-line excerpt of the body: its `error.message` or `message`, else the body.
+ */
+export function apiError(status: number, headers: Headers, body: any, where: string): ApiError {
+  const Class = byStatus[status] ?? (status > 499 ? InternalServerError : ApiError);
+  const m = body?.error?.message ?? body?.message;
+  const text = (typeof m == 'string' ? m : typeof body == 'string' ? body : (JSON.stringify(body) ?? '')).replace(/\s+/g, ' ').trim();
+  return new Class(status, headers, body, `${status} ${where}${text && ': ' + (text.length > 200 ? text.slice(0, 200) + '…' : text)}`);
 }

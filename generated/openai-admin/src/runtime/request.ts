@@ -23,26 +23,32 @@ export interface RequestOptions {
  * The result of an operation call: a promise of the decoded 2xx body (`undefined` when empty)
  * that also gives access to the HTTP response. The request starts at once, and the body is
  * decoded as soon as it arrives (so an un-awaited call leaves nothing open), unless
- * `asResponse()` was called first.
+ * `asResponse()` was called first. `then`, `catch` and `finally` return plain promises.
  */
-export class ApiPromise<T> implements Promise<T> {
+export class ApiPromise<T> extends Promise<T> {
+  static override get [Symbol.species]() {
+    return Promise;
+  }
   readonly #sent: Promise<Sent>;
   readonly #result: Promise<{ data: T; response: Response }>;
   #raw = false;
-  readonly [Symbol.toStringTag] = 'ApiPromise';
+  override readonly [Symbol.toStringTag] = 'ApiPromise';
 
   /**
    * @internal `run` sends the call with a decoder that reads the body with `parse`, unless
    * `asResponse()` was called before the response arrived.
    */
   constructor(run: (decode: Decode) => Promise<Sent>, parse: (sent: Sent) => Promise<T>) {
+    let resolve!: (data: Promise<T>) => void;
+    super((r) => (resolve = r));
     this.#sent = run((s) => (this.#raw ? undefined : parse(s)));
     this.#result = this.#sent.then((s) => {
       if (this.#raw) throw new OagenError(`${s.where}: the body was taken by asResponse()`);
       return { data: s.data as T, response: s.response };
     });
+    resolve(this.#result.then((r) => r.data));
     // A failure reaches whoever awaits; until then it is not an unhandled rejection.
-    this.#result.catch(() => {});
+    this.catch(() => {});
   }
 
   /** The decoded body with the response: status, and headers such as rate limits and request ids. */
@@ -62,36 +68,22 @@ export class ApiPromise<T> implements Promise<T> {
       return s.response;
     });
   }
-
-  then<A = T, B = never>(
-    onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
-    // `any` as in the standard Promise typings, so `catch((e) => e.message)` reads the same
-    onrejected?: ((reason: any) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#result.then((r) => r.data).then(onfulfilled, onrejected);
-  }
-
-  catch<B = never>(onrejected?: ((reason: any) => B | PromiseLike<B>) | null): Promise<T | B> {
-    return this.then(undefined, onrejected);
-  }
-
-  finally(onfinally?: (() => void) | null): Promise<T> {
-    return this.then().finally(onfinally);
-  }
 }
 
 /** @internal Decodes a 2xx body by the operation's response kind, then releases the attempt. */
 export async function decode(sent: Sent, kind: OperationSpec['response']): Promise<unknown> {
-  const { response } = sent;
   try {
-    if (kind === 'blob') return await response.blob();
-    const text = await response.text();
-    if (kind === 'text' || kind === 'void' || !text) return kind === 'text' ? text : undefined;
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw new OagenError(`${sent.where}: the response is not valid JSON`, { cause: e });
+    if (kind == 'blob') return await sent.response.blob();
+    const text = await sent.response.text();
+    if (kind == 'text') return text;
+    if (kind != 'void' && text) {
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new OagenError(`${sent.where}: the response is not valid JSON`, { cause: e });
+      }
     }
+    return undefined;
   } finally {
     sent.release();
   }

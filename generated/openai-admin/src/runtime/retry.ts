@@ -5,10 +5,10 @@ export const MAX_RETRY_AFTER = 60_000;
 
 /** 408 Request Timeout, 409 Conflict (lock contention), 429 Too Many Requests, and every 5xx. */
 export const isRetryableStatus = (status: number): boolean =>
-  status === 408 || status === 409 || status === 429 || status >= 500;
+  status == 408 || status == 409 || status == 429 || status > 499;
 
-/** Methods that RFC 9110 §9.2.2 defines as idempotent, safe to send twice. */
-export const isIdempotent = (method: string): boolean => /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/.test(method);
+/** Methods that RFC 9110 §9.2.2 defines as idempotent (of `HttpMethod`: all but POST and PATCH). */
+export const isIdempotent = (method: string): boolean => method != 'POST' && method != 'PATCH';
 
 /**
  * The server's requested wait in milliseconds, from `retry-after-ms` (milliseconds) or
@@ -17,11 +17,10 @@ export const isIdempotent = (method: string): boolean => /^(GET|HEAD|PUT|DELETE|
 export function parseRetryAfter(headers: Headers, now = Date.now()): number | undefined {
   const ms = parseFloat(headers.get('retry-after-ms') ?? '');
   if (ms >= 0) return ms;
-  const value = headers.get('retry-after')?.trim();
-  if (!value) return undefined;
+  const value = headers.get('retry-after')?.trim() ?? '';
   // delay-seconds are digits; an HTTP-date has letters (a bare "-1" would parse as a date)
-  const wait = /^\d+(\.\d+)?$/.test(value) ? parseFloat(value) * 1000 : /[a-z]/i.test(value) ? Date.parse(value) - now : NaN;
-  return Number.isNaN(wait) ? undefined : Math.max(0, wait); // a date in the past means "now"
+  const wait = /^\d+(\.\d+)?$/.test(value) ? +value * 1000 : /[a-z]/i.test(value) ? Date.parse(value) - now : NaN;
+  return wait == wait ? Math.max(0, wait) : undefined; // NaN: unusable; a date in the past means "now"
 }
 
 /**
@@ -30,14 +29,12 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
  */
 export function retryDelay(retry: number, initial: number, max: number, headers?: Headers): number {
   const asked = headers && parseRetryAfter(headers);
-  if (asked !== undefined && asked <= MAX_RETRY_AFTER) return asked;
-  return Math.min(initial * 2 ** retry, max) * (0.75 + Math.random() * 0.5);
+  return (asked ?? Infinity) <= MAX_RETRY_AFTER ? asked! : Math.min(initial * 2 ** retry, max) * (0.75 + Math.random() / 2);
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts (clearing the timer). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal!.reason);
@@ -46,6 +43,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
+    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
