@@ -64,7 +64,7 @@ export const listUsers = (client, params, options) => rt.paginate(client, op, pa
     files: [...core, 'pagination.ts'].sort(),
     // the page-number and next-URL strategies stay out
     absent: ['another origin', 'totalPages', 'link'],
-    budget: 4000,
+    budget: 3990,
   },
   {
     name: 'a next-URL list (Link header)',
@@ -72,7 +72,7 @@ export const listUsers = (client, params, options) => rt.paginate(client, op, pa
 export const list = (client, params) => rt.paginate(client, { method: 'GET', path: '/users' }, pagination, params);`,
     files: [...core, 'pagination.ts'].sort(),
     absent: [],
-    budget: 4300,
+    budget: 4120,
   },
   {
     name: 'an upload (multipart)',
@@ -86,7 +86,7 @@ export const list = (client, params) => rt.paginate(client, { method: 'GET', pat
     code: `export const chat = (c, p) => rt.stream(c, { method: 'POST', path: '/chat/completions', response: 'sse', body: { kind: 'json', mediaType: 'application/json' }, security: [['ApiKeyAuth']] }, p);`,
     files: [...core, 'sse.ts'].sort(),
     absent: [],
-    budget: 4100,
+    budget: 4030,
   },
 ];
 

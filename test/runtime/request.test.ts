@@ -378,6 +378,24 @@ describe('request: retries (fake fetch)', () => {
     }
   });
 
+  it('a custom fetch that throws synchronously fails like a refused connection (retried)', async () => {
+    let n = 0;
+    const sync = ((() => {
+      if (++n === 1) throw new TypeError('socket closed');
+      return Promise.resolve(json({ ok: 1 }));
+    }) as unknown) as typeof fetch;
+    expect(await request(testClient(sync), op('GET'), undefined)).toEqual({ ok: 1 });
+    expect(n).toBe(2);
+    let calls = 0;
+    const always = ((() => {
+      calls++;
+      throw new TypeError('socket closed');
+    }) as unknown) as typeof fetch;
+    const err = await failure(request(testClient(always), op('GET'), undefined, { maxRetries: 1 }));
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(calls).toBe(2);
+  });
+
   it('connection failures become ConnectionError with the cause', async () => {
     const cause = new TypeError('fetch failed');
     const err = await failure(request(testClient(seq(cause)), op('GET'), undefined));
