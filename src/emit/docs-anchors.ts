@@ -28,73 +28,150 @@ export function anchorLink(page: string, id: string, href: string): string {
 }
 
 const TARGET = /\u0000T([^\u0000]*)\u0000/g;
-const LINK = /\u0000L([^\u0000\u0001]*)\u0001([^\u0000\u0001]*)\u0001([^\u0000\u0001]*)\u0000/g;
+
+/**
+ * The slugs of the marked headings read so far, and the links written with them. Read every
+ * page with targets before writing links to them.
+ */
+export class AnchorIndex {
+  readonly #slugs = new Map<string, string>();
+  /** links that named an unknown heading (written as the page itself), `path → page#id` */
+  readonly missing: string[] = [];
+
+  /** Records the slugs of the marked headings of `content` (`page`: its package path). */
+  read(page: string, content: string): void {
+    if (content.includes(`${NUL}T`)) collectTargets(page, content, this.#slugs);
+  }
+
+  /** `content` (of the file `path`) without target markers, its link markers written as `href#slug`. */
+  write(path: string, content: string): string {
+    return content.includes(NUL) ? replaceMarkers(path, content, this.#slugs, this.missing) : content;
+  }
+}
 
 /**
  * Replaces every marker in the Markdown files of `files` (in place). Returns the links that
- * named an unknown heading (they fall back to the page itself).
+ * named an unknown heading (they fall back to the page itself). The index keeps the slugs,
+ * for links written later (`index.write`).
+ *
+ * Linear in the size of the docs: only pages with a target marker have their headings read,
+ * and each marked page is rewritten once, markers found with `indexOf`.
  */
-export function resolveAnchors(files: Map<string, string>): string[] {
-  const slugs = new Map<string, string>();
+export function resolveAnchors(files: Map<string, string>, index = new AnchorIndex()): string[] {
+  const marked: string[] = [];
   for (const [path, content] of files) {
     if (!path.endsWith('.md') || !content.includes(NUL)) continue;
-    files.set(path, collectTargets(path, content, slugs));
+    marked.push(path);
+    index.read(path, content);
   }
-  const missing: string[] = [];
-  for (const [path, content] of files) {
-    if (!path.endsWith('.md') || !content.includes(NUL)) continue;
-    files.set(
-      path,
-      content.replace(LINK, (_, page: string, id: string, href: string) => {
-        const slug = slugs.get(`${page}${SEP}${id}`);
-        if (slug === undefined) {
-          missing.push(`${path} → ${page}#${id}`);
-          return href;
-        }
-        return `${href}#${slug}`;
-      }),
-    );
-  }
-  return missing;
+  for (const path of marked) files.set(path, index.write(path, files.get(path)!));
+  return index.missing;
 }
 
-/** Reads the headings of one page in order, records the slugs of the marked ones, strips the marks. */
-function collectTargets(page: string, content: string, slugs: Map<string, string>): string {
+/** The content without its target markers and with its link markers written as `href#slug`. */
+function replaceMarkers(path: string, content: string, slugs: Map<string, string>, missing: string[]): string {
+  let out = '';
+  let from = 0;
+  for (let at = content.indexOf(NUL); at !== -1; at = content.indexOf(NUL, from)) {
+    const end = content.indexOf(NUL, at + 1);
+    if (end === -1) break;
+    const kind = content.charCodeAt(at + 1);
+    if (kind === 84 /* T */) {
+      out += content.slice(from, at);
+      from = end + 1;
+      continue;
+    }
+    const parts = kind === 76 /* L */ ? content.slice(at + 2, end).split(SEP) : [];
+    if (parts.length !== 3) {
+      // not a marker oagen wrote: left as it is
+      out += content.slice(from, end);
+      from = end;
+      continue;
+    }
+    const [page, id, href] = parts;
+    const slug = slugs.get(`${page}${SEP}${id}`);
+    if (slug === undefined) missing.push(`${path} → ${page}#${id}`);
+    out += content.slice(from, at) + (slug === undefined ? href : `${href}#${slug}`);
+    from = end + 1;
+  }
+  return from === 0 ? content : out + content.slice(from);
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+
+/**
+ * Reads the headings of one page in order and records the slugs of the marked ones. A line
+ * starting with a letter (prose) or `|` (a table row) is classified by its first character;
+ * other lines by the regular expressions below.
+ */
+function collectTargets(page: string, content: string, slugs: Map<string, string>): void {
   const slugger = new Slugger();
   let fence: string | undefined;
-  let paragraph: string[] = [];
+  // the paragraph so far: content.slice(paraStart, paraEnd), one or more lines (-1: none)
+  let paraStart = -1;
+  let paraEnd = -1;
   for (let at = 0; at <= content.length; ) {
     let end = content.indexOf('\n', at);
     if (end === -1) end = content.length;
-    const line = content.slice(at, end);
+    const lineStart = at;
     at = end + 1;
-    const f = line.length >= 3 && (line.charCodeAt(0) === 96 || line.charCodeAt(0) === 126 || line.charCodeAt(0) === 32) ? /^ {0,3}(`{3,}|~{3,})/.exec(line) : null;
+    const c = content.charCodeAt(lineStart);
+    if (fence && !mayBeFence(content, lineStart, end)) continue;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      // prose: no fence, setext underline or heading; a paragraph line
+      if (fence) continue;
+      if (paraStart === -1) paraStart = lineStart;
+      paraEnd = end;
+      continue;
+    }
+    if (c === 124 /* | */) {
+      if (!fence) paraStart = -1;
+      continue;
+    }
+    const line = content.slice(lineStart, end);
+    const f = line.length >= 3 && (c === 96 || c === 126 || c === 32) ? FENCE.exec(line) : null;
     if (f) {
       if (!fence) fence = f[1];
       else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
-      paragraph = [];
+      paraStart = -1;
       continue;
     }
     if (fence) continue;
     // a setext heading (paragraph text over `---` or `===`) counts too; oagen writes only ATX ones
-    if (paragraph.length > 0 && /^ {0,3}(=+|-+)[ \t]*$/.test(line)) {
-      slugger.slug(headingText(paragraph.join(' ')));
-      paragraph = [];
+    if (paraStart !== -1 && SETEXT.test(line)) {
+      slugger.slug(headingText(content.slice(paraStart, paraEnd).split('\n').join(' ')));
+      paraStart = -1;
       continue;
     }
-    const h = line.includes('#') ? /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line) : null;
+    const h = line.includes('#') ? HEADING.exec(line) : null;
     if (h) {
       const ids: string[] = [];
       const text = (h[1] ?? '').replace(TARGET, (_, id: string) => (ids.push(id), ''));
       const slug = slugger.slug(headingText(text));
       for (const id of ids) slugs.set(`${page}${SEP}${id}`, slug);
-      paragraph = [];
+      paraStart = -1;
       continue;
     }
-    if (isParagraphLine(line)) paragraph.push(line);
-    else paragraph = [];
+    if (isParagraphLine(line)) {
+      if (paraStart === -1) paraStart = lineStart;
+      paraEnd = end;
+    } else {
+      paraStart = -1;
+    }
   }
-  return content.replace(TARGET, '');
+}
+
+/** The line at `start` has a backtick or a tilde after at most three spaces, and three characters. */
+function mayBeFence(content: string, start: number, end: number): boolean {
+  if (end - start < 3) return false;
+  for (let i = start; i < start + 4 && i < end; i++) {
+    const c = content.charCodeAt(i);
+    if (c === 96 || c === 126) return true;
+    if (c !== 32) return false;
+  }
+  return false;
 }
 
 /** A line that can be (the last line of) a paragraph: not blank, not another block's marker. */

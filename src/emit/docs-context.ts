@@ -18,6 +18,11 @@ export interface DocsContext {
   operations: Map<OperationKey, { doc: string; fn: string }>;
   /** the README has these optional sections */
   readme: { pagination: boolean; streaming: boolean };
+  /**
+   * Writes the link markers of oagen-built text whose target pages are already read (see
+   * AnchorIndex); text it is not given keeps its markers for resolveAnchors.
+   */
+  resolveLinks: (markdown: string) => string;
 }
 
 const UP: Record<PageDir, string> = { '': '', 'docs/': '../', 'docs/models/': '../../' };

@@ -295,27 +295,53 @@ function numberExample(s: Extract<Schema, { kind: 'number' }>, hint: string): nu
  * fit in `width` columns; `used` is how many columns the current line already has.
  */
 export function printExample(e: Example, indent = '', width = 80, used = indent.length): string {
-  const flat = flatPrint(e);
-  if (used + flat.length <= width) return flat;
+  const flat = flatPrint(e, width - used);
+  if (flat !== undefined) return flat;
   const inner = indent + '  ';
   if (e.kind === 'object') {
     if (e.entries.length === 0) return '{}';
-    const lines = e.entries.map(([k, v]) => {
+    let out = '{\n';
+    for (const [k, v] of e.entries) {
       const key = `${inner}${objectLiteralKey(k)}: `;
-      return `${key}${printExample(v, inner, width, key.length + 1)},\n`;
-    });
-    return `{\n${lines.join('')}${indent}}`;
+      out += `${key}${printExample(v, inner, width, key.length + 1)},\n`;
+    }
+    return `${out}${indent}}`;
   }
   if (e.kind === 'array') {
     if (e.items.length === 0) return '[]';
-    return `[\n${e.items.map((v) => `${inner}${printExample(v, inner, width, inner.length + 1)},\n`).join('')}${indent}]`;
+    let out = '[\n';
+    for (const v of e.items) out += `${inner}${printExample(v, inner, width, inner.length + 1)},\n`;
+    return `${out}${indent}]`;
   }
   return e.code;
 }
 
-function flatPrint(e: Example): string {
-  if (e.kind === 'code') return e.code;
-  if (e.kind === 'array') return `[${e.items.map(flatPrint).join(', ')}]`;
-  if (e.entries.length === 0) return '{}';
-  return `{ ${e.entries.map(([k, v]) => `${objectLiteralKey(k)}: ${flatPrint(v)}`).join(', ')} }`;
+/**
+ * The example on one line, or undefined as soon as it is longer than `limit` (so that
+ * breaking a deep value over lines costs time proportional to what is printed).
+ */
+function flatPrint(e: Example, limit = Infinity): string | undefined {
+  if (e.kind === 'code') return e.code.length <= limit ? e.code : undefined;
+  if (e.kind === 'array') {
+    let out = '[';
+    for (let i = 0; i < e.items.length; i++) {
+      if (i > 0) out += ', ';
+      const item = flatPrint(e.items[i], limit - out.length - 1);
+      if (item === undefined) return undefined;
+      out += item;
+    }
+    out += ']';
+    return out.length <= limit ? out : undefined;
+  }
+  if (e.entries.length === 0) return limit >= 2 ? '{}' : undefined;
+  let out = '{ ';
+  for (let i = 0; i < e.entries.length; i++) {
+    const [k, v] = e.entries[i];
+    out += `${i > 0 ? ', ' : ''}${objectLiteralKey(k)}: `;
+    const value = flatPrint(v, limit - out.length - 2);
+    if (value === undefined) return undefined;
+    out += value;
+  }
+  out += ' }';
+  return out.length <= limit ? out : undefined;
 }

@@ -67,7 +67,7 @@ export function modelDoc(view: ModelView, dc: DocsContext, usedBy: ModelUse[], r
   if (usedBy.length > 0) {
     sections.push({
       title: 'Used by',
-      body: usedBy.map((u) => `- ${codeLink(u.fn, operationLink(HERE, u.doc, u.key))} (${u.role})`).join('\n'),
+      body: dc.resolveLinks(usedBy.map((u) => `- ${codeLink(u.fn, operationLink(HERE, u.doc, u.key))} (${u.role})`).join('\n')),
     });
   }
   if (referencedBy.length > 0) {
@@ -80,8 +80,20 @@ export function modelDoc(view: ModelView, dc: DocsContext, usedBy: ModelUse[], r
     description: markdownText((s.description ?? s.title ?? '').trim()),
     declaration: declaration(view, dc),
     sections,
-    footer: `[Back to README](${readmeHref(HERE)}) · [Models](${readmeLink(HERE, 'models')}) · [API reference](${readmeLink(HERE, 'api-reference')})`,
+    footer: modelFooter(dc),
   };
+}
+
+const footers = new WeakMap<DocsContext['resolveLinks'], string>();
+
+/** The same on every model page: written once per link resolver. */
+function modelFooter(dc: DocsContext): string {
+  let footer = footers.get(dc.resolveLinks);
+  if (footer === undefined) {
+    footer = dc.resolveLinks(`[Back to README](${readmeHref(HERE)}) · [Models](${readmeLink(HERE, 'models')}) · [API reference](${readmeLink(HERE, 'api-reference')})`);
+    footers.set(dc.resolveLinks, footer);
+  }
+  return footer;
 }
 
 function declaration(view: ModelView, dc: DocsContext): string {

@@ -4,13 +4,14 @@
  *
  * Linear in the size of the API: each operation and model is visited a fixed number of
  * times, the "used by" / "referenced by" indexes are built in one pass each, templates are
- * compiled once (src/emit/templates.ts), and cross-page anchors are resolved in one final
- * pass (src/emit/docs-anchors.ts). Strings are computed in TypeScript (docs-*.ts);
+ * compiled once (src/emit/templates.ts), and cross-page anchors are resolved in one pass
+ * over the API docs and the README (src/emit/docs-anchors.ts) before the model pages, whose
+ * links are then written directly. Strings are computed in TypeScript (docs-*.ts);
  * templates/docs/*.hbs and templates/package/README.md.hbs only lay them out.
  */
 import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
-import { anchorLink, anchorTarget, resolveAnchors } from './docs-anchors.js';
+import { AnchorIndex, anchorLink, anchorTarget, resolveAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
 import { ids, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
@@ -61,6 +62,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
       pagination: input.operations.some((v) => v.pagination),
       streaming: input.operations.some((v) => v.success.kind === 'sse' || (v.stream && v.names.stream)),
     },
+    resolveLinks: (markdown) => markdown,
   };
 
   // API docs, one per group.
@@ -94,6 +96,21 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     );
   }
 
+  // README.
+  const readme = render(
+    'package/README.md.hbs',
+    readmeView({ ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [] }, dc),
+  );
+
+  // Every heading a link can name is on the API docs or the README: resolve those pages, then
+  // write the model pages with their links already resolved (they are most of the docs and
+  // have no heading of their own to link to).
+  const anchors = new AnchorIndex();
+  const marked = new Map<string, string>([...files, ['README.md', readme]]);
+  resolveAnchors(marked, anchors);
+  for (const [path, content] of marked) if (path !== 'README.md') files.set(path, content);
+  dc.resolveLinks = (markdown) => anchors.write('docs/models/', markdown);
+
   // Model docs, with the indexes of where each model is used.
   const usedBy = usageIndex(input.operations, dc);
   const referencedBy = new Map<string, string[]>();
@@ -109,15 +126,8 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     const doc = modelDoc(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []);
     files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', doc));
   }
+  files.set('README.md', marked.get('README.md')!);
 
-  // README.
-  const readme = readmeView(
-    { ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [] },
-    dc,
-  );
-  files.set('README.md', render('package/README.md.hbs', readme));
-
-  resolveAnchors(files);
   return files;
 }
 
