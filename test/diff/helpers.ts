@@ -3,16 +3,16 @@
  * a response (read), a request body (write), both, or nowhere; and a runner that writes both
  * specs to a temp folder and diffs them through the real loader.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir as makeTempDir } from '../tmp.js';
 import { diffSpecs, type DiffOptions } from '../../src/diff/index.js';
 import type { DiffResult } from '../../src/diff/types.js';
 
 export type Json = Record<string, unknown>;
 
 export function tempDir(prefix = 'oagen-diff-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 export function doc(paths: Json, schemas: Json = {}, extra: Json = {}): Json {

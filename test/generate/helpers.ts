@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir as makeTempDir } from '../tmp.js';
 import { Project, ts } from 'ts-morph';
 import type { ClientConfig } from '../../src/config.js';
 import { renderClient } from '../../src/generate.js';
@@ -15,7 +15,7 @@ export function fixtureSpecs(): string[] {
 }
 
 export function tempDir(prefix = 'oagen-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** Render a spec in memory into a fresh (never written) output folder: no name lock applies. */
