@@ -119,10 +119,6 @@ export function planAliases(
       plan.dropped.push({ alias: a, why: 'target-removed' });
       continue;
     }
-    if (!c.fresh && options.keepUntilMajor !== false && major(a.since) < major(version)) {
-      plan.dropped.push({ alias: a, why: 'expired' });
-      continue;
-    }
     const live = (kind === 'type' ? liveTypes : liveValues).get(a.name);
     if (live !== undefined) {
       if (live === a.of) {
@@ -135,6 +131,10 @@ export function planAliases(
         if (c.fresh && c.rename) plan.lost.push({ rename: c.rename, name: a.name, by: live });
         else plan.dropped.push({ alias: a, why: 'shadowed' });
       }
+      continue;
+    }
+    if (!c.fresh && options.keepUntilMajor !== false && major(a.since) < major(version)) {
+      plan.dropped.push({ alias: a, why: 'expired' });
       continue;
     }
     const key = `${kind}:${a.name}`;
