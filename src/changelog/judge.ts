@@ -57,7 +57,7 @@ interface Candidate {
   kind: 'type' | 'value';
   mode: Mode;
 }
-type Checker = (oldFiles: Map<string, string>, newFiles: Map<string, string>, candidates: Candidate[]) => { ok: boolean; detail?: string }[];
+export type Checker = (oldFiles: Map<string, string>, newFiles: Map<string, string>, candidates: Candidate[]) => { ok: boolean; detail?: string }[];
 
 export interface JudgeInput {
   oldFiles: Map<string, string>;
@@ -68,10 +68,22 @@ export interface JudgeInput {
   aliases: readonly PlannedAlias[];
 }
 
+/** Judge with the type checker of `oagen diff` when it is needed and can be loaded (and `typeCheck` is not false). */
 export async function judge(input: JudgeInput, options: { typeCheck?: boolean } = {}): Promise<Verdict> {
+  const a = analyse(input);
+  return a.finish(a.undecided.length > 0 && options.typeCheck !== false ? await loadChecker() : undefined);
+}
+
+/** Judge with a given type checker (or none: changed exports then count as incompatible). */
+export function judgeSync(input: JudgeInput, checker: Checker | undefined): Verdict {
+  return analyse(input).finish(checker);
+}
+
+/** Everything decided without the type checker, and what is left for it. */
+function analyse(input: JudgeInput): { undecided: Candidate[]; finish: (check: Checker | undefined) => Verdict } {
   const { oldFiles, newFiles } = input;
   const files = [...new Set([...oldFiles.keys(), ...newFiles.keys()])].filter((p) => !BOOKKEEPING.has(p) && oldFiles.get(p) !== newFiles.get(p)).sort();
-  if (files.length === 0) return { semver: 'none', reasons: ['the generated package is the same'], exports: [], files, typeChecked: false };
+  if (files.length === 0) return { undecided: [], finish: () => ({ semver: 'none', reasons: ['the generated package is the same'], exports: [], files, typeChecked: false }) };
 
   const before = readTextDeclarations(oldFiles);
   const after = readTextDeclarations(newFiles);
@@ -107,11 +119,10 @@ export async function judge(input: JudgeInput, options: { typeCheck?: boolean } 
     undecided.push({ name: now.name, kind: now.kind, mode: modeOf(now, was, alias, input) });
   }
 
-  let typeChecked = false;
-  if (undecided.length > 0) {
-    const check = options.typeCheck === false ? undefined : await loadChecker();
+  const finish = (check: Checker | undefined): Verdict => {
+    let typeChecked = false;
     let verdicts: { ok: boolean; detail?: string }[] | undefined;
-    if (check) {
+    if (check && undecided.length > 0) {
       try {
         verdicts = check(oldFiles, newFiles, undecided);
         typeChecked = true;
@@ -124,9 +135,10 @@ export async function judge(input: JudgeInput, options: { typeCheck?: boolean } 
       if (v) exports.push({ name: c.name, kind: c.kind, change: v.ok ? 'compatible' : 'incompatible', ...(v.detail ? { detail: v.detail } : {}) });
       else exports.push({ name: c.name, kind: c.kind, change: 'incompatible', detail: 'its code changed and no TypeScript type checker was available to judge it (install ts-morph)' });
     });
-  }
-  exports.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  return { ...bump(exports, files), exports, files, typeChecked };
+    exports.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+    return { ...bump(exports, files), exports, files, typeChecked };
+  };
+  return { undecided, finish };
 }
 
 /** The old declaration's code after its name: renamed identifiers replaced by their new names. */

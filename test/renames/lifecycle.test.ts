@@ -177,6 +177,40 @@ describe('deprecated aliases over several versions', () => {
     expect(readOut(w, 'CHANGELOG.md')).toMatch(/### Renamed without an alias[\s\S]*`listThings` → `listOthers`: no alias, `listThings` now names `GET \/b`/);
   });
 
+  it('an operation with a stream variant keeps every export of it: function, stream, params, error', async () => {
+    const events = (id: string) => ({
+      text: JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Streams', version: '1.0.0' },
+        paths: {
+          '/chat': {
+            post: {
+              operationId: id,
+              responses: {
+                '200': {
+                  description: 'ok',
+                  content: { 'application/json': { schema: { type: 'object', properties: { text: { type: 'string' } } } }, 'text/event-stream': { schema: { type: 'string' } } },
+                },
+              },
+            },
+          },
+        },
+      }),
+    });
+    const w = workspace();
+    await generate(w, events('create-chat'));
+    await generate(w, events('create-chat-completion'));
+    expect(aliasesOf(w)).toEqual({
+      createChat: 'createChatCompletion@1.1.0',
+      createChatStream: 'createChatCompletionStream@1.1.0',
+      CreateChatParams: 'CreateChatCompletionParams@1.1.0',
+      CreateChatError: 'CreateChatCompletionError@1.1.0',
+      CreateChatJsonResponse: 'CreateChatCompletionJsonResponse@1.1.0',
+    });
+    const used = `import { createClient, createChat, createChatStream, type CreateChatJsonResponse } from './out/src/index.js';\nconst client = createClient({ baseUrl: 'http://127.0.0.1:1' });\nexport const r: Promise<CreateChatJsonResponse> = createChat(client);\nexport const s = createChatStream(client);\n`;
+    expect(compile(w, { 'consumer.ts': used }).errors).toEqual([]);
+  });
+
   it('--reset-names drops them', async () => {
     const w = workspace();
     await generate(w, spec({ Thing: thing }, [{ path: '/t', id: 'getT', response: 'Thing' }]));
