@@ -13,7 +13,8 @@
  *   still fit old code, functions must accept old calls); without a type checker (ts-morph
  *   is a development dependency) such a change counts as **incompatible**, to be safe.
  *
- * The bump: **major** when an export is removed or incompatible; **minor** when exports are
+ * The bump: **major** when an export is removed or incompatible, or when a renamed export's
+ * old name now belongs to another export (old code compiles and means something else); **minor** when exports are
  * added, changed compatibly or newly deprecated (a rename with its alias kept is one added
  * export and one compatible one); **patch** when only documentation or behaviour changed;
  * **none** when the packages are the same.
@@ -66,6 +67,8 @@ export interface JudgeInput {
   names: Names;
   renames: Rename[];
   aliases: readonly PlannedAlias[];
+  /** old names of renamed exports that another export now has: code using them compiles and means something else (major) */
+  lost?: readonly string[];
 }
 
 /** Judge with the type checker of `oagen diff` when it is needed and can be loaded (and `typeCheck` is not false). */
@@ -136,7 +139,7 @@ function analyse(input: JudgeInput): { undecided: Candidate[]; finish: (check: C
       else exports.push({ name: c.name, kind: c.kind, change: 'incompatible', detail: 'its code changed and no TypeScript type checker was available to judge it (install ts-morph)' });
     });
     exports.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-    return { ...bump(exports, files), exports, files, typeChecked };
+    return { ...bump(exports, files, input.lost ?? []), exports, files, typeChecked };
   };
   return { undecided, finish };
 }
@@ -186,7 +189,7 @@ async function loadChecker(): Promise<Checker | undefined> {
   }
 }
 
-function bump(exports: ExportChange[], files: string[]): { semver: Semver; reasons: string[] } {
+function bump(exports: ExportChange[], files: string[], lost: readonly string[]): { semver: Semver; reasons: string[] } {
   const of = (c: ExportChange['change']) => exports.filter((e) => e.change === c);
   const list = (es: ExportChange[]) => {
     const names = [...new Set(es.map((e) => e.name))];
@@ -198,6 +201,8 @@ function bump(exports: ExportChange[], files: string[]): { semver: Semver; reaso
   const incompatible = of('incompatible');
   if (removed.length) reasons.push(`${count(removed)} export(s) removed: ${list(removed)}`);
   if (incompatible.length) reasons.push(`${count(incompatible)} export(s) changed incompatibly: ${list(incompatible)}`);
+  const taken = [...new Set(lost)].sort();
+  if (taken.length) reasons.push(`${taken.length} renamed export(s) left their old name to another export: ${taken.join(', ')}`);
   if (reasons.length) return { semver: 'major', reasons };
   const added = of('added');
   const compatible = of('compatible');

@@ -68,14 +68,9 @@ export async function release(input: ReleaseInput, diagnostics: Diagnostics): Pr
 
   if (previous && input.previousFiles) {
     verdict = await judge(
-      { oldFiles: input.previousFiles, newFiles: files, ir, names, renames, aliases: aliases.aliases },
+      { oldFiles: input.previousFiles, newFiles: files, ir, names, renames, aliases: aliases.aliases, lost: aliases.lost.map((l) => l.name) },
       input.typeCheck === false ? { typeCheck: false } : {},
     );
-    if (aliases.lost.length > 0 && verdict.semver !== 'major') {
-      // an old name now belongs to another export: code using it compiles, and means something else
-      const names = [...new Set(aliases.lost.map((l) => l.name))].sort();
-      verdict = { ...verdict, semver: 'major', reasons: [...verdict.reasons, `${names.length} renamed export(s) left their old name to another export: ${names.join(', ')}`] };
-    }
     version = input.pinned ?? bumpVersion(previous.version, verdict.semver);
     if (version !== provisional) {
       aliases = plan(version, new Diagnostics());

@@ -6,6 +6,7 @@ import { Diagnostics } from '../diagnostics.js';
 import { loadIR } from '../generate.js';
 import type { ApiIR } from '../ir/types.js';
 import type { PinnedNames } from '../naming/names.js';
+import { aliasImpact, markMitigations } from './aliases.js';
 import { diffIR } from './engine.js';
 import { resolveInput } from './inputs.js';
 import { compareSurface } from './surface/index.js';
@@ -51,6 +52,7 @@ export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels
   const diffMs = performance.now() - t0;
   let client: ClientImpact | undefined;
   let clientError: string | undefined;
+  let withAliases: Semver | undefined;
   if (options.types !== false) {
     try {
       client = compareSurface(engine.ctx.old, engine.ctx.new);
@@ -60,11 +62,24 @@ export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels
       clientError = `the generated packages could not be rendered or checked: ${(e as Error)?.message ?? String(e)}`;
     }
   }
+  if (client) {
+    // the same packages with the renamed exports' old names kept, as `oagen generate` keeps them
+    try {
+      const kept = aliasImpact(engine.ctx.old, engine.ctx.new);
+      if (kept.aliases.length > 0) {
+        markMitigations(engine.changes, kept);
+        withAliases = kept.semver;
+      }
+    } catch {
+      // the plain verdict stands
+    }
+  }
   const contract = { breaking: 0, warning: 0, info: 0 };
   for (const c of engine.changes) contract[c.severity]++;
   const [la, lb] = options.labels ?? ['old', 'new'];
   return {
     semver: client?.semver ?? estimate(engine.changes),
+    ...(withAliases ? { semverWithAliases: withAliases } : {}),
     contract,
     changes: engine.changes,
     ...(client ? { client } : {}),

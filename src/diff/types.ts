@@ -45,6 +45,8 @@ export interface Change {
   symbols: string[];
   /** what the TypeScript type check said about the exports behind `symbols` */
   typescript?: TypeImpact;
+  /** a rename whose old export name `oagen generate` keeps as a deprecated alias (src/diff/aliases.ts) */
+  mitigation?: 'alias';
 }
 
 export type Semver = 'major' | 'minor' | 'patch' | 'none';
@@ -79,6 +81,11 @@ export interface DiffResult {
    * it ran, else estimated from the contract changes.
    */
   semver: Semver;
+  /**
+   * The bump when the regenerated package keeps deprecated aliases for renamed exports, as
+   * `oagen generate` does (with the type check only; absent when no alias would be kept).
+   */
+  semverWithAliases?: Semver;
   /** counts of contract changes by severity */
   contract: { breaking: number; warning: number; info: number };
   changes: Change[];

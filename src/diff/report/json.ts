@@ -11,6 +11,7 @@ export function jsonReport(r: DiffResult): string {
   const out = {
     oagenDiff: JSON_REPORT_VERSION,
     semver: r.semver,
+    ...(r.semverWithAliases ? { semverWithAliases: r.semverWithAliases } : {}),
     contract: { breaking: r.contract.breaking, warning: r.contract.warning, info: r.contract.info },
     old: r.old,
     new: r.new,
@@ -42,5 +43,6 @@ function change(c: Change): Record<string, unknown> {
     ...('old' in c ? { old: c.old } : {}),
     ...('new' in c ? { new: c.new } : {}),
     ...(c.typescript ? { typescript: c.typescript } : {}),
+    ...(c.mitigation ? { mitigation: c.mitigation } : {}),
   };
 }
