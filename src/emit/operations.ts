@@ -206,12 +206,12 @@ function renderOperation(v: OperationView, pag: PaginationResult | undefined): s
   out += `/** Error bodies {@link ${names.fn}} can fail with (as \`ApiError.body\`). */\n`;
   out += `export type ${names.error} = ${v.errorType};\n\n`;
   // The operation's spec, read by the runtime.
-  const specConst = `${names.fn}Spec`;
+  const specConst = names.locals.spec;
   out += `const ${specConst}: OperationSpec = ${specLiteral(v, v.success.kind)};\n\n`;
   const paramsArg = `params${v.paramsOptional ? '?' : ''}: ${names.params}`;
   out += docBlock(operationDocLines(v), '');
   if (v.pagination && pag) {
-    const pagConst = `${names.fn}Pagination`;
+    const pagConst = names.locals.pagination;
     out = out.replace(`const ${specConst}`, `const ${pagConst}: PaginationSpec = ${paginationLiteral(v.pagination.info)};\n\nconst ${specConst}`);
     out += `export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): PagePromise<${v.successType}, ${v.pagination.itemType}> {\n`;
     out += `  return paginate(client, ${specConst}, ${pagConst}, params, options);\n}\n`;
@@ -223,7 +223,7 @@ function renderOperation(v: OperationView, pag: PaginationResult | undefined): s
     out += `  return request(client, ${specConst}, params, options);\n}\n`;
   }
   if (v.stream && names.stream) {
-    const streamSpec = `${names.stream}Spec`;
+    const streamSpec = names.locals.streamSpec;
     out += `\nconst ${streamSpec}: OperationSpec = { ...${specConst}, response: "sse" };\n\n`;
     const flag = v.body && v.stream.flag ? v.body.key : undefined;
     out += docBlock([`Like {@link ${names.fn}}, answered as a stream of server-sent events (\`${v.stream.shape.mediaType}\`).`, ...(flag ? ['Sets `stream: true` in the request body.'] : []), '', `\`${op.method} ${op.path}\``].map(escapeDocLine), '');

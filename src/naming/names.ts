@@ -33,6 +33,8 @@ export interface OperationNames {
   error: string;
   /** for operations that can answer with `text/event-stream` besides another type */
   stream?: string;
+  /** module-local constants of the operation's file (never exported, never clashing) */
+  locals: { spec: string; pagination: string; streamSpec: string };
 }
 
 export interface GroupNames {
@@ -107,9 +109,19 @@ export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedN
       fn,
       params: take(identifier(`${base}Params`), types),
       error: take(identifier(`${base}Error`), types),
+      locals: { spec: '', pagination: '', streamSpec: '' },
     };
     if (hasStreamVariant(op)) names.stream = take(`${fn}Stream`, values);
     operation.set(op.key, names);
+  }
+  // Module-local constants come last, so they yield to every exported name.
+  for (const op of ir.operations) {
+    const names = operation.get(op.key)!;
+    names.locals = {
+      spec: take(`${names.fn}Spec`, values),
+      pagination: take(`${names.fn}Pagination`, values),
+      streamSpec: take(`${names.stream ?? `${names.fn}Stream`}Spec`, values),
+    };
   }
   const wanted = {
     schema: new Map(schemaClaims.map((c) => [c.id, c.want])),
