@@ -137,9 +137,23 @@ const TAKEN = ['client', 'error', 'process', 'console', 'stream', 'event', 'page
 
 /** A readable local variable name from a type name (`UserListResponse` → `userListResponse`). */
 export function variableName(typeName: string | undefined, fallback: string, avoid: Iterable<string>): string {
-  const taken = new Set([...TAKEN, ...avoid]);
-  const base = (typeName && camelCase(typeName)) || fallback;
+  const avoided = Array.isArray(avoid) ? (avoid as string[]) : [...avoid];
+  const taken = (name: string) => TAKEN.includes(name) || avoided.includes(name);
+  const base = (typeName && camelName(typeName)) || fallback;
   const id = identifier(base, fallback);
-  if (id === base && !taken.has(id)) return id;
-  for (let i = 0, name = fallback; ; i++, name = `${fallback}${i + 1}`) if (!taken.has(name)) return name;
+  if (id === base && !taken(id)) return id;
+  for (let i = 0, name = fallback; ; i++, name = `${fallback}${i + 1}`) if (!taken(name)) return name;
+}
+
+const camelNames = new Map<string, string>();
+
+/** camelCase, remembered: the same model names come back on many pages. */
+function camelName(typeName: string): string {
+  let name = camelNames.get(typeName);
+  if (name === undefined) {
+    if (camelNames.size >= 10_000) camelNames.clear();
+    name = camelCase(typeName);
+    camelNames.set(typeName, name);
+  }
+  return name;
 }

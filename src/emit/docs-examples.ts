@@ -10,7 +10,8 @@
  * its parent fail, and an optional property that fails is left out.
  */
 import type { Schema, SchemaId } from '../ir/types.js';
-import { literalExpression, objectLiteralKey, stringLiteral } from '../naming/escape.js';
+import { objectLiteralKey, stringLiteral } from '../naming/escape.js';
+import { literalCode, quoted } from './docs-literals.js';
 import { words } from '../naming/casing.js';
 import type { TypeContext } from './type-expr.js';
 
@@ -58,7 +59,7 @@ class Builder {
       case 'ref':
         return this.ref(s, hint, depth);
       case 'string':
-        return code(stringLiteral(stringExample(s, hint)));
+        return code(quoted(stringExample(s, hint)));
       case 'number':
         return code(String(numberExample(s, hint)));
       case 'boolean':
@@ -72,12 +73,12 @@ class Builder {
       case 'binary':
         return code(`new Blob([${stringLiteral('example contents')}])`);
       case 'literal':
-        return code(literalExpression(s.value));
+        return code(literalCode(s.value));
       case 'enum': {
         const values = s.values.filter((v) => v !== null);
         if (values.length === 0) return s.values.length > 0 ? code('null') : undefined;
         const pick = [s.default, s.example].find((v) => v !== null && values.includes(v as never)) ?? values[0];
-        return code(literalExpression(pick));
+        return code(literalCode(pick));
       }
       case 'array':
         return this.array(s, hint, depth);
@@ -121,7 +122,7 @@ class Builder {
     }
     const items = s.items.kind === 'ref' ? this.#ctx.schemas.get(s.items.target) : s.items;
     if (Array.isArray(s.default) && s.default.length > 0 && items && s.default.every((d) => fits(items, d))) {
-      return { kind: 'array', items: s.default.map((d) => code(literalExpression(d))) };
+      return { kind: 'array', items: s.default.map((d) => code(literalCode(d))) };
     }
     if (this.#lean && !s.constraints?.minItems) return { kind: 'array', items: [] };
     const item = this.value(s.items, itemHint, depth + 1);
@@ -131,34 +132,45 @@ class Builder {
   }
 
   object(s: Extract<Schema, { kind: 'object' }>, depth: number, owner: string): Example | undefined {
-    const entries: [string, Example][] = [];
-    // an optional `stream` flag turns a JSON answer into events: the stream variant sets it, not examples
-    const skip = (p: { name: string; schema: Schema }) =>
-      (this.#mode === 'request' && (p.schema.readOnly || (p.name === 'stream' && p.schema.kind === 'boolean'))) ||
-      (this.#mode === 'response' && p.schema.writeOnly) ||
-      p.schema.deprecated;
-    const hint = (name: string) => (name === 'id' && !GENERIC_HINTS.has(owner) ? `${words(owner).join('_').toLowerCase()}_id` : name);
-    for (const p of s.properties) {
+    const props = s.properties;
+    // the chosen values by property index, so that entries come out in wire order, as the model's docs list them
+    const chosen: (Example | undefined)[] = [];
+    let count = 0;
+    for (let i = 0; i < props.length; i++) {
+      const p = props[i];
       if (!p.required) continue;
-      const v = this.value(p.schema, hint(p.name), depth + 1);
+      const v = this.value(p.schema, p.name === 'id' ? idHint(owner) : p.name, depth + 1);
       if (!v) return undefined;
-      entries.push([p.name, v]);
+      chosen[i] = v;
+      count++;
     }
     if (depth < OPTIONAL_DEPTH && !this.#lean) {
-      for (const p of s.properties) {
-        if (p.required || entries.length >= (depth === 0 ? MAX_ENTRIES : MIN_ENTRIES) || skip(p)) continue;
-        const v = this.value(p.schema, hint(p.name), depth + 1);
-        if (v) entries.push([p.name, v]);
+      const limit = depth === 0 ? MAX_ENTRIES : MIN_ENTRIES;
+      for (let i = 0; i < props.length && count < limit; i++) {
+        const p = props[i];
+        if (p.required || this.#skip(p)) continue;
+        const v = this.value(p.schema, p.name === 'id' ? idHint(owner) : p.name, depth + 1);
+        if (!v) continue;
+        chosen[i] = v;
+        count++;
       }
     }
-    if (s.properties.length === 0 && s.additional && s.additional.kind !== 'never' && s.additional.kind !== 'unknown') {
+    const entries: [string, Example][] = [];
+    for (let i = 0; i < chosen.length; i++) if (chosen[i]) entries.push([props[i].name, chosen[i]!]);
+    if (props.length === 0 && s.additional && s.additional.kind !== 'never' && s.additional.kind !== 'unknown') {
       const v = this.value(s.additional, 'value', depth + 1);
       if (v) entries.push(['key', v]);
     }
-    // wire order, as the model's docs list them
-    const order = new Map(s.properties.map((p, i) => [p.name, i]));
-    entries.sort((a, b) => (order.get(a[0]) ?? Infinity) - (order.get(b[0]) ?? Infinity));
     return { kind: 'object', entries };
+  }
+
+  /** Optional properties examples leave out: an optional `stream` flag turns a JSON answer into events (the stream variant sets it). */
+  #skip(p: { name: string; schema: Schema }): boolean {
+    return (
+      (this.#mode === 'request' && (p.schema.readOnly || (p.name === 'stream' && p.schema.kind === 'boolean'))) ||
+      (this.#mode === 'response' && p.schema.writeOnly) ||
+      !!p.schema.deprecated
+    );
   }
 
   union(s: Extract<Schema, { kind: 'union' }>, hint: string, depth: number): Example | undefined {
@@ -205,6 +217,20 @@ function tagFits(target: Schema | undefined, property: string, tag: string): boo
 
 /** Hints that say nothing about what an object is: its `id` stays generic. */
 const GENERIC_HINTS = new Set(['', 'body', 'value', 'item', 'items', 'data', 'result', 'results', 'x', 'id']);
+
+const idHints = new Map<string, string>();
+
+/** The hint for the `id` of an object named `owner`: `user_id` (so it reads `user_abc123`), or `id`. */
+function idHint(owner: string): string {
+  if (GENERIC_HINTS.has(owner)) return 'id';
+  let hint = idHints.get(owner);
+  if (hint === undefined) {
+    if (idHints.size >= 10_000) idHints.clear();
+    hint = `${words(owner).join('_').toLowerCase()}_id`;
+    idHints.set(owner, hint);
+  }
+  return hint;
+}
 
 function code(c: string): Example {
   return { kind: 'code', code: c };

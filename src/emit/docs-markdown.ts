@@ -94,8 +94,22 @@ export function markdownText(text: string): string {
  * oagen-built inline Markdown (code spans, links) through `cell`.
  */
 export function table(headers: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c || ' ').join(' | ')} |`;
-  return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+  return tableOf(headers, rows.map(tableRow));
+}
+
+/** A GFM table of rows already written by tableRow. */
+export function tableOf(headers: string[], lines: string[]): string {
+  let out = tableRow(headers) + '\n|';
+  for (let i = 0; i < headers.length; i++) out += ' --- |';
+  for (const l of lines) out += '\n' + l;
+  return out;
+}
+
+/** One line of a table: `| a | b |`, a blank cell as a space. Cells as for `table`. */
+export function tableRow(cells: readonly string[]): string {
+  let out = '|';
+  for (const c of cells) out += ` ${c || ' '} |`;
+  return out;
 }
 
 /**
@@ -113,7 +127,9 @@ export function codeBlock(lang: string, code: string): string {
   let longest = 2;
   if (code.includes('``' + '`')) for (const m of code.match(/`{3,}/g) ?? []) longest = Math.max(longest, m.length);
   const fence = '`'.repeat(longest + 1);
-  return `${fence}${lang}\n${code.replace(/\n+$/, '')}\n${fence}`;
+  let end = code.length;
+  while (end > 0 && code.charCodeAt(end - 1) === 10) end--;
+  return `${fence}${lang}\n${end === code.length ? code : code.slice(0, end)}\n${fence}`;
 }
 
 /** `[`Name`](href)`: a code-formatted link (names are identifiers; hrefs are oagen's). */

@@ -5,12 +5,13 @@
  * lays them out.
  */
 import type { Property, Schema } from '../ir/types.js';
-import { isIdentifierName, literalExpression, stringLiteral } from '../naming/escape.js';
+import { isIdentifierName, stringLiteral } from '../naming/escape.js';
+import { literalCode } from './docs-literals.js';
 import { modelHref, operationLink, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample } from './docs-examples.js';
-import { cell, codeBlock, codeLink, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { cell, codeBlock, codeLink, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
 import { constraintFacts, defaultText, type DocSection } from './docs-operation.js';
-import { typeMarkdown, typeParts, typeText } from './docs-types.js';
+import { schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-types.js';
 import { importLine, variableName } from './docs-client.js';
 import type { ModelView } from './models.js';
 
@@ -54,7 +55,11 @@ export function modelDoc(view: ModelView, dc: DocsContext, usedBy: ModelUse[], r
     const members = s.members.map((m) => `- ${m.kind === 'object' ? 'an object with the properties below' : typeMarkdown(typeParts(m, dc.types), href)}`);
     sections.push({ title: 'All of', body: members.join('\n') });
     const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
-    if (inline.length > 0) sections.push({ title: 'Properties', body: table(PROPERTY_HEADERS, inline.flatMap((o) => propertyRows(o.properties, dc, '', 0))) });
+    if (inline.length > 0) {
+      const rows: string[] = [];
+      for (const o of inline) propertyRows(o.properties, dc, '', 0, rows);
+      sections.push({ title: 'Properties', body: tableOf(PROPERTY_HEADERS, rows) });
+    }
   }
 
   const example = exampleValue(s, dc.types, name, 'response');
@@ -112,41 +117,45 @@ function declaration(view: ModelView, dc: DocsContext): string {
 
 const PROPERTY_HEADERS = ['Name', 'Type', 'Required', 'Description', 'Constraints'];
 
+const modelLink = (m: string) => modelHref(HERE, m);
+
 function propertiesBody(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext): string {
-  const rows = propertyRows(s.properties, dc, '', 0);
+  const rows: string[] = [];
+  propertyRows(s.properties, dc, '', 0, rows);
   if (s.additional) {
-    const extra = s.additional.kind === 'unknown' ? [markdownCode('unknown')] : [typeMarkdown(typeParts(s.additional, dc.types), (m) => modelHref(HERE, m))];
-    rows.push([cell(markdownCode('[key: string]')), cell(extra[0]), 'no', 'Any other property.', '']);
+    const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, modelLink);
+    rows.push(tableRow([cell(markdownCode('[key: string]')), cell(extra), 'no', 'Any other property.', '']));
   }
   const nullable = s.nullable ? `The value may also be ${markdownCode('null')}.\n\n` : '';
-  return nullable + table(PROPERTY_HEADERS, rows);
+  return nullable + tableOf(PROPERTY_HEADERS, rows);
 }
 
-/** Rows of a property table; inline object properties (and arrays of them) get `parent.child` rows (`prefix`: the parent's accessor). */
-function propertyRows(properties: Property[], dc: DocsContext, prefix: string, depth: number): string[][] {
-  const rows: string[][] = [];
+/**
+ * Appends the rows of a property table to `rows`; inline object properties (and arrays of
+ * them) get `parent.child` rows (`prefix`: the parent's accessor).
+ */
+function propertyRows(properties: Property[], dc: DocsContext, prefix: string, depth: number, rows: string[]): void {
   for (const p of properties) {
+    const s = p.schema;
     // nested rows read like property access: `user.name`, `items[].id`, `["api_key.created"].id`
-    const key = isIdentifierName(p.name) ? p.name : `[${stringLiteral(p.name)}]`;
-    const path = prefix === '' ? p.name : key.startsWith('[') ? prefix + key : `${prefix}.${key}`;
-    const parent = prefix === '' ? key : path;
-    const nested = inlineObject(p.schema);
-    let type: string;
-    if (nested && depth < NESTED_DEPTH && nested.object.properties.length > 0) {
-      type = markdownCode(`${nested.array ? 'object[]' : 'object'}${p.schema.nullable || nested.object.nullable ? ' | null' : ''}`);
-    } else {
-      type = typeMarkdown(typeParts(p.schema, dc.types), (m) => modelHref(HERE, m));
-    }
-    const facts = constraintFacts(p.schema);
-    const def = defaultText(p.schema, dc);
+    const bare = isIdentifierName(p.name);
+    const key = bare ? p.name : `[${stringLiteral(p.name)}]`;
+    const path = prefix === '' ? p.name : bare ? `${prefix}.${key}` : prefix + key;
+    const nested = depth < NESTED_DEPTH ? inlineObject(s) : undefined;
+    const expand = nested !== undefined && nested.object.properties.length > 0;
+    const type = expand
+      ? markdownCode(`${nested.array ? 'object[]' : 'object'}${s.nullable || nested.object.nullable ? ' | null' : ''}`)
+      : schemaMarkdownOnce(s, dc.types, modelLink);
+    const facts = constraintFacts(s);
+    const def = defaultText(s, dc);
     if (def) facts.push(`default ${def}`);
-    const description = [p.schema.deprecated ? '**Deprecated.**' : '', markdownTableCell((p.schema.description ?? p.schema.title ?? '').trim())].filter(Boolean).join(' ');
-    rows.push([cell(markdownCode(path)), cell(type), p.required ? 'yes' : 'no', description, cell(facts.join(', '))]);
-    if (nested && depth < NESTED_DEPTH && nested.object.properties.length > 0) {
-      rows.push(...propertyRows(nested.object.properties, dc, `${parent}${nested.array ? '[]' : ''}`, depth + 1));
-    }
+    const text = markdownTableCell((s.description ?? s.title ?? '').trim());
+    const description = s.deprecated ? (text ? `**Deprecated.** ${text}` : '**Deprecated.**') : text;
+    rows.push(
+      `| ${cell(markdownCode(path)) || ' '} | ${cell(type) || ' '} | ${p.required ? 'yes' : 'no'} | ${description || ' '} | ${facts.length > 0 ? cell(facts.join(', ')) : ' '} |`,
+    );
+    if (expand) propertyRows(nested.object.properties, dc, `${prefix === '' ? key : path}${nested.array ? '[]' : ''}`, depth + 1, rows);
   }
-  return rows;
 }
 
 function inlineObject(s: Schema): { object: Extract<Schema, { kind: 'object' }>; array: boolean } | undefined {
@@ -156,7 +165,7 @@ function inlineObject(s: Schema): { object: Extract<Schema, { kind: 'object' }>;
 }
 
 function enumBody(name: string, s: Extract<Schema, { kind: 'enum' }>): string {
-  const rows = s.values.map((v) => [cell(markdownCode(literalExpression(v)))]);
+  const rows = s.values.map((v) => [cell(markdownCode(literalCode(v)))]);
   const open = s.open ? `\n\nThe type is open: any other string is accepted too (${markdownCode('(string & {})')}), so new values from the API do not break your code.` : '';
   const nullable = s.nullable || s.values.includes(null) ? `\n\nThe value may also be ${markdownCode('null')}.` : '';
   return `${markdownCode(name)} is one of:\n\n${table(['Value'], rows)}${open}${nullable}`;

@@ -5,7 +5,8 @@
  * Every string is computed here; templates/docs/api.md.hbs only lays the sections out.
  */
 import type { Parameter, PaginationInfo, Response, Schema } from '../ir/types.js';
-import { isIdentifierName, literalExpression, stringLiteral } from '../naming/escape.js';
+import { isIdentifierName, stringLiteral } from '../naming/escape.js';
+import { literalCode } from './docs-literals.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
 import { anchorTarget } from './docs-anchors.js';
 import { ids, modelHref, readmeLink, sectionLink, type DocsContext } from './docs-context.js';
@@ -280,6 +281,7 @@ function paramDescription(param: Parameter, dc: DocsContext): string {
 /** Constraints, format and access notes of a schema, each a short Markdown phrase. */
 export function constraintFacts(s: Schema): string[] {
   const facts: string[] = [];
+  if (s.format === undefined && s.constraints === undefined && !s.readOnly && !s.writeOnly) return facts;
   if (s.format && s.kind !== 'binary') facts.push(`format ${markdownCode(s.format)}`);
   const c = s.constraints ?? {};
   const num = (v: unknown) => markdownCode(String(v));
@@ -303,7 +305,7 @@ export function constraintFacts(s: Schema): string[] {
 
 export function defaultText(s: Schema, dc: DocsContext): string {
   const d = s.default !== undefined ? s.default : s.kind === 'ref' ? resolve(s, dc).default : undefined;
-  return d === undefined ? '' : markdownCode(literalExpression(d));
+  return d === undefined ? '' : markdownCode(literalCode(d));
 }
 
 function requestBodyBody(view: OperationView, dc: DocsContext): string {

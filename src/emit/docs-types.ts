@@ -9,6 +9,7 @@
  */
 import type { Property, Schema } from '../ir/types.js';
 import { literalValue, propertyKey } from '../naming/escape.js';
+import { literalType } from './docs-literals.js';
 import { codeLink, markdownCode } from './docs-markdown.js';
 import type { TypeContext } from './type-expr.js';
 
@@ -89,6 +90,16 @@ export function schemaMarkdown(s: Schema, ctx: TypeContext, base: string, href: 
     byBase.set(s, md);
   }
   return md;
+}
+
+/** typeMarkdown of `s`, for a schema shown once (nothing cached). */
+export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, href: (model: string) => string): string {
+  const cache = cacheOf(ctx);
+  const cached = cache.parts.get(s);
+  if (cached) return typeMarkdown(cached, href);
+  const out: TypePart[] = [];
+  emit(s, ctx, cache, out);
+  return typeMarkdown(out, href);
 }
 
 /** The model names a type expression mentions, in order, once each. */
@@ -186,11 +197,11 @@ function core(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void 
       out.push('Blob');
       return;
     case 'literal':
-      out.push(literalValue(s.value));
+      out.push(literalType(s.value));
       return;
     case 'enum': {
       let text = '';
-      for (let i = 0; i < s.values.length; i++) text += (i > 0 ? ' | ' : '') + literalValue(s.values[i]);
+      for (let i = 0; i < s.values.length; i++) text += (i > 0 ? ' | ' : '') + literalType(s.values[i]);
       if (s.open) text += s.values.length > 0 ? ' | (string & {})' : '(string & {})';
       out.push(text);
       return;

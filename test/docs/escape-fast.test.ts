@@ -1,10 +1,11 @@
 /**
- * The docs' fast escaping (src/emit/docs-markdown.ts) returns exactly what the escaping
+ * The docs' fast escaping (src/emit/docs-markdown.ts, src/emit/docs-literals.ts) returns exactly what the escaping
  * layer (src/naming/escape.ts) returns: on a table of edge cases and on random strings
  * built from the pieces that make the escaping layer act (fixed seed, bounded runs).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { literalCode, literalType, quoted } from '../../src/emit/docs-literals.js';
 import { markdownCode, markdownTableCell, markdownText } from '../../src/emit/docs-markdown.js';
 import * as escape from '../../src/naming/escape.js';
 
@@ -34,7 +35,7 @@ const CASES = [
 const PIECES = [
   'a', 'Z', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085', '\u00a0', '\u00ad', '\u200b', '\ufeff', '\0', '\x1b',
   '\ud800', '\udc00', '😀', 'é', '`', '``', '```', '~~~', '~', '\\', '<', '>', '&', '|', '=', '!', '?', '/', '#', '-', '*',
-  '[', ']', '(', ')', ':', 'script', 'javascript', 'vbscript', 'img', 'link', 'Array', '{}', '"',
+  '[', ']', '(', ')', ':', 'script', 'javascript', 'vbscript', 'img', 'link', 'Array', '{}', '"', "'", '*/', '</', '<!', '$',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 16 }).map((p) => p.join(''));
 const PARAMS = { seed: 20261124, numRuns: Number(process.env.FUZZ_RUNS ?? 2000) };
@@ -44,6 +45,12 @@ describe('docs fast escaping agrees with the escaping layer', () => {
     expect(markdownCode(s)).toBe(escape.markdownCode(s));
     expect(markdownTableCell(s)).toBe(escape.markdownTableCell(s));
     expect(markdownText(s)).toBe(referenceText(s));
+    expect(quoted(s)).toBe(escape.stringLiteral(s));
+  });
+
+  it.each<[unknown]>([[1], [-0], [1.5], [Number.NaN], [true], [null], [['a', 1]], [{ a: 'b' }], ['x']])('literals of %j', (v) => {
+    expect(literalType(v)).toBe(escape.literalValue(v));
+    expect(literalCode(v)).toBe(escape.literalExpression(v));
   });
 
   it('on random strings of hostile pieces', () => {
@@ -52,8 +59,10 @@ describe('docs fast escaping agrees with the escaping layer', () => {
         expect(markdownCode(s)).toBe(escape.markdownCode(s));
         expect(markdownTableCell(s)).toBe(escape.markdownTableCell(s));
         expect(markdownText(s)).toBe(referenceText(s));
+        expect(quoted(s)).toBe(escape.stringLiteral(s));
         // twice: the remembered result is the same
         expect(markdownTableCell(s)).toBe(escape.markdownTableCell(s));
+        expect(quoted(s)).toBe(escape.stringLiteral(s));
       }),
       PARAMS,
     );
