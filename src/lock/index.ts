@@ -61,14 +61,38 @@ export interface Lock {
 export function readLock(outDir: string): Lock | undefined {
   try {
     const lock = JSON.parse(readFileSync(join(outDir, LOCK_FILE), 'utf8')) as Lock;
-    if (lock && lock.oagen === 1 && typeof lock.schemas === 'object' && typeof lock.operations === 'object') {
-      if (!Array.isArray(lock.aliases)) delete lock.aliases;
+    if (lock && lock.oagen === 1 && typeof lock.schemas === 'object' && lock.schemas && typeof lock.operations === 'object' && lock.operations) {
+      // the lock is an input too: names that are not plain identifiers never reach generated code
+      for (const entries of [lock.schemas, lock.operations]) {
+        for (const [id, e] of Object.entries(entries)) if (!isLockEntry(e)) delete entries[id];
+      }
+      if (Array.isArray(lock.aliases)) lock.aliases = lock.aliases.filter(isLockAlias);
+      else delete lock.aliases;
+      if (typeof lock.version !== 'string') lock.version = '0.1.0';
       return lock;
     }
   } catch {
     // no lock (first generation) or an unreadable one: names start fresh
   }
   return undefined;
+}
+
+const ROLES = new Set<string>(['schema', 'function', 'params', 'error', 'stream']);
+
+function isName(v: unknown): v is string {
+  return typeof v === 'string' && v !== '' && identifier(v) === v;
+}
+
+function isLockEntry(e: unknown): e is LockEntry {
+  if (typeof e !== 'object' || e === null) return false;
+  const x = e as Record<string, unknown>;
+  return isName(x.name) && (x.want === undefined || typeof x.want === 'string') && typeof x.since === 'string' && [x.params, x.error, x.stream].every((n) => n === undefined || isName(n));
+}
+
+function isLockAlias(a: unknown): a is LockAlias {
+  if (typeof a !== 'object' || a === null) return false;
+  const x = a as Record<string, unknown>;
+  return isName(x.name) && typeof x.role === 'string' && ROLES.has(x.role) && typeof x.of === 'string' && typeof x.since === 'string';
 }
 
 export function pinnedFromLock(lock: Lock | undefined): PinnedNames {
