@@ -232,8 +232,8 @@ function groupOperations(ir: ApiIR): GroupNames[] {
     if (list) list.push(op);
     else byTag.set(tag, [op]);
   }
-  const order = ir.tags.map((t) => t.name).filter((t) => byTag.has(t));
-  if (byTag.has('')) order.push('');
+  const order = [...new Set(ir.tags.map((t) => t.name))].filter((t) => byTag.has(t));
+  if (byTag.has('') && !order.includes('')) order.push('');
   const files = new Taken([], true);
   const docs = new Taken([], true);
   return order.map((tag) => {

@@ -9,9 +9,12 @@ const HOISTED = new Set<Schema['kind']>(['object', 'union', 'intersection', 'enu
 
 export function hoistBodies(ir: ApiIR): ApiIR {
   const added = new Map<string, NamedSchema>();
+  const existing = new Set(ir.schemas.map((n) => n.id));
   const hoist = (op: Operation, suffix: string, c: MediaContent): MediaContent => {
     if (!HOISTED.has(c.schema.kind)) return c;
     const { pointer } = c.schema;
+    // Another operation `$ref`s this very body: it is a named schema already.
+    if (existing.has(pointer)) return { ...c, schema: { kind: 'ref', target: pointer, pointer } };
     // A body shared through `components/responses` or `components/requestBodies` is named
     // after that component, once; an operation's own body after the operation.
     if (!added.has(pointer)) {

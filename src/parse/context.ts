@@ -13,7 +13,29 @@ export interface ParseContext {
   pending: Set<SchemaId>;
 }
 
-/** `#/components/schemas/User` → `User`; any other pointer → its last segment. */
+/**
+ * The spec's name for a referenced schema: `#/components/schemas/User` → `User`; a schema
+ * inside another (`#/components/schemas/Pet/properties/owner`) → `Pet owner`; a body or
+ * parameter of an operation (`#/paths/~1apps/post/requestBody/…/schema`) → `post /apps body`.
+ */
+export function nameHint(pointer: string): string {
+  const segs = pointer.replace(/^#\/?/, '').split('/').map(unescapePointer);
+  if (segs[0] === 'components' && segs.length >= 3) {
+    return [segs[2], ...segs.slice(3).filter((s) => !STRUCTURAL.has(s) && !/^\d+$/.test(s))].join(' ') || segs[2];
+  }
+  if (segs[0] === 'paths' && segs.length >= 3) {
+    const [, path, method, where, code] = segs;
+    const kind = where === 'requestBody' ? 'body' : where === 'responses' ? `${code ?? ''} response` : where === 'parameters' ? 'parameter' : (where ?? '');
+    const inner = segs.indexOf('schema') >= 0 ? segs.slice(segs.indexOf('schema') + 1).filter((s) => !STRUCTURAL.has(s) && !/^\d+$/.test(s)) : [];
+    return [method, path, kind, ...inner].join(' ');
+  }
+  return segs.filter((s) => !STRUCTURAL.has(s)).pop() ?? lastSegment(pointer);
+}
+
+/** Keywords of the document structure, not names. */
+const STRUCTURAL = new Set(['properties', 'items', 'additionalProperties', 'allOf', 'anyOf', 'oneOf', 'schema', 'content', 'definitions', '$defs', 'not', 'prefixItems', 'patternProperties']);
+
+/** The last segment of a pointer, unescaped. */
 export function lastSegment(pointer: string): string {
   const i = pointer.lastIndexOf('/');
   return unescapePointer(pointer.slice(i + 1));

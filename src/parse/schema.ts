@@ -6,7 +6,7 @@
  * a referenced schema becomes a named schema of its own, so recursion stays named.
  */
 import type { Constraints, LiteralValue, Property, Schema, SchemaMeta } from '../ir/types.js';
-import { child, isObject, lastSegment, type ParseContext } from './context.js';
+import { child, isObject, nameHint, type ParseContext } from './context.js';
 
 const CONSTRAINT_KEYS = [
   'minimum',
@@ -54,9 +54,15 @@ export function parseSchema(node: unknown, pointer: string, ctx: ParseContext): 
       if (isObject(disc.mapping)) {
         for (const value of Object.keys(disc.mapping).sort()) {
           const ref = disc.mapping[value];
-          if (typeof ref !== 'string') continue;
-          const target = ref.startsWith('#') ? ref : `#/components/schemas/${ref}`;
-          mapping.push({ value, target: refTarget(target, child(pointer, 'discriminator', 'mapping', value), ctx) });
+          const at = child(pointer, 'discriminator', 'mapping', value);
+          // A mapping value is a schema name or a reference (OpenAPI 3.x §4.8.25). The mapping
+          // only refines the union, so an entry that leads nowhere is dropped with a warning.
+          const target = typeof ref !== 'string' ? undefined : ref.startsWith('#') ? ref : /^[\w.-]+$/.test(ref) ? `#/components/schemas/${ref}` : undefined;
+          if (target === undefined || (ctx.resolve(target) === undefined && !ctx.named.has(target))) {
+            ctx.diagnostics.warn('W_DISCRIMINATOR_MAPPING', `discriminator mapping '${value}' → ${JSON.stringify(ref)} does not name a schema of this document; entry ignored`, at);
+            continue;
+          }
+          mapping.push({ value, target: refTarget(target, at, ctx) });
         }
       }
       union.discriminator = { property: disc.propertyName, mapping };
@@ -253,13 +259,13 @@ function refTarget(ref: string, pointer: string, ctx: ParseContext): string {
   const target = ctx.resolve(id);
   if (target === undefined) {
     ctx.diagnostics.error('E_REF_MISSING', `$ref '${ref}' does not exist in the document`, pointer);
-    ctx.named.set(id, { id, nameHint: lastSegment(id), schema: { kind: 'unknown', pointer: id } });
+    ctx.named.set(id, { id, nameHint: nameHint(id), schema: { kind: 'unknown', pointer: id } });
     return id;
   }
   ctx.pending.add(id);
   const schema = parseSchema(target, id, ctx);
   ctx.pending.delete(id);
-  ctx.named.set(id, { id, nameHint: lastSegment(id), schema });
+  ctx.named.set(id, { id, nameHint: nameHint(id), schema });
   return id;
 }
 
