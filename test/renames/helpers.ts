@@ -87,9 +87,10 @@ export function compile(w: Workspace, consumers: Record<string, string>): Compil
 
 /**
  * A program that compiles only when every deprecated alias of the lock is exactly its
- * replacement: `Equal<Old, New>` for types, `Equal<typeof old, typeof new>` for values.
+ * replacement: `Equal<Old, New>` for types, `Equal<typeof old, typeof new>` for values
+ * (enum aliases whose value list `source` (the package's src/aliases.ts) exports too).
  */
-export function aliasEquality(lock: Lock): string {
+export function aliasEquality(lock: Lock, source = ''): string {
   const lines = [
     `import type * as T from './out/src/index.js';`,
     `import * as V from './out/src/index.js';`,
@@ -101,6 +102,8 @@ export function aliasEquality(lock: Lock): string {
       lines.push(`same<typeof V.${a.name}, typeof V.${a.target}>(true);`, `export const same_${a.name} = V.${a.name} === V.${a.target};`);
     } else {
       lines.push(`same<T.${a.name}, T.${a.target}>(true);`);
+      // an enum's alias is also its list of values
+      if (new RegExp(`^export const ${a.name} = `, 'm').test(source)) lines.push(`same<typeof V.${a.name}, typeof V.${a.target}>(true);`);
     }
   }
   return lines.join('\n') + '\n';
@@ -130,4 +133,13 @@ export function everyExport(lock: Lock, files: Map<string, string>): string {
 
 export function packageFiles(w: Workspace): Map<string, string> {
   return readPackageFiles(w.out)!;
+}
+
+/** The package's src/aliases.ts, or '' when it has none. */
+export function aliasesSource(w: Workspace): string {
+  try {
+    return readFileSync(join(w.out, 'src/aliases.ts'), 'utf8');
+  } catch {
+    return '';
+  }
 }

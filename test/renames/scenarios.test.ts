@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aliasEquality, compile, FIXTURES, generate, readLockFile, readOut, workspace } from './helpers.js';
+import { aliasEquality, aliasesSource, compile, FIXTURES, generate, readLockFile, readOut, workspace } from './helpers.js';
 
 interface Case {
   name: string;
@@ -85,7 +85,7 @@ describe.each(cases)('$name', (c) => {
     expect(Object.fromEntries((lock.aliases ?? []).map((a) => [a.name, a.target]))).toEqual(c.aliases);
     for (const a of lock.aliases ?? []) expect(a.since).toBe(c.version);
 
-    const after = compile(w, { 'consumer.ts': consumer, 'equal.ts': aliasEquality(lock) });
+    const after = compile(w, { 'consumer.ts': consumer, 'equal.ts': aliasEquality(lock, aliasesSource(w)) });
     if (c.compiles) expect(after.errors).toEqual([]);
     else {
       expect(after.errors.length).toBeGreaterThan(0);
