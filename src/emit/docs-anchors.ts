@@ -43,9 +43,13 @@ export class AnchorIndex {
     if (content.includes(`${NUL}T`)) collectTargets(page, content, this.#slugs);
   }
 
-  /** `content` (of the file `path`) without target markers, its link markers written as `href#slug`. */
-  write(path: string, content: string): string {
-    return content.includes(NUL) ? replaceMarkers(path, content, this.#slugs, this.missing) : content;
+  /**
+   * `content` (of the file `path`) without target markers, its link markers written as
+   * `href#slug`. A link to a heading not read yet is written as `href` (and listed in
+   * `missing`); with `partial`, it is kept as a marker for a later write, and so are targets.
+   */
+  write(path: string, content: string, partial = false): string {
+    return content.includes(NUL) ? replaceMarkers(path, content, this.#slugs, partial ? undefined : this.missing) : content;
   }
 }
 
@@ -69,7 +73,7 @@ export function resolveAnchors(files: Map<string, string>, index = new AnchorInd
 }
 
 /** The content without its target markers and with its link markers written as `href#slug`. */
-function replaceMarkers(path: string, content: string, slugs: Map<string, string>, missing: string[]): string {
+function replaceMarkers(path: string, content: string, slugs: Map<string, string>, missing: string[] | undefined): string {
   let out = '';
   let from = 0;
   for (let at = content.indexOf(NUL); at !== -1; at = content.indexOf(NUL, from)) {
@@ -77,20 +81,29 @@ function replaceMarkers(path: string, content: string, slugs: Map<string, string
     if (end === -1) break;
     const kind = content.charCodeAt(at + 1);
     if (kind === 84 /* T */) {
-      out += content.slice(from, at);
+      // a partial write keeps targets: their page is read later
+      out += content.slice(from, missing ? at : end + 1);
       from = end + 1;
       continue;
     }
-    const parts = kind === 76 /* L */ ? content.slice(at + 2, end).split(SEP) : [];
-    if (parts.length !== 3) {
+    // `L page SEP id SEP href`
+    const sep1 = content.indexOf(SEP, at + 2);
+    const sep2 = sep1 === -1 || sep1 > end ? -1 : content.indexOf(SEP, sep1 + 1);
+    const sep3 = sep2 === -1 || sep2 > end ? -1 : content.indexOf(SEP, sep2 + 1);
+    if (kind !== 76 /* L */ || sep2 === -1 || sep2 > end || (sep3 !== -1 && sep3 < end)) {
       // not a marker oagen wrote: left as it is
       out += content.slice(from, end);
       from = end;
       continue;
     }
-    const [page, id, href] = parts;
-    const slug = slugs.get(`${page}${SEP}${id}`);
-    if (slug === undefined) missing.push(`${path} → ${page}#${id}`);
+    const slug = slugs.get(content.slice(at + 2, sep2));
+    if (slug === undefined && !missing) {
+      out += content.slice(from, end + 1);
+      from = end + 1;
+      continue;
+    }
+    const href = content.slice(sep2 + 1, end);
+    if (slug === undefined) missing!.push(`${path} → ${content.slice(at + 2, sep1)}#${content.slice(sep1 + 1, sep2)}`);
     out += content.slice(from, at) + (slug === undefined ? href : `${href}#${slug}`);
     from = end + 1;
   }
@@ -145,12 +158,16 @@ function collectTargets(page: string, content: string, slugs: Map<string, string
       paraStart = -1;
       continue;
     }
-    const h = line.includes('#') ? HEADING.exec(line) : null;
-    if (h) {
-      const ids: string[] = [];
-      const text = (h[1] ?? '').replace(TARGET, (_, id: string) => (ids.push(id), ''));
-      const slug = slugger.slug(headingText(text));
-      for (const id of ids) slugs.set(`${page}${SEP}${id}`, slug);
+    const h = c === 35 /* # */ ? atxText(line) : line.includes('#') ? headingOf(line) : undefined;
+    if (h !== undefined) {
+      if (!h.includes(NUL)) {
+        slugger.slug(headingText(h));
+      } else {
+        const ids: string[] = [];
+        const text = h.replace(TARGET, (_, id: string) => (ids.push(id), ''));
+        const slug = slugger.slug(headingText(text));
+        for (const id of ids) slugs.set(`${page}${SEP}${id}`, slug);
+      }
       paraStart = -1;
       continue;
     }
@@ -161,6 +178,30 @@ function collectTargets(page: string, content: string, slugs: Map<string, string
       paraStart = -1;
     }
   }
+}
+
+/**
+ * The text of an ATX heading line that starts with `#` (HEADING's first group, '' for an
+ * empty heading), or undefined when the line is not a heading. Lines oagen writes
+ * (`## listUsers`, no closing `#`s, no trailing blanks) are read without the regex.
+ */
+function atxText(line: string): string | undefined {
+  let n = 1;
+  while (n < line.length && line.charCodeAt(n) === 35) n++;
+  const next = line.charCodeAt(n);
+  if (n <= 6 && next === 32 && line.indexOf('#', n) === -1 && !/[\r\u2028\u2029]/.test(line)) {
+    const last = line.charCodeAt(line.length - 1);
+    let from = n + 1;
+    while (from < line.length && (line.charCodeAt(from) === 32 || line.charCodeAt(from) === 9)) from++;
+    if (last !== 32 && last !== 9 && from < line.length) return line.slice(from);
+  }
+  return headingOf(line);
+}
+
+/** HEADING's text of `line` ('' for an empty heading), or undefined when it is not a heading. */
+function headingOf(line: string): string | undefined {
+  const h = HEADING.exec(line);
+  return h ? (h[1] ?? '') : undefined;
 }
 
 /** The line at `start` has a backtick or a tilde after at most three spaces, and three characters. */
@@ -181,5 +222,6 @@ function isParagraphLine(line: string | undefined): boolean {
 
 /** The text GitHub slugs: links' and images' text, without their destinations. */
 function headingText(markdown: string): string {
+  if (!markdown.includes('[')) return markdown.trim();
   return markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').trim();
 }

@@ -20,9 +20,24 @@ export interface DocsContext {
   readme: { pagination: boolean; streaming: boolean };
   /**
    * Writes the link markers of oagen-built text whose target pages are already read (see
-   * AnchorIndex); text it is not given keeps its markers for resolveAnchors.
+   * AnchorIndex); other markers are kept for resolveAnchors.
    */
   resolveLinks: (markdown: string) => string;
+}
+
+const readmeLinks = new WeakMap<DocsContext['resolveLinks'], Map<string, string>>();
+
+/** readmeLink, written through dc.resolveLinks (the README's headings are read first). */
+export function readmeLinkOf(dc: DocsContext, from: PageDir, section: string): string {
+  let links = readmeLinks.get(dc.resolveLinks);
+  if (!links) readmeLinks.set(dc.resolveLinks, (links = new Map()));
+  const key = `${from}\u0001${section}`;
+  let link = links.get(key);
+  if (link === undefined) {
+    link = dc.resolveLinks(readmeLink(from, section));
+    links.set(key, link);
+  }
+  return link;
 }
 
 const UP: Record<PageDir, string> = { '': '', 'docs/': '../', 'docs/models/': '../../' };

@@ -146,10 +146,13 @@ export class Slugger {
   readonly #seen = new Map<string, number>();
 
   slug(heading: string): string {
-    const original = heading
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-      .replace(/ /g, '-');
+    // ASCII letters, digits, `_`, ` ` and `-` are all kept
+    const original = /^[\w -]*$/.test(heading)
+      ? heading.toLowerCase().replaceAll(' ', '-')
+      : heading
+          .toLowerCase()
+          .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+          .replace(/ /g, '-');
     let slug = original;
     while (this.#seen.has(slug)) {
       const n = this.#seen.get(original)! + 1;

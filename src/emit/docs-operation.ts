@@ -9,7 +9,7 @@ import { isIdentifierName, stringLiteral } from '../naming/escape.js';
 import { literalCode } from './docs-literals.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
 import { anchorTarget } from './docs-anchors.js';
-import { ids, modelHref, readmeLink, sectionLink, type DocsContext } from './docs-context.js';
+import { ids, modelHref, readmeLinkOf, sectionLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
 import { cell, codeBlock, firstLine, listJoin, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
@@ -367,7 +367,7 @@ function authorizationBody(view: OperationView, dc: DocsContext): string {
     if (names.length === 0) return 'no credentials (authentication is optional)';
     return listJoin(
       names.map((n) => {
-        const link = dc.facts.schemes.has(n) ? `[${markdownCode(n)}](${readmeLink(HERE, `auth:${n}`)})` : markdownCode(n);
+        const link = dc.facts.schemes.has(n) ? `[${markdownCode(n)}](${readmeLinkOf(dc, HERE, `auth:${n}`)})` : markdownCode(n);
         const scopes = req[n]?.length ? `, scopes ${req[n].map(markdownCode).join(', ')}` : '';
         return `${link} (${schemeKind(dc.facts, n)}${scopes})`;
       }),
@@ -427,7 +427,7 @@ function responsesBody(view: OperationView, dc: DocsContext): string {
   const ok = new Set(successResponses(view.op));
   const errors = new Set(errorResponses(view.op));
   const withHeaders = view.op.responses.some((r) => r.headers.length > 0);
-  const errorsLink = readmeLink(HERE, 'errors');
+  const errorsLink = readmeLinkOf(dc, HERE, 'errors');
   const rows = view.op.responses.map((r) => {
     const result = ok.has(r) ? 'returned' : errors.has(r) ? `throws [${markdownCode(errorClass(r.status))}](${errorsLink})` : '';
     const row = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
@@ -455,7 +455,7 @@ function paginationBody(view: OperationView, dc: DocsContext): string {
   const how = paginationRule(info);
   const call = callExpression(view, dc, fn);
   const text = [
-    `${markdownCode(fn)} is paginated: ${markdownCode(`await ${fn}(…)`)} gives one page, ${markdownCode(`for await (… of ${fn}(…))`)} walks every item of every page, and ${markdownCode('.pages()')} walks the pages. ${how} The next page is requested only when iteration reaches it; ${markdownCode('break')} stops early. See [Pagination](${readmeLink(HERE, 'pagination')}) in the README.`,
+    `${markdownCode(fn)} is paginated: ${markdownCode(`await ${fn}(…)`)} gives one page, ${markdownCode(`for await (… of ${fn}(…))`)} walks every item of every page, and ${markdownCode('.pages()')} walks the pages. ${how} The next page is requested only when iteration reaches it; ${markdownCode('break')} stops early. See [Pagination](${readmeLinkOf(dc, HERE, 'pagination')}) in the README.`,
   ];
   if (!call) return text[0];
   const accessor = view.success.schemas.length === 1 ? itemsAccessor(info.items) : undefined;
@@ -506,7 +506,7 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
   const media = view.stream!.shape.mediaType ?? 'text/event-stream';
   const events = view.stream!.shape.schemas.map((s) => typeParts(s, dc.types));
   const eventParts: TypePart[] = events.flatMap((e, i) => (i === 0 ? e : [' | ', ...e]));
-  const text = `${markdownCode(fn)} sends the same request${view.stream!.flag ? ` with ${markdownCode('stream: true')} in the body` : ''} and resolves to an ${typeMarkdown(['EventStream<', ...(eventParts.length ? eventParts : ['unknown']), '>'], (m) => modelHref(HERE, m))} of the ${markdownCode(media)} events: iterate it with ${markdownCode('for await')}, stop it with ${markdownCode('stream.abort()')}. See [Streaming](${readmeLink(HERE, 'streaming')}).`;
+  const text = `${markdownCode(fn)} sends the same request${view.stream!.flag ? ` with ${markdownCode('stream: true')} in the body` : ''} and resolves to an ${typeMarkdown(['EventStream<', ...(eventParts.length ? eventParts : ['unknown']), '>'], (m) => modelHref(HERE, m))} of the ${markdownCode(media)} events: iterate it with ${markdownCode('for await')}, stop it with ${markdownCode('stream.abort()')}. See [Streaming](${readmeLinkOf(dc, HERE, 'streaming')}).`;
   const call = callExpression(view, dc, fn);
   if (!call) return text;
   const code = [
@@ -523,8 +523,8 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
 }
 
 function errorsBody(view: OperationView, dc: DocsContext): string {
-  const errors = readmeLink(HERE, 'errors');
-  const retries = readmeLink(HERE, 'retries');
+  const errors = readmeLinkOf(dc, HERE, 'errors');
+  const retries = readmeLinkOf(dc, HERE, 'retries');
   const bullets: string[] = [];
   const declared = errorResponses(view.op)
     .flatMap((r) => r.contents.filter((c) => isJson(c.mediaType)).map((c) => typeParts(c.schema, dc.types)))
@@ -549,7 +549,7 @@ function errorsBody(view: OperationView, dc: DocsContext): string {
     );
   }
   bullets.push(
-    `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('headers')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLink(HERE, 'raw-responses')})).`,
+    `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('headers')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
   );
   return bullets.map((b) => `- ${b}`).join('\n');
 }

@@ -4,16 +4,17 @@
  *
  * Linear in the size of the API: each operation and model is visited a fixed number of
  * times, the "used by" / "referenced by" indexes are built in one pass each, templates are
- * compiled once (src/emit/templates.ts), and cross-page anchors are resolved in one pass
- * over the API docs and the README (src/emit/docs-anchors.ts) before the model pages, whose
- * links are then written directly. Strings are computed in TypeScript (docs-*.ts);
+ * compiled once (src/emit/templates.ts). Cross-page anchors (src/emit/docs-anchors.ts): the
+ * README is rendered and its headings read first, so the API docs link to it directly; then
+ * the API docs' headings are read and the links to them written; the model pages, last,
+ * get their links written directly. Strings are computed in TypeScript (docs-*.ts);
  * templates/docs/*.hbs and templates/package/README.md.hbs only lay them out.
  */
 import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
-import { AnchorIndex, anchorLink, anchorTarget, resolveAnchors } from './docs-anchors.js';
+import { AnchorIndex, anchorLink, anchorTarget } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
-import { ids, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
+import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { modelDoc, type ModelUse } from './docs-model.js';
 import { operationDoc } from './docs-operation.js';
@@ -65,50 +66,53 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     resolveLinks: (markdown) => markdown,
   };
 
+  // The README first: its headings are read before the API docs link to them.
+  const readme = render(
+    'package/README.md.hbs',
+    readmeView({ ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [] }, dc),
+  );
+  const anchors = new AnchorIndex();
+  anchors.read('README.md', readme);
+  dc.resolveLinks = (markdown) => anchors.write('docs/', markdown, true);
+
   // API docs, one per group.
   const baseUrl = dc.facts.baseUrl;
+  const apiFooter = `[API reference](${readmeLinkOf(dc, 'docs/', 'api-reference')}) · [Models](${readmeLinkOf(dc, 'docs/', 'models')}) · [README](${readmeHref('docs/')})`;
+  const apiDocs: string[] = [];
   for (const g of groups) {
     const docs = g.views.map((v) => operationDoc(v, dc));
     const tag = ir.tags.find((t) => t.name === g.names.tag);
     const path = `docs/${g.names.doc}.md`;
     const top = anchorTarget('top');
-    files.set(
-      path,
-      render('docs/api.md.hbs', {
-        title: g.names.doc + top,
-        description: [g.names.tag ? `${markdownText(g.names.title)} operations.` : 'Operations without a tag.', tag?.description?.trim() ? markdownText(tag.description.trim()) : '']
-          .filter(Boolean)
-          .join(' '),
-        baseUrl: baseUrl
-          ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
-          : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
-        methods: table(
-          ['Function', 'HTTP request', 'Description'],
-          docs.map((d) => [
-            cell(`[${markdownCode(d.view.names.fn)}](${here(path, ids.operation(d.view.op.key))})`),
-            cell(d.http),
-            `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
-          ]),
-        ),
-        operations: docs,
-        footer: `[Back to top](${here(path, 'top')}) · [API reference](${readmeLink('docs/', 'api-reference')}) · [Models](${readmeLink('docs/', 'models')}) · [README](${readmeHref('docs/')})`,
-      }),
-    );
+    const page = render('docs/api.md.hbs', {
+      title: g.names.doc + top,
+      description: [g.names.tag ? `${markdownText(g.names.title)} operations.` : 'Operations without a tag.', tag?.description?.trim() ? markdownText(tag.description.trim()) : '']
+        .filter(Boolean)
+        .join(' '),
+      baseUrl: baseUrl
+        ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
+        : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
+      methods: table(
+        ['Function', 'HTTP request', 'Description'],
+        docs.map((d) => [
+          cell(`[${markdownCode(d.view.names.fn)}](${here(path, ids.operation(d.view.op.key))})`),
+          cell(d.http),
+          `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
+        ]),
+      ),
+      operations: docs,
+      footer: `[Back to top](${here(path, 'top')}) · ${apiFooter}`,
+    });
+    anchors.read(path, page);
+    files.set(path, page);
+    apiDocs.push(path);
   }
 
-  // README.
-  const readme = render(
-    'package/README.md.hbs',
-    readmeView({ ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [] }, dc),
-  );
-
-  // Every heading a link can name is on the API docs or the README: resolve those pages, then
-  // write the model pages with their links already resolved (they are most of the docs and
-  // have no heading of their own to link to).
-  const anchors = new AnchorIndex();
-  const marked = new Map<string, string>([...files, ['README.md', readme]]);
-  resolveAnchors(marked, anchors);
-  for (const [path, content] of marked) if (path !== 'README.md') files.set(path, content);
+  // Every heading a link can name is on the API docs or the README, all read now: write their
+  // links, then the model pages with their links written directly (they are most of the docs
+  // and have no heading of their own to link to).
+  for (const path of apiDocs) files.set(path, anchors.write(path, files.get(path)!));
+  const readmeText = anchors.write('README.md', readme);
   dc.resolveLinks = (markdown) => anchors.write('docs/models/', markdown);
 
   // Model docs, with the indexes of where each model is used.
@@ -126,7 +130,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     const doc = modelDoc(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []);
     files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', doc));
   }
-  files.set('README.md', marked.get('README.md')!);
+  files.set('README.md', readmeText);
 
   return files;
 }
