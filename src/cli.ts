@@ -143,7 +143,9 @@ async function generate(flags: GenerateFlags): Promise<number> {
         const w = result.write;
         const ms = Math.round(performance.now() - started);
         const what = w ? `${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''}` : 'dry run';
-        process.stdout.write(`${client.name}: ${result.operations} operations, ${result.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
+        const r = result.release;
+        const version = r.previousVersion && r.previousVersion !== r.version ? `${r.previousVersion} → ${r.version} (${r.verdict?.semver ?? 'new'})` : r.version;
+        process.stdout.write(`${client.name} ${version}: ${result.operations} operations, ${result.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
       }
     } catch (e) {
       if (!(e instanceof OagenError)) throw e;

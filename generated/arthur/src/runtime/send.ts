@@ -80,7 +80,7 @@ export async function send(
             ? new ConnectionError(`${where}: connection error`, { cause: error })
             : error;
 
-    let response: Response | void;
+    let response: Response | undefined;
     let error: unknown;
     let status = 0; // of an error response
     try {
@@ -93,9 +93,11 @@ export async function send(
       }
       request = (await client.onRequest?.(request)) || request;
       signal?.throwIfAborted();
-      response = await (options.fetch ?? client.fetch ?? fetch)(request).catch((e: unknown) => {
+      try {
+        response = await (options.fetch ?? client.fetch ?? fetch)(request);
+      } catch (e) {
         error = fail(e, true);
-      });
+      }
       if (response) {
         await client.onResponse?.(response, request);
         if (response.ok) {
