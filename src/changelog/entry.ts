@@ -8,6 +8,7 @@
 import { markdownCode, markdownText } from '../naming/escape.js';
 import type { DroppedAlias, AliasPlan } from '../lock/aliases.js';
 import type { Rename } from '../lock/renames.js';
+import type { KeptName } from '../lock/swaps.js';
 import type { ExportChange, Verdict } from './judge.js';
 
 export const CHANGELOG_FILE = 'CHANGELOG.md';
@@ -25,6 +26,8 @@ export interface EntryInput {
   verdict: Verdict;
   renames: Rename[];
   plan: AliasPlan;
+  /** schemas the spec renamed (swapped names) whose generated names were kept */
+  kept?: KeptName[];
   /** the version was pinned by the config (not computed from the change) */
   pinned: boolean;
   /** aliases are dropped at the next major version (else kept until names are reset) */
@@ -58,6 +61,15 @@ export function entryBody(input: EntryInput): string {
         'Names that now mean another type',
         'These names stayed with their place in the spec, but the type they named moved to another name:',
         plan.reused.map((r) => `the type named ${markdownCode(r.name)} before is now ${markdownCode(r.now)}; ${markdownCode(r.name)} names another type`),
+      ),
+    );
+  }
+  if (input.kept && input.kept.length > 0) {
+    parts.push(
+      section(
+        'Names kept',
+        'The spec swapped these schemas\' names; the generated names stay with the types they named, so existing code compiles and means the same (the spec names now differ from the TypeScript names):',
+        input.kept.map((k) => `${markdownCode(k.name)}: the spec renamed it from ${markdownCode(k.specBefore)} to ${markdownCode(k.specNow)} (${markdownCode(k.id)})`),
       ),
     );
   }

@@ -15,6 +15,7 @@ import type { ApiIR } from '../ir/types.js';
 import { planAliases, type AliasOptions, type AliasPlan, type PlannedAlias } from '../lock/aliases.js';
 import { buildLock, LOCK_FILE, serializeLock, type Lock } from '../lock/index.js';
 import { detectRenames, type Rename } from '../lock/renames.js';
+import { keptNames, type KeptName } from '../lock/swaps.js';
 import type { Names } from '../naming/names.js';
 import { CHANGELOG_FILE, entryBody, mergeChangelog } from './entry.js';
 import { judge, type Verdict } from './judge.js';
@@ -49,11 +50,15 @@ export interface Release {
   verdict?: Verdict;
   renames: Rename[];
   plan: AliasPlan;
+  /** schemas the spec renamed (swapped names) whose generated names were kept */
+  kept: KeptName[];
 }
 
 export async function release(input: ReleaseInput, diagnostics: Diagnostics): Promise<Release> {
   const { ir, names, previous } = input;
   const renames = input.reset ? [] : detectRenames(previous, ir, names);
+  const kept = input.reset ? [] : keptNames(previous, ir, names, renames);
+  for (const k of kept) diagnostics.info('I_NAME_KEPT', `'${k.name}' keeps its name; the spec renamed it from '${k.specBefore}' to '${k.specNow}'`, k.id);
   const aliasOptions = input.aliases ?? {};
   const plan = (version: string, d?: Diagnostics): AliasPlan => {
     if (input.reset) return { aliases: [], added: [], dropped: (previous?.aliases ?? []).map((alias) => ({ alias, why: 'reset' as const })), lost: [], reused: [] };
@@ -71,6 +76,8 @@ export async function release(input: ReleaseInput, diagnostics: Diagnostics): Pr
       { oldFiles: input.previousFiles, newFiles: files, ir, names, renames, aliases: aliases.aliases, lost: aliases.lost.map((l) => l.name) },
       input.typeCheck === false ? { typeCheck: false } : {},
     );
+    // names kept through a swap change no export, but the spec names behind them changed: a patch
+    if (verdict.semver === 'none' && kept.length > 0) verdict = { ...verdict, semver: 'patch', reasons: [`the spec renamed ${kept.length} schema(s) whose generated names were kept`] };
     version = input.pinned ?? bumpVersion(previous.version, verdict.semver);
     if (version !== provisional) {
       aliases = plan(version, new Diagnostics());
@@ -89,6 +96,7 @@ export async function release(input: ReleaseInput, diagnostics: Diagnostics): Pr
       verdict,
       renames,
       plan: aliases,
+      kept,
       pinned: input.pinned !== undefined,
       untilMajor: aliasOptions.keepUntilMajor !== false,
     });
@@ -98,5 +106,5 @@ export async function release(input: ReleaseInput, diagnostics: Diagnostics): Pr
     files.set(CHANGELOG_FILE, previousChangelog);
   }
   files.set(LOCK_FILE, serializeLock(buildLock(ir, names, { name: input.packageName, version }, previous, aliases.aliases)));
-  return { files, version, ...(previous ? { previousVersion: previous.version } : {}), ...(verdict ? { verdict } : {}), renames, plan: aliases };
+  return { files, version, ...(previous ? { previousVersion: previous.version } : {}), ...(verdict ? { verdict } : {}), renames, plan: aliases, kept };
 }

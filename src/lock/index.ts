@@ -4,7 +4,8 @@
  * and the package version that introduced it, plus the deprecated aliases the package
  * keeps for renamed exports (src/lock/aliases.ts). The naming stage reads it back so that a
  * name once given to an identity stays with it; src/lock/renames.ts compares it with the
- * new names to find renames. Its presence also marks the folder as oagen's own
+ * new names to find renames; schemas whose names the spec swapped keep theirs
+ * (src/lock/swaps.ts). Its presence also marks the folder as oagen's own
  * (src/write/). Sorted keys, no timestamps: deterministic.
  */
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { structuralKey } from '../ir/walk.js';
 import { pascalCase } from '../naming/casing.js';
 import { identifier } from '../naming/escape.js';
 import type { Names, OperationNames, PinnedNames } from '../naming/names.js';
+import { swapPins } from './swaps.js';
 
 export const LOCK_FILE = 'oagen.lock.json';
 
@@ -97,10 +99,12 @@ function isLockAlias(a: unknown): a is LockAlias {
 
 export function pinnedFromLock(lock: Lock | undefined): PinnedNames {
   if (!lock) return {};
-  return {
+  const pins: PinnedNames = {
     schema: new Map(Object.entries(lock.schemas).map(([id, e]) => [id, { name: e.name, want: e.want ?? e.name }])),
     operation: new Map(Object.entries(lock.operations).map(([key, e]) => [key, { name: e.name, want: e.want ?? e.name }])),
   };
+  // schemas whose names the spec swapped keep theirs (src/lock/swaps.ts)
+  return { ...pins, revise: (ir, names) => swapPins(lock, ir, names, pins) };
 }
 
 export function schemaHash(schema: Parameters<typeof structuralKey>[0]): string {

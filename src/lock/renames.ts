@@ -14,7 +14,8 @@
  *   that is gone pairs with one that is new before one whose structure changed, then the
  *   closest names pair first, then pointers in order.
  * - Two schemas that swap their structures (or their names) are two renames whose old
- *   names are still in use: src/lock/aliases.ts keeps no alias for them (a live name wins).
+ *   names are still in use: the naming stage then gives each its old name back
+ *   (src/lock/swaps.ts), and the same renames found again carry no name change.
  *
  * A schema renamed *and* changed is not a rename here: its old export is removed and a new
  * one added (a major change).
@@ -81,7 +82,8 @@ function schemaRenames(previous: Lock, ir: ApiIR, names: Names): Rename[] {
   for (const n of ir.schemas) {
     const entry = previous.schemas[n.id];
     const name = names.schema.get(n.id)!;
-    if (entry && entry.name !== name) out.push({ kind: 'schema', from: n.id, to: n.id, match: 'identity', names: [{ role: 'schema', old: entry.name, new: name }] });
+    // only when the spec renamed it: a name kept for a swap (src/lock/swaps.ts) is none
+    if (entry && entry.name !== name && (entry.want ?? entry.name) !== names.wanted.schema.get(n.id)) out.push({ kind: 'schema', from: n.id, to: n.id, match: 'identity', names: [{ role: 'schema', old: entry.name, new: name }] });
   }
 
   // Same structure, another pointer.

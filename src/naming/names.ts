@@ -16,8 +16,11 @@
  *   is the same as when the lock was written keeps the name it got then, before anyone else
  *   is served (a collision can never shift it). An identity whose wanted name changed (the
  *   spec renamed it) gets its new name; src/lock/ keeps the old one as a deprecated alias.
+ *   The lock may revise its pins once it sees the names they give (`PinnedNames.revise`:
+ *   schemas that swapped names keep theirs, src/lock/swaps.ts); naming then runs again
+ *   with the revised pins, and only that run reports to `diagnostics`.
  */
-import type { Diagnostics } from '../diagnostics.js';
+import { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, Operation, OperationKey, SchemaId } from '../ir/types.js';
 import { camelCase, kebabCase, pascalCase } from './casing.js';
 import { identifier } from './escape.js';
@@ -67,6 +70,8 @@ export interface Pin {
 export interface PinnedNames {
   schema?: Map<SchemaId, Pin>;
   operation?: Map<OperationKey, Pin>;
+  /** given the names these pins give, other pins to name with instead (or undefined to keep these) */
+  revise?: (ir: ApiIR, names: Names) => PinnedNames | undefined;
 }
 
 interface Claim {
@@ -79,6 +84,12 @@ interface Claim {
 }
 
 export function assignNames(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames = {}): Names {
+  if (!pinned.revise) return nameOnce(ir, diagnostics, pinned);
+  const first = nameOnce(ir, new Diagnostics(), pinned);
+  return nameOnce(ir, diagnostics, pinned.revise(ir, first) ?? pinned);
+}
+
+function nameOnce(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames): Names {
   // Type namespace: schemas, params and error types. Value namespace: functions and enum lists.
   // Type names also name docs files (`docs/models/User.md`): compared case-insensitively so
   // packages stay portable to case-insensitive file systems. Values compare exactly.

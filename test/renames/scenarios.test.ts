@@ -2,8 +2,8 @@
  * Spec pairs (test/fixtures/renames/<case>/old.yaml → new.yaml) regenerated into the same
  * folder: code written against the old package (consumer.ts) must compile unchanged
  * against the new one, with deprecation warnings only, and every deprecated alias must be
- * exactly its replacement. Two schemas that swap their names are the exception: their old
- * names now mean other types, so no alias can be kept; that is a major change.
+ * exactly its replacement. Two schemas that swap their names keep their generated names
+ * (src/lock/swaps.ts): old code compiles and its names mean the same types as before.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -65,7 +65,8 @@ const cases: Case[] = [
     compiles: true,
     deprecated: ['GetWidgetResponse', 'Gadget'],
   },
-  { name: 'swap', aliases: {}, semver: 'major', version: '2.0.0', compiles: false, deprecated: [] },
+  // the spec swaps two schemas' names; the generated names stay with the types (no alias needed)
+  { name: 'swap', aliases: {}, semver: 'patch', version: '1.0.1', compiles: true, deprecated: [] },
 ];
 
 describe.each(cases)('$name', (c) => {
@@ -114,5 +115,48 @@ describe.each(cases)('$name', (c) => {
     expect(again.release.version).toBe(c.version);
     expect(again.write?.written).toEqual([]);
     expect(again.write?.removed).toEqual([]);
+  });
+});
+
+describe('swap: the generated names stay with the types', () => {
+  /** `Equal<Now.X, Was.Y>` for each pair: the new package's type against the old package's (its src/models.ts copied to was.ts). */
+  function sameTypes(pairs: [string, string][]): string {
+    return [
+      `import type * as Now from './out/src/index.js';`,
+      `import type * as Was from './was.js';`,
+      `type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;`,
+      `function same<A, B>(ok: Equal<A, B>): Equal<A, B> { return ok; }`,
+      ...pairs.map(([now, was]) => `same<Now.${now}, Was.${was}>(true);`),
+      '',
+    ].join('\n');
+  }
+
+  it('Cat and Dog are the same types as before; the lock records it; the CHANGELOG says so', async () => {
+    const w = workspace();
+    await generate(w, { file: join(FIXTURES, 'swap', 'old.yaml') });
+    const was = readOut(w, 'src/models.ts');
+    const second = await generate(w, { file: join(FIXTURES, 'swap', 'new.yaml') });
+    expect(second.release.verdict?.semver).not.toBe('major');
+    expect(readOut(w, 'src/models.ts')).toBe(was);
+    const program = { 'consumer.ts': readFileSync(join(FIXTURES, 'swap', 'consumer.ts'), 'utf8'), 'was.ts': was, 'same.ts': sameTypes([['Cat', 'Cat'], ['Dog', 'Dog']]) };
+    expect(compile(w, program).errors).toEqual([]);
+    // the check can fail: Cat against the old Dog does not compile
+    expect(compile(w, { 'was.ts': was, 'same.ts': sameTypes([['Cat', 'Dog']]) }).errors).not.toEqual([]);
+
+    const lock = readLockFile(w);
+    expect(lock.schemas['#/components/schemas/Cat']).toMatchObject({ name: 'Dog', want: 'Cat' });
+    expect(lock.schemas['#/components/schemas/Dog']).toMatchObject({ name: 'Cat', want: 'Dog' });
+    expect(lock.aliases).toBeUndefined();
+    const changelog = readOut(w, 'CHANGELOG.md');
+    expect(changelog).toContain('### Names kept');
+    expect(changelog).toContain('- `Cat`: the spec renamed it from `Cat` to `Dog` (`#/components/schemas/Dog`)');
+    expect(changelog).toContain('- `Dog`: the spec renamed it from `Dog` to `Cat` (`#/components/schemas/Cat`)');
+    expect(second.diagnostics.warnings).toEqual([]);
+
+    // swapping back gives the spec's names again, still the same types
+    const back = await generate(w, { file: join(FIXTURES, 'swap', 'old.yaml') });
+    expect(back.release.verdict?.semver).not.toBe('major');
+    expect(readOut(w, 'src/models.ts')).toBe(was);
+    expect(readLockFile(w).schemas['#/components/schemas/Cat']).toMatchObject({ name: 'Cat', want: 'Cat' });
   });
 });
