@@ -59,7 +59,7 @@ class Builder {
       case 'ref':
         return this.ref(s, hint, depth);
       case 'string':
-        return code(quoted(stringExample(s, hint)));
+        return s.example === undefined && s.default === undefined && s.format === undefined ? hintString(hint) : code(quoted(stringExample(s, hint)));
       case 'number':
         return code(String(numberExample(s, hint)));
       case 'boolean':
@@ -279,6 +279,19 @@ const FORMAT_STRINGS: Record<string, string> = {
   duration: 'PT1H',
 };
 
+const hintStrings = new Map<string, Example>();
+
+/** The example of a string schema with no example, default or format: from its hint alone, remembered. */
+function hintString(hint: string): Example {
+  let e = hintStrings.get(hint);
+  if (!e) {
+    if (hintStrings.size >= 10_000) hintStrings.clear();
+    e = code(quoted(stringExample({ kind: 'string', pointer: '' }, hint)));
+    hintStrings.set(hint, e);
+  }
+  return e;
+}
+
 function stringExample(s: Schema, hint: string): string {
   if (typeof s.example === 'string') return s.example;
   if (typeof s.default === 'string' && s.default !== '') return s.default;
@@ -299,14 +312,26 @@ function stringExample(s: Schema, hint: string): string {
   return hint ? `${hint.replace(/[^A-Za-z0-9]+/g, '_')}_example`.replace(/^_+/, '') : 'example';
 }
 
+const hintNumbers = new Map<string, number | null>();
+
+/** A number a hint suggests (a timestamp, a page size), remembered. */
+function hintNumber(hint: string): number | undefined {
+  let v = hintNumbers.get(hint);
+  if (v === undefined) {
+    if (hintNumbers.size >= 10_000) hintNumbers.clear();
+    v = /(_at|timestamp|time|date)$/i.test(hint) ? 1711471533 : /^(limit|page_size|pagesize|per_page|size)$/i.test(hint) ? 20 : null;
+    hintNumbers.set(hint, v);
+  }
+  return v ?? undefined;
+}
+
 function numberExample(s: Extract<Schema, { kind: 'number' }>, hint: string): number {
   const c = s.constraints ?? {};
   const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && (!s.integer || Number.isInteger(v));
   let v: number;
   if (ok(s.example)) v = s.example;
   else if (ok(s.default)) v = s.default;
-  else if (/(_at|timestamp|time|date)$/i.test(hint)) v = 1711471533;
-  else if (/^(limit|page_size|pagesize|per_page|size)$/i.test(hint)) v = 20;
+  else if (hintNumber(hint) !== undefined) v = hintNumber(hint)!;
   else if (typeof c.minimum === 'number') v = c.minimum;
   else if (typeof c.exclusiveMinimum === 'number') v = c.exclusiveMinimum + 1;
   else v = 1;
@@ -321,53 +346,108 @@ function numberExample(s: Extract<Schema, { kind: 'number' }>, hint: string): nu
  * fit in `width` columns; `used` is how many columns the current line already has.
  */
 export function printExample(e: Example, indent = '', width = 80, used = indent.length): string {
-  const flat = flatPrint(e, width - used);
-  if (flat !== undefined) return flat;
-  const inner = indent + '  ';
-  if (e.kind === 'object') {
-    if (e.entries.length === 0) return '{}';
-    let out = '{\n';
-    for (const [k, v] of e.entries) {
-      const key = `${inner}${objectLiteralKey(k)}: `;
-      out += `${key}${printExample(v, inner, width, key.length + 1)},\n`;
-    }
-    return `${out}${indent}}`;
-  }
-  if (e.kind === 'array') {
-    if (e.items.length === 0) return '[]';
-    let out = '[\n';
-    for (const v of e.items) out += `${inner}${printExample(v, inner, width, inner.length + 1)},\n`;
-    return `${out}${indent}]`;
-  }
-  return e.code;
+  if (e.kind === 'code') return e.code;
+  const out: string[] = [];
+  writeExample(e, indent, width, used, out);
+  return out.join('');
 }
 
-/**
- * The example on one line, or undefined as soon as it is longer than `limit` (so that
- * breaking a deep value over lines costs time proportional to what is printed).
- */
-function flatPrint(e: Example, limit = Infinity): string | undefined {
-  if (e.kind === 'code') return e.code.length <= limit ? e.code : undefined;
-  if (e.kind === 'array') {
-    let out = '[';
-    for (let i = 0; i < e.items.length; i++) {
-      if (i > 0) out += ', ';
-      const item = flatPrint(e.items[i], limit - out.length - 1);
-      if (item === undefined) return undefined;
-      out += item;
+/** printExample, as pieces appended to `out` (joined once: no intermediate strings). */
+function writeExample(e: Example, indent: string, width: number, used: number, out: string[]): void {
+  if (e.kind === 'code') {
+    out.push(e.code);
+    return;
+  }
+  if (flatLength(e, width - used) <= width - used) {
+    writeFlat(e, out);
+    return;
+  }
+  const inner = indent + '  ';
+  if (e.kind === 'object') {
+    if (e.entries.length === 0) {
+      out.push('{}');
+      return;
     }
-    out += ']';
-    return out.length <= limit ? out : undefined;
+    out.push('{\n');
+    for (const [k, v] of e.entries) {
+      const key = literalKey(k);
+      out.push(inner, key, ': ');
+      writeExample(v, inner, width, inner.length + key.length + 3, out);
+      out.push(',\n');
+    }
+    out.push(indent, '}');
+    return;
   }
-  if (e.entries.length === 0) return limit >= 2 ? '{}' : undefined;
-  let out = '{ ';
-  for (let i = 0; i < e.entries.length; i++) {
-    const [k, v] = e.entries[i];
-    out += `${i > 0 ? ', ' : ''}${objectLiteralKey(k)}: `;
-    const value = flatPrint(v, limit - out.length - 2);
-    if (value === undefined) return undefined;
-    out += value;
+  if (e.items.length === 0) {
+    out.push('[]');
+    return;
   }
-  out += ' }';
-  return out.length <= limit ? out : undefined;
+  out.push('[\n');
+  for (const v of e.items) {
+    out.push(inner);
+    writeExample(v, inner, width, inner.length + 1, out);
+    out.push(',\n');
+  }
+  out.push(indent, ']');
+}
+
+/** The length of the example on one line, or more than `limit` once it is known to exceed it. */
+function flatLength(e: Example, limit: number): number {
+  if (e.kind === 'code') return e.code.length;
+  if (e.kind === 'array') {
+    let n = 2 + (e.items.length > 0 ? 2 * (e.items.length - 1) : 0);
+    for (const v of e.items) {
+      if (n > limit) return n;
+      n += flatLength(v, limit - n);
+    }
+    return n;
+  }
+  if (e.entries.length === 0) return 2;
+  let n = 4 + 2 * (e.entries.length - 1);
+  for (const [k, v] of e.entries) {
+    if (n > limit) return n;
+    n += literalKey(k).length + 2;
+    n += flatLength(v, limit - n);
+  }
+  return n;
+}
+
+/** The example on one line, as pieces appended to `out`. */
+function writeFlat(e: Example, out: string[]): void {
+  if (e.kind === 'code') {
+    out.push(e.code);
+    return;
+  }
+  if (e.kind === 'array') {
+    out.push('[');
+    e.items.forEach((v, i) => {
+      if (i > 0) out.push(', ');
+      writeFlat(v, out);
+    });
+    out.push(']');
+    return;
+  }
+  if (e.entries.length === 0) {
+    out.push('{}');
+    return;
+  }
+  out.push('{ ');
+  e.entries.forEach(([k, v], i) => {
+    out.push(i > 0 ? ', ' : '', literalKey(k), ': ');
+    writeFlat(v, out);
+  });
+  out.push(' }');
+}
+
+const literalKeys = new Map<string, string>();
+
+/** objectLiteralKey, remembered (the same property names recur in every example). */
+function literalKey(name: string): string {
+  let key = literalKeys.get(name);
+  if (key === undefined) {
+    if (literalKeys.size >= 10_000) literalKeys.clear();
+    key = objectLiteralKey(name);
+    literalKeys.set(name, key);
+  }
+  return key;
 }

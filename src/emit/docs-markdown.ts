@@ -41,6 +41,11 @@ const slowCode = memo(escapeCode);
 const slowCell = memo(escapeCell);
 const slowText = memo(escapeText);
 
+/** markdownCode(text) is `text` in single backticks. */
+export function isPlainCode(text: string): boolean {
+  return CODE_PLAIN.test(text) && !(text.charCodeAt(0) === 32 && text.charCodeAt(text.length - 1) === 32);
+}
+
 /** markdownCode of src/naming/escape.ts: an inline code span showing `text` literally. */
 export function markdownCode(text: string): string {
   if (typeof text !== 'string') return escapeCode(text);

@@ -9,7 +9,7 @@ import { isIdentifierName, stringLiteral } from '../naming/escape.js';
 import { literalCode } from './docs-literals.js';
 import { modelHref, operationLink, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample } from './docs-examples.js';
-import { cell, codeBlock, codeLink, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
+import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
 import { constraintFacts, defaultText, type DocSection } from './docs-operation.js';
 import { schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-types.js';
 import { importLine, variableName } from './docs-client.js';
@@ -56,9 +56,9 @@ export function modelDoc(view: ModelView, dc: DocsContext, usedBy: ModelUse[], r
     sections.push({ title: 'All of', body: members.join('\n') });
     const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
     if (inline.length > 0) {
-      const rows: string[] = [];
-      for (const o of inline) propertyRows(o.properties, dc, '', 0, rows);
-      sections.push({ title: 'Properties', body: tableOf(PROPERTY_HEADERS, rows) });
+      const out = [PROPERTY_TABLE];
+      for (const o of inline) propertyRows(o.properties, dc, '', 0, out);
+      sections.push({ title: 'Properties', body: out.join('') });
     }
   }
 
@@ -116,25 +116,28 @@ function declaration(view: ModelView, dc: DocsContext): string {
 }
 
 const PROPERTY_HEADERS = ['Name', 'Type', 'Required', 'Description', 'Constraints'];
+const PROPERTY_TABLE = tableOf(PROPERTY_HEADERS, []);
 
 const modelLink = (m: string) => modelHref(HERE, m);
 
 function propertiesBody(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext): string {
-  const rows: string[] = [];
-  propertyRows(s.properties, dc, '', 0, rows);
+  // the table is written as pieces joined once: no intermediate strings per cell
+  const out: string[] = [];
+  if (s.nullable) out.push(`The value may also be ${markdownCode('null')}.\n\n`);
+  out.push(PROPERTY_TABLE);
+  propertyRows(s.properties, dc, '', 0, out);
   if (s.additional) {
     const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, modelLink);
-    rows.push(tableRow([cell(markdownCode('[key: string]')), cell(extra), 'no', 'Any other property.', '']));
+    out.push('\n', tableRow([cell(markdownCode('[key: string]')), cell(extra), 'no', 'Any other property.', '']));
   }
-  const nullable = s.nullable ? `The value may also be ${markdownCode('null')}.\n\n` : '';
-  return nullable + tableOf(PROPERTY_HEADERS, rows);
+  return out.join('');
 }
 
 /**
- * Appends the rows of a property table to `rows`; inline object properties (and arrays of
- * them) get `parent.child` rows (`prefix`: the parent's accessor).
+ * Appends the rows of a property table to `out` (each as '\n' and its cells); inline object
+ * properties (and arrays of them) get `parent.child` rows (`prefix`: the parent's accessor).
  */
-function propertyRows(properties: Property[], dc: DocsContext, prefix: string, depth: number, rows: string[]): void {
+function propertyRows(properties: Property[], dc: DocsContext, prefix: string, depth: number, out: string[]): void {
   for (const p of properties) {
     const s = p.schema;
     // nested rows read like property access: `user.name`, `items[].id`, `["api_key.created"].id`
@@ -142,25 +145,41 @@ function propertyRows(properties: Property[], dc: DocsContext, prefix: string, d
     const key = bare ? p.name : `[${stringLiteral(p.name)}]`;
     const path = prefix === '' ? p.name : bare ? `${prefix}.${key}` : prefix + key;
     const nested = depth < NESTED_DEPTH ? inlineObject(s) : undefined;
-    const expand = nested !== undefined && nested.object.properties.length > 0;
-    const type = expand
-      ? markdownCode(`${nested.array ? 'object[]' : 'object'}${s.nullable || nested.object.nullable ? ' | null' : ''}`)
-      : schemaMarkdownOnce(s, dc.types, modelLink);
+    const expand = nested !== undefined && nested.properties.length > 0;
+    out.push('\n| ');
+    pushCodeCell(out, path);
+    out.push(' | ');
+    if (expand) out.push(s.kind === 'array' ? (s.nullable || nested.nullable ? NESTED_TYPES[3] : NESTED_TYPES[2]) : s.nullable || nested.nullable ? NESTED_TYPES[1] : NESTED_TYPES[0]);
+    else out.push(cell(schemaMarkdownOnce(s, dc.types, modelLink)) || ' ');
+    out.push(p.required ? ' | yes | ' : ' | no | ');
+    if (s.deprecated) out.push('**Deprecated.**');
+    const text = s.description ?? s.title;
+    const description = text ? markdownTableCell(text.trim()) : '';
+    if (description) out.push(s.deprecated ? ' ' : '', description);
+    else if (!s.deprecated) out.push(' ');
+    out.push(' | ');
     const facts = constraintFacts(s);
     const def = defaultText(s, dc);
-    if (def) facts.push(`default ${def}`);
-    const text = markdownTableCell((s.description ?? s.title ?? '').trim());
-    const description = s.deprecated ? (text ? `**Deprecated.** ${text}` : '**Deprecated.**') : text;
-    rows.push(
-      `| ${cell(markdownCode(path)) || ' '} | ${cell(type) || ' '} | ${p.required ? 'yes' : 'no'} | ${description || ' '} | ${facts.length > 0 ? cell(facts.join(', ')) : ' '} |`,
-    );
-    if (expand) propertyRows(nested.object.properties, dc, `${prefix === '' ? key : path}${nested.array ? '[]' : ''}`, depth + 1, rows);
+    if (facts.length === 0 && !def) out.push(' ');
+    else out.push(cell(def ? [...facts, `default ${def}`].join(', ') : facts.join(', ')));
+    out.push(' |');
+    if (expand) propertyRows(nested.properties, dc, `${prefix === '' ? key : path}${s.kind === 'array' ? '[]' : ''}`, depth + 1, out);
   }
 }
 
-function inlineObject(s: Schema): { object: Extract<Schema, { kind: 'object' }>; array: boolean } | undefined {
-  if (s.kind === 'object') return { object: s, array: false };
-  if (s.kind === 'array' && !s.prefixItems && s.items.kind === 'object') return { object: s.items, array: true };
+/** The type cell of an inline object row: object, object | null, object[], object[] | null. */
+const NESTED_TYPES = ['object', 'object | null', 'object[]', 'object[] | null'].map((t) => cell(markdownCode(t)));
+
+/** cell(markdownCode(text)), written without intermediate strings when the text is plain. */
+function pushCodeCell(out: string[], text: string): void {
+  if (isPlainCode(text) && !text.includes('|')) out.push('`', text, '`');
+  else out.push(cell(markdownCode(text)) || ' ');
+}
+
+/** The object an inline object property (or array of them) holds. */
+function inlineObject(s: Schema): Extract<Schema, { kind: 'object' }> | undefined {
+  if (s.kind === 'object') return s;
+  if (s.kind === 'array' && !s.prefixItems && s.items.kind === 'object') return s.items;
   return undefined;
 }
 

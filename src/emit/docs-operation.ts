@@ -271,17 +271,19 @@ function paramDescription(param: Parameter, dc: DocsContext): string {
   const parts: string[] = [];
   if (param.deprecated) parts.push('**Deprecated.**');
   if (param.description?.trim()) parts.push(markdownTableCell(param.description.trim()));
-  const facts = constraintFacts(param.schema);
+  let facts = constraintFacts(param.schema);
   const r = resolve(param.schema, dc);
-  if (r !== param.schema && facts.length === 0) facts.push(...constraintFacts(r));
+  if (r !== param.schema && facts.length === 0) facts = constraintFacts(r);
   if (facts.length > 0) parts.push(cell(`(${facts.join('; ')})`));
   return parts.join(' ');
 }
 
+const NO_FACTS: readonly string[] = Object.freeze([]);
+
 /** Constraints, format and access notes of a schema, each a short Markdown phrase. */
-export function constraintFacts(s: Schema): string[] {
+export function constraintFacts(s: Schema): readonly string[] {
+  if (s.format === undefined && s.constraints === undefined && !s.readOnly && !s.writeOnly) return NO_FACTS;
   const facts: string[] = [];
-  if (s.format === undefined && s.constraints === undefined && !s.readOnly && !s.writeOnly) return facts;
   if (s.format && s.kind !== 'binary') facts.push(`format ${markdownCode(s.format)}`);
   const c = s.constraints ?? {};
   const num = (v: unknown) => markdownCode(String(v));
@@ -524,32 +526,64 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
 
 function errorsBody(view: OperationView, dc: DocsContext): string {
   const errors = readmeLinkOf(dc, HERE, 'errors');
-  const retries = readmeLinkOf(dc, HERE, 'retries');
-  const bullets: string[] = [];
-  const declared = errorResponses(view.op)
-    .flatMap((r) => r.contents.filter((c) => isJson(c.mediaType)).map((c) => typeParts(c.schema, dc.types)))
-    .filter((p, i, all) => all.findIndex((q) => typeText(q) === typeText(p)) === i);
+  const declared: TypePart[][] = [];
+  for (const r of errorResponses(view.op)) {
+    for (const c of r.contents) {
+      if (!isJson(c.mediaType)) continue;
+      const parts = typeParts(c.schema, dc.types);
+      if (!declared.some((q) => q === parts || typeText(q) === typeText(parts))) declared.push(parts);
+    }
+  }
   const bodyNote =
     declared.length > 0
       ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${declared.map((p) => typeMarkdown(p, (m) => modelHref(HERE, m))).join(' or ')}) for the declared error responses.`
       : ` Its ${markdownCode('body')} is the parsed JSON (or text) of the response: the spec declares no error body.`;
-  bullets.push(
-    `A non-2xx response rejects with an [${markdownCode('ApiError')}](${errors}), the subclass for its status (see [Responses](${sectionLink(dc.operations.get(view.op.key)!.doc, view.op.key, 'Responses')})), carrying ${markdownCode('status')}, ${markdownCode('headers')} and ${markdownCode('requestId')}.${bodyNote} No response at all rejects with ${markdownCode('ConnectionError')} (${markdownCode('TimeoutError')} past ${markdownCode('timeout')}).`,
-  );
   const method = view.op.method.toUpperCase();
-  const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/.test(method);
-  if (idempotent || view.op.extensions['x-oagen-retry'] === true) {
-    const why = idempotent ? `${markdownCode(method)} is idempotent` : `the spec marks it safe to retry (${markdownCode('x-oagen-retry')})`;
-    bullets.push(
-      `Retried automatically: ${why}, so connection errors, timeouts, 408, 409, 429 and 5xx are retried up to ${markdownCode('maxRetries')} times (default 2) with backoff, honouring ${markdownCode('Retry-After')}. ${markdownCode('{ retry: false }')} in the options turns that off for one call.`,
-    );
-  } else {
-    bullets.push(
-      `Not retried by default: ${markdownCode(method)} is not idempotent. Opt in with ${markdownCode('{ retry: true }')} or an ${markdownCode('idempotencyKey')} in the options, or ${markdownCode('idempotencyHeader')} on the client.`,
-    );
-  }
-  bullets.push(
-    `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('headers')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
+  const texts = errorTexts(dc);
+  return (
+    `- A non-2xx response rejects with an [${markdownCode('ApiError')}](${errors}), the subclass for its status (see [Responses](${sectionLink(dc.operations.get(view.op.key)!.doc, view.op.key, 'Responses')})), carrying ${texts.carrying}.${bodyNote} ${texts.connection}\n` +
+    `- ${retryText(method, view.op.extensions['x-oagen-retry'] === true, texts)}\n` +
+    `- ${texts.options}`
   );
-  return bullets.map((b) => `- ${b}`).join('\n');
+}
+
+interface ErrorTexts {
+  carrying: string;
+  connection: string;
+  retried: Map<string, string>;
+  options: string;
+}
+
+const errorTextsOf = new WeakMap<DocsContext['resolveLinks'], ErrorTexts>();
+
+/** The sentences every operation's "Errors and retries" shares, written once per link resolver. */
+function errorTexts(dc: DocsContext): ErrorTexts {
+  let t = errorTextsOf.get(dc.resolveLinks);
+  if (!t) {
+    const retries = readmeLinkOf(dc, HERE, 'retries');
+    t = {
+      carrying: `${markdownCode('status')}, ${markdownCode('headers')} and ${markdownCode('requestId')}`,
+      connection: `No response at all rejects with ${markdownCode('ConnectionError')} (${markdownCode('TimeoutError')} past ${markdownCode('timeout')}).`,
+      retried: new Map(),
+      options: `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('headers')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
+    };
+    errorTextsOf.set(dc.resolveLinks, t);
+  }
+  return t;
+}
+
+/** Whether (and why) an operation is retried, by method (remembered per method). */
+function retryText(method: string, markedSafe: boolean, texts: ErrorTexts): string {
+  const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/.test(method);
+  const key = `${method} ${markedSafe}`;
+  let text = texts.retried.get(key);
+  if (text !== undefined) return text;
+  if (idempotent || markedSafe) {
+    const why = idempotent ? `${markdownCode(method)} is idempotent` : `the spec marks it safe to retry (${markdownCode('x-oagen-retry')})`;
+    text = `Retried automatically: ${why}, so connection errors, timeouts, 408, 409, 429 and 5xx are retried up to ${markdownCode('maxRetries')} times (default 2) with backoff, honouring ${markdownCode('Retry-After')}. ${markdownCode('{ retry: false }')} in the options turns that off for one call.`;
+  } else {
+    text = `Not retried by default: ${markdownCode(method)} is not idempotent. Opt in with ${markdownCode('{ retry: true }')} or an ${markdownCode('idempotencyKey')} in the options, or ${markdownCode('idempotencyHeader')} on the client.`;
+  }
+  texts.retried.set(key, text);
+  return text;
 }

@@ -92,8 +92,21 @@ export function schemaMarkdown(s: Schema, ctx: TypeContext, base: string, href: 
   return md;
 }
 
+/** The Markdown of the types that are one keyword: `string`, `string | null`, `Blob`. */
+const KEYWORDS: Partial<Record<Schema['kind'], [plain: string, nullable: string]>> = {
+  string: ['`string`', '`string | null`'],
+  number: ['`number`', '`number | null`'],
+  boolean: ['`boolean`', '`boolean | null`'],
+  never: ['`never`', '`never | null`'],
+  binary: ['`Blob`', '`Blob | null`'],
+  null: ['`null`', '`null`'],
+  unknown: ['`unknown`', '`unknown`'],
+};
+
 /** typeMarkdown of `s`, for a schema shown once (nothing cached). */
 export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, href: (model: string) => string): string {
+  const keyword = KEYWORDS[s.kind];
+  if (keyword) return s.nullable ? keyword[1] : keyword[0];
   const cache = cacheOf(ctx);
   const cached = cache.parts.get(s);
   if (cached) return typeMarkdown(cached, href);
