@@ -60,8 +60,23 @@ describe('detectRenames (schemas)', () => {
     },
     { name: 'a new schema like a kept one is no rename', before: [['Foo', obj('a')]], after: [['Foo', obj('a')], ['Bar', obj('a')]], want: [] },
     { name: 'two schemas swapping structures', before: [['Cat', obj('meows')], ['Dog', obj('barks')]], after: [['Cat', obj('barks')], ['Dog', obj('meows')]], want: [] }, // names stay with the structures (src/lock/swaps.ts)
+    { name: 'a cycle of three renames: no rename either', before: [['A', obj('a')], ['B', obj('b')], ['C', obj('c')]], after: [['A', obj('c')], ['B', obj('a')], ['C', obj('b')]], want: [] },
+    { name: 'a chain ending in a new name is no cycle', before: [['A', obj('a')], ['B', obj('b')]], after: [['B', obj('a')], ['C', obj('b')]], want: ['A→B', 'B→C'] },
   ];
   it.each(cases)('$name', (c) => expect(renamesBetween(c.before, c.after).sort()).toEqual(c.want));
+
+  it('a cycle keeps every name with its structure, and the lock keeps it on the next run', () => {
+    const a = ir([['A', obj('a')], ['B', obj('b')], ['C', obj('c')]]);
+    const lock = buildLock(a, assignNames(a, new Diagnostics()), { name: 'p', version: '1.0.0' }, undefined);
+    const b = ir([['A', obj('c')], ['B', obj('a')], ['C', obj('b')]]);
+    const names = assignNames(b, new Diagnostics(), pinnedFromLock(lock));
+    const byStructure = Object.fromEntries(b.schemas.map((n) => [n.schema.kind === 'object' ? n.schema.properties[0].name : '', names.schema.get(n.id)]));
+    expect(byStructure).toEqual({ a: 'A', b: 'B', c: 'C' });
+    const next = buildLock(b, names, { name: 'p', version: '1.0.1' }, lock);
+    const again = assignNames(b, new Diagnostics(), pinnedFromLock(next));
+    expect([...again.schema]).toEqual([...names.schema]);
+    expect(detectRenames(next, b, again)).toEqual([]);
+  });
 
   it.each([
     ['Foo2', 'ResponseFoo', 3],
