@@ -11,8 +11,8 @@ import { chosenSchemes, clientLine, importLine, isBasic, variableName, type Clie
 import { anchorTarget } from './docs-anchors.js';
 import { ids, modelHref, readmeLinkOf, sectionLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
-import { cell, codeBlock, firstLine, listJoin, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
-import { typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
+import { cell, codeBlock, firstLine, listJoin, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
+import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
 import type { OperationView } from './operations.js';
 import { errorResponses, isJson, successResponses } from './responses.js';
 
@@ -232,34 +232,54 @@ function itemParts(view: OperationView, dc: DocsContext): TypePart[] | undefined
 // ---------------------------------------------------------------------------------------
 // parameters and body
 
+const PARAMETER_TABLE = tableOf(['Name', 'In', 'Type', 'Description', 'Required', 'Default'], []);
+
 function parametersBody(view: OperationView, dc: DocsContext): string {
-  const rows = view.params.map((p) => {
-    const { param } = p;
-    const name = p.key === param.name ? markdownCode(p.key) : `${markdownCode(p.key)} (${markdownCode(param.name)} in the ${param.in})`;
-    return [
+  if (view.params.length === 0 && !view.body) return `This operation takes no parameters: call ${markdownCode(`${view.names.fn}(client)`)}.`;
+  const out = [`${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.\n\n`, PARAMETER_TABLE];
+  for (const p of view.params) out.push('\n', parameterRow(p.key, p.param, dc));
+  if (view.body) {
+    const b = view.body;
+    out.push(
+      '\n',
+      tableRow([
+        cell(markdownCode(b.key)),
+        'body',
+        cell(bodyTypeMarkdown(view, dc)),
+        [markdownTableCell(b.description ?? ''), cell(`Sent as ${markdownCode(b.mediaType)}.`)].filter(Boolean).join(' '),
+        b.required ? 'yes' : 'no',
+        '',
+      ]),
+    );
+  }
+  return out.join('');
+}
+
+const parameterRows = new WeakMap<DocsContext['types'], WeakMap<Parameter, Map<string, string>>>();
+
+/** A parameter's row; a spec's shared parameters (`$top`, `api-version`) are written once per type context. */
+function parameterRow(key: string, param: Parameter, dc: DocsContext): string {
+  let byParam = parameterRows.get(dc.types);
+  if (!byParam) parameterRows.set(dc.types, (byParam = new WeakMap()));
+  let rows = byParam.get(param);
+  if (!rows) byParam.set(param, (rows = new Map()));
+  let row = rows.get(key);
+  if (row === undefined) {
+    const name = key === param.name ? markdownCode(key) : `${markdownCode(key)} (${markdownCode(param.name)} in the ${param.in})`;
+    row = tableRow([
       cell(name),
       param.in,
-      cell(typeMarkdown(typeParts(param.schema, dc.types), (m) => modelHref(HERE, m))),
+      cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink)),
       paramDescription(param, dc),
       param.required ? 'yes' : 'no',
       cell(defaultText(param.schema, dc)),
-    ];
-  });
-  if (view.body) {
-    const b = view.body;
-    rows.push([
-      cell(markdownCode(b.key)),
-      'body',
-      cell(bodyTypeMarkdown(view, dc)),
-      [markdownTableCell(b.description ?? ''), cell(`Sent as ${markdownCode(b.mediaType)}.`)].filter(Boolean).join(' '),
-      b.required ? 'yes' : 'no',
-      '',
     ]);
+    rows.set(key, row);
   }
-  if (rows.length === 0) return `This operation takes no parameters: call ${markdownCode(`${view.names.fn}(client)`)}.`;
-  const intro = `${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.`;
-  return `${intro}\n\n${table(['Name', 'In', 'Type', 'Description', 'Required', 'Default'], rows)}`;
+  return row;
 }
+
+const modelLink = (m: string) => modelHref(HERE, m);
 
 function bodyTypeMarkdown(view: OperationView, dc: DocsContext): string {
   const b = view.body!;
