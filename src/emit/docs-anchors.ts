@@ -1,13 +1,19 @@
 /**
- * Links to headings across the generated docs, resolved after every page rendered.
+ * Links to headings across the generated docs.
  *
  * A heading's anchor is what GitHub (and npm) compute from its text, numbered by the
  * headings before it in the same document, spec text included (a description may hold
- * headings). Rather than predicting that, a heading carries a target marker with a stable
- * id (`op:GET /users`, `readme:errors`) and a link carries a link marker naming the page and
- * the id; `resolveAnchors` then reads each page's headings in order, computes their slugs,
- * strips the markers and writes the links. The markers are delimited by NUL, which the
- * escaping layer removes from every spec string, so spec text can never forge one.
+ * headings). Two ways to get there:
+ *
+ * - Markers: a heading carries a target marker with a stable id (`op:GET /users`,
+ *   `readme:errors`) and a link carries a link marker naming the page and the id; the
+ *   AnchorIndex then reads each page's headings in order, computes their slugs, strips the
+ *   markers and writes the links. The markers are delimited by NUL, which the escaping layer
+ *   removes from every spec string, so spec text can never forge one.
+ * - PageAnchors: a page built in order (the API docs) gives its headings and the spec prose
+ *   between them as it is built; the slugs are known at once, links to them are written
+ *   directly and the page is never read again. Spec prose is still read for its headings,
+ *   by the same rules.
  */
 import { Slugger } from './docs-markdown.js';
 
@@ -37,6 +43,11 @@ export class AnchorIndex {
   readonly #slugs = new Map<string, string>();
   /** links that named an unknown heading (written as the page itself), `path → page#id` */
   readonly missing: string[] = [];
+
+  /** Records the slug of the heading `id` of `page` (see PageAnchors). */
+  define(page: string, id: string, slug: string): void {
+    this.#slugs.set(`${page}${SEP}${id}`, slug);
+  }
 
   /** Records the slugs of the marked headings of `content` (`page`: its package path). */
   read(page: string, content: string): void {
@@ -114,69 +125,150 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
-/**
- * Reads the headings of one page in order and records the slugs of the marked ones. A line
- * starting with a letter (prose) or `|` (a table row) is classified by its first character;
- * other lines by the regular expressions below.
- */
+/** Reads the headings of one page in order and records the slugs of the marked ones. */
 function collectTargets(page: string, content: string, slugs: Map<string, string>): void {
-  const slugger = new Slugger();
-  let fence: string | undefined;
-  // the paragraph so far: content.slice(paraStart, paraEnd), one or more lines (-1: none)
-  let paraStart = -1;
-  let paraEnd = -1;
-  for (let at = 0; at <= content.length; ) {
-    let end = content.indexOf('\n', at);
-    if (end === -1) end = content.length;
-    const lineStart = at;
-    at = end + 1;
-    const c = content.charCodeAt(lineStart);
-    if (fence && !mayBeFence(content, lineStart, end)) continue;
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
-      // prose: no fence, setext underline or heading; a paragraph line
-      if (fence) continue;
-      if (paraStart === -1) paraStart = lineStart;
-      paraEnd = end;
-      continue;
-    }
-    if (c === 124 /* | */) {
-      if (!fence) paraStart = -1;
-      continue;
-    }
-    const line = content.slice(lineStart, end);
-    const f = line.length >= 3 && (c === 96 || c === 126 || c === 32) ? FENCE.exec(line) : null;
-    if (f) {
-      if (!fence) fence = f[1];
-      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
-      paraStart = -1;
-      continue;
-    }
-    if (fence) continue;
-    // a setext heading (paragraph text over `---` or `===`) counts too; oagen writes only ATX ones
-    if (paraStart !== -1 && SETEXT.test(line)) {
-      slugger.slug(headingText(content.slice(paraStart, paraEnd).split('\n').join(' ')));
-      paraStart = -1;
-      continue;
-    }
-    const h = c === 35 /* # */ ? atxText(line) : line.includes('#') ? headingOf(line) : undefined;
-    if (h !== undefined) {
-      if (!h.includes(NUL)) {
-        slugger.slug(headingText(h));
-      } else {
-        const ids: string[] = [];
-        const text = h.replace(TARGET, (_, id: string) => (ids.push(id), ''));
-        const slug = slugger.slug(headingText(text));
-        for (const id of ids) slugs.set(`${page}${SEP}${id}`, slug);
+  new HeadingScanner(new Slugger(), (id, slug) => slugs.set(`${page}${SEP}${id}`, slug)).scan(content);
+}
+
+/**
+ * Reads headings (ATX and setext, outside code fences) in order, giving each to the
+ * slugger; the ids of target markers in a heading get its slug. A line starting with a
+ * letter (prose) or `|` (a table row) is classified by its first character; other lines by
+ * the regular expressions above. Text is read in blocks: each `scan` starts a paragraph, so
+ * a block must follow a blank line; an open fence carries over to the next block.
+ */
+class HeadingScanner {
+  /** the open code fence, if any */
+  fence: string | undefined;
+  readonly #slugger: Slugger;
+  readonly #target: (id: string, slug: string) => void;
+
+  constructor(slugger: Slugger, target: (id: string, slug: string) => void) {
+    this.#slugger = slugger;
+    this.#target = target;
+  }
+
+  scan(content: string): void {
+    const slugger = this.#slugger;
+    let fence = this.fence;
+    // the paragraph so far: content.slice(paraStart, paraEnd), one or more lines (-1: none)
+    let paraStart = -1;
+    let paraEnd = -1;
+    for (let at = 0; at <= content.length; ) {
+      let end = content.indexOf('\n', at);
+      if (end === -1) end = content.length;
+      const lineStart = at;
+      at = end + 1;
+      const c = content.charCodeAt(lineStart);
+      if (fence && !mayBeFence(content, lineStart, end)) continue;
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        // prose: no fence, setext underline or heading; a paragraph line
+        if (fence) continue;
+        if (paraStart === -1) paraStart = lineStart;
+        paraEnd = end;
+        continue;
       }
-      paraStart = -1;
-      continue;
+      if (c === 124 /* | */) {
+        if (!fence) paraStart = -1;
+        continue;
+      }
+      const line = content.slice(lineStart, end);
+      let f = line.length >= 3 && (c === 96 || c === 126 || c === 32) ? FENCE.exec(line) : null;
+      // as in CommonMark (and markdownText): an opening backtick fence has no backtick after it
+      if (f && !fence && f[1][0] === '`' && line.indexOf('`', f[0].length) !== -1) f = null;
+      if (f) {
+        if (!fence) fence = f[1];
+        else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+        paraStart = -1;
+        continue;
+      }
+      if (fence) continue;
+      // a setext heading (paragraph text over `---` or `===`) counts too; oagen writes only ATX ones
+      if (paraStart !== -1 && SETEXT.test(line)) {
+        slugger.slug(headingText(content.slice(paraStart, paraEnd).split('\n').join(' ')));
+        paraStart = -1;
+        continue;
+      }
+      const h = c === 35 /* # */ ? atxText(line) : line.includes('#') ? headingOf(line) : undefined;
+      if (h !== undefined) {
+        if (!h.includes(NUL)) {
+          slugger.slug(headingText(h));
+        } else {
+          const ids: string[] = [];
+          const text = h.replace(TARGET, (_, id: string) => (ids.push(id), ''));
+          const slug = slugger.slug(headingText(text));
+          for (const id of ids) this.#target(id, slug);
+        }
+        paraStart = -1;
+        continue;
+      }
+      if (isParagraphLine(line)) {
+        if (paraStart === -1) paraStart = lineStart;
+        paraEnd = end;
+      } else {
+        paraStart = -1;
+      }
     }
-    if (isParagraphLine(line)) {
-      if (paraStart === -1) paraStart = lineStart;
-      paraEnd = end;
-    } else {
-      paraStart = -1;
-    }
+    this.fence = fence;
+  }
+}
+
+/**
+ * The anchors of one page built in order (see the top of this file): `heading` and `prose`
+ * in the order the page shows them, then `link` to any heading given so far. When spec prose
+ * leaves a code fence open (the reader would then take oagen's text after it for code), the
+ * page is not `exact`: build it again with markers (`markers: true`) and let the
+ * AnchorIndex read it.
+ */
+export class PageAnchors {
+  readonly #page: string;
+  readonly #markers: boolean;
+  readonly #slugger = new Slugger();
+  readonly #scanner: HeadingScanner;
+  readonly #slugs = new Map<string, string>();
+  /** links asked for before their heading was given: written as markers (see `pending`) */
+  #pending = false;
+
+  constructor(page: string, markers = false) {
+    this.#page = page;
+    this.#markers = markers;
+    this.#scanner = new HeadingScanner(this.#slugger, () => undefined);
+  }
+
+  /** False when prose left a code fence open: the slugs given may be wrong. */
+  get exact(): boolean {
+    return this.#scanner.fence === undefined;
+  }
+
+  /** True when some link is a marker: write the page through the AnchorIndex. */
+  get pending(): boolean {
+    return this.#pending || this.#markers;
+  }
+
+  /** A heading oagen writes (`text` as on the heading line), with the ids links may name; returns what to append to the heading line. */
+  heading(text: string, ...ids: string[]): string {
+    if (this.#markers) return ids.map(anchorTarget).join('');
+    const slug = this.#slugger.slug(headingText(text));
+    for (const id of ids) this.#slugs.set(id, slug);
+    return '';
+  }
+
+  /** Spec prose shown as a block between headings (after a blank line, before one). */
+  prose(markdown: string): void {
+    if (!this.#markers && markdown !== '') this.#scanner.scan(markdown);
+  }
+
+  /** A link destination to a heading of this page: `#slug`. */
+  link(id: string): string {
+    const slug = this.#markers ? undefined : this.#slugs.get(id);
+    if (slug !== undefined) return `#${slug}`;
+    this.#pending = true;
+    return anchorLink(this.#page, id, '');
+  }
+
+  /** Gives the AnchorIndex the slugs, for links from other pages. */
+  publish(index: AnchorIndex): void {
+    if (!this.#markers) for (const [id, slug] of this.#slugs) index.define(this.#page, id, slug);
   }
 }
 

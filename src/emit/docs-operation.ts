@@ -8,8 +8,8 @@ import type { Parameter, PaginationInfo, Response, Schema } from '../ir/types.js
 import { isIdentifierName, stringLiteral } from '../naming/escape.js';
 import { literalCode } from './docs-literals.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
-import { anchorTarget } from './docs-anchors.js';
-import { ids, modelHref, readmeLinkOf, sectionLink, type DocsContext } from './docs-context.js';
+import { PageAnchors } from './docs-anchors.js';
+import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
 import { cell, codeBlock, firstLine, listJoin, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
 import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
@@ -39,42 +39,79 @@ export interface OperationDoc {
 
 const HERE = 'docs/' as const;
 
-export function operationDoc(view: OperationView, dc: DocsContext): OperationDoc {
+/**
+ * One operation's section of an API doc. `page` takes its headings and prose in page order
+ * (see PageAnchors); without one, headings and links are markers for the AnchorIndex.
+ */
+export function operationDoc(view: OperationView, dc: DocsContext, page = new PageAnchors(`docs/${dc.operations.get(view.op.key)!.doc}.md`, true)): OperationDoc {
   const { op, names } = view;
-  const doc = dc.operations.get(op.key)!.doc;
-  const sections: DocSection[] = [];
-  const example = operationExample(view, dc);
-  sections.push({
-    title: 'Example',
-    body: example
-      ? codeBlock('ts', example)
-      : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${sectionLink(doc, op.key, 'Parameters')}) for what ${markdownCode(names.fn)} takes.`,
+
+  // the headings, and the spec prose between them, in page order, before any link to them
+  const heading = names.fn + page.heading(names.fn, ids.operation(op.key));
+  const paragraphs: string[] = [];
+  if (op.summary?.trim()) paragraphs.push(markdownText(op.summary.trim()));
+  if (op.description?.trim() && op.description.trim() !== op.summary?.trim()) paragraphs.push(markdownText(op.description.trim()));
+  const description = paragraphs.join('\n\n');
+  page.prose(description);
+  const bodyText = view.body?.description?.trim() ? markdownText(view.body.description.trim()) : '';
+  const titles = sectionTitles(view);
+  const suffixes = titles.map((title) => {
+    const suffix = page.heading(title, ids.section(op.key, title));
+    if (title === 'Request body') page.prose(bodyText);
+    return suffix;
   });
-  sections.push({ title: 'Parameters', body: parametersBody(view, dc) });
-  if (view.body) sections.push({ title: 'Request body', body: requestBodyBody(view, dc) });
-  sections.push({ title: 'Return type', body: returnTypeBody(view, dc) });
-  sections.push({ title: 'Authorization', body: authorizationBody(view, dc) });
-  sections.push({ title: 'HTTP request headers', body: headersBody(view) });
-  sections.push({ title: 'Responses', body: responsesBody(view, dc) });
-  if (view.pagination) sections.push({ title: 'Pagination', body: paginationBody(view, dc) });
-  if (view.stream && names.stream) sections.push({ title: 'Streaming', body: streamingBody(view, dc) });
-  sections.push({ title: 'Errors and retries', body: errorsBody(view, dc) });
+  const here = (title: string) => page.link(ids.section(op.key, title));
 
-  for (const section of sections) section.title += anchorTarget(ids.section(op.key, section.title));
+  const bodies = titles.map((title) => {
+    switch (title) {
+      case 'Example': {
+        const example = operationExample(view, dc);
+        return example
+          ? codeBlock('ts', example)
+          : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${here('Parameters')}) for what ${markdownCode(names.fn)} takes.`;
+      }
+      case 'Parameters':
+        return parametersBody(view, dc);
+      case 'Request body':
+        return requestBodyBody(view, dc, bodyText);
+      case 'Return type':
+        return returnTypeBody(view, dc, here);
+      case 'Authorization':
+        return authorizationBody(view, dc);
+      case 'HTTP request headers':
+        return headersBody(view);
+      case 'Responses':
+        return responsesBody(view, dc);
+      case 'Pagination':
+        return paginationBody(view, dc);
+      case 'Streaming':
+        return streamingBody(view, dc);
+      default:
+        return errorsBody(view, dc, here);
+    }
+  });
 
-  const description: string[] = [];
-  if (op.summary?.trim()) description.push(markdownText(op.summary.trim()));
-  if (op.description?.trim() && op.description.trim() !== op.summary?.trim()) description.push(markdownText(op.description.trim()));
   return {
     view,
-    heading: names.fn + anchorTarget(ids.operation(op.key)),
+    heading,
     summary: firstLine(op.summary ?? op.description),
     http: `**${op.method}** ${markdownCode(op.path)}`,
     signature: `> ${markdownCode(signature(view))}`,
     deprecated: op.deprecated ? '> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.' : '',
-    description: description.join('\n\n'),
-    sections,
+    description,
+    sections: titles.map((title, i) => ({ title: title + suffixes[i], body: bodies[i] })),
   };
+}
+
+/** The sections of an operation, in page order. */
+function sectionTitles(view: OperationView): string[] {
+  const titles = ['Example', 'Parameters'];
+  if (view.body) titles.push('Request body');
+  titles.push('Return type', 'Authorization', 'HTTP request headers', 'Responses');
+  if (view.pagination) titles.push('Pagination');
+  if (view.stream && view.names.stream) titles.push('Streaming');
+  titles.push('Errors and retries');
+  return titles;
 }
 
 export function returnType(view: OperationView): string {
@@ -330,12 +367,13 @@ export function defaultText(s: Schema, dc: DocsContext): string {
   return d === undefined ? '' : markdownCode(literalCode(d));
 }
 
-function requestBodyBody(view: OperationView, dc: DocsContext): string {
+/** `description`: markdownText of the body's description ('' for none). */
+function requestBodyBody(view: OperationView, dc: DocsContext, description: string): string {
   const b = view.body!;
   const lines = [
     `${bodyTypeMarkdown(view, dc)}${b.required ? ', required' : ', optional'}, in ${markdownCode(`params.${b.key}`)}; sent as ${markdownCode(b.mediaType)}${bodyEncoding(b.kind)}.`,
   ];
-  if (b.description?.trim()) lines.push(markdownText(b.description.trim()));
+  if (description) lines.push(description);
   const others = (view.op.requestBody?.contents ?? []).map((c) => c.mediaType).filter((m) => m !== b.mediaType);
   if (others.length > 0) lines.push(`The API also accepts ${listJoin(others.map(markdownCode), 'and')}; this client sends ${markdownCode(b.mediaType)}.`);
   return lines.join('\n\n');
@@ -357,7 +395,7 @@ function bodyEncoding(kind: string): string {
 // ---------------------------------------------------------------------------------------
 // results
 
-function returnTypeBody(view: OperationView, dc: DocsContext): string {
+function returnTypeBody(view: OperationView, dc: DocsContext, here: (title: string) => string): string {
   const href = (m: string) => modelHref(HERE, m);
   const success = successParts(view, dc);
   switch (view.success.kind) {
@@ -375,7 +413,7 @@ function returnTypeBody(view: OperationView, dc: DocsContext): string {
     return [
       typeMarkdown(['PagePromise<', ...success, ', ', ...item, '>'], href),
       '',
-      `Awaiting it gives the first page, ${typeMarkdown(success, href)}; ${markdownCode('for await')} over it gives every ${typeMarkdown(item, href)} of every page (see [Pagination](${sectionLink(dc.operations.get(view.op.key)!.doc, view.op.key, 'Pagination')})).`,
+      `Awaiting it gives the first page, ${typeMarkdown(success, href)}; ${markdownCode('for await')} over it gives every ${typeMarkdown(item, href)} of every page (see [Pagination](${here('Pagination')})).`,
     ].join('\n');
   }
   return `${typeMarkdown(success, href)}`;
@@ -544,7 +582,7 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
   return `${text}\n\n${codeBlock('ts', code)}`;
 }
 
-function errorsBody(view: OperationView, dc: DocsContext): string {
+function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) => string): string {
   const errors = readmeLinkOf(dc, HERE, 'errors');
   const declared: TypePart[][] = [];
   for (const r of errorResponses(view.op)) {
@@ -561,7 +599,7 @@ function errorsBody(view: OperationView, dc: DocsContext): string {
   const method = view.op.method.toUpperCase();
   const texts = errorTexts(dc);
   return (
-    `- A non-2xx response rejects with an [${markdownCode('ApiError')}](${errors}), the subclass for its status (see [Responses](${sectionLink(dc.operations.get(view.op.key)!.doc, view.op.key, 'Responses')})), carrying ${texts.carrying}.${bodyNote} ${texts.connection}\n` +
+    `- A non-2xx response rejects with an [${markdownCode('ApiError')}](${errors}), the subclass for its status (see [Responses](${here('Responses')})), carrying ${texts.carrying}.${bodyNote} ${texts.connection}\n` +
     `- ${retryText(method, view.op.extensions['x-oagen-retry'] === true, texts)}\n` +
     `- ${texts.options}`
   );

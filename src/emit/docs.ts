@@ -5,14 +5,16 @@
  * Linear in the size of the API: each operation and model is visited a fixed number of
  * times, the "used by" / "referenced by" indexes are built in one pass each, templates are
  * compiled once (src/emit/templates.ts). Cross-page anchors (src/emit/docs-anchors.ts): the
- * README is rendered and its headings read first, so the API docs link to it directly; then
- * the API docs' headings are read and the links to them written; the model pages, last,
- * get their links written directly. Strings are computed in TypeScript (docs-*.ts);
+ * README is rendered and its headings read first, so the API docs link to it directly; the
+ * API docs know their anchors as they are built (their headings are oagen's, in an order
+ * this file follows, plus those of the spec prose between them), so nobody reads them again;
+ * the README's links to them are written last, and the model pages get their links written
+ * directly. Strings are computed in TypeScript (docs-*.ts);
  * templates/docs/*.hbs and templates/package/README.md.hbs only lay them out.
  */
 import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
-import { AnchorIndex, anchorLink, anchorTarget } from './docs-anchors.js';
+import { AnchorIndex, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
 import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
@@ -75,43 +77,55 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   anchors.read('README.md', readme);
   dc.resolveLinks = (markdown) => anchors.write('docs/', markdown, true);
 
-  // API docs, one per group.
+  // API docs, one per group, their anchors known as they are built (PageAnchors).
   const baseUrl = dc.facts.baseUrl;
   const apiFooter = `[API reference](${readmeLinkOf(dc, 'docs/', 'api-reference')}) · [Models](${readmeLinkOf(dc, 'docs/', 'models')}) · [README](${readmeHref('docs/')})`;
-  const apiDocs: string[] = [];
+  const pending: string[] = [];
   for (const g of groups) {
-    const docs = g.views.map((v) => operationDoc(v, dc));
-    const tag = ir.tags.find((t) => t.name === g.names.tag);
     const path = `docs/${g.names.doc}.md`;
-    const top = anchorTarget('top');
-    const page = render('docs/api.md.hbs', {
-      title: g.names.doc + top,
-      description: [g.names.tag ? `${markdownText(g.names.title)} operations.` : 'Operations without a tag.', tag?.description?.trim() ? markdownText(tag.description.trim()) : '']
-        .filter(Boolean)
-        .join(' '),
-      baseUrl: baseUrl
-        ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
-        : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
-      methods: table(
-        ['Function', 'HTTP request', 'Description'],
-        docs.map((d) => [
-          cell(`[${markdownCode(d.view.names.fn)}](${here(path, ids.operation(d.view.op.key))})`),
-          cell(d.http),
-          `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
-        ]),
-      ),
-      operations: docs,
-      footer: `[Back to top](${here(path, 'top')}) · ${apiFooter}`,
-    });
-    anchors.read(path, page);
-    files.set(path, page);
-    apiDocs.push(path);
+    const tag = ir.tags.find((t) => t.name === g.names.tag);
+    const description = [g.names.tag ? `${markdownText(g.names.title)} operations.` : 'Operations without a tag.', tag?.description?.trim() ? markdownText(tag.description.trim()) : '']
+      .filter(Boolean)
+      .join(' ');
+    const build = (markers: boolean) => {
+      const page = new PageAnchors(path, markers);
+      const title = g.names.doc + page.heading(g.names.doc, 'top');
+      page.prose(description);
+      const docs = g.views.map((v) => operationDoc(v, dc, page));
+      const content = render('docs/api.md.hbs', {
+        title,
+        description,
+        baseUrl: baseUrl
+          ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
+          : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
+        methods: table(
+          ['Function', 'HTTP request', 'Description'],
+          docs.map((d) => [
+            cell(`[${markdownCode(d.view.names.fn)}](${page.link(ids.operation(d.view.op.key))})`),
+            cell(d.http),
+            `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
+          ]),
+        ),
+        operations: docs,
+        footer: `[Back to top](${page.link('top')}) · ${apiFooter}`,
+      });
+      return { page, content };
+    };
+    let { page, content } = build(false);
+    // spec prose left a code fence open: the page is read as a whole, as the reader will
+    if (!page.exact) ({ page, content } = build(true));
+    page.publish(anchors);
+    if (page.pending) {
+      anchors.read(path, content);
+      pending.push(path);
+    }
+    files.set(path, content);
   }
 
-  // Every heading a link can name is on the API docs or the README, all read now: write their
-  // links, then the model pages with their links written directly (they are most of the docs
-  // and have no heading of their own to link to).
-  for (const path of apiDocs) files.set(path, anchors.write(path, files.get(path)!));
+  // Every heading a link can name is known now: write the links left as markers, then the
+  // model pages with their links written directly (they are most of the docs and have no
+  // heading of their own to link to).
+  for (const path of pending) files.set(path, anchors.write(path, files.get(path)!));
   const readmeText = anchors.write('README.md', readme);
   dc.resolveLinks = (markdown) => anchors.write('docs/models/', markdown);
 
@@ -133,11 +147,6 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   files.set('README.md', readmeText);
 
   return files;
-}
-
-/** A link to a heading of the same page. */
-function here(page: string, id: string): string {
-  return anchorLink(page, id, '');
 }
 
 /** model name → the operations that mention it directly, with the role it plays there. */

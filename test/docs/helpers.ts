@@ -113,35 +113,41 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
 
 /** The anchors of a Markdown page, as GitHub computes them from its headings. */
 export function anchorsOf(markdown: string): Set<string> {
-  const slugger = new Slugger();
-  const out = new Set<string>();
-  for (const b of headings(markdown)) out.add(slugger.slug(b));
-  return out;
+  return new Set(headingAnchors(markdown).map((h) => h.slug));
 }
 
-function headings(markdown: string): string[] {
-  const out: string[] = [];
+/** The headings of a Markdown page in order: their anchor and (0-based) line. */
+export function headingAnchors(markdown: string): { slug: string; line: number }[] {
+  const slugger = new Slugger();
+  return headings(markdown).map((h) => ({ slug: slugger.slug(h.text), line: h.line }));
+}
+
+function headings(markdown: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
   let fence: string | undefined;
   let paragraph: string[] = [];
-  for (const line of markdown.split('\n')) {
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const push = (text: string) => out.push({ text, line: i });
     // setext headings: paragraph text underlined with === or ---
     if (/^ {0,3}(=+|-+)[ \t]*$/.test(line) && paragraph.length > 0 && !fence) {
-      out.push(paragraph.join(' ').trim());
+      push(paragraph.join(' ').trim());
       paragraph = [];
       continue;
     }
     const blank = line.trim() === '' || /^ {0,3}(#|>|[-*+] |\d+[.)] |\||`{3,}|~{3,})/.test(line) || /^ {4}/.test(line);
     if (blank || fence) paragraph = [];
     else paragraph.push(line);
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const f = fenceLine(line, fence);
     if (f) {
-      if (!fence) fence = f[1];
-      else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      if (!fence) fence = f;
+      else if (f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = undefined;
       continue;
     }
     if (fence) continue;
     const h = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (h) out.push((h[1] ?? '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').trim());
+    if (h) push((h[1] ?? '').replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').trim());
   }
   return out;
 }
@@ -182,16 +188,26 @@ export function brokenLinks(files: Map<string, string>): string[] {
   return broken;
 }
 
+/**
+ * The fence a line starts with (``` or ~~~, after at most three spaces), or undefined. As in
+ * CommonMark, an opening backtick fence has no backtick in its info string.
+ */
+function fenceLine(line: string, open: string | undefined): string | undefined {
+  const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+  if (!f || (!open && f[1][0] === '`' && f[2].includes('`'))) return undefined;
+  return f[1];
+}
+
 /** The text outside fenced blocks (code examples may hold `](…)` legitimately). */
 function stripCode(markdown: string): string {
   let fence: string | undefined;
   return markdown
     .split('\n')
     .filter((line) => {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      const f = fenceLine(line, fence);
       if (f) {
-        if (!fence) fence = f[1];
-        else if (f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+        if (!fence) fence = f;
+        else if (f[0] === fence[0] && f.length >= fence.length && line.trim() === f) fence = undefined;
         return false;
       }
       return !fence;
