@@ -116,14 +116,18 @@ export function clientLine(
 
 /** `import { a, b, type C } from "pkg";` with the names sorted. */
 export function importLine(facts: ClientFacts, values: Iterable<string>, types: Iterable<string> = []): string {
-  const v = [...new Set(values)];
-  const t = [...new Set(types)].filter((x) => !v.includes(x));
+  const v: string[] = [];
+  for (const n of values) if (!v.includes(n)) v.push(n);
+  const t: string[] = [];
+  for (const n of types) if (!v.includes(n) && !t.includes(n)) t.push(n);
   const onlyTypes = v.length === 0;
-  const all = [...v.map((n) => ({ n, s: n })), ...t.map((n) => ({ n, s: onlyTypes ? n : `type ${n}` }))].sort((a, b) => compareNames(a.n, b.n));
+  const names = [...v, ...t].sort(compareNames);
+  const spec = (n: string) => (onlyTypes || !t.includes(n) ? n : `type ${n}`);
   const keyword = onlyTypes ? 'import type' : 'import';
-  const line = `${keyword} { ${all.map((x) => x.s).join(', ')} } from ${stringLiteral(facts.packageName)};`;
+  const from = stringLiteral(facts.packageName);
+  const line = `${keyword} { ${names.map(spec).join(', ')} } from ${from};`;
   if (line.length <= 80) return line;
-  return `${keyword} {\n${all.map((x) => `  ${x.s},\n`).join('')}} from ${stringLiteral(facts.packageName)};`;
+  return `${keyword} {\n${names.map((n) => `  ${spec(n)},\n`).join('')}} from ${from};`;
 }
 
 export function compareNames(a: string, b: string): number {

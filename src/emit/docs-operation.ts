@@ -4,7 +4,7 @@
  * headers, responses, and notes on pagination, streaming, errors and retries.
  * Every string is computed here; templates/docs/api.md.hbs only lays the sections out.
  */
-import type { Parameter, PaginationInfo, Response, Schema } from '../ir/types.js';
+import type { Operation, Parameter, PaginationInfo, Response, Schema } from '../ir/types.js';
 import { isIdentifierName, stringLiteral } from '../naming/escape.js';
 import { literalCode } from './docs-literals.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
@@ -455,7 +455,8 @@ export function schemeKind(facts: ClientFacts, name: string): string {
 }
 
 function headersBody(view: OperationView): string {
-  const accept = [...new Set(view.op.responses.flatMap((r) => r.contents.map((c) => c.mediaType)))];
+  const accept: string[] = [];
+  for (const r of view.op.responses) for (const c of r.contents) if (!accept.includes(c.mediaType)) accept.push(c.mediaType);
   const params = view.params
     .filter((p) => p.param.in === 'header')
     .map((p) => `- ${markdownCode(p.param.name)}: from ${markdownCode(isIdentifierName(p.key) ? `params.${p.key}` : `params[${stringLiteral(p.key)}]`)}${p.param.required ? '' : ' (when given)'}`);
@@ -483,25 +484,50 @@ export function errorClass(status: string): string {
   return 'ApiError';
 }
 
+const RESPONSE_TABLES = [false, true].map((withHeaders) => tableOf(['Status', 'Description', 'Body', 'Result', ...(withHeaders ? ['Headers'] : [])], []));
+
 function responsesBody(view: OperationView, dc: DocsContext): string {
-  const ok = new Set(successResponses(view.op));
-  const errors = new Set(errorResponses(view.op));
-  const withHeaders = view.op.responses.some((r) => r.headers.length > 0);
-  const errorsLink = readmeLinkOf(dc, HERE, 'errors');
-  const rows = view.op.responses.map((r) => {
-    const result = ok.has(r) ? 'returned' : errors.has(r) ? `throws [${markdownCode(errorClass(r.status))}](${errorsLink})` : '';
-    const row = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
-    if (withHeaders) row.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
-    return row;
-  });
-  if (rows.length === 0) return 'The spec declares no responses.';
-  return table(['Status', 'Description', 'Body', 'Result', ...(withHeaders ? ['Headers'] : [])], rows);
+  const responses = view.op.responses;
+  if (responses.length === 0) return 'The spec declares no responses.';
+  const { ok, errors } = responseRoles(view.op);
+  const withHeaders = responses.some((r) => r.headers.length > 0);
+  const out = [RESPONSE_TABLES[withHeaders ? 1 : 0]];
+  for (const r of responses) out.push('\n', responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc));
+  return out.join('');
+}
+
+const responseRows = new WeakMap<DocsContext['resolveLinks'], WeakMap<Response, Map<string, string>>>();
+
+/** A response's row; a spec's shared responses (`4XX`, `default`) are written once per render. */
+function responseRow(r: Response, role: 'ok' | 'error' | 'other', withHeaders: boolean, dc: DocsContext): string {
+  let byResponse = responseRows.get(dc.resolveLinks);
+  if (!byResponse) responseRows.set(dc.resolveLinks, (byResponse = new WeakMap()));
+  let rows = byResponse.get(r);
+  if (!rows) byResponse.set(r, (rows = new Map()));
+  const key = `${role} ${withHeaders}`;
+  let row = rows.get(key);
+  if (row === undefined) {
+    const result = role === 'ok' ? 'returned' : role === 'error' ? `throws [${markdownCode(errorClass(r.status))}](${readmeLinkOf(dc, HERE, 'errors')})` : '';
+    const cells = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
+    if (withHeaders) cells.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
+    row = tableRow(cells);
+    rows.set(key, row);
+  }
+  return row;
+}
+
+const roles = new WeakMap<Operation, { ok: Response[]; errors: Response[] }>();
+
+/** The success and error responses of an operation (src/emit/responses.ts), found once. */
+export function responseRoles(op: Operation): { ok: Response[]; errors: Response[] } {
+  let r = roles.get(op);
+  if (!r) roles.set(op, (r = { ok: successResponses(op), errors: errorResponses(op) }));
+  return r;
 }
 
 function responseBody(r: Response, dc: DocsContext): string {
   if (r.contents.length === 0) return '';
-  const one = (c: { mediaType: string; schema: Schema }) =>
-    c.schema.kind === 'binary' ? markdownCode('Blob') : typeMarkdown(typeParts(c.schema, dc.types), (m) => modelHref(HERE, m));
+  const one = (c: { mediaType: string; schema: Schema }) => (c.schema.kind === 'binary' ? markdownCode('Blob') : schemaMarkdown(c.schema, dc.types, HERE, modelLink));
   if (r.contents.length === 1) return one(r.contents[0]);
   return r.contents.map((c) => `${markdownCode(c.mediaType)}: ${one(c)}`).join('; ');
 }
@@ -585,7 +611,7 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
 function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) => string): string {
   const errors = readmeLinkOf(dc, HERE, 'errors');
   const declared: TypePart[][] = [];
-  for (const r of errorResponses(view.op)) {
+  for (const r of responseRoles(view.op).errors) {
     for (const c of r.contents) {
       if (!isJson(c.mediaType)) continue;
       const parts = typeParts(c.schema, dc.types);

@@ -19,12 +19,11 @@ import { clientFacts, compareNames } from './docs-client.js';
 import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { modelDoc, type ModelUse } from './docs-model.js';
-import { operationDoc } from './docs-operation.js';
+import { operationDoc, responseRoles } from './docs-operation.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
 import { schemaModels } from './docs-types.js';
 import type { ModelView } from './models.js';
 import type { OperationView } from './operations.js';
-import { errorResponses } from './responses.js';
 import { render } from './templates.js';
 import type { TypeContext } from './type-expr.js';
 
@@ -167,7 +166,7 @@ function usageIndex(operations: OperationView[], dc: DocsContext): Map<string, M
     if (v.body) note(v.body.schema, 'request body');
     for (const s of v.success.schemas) note(s, 'response');
     if (v.stream) for (const s of v.stream.shape.schemas) note(s, 'streamed event');
-    for (const r of errorResponses(v.op)) for (const c of r.contents) note(c.schema, 'error response');
+    for (const r of responseRoles(v.op).errors) for (const c of r.contents) note(c.schema, 'error response');
     for (const [model, list] of roles) {
       const use: ModelUse = { fn: where.fn, key: v.op.key, doc: where.doc, role: list.join(', ') };
       const uses = index.get(model);
