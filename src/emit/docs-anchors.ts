@@ -40,18 +40,33 @@ const TARGET = /\u0000T([^\u0000]*)\u0000/g;
  * page with targets before writing links to them.
  */
 export class AnchorIndex {
-  readonly #slugs = new Map<string, string>();
+  /** page → heading id → slug */
+  readonly #pages = new Map<string, Map<string, string>>();
   /** links that named an unknown heading (written as the page itself), `path → page#id` */
   readonly missing: string[] = [];
 
   /** Records the slug of the heading `id` of `page` (see PageAnchors). */
   define(page: string, id: string, slug: string): void {
-    this.#slugs.set(`${page}${SEP}${id}`, slug);
+    this.#page(page).set(id, slug);
+  }
+
+  /** Takes the slugs of all of `page`'s headings, by id (see PageAnchors). */
+  definePage(page: string, slugs: Map<string, string>): void {
+    const known = this.#pages.get(page);
+    if (known) for (const [id, slug] of slugs) known.set(id, slug);
+    else this.#pages.set(page, slugs);
+  }
+
+  /** The slugs of `page`'s headings, by id (to fill in). */
+  #page(page: string): Map<string, string> {
+    let slugs = this.#pages.get(page);
+    if (!slugs) this.#pages.set(page, (slugs = new Map()));
+    return slugs;
   }
 
   /** Records the slugs of the marked headings of `content` (`page`: its package path). */
   read(page: string, content: string): void {
-    if (content.includes(`${NUL}T`)) collectTargets(page, content, this.#slugs);
+    if (content.includes(`${NUL}T`)) collectTargets(content, this.#page(page));
   }
 
   /**
@@ -60,7 +75,7 @@ export class AnchorIndex {
    * `missing`); with `partial`, it is kept as a marker for a later write, and so are targets.
    */
   write(path: string, content: string, partial = false): string {
-    return content.includes(NUL) ? replaceMarkers(path, content, this.#slugs, partial ? undefined : this.missing) : content;
+    return content.includes(NUL) ? replaceMarkers(path, content, this.#pages, partial ? undefined : this.missing) : content;
   }
 }
 
@@ -84,7 +99,7 @@ export function resolveAnchors(files: Map<string, string>, index = new AnchorInd
 }
 
 /** The content without its target markers and with its link markers written as `href#slug`. */
-function replaceMarkers(path: string, content: string, slugs: Map<string, string>, missing: string[] | undefined): string {
+function replaceMarkers(path: string, content: string, pages: Map<string, Map<string, string>>, missing: string[] | undefined): string {
   let out = '';
   let from = 0;
   for (let at = content.indexOf(NUL); at !== -1; at = content.indexOf(NUL, from)) {
@@ -107,7 +122,7 @@ function replaceMarkers(path: string, content: string, slugs: Map<string, string
       from = end;
       continue;
     }
-    const slug = slugs.get(content.slice(at + 2, sep2));
+    const slug = pages.get(content.slice(at + 2, sep1))?.get(content.slice(sep1 + 1, sep2));
     if (slug === undefined && !missing) {
       out += content.slice(from, end + 1);
       from = end + 1;
@@ -125,9 +140,9 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 
-/** Reads the headings of one page in order and records the slugs of the marked ones. */
-function collectTargets(page: string, content: string, slugs: Map<string, string>): void {
-  new HeadingScanner(new Slugger(), (id, slug) => slugs.set(`${page}${SEP}${id}`, slug)).scan(content);
+/** Reads the headings of one page in order and records the slugs of the marked ones, by id. */
+function collectTargets(content: string, slugs: Map<string, string>): void {
+  new HeadingScanner(new Slugger(), (id, slug) => slugs.set(id, slug)).scan(content);
 }
 
 /**
@@ -245,11 +260,11 @@ export class PageAnchors {
     return this.#pending || this.#markers;
   }
 
-  /** A heading oagen writes (`text` as on the heading line), with the ids links may name; returns what to append to the heading line. */
-  heading(text: string, ...ids: string[]): string {
-    if (this.#markers) return ids.map(anchorTarget).join('');
+  /** A heading oagen writes (`text` as on the heading line), with the id links name it by (if any); returns what to append to the heading line. */
+  heading(text: string, id?: string): string {
+    if (this.#markers) return id === undefined ? '' : anchorTarget(id);
     const slug = this.#slugger.slug(headingText(text));
-    for (const id of ids) this.#slugs.set(id, slug);
+    if (id !== undefined) this.#slugs.set(id, slug);
     return '';
   }
 
@@ -268,7 +283,7 @@ export class PageAnchors {
 
   /** Gives the AnchorIndex the slugs, for links from other pages. */
   publish(index: AnchorIndex): void {
-    if (!this.#markers) for (const [id, slug] of this.#slugs) index.define(this.#page, id, slug);
+    if (!this.#markers) index.definePage(this.#page, this.#slugs);
   }
 }
 

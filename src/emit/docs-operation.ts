@@ -56,7 +56,8 @@ export function operationDoc(view: OperationView, dc: DocsContext, page = new Pa
   const bodyText = view.body?.description?.trim() ? markdownText(view.body.description.trim()) : '';
   const titles = sectionTitles(view);
   const suffixes = titles.map((title) => {
-    const suffix = page.heading(title, ids.section(op.key, title));
+    // only the sections something links to have an id
+    const suffix = page.heading(title, LINKED_SECTIONS.has(title) ? ids.section(op.key, title) : undefined);
     if (title === 'Request body') page.prose(bodyText);
     return suffix;
   });
@@ -102,6 +103,9 @@ export function operationDoc(view: OperationView, dc: DocsContext, page = new Pa
     sections: titles.map((title, i) => ({ title: title + suffixes[i], body: bodies[i] })),
   };
 }
+
+/** The sections links go to: from the operation's own text, and Streaming from the README. */
+const LINKED_SECTIONS = new Set(['Parameters', 'Responses', 'Pagination', 'Streaming']);
 
 /** The sections of an operation, in page order. */
 function sectionTitles(view: OperationView): string[] {
@@ -496,22 +500,23 @@ function responsesBody(view: OperationView, dc: DocsContext): string {
   return out.join('');
 }
 
-const responseRows = new WeakMap<DocsContext['resolveLinks'], WeakMap<Response, Map<string, string>>>();
+/** by response: its row for each role and header column (see responseRow) */
+const responseRows = new WeakMap<DocsContext['resolveLinks'], WeakMap<Response, string[]>>();
 
 /** A response's row; a spec's shared responses (`4XX`, `default`) are written once per render. */
 function responseRow(r: Response, role: 'ok' | 'error' | 'other', withHeaders: boolean, dc: DocsContext): string {
   let byResponse = responseRows.get(dc.resolveLinks);
   if (!byResponse) responseRows.set(dc.resolveLinks, (byResponse = new WeakMap()));
   let rows = byResponse.get(r);
-  if (!rows) byResponse.set(r, (rows = new Map()));
-  const key = `${role} ${withHeaders}`;
-  let row = rows.get(key);
+  if (!rows) byResponse.set(r, (rows = []));
+  const key = (role === 'ok' ? 0 : role === 'error' ? 2 : 4) + (withHeaders ? 1 : 0);
+  let row = rows[key];
   if (row === undefined) {
     const result = role === 'ok' ? 'returned' : role === 'error' ? `throws [${markdownCode(errorClass(r.status))}](${readmeLinkOf(dc, HERE, 'errors')})` : '';
     const cells = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
     if (withHeaders) cells.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
     row = tableRow(cells);
-    rows.set(key, row);
+    rows[key] = row;
   }
   return row;
 }
