@@ -112,9 +112,10 @@ export function tableOf(headers: string[], lines: string[]): string {
 
 /** One line of a table: `| a | b |`, a blank cell as a space. Cells as for `table`. */
 export function tableRow(cells: readonly string[]): string {
-  let out = '|';
-  for (const c of cells) out += ` ${c || ' '} |`;
-  return out;
+  // joined (one flat string: rows are kept and reused)
+  const parts = ['|'];
+  for (const c of cells) parts.push(c || ' ', '|');
+  return parts.join(' ');
 }
 
 /**
@@ -151,13 +152,7 @@ export class Slugger {
   readonly #seen = new Map<string, number>();
 
   slug(heading: string): string {
-    // ASCII letters, digits, `_`, ` ` and `-` are all kept
-    const original = /^[\w -]*$/.test(heading)
-      ? heading.toLowerCase().replaceAll(' ', '-')
-      : heading
-          .toLowerCase()
-          .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-          .replace(/ /g, '-');
+    const original = baseSlug(heading);
     let slug = original;
     while (this.#seen.has(slug)) {
       const n = this.#seen.get(original)! + 1;
@@ -167,6 +162,33 @@ export class Slugger {
     this.#seen.set(slug, 0);
     return slug;
   }
+}
+
+const baseSlugs = new Map<string, string>();
+
+/** A heading's anchor before numbering (remembered: `Example`, `Parameters` come back on every operation). */
+function baseSlug(heading: string): string {
+  let slug = baseSlugs.get(heading);
+  if (slug === undefined) {
+    if (baseSlugs.size >= 10_000) baseSlugs.clear();
+    slug = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    baseSlugs.set(heading, slug);
+  }
+  return slug;
+}
+
+/**
+ * `text`, made one flat string. V8 keeps a concatenation as a tree of its pieces until the
+ * string is read; reading a character flattens it in place, so the pieces can be collected
+ * while they are young instead of being kept (and copied by the garbage collector) as long
+ * as the page that holds them.
+ */
+export function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 /** "a", "a and b", "a, b and c" */

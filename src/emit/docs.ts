@@ -17,7 +17,7 @@ import type { Names } from '../naming/names.js';
 import { AnchorIndex, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
 import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { cell, flat, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { modelDoc, type ModelUse } from './docs-model.js';
 import { operationDoc, responseRoles } from './docs-operation.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
@@ -90,7 +90,13 @@ export function renderDocs(input: DocsInput): Map<string, string> {
       const page = new PageAnchors(path, markers);
       const title = g.names.doc + page.heading(g.names.doc, 'top');
       page.prose(description);
-      const docs = g.views.map((v) => operationDoc(v, dc, page));
+      const footer = `[Back to top](${page.link('top')}) · ${apiFooter}`;
+      // each operation rendered (and made one flat string) at once, so its pieces die young
+      const docs = g.views.map((v) => {
+        const d = operationDoc(v, dc, page);
+        const text = flat(render('docs/operation.md.hbs', { heading: d.heading, signature: d.signature, deprecated: d.deprecated, description: d.description, sections: d.sections, footer }));
+        return { view: d.view, http: d.http, summary: d.summary, text };
+      });
       const content = render('docs/api.md.hbs', {
         title,
         description,
@@ -105,8 +111,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
             `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
           ]),
         ),
-        operations: docs,
-        footer: `[Back to top](${page.link('top')}) · ${apiFooter}`,
+        operations: docs.map((d) => d.text).join(''),
       });
       return { page, content };
     };
