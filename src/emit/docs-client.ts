@@ -151,8 +151,15 @@ export function variableName(typeName: string | undefined, fallback: string, avo
 
 const camelNames = new Map<string, string>();
 
+/**
+ * A PascalCase name of ASCII letters and digits, no two capitals in a row (`UserList`,
+ * `Oauth2Token`): camelCase only lower-cases its first letter.
+ */
+const SIMPLE_PASCAL = /^[A-Z](?![A-Z])(?:[a-z0-9]|[A-Z](?![A-Z]))*$/;
+
 /** camelCase, remembered: the same model names come back on many pages. */
-function camelName(typeName: string): string {
+export function camelName(typeName: string): string {
+  if (SIMPLE_PASCAL.test(typeName)) return typeName[0].toLowerCase() + typeName.slice(1);
   let name = camelNames.get(typeName);
   if (name === undefined) {
     if (camelNames.size >= 10_000) camelNames.clear();

@@ -11,7 +11,7 @@ import { modelHref, operationLink, readmeHref, readmeLink, type DocsContext } fr
 import { exampleValue, printExample } from './docs-examples.js';
 import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
 import { constraintFacts, defaultText, type DocSection } from './docs-operation.js';
-import { schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-types.js';
+import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-types.js';
 import { importLine, variableName } from './docs-client.js';
 import type { ModelView } from './models.js';
 
@@ -57,7 +57,7 @@ export function modelDoc(view: ModelView, dc: DocsContext, usedBy: ModelUse[], r
     const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
     if (inline.length > 0) {
       const out = [PROPERTY_TABLE];
-      for (const o of inline) propertyRows(o.properties, dc, '', 0, out);
+      for (const o of inline) propertyRows(o.properties, dc, '', true, 0, out);
       sections.push({ title: 'Properties', body: out.join('') });
     }
   }
@@ -125,7 +125,7 @@ function propertiesBody(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext)
   const out: string[] = [];
   if (s.nullable) out.push(`The value may also be ${markdownCode('null')}.\n\n`);
   out.push(PROPERTY_TABLE);
-  propertyRows(s.properties, dc, '', 0, out);
+  propertyRows(s.properties, dc, '', true, 0, out);
   if (s.additional) {
     const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, modelLink);
     out.push('\n', tableRow([cell(markdownCode('[key: string]')), cell(extra), 'no', 'Any other property.', '']));
@@ -137,20 +137,24 @@ function propertiesBody(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext)
  * Appends the rows of a property table to `out` (each as '\n' and its cells); inline object
  * properties (and arrays of them) get `parent.child` rows (`prefix`: the parent's accessor).
  */
-function propertyRows(properties: Property[], dc: DocsContext, prefix: string, depth: number, out: string[]): void {
+function propertyRows(properties: Property[], dc: DocsContext, prefix: string, prefixPlain: boolean, depth: number, out: string[]): void {
   for (const p of properties) {
     const s = p.schema;
     // nested rows read like property access: `user.name`, `items[].id`, `["api_key.created"].id`
-    const bare = isIdentifierName(p.name);
+    const ascii = ASCII_NAME.test(p.name);
+    const bare = ascii || isIdentifierName(p.name);
     const key = bare ? p.name : `[${stringLiteral(p.name)}]`;
     const path = prefix === '' ? p.name : bare ? `${prefix}.${key}` : prefix + key;
+    // an ASCII name under a plain prefix is plain code: `a.b[].c`
+    const plain = ascii && prefixPlain;
     const nested = depth < NESTED_DEPTH ? inlineObject(s) : undefined;
     const expand = nested !== undefined && nested.properties.length > 0;
     out.push('\n| ');
-    pushCodeCell(out, path);
+    if (plain) out.push('`', path, '`');
+    else pushCodeCell(out, path);
     out.push(' | ');
     if (expand) out.push(s.kind === 'array' ? (s.nullable || nested.nullable ? NESTED_TYPES[3] : NESTED_TYPES[2]) : s.nullable || nested.nullable ? NESTED_TYPES[1] : NESTED_TYPES[0]);
-    else out.push(cell(schemaMarkdownOnce(s, dc.types, modelLink)) || ' ');
+    else out.push(typeCell(s, dc));
     out.push(p.required ? ' | yes | ' : ' | no | ');
     if (s.deprecated) out.push('**Deprecated.**');
     const text = s.description ?? s.title;
@@ -163,8 +167,22 @@ function propertyRows(properties: Property[], dc: DocsContext, prefix: string, d
     if (facts.length === 0 && !def) out.push(' ');
     else out.push(cell(def ? [...facts, `default ${def}`].join(', ') : facts.join(', ')));
     out.push(' |');
-    if (expand) propertyRows(nested.properties, dc, `${prefix === '' ? key : path}${s.kind === 'array' ? '[]' : ''}`, depth + 1, out);
+    if (expand) propertyRows(nested.properties, dc, `${prefix === '' ? key : path}${s.kind === 'array' ? '[]' : ''}`, plain, depth + 1, out);
   }
+}
+
+/** identifier names that are plain code */
+const ASCII_NAME = /^[A-Za-z_$][\w$]*$/;
+
+const keywordCells = new Map<string, string>();
+
+/** The type cell of a property row. */
+function typeCell(s: Schema, dc: DocsContext): string {
+  const keyword = keywordMarkdown(s);
+  if (keyword === undefined) return cell(schemaMarkdownOnce(s, dc.types, modelLink)) || ' ';
+  let c = keywordCells.get(keyword);
+  if (c === undefined) keywordCells.set(keyword, (c = cell(keyword)));
+  return c;
 }
 
 /** The type cell of an inline object row: object, object | null, object[], object[] | null. */

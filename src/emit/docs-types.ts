@@ -103,6 +103,12 @@ const KEYWORDS: Partial<Record<Schema['kind'], [plain: string, nullable: string]
   unknown: ['`unknown`', '`unknown`'],
 };
 
+/** The Markdown of `s` when its type is one keyword (`string`, `string | null`), else undefined. */
+export function keywordMarkdown(s: Schema): string | undefined {
+  const keyword = KEYWORDS[s.kind];
+  return keyword && (s.nullable ? keyword[1] : keyword[0]);
+}
+
 /** typeMarkdown of `s`, for a schema shown once (nothing cached). */
 export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, href: (model: string) => string): string {
   const keyword = KEYWORDS[s.kind];

@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { camelName } from '../../src/emit/docs-client.js';
 import { literalCode, literalType, quoted } from '../../src/emit/docs-literals.js';
 import { markdownCode, markdownTableCell, markdownText } from '../../src/emit/docs-markdown.js';
+import { camelCase } from '../../src/naming/casing.js';
 import * as escape from '../../src/naming/escape.js';
 
 /** escape.markdownText, then an unclosed fence closed: what the docs' markdownText promises */
@@ -63,6 +65,22 @@ describe('docs fast escaping agrees with the escaping layer', () => {
         // twice: the remembered result is the same
         expect(markdownTableCell(s)).toBe(escape.markdownTableCell(s));
         expect(quoted(s)).toBe(escape.stringLiteral(s));
+      }),
+      PARAMS,
+    );
+  });
+});
+
+describe('variable names from type names', () => {
+  const NAME_PIECES = ['A', 'B', 'Z', 'a', 'b', 'z', '0', '2', '_', '-', 'é', 'É', 'ß', ' ', 'AB', 'Ab', 'x'];
+  const name = fc.array(fc.constantFrom(...NAME_PIECES), { minLength: 1, maxLength: 10 }).map((p) => p.join(''));
+  it.each(['UserList', 'APIKey', 'A1B', 'B2C', 'A2b', 'Oauth2Token', 'OpenAIFile', 'X', 'HTTPError', 'Ab_C'])('camelName(%s) is camelCase', (n) => {
+    expect(camelName(n)).toBe(camelCase(n));
+  });
+  it('camelName agrees with camelCase on random names', () => {
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(camelName(n)).toBe(camelCase(n));
       }),
       PARAMS,
     );
