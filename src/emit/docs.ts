@@ -77,47 +77,20 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   dc.resolveLinks = (markdown) => anchors.write('docs/', markdown, true);
 
   // API docs, one per group, their anchors known as they are built (PageAnchors).
-  const baseUrl = dc.facts.baseUrl;
   const apiFooter = `[API reference](${readmeLinkOf(dc, 'docs/', 'api-reference')}) · [Models](${readmeLinkOf(dc, 'docs/', 'models')}) · [README](${readmeHref('docs/')})`;
+  const tags = new Map<string, (typeof ir.tags)[number]>();
+  for (const t of ir.tags) if (!tags.has(t.name)) tags.set(t.name, t);
   const pending: string[] = [];
   for (const g of groups) {
     const path = `docs/${g.names.doc}.md`;
-    const tag = ir.tags.find((t) => t.name === g.names.tag);
+    const tag = g.names.tag === undefined ? undefined : tags.get(g.names.tag);
     const description = [g.names.tag ? `${markdownText(g.names.title)} operations.` : 'Operations without a tag.', tag?.description?.trim() ? markdownText(tag.description.trim()) : '']
       .filter(Boolean)
       .join(' ');
-    const build = (markers: boolean) => {
-      const page = new PageAnchors(path, markers);
-      const title = g.names.doc + page.heading(g.names.doc, 'top');
-      page.prose(description);
-      const footer = `[Back to top](${page.link('top')}) · ${apiFooter}`;
-      // each operation rendered (and made one flat string) at once, so its pieces die young
-      const docs = g.views.map((v) => {
-        const d = operationDoc(v, dc, page);
-        const text = flat(render('docs/operation.md.hbs', { heading: d.heading, signature: d.signature, deprecated: d.deprecated, description: d.description, sections: d.sections, footer }));
-        return { view: d.view, http: d.http, summary: d.summary, text };
-      });
-      const content = render('docs/api.md.hbs', {
-        title,
-        description,
-        baseUrl: baseUrl
-          ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
-          : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
-        methods: table(
-          ['Function', 'HTTP request', 'Description'],
-          docs.map((d) => [
-            cell(`[${markdownCode(d.view.names.fn)}](${page.link(ids.operation(d.view.op.key))})`),
-            cell(d.http),
-            `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
-          ]),
-        ),
-        operations: docs.map((d) => d.text).join(''),
-      });
-      return { page, content };
-    };
-    let { page, content } = build(false);
+    const api = { path, title: g.names.doc, description, views: g.views, footer: apiFooter };
+    let { page, content } = apiDoc(api, dc, false);
     // spec prose left a code fence open: the page is read as a whole, as the reader will
-    if (!page.exact) ({ page, content } = build(true));
+    if (!page.exact) ({ page, content } = apiDoc(api, dc, true));
     page.publish(anchors);
     if (page.pending) {
       anchors.read(path, content);
@@ -151,6 +124,49 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   files.set('README.md', readmeText);
 
   return files;
+}
+
+interface ApiDocInput {
+  /** `docs/UsersApi.md` */
+  path: string;
+  title: string;
+  /** the page's description (Markdown) */
+  description: string;
+  views: OperationView[];
+  /** the links to the README, after "Back to top" */
+  footer: string;
+}
+
+/** One API doc; `markers`: its headings and links are markers for the AnchorIndex. */
+function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: PageAnchors; content: string } {
+  const page = new PageAnchors(api.path, markers);
+  const title = api.title + page.heading(api.title, 'top');
+  page.prose(api.description);
+  const footer = `[Back to top](${page.link('top')}) · ${api.footer}`;
+  // each operation rendered (and made one flat string) at once, so that its pieces die young
+  const ops = api.views.map((v) => {
+    const d = operationDoc(v, dc, page);
+    const text = flat(render('docs/operation.md.hbs', { heading: d.heading, signature: d.signature, deprecated: d.deprecated, description: d.description, sections: d.sections, footer }));
+    return { d, text };
+  });
+  const baseUrl = dc.facts.baseUrl;
+  const content = render('docs/api.md.hbs', {
+    title,
+    description: api.description,
+    baseUrl: baseUrl
+      ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
+      : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
+    methods: table(
+      ['Function', 'HTTP request', 'Description'],
+      ops.map(({ d }) => [
+        cell(`[${markdownCode(d.view.names.fn)}](${page.link(ids.operation(d.view.op.key))})`),
+        cell(d.http),
+        `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
+      ]),
+    ),
+    operations: ops.map((o) => o.text).join(''),
+  });
+  return { page, content };
 }
 
 /** model name → the operations that mention it directly, with the role it plays there. */
