@@ -133,6 +133,8 @@ export function typeModels(parts: readonly TypePart[]): string[] {
  * expression (cached per schema).
  */
 export function schemaModels(s: Schema, ctx: TypeContext): readonly string[] {
+  // no model in a keyword, a literal or an enum
+  if (KEYWORDS[s.kind] !== undefined || s.kind === 'literal' || s.kind === 'enum') return NO_MODELS;
   const cache = cacheOf(ctx);
   let models = cache.models.get(s);
   if (!models) {
@@ -143,6 +145,8 @@ export function schemaModels(s: Schema, ctx: TypeContext): readonly string[] {
   }
   return models;
 }
+
+const NO_MODELS: readonly string[] = Object.freeze([]);
 
 /** Visits what typeParts would name, in the same order. */
 function walkModels(s: Schema, ctx: TypeContext, found: Set<string>): void {
