@@ -119,7 +119,14 @@ const OPTIONS: [string, string, string, string][] = [
 ];
 
 function configuration(facts: ClientFacts): string {
-  const authType = facts.schemes.size > 0 ? `{ ${[...facts.schemes.values()].map((s) => `${printKey(s.name)}?: Credential | BasicCredential`).join('; ')} }` : 'never';
+  // The same per-scheme credential types as the generated `AuthCredentials` (src/client.ts).
+  const authType =
+    facts.schemes.size > 0
+      ? `{ ${[...facts.schemes.values()]
+          .filter((s) => s.type !== 'mutualTLS')
+          .map((s) => `${printKey(s.name)}?: ${s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential'}`)
+          .join('; ')} }`
+      : 'never';
   const rows = OPTIONS.map(([name, type, def, text]) => {
     const t = name === 'auth' ? authType : type;
     const d = name === 'baseUrl' ? (facts.baseUrl ? markdownCode(stringLiteral(facts.baseUrl)) : 'none: the spec declares no server') : def;
