@@ -25,6 +25,7 @@ Options:
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing
   --reset-names name everything afresh, ignoring the names pinned in oagen.lock.json
+  --verify      type-check the rendered package (strict) before writing it
   --quiet       print errors only
   --debug       print stack traces of internal errors
 
@@ -46,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         strict: { type: 'boolean' },
         validate: { type: 'boolean' },
         'reset-names': { type: 'boolean' },
+        verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         quiet: { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -111,6 +113,7 @@ interface GenerateFlags {
   strict?: boolean;
   validate?: boolean;
   'reset-names'?: boolean;
+  verify?: boolean;
   'dry-run'?: boolean;
   quiet?: boolean;
 }
@@ -134,6 +137,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
       ...(flags.strict ? { strict: true } : {}),
       ...(flags.validate ? { validate: true } : {}),
       ...(flags['reset-names'] ? { resetNames: true } : {}),
+      ...(flags.verify ? { verify: true } : {}),
     };
     const started = performance.now();
     try {

@@ -13,7 +13,8 @@
  *       "pagination": { "listThings": { "kind": "cursor", "param": "after", "items": "data", "nextCursor": "next" }, "listOther": false },
  *       "strict": false,                     // warnings fail the run
  *       "aliases": { "keepUntilMajor": true }, // renamed exports keep their old names until the next major; false: no aliases
- *       "validate": false                    // full schema validation of the spec first
+ *       "validate": false,                   // full schema validation of the spec first
+ *       "verify": false                      // type-check the package before writing it
  *     }
  *   ]
  * }
@@ -39,6 +40,8 @@ export interface ClientConfig {
   validate?: boolean;
   /** ignore the names recorded in the output's oagen.lock.json (name everything afresh) */
   resetNames?: boolean;
+  /** type-check the rendered package before writing it (slower) */
+  verify?: boolean;
   /** deprecated aliases for renamed exports (default: kept until the next major version) */
   aliases?: AliasOptions;
 }
@@ -86,6 +89,7 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.pagination !== undefined) client.pagination = o.pagination as Record<string, PaginationInfo | false>;
   if (o.strict === true) client.strict = true;
   if (o.validate === true) client.validate = true;
+  if (o.verify === true) client.verify = true;
   if (o.aliases !== undefined) client.aliases = checkAliases(o.aliases, `${at}.aliases`, file);
   return client;
 }

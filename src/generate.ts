@@ -14,6 +14,7 @@ import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
 import { applyInclude } from './normalize/include.js';
 import { parseDocument } from './parse/document.js';
+import { verifyPackage } from './verify/index.js';
 import { writePackage, type WriteResult } from './write/index.js';
 
 export interface GenerateResult {
@@ -80,6 +81,7 @@ export async function generateClient(client: ClientConfig, options: { dryRun?: b
   const diagnostics = new Diagnostics();
   const { files, ir, release } = await renderClient(client, diagnostics);
   const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length };
+  if (client.verify) await verifyPackage(files, displayPath(client.spec));
   if (!options.dryRun) result.write = await writePackage(client.output, files);
   return result;
 }

@@ -109,6 +109,13 @@ describe('oagen CLI', () => {
     expect(r.stderr).toMatch(/W_NAME_CLASH/);
   });
 
+  it('--verify type-checks the package before writing it', () => {
+    const { dir, file } = spec(MINIMAL);
+    const r = oagen(['generate', '--spec', file, '--out', join(dir, 'out'), '--verify']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
   it('refuses to write into a folder it did not create, exit 2', () => {
     const { dir, file } = spec(MINIMAL);
     mkdirSync(join(dir, 'mine'));

@@ -1,0 +1,35 @@
+/**
+ * `--verify`: type-check the rendered package in memory (strict, NodeNext) before anything is
+ * written, so a package that would not compile is an error at generation time, not at the
+ * user's build. Off by default: it costs seconds on big specs (TypeScript's checker via
+ * ts-morph, loaded only when asked for).
+ */
+import { OagenError, type Diagnostic } from '../diagnostics.js';
+
+export async function verifyPackage(files: ReadonlyMap<string, string>, label: string): Promise<void> {
+  const { Project, ts } = await import('ts-morph');
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    compilerOptions: {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      types: [],
+      noEmit: true,
+    },
+  });
+  for (const [path, content] of files) {
+    if (path.endsWith('.ts') || path === 'package.json') project.createSourceFile(`/pkg/${path}`, content);
+  }
+  const errors = project.getPreEmitDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
+  if (errors.length === 0) return;
+  const diagnostics: Diagnostic[] = errors.slice(0, 20).map((d) => ({
+    code: 'E_VERIFY',
+    severity: 'error',
+    message: `generated code does not type-check: ${d.getSourceFile()?.getFilePath().replace('/pkg/', '') ?? '?'}:${d.getLineNumber() ?? '?'} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, ' ')}`,
+    file: label,
+  }));
+  throw new OagenError(diagnostics);
+}
