@@ -24,17 +24,11 @@ import type { PlannedAlias } from '../lock/aliases.js';
 import { LOCK_FILE } from '../lock/index.js';
 import type { Rename } from '../lock/renames.js';
 import type { Names } from '../naming/names.js';
+import type { ExportChange, Semver } from '../diff/types.js';
 import { computeUsage } from '../diff/usage.js';
 import { declarationKey, readTextDeclarations, type TextDeclaration } from './declarations.js';
 
-export type Semver = 'major' | 'minor' | 'patch' | 'none';
-
-export interface ExportChange {
-  name: string;
-  kind: 'type' | 'value';
-  change: 'removed' | 'added' | 'incompatible' | 'compatible' | 'deprecated' | 'docs';
-  detail?: string;
-}
+export type { ExportChange, Semver };
 
 export interface Verdict {
   semver: Semver;

@@ -11,7 +11,7 @@ import type { Property, Schema } from '../ir/types.js';
 import { literalValue, propertyKey } from '../naming/escape.js';
 import { literalType } from './docs-literals.js';
 import { codeLink, markdownCode } from './docs-markdown.js';
-import type { TypeContext } from './type-expr.js';
+import { hasLiteralTag, type TypeContext } from './type-expr.js';
 
 /** A piece of a type expression: TypeScript text, or a named model type. */
 export type TypePart = string | { model: string };
@@ -305,14 +305,6 @@ function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, cac
   });
 }
 
-function hasLiteralTag(target: Schema | undefined, property: string, tags: string[]): boolean {
-  if (!target || target.kind !== 'object') return false;
-  const p = target.properties.find((x) => x.name === property);
-  if (!p) return false;
-  if (p.schema.kind === 'literal') return tags.length === 1 && p.schema.value === tags[0];
-  if (p.schema.kind === 'enum' && !p.schema.open) return p.schema.values.every((v) => tags.includes(String(v)));
-  return false;
-}
 
 function objectParts(properties: Property[], additional: Schema | undefined, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
   if (properties.length === 0) {

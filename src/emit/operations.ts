@@ -8,6 +8,7 @@
  * the request body moves to `requestBody`.
  */
 import type { Operation, Parameter, PaginationInfo, Schema, SecurityRequirement } from '../ir/types.js';
+import { resolveRef } from '../ir/walk.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
 import type { OperationNames } from '../naming/names.js';
 import { detectPagination, type PaginationResult } from './pagination.js';
@@ -236,14 +237,11 @@ function renderOperation(v: OperationView, pag: PaginationResult | undefined): s
 
 /** The stream variant turns a `stream: boolean` body flag on, when the body has one. */
 function hasStreamFlag(schema: Schema, ctx: TypeContext): boolean {
-  let s: Schema | undefined = schema;
-  for (let i = 0; s && s.kind === 'ref' && i < 16; i++) s = ctx.schemas.get(s.target);
-  if (!s) return false;
+  const s = resolveRef(schema, ctx.schemas);
   const objects = s.kind === 'intersection' ? s.members : [s];
   return objects.some((o) => {
-    let x: Schema | undefined = o;
-    for (let i = 0; x && x.kind === 'ref' && i < 16; i++) x = ctx.schemas.get(x.target);
-    return x?.kind === 'object' && x.properties.some((p) => p.name === 'stream');
+    const x = resolveRef(o, ctx.schemas);
+    return x.kind === 'object' && x.properties.some((p) => p.name === 'stream');
   });
 }
 

@@ -17,6 +17,7 @@
  * Operations that match nothing are plain requests.
  */
 import type { Operation, PaginationInfo, Schema, SchemaId } from '../ir/types.js';
+import { resolveRef } from '../ir/walk.js';
 import { isJson, successResponses } from './responses.js';
 
 const CURSOR_PARAMS = ['after', 'cursor', 'starting_after', 'page_token', 'pageToken', 'next_token', 'nextToken', 'continuation_token', 'continuationToken', 'next_cursor', 'since_id'];
@@ -55,12 +56,12 @@ export function detectPagination(
   if (!items) return undefined;
 
   // A `page` parameter that takes a string is a cursor (OpenAI's usage API: `page` + `next_page`).
-  const stringPage = queryParams.find((p) => PAGE_PARAMS.includes(p.name) && resolve(p.schema, schemas).kind === 'string');
+  const stringPage = queryParams.find((p) => PAGE_PARAMS.includes(p.name) && resolveRef(p.schema, schemas).kind === 'string');
   const cursorParam = CURSOR_PARAMS.find((p) => query.has(p)) ?? stringPage?.name;
   if (cursorParam) {
     const next = NEXT_FIELDS.find((f) => field(body, f, schemas));
     const hasMore = HAS_MORE_FIELDS.find((f) => field(body, f, schemas));
-    const itemId = field(resolve(items.item, schemas), 'id', schemas) ? 'id' : undefined;
+    const itemId = field(resolveRef(items.item, schemas), 'id', schemas) ? 'id' : undefined;
     if (next || (hasMore && itemId)) {
       // OpenAI's lists: `after` + `has_more` + `last_id` (the cursor to pass next).
       const info: PaginationInfo = { kind: 'cursor', param: cursorParam, items: items.path };
@@ -89,31 +90,26 @@ function successBody(op: Operation, schemas: ReadonlyMap<SchemaId, Schema>): Sch
   for (const r of successResponses(op)) {
     const c = r.contents.find((x) => isJson(x.mediaType));
     if (c) {
-      const s = resolve(c.schema, schemas);
+      const s = resolveRef(c.schema, schemas);
       if (s.kind === 'object') return s;
     }
   }
   return undefined;
 }
 
-function resolve(s: Schema, schemas: ReadonlyMap<SchemaId, Schema>): Schema {
-  for (let i = 0; s.kind === 'ref' && i < 16; i++) s = schemas.get(s.target) ?? { kind: 'unknown', pointer: s.pointer };
-  return s;
-}
-
 function field(s: Schema, name: string, schemas: ReadonlyMap<SchemaId, Schema>): Schema | undefined {
-  const o = resolve(s, schemas);
+  const o = resolveRef(s, schemas);
   if (o.kind !== 'object') return undefined;
   return o.properties.find((p) => p.name === name)?.schema;
 }
 
 function findItems(body: Schema, schemas: ReadonlyMap<SchemaId, Schema>): { path: string; item: Schema } | undefined {
-  const o = resolve(body, schemas);
+  const o = resolveRef(body, schemas);
   if (o.kind !== 'object') return undefined;
-  const arrays = o.properties.filter((p) => resolve(p.schema, schemas).kind === 'array');
+  const arrays = o.properties.filter((p) => resolveRef(p.schema, schemas).kind === 'array');
   const chosen = ITEM_FIELDS.map((n) => arrays.find((p) => p.name === n)).find(Boolean) ?? (arrays.length === 1 ? arrays[0] : undefined);
   if (!chosen) return undefined;
-  const arr = resolve(chosen.schema, schemas);
+  const arr = resolveRef(chosen.schema, schemas);
   return arr.kind === 'array' ? { path: chosen.name, item: arr.items } : undefined;
 }
 
@@ -124,7 +120,7 @@ function itemsAt(body: Schema, path: string, schemas: ReadonlyMap<SchemaId, Sche
     s = field(s, part, schemas);
   }
   if (!s) return undefined;
-  const arr = resolve(s, schemas);
+  const arr = resolveRef(s, schemas);
   return arr.kind === 'array' ? arr.items : undefined;
 }
 

@@ -118,7 +118,7 @@ function isStringEnum(s: Schema | undefined): boolean {
 }
 
 /** The member already declares the tag as exactly these literal values. */
-function hasLiteralTag(target: Schema | undefined, property: string, tags: string[]): boolean {
+export function hasLiteralTag(target: Schema | undefined, property: string, tags: string[]): boolean {
   if (!target || target.kind !== 'object') return false;
   const p = target.properties.find((x) => x.name === property);
   if (!p) return false;

@@ -1,4 +1,10 @@
-import type { ApiIR, Schema } from './types.js';
+import type { ApiIR, Schema, SchemaId } from './types.js';
+
+/** Follow `$ref`s to the schema they name (at most 16 hops: a longer chain is a cycle); `unknown` for a missing target. */
+export function resolveRef(s: Schema, schemas: ReadonlyMap<SchemaId, Schema>): Schema {
+  for (let i = 0; s.kind === 'ref' && i < 16; i++) s = schemas.get(s.target) ?? { kind: 'unknown', pointer: s.pointer };
+  return s;
+}
 
 /** The direct sub-schemas of a node. */
 export function children(s: Schema): Schema[] {

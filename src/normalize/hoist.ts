@@ -3,6 +3,7 @@
  * named type of their own (`CreateFooBody`, `ListFoosResponse`): readers and docs can
  * then name them. Their identity is their pointer, so the name lock and diff can follow them.
  */
+import { unescapeSegment } from '../load/pointer.js';
 import type { ApiIR, MediaContent, NamedSchema, Operation, Schema } from '../ir/types.js';
 
 const HOISTED = new Set<Schema['kind']>(['object', 'union', 'intersection', 'enum']);
@@ -19,7 +20,7 @@ export function hoistBodies(ir: ApiIR): ApiIR {
     // after that component, once; an operation's own body after the operation.
     if (!added.has(pointer)) {
       const shared = /^#\/components\/(responses|requestBodies)\/([^/]+)\//.exec(pointer);
-      const nameHint = shared ? `${unescape(shared[2])} ${shared[1] === 'responses' ? 'response' : 'body'}` : `${op.operationId ?? `${op.method} ${op.path}`} ${suffix}`;
+      const nameHint = shared ? `${unescapeSegment(shared[2])} ${shared[1] === 'responses' ? 'response' : 'body'}` : `${op.operationId ?? `${op.method} ${op.path}`} ${suffix}`;
       added.set(pointer, { id: pointer, nameHint, schema: c.schema });
     }
     return { ...c, schema: { kind: 'ref', target: pointer, pointer } };
@@ -48,8 +49,4 @@ function kindOf(mediaType: string): string {
   if (/x-www-form-urlencoded/i.test(mediaType)) return 'form';
   if (/event-stream/i.test(mediaType)) return 'event';
   return mediaType.split('/').pop() ?? 'other';
-}
-
-function unescape(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

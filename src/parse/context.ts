@@ -1,4 +1,5 @@
 import type { Diagnostics } from '../diagnostics.js';
+import { childPointer, unescapeSegment } from '../load/pointer.js';
 import type { NamedSchema, SchemaId } from '../ir/types.js';
 
 /** State shared by the parsers of one document: the document, diagnostics, and the named-schema table. */
@@ -19,7 +20,7 @@ export interface ParseContext {
  * parameter of an operation (`#/paths/~1apps/post/requestBody/…/schema`) → `post /apps body`.
  */
 export function nameHint(pointer: string): string {
-  const segs = pointer.replace(/^#\/?/, '').split('/').map(unescapePointer);
+  const segs = pointer.replace(/^#\/?/, '').split('/').map(unescapeSegment);
   if (segs[0] === 'components' && segs.length >= 3) {
     return [segs[2], ...segs.slice(3).filter((s) => !STRUCTURAL.has(s) && !/^\d+$/.test(s))].join(' ') || segs[2];
   }
@@ -38,20 +39,13 @@ const STRUCTURAL = new Set(['properties', 'items', 'additionalProperties', 'allO
 /** The last segment of a pointer, unescaped. */
 export function lastSegment(pointer: string): string {
   const i = pointer.lastIndexOf('/');
-  return unescapePointer(pointer.slice(i + 1));
+  return unescapeSegment(pointer.slice(i + 1));
 }
 
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function unescapePointer(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
+/** pointer + the given segments, each escaped (RFC 6901). */
 export function child(pointer: string, ...segments: (string | number)[]): string {
   let p = pointer;
-  for (const s of segments) p += '/' + escapePointer(String(s));
+  for (const s of segments) p = childPointer(p, s);
   return p;
 }
 
