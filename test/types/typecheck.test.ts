@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseOptions, repoRoot, runTsc, type TscResult } from './tsc.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const packages = ['openai-admin', 'arthur'];
+const packages = ['openai', 'openai-admin', 'arthur'];
 
 const modes = {
   NodeNext: { module: 'NodeNext', moduleResolution: 'NodeNext' },

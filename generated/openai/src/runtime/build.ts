@@ -1,0 +1,87 @@
+/** Turns an operation and its `params` into the URL and `RequestInit` of an HTTP request. */
+import { applyAuth } from './auth.js';
+import type { Client } from './client.js';
+import { isIdempotent } from './retry.js';
+import type { SendOptions } from './send.js';
+import { serializeDefault } from './serialize.js';
+import type { OperationSpec, RequestBody } from './types.js';
+
+export interface Built {
+  url: string;
+  /** `METHOD /path` without the query string (which may carry an API key), for messages */
+  where: string;
+  /** method, headers and body; `duplex: 'half'` lets a `ReadableStream` body be sent */
+  init: RequestInit;
+  retryable: boolean;
+}
+
+/** Throws, before anything is sent, on a missing path parameter or an invalid header value. */
+export async function build(
+  client: Client,
+  op: OperationSpec,
+  params: object | undefined,
+  options: SendOptions,
+): Promise<Built> {
+  const values = (params ?? {}) as Record<string, unknown>;
+  const { method, path: template } = op;
+  const headers = new Headers();
+  // `Headers` would reject CR, LF or NUL (header injection) with a message quoting the value,
+  // which may be a secret: check first, naming only the header.
+  const put = (name: string, value: string) => {
+    if (/[^\t\x20-\xff]/.test(value)) throw new TypeError(`Invalid character (line break?) in header "${name}"`);
+    headers.set(name, value);
+  };
+  const putAll = (entries: Record<string, string> = {}) => {
+    for (const name in entries) put(name, entries[name]!);
+  };
+  putAll(client.headers);
+  const accept = op.response == 'sse' ? 'text/event-stream' : (op.response ?? 'json') == 'json' && 'application/json';
+  if (accept) headers.set('accept', accept);
+
+  const query: string[] = [];
+  const cookies: string[] = [];
+  const inPath: Record<string, string | undefined> = {};
+  for (const p of op.params ?? []) {
+    const text = (p.serialize ?? serializeDefault)(p, values[p.key ?? p.name]);
+    if (p.in == 'path') inPath[p.name] = text;
+    else if (text !== undefined) p.in == 'header' ? put(p.name, text) : (p.in == 'query' ? query : cookies).push(text);
+  }
+  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const text = inPath[name];
+    // URL parsing resolves `.` and `..` segments: they would change the path.
+    if (!text || /^\.\.?$/.test(text)) throw new TypeError(`${method} ${template}: path parameter "${name}" is missing, empty, "." or ".."`);
+    return text;
+  });
+  const where = `${method} ${path}`;
+
+  // a next-page URL already has its query: only API keys are added to it
+  if (options.url) query.length = 0;
+  await applyAuth(client, op.security, put, query, cookies, where);
+  const cookie = [headers.get('cookie'), ...cookies].filter(Boolean).join('; ');
+  if (cookie) put('cookie', cookie);
+
+  let body: RequestBody | undefined;
+  const value = op.body && values[op.body.key ?? 'body'];
+  if (value !== undefined) {
+    const { kind, mediaType, encode } = op.body!;
+    if (!encode && (kind == 'multipart' || kind == 'form')) throw new TypeError(`${where}: ${kind} bodies need op.body.encode`);
+    // json: JSON text; text and binary (Blob, ArrayBuffer, typed array, ReadableStream): as they are
+    body = encode ? encode(value) : kind == 'json' ? JSON.stringify(value) : (value as RequestBody);
+    // multipart: `fetch` sets the content type, with the boundary; a media type range
+    // (`*/*`, `image/*`) takes the Blob's own type
+    if (!(body instanceof FormData)) {
+      headers.set('content-type', mediaType.includes('*') ? (body as Blob).type || 'application/octet-stream' : mediaType);
+    }
+  }
+
+  // a key unique enough to tell calls apart (it is no secret), the same for every attempt
+  const key =
+    options.idempotencyKey ??
+    (client.idempotencyHeader && !isIdempotent(method) ? Date.now().toString(36) + Math.random().toString(36).slice(2) : undefined);
+  if (key) put(client.idempotencyHeader ?? 'Idempotency-Key', key);
+  putAll(options.headers);
+
+  const url = (options.url ?? client.baseUrl + path) + (query.length ? (options.url?.includes('?') ? '&' : '?') + query.join('&') : '');
+  const retryable = options.retry ?? (!(body instanceof ReadableStream) && (isIdempotent(method) || !!op.retry || !!key));
+  return { url, where, retryable, init: { method, headers, body, duplex: 'half' } as RequestInit };
+}

@@ -1,0 +1,25 @@
+/** The public API of the runtime, re-exported by the generated package's `src/index.ts`. */
+export type * from './types.js';
+export { createClientCore, type Client, type ClientConfig, type ClientDefaults } from './client.js';
+export { request, ApiPromise, type RequestOptions } from './request.js';
+export { paginate, PagePromise, byPageNumber, byNextUrl } from './pagination.js';
+export { stream, readEvents, EventStream, type ServerSentEvent } from './sse.js';
+export { toFormData } from './multipart.js';
+export { formBody } from './form.js';
+export { serializeParam } from './serialize.js';
+export { basicAuth } from './auth.js';
+export {
+  OagenError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  MissingCredentialsError,
+} from './errors.js';

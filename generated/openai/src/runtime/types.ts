@@ -1,0 +1,179 @@
+/**
+ * Types shared by the runtime and the generated operation functions.
+ * This file is the contract between oagen's emitter and the runtime:
+ * the emitter writes `OperationSpec` literals; the runtime reads them.
+ */
+import type { PageState } from './pagination.js';
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
+
+/** A credential: the secret itself, or a (possibly async) function returning it. */
+export type Credential = string | (() => string | Promise<string>);
+
+/** Basic auth takes a username and password. */
+export type BasicCredential =
+  | { username: string; password: string }
+  | (() => { username: string; password: string } | Promise<{ username: string; password: string }>);
+
+/** How a security scheme is applied, as declared in the spec's `components.securitySchemes`. */
+export type SecuritySchemeSpec =
+  | { type: 'bearer' } // http bearer, oauth2, openIdConnect: `Authorization: Bearer <token>`
+  // http basic: `Authorization: Basic base64(user:pass)`; `encode: basicAuth` (from `runtime/auth.js`)
+  // turns `{ username, password }` into the token (without it, only a ready token string works)
+  | { type: 'basic'; encode?: (credential: unknown) => string }
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { type: 'http'; scheme: string }; // any other http scheme: `Authorization: <Scheme> <credential>`
+
+/**
+ * An operation's security: alternatives (OR) of requirements (AND), by scheme name.
+ * `[]` means the operation needs no credentials; `[[]]` means credentials are optional.
+ */
+export type SecurityAlternatives = readonly (readonly string[])[];
+
+export type ParamLocation = 'path' | 'query' | 'header' | 'cookie';
+
+export type ParamStyle =
+  | 'form'
+  | 'spaceDelimited'
+  | 'pipeDelimited'
+  | 'deepObject'
+  | 'simple'
+  | 'label'
+  | 'matrix';
+
+/** What every parameter has. */
+interface ParamBase {
+  readonly name: string;
+  readonly in: ParamLocation;
+  /** key of this parameter in the call's `params` object when it differs from `name` (name clashes) */
+  readonly key?: string;
+  /** `content: application/json` parameters: serialize the value as JSON text. */
+  readonly json?: boolean;
+}
+
+/** OpenAPI's default style for each location: form + explode for query and cookie, simple for path and header. */
+type DefaultStyle =
+  | { readonly in: 'query' | 'cookie'; readonly style?: 'form'; readonly explode?: true }
+  | { readonly in: 'path' | 'header'; readonly style?: 'simple'; readonly explode?: false };
+
+/** A parameter with any style, as `serializeParam` takes it. */
+export interface StyledParamSpec extends ParamBase {
+  readonly style?: ParamStyle;
+  readonly explode?: boolean;
+  /** query only: reserved characters are sent unencoded */
+  readonly allowReserved?: boolean;
+}
+
+/**
+ * One parameter. The runtime core serializes OpenAPI's default styles (a `style`/`explode`
+ * that is omitted or equal to its location's default). Any other style, explode or
+ * `allowReserved` needs `serialize: serializeParam` (from `runtime/serialize.js`), so that only
+ * the operations using them bundle that code; the type enforces it.
+ */
+export type ParamSpec = ParamBase &
+  (
+    | (DefaultStyle & { readonly allowReserved?: false; readonly serialize?: undefined })
+    | (StyledParamSpec & { readonly serialize: (spec: StyledParamSpec, value: unknown) => string | undefined })
+  );
+
+/** A request body as `fetch` takes it (spelled without the DOM-only `BodyInit`). */
+export type RequestBody = NonNullable<RequestInit['body']>;
+
+/** How the request body is encoded. */
+export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
+
+type BodySpec = {
+  readonly mediaType: string;
+  readonly required?: boolean;
+  /** key of the body in `params` (default `body`; differs only when a parameter is named `body`) */
+  readonly key?: string;
+} & (
+  | { readonly kind: 'json' | 'text' | 'binary'; readonly encode?: (value: any) => RequestBody }
+  | { readonly kind: 'multipart' | 'form'; readonly encode: (value: any) => RequestBody }
+);
+
+/** How the success body is decoded. */
+export type ResponseKind = 'json' | 'text' | 'blob' | 'void' | 'sse';
+
+/**
+ * How a paginated list finds its next page. Cursor pagination is built in; the other kinds
+ * name their strategy in `next` (`byPageNumber` for `page` and `offset`, `byNextUrl` for `url`,
+ * from `runtime/pagination.js`), so that a list bundles only the one it uses.
+ */
+export type PaginationSpec = CursorPagination | PagePagination | OffsetPagination | UrlPagination;
+
+/** A strategy: the next page's cursor, page number, offset or URL; `undefined` ends the walk. */
+type NextPage<Spec> = (spec: Spec, state: PageState) => unknown;
+
+interface CursorPagination {
+  readonly kind: 'cursor';
+  /** query parameter carrying the cursor (`after`, `cursor`, `starting_after`, …) */
+  readonly param: string;
+  /** path in the response to the items array (`data`) */
+  readonly items: string;
+  /** boolean field saying another page exists (`has_more`), if any */
+  readonly hasMore?: string;
+  /** response field holding the next cursor (`next_cursor`, `last_id`); when absent, the last item's `itemCursor` field is used */
+  readonly nextCursor?: string;
+  /** field of an item giving the cursor (`id`) when `nextCursor` is absent */
+  readonly itemCursor?: string;
+  /** the built-in `byCursor` when absent */
+  readonly next?: NextPage<CursorPagination>;
+}
+
+interface PagePagination {
+  readonly kind: 'page';
+  /** query parameter carrying the 1-based page number */
+  readonly param: string;
+  /** query parameter carrying the page size, if any */
+  readonly sizeParam?: string;
+  readonly items: string;
+  /** response field with the total number of pages, if any */
+  readonly totalPages?: string;
+  /** response field with the total number of items, if any */
+  readonly totalItems?: string;
+  /** the first page's number (default 1) */
+  readonly start?: number;
+  /** `byPageNumber` */
+  readonly next: NextPage<PagePagination>;
+}
+
+interface OffsetPagination {
+  readonly kind: 'offset';
+  readonly param: string;
+  readonly limitParam?: string;
+  readonly items: string;
+  readonly totalItems?: string;
+  /** `byPageNumber` */
+  readonly next: NextPage<OffsetPagination>;
+}
+
+interface UrlPagination {
+  /** a response field (or `Link` header when `nextUrl` is `"link"`) holds the URL of the next page */
+  readonly kind: 'url';
+  readonly nextUrl: string;
+  readonly items: string;
+  /** `byNextUrl` */
+  readonly next: NextPage<UrlPagination>;
+}
+
+/** Everything the runtime needs to send one operation; emitted as a `const` per operation. */
+export interface OperationSpec {
+  readonly method: HttpMethod;
+  /** path template relative to the base URL, with `{name}` placeholders (spec names) */
+  readonly path: string;
+  readonly params?: readonly ParamSpec[];
+  /**
+   * Request body, when the operation has one; `params.body` holds the value. `json` bodies are
+   * sent as JSON text, `text` and `binary` ones as they are; `multipart` bodies need
+   * `encode: toFormData` (from `runtime/multipart.js`) and `form` bodies `encode: formBody`
+   * (from `runtime/form.js`), so that only the operations using them bundle that code.
+   */
+  readonly body?: BodySpec;
+  /** decoding of 2xx bodies; default 'json' */
+  readonly response?: ResponseKind;
+  /** security alternatives; undefined: none */
+  readonly security?: SecurityAlternatives;
+  /** retry non-idempotent methods too (spec extension `x-oagen-retry: true`) */
+  readonly retry?: boolean;
+}
