@@ -7,7 +7,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from './config.js';
 import { Diagnostics, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError, displayPath } from './diagnostics.js';
-import { generateClient, loadIR } from './generate.js';
+import { generateClient, loadIR, type IRCache } from './generate.js';
 
 const HELP = `oagen: OpenAPI → TypeScript clients
 
@@ -131,6 +131,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
     if (flags.only?.length) clients = clients.filter((c) => flags.only!.includes(c.name));
   }
   let failed = 0;
+  const cache: IRCache = new Map();
   for (const base of clients) {
     const client = {
       ...base,
@@ -141,7 +142,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
     };
     const started = performance.now();
     try {
-      const result = await generateClient(client, { dryRun: flags['dry-run'] === true });
+      const result = await generateClient(client, { dryRun: flags['dry-run'] === true, cache });
       printDiagnostics(result.diagnostics, flags.quiet);
       if (!flags.quiet) {
         const w = result.write;

@@ -68,6 +68,11 @@ export class Diagnostics {
     this.locate = locate;
   }
 
+  /** The current locator (to hand to another collector for the same document). */
+  get locator(): Locator | undefined {
+    return this.locate;
+  }
+
   error(code: string, message: string, pointer?: string): void {
     this.add({ code, severity: 'error', message, ...(pointer !== undefined ? { pointer } : {}) });
   }

@@ -37,12 +37,41 @@ export async function loadIR(spec: string, options: { diagnostics: Diagnostics; 
   return normalize(ir, options.diagnostics);
 }
 
+/**
+ * Normalized IRs by spec file, for a run that generates several clients: clients of the same
+ * spec (say a full client and a subset) load, parse and normalize it once. Nothing
+ * downstream of normalize changes an IR, so sharing one is safe.
+ */
+export type IRCache = Map<string, Promise<{ ir: ApiIR; diagnostics: Diagnostics }>>;
+
+async function cachedIR(client: ClientConfig, diagnostics: Diagnostics, cache: IRCache | undefined): Promise<ApiIR> {
+  const options = client.validate ? { validate: true } : {};
+  if (!cache) return loadIR(client.spec, { diagnostics, ...options });
+  const key = `${client.validate ? 'validate:' : ''}${client.spec}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const own = new Diagnostics();
+    entry = loadIR(client.spec, { diagnostics: own, ...options }).then((ir) => ({ ir, diagnostics: own }));
+    cache.set(key, entry);
+  }
+  try {
+    const { ir, diagnostics: loaded } = await entry;
+    for (const d of loaded.list) diagnostics.add(d);
+    diagnostics.setLocator(loaded.locator);
+    return ir;
+  } catch (e) {
+    cache.delete(key); // a failed load is not kept: each client reports its own error
+    throw e;
+  }
+}
+
 /** Render one client in memory: no disk writes (the previous package in the output folder is read). */
 export async function renderClient(
   client: ClientConfig,
   diagnostics = new Diagnostics(),
+  cache?: IRCache,
 ): Promise<{ files: Map<string, string>; ir: ApiIR; names: Names; release: Release }> {
-  let ir = await loadIR(client.spec, { diagnostics, ...(client.validate ? { validate: true } : {}) });
+  let ir = await cachedIR(client, diagnostics, cache);
   diagnostics.throwIfErrors(client.strict);
   ir = applyInclude(ir, client.include);
   const previous = readLock(client.output);
@@ -77,9 +106,9 @@ export async function renderClient(
 }
 
 /** Render one client and, only when everything rendered, swap it into its output folder. */
-export async function generateClient(client: ClientConfig, options: { dryRun?: boolean } = {}): Promise<GenerateResult> {
+export async function generateClient(client: ClientConfig, options: { dryRun?: boolean; cache?: IRCache } = {}): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
-  const { files, ir, release } = await renderClient(client, diagnostics);
+  const { files, ir, release } = await renderClient(client, diagnostics, options.cache);
   const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length };
   if (client.verify) await verifyPackage(files, displayPath(client.spec));
   if (!options.dryRun) result.write = await writePackage(client.output, files);

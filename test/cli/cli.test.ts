@@ -109,6 +109,19 @@ describe('oagen CLI', () => {
     expect(r.stderr).toMatch(/W_NAME_CLASH/);
   });
 
+  it('clients of one spec share its load but each reports its warnings, with line numbers', () => {
+    const { dir, file } = spec(MINIMAL.replace('  /a:\n', '  /a/{id}:\n'));
+    const config = join(dir, 'oagen.config.json');
+    writeFileSync(config, JSON.stringify({ clients: ['one', 'two'].map((name) => ({ name, spec: 'spec.yaml', output: name })) }));
+    const r = oagen(['generate', '--config', config], dir);
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('W_PATH_PARAM_UNDECLARED'));
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) expect(w).toMatch(/spec\.yaml:5:5 warning W_PATH_PARAM_UNDECLARED/);
+    expect(r.stdout).toMatch(/^one .*\ntwo /m);
+    expect(existsSync(join(dir, 'two', 'src', 'index.ts'))).toBe(true);
+  });
+
   it('--verify type-checks the package before writing it', () => {
     const { dir, file } = spec(MINIMAL);
     const r = oagen(['generate', '--spec', file, '--out', join(dir, 'out'), '--verify']);
