@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const runtime = fileURLToPath(new URL('../../templates/runtime/index.ts', import.meta.url));
+const auth = fileURLToPath(new URL('../../templates/runtime/auth.ts', import.meta.url));
 
 /**
  * Bundles a generated-style module that uses the runtime, as `test/bench` measures a package:
@@ -13,7 +14,7 @@ const runtime = fileURLToPath(new URL('../../templates/runtime/index.ts', import
  */
 async function bundle(code: string) {
   const result = await build({
-    stdin: { contents: `import * as rt from ${JSON.stringify(runtime)};\n${code}`, loader: 'ts', resolveDir: process.cwd() },
+    stdin: { contents: `import * as rt from ${JSON.stringify(runtime)};\nimport { applyAuth } from ${JSON.stringify(auth)};\n${code}`, loader: 'ts', resolveDir: process.cwd() },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -33,7 +34,7 @@ async function bundle(code: string) {
 }
 
 // The generated `createClient` and operations, as the emitter writes them.
-const client = `export const createClient = (config = {}) => rt.createClientCore(config, { baseUrl: 'https://api.openai.com/v1', securitySchemes: { ApiKeyAuth: { type: 'bearer' } } });`;
+const client = `export const createClient = (config = {}) => rt.createClientCore(config, { baseUrl: 'https://api.openai.com/v1', securitySchemes: { ApiKeyAuth: { type: 'bearer' } }, applyAuth });`;
 const listParams = `params: [{ name: 'limit', in: 'query' }, { name: 'after', in: 'query' }, { name: 'emails', in: 'query' }], security: [['ApiKeyAuth']]`;
 const core = ['auth.ts', 'build.ts', 'client.ts', 'errors.ts', 'request.ts', 'retry.ts', 'send.ts', 'serialize.ts'];
 

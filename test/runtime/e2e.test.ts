@@ -21,6 +21,7 @@ import {
   type Credential,
   type RequestOptions,
 } from '../../templates/runtime/index.js';
+import { applyAuth } from '../../templates/runtime/auth.js';
 import type { OperationSpec } from '../../templates/runtime/types.js';
 import { activeTimers, delay, reply, reset, sse, stall, startServer, type FaultServer } from './fault-server.js';
 
@@ -80,6 +81,7 @@ const createClient = (config: ClientConfig<Auth>) =>
   createClientCore(config, {
     baseUrl: 'https://api.openai.com/v1',
     securitySchemes: { ApiKeyAuth: { type: 'bearer' }, OAuth2AuthorizationCode: { type: 'bearer' } },
+    applyAuth,
   });
 const listUsers = (client: Client, params: { limit?: number; after?: string } = {}, options?: RequestOptions) =>
   paginate<UserListResponse, User>(client, ops.listUsers, { kind: 'cursor', param: 'after', items: 'data', hasMore: 'has_more', nextCursor: 'last_id' }, params, options);

@@ -1,4 +1,5 @@
 import { basicAuth, createClientCore, type ClientConfig } from '../../templates/runtime/index.js';
+import { applyAuth } from '../../templates/runtime/auth.js';
 import type { SecuritySchemeSpec } from '../../templates/runtime/types.js';
 
 export interface Recorded {
@@ -43,7 +44,7 @@ export const schemes: Record<string, SecuritySchemeSpec> = {
 export function testClient(fetch: typeof globalThis.fetch, config: ClientConfig = {}) {
   return createClientCore(
     { fetch, backoff: { initialDelay: 1, maxDelay: 5 }, ...config },
-    { baseUrl: 'https://api.test/v1/', securitySchemes: schemes },
+    { baseUrl: 'https://api.test/v1/', securitySchemes: schemes, applyAuth },
   );
 }
 

@@ -14,6 +14,7 @@ import {
   UnprocessableEntityError,
   type Client,
 } from '../../templates/runtime/index.js';
+import { applyAuth } from '../../templates/runtime/auth.js';
 import type { OperationSpec } from '../../templates/runtime/types.js';
 import { failure } from './helpers.js';
 
@@ -62,7 +63,7 @@ describe.skipIf(!process.env.OAGEN_PRISM)('runtime against Prism (specs/openai.y
     });
     client = createClientCore(
       { baseUrl: `http://127.0.0.1:${port}`, auth: { ApiKeyAuth: 'sk-test' }, maxRetries: 0 },
-      { baseUrl: '', securitySchemes: { ApiKeyAuth: { type: 'bearer' } } },
+      { baseUrl: '', securitySchemes: { ApiKeyAuth: { type: 'bearer' } }, applyAuth },
     );
   }, 180_000);
   afterAll(() => {
