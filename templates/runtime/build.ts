@@ -45,7 +45,7 @@ export async function build(
     if (p.in == 'path') {
       // URL parsing resolves `.` and `..` segments: they would change the path.
       if (!text || /^\.\.?$/.test(text)) throw new TypeError(`${method} ${op.path}: path parameter "${p.name}" is missing, empty, "." or ".."`);
-      path = path.replace(`{${p.name}}`, () => text);
+      path = path.replaceAll(`{${p.name}}`, () => text);
     } else if (text !== undefined) p.in == 'header' ? put(p.name, text) : (p.in == 'query' ? query : cookies).push(text);
   }
   const where = `${method} ${path}`;
