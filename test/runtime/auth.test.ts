@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { MissingCredentialsError, request, type ClientConfig } from '../../templates/runtime/index.js';
+import { createClientCore, MissingCredentialsError, request, type ClientConfig } from '../../templates/runtime/index.js';
 import type { OperationSpec, SecurityAlternatives } from '../../templates/runtime/types.js';
 import { failure, fakeFetch, json, testClient } from './helpers.js';
 
@@ -92,6 +92,16 @@ describe('auth: alternatives', () => {
     expect(err).toBeInstanceOf(TypeError);
     expect(err.message).toContain('auth.Bearer');
     expect(err.message).not.toContain('42');
+  });
+});
+
+describe('auth: through the client', () => {
+  it('a client without applyAuth (an API without security schemes) bundles and applies no auth', async () => {
+    const f = fakeFetch();
+    const client = createClientCore({ fetch: f, auth: { Bearer: 't' } }, { baseUrl: 'https://api.test', securitySchemes: {} });
+    await request(client, op([['Bearer']]), undefined);
+    expect(f.calls[0]!.headers.authorization).toBeUndefined();
+    expect(client.applyAuth).toBeUndefined();
   });
 });
 
