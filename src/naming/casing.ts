@@ -116,6 +116,7 @@ function isAllUpper(w: string): boolean {
 export function capitalize(w: string, keepAcronym: boolean): string {
   if (!ASCII.test(w)) return unicodeCapitalize(w, keepAcronym);
   if (keepAcronym && !/[a-z]/.test(w) && /[A-Z]/.test(w)) return w;
+  if (/^[^a-z][^A-Z]*$/.test(w)) return w; // already capitalized: no new string
   return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
 }
 
@@ -136,7 +137,9 @@ export function unicodeCapitalize(w: string, keepAcronym: boolean): string {
 export function pascalCase(s: string): string {
   const ws = words(s);
   const mixed = ws.some((w) => LOWER.test(w));
-  return ws.map((w) => capitalize(w, mixed)).join('');
+  let out = '';
+  for (const w of ws) out += capitalize(w, mixed);
+  return out;
 }
 
 /** 'list-users' → 'listUsers', 'get_organization_users' → 'getOrganizationUsers', 'ListUsers' → 'listUsers' */
