@@ -16,6 +16,7 @@ export interface SuccessShape {
 }
 
 export function isJson(mediaType: string): boolean {
+  if (mediaType === 'application/json') return true; // nearly always: no regular expression
   return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || /\/json$/i.test(mediaType) || mediaType === '*/*';
 }
 
