@@ -419,6 +419,19 @@ export function markdownTableCell(text: string): string {
  * gives ''. Inside a table, pass the result through markdownTableCell.
  */
 export function markdownCode(text: string): string {
+  // Printable ASCII without '`' and '<' (most names and types): nothing to clean, count or
+  // make inert. test/naming/escape-fast.test.ts checks that both paths agree.
+  if (typeof text === 'string' && PLAIN_CODE.test(text)) {
+    if (text === '') return '';
+    return text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '' ? `\` ${text} \`` : `\`${text}\``;
+  }
+  return generalMarkdownCode(text);
+}
+
+const PLAIN_CODE = /^[\x20-\x3b\x3d-\x5f\x61-\x7e]*$/;
+
+/** `markdownCode` for any text (its general path). */
+export function generalMarkdownCode(text: string): string {
   let s = cleanText(text).replace(/\n/g, ' ');
   if (s === '') return '';
   let longest = 0;
