@@ -147,7 +147,9 @@ export function camelCase(s: string): string {
   const ws = words(s);
   if (ws.length === 0) return '';
   const mixed = ws.some((w) => LOWER.test(w));
-  return ws[0].toLowerCase() + ws.slice(1).map((w) => capitalize(w, mixed)).join('');
+  let out = ws[0].toLowerCase();
+  for (let i = 1; i < ws.length; i++) out += capitalize(ws[i], mixed);
+  return out;
 }
 
 /** File names: 'Group users' → 'group-users', 'GroupUsers' → 'group-users' */
