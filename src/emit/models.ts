@@ -16,20 +16,21 @@ export interface ModelView {
 export function modelView(named: NamedSchema, ctx: TypeContext): ModelView {
   const name = ctx.names.get(named.id)!;
   const s = named.schema;
-  const doc = docBlock(schemaDocLines(s), '');
-  let code: string;
+  // Pieces joined once: one flat string, cheaper to keep until the file is written than a
+  // tree of concatenations (see renderOperation).
+  const code = [docBlock(schemaDocLines(s), '')];
   if (s.kind === 'object' && !s.nullable && s.properties.length > 0) {
-    code = `${doc}export interface ${name} {\n${objectMembers(s.properties, s.additional, ctx, '  ')}}\n`;
+    code.push(`export interface ${name} {\n`, objectMembers(s.properties, s.additional, ctx, '  '), '}\n');
   } else {
     const expr = typeExpr(s, ctx);
     const parts = expr.length + name.length > 90 ? topLevelParts(s, ctx) : undefined;
-    code = parts && parts.length > 1 ? `${doc}export type ${name} =\n${parts.map((p) => `  | ${p}`).join('\n')};\n` : `${doc}export type ${name} = ${expr};\n`;
+    code.push(parts && parts.length > 1 ? `export type ${name} =\n${parts.map((p) => `  | ${p}`).join('\n')};\n` : `export type ${name} = ${expr};\n`);
   }
   const values = enumValues(s);
   if (values) {
-    code += `\n/** Every value of {@link ${name}}. */\nexport const ${name} = [${values.map(literalValue).join(', ')}] as const;\n`;
+    code.push(`\n/** Every value of {@link ${name}}. */\nexport const ${name} = [${values.map(literalValue).join(', ')}] as const;\n`);
   }
-  return { name, named, code };
+  return { name, named, code: code.join('') };
 }
 
 /** The closed list of values of an enum-like schema, if it has one. */

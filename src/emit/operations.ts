@@ -7,12 +7,12 @@
  * keeps it and the others become `<location>_<name>`; when a parameter is named `body`,
  * the request body moves to `requestBody`.
  */
-import type { Operation, Parameter, PaginationInfo, Schema, SecurityRequirement } from '../ir/types.js';
+import type { Operation, Parameter, PaginationInfo, Response, Schema, SecurityRequirement } from '../ir/types.js';
 import { resolveRef } from '../ir/walk.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
 import type { OperationNames } from '../naming/names.js';
-import { detectPagination, type PaginationResult } from './pagination.js';
-import { errorResponses, isEventStream, isJson, streamShape, successShape, type SuccessShape } from './responses.js';
+import { detectPagination } from './pagination.js';
+import { errorResponses, isEventStream, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
 import { docBlock, schemaDocLines, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface ParamView {
@@ -56,43 +56,58 @@ export interface OperationContext extends TypeContext {
 export function operationView(op: Operation, names: OperationNames, ctx: OperationContext): OperationView {
   const params = paramViews(op, ctx);
   const body = bodyView(op, params, ctx);
-  const success = successShape(op);
-  const successType = shapeType(success, ctx);
-  const streamS = names.stream ? streamShape(op) : undefined;
+  const ok = successResponses(op);
+  const success = successShape(op, ok);
+  const streamS = names.stream ? streamShape(op, success, ok) : undefined;
   const pag = success.kind === 'json' ? detectPagination(op, ctx.schemas, ctx.paginationOverrides?.get(names.fn) ?? ctx.paginationOverrides?.get(op.key)) : undefined;
-  const errors = errorResponses(op).flatMap((r) => r.contents.filter((c) => isJson(c.mediaType)).map((c) => typeExpr(c.schema, ctx)));
   const view: OperationView = {
     op,
     names,
     params,
-    ...(body ? { body } : {}),
     paramsOptional: !params.some((p) => p.param.required) && !(body && body.required),
     success,
-    successType,
-    ...(streamS ? { stream: { shape: streamS, eventType: eventType(streamS, ctx), flag: !!body && hasStreamFlag(body.schema, ctx) } } : {}),
-    ...(pag ? { pagination: { info: pag.info, itemType: typeExpr(pag.item, ctx) } } : {}),
-    errorType: errors.length > 0 ? [...new Set(errors)].join(' | ') : 'unknown',
+    successType: shapeType(success, ctx),
+    errorType: errorType(op, ok, ctx),
     security: op.security ?? ctx.security,
     code: '',
   };
-  view.code = renderOperation(view, pag);
+  if (body) view.body = body;
+  if (streamS) view.stream = { shape: streamS, eventType: eventType(streamS, ctx), flag: !!body && hasStreamFlag(body.schema, ctx) };
+  if (pag) view.pagination = { info: pag.info, itemType: typeExpr(pag.item, ctx) };
+  view.code = renderOperation(view);
   return view;
 }
 
-function paramViews(op: Operation, ctx: TypeContext): ParamView[] {
-  const used = new Set<string>();
-  const views: ParamView[] = [];
-  // Path parameters first so they keep their names on a clash.
-  const ordered = [...op.parameters.filter((p) => p.in === 'path'), ...op.parameters.filter((p) => p.in !== 'path')];
-  for (const param of ordered) {
-    let key = param.name;
-    if (used.has(key)) key = `${param.in}_${param.name}`;
-    for (let i = 2; used.has(key); i++) key = `${param.in}_${param.name}${i}`;
-    used.add(key);
-    views.push({ key, param, type: typeExpr(param.schema, ctx, '  ') });
+/** The union of the declared JSON error bodies, or `unknown`. */
+function errorType(op: Operation, ok: Response[], ctx: TypeContext): string {
+  const types: string[] = [];
+  for (const r of errorResponses(op, ok)) {
+    for (const c of r.contents) {
+      if (!isJson(c.mediaType)) continue;
+      const t = typeExpr(c.schema, ctx);
+      if (!types.includes(t)) types.push(t);
+    }
   }
-  // Back to the spec's order for the interface and docs.
-  return op.parameters.map((p) => views.find((v) => v.param === p)!);
+  return types.length > 0 ? types.join(' | ') : 'unknown';
+}
+
+function paramViews(op: Operation, ctx: TypeContext): ParamView[] {
+  const ps = op.parameters;
+  const keys: string[] = [];
+  const used: string[] = []; // a handful of names: an array beats a Set here
+  // Path parameters take their keys first, so they keep their names on a clash.
+  for (let i = 0; i < ps.length; i++) if (ps[i].in === 'path') keys[i] = freeKey(ps[i], used);
+  for (let i = 0; i < ps.length; i++) if (ps[i].in !== 'path') keys[i] = freeKey(ps[i], used);
+  // The views keep the spec's order (the interface and the docs list them so).
+  return ps.map((param, i) => ({ key: keys[i], param, type: typeExpr(param.schema, ctx, '  ') }));
+}
+
+function freeKey(param: Parameter, used: string[]): string {
+  let key = param.name;
+  if (used.includes(key)) key = `${param.in}_${param.name}`;
+  for (let i = 2; used.includes(key); i++) key = `${param.in}_${param.name}${i}`;
+  used.push(key);
+  return key;
 }
 
 function bodyView(op: Operation, params: ParamView[], ctx: TypeContext): BodyView | undefined {
@@ -142,97 +157,110 @@ function eventType(shape: SuccessShape, ctx: TypeContext): string {
 
 /** The security alternatives as scheme-name lists, as the runtime reads them. */
 function securityLiteral(security: SecurityRequirement[]): string {
-  return `[${security.map((req) => `[${Object.keys(req).map(stringLiteral).join(', ')}]`).join(', ')}]`;
+  // Most operations share the document's security array: written once per array.
+  let literal = securityLiterals.get(security);
+  if (literal === undefined) {
+    literal = `[${security.map((req) => `[${Object.keys(req).map(stringLiteral).join(', ')}]`).join(', ')}]`;
+    securityLiterals.set(security, literal);
+  }
+  return literal;
 }
 
+const securityLiterals = new WeakMap<SecurityRequirement[], string>();
+
+/** The `OperationSpec` object literal, one field per line. */
 function specLiteral(v: OperationView, response: string): string {
-  const lines: string[] = [];
-  lines.push(`method: ${stringLiteral(v.op.method)}`);
-  lines.push(`path: ${stringLiteral(v.op.path)}`);
+  let out = `{\n  method: ${stringLiteral(v.op.method)},\n  path: ${stringLiteral(v.op.path)},\n`;
   if (v.params.length > 0) {
-    const ps = v.params.map(({ key, param }) => {
-      const f = [`name: ${stringLiteral(param.name)}`, `in: ${stringLiteral(param.in)}`];
-      if (key !== param.name) f.push(`key: ${stringLiteral(key)}`);
-      if (param.json) f.push('json: true');
-      // Only non-default styles are written; they bring their serializer along (tree-shaken otherwise).
-      if (needsSerializer(param)) {
-        if (param.style) f.push(`style: ${stringLiteral(param.style)}`);
-        if (param.explode !== undefined) f.push(`explode: ${param.explode}`);
-        if (param.allowReserved) f.push('allowReserved: true');
-        f.push('serialize: serializeParam');
-      }
-      return `{ ${f.join(', ')} }`;
-    });
+    const ps = v.params.map(paramSpecLiteral);
     const oneLine = `params: [${ps.join(', ')}]`;
-    lines.push(oneLine.length <= 96 ? oneLine : `params: [\n${ps.map((x) => `    ${x},\n`).join('')}  ]`);
+    out += oneLine.length <= 96 ? `  ${oneLine},\n` : `  params: [\n${ps.map((x) => `    ${x},\n`).join('')}  ],\n`;
   }
-  if (v.body) {
-    const f = [`kind: ${stringLiteral(v.body.kind)}`, `mediaType: ${stringLiteral(v.body.mediaType)}`];
-    if (v.body.required) f.push('required: true');
-    if (v.body.key !== 'body') f.push(`key: ${stringLiteral(v.body.key)}`);
-    // Upload and form encodings are pulled into the bundle only by the operations that need them.
-    if (v.body.kind === 'multipart') f.push('encode: toFormData');
-    if (v.body.kind === 'form') f.push('encode: formBody');
-    lines.push(`body: { ${f.join(', ')} }`);
-  }
-  if (response !== 'json') lines.push(`response: ${stringLiteral(response)}`);
-  if (v.security.length > 0) lines.push(`security: ${securityLiteral(v.security)}`);
-  if (v.op.extensions['x-oagen-retry'] === true) lines.push('retry: true');
-  return `{\n${lines.map((l) => `  ${l},\n`).join('')}}`;
+  if (v.body) out += `  body: ${bodySpecLiteral(v.body)},\n`;
+  if (response !== 'json') out += `  response: ${stringLiteral(response)},\n`;
+  if (v.security.length > 0) out += `  security: ${securityLiteral(v.security)},\n`;
+  if (v.op.extensions['x-oagen-retry'] === true) out += '  retry: true,\n';
+  return out + '}';
 }
 
-function renderOperation(v: OperationView, pag: PaginationResult | undefined): string {
+function paramSpecLiteral({ key, param }: ParamView): string {
+  let out = `{ name: ${stringLiteral(param.name)}, in: ${stringLiteral(param.in)}`;
+  if (key !== param.name) out += `, key: ${stringLiteral(key)}`;
+  if (param.json) out += ', json: true';
+  // Only non-default styles are written; they bring their serializer along (tree-shaken otherwise).
+  if (needsSerializer(param)) {
+    if (param.style) out += `, style: ${stringLiteral(param.style)}`;
+    if (param.explode !== undefined) out += `, explode: ${param.explode}`;
+    if (param.allowReserved) out += ', allowReserved: true';
+    out += ', serialize: serializeParam';
+  }
+  return out + ' }';
+}
+
+function bodySpecLiteral(body: BodyView): string {
+  let out = `{ kind: ${stringLiteral(body.kind)}, mediaType: ${stringLiteral(body.mediaType)}`;
+  if (body.required) out += ', required: true';
+  if (body.key !== 'body') out += `, key: ${stringLiteral(body.key)}`;
+  // Upload and form encodings are pulled into the bundle only by the operations that need them.
+  if (body.kind === 'multipart') out += ', encode: toFormData';
+  if (body.kind === 'form') out += ', encode: formBody';
+  return out + ' }';
+}
+
+function renderOperation(v: OperationView): string {
   const { names, op } = v;
-  let out = '';
+  // One string per piece, joined once: the result is one flat string, which survives until
+  // the file is written far more cheaply than a tree of concatenations (and their pieces).
+  const out: string[] = [];
   // Params interface.
   if (v.params.length === 0 && !v.body) {
     // `{}` would accept any value; this accepts only `{}` and `undefined`.
-    out += `/** {@link ${names.fn}} takes no parameters. */\n`;
-    out += `export type ${names.params} = Record<string, never>;\n\n`;
+    out.push(`/** {@link ${names.fn}} takes no parameters. */\n`);
+    out.push(`export type ${names.params} = Record<string, never>;\n\n`);
   } else {
-    out += `/** Parameters of {@link ${names.fn}}. */\n`;
-    out += `export interface ${names.params} {\n`;
+    out.push(`/** Parameters of {@link ${names.fn}}. */\n`);
+    out.push(`export interface ${names.params} {\n`);
   }
   for (const p of v.params) {
-    out += docBlock(paramDocLines(p.param), '  ');
-    out += `  ${propertyKey(p.key)}${p.param.required ? '' : '?'}: ${p.type};\n`;
+    out.push(docBlock(paramDocLines(p.param), '  '));
+    out.push(`  ${propertyKey(p.key)}${p.param.required ? '' : '?'}: ${p.type};\n`);
   }
   if (v.body) {
     const lines = v.body.description ? jsDocLines(v.body.description) : [];
-    out += docBlock(lines.length ? lines : jsDocLines(`Request body (${v.body.mediaType}).`), '  ');
-    out += `  ${propertyKey(v.body.key)}${v.body.required ? '' : '?'}: ${v.body.type};\n`;
+    out.push(docBlock(lines.length ? lines : jsDocLines(`Request body (${v.body.mediaType}).`), '  '));
+    out.push(`  ${propertyKey(v.body.key)}${v.body.required ? '' : '?'}: ${v.body.type};\n`);
   }
-  if (v.params.length > 0 || v.body) out += '}\n\n';
+  if (v.params.length > 0 || v.body) out.push('}\n\n');
   // Error bodies.
-  out += `/** Error bodies {@link ${names.fn}} can fail with (as \`ApiError.body\`). */\n`;
-  out += `export type ${names.error} = ${v.errorType};\n\n`;
-  // The operation's spec, read by the runtime.
+  out.push(`/** Error bodies {@link ${names.fn}} can fail with (as \`ApiError.body\`). */\n`);
+  out.push(`export type ${names.error} = ${v.errorType};\n\n`);
+  // The operation's spec (and pagination spec), read by the runtime.
   const specConst = names.locals.spec;
-  out += `const ${specConst}: OperationSpec = ${specLiteral(v, v.success.kind)};\n\n`;
+  const pagConst = names.locals.pagination;
+  if (v.pagination) out.push(`const ${pagConst}: PaginationSpec = ${paginationLiteral(v.pagination.info)};\n\n`);
+  out.push(`const ${specConst}: OperationSpec = ${specLiteral(v, v.success.kind)};\n\n`);
   const paramsArg = `params${v.paramsOptional ? '?' : ''}: ${names.params}`;
-  out += docBlock(operationDocLines(v), '');
-  if (v.pagination && pag) {
-    const pagConst = names.locals.pagination;
-    out = out.replace(`const ${specConst}`, `const ${pagConst}: PaginationSpec = ${paginationLiteral(v.pagination.info)};\n\nconst ${specConst}`);
-    out += `export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): PagePromise<${v.successType}, ${v.pagination.itemType}> {\n`;
-    out += `  return paginate(client, ${specConst}, ${pagConst}, params, options);\n}\n`;
+  out.push(docBlock(operationDocLines(v), ''));
+  if (v.pagination) {
+    out.push(`export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): PagePromise<${v.successType}, ${v.pagination.itemType}> {\n`);
+    out.push(`  return paginate(client, ${specConst}, ${pagConst}, params, options);\n}\n`);
   } else if (v.success.kind === 'sse') {
-    out += `export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<${v.successType}> {\n`;
-    out += `  return stream(client, ${specConst}, params, options);\n}\n`;
+    out.push(`export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<${v.successType}> {\n`);
+    out.push(`  return stream(client, ${specConst}, params, options);\n}\n`);
   } else {
-    out += `export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<${v.successType}> {\n`;
-    out += `  return request(client, ${specConst}, params, options);\n}\n`;
+    out.push(`export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<${v.successType}> {\n`);
+    out.push(`  return request(client, ${specConst}, params, options);\n}\n`);
   }
   if (v.stream && names.stream) {
     const streamSpec = names.locals.streamSpec;
-    out += `\nconst ${streamSpec}: OperationSpec = { ...${specConst}, response: "sse" };\n\n`;
+    out.push(`\nconst ${streamSpec}: OperationSpec = { ...${specConst}, response: "sse" };\n\n`);
     const flag = v.body && v.stream.flag ? v.body.key : undefined;
-    out += docBlock([`Like {@link ${names.fn}}, answered as a stream of server-sent events (\`${v.stream.shape.mediaType}\`).`, ...(flag ? ['Sets `stream: true` in the request body.'] : []), '', `\`${op.method} ${op.path}\``].map(escapeDocLine), '');
-    out += `export function ${names.stream}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<EventStream<${v.stream.eventType}>> {\n`;
-    if (flag) out += `  return stream(client, ${streamSpec}, { ...params, ${propertyKey(flag)}: { ...params${v.paramsOptional ? '?' : ''}.${flag}, stream: true } }, options);\n}\n`;
-    else out += `  return stream(client, ${streamSpec}, params, options);\n}\n`;
+    out.push(docBlock([`Like {@link ${names.fn}}, answered as a stream of server-sent events (\`${v.stream.shape.mediaType}\`).`, ...(flag ? ['Sets `stream: true` in the request body.'] : []), '', `\`${op.method} ${op.path}\``].map(escapeDocLine), ''));
+    out.push(`export function ${names.stream}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<EventStream<${v.stream.eventType}>> {\n`);
+    if (flag) out.push(`  return stream(client, ${streamSpec}, { ...params, ${propertyKey(flag)}: { ...params${v.paramsOptional ? '?' : ''}.${flag}, stream: true } }, options);\n}\n`);
+    else out.push(`  return stream(client, ${streamSpec}, params, options);\n}\n`);
   }
-  return out;
+  return out.join('');
 }
 
 /** The stream variant turns a `stream: boolean` body flag on, when the body has one. */
@@ -276,7 +304,7 @@ export function needsSerializer(p: Parameter): boolean {
 
 function paramDocLines(p: Parameter): string[] {
   const lines = p.description ? jsDocLines(p.description) : [];
-  const s = schemaDocLines({ ...p.schema, description: undefined, title: undefined } as Schema);
+  const s = schemaDocLines(p.schema, false);
   if (s.length > 0 && lines.length > 0) lines.push('');
   lines.push(...s);
   if (p.deprecated && !lines.includes('@deprecated')) lines.push('@deprecated');

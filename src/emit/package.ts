@@ -44,14 +44,17 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
 
   const opCtx = { ...ctx, security: ir.security, ...(options.pagination ? { paginationOverrides: options.pagination } : {}) };
   const views = new Map<string, OperationView>();
+  const tags = new Map<string, ApiIR['tags'][number]>();
+  for (const t of ir.tags) if (!tags.has(t.name)) tags.set(t.name, t);
   for (const group of names.groups) {
     const used = new Set<string>();
+    const groupCtx = { ...opCtx, used };
     const ops = group.operations.map((op) => {
-      const v = operationView(op, names.operation.get(op.key)!, { ...opCtx, used });
+      const v = operationView(op, names.operation.get(op.key)!, groupCtx);
       views.set(op.key, v);
       return v;
     });
-    const tag = ir.tags.find((t) => t.name === group.tag);
+    const tag = tags.get(group.tag);
     files.set(
       `src/api/${group.file}.ts`,
       render('src/api.ts.hbs', {

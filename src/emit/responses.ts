@@ -16,6 +16,7 @@ export interface SuccessShape {
 }
 
 export function isJson(mediaType: string): boolean {
+  if (mediaType === 'application/json') return true; // nearly always: no regular expression
   return /^application\/(.+\+)?json(;|$)/i.test(mediaType) || /\/json$/i.test(mediaType) || mediaType === '*/*';
 }
 
@@ -34,14 +35,13 @@ export function successResponses(op: Operation): Response[] {
   return op.responses.filter((r) => r.status === 'default');
 }
 
-export function errorResponses(op: Operation): Response[] {
-  const ok = new Set(successResponses(op));
-  return op.responses.filter((r) => !ok.has(r) && !/^[123]/.test(r.status));
+/** The declared error responses: everything but the success responses (`ok`) and 1XX–3XX. */
+export function errorResponses(op: Operation, ok: Response[] = successResponses(op)): Response[] {
+  return op.responses.filter((r) => !ok.includes(r) && !/^[123]/.test(r.status));
 }
 
 /** The main (non-stream) success shape. */
-export function successShape(op: Operation): SuccessShape {
-  const responses = successResponses(op);
+export function successShape(op: Operation, responses: Response[] = successResponses(op)): SuccessShape {
   const statuses = responses.map((r) => r.status);
   const contents = responses.flatMap((r) => r.contents);
   const json = contents.filter((c) => isJson(c.mediaType));
@@ -59,10 +59,8 @@ export function successShape(op: Operation): SuccessShape {
 }
 
 /** The `text/event-stream` variant of an operation that also answers with another media type. */
-export function streamShape(op: Operation): SuccessShape | undefined {
-  const main = successShape(op);
+export function streamShape(op: Operation, main = successShape(op), responses: Response[] = successResponses(op)): SuccessShape | undefined {
   if (main.kind === 'sse') return undefined;
-  const responses = successResponses(op);
   const sse = responses.flatMap((r) => r.contents).filter((c) => isEventStream(c.mediaType));
   if (sse.length === 0) return undefined;
   return { kind: 'sse', schemas: uniq(sse), statuses: responses.map((r) => r.status), mediaType: sse[0].mediaType };

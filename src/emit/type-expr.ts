@@ -171,10 +171,10 @@ function propertyDoc(p: Property, indent: string): string {
   return docBlock(schemaDocLines(p.schema), indent);
 }
 
-/** Documentation lines for a schema: description, then tags. */
-export function schemaDocLines(s: Schema): string[] {
+/** Documentation lines for a schema: description (unless `withText` is false), then tags. */
+export function schemaDocLines(s: Schema, withText = true): string[] {
   const lines: string[] = [];
-  const text = s.description ?? s.title;
+  const text = withText ? (s.description ?? s.title) : undefined;
   if (text) lines.push(...jsDocLines(text));
   const facts: string[] = [];
   if (s.format && s.kind !== 'binary') facts.push(`format: ${s.format}`);
@@ -201,15 +201,18 @@ export function docBlock(raw: string[], indent: string): string {
   if (raw.length === 0) return '';
   const lines = wrapProse(raw, WIDTH - indent.length - 3);
   if (lines.length === 1 && lines[0].length + indent.length + 7 <= WIDTH) return `${indent}/** ${lines[0]} */\n`;
-  return `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *\n` : `${indent} * ${l}\n`)).join('')}${indent} */\n`;
+  let out = `${indent}/**\n`;
+  for (const l of lines) out += l === '' ? `${indent} *\n` : `${indent} * ${l}\n`;
+  return `${out}${indent} */\n`;
 }
 
 /** Wrap long prose lines at word boundaries; ``` fences, table rows and tag lines are kept as they are. */
 function wrapProse(lines: string[], width: number): string[] {
+  if (lines.every((l) => l.length <= width)) return lines; // nothing to wrap (most doc blocks)
   const out: string[] = [];
   let fenced = false;
   for (const line of lines) {
-    if (/^\s*```/.test(line)) fenced = !fenced;
+    if (line.includes('```') && /^\s*```/.test(line)) fenced = !fenced;
     if (fenced || line.length <= width || /^\s*\|/.test(line) || line.startsWith('@')) {
       out.push(line);
       continue;

@@ -29,6 +29,57 @@ function kind(c: string): Kind {
 
 /** The words of a name, in order, with their original casing. */
 export function words(s: string): string[] {
+  return ASCII.test(s) ? asciiWords(s) : unicodeWords(s);
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+const enum Ascii {
+  Sep,
+  Upper,
+  Lower,
+  Digit,
+}
+
+function asciiKind(code: number): Ascii {
+  if (code >= 97 && code <= 122) return Ascii.Lower;
+  if (code >= 65 && code <= 90) return Ascii.Upper;
+  if (code >= 48 && code <= 57) return Ascii.Digit;
+  return Ascii.Sep;
+}
+
+/**
+ * `unicodeWords` for ASCII text (nearly every spec name), by character codes and slices
+ * instead of a regular expression per character: naming Graph's 16,000 names spent most
+ * of its time there. test/naming/casing-fast.test.ts checks that both agree.
+ */
+function asciiWords(s: string): string[] {
+  const out: string[] = [];
+  let start = -1; // where the current word starts, -1 between words
+  let prev = Ascii.Sep;
+  for (let i = 0; i < s.length; i++) {
+    const k = asciiKind(s.charCodeAt(i));
+    if (k === Ascii.Sep) {
+      if (start >= 0) out.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    } else if (k === Ascii.Upper) {
+      // fooBar, v2Users, FOOBar: the rules of unicodeWords
+      const next = i + 1 < s.length ? asciiKind(s.charCodeAt(i + 1)) : Ascii.Sep;
+      if (prev === Ascii.Lower || prev === Ascii.Digit || (prev === Ascii.Upper && next === Ascii.Lower)) {
+        out.push(s.slice(start, i));
+        start = i;
+      }
+    }
+    prev = k;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
+}
+
+/** The words of any name (the general path of `words`). */
+export function unicodeWords(s: string): string[] {
   const out: string[] = [];
   const chars = Array.from(s.normalize('NFC'));
   const kinds = chars.map(kind);
@@ -61,7 +112,16 @@ function isAllUpper(w: string): boolean {
   return !LOWER.test(w) && UPPER.test(w);
 }
 
-function capitalize(w: string, keepAcronym: boolean): string {
+/** `w` with its first letter a capital, the rest lower case (acronyms kept when `keepAcronym`). */
+export function capitalize(w: string, keepAcronym: boolean): string {
+  if (!ASCII.test(w)) return unicodeCapitalize(w, keepAcronym);
+  if (keepAcronym && !/[a-z]/.test(w) && /[A-Z]/.test(w)) return w;
+  if (/^[^a-z][^A-Z]*$/.test(w)) return w; // already capitalized: no new string
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
+
+/** `capitalize` for any word (its general path). */
+export function unicodeCapitalize(w: string, keepAcronym: boolean): string {
   if (keepAcronym && isAllUpper(w)) return w;
   const [first = '', ...rest] = Array.from(w);
   // 'ß' upper-cases to 'SS': only the first character of that stays a capital
@@ -77,7 +137,9 @@ function capitalize(w: string, keepAcronym: boolean): string {
 export function pascalCase(s: string): string {
   const ws = words(s);
   const mixed = ws.some((w) => LOWER.test(w));
-  return ws.map((w) => capitalize(w, mixed)).join('');
+  let out = '';
+  for (const w of ws) out += capitalize(w, mixed);
+  return out;
 }
 
 /** 'list-users' → 'listUsers', 'get_organization_users' → 'getOrganizationUsers', 'ListUsers' → 'listUsers' */
@@ -85,7 +147,9 @@ export function camelCase(s: string): string {
   const ws = words(s);
   if (ws.length === 0) return '';
   const mixed = ws.some((w) => LOWER.test(w));
-  return ws[0].toLowerCase() + ws.slice(1).map((w) => capitalize(w, mixed)).join('');
+  let out = ws[0].toLowerCase();
+  for (let i = 1; i < ws.length; i++) out += capitalize(ws[i], mixed);
+  return out;
 }
 
 /** File names: 'Group users' → 'group-users', 'GroupUsers' → 'group-users' */

@@ -202,6 +202,33 @@ function cleanText(text: string): string {
  * leading / trailing blank lines removed. Lines starting with '@' stay tags.
  */
 export function jsDocLines(text: string): string[] {
+  return isPlainDoc(text) ? plainDocLines(text) : generalDocLines(text);
+}
+
+/**
+ * Text that `generalDocLines` only splits into lines: printable ASCII and LF, no `*​/`, no
+ * space before a line break or at the end. Most descriptions are; the check is far cheaper
+ * than the general path's five regular expressions (test/naming/escape-fast.test.ts checks
+ * that both paths agree).
+ */
+function isPlainDoc(text: string): boolean {
+  return typeof text === 'string' && PLAIN_DOC.test(text) && !text.includes('*/') && !text.includes(' \n') && !text.endsWith(' ');
+}
+
+const PLAIN_DOC = /^[\x20-\x7e\n]*$/;
+
+function plainDocLines(text: string): string[] {
+  if (!text.includes('\n')) return text === '' ? [] : [text];
+  const lines = text.split('\n');
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start] === '') start++;
+  while (end > start && lines[end - 1] === '') end--;
+  return start === 0 && end === lines.length ? lines : lines.slice(start, end);
+}
+
+/** `jsDocLines` for any text (its general path). */
+export function generalDocLines(text: string): string[] {
   const lines = cleanText(text)
     .split('\n')
     .map((l) => l.replace(/\*\//g, '*\\/').replace(/\s+$/, ''));
@@ -392,6 +419,19 @@ export function markdownTableCell(text: string): string {
  * gives ''. Inside a table, pass the result through markdownTableCell.
  */
 export function markdownCode(text: string): string {
+  // Printable ASCII without '`' and '<' (most names and types): nothing to clean, count or
+  // make inert. test/naming/escape-fast.test.ts checks that both paths agree.
+  if (typeof text === 'string' && PLAIN_CODE.test(text)) {
+    if (text === '') return '';
+    return text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '' ? `\` ${text} \`` : `\`${text}\``;
+  }
+  return generalMarkdownCode(text);
+}
+
+const PLAIN_CODE = /^[\x20-\x3b\x3d-\x5f\x61-\x7e]*$/;
+
+/** `markdownCode` for any text (its general path). */
+export function generalMarkdownCode(text: string): string {
   let s = cleanText(text).replace(/\n/g, ' ');
   if (s === '') return '';
   let longest = 0;
@@ -412,17 +452,18 @@ export function markdownCode(text: string): string {
  * widens to its type (`number`, `unknown`).
  */
 export function literalValue(value: unknown): string {
-  return literal(value, 'type', new Set());
+  return literal(value, 'type');
 }
 
 /** The same value as a TypeScript *expression* (for `as const` lists, defaults in code). */
 export function literalExpression(value: unknown): string {
-  return literal(value, 'expression', new Set());
+  return literal(value, 'expression');
 }
 
 const MAX_LITERAL_DEPTH = 32;
 
-function literal(value: unknown, mode: 'type' | 'expression', seen: Set<object>): string {
+/** `seen`: the arrays and objects being written (cycle guard), created at the first one */
+function literal(value: unknown, mode: 'type' | 'expression', seen?: Set<object>): string {
   switch (typeof value) {
     case 'string':
       return stringLiteral(value);
@@ -439,6 +480,7 @@ function literal(value: unknown, mode: 'type' | 'expression', seen: Set<object>)
     case 'object': {
       if (value === null) return 'null';
       if (value instanceof Date) return stringLiteral(Number.isNaN(value.getTime()) ? String(value) : value.toISOString());
+      seen ??= new Set();
       if (seen.has(value) || seen.size >= MAX_LITERAL_DEPTH) return mode === 'type' ? 'unknown' : 'undefined';
       seen.add(value);
       try {

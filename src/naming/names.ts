@@ -118,20 +118,20 @@ function nameOnce(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames): Nam
     const base = pascalCase(fn);
     const names: OperationNames = {
       fn,
-      params: take(identifier(`${base}Params`), types),
-      error: take(identifier(`${base}Error`), types),
+      params: types.take(identifier(`${base}Params`)),
+      error: types.take(identifier(`${base}Error`)),
       locals: { spec: '', pagination: '', streamSpec: '' },
     };
-    if (hasStreamVariant(op)) names.stream = take(`${fn}Stream`, values);
+    if (hasStreamVariant(op)) names.stream = values.take(`${fn}Stream`);
     operation.set(op.key, names);
   }
   // Module-local constants come last, so they yield to every exported name.
   for (const op of ir.operations) {
     const names = operation.get(op.key)!;
     names.locals = {
-      spec: take(`${names.fn}Spec`, values),
-      pagination: take(`${names.fn}Pagination`, values),
-      streamSpec: take(`${names.stream ?? `${names.fn}Stream`}Spec`, values),
+      spec: values.take(`${names.fn}Spec`),
+      pagination: values.take(`${names.fn}Pagination`),
+      streamSpec: values.take(`${names.stream ?? `${names.fn}Stream`}Spec`),
     };
   }
   const wanted = {
@@ -182,7 +182,7 @@ function resolveClaims(
   // 3. The others get the first free numeric suffix, in identity order.
   losers.sort((a, b) => compare(a.id, b.id));
   for (const c of losers) {
-    const name = take(c.want, taken);
+    const name = taken.take(c.want);
     out.set(c.id, name);
     diagnostics.warn('W_NAME_CLASH', `${what} '${c.id}' would be named '${c.want}', which is taken; named '${name}'`, c.id.startsWith('#') ? c.id : undefined);
   }
@@ -215,14 +215,17 @@ class Taken {
   add(name: string): void {
     this.names.add(this.key(name));
   }
-}
-
-/** `name`, or `name2`, `name3`, … whichever is free first; marks it taken. */
-function take(name: string, taken: Taken): string {
-  let candidate = name;
-  for (let i = 2; taken.has(candidate); i++) candidate = `${name}${i}`;
-  taken.add(candidate);
-  return candidate;
+  /** `name`, or `name2`, `name3`, … whichever is free first; marks it taken. */
+  take(name: string): string {
+    let candidate = name;
+    let key = this.key(candidate);
+    for (let i = 2; this.names.has(key); i++) {
+      candidate = `${name}${i}`;
+      key = this.key(candidate);
+    }
+    this.names.add(key);
+    return candidate;
+  }
 }
 
 function avoidReserved(name: string, reserved: Taken): string {
@@ -249,8 +252,8 @@ function groupOperations(ir: ApiIR): GroupNames[] {
   const docs = new Taken([], true);
   return order.map((tag) => {
     const title = tag === '' ? 'Default' : tag;
-    const file = take(kebabCase(title) || 'default', files);
-    const doc = take(`${pascalCase(title) || 'Default'}Api`, docs);
+    const file = files.take(kebabCase(title) || 'default');
+    const doc = docs.take(`${pascalCase(title) || 'Default'}Api`);
     return { tag, title, file, doc, operations: byTag.get(tag)! };
   });
 }
