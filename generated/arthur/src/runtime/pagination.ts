@@ -6,6 +6,7 @@
  */
 import type { Client } from './client.js';
 import { OagenError } from './errors.js';
+import { paramSpec } from './build.js';
 import { ApiPromise, decode, type RequestOptions } from './request.js';
 import { send, type Decode, type Sent } from './send.js';
 import type { OperationSpec, PaginationSpec } from './types.js';
@@ -125,7 +126,7 @@ export function paginate<Page, Item>(
     const items = get(page, spec.items);
     return Array.isArray(items) ? items : [];
   };
-  const key = (name: string) => op.params?.find((p) => p.in == 'query' && p.name == name)?.key ?? name;
+  const key = (name: string) => op.params?.map(paramSpec).find((p) => p.in == 'query' && p.name == name)?.key ?? name;
 
   async function* pages(first: ApiPromise<Page>): AsyncGenerator<Page, void, undefined> {
     const state = { values: { ...params }, key, where: `${op.method} ${op.path}`, baseUrl: client.baseUrl } as PageState;
