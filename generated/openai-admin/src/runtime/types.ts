@@ -78,8 +78,9 @@ export type ParamSpec = ParamBase &
 
 /**
  * A parameter in its location's default style, without `key` or `json`, written as
- * `location:name` (`'query:limit'`). Most parameters are like this; a string costs the
- * type checker and the bundle far less than an object literal per parameter.
+ * `location:name` (`'query:limit'`). Most parameters are like this. tsc checks a string here
+ * much faster than an object literal contextually typed by the `ParamSpec` union (GitHub's
+ * 2,430 parameters: about 0.09 s of a 0.4 s check), and it is shorter in the bundle.
  */
 export type ParamRef = `${ParamLocation}:${string}`;
 
