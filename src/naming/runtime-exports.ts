@@ -47,6 +47,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'ServerSentEvent',
   'OperationSpec',
   'ParamSpec',
+  'ParamRef',
   'StyledParamSpec',
   'PaginationSpec',
   'SecuritySchemeSpec',

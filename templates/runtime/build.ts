@@ -3,7 +3,7 @@ import type { Client } from './client.js';
 import { isIdempotent } from './retry.js';
 import type { SendOptions } from './send.js';
 import { serializeDefault } from './serialize.js';
-import type { OperationSpec, RequestBody } from './types.js';
+import type { OperationSpec, ParamRef, ParamSpec, RequestBody } from './types.js';
 
 export interface Built {
   url: string;
@@ -12,6 +12,13 @@ export interface Built {
   /** method, headers and body; `duplex: 'half'` lets a `ReadableStream` body be sent */
   init: RequestInit;
   retryable: boolean;
+}
+
+/** A parameter of `OperationSpec.params` as an object: `'query:limit'` → `{ in: 'query', name: 'limit' }`. */
+export function paramSpec(p: ParamRef | ParamSpec): ParamSpec {
+  if (typeof p != 'string') return p;
+  const colon = p.indexOf(':');
+  return { in: p.slice(0, colon), name: p.slice(colon + 1) } as ParamSpec;
 }
 
 /** Throws, before anything is sent, on a missing path parameter or an invalid header value. */
@@ -40,7 +47,8 @@ export async function build(
 
   const query: string[] = [];
   const cookies: string[] = [];
-  for (const p of op.params ?? []) {
+  for (const ref of op.params ?? []) {
+    const p = paramSpec(ref);
     const text = (p.serialize ?? serializeDefault)(p, values[p.key ?? p.name]);
     if (p.in == 'path') {
       // URL parsing resolves `.` and `..` segments: they would change the path.

@@ -41,7 +41,7 @@ export interface CompiledPackage<M> {
   dispose(): Promise<void>;
 }
 
-/** `tsc -p generated/<name>/tsconfig.json --outDir <pkg>/dist`, then `import('<pkg>/dist/index.js')`. */
+/** `tsc -p generated/<name>/tsconfig.build.json --outDir <pkg>/dist`, then `import('<pkg>/dist/index.js')`. */
 export async function loadCompiledPackage<M>(name: string): Promise<CompiledPackage<M>> {
   const source = join(repoRoot, 'generated', name);
   const tmp = await mkdtemp(join(tmpdir(), `oagen-e2e-${name}-`));
@@ -50,7 +50,7 @@ export async function loadCompiledPackage<M>(name: string): Promise<CompiledPack
     await mkdir(dir, { recursive: true });
     // the package's own package.json beside dist/ makes Node read dist/*.js as ESM ("type": "module")
     await copyFile(join(source, 'package.json'), join(dir, 'package.json'));
-    await exec(tscBin, ['-p', join(source, 'tsconfig.json'), '--outDir', join(dir, 'dist'), '--declaration', 'false', '--sourceMap', 'false'], repoRoot);
+    await exec(tscBin, ['-p', join(source, 'tsconfig.build.json'), '--outDir', join(dir, 'dist'), '--declaration', 'false', '--sourceMap', 'false'], repoRoot);
     const module = (await nativeImport(join(dir, 'dist', 'index.js'))) as M;
     return { module, dir, dispose: () => rm(tmp, { recursive: true, force: true }) };
   } catch (e) {

@@ -37,28 +37,28 @@ async function bundle(code: string) {
 // schemes hands `applyAuth` to the client; one without (GitHub's, Graph's) bundles no auth code.
 const client = `export const createClient = (config = {}) => rt.createClientCore(config, { baseUrl: 'https://api.openai.com/v1', securitySchemes: { ApiKeyAuth: { type: 'bearer' } }, applyAuth });`;
 const anonymousClient = `export const createClient = (config = {}) => rt.createClientCore(config, { baseUrl: 'https://api.github.com', securitySchemes: {} });`;
-const listParams = `params: [{ name: 'limit', in: 'query' }, { name: 'after', in: 'query' }, { name: 'emails', in: 'query' }], security: [['ApiKeyAuth']]`;
+const listParams = `params: ['query:limit', 'query:after', 'query:emails'], security: [['ApiKeyAuth']]`;
 const core = ['auth.ts', 'build.ts', 'client.ts', 'errors.ts', 'request.ts', 'retry.ts', 'send.ts', 'serialize.ts'];
 
 const cases: { name: string; client?: string; code: string; files: string[]; absent: string[]; budget: number }[] = [
   {
     // issue 6 targets 2 KB; see templates/runtime/README.md ("Bundle size") for where the bytes go
     name: 'one plain operation (path parameter, bearer auth)',
-    code: `const op = { method: 'GET', path: '/organization/users/{user_id}', params: [{ name: 'user_id', in: 'path' }], security: [['ApiKeyAuth']] };
+    code: `const op = { method: 'GET', path: '/organization/users/{user_id}', params: ['path:user_id'], security: [['ApiKeyAuth']] };
 export const retrieveUser = (client, params, options) => rt.request(client, op, params, options);`,
     files: core,
     // only the default parameter styles, no basic auth encoder, no body encoders
     absent: ['deepObject', 'btoa', 'new FormData', 'x-www-form'],
-    budget: 3460,
+    budget: 3480,
   },
   {
     name: 'a list of an API without security schemes (GitHub list users)',
     client: anonymousClient,
-    code: `const op = { method: 'GET', path: '/users', params: [{ name: 'since', in: 'query' }, { name: 'per_page', in: 'query' }] };
+    code: `const op = { method: 'GET', path: '/users', params: ['query:since', 'query:per_page'] };
 export const usersList = (client, params, options) => rt.request(client, op, params, options);`,
     files: core.filter((f) => f != 'auth.ts'),
     absent: ['needs credentials', 'MissingCredentialsError', 'Bearer'],
-    budget: 3120,
+    budget: 3130,
   },
   {
     name: 'a list without pagination (query parameters)',
@@ -66,7 +66,7 @@ export const usersList = (client, params, options) => rt.request(client, op, par
 export const listUsers = (client, params, options) => rt.request(client, op, params, options);`,
     files: core,
     absent: ['deepObject'],
-    budget: 3470,
+    budget: 3490,
   },
   {
     name: 'a cursor-paginated list (OpenAI list users)',
@@ -76,7 +76,7 @@ export const listUsers = (client, params, options) => rt.paginate(client, op, pa
     files: [...core, 'pagination.ts'].sort(),
     // the page-number and next-URL strategies stay out
     absent: ['another origin', 'totalPages', 'link'],
-    budget: 3940,
+    budget: 3960,
   },
   {
     name: 'a next-URL list (Link header)',
@@ -84,21 +84,21 @@ export const listUsers = (client, params, options) => rt.paginate(client, op, pa
 export const list = (client, params) => rt.paginate(client, { method: 'GET', path: '/users' }, pagination, params);`,
     files: [...core, 'pagination.ts'].sort(),
     absent: [],
-    budget: 4070,
+    budget: 4100,
   },
   {
     name: 'an upload (multipart)',
     code: `export const upload = (c, p) => rt.request(c, { method: 'POST', path: '/files', body: { kind: 'multipart', mediaType: 'multipart/form-data', encode: rt.toFormData }, security: [['ApiKeyAuth']] }, p);`,
     files: [...core, 'multipart.ts'].sort(),
     absent: [],
-    budget: 3560,
+    budget: 3580,
   },
   {
     name: 'a stream (text/event-stream)',
     code: `export const chat = (c, p) => rt.stream(c, { method: 'POST', path: '/chat/completions', response: 'sse', body: { kind: 'json', mediaType: 'application/json' }, security: [['ApiKeyAuth']] }, p);`,
     files: [...core, 'sse.ts'].sort(),
     absent: [],
-    budget: 4010,
+    budget: 4040,
   },
 ];
 

@@ -6,7 +6,8 @@ import { fakeFetch, json, testClient } from './helpers.js';
 const listOp = (...query: string[]): OperationSpec => ({
   method: 'GET',
   path: '/items',
-  params: [...query.map((name) => ({ name, in: 'query' as const })), { name: 'X-Org', in: 'header' }],
+  // `location:name` strings, as generated code writes parameters without a key or style
+  params: [...query.map((name) => `query:${name}` as const), 'header:X-Org'],
 });
 
 /** A fake API over `all` items; `page(url)` returns the JSON body for a request URL. */

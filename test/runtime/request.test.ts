@@ -16,7 +16,7 @@ import {
   toFormData,
   UnprocessableEntityError,
 } from '../../templates/runtime/index.js';
-import type { OperationSpec } from '../../templates/runtime/types.js';
+import type { OperationSpec, ParamRef } from '../../templates/runtime/types.js';
 import { failure, fakeFetch, json, testClient } from './helpers.js';
 
 const getUser: OperationSpec = {
@@ -47,6 +47,25 @@ describe('request: URL, parameters and headers', () => {
     expect(f.calls[0]!.headers['x-trace']).toBe('t-1');
     expect(f.calls[0]!.headers.cookie).toBe('theme=dark');
   });
+
+  const refCases: { ref: ParamRef; params: Record<string, string>; want: { url?: string; header?: [string, string]; cookie?: string } }[] = [
+    { ref: 'path:user_id', params: { user_id: 'u 1' }, want: { url: '/v1/users/u%201' } },
+    { ref: 'query:limit', params: { limit: '5' }, want: { url: '/v1/users/u?limit=5' } },
+    { ref: 'query:a:b', params: { 'a:b': 'x' }, want: { url: '/v1/users/u?a%3Ab=x' } },
+    { ref: 'header:X-Trace', params: { 'X-Trace': 't-1' }, want: { header: ['x-trace', 't-1'] } },
+    { ref: 'cookie:theme', params: { theme: 'dark' }, want: { cookie: 'theme=dark' } },
+  ];
+  for (const { ref, params, want } of refCases) {
+    it(`a "location:name" parameter (${ref}) is sent like its ParamSpec object`, async () => {
+      const path = ref.startsWith('path:') ? '/users/{user_id}' : '/users/u';
+      const f = fakeFetch();
+      await request(testClient(f), { method: 'GET', path, params: [ref] }, params);
+      const call = f.calls[0]!;
+      if (want.url) expect(call.url).toBe(`https://api.test${want.url}`);
+      if (want.header) expect(call.headers[want.header[0]]).toBe(want.header[1]);
+      if (want.cookie) expect(call.headers.cookie).toBe(want.cookie);
+    });
+  }
 
   const pathCases: { value: string; want: string }[] = [
     { value: 'a/b', want: '/users/a%2Fb' },
