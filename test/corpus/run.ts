@@ -109,7 +109,9 @@ async function runOne(spec: CorpusSpec, timeoutMs: number, tscTimeoutMs: number)
   let verdict: CorpusVerdict;
   let tscMs: number | undefined;
   if (genVerdict.status === 'generated') {
-    const tc = await typecheck(out, tscTimeoutMs);
+    // The build config: the package's own tsconfig.json only type-checks, tsconfig.build.json also
+    // runs the declaration emitter's checks, which `npm run build` of the package would hit.
+    const tc = await typecheck(join(out, 'tsconfig.build.json'), tscTimeoutMs);
     tscMs = tc.run.wallMs;
     verdict = classify(genVerdict, { ok: tc.ok, errorCount: tc.errorCount, firstErrors: tc.firstErrors.map((e) => e.replace(`${relative(ROOT, out)}/`, '')) });
   } else {
