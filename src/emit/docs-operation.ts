@@ -22,32 +22,29 @@ export interface DocSection {
   body: string;
 }
 
-export interface OperationDoc {
+/** What an API doc's table of functions shows of an operation. */
+export interface OperationEntry {
   view: OperationView;
-  /** the `##` heading: the function's name, with its anchor target */
-  heading: string;
   /** one-line summary for method tables */
   summary: string;
   /** `**GET** `/path`` */
   http: string;
-  signature: string;
-  /** a deprecation notice, or '' */
-  deprecated: string;
-  description: string;
-  sections: DocSection[];
 }
 
 const HERE = 'docs/' as const;
 
 /**
- * One operation's section of an API doc. `page` takes its headings and prose in page order
- * (see PageAnchors); without one, headings and links are markers for the AnchorIndex.
+ * Appends one operation's section of an API doc to `out` (the pieces of its page, joined
+ * once): the `##` heading, signature, deprecation notice, description, then each `###`
+ * section and `footer`, blocks separated by blank lines. `page` takes its headings and prose
+ * in page order (see PageAnchors); with a marker page, headings and links are markers for
+ * the AnchorIndex.
  */
-export function operationDoc(view: OperationView, dc: DocsContext, page = new PageAnchors(`docs/${dc.operations.get(view.op.key)!.doc}.md`, true)): OperationDoc {
+export function writeOperation(view: OperationView, dc: DocsContext, page: PageAnchors, footer: string, out: string[]): OperationEntry {
   const { op, names } = view;
 
   // the headings, and the spec prose between them, in page order, before any link to them
-  const heading = names.fn + page.heading(names.fn, ids.operation(op.key));
+  const heading = page.heading(names.fn, ids.operation(op.key));
   const paragraphs: string[] = [];
   if (op.summary?.trim()) paragraphs.push(markdownText(op.summary.trim()));
   if (op.description?.trim() && op.description.trim() !== op.summary?.trim()) paragraphs.push(markdownText(op.description.trim()));
@@ -63,45 +60,43 @@ export function operationDoc(view: OperationView, dc: DocsContext, page = new Pa
   });
   const here = (title: string) => page.link(ids.section(op.key, title));
 
-  const bodies = titles.map((title) => {
-    switch (title) {
-      case 'Example': {
-        const example = operationExample(view, dc);
-        return example
-          ? codeBlock('ts', example)
-          : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${here('Parameters')}) for what ${markdownCode(names.fn)} takes.`;
-      }
-      case 'Parameters':
-        return parametersBody(view, dc);
-      case 'Request body':
-        return requestBodyBody(view, dc, bodyText);
-      case 'Return type':
-        return returnTypeBody(view, dc, here);
-      case 'Authorization':
-        return authorizationBody(view, dc);
-      case 'HTTP request headers':
-        return headersBody(view);
-      case 'Responses':
-        return responsesBody(view, dc);
-      case 'Pagination':
-        return paginationBody(view, dc);
-      case 'Streaming':
-        return streamingBody(view, dc);
-      default:
-        return errorsBody(view, dc, here);
-    }
-  });
+  out.push('\n## ', names.fn, heading, '\n\n> ', markdownCode(signature(view)), '\n');
+  if (op.deprecated) out.push('\n> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.\n');
+  if (description) out.push('\n', description, '\n');
+  for (let i = 0; i < titles.length; i++) {
+    out.push('\n### ', titles[i], suffixes[i], '\n\n', sectionBody(titles[i], view, dc, here, bodyText), '\n');
+  }
+  out.push('\n', footer, '\n');
+  return { view, summary: firstLine(op.summary ?? op.description), http: `**${op.method}** ${markdownCode(op.path)}` };
+}
 
-  return {
-    view,
-    heading,
-    summary: firstLine(op.summary ?? op.description),
-    http: `**${op.method}** ${markdownCode(op.path)}`,
-    signature: `> ${markdownCode(signature(view))}`,
-    deprecated: op.deprecated ? '> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.' : '',
-    description,
-    sections: titles.map((title, i) => ({ title: title + suffixes[i], body: bodies[i] })),
-  };
+function sectionBody(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string): string {
+  switch (title) {
+    case 'Example': {
+      const example = operationExample(view, dc);
+      return example
+        ? codeBlock('ts', example)
+        : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${here('Parameters')}) for what ${markdownCode(view.names.fn)} takes.`;
+    }
+    case 'Parameters':
+      return parametersBody(view, dc);
+    case 'Request body':
+      return requestBodyBody(view, dc, bodyText);
+    case 'Return type':
+      return returnTypeBody(view, dc, here);
+    case 'Authorization':
+      return authorizationBody(view, dc);
+    case 'HTTP request headers':
+      return headersBody(view);
+    case 'Responses':
+      return responsesBody(view, dc);
+    case 'Pagination':
+      return paginationBody(view, dc);
+    case 'Streaming':
+      return streamingBody(view, dc);
+    default:
+      return errorsBody(view, dc, here);
+  }
 }
 
 /** The sections links go to: from the operation's own text, and Streaming from the README. */

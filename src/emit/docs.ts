@@ -17,9 +17,9 @@ import type { Names } from '../naming/names.js';
 import { AnchorIndex, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
 import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { cell, flat, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { modelDoc, type ModelUse } from './docs-model.js';
-import { operationDoc, responseRoles } from './docs-operation.js';
+import { responseRoles, writeOperation } from './docs-operation.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
 import { schemaModels } from './docs-types.js';
 import type { ModelView } from './models.js';
@@ -143,12 +143,9 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
   const title = api.title + page.heading(api.title, 'top');
   page.prose(api.description);
   const footer = `[Back to top](${page.link('top')}) · ${api.footer}`;
-  // each operation rendered (and made one flat string) at once, so that its pieces die young
-  const ops = api.views.map((v) => {
-    const d = operationDoc(v, dc, page);
-    const text = flat(render('docs/operation.md.hbs', { heading: d.heading, signature: d.signature, deprecated: d.deprecated, description: d.description, sections: d.sections, footer }));
-    return { d, text };
-  });
+  // the operations' text as pieces, joined once
+  const out: string[] = [];
+  const entries = api.views.map((v) => writeOperation(v, dc, page, footer, out));
   const baseUrl = dc.facts.baseUrl;
   const content = render('docs/api.md.hbs', {
     title,
@@ -158,13 +155,13 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
       : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
     methods: table(
       ['Function', 'HTTP request', 'Description'],
-      ops.map(({ d }) => [
-        cell(`[${markdownCode(d.view.names.fn)}](${page.link(ids.operation(d.view.op.key))})`),
-        cell(d.http),
-        `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
+      entries.map((e) => [
+        cell(`[${markdownCode(e.view.names.fn)}](${page.link(ids.operation(e.view.op.key))})`),
+        cell(e.http),
+        `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
       ]),
     ),
-    operations: ops.map((o) => o.text).join(''),
+    operations: out.join(''),
   });
   return { page, content };
 }
