@@ -268,6 +268,17 @@ export class PageAnchors {
     return '';
   }
 
+  /**
+   * `heading` with an id, also returning the link destination to it from this page (a link
+   * written at once, no lookup); `publish`: other pages link to it too (see `publish`).
+   */
+  anchor(text: string, id: string, publish: boolean): { suffix: string; link: string } {
+    if (this.#markers) return { suffix: anchorTarget(id), link: anchorLink(this.#page, id, '') };
+    const slug = this.#slugger.slug(headingText(text));
+    if (publish) this.#slugs.set(id, slug);
+    return { suffix: '', link: `#${slug}` };
+  }
+
   /** Spec prose shown as a block between headings (after a blank line, before one). */
   prose(markdown: string): void {
     if (!this.#markers && markdown !== '') this.#scanner.scan(markdown);

@@ -26,6 +26,8 @@ export interface DocSection {
 /** What an API doc's table of functions shows of an operation. */
 export interface OperationEntry {
   view: OperationView;
+  /** the link destination to its heading, from its page */
+  link: string;
   /** one-line summary for method tables */
   summary: string;
   /** `**GET** `/path`` */
@@ -45,7 +47,7 @@ export function writeOperation(view: OperationView, dc: DocsContext, page: PageA
   const { op, names } = view;
 
   // the headings, and the spec prose between them, in page order, before any link to them
-  const heading = page.heading(names.fn, ids.operation(op.key));
+  const top = page.anchor(names.fn, ids.operation(op.key), true);
   const paragraphs: string[] = [];
   if (op.summary?.trim()) paragraphs.push(markdownText(op.summary.trim()));
   if (op.description?.trim() && op.description.trim() !== op.summary?.trim()) paragraphs.push(markdownText(op.description.trim()));
@@ -53,15 +55,24 @@ export function writeOperation(view: OperationView, dc: DocsContext, page: PageA
   page.prose(description);
   const bodyText = view.body?.description?.trim() ? markdownText(view.body.description.trim()) : '';
   const titles = sectionTitles(view);
-  const suffixes = titles.map((title) => {
-    // only the sections something links to have an id
-    const suffix = page.heading(title, LINKED_SECTIONS.has(title) ? ids.section(op.key, title) : undefined);
+  const suffixes: string[] = [];
+  // the link to each section something links to ('' for the others)
+  const links: string[] = [];
+  for (const title of titles) {
+    if (LINKED_SECTIONS.has(title)) {
+      // the README links to Streaming; the others are linked from the operation's own text
+      const a = page.anchor(title, ids.section(op.key, title), title === 'Streaming');
+      suffixes.push(a.suffix);
+      links.push(a.link);
+    } else {
+      suffixes.push(page.heading(title));
+      links.push('');
+    }
     if (title === 'Request body') page.prose(bodyText);
-    return suffix;
-  });
-  const here = (title: string) => page.link(ids.section(op.key, title));
+  }
+  const here = (title: string) => links[titles.indexOf(title)] || page.link(ids.section(op.key, title));
 
-  out.push('\n## ', names.fn, heading, '\n\n> ', markdownCode(signature(view)), '\n');
+  out.push('\n## ', names.fn, top.suffix, '\n\n> ', markdownCode(signature(view)), '\n');
   if (op.deprecated) out.push('\n> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.\n');
   if (description) out.push('\n', description, '\n');
   for (let i = 0; i < titles.length; i++) {
@@ -70,7 +81,7 @@ export function writeOperation(view: OperationView, dc: DocsContext, page: PageA
     out.push('\n');
   }
   out.push('\n', footer, '\n');
-  return { view, summary: firstLine(op.summary ?? op.description), http: `**${op.method}** ${markdownCode(op.path)}` };
+  return { view, link: top.link, summary: firstLine(op.summary ?? op.description), http: `**${op.method}** ${markdownCode(op.path)}` };
 }
 
 function writeSection(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string, out: string[]): void {

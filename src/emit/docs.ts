@@ -16,7 +16,7 @@ import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
 import { AnchorIndex, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
-import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
+import { readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { modelDoc, type ModelUse } from './docs-model.js';
 import { writeOperation } from './docs-operation.js';
@@ -163,7 +163,7 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
     methods: table(
       ['Function', 'HTTP request', 'Description'],
       entries.map((e) => [
-        cell(`[${markdownCode(e.view.names.fn)}](${page.link(ids.operation(e.view.op.key))})`),
+        cell(`[${markdownCode(e.view.names.fn)}](${e.link})`),
         cell(e.http),
         `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
       ]),
