@@ -64,6 +64,17 @@ export class AnchorIndex {
     return slugs;
   }
 
+  /**
+   * The link destination to the heading `id` of `page`, as `write` writes a link marker to it
+   * (`href#slug`, or `href` listed in `missing`), without the marker; `from`: the linking file.
+   */
+  link(from: string, page: string, id: string, href: string): string {
+    const slug = this.#pages.get(page)?.get(id);
+    if (slug !== undefined) return `${href}#${slug}`;
+    this.missing.push(`${from} → ${page}#${id}`);
+    return href;
+  }
+
   /** Records the slugs of the marked headings of `content` (`page`: its package path). */
   read(page: string, content: string): void {
     if (content.includes(`${NUL}T`)) collectTargets(content, this.#page(page));

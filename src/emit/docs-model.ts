@@ -7,7 +7,7 @@
 import type { Property, Schema } from '../ir/types.js';
 import { isIdentifierName, stringLiteral } from '../naming/escape.js';
 import { literalCode } from './docs-literals.js';
-import { modelHref, operationLink, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
+import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample } from './docs-examples.js';
 import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
 import type { DocSection } from './docs-operation.js';
@@ -73,7 +73,7 @@ export function modelDoc(view: ModelView, dc: DocsContext, usedBy: ModelUse[], r
   if (usedBy.length > 0) {
     sections.push({
       title: 'Used by',
-      body: dc.resolveLinks(usedBy.map((u) => `- ${codeLink(u.fn, operationLink(HERE, u.doc, u.key))} (${u.role})`).join('\n')),
+      body: usedBy.map((u) => `- ${codeLink(u.fn, operationLinkOf(dc, HERE, u.doc, u.key))} (${u.role})`).join('\n'),
     });
   }
   if (referencedBy.length > 0) {

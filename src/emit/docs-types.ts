@@ -22,7 +22,6 @@ interface Cache {
   parts: WeakMap<Schema, readonly TypePart[]>;
   /** Markdown per link base (`modelHref`'s page folder) */
   markdown: Map<string, WeakMap<Schema, string>>;
-  models: WeakMap<Schema, readonly string[]>;
   /** by refKey: the parts and, per link base, the Markdown of a reference */
   refParts: Map<string, readonly TypePart[]>;
   refMarkdown: Map<string, Map<string, string>>;
@@ -37,7 +36,7 @@ const caches = new WeakMap<TypeContext, Cache>();
 function cacheOf(ctx: TypeContext): Cache {
   let c = caches.get(ctx);
   if (!c) {
-    c = { parts: new WeakMap(), markdown: new Map(), models: new WeakMap(), refParts: new Map(), refMarkdown: new Map(), refModels: new Map(), refs: new Map() };
+    c = { parts: new WeakMap(), markdown: new Map(), refParts: new Map(), refMarkdown: new Map(), refModels: new Map(), refs: new Map() };
     caches.set(ctx, c);
   }
   return c;
@@ -154,7 +153,7 @@ export function typeModels(parts: readonly TypePart[]): string[] {
 
 /**
  * typeModels(typeParts(s, ctx)), found by walking the schema without writing the
- * expression (cached per schema).
+ * expression (a reference's cached by its target: other schemas are seldom asked twice).
  */
 export function schemaModels(s: Schema, ctx: TypeContext): readonly string[] {
   // no model in a keyword, a literal or an enum
@@ -167,14 +166,9 @@ export function schemaModels(s: Schema, ctx: TypeContext): readonly string[] {
     if (!models) cache.refModels.set(name, (models = [name]));
     return models;
   }
-  let models = cache.models.get(s);
-  if (!models) {
-    const found = new Set<string>();
-    walkModels(s, ctx, found);
-    models = [...found];
-    cache.models.set(s, models);
-  }
-  return models;
+  const found = new Set<string>();
+  walkModels(s, ctx, found);
+  return [...found];
 }
 
 const NO_MODELS: readonly string[] = Object.freeze([]);

@@ -14,7 +14,7 @@
  */
 import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
-import { AnchorIndex, PageAnchors } from './docs-anchors.js';
+import { AnchorIndex, anchorLink, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
 import { readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
@@ -66,6 +66,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
       streaming: input.operations.some((v) => v.success.kind === 'sse' || (v.stream && v.names.stream)),
     },
     resolveLinks: (markdown) => markdown,
+    linkTo: (page, id, href) => dc.resolveLinks(anchorLink(page, id, href)),
   };
 
   // The README first: its headings are read before the API docs link to them.
@@ -106,6 +107,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   for (const path of pending) files.set(path, anchors.write(path, files.get(path)!));
   const readmeText = anchors.write('README.md', readme);
   dc.resolveLinks = (markdown) => anchors.write('docs/models/', markdown);
+  dc.linkTo = (page, id, href) => anchors.link('docs/models/', page, id, href);
 
   // Model docs, with the indexes of where each model is used.
   const usedBy = usageIndex(input.operations, dc);
@@ -176,27 +178,35 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
 /** model name → the operations that mention it directly, with the role it plays there. */
 function usageIndex(operations: OperationView[], dc: DocsContext): Map<string, ModelUse[]> {
   const index = new Map<string, ModelUse[]>();
+  // one operation's models and their roles, in the order found (a few: no map)
+  const models: string[] = [];
+  const roles: string[][] = [];
+  const note = (s: Schema, role: string) => {
+    for (const m of schemaModels(s, dc.types)) {
+      const at = models.indexOf(m);
+      if (at === -1) {
+        models.push(m);
+        roles.push([role]);
+      } else if (!roles[at].includes(role)) {
+        roles[at].push(role);
+      }
+    }
+  };
   for (const v of operations) {
     const where = dc.operations.get(v.op.key);
     if (!where) continue;
-    const roles = new Map<string, string[]>();
-    const note = (s: Schema, role: string) => {
-      for (const m of schemaModels(s, dc.types)) {
-        const list = roles.get(m);
-        if (!list) roles.set(m, [role]);
-        else if (!list.includes(role)) list.push(role);
-      }
-    };
+    models.length = 0;
+    roles.length = 0;
     for (const p of v.params) note(p.param.schema, 'parameter');
     if (v.body) note(v.body.schema, 'request body');
     for (const s of v.success.schemas) note(s, 'response');
     if (v.stream) for (const s of v.stream.shape.schemas) note(s, 'streamed event');
     for (const r of responseRoles(v.op).errors) for (const c of r.contents) note(c.schema, 'error response');
-    for (const [model, list] of roles) {
-      const use: ModelUse = { fn: where.fn, key: v.op.key, doc: where.doc, role: list.join(', ') };
-      const uses = index.get(model);
+    for (let i = 0; i < models.length; i++) {
+      const use: ModelUse = { fn: where.fn, key: v.op.key, doc: where.doc, role: roles[i].length === 1 ? roles[i][0] : roles[i].join(', ') };
+      const uses = index.get(models[i]);
       if (uses) uses.push(use);
-      else index.set(model, [use]);
+      else index.set(models[i], [use]);
     }
   }
   for (const uses of index.values()) uses.sort((a, b) => compareNames(a.fn, b.fn));
