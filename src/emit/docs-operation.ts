@@ -17,12 +17,6 @@ import type { OperationView } from './operations.js';
 import { isJson } from './responses.js';
 import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './docs-tables.js';
 
-export interface DocSection {
-  /** the heading, with its anchor target */
-  title: string;
-  body: string;
-}
-
 /** What an API doc's table of functions shows of an operation. */
 export interface OperationEntry {
   view: OperationView;

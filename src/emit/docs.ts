@@ -3,14 +3,17 @@
  * per API group and `docs/models/<Model>.md` per model.
  *
  * Linear in the size of the API: each operation and model is visited a fixed number of
- * times, the "used by" / "referenced by" indexes are built in one pass each, templates are
- * compiled once (src/emit/templates.ts). Cross-page anchors (src/emit/docs-anchors.ts): the
- * README is rendered and its headings read first, so the API docs link to it directly; the
- * API docs know their anchors as they are built (their headings are oagen's, in an order
- * this file follows, plus those of the spec prose between them), so nobody reads them again;
- * the README's links to them are written last, and the model pages get their links written
- * directly. Strings are computed in TypeScript (docs-*.ts);
- * templates/docs/*.hbs and templates/package/README.md.hbs only lay them out.
+ * times, the "used by" / "referenced by" indexes are built in one pass each. Cross-page
+ * anchors (src/emit/docs-anchors.ts): the README is rendered and its headings read first, so
+ * the API docs link to it directly; the API docs know their anchors as they are built (their
+ * headings are oagen's, in an order this file follows, plus those of the spec prose between
+ * them), so nobody reads them again; the README's links to them are written last, and the
+ * model pages get their links written directly.
+ *
+ * Strings are computed in TypeScript (docs-*.ts). The README is laid out by its template
+ * (templates/package/README.md.hbs); the API and model pages, tens of thousands on a large
+ * spec, are written as lists of pieces joined once per operation and page (a template render
+ * per page cost more than building its text).
  */
 import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
@@ -18,7 +21,7 @@ import { AnchorIndex, anchorLink, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
 import { readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
-import { modelDoc, type ModelUse } from './docs-model.js';
+import { modelPage, type ModelUse } from './docs-model.js';
 import { writeOperation } from './docs-operation.js';
 import { responseRoles } from './docs-tables.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
@@ -121,8 +124,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     }
   }
   for (const m of input.models) {
-    const doc = modelDoc(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []);
-    files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', doc));
+    files.set(`docs/models/${m.name}.md`, modelPage(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []));
   }
   files.set('README.md', readmeText);
 
@@ -156,22 +158,20 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
     return entry;
   });
   const baseUrl = dc.facts.baseUrl;
-  const content = render('docs/api.md.hbs', {
-    title,
-    description: api.description,
-    baseUrl: baseUrl
-      ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
-      : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
-    methods: table(
-      ['Function', 'HTTP request', 'Description'],
-      entries.map((e) => [
-        cell(`[${markdownCode(e.view.names.fn)}](${e.link})`),
-        cell(e.http),
-        `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
-      ]),
-    ),
-    operations: operations.join(''),
-  });
+  const methods = table(
+    ['Function', 'HTTP request', 'Description'],
+    entries.map((e) => [
+      cell(`[${markdownCode(e.view.names.fn)}](${e.link})`),
+      cell(e.http),
+      `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
+    ]),
+  );
+  const server = baseUrl
+    ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
+    : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`;
+  // `# Title`, description, server, the table of functions, then the operations
+  operations.unshift(`# ${title}\n\n${api.description}\n\n${server}\n\n${methods}\n`);
+  const content = operations.join('');
   return { page, content };
 }
 
