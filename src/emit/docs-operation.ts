@@ -12,7 +12,7 @@ import type { PageAnchors } from './docs-anchors.js';
 import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
 import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './docs-markdown.js';
-import { typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
+import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
 import type { OperationView } from './operations.js';
 import { isJson } from './responses.js';
 import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './docs-tables.js';
@@ -29,6 +29,7 @@ export interface OperationEntry {
 }
 
 const HERE = 'docs/' as const;
+const modelLink = (m: string) => modelHref(HERE, m);
 
 /**
  * Appends one operation's section of an API doc to `out` (the pieces of its page, joined
@@ -244,6 +245,7 @@ function singleModel(parts: TypePart[] | undefined): string | undefined {
 }
 
 function successParts(view: OperationView, dc: DocsContext): TypePart[] {
+  if (view.success.schemas.length === 1) return typeParts(view.success.schemas[0], dc.types);
   const lists = view.success.schemas.map((s) => typeParts(s, dc.types));
   const seen = new Set<string>();
   const out: TypePart[] = [];
@@ -323,7 +325,8 @@ function returnTypeBody(view: OperationView, dc: DocsContext, here: (title: stri
       `Awaiting it gives the first page, ${typeMarkdown(success, href)}; ${markdownCode('for await')} over it gives every ${typeMarkdown(item, href)} of every page (see [Pagination](${here('Pagination')})).`,
     ].join('\n');
   }
-  return `${typeMarkdown(success, href)}`;
+  const schemas = view.success.schemas;
+  return schemas.length === 1 ? schemaMarkdown(schemas[0], dc.types, HERE, modelLink) : typeMarkdown(success, href);
 }
 
 function authorizationBody(view: OperationView, dc: DocsContext): string {
@@ -452,17 +455,21 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
 
 function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) => string): string {
   const errors = readmeLinkOf(dc, HERE, 'errors');
+  // the declared error bodies' types, once each (a spec's shared error model: the same parts)
   const declared: TypePart[][] = [];
+  const shown: string[] = [];
   for (const r of responseRoles(view.op).errors) {
     for (const c of r.contents) {
       if (!isJson(c.mediaType)) continue;
       const parts = typeParts(c.schema, dc.types);
-      if (!declared.some((q) => q === parts || typeText(q) === typeText(parts))) declared.push(parts);
+      if (declared.some((q) => q === parts || typeText(q) === typeText(parts))) continue;
+      declared.push(parts);
+      shown.push(schemaMarkdown(c.schema, dc.types, HERE, modelLink));
     }
   }
   const bodyNote =
     declared.length > 0
-      ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${declared.map((p) => typeMarkdown(p, (m) => modelHref(HERE, m))).join(' or ')}) for the declared error responses.`
+      ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${shown.length === 1 ? shown[0] : shown.join(' or ')}) for the declared error responses.`
       : ` Its ${markdownCode('body')} is the parsed JSON (or text) of the response: the spec declares no error body.`;
   const method = view.op.method.toUpperCase();
   const texts = errorTexts(dc);
