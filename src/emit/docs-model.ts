@@ -12,22 +12,12 @@ import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell
 import { constraintFacts, defaultText } from './docs-tables.js';
 import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-types.js';
 import { importLine, variableName } from './docs-client.js';
+import type { ModelUse } from './docs-usage.js';
 import type { ModelView } from './models.js';
 
 const HERE = 'docs/models/' as const;
 /** nested inline objects get their own rows down to this depth */
 const NESTED_DEPTH = 3;
-
-/** Where a model is used: an operation and the role the model plays in it. */
-export interface ModelUse {
-  /** function name */
-  fn: string;
-  /** operation key */
-  key: string;
-  /** its API doc (`UsersApi`) */
-  doc: string;
-  role: string;
-}
 
 /**
  * One model's page: `# Name`, deprecation notice, description, declaration, then each `##`
@@ -126,7 +116,7 @@ function writeProperties(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext
   out.push(PROPERTY_TABLE);
   propertyRows(s.properties, dc, '', true, 0, out);
   if (s.additional) {
-    const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, modelLink);
+    const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, HERE, modelLink);
     out.push('\n', tableRow([cell(markdownCode('[key: string]')), cell(extra), 'no', 'Any other property.', '']));
   }
 }
@@ -177,7 +167,7 @@ const keywordCells = new Map<string, string>();
 /** The type cell of a property row. */
 function typeCell(s: Schema, dc: DocsContext): string {
   const keyword = keywordMarkdown(s);
-  if (keyword === undefined) return cell(schemaMarkdownOnce(s, dc.types, modelLink)) || ' ';
+  if (keyword === undefined) return cell(schemaMarkdownOnce(s, dc.types, HERE, modelLink)) || ' ';
   let c = keywordCells.get(keyword);
   if (c === undefined) keywordCells.set(keyword, (c = cell(keyword)));
   return c;

@@ -132,10 +132,11 @@ export function keywordMarkdown(s: Schema): string | undefined {
   return keyword && (s.nullable ? keyword[1] : keyword[0]);
 }
 
-/** typeMarkdown of `s`, for a schema shown once (nothing cached). */
-export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, href: (model: string) => string): string {
+/** schemaMarkdown of a schema shown once: nothing cached, but for a reference (cached by target). */
+export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, base: string, href: (model: string) => string): string {
   const keyword = KEYWORDS[s.kind];
   if (keyword) return s.nullable ? keyword[1] : keyword[0];
+  if (s.kind === 'ref') return schemaMarkdown(s, ctx, base, href);
   const cache = cacheOf(ctx);
   const cached = cache.parts.get(s);
   if (cached) return typeMarkdown(cached, href);

@@ -15,15 +15,15 @@
  * spec, are written as lists of pieces joined once per operation and page (a template render
  * per page cost more than building its text).
  */
-import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
+import type { ApiIR, OperationKey } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
 import { AnchorIndex, anchorLink, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
 import { readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
-import { modelPage, type ModelUse } from './docs-model.js';
+import { modelPage } from './docs-model.js';
+import { UsageIndex } from './docs-usage.js';
 import { writeOperation } from './docs-operation.js';
-import { responseRoles } from './docs-tables.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
 import { schemaModels } from './docs-types.js';
 import type { ModelView } from './models.js';
@@ -86,6 +86,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   const tags = new Map<string, (typeof ir.tags)[number]>();
   for (const t of ir.tags) if (!tags.has(t.name)) tags.set(t.name, t);
   const pending: string[] = [];
+  const usage = new UsageIndex();
   for (const g of groups) {
     const path = `docs/${g.names.doc}.md`;
     const tag = g.names.tag === undefined ? undefined : tags.get(g.names.tag);
@@ -93,9 +94,9 @@ export function renderDocs(input: DocsInput): Map<string, string> {
       .filter(Boolean)
       .join(' ');
     const api = { path, title: g.names.doc, description, views: g.views, footer: apiFooter };
-    let { page, content } = apiDoc(api, dc, false);
+    let { page, content } = apiDoc(api, dc, usage);
     // spec prose left a code fence open: the page is read as a whole, as the reader will
-    if (!page.exact) ({ page, content } = apiDoc(api, dc, true));
+    if (!page.exact) ({ page, content } = apiDoc(api, dc));
     page.publish(anchors);
     if (page.pending) {
       anchors.read(path, content);
@@ -113,7 +114,6 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   dc.linkTo = (page, id, href) => anchors.link('docs/models/', page, id, href);
 
   // Model docs, with the indexes of where each model is used.
-  const usedBy = usageIndex(input.operations, dc);
   const referencedBy = new Map<string, string[]>();
   for (const m of input.models) {
     for (const target of schemaModels(m.named.schema, dc.types)) {
@@ -124,7 +124,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     }
   }
   for (const m of input.models) {
-    files.set(`docs/models/${m.name}.md`, modelPage(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []));
+    files.set(`docs/models/${m.name}.md`, modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? []));
   }
   files.set('README.md', readmeText);
 
@@ -142,9 +142,12 @@ interface ApiDocInput {
   footer: string;
 }
 
-/** One API doc; `markers`: its headings and links are markers for the AnchorIndex. */
-function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: PageAnchors; content: string } {
-  const page = new PageAnchors(api.path, markers);
+/**
+ * One API doc. Without `usage` (a second pass, when spec prose left a code fence open), its
+ * headings and links are markers for the AnchorIndex; with it, the operations are noted in it.
+ */
+function apiDoc(api: ApiDocInput, dc: DocsContext, usage?: UsageIndex): { page: PageAnchors; content: string } {
+  const page = new PageAnchors(api.path, !usage);
   const title = api.title + page.heading(api.title, 'top');
   page.prose(api.description);
   const footer = `[Back to top](${page.link('top')}) · ${api.footer}`;
@@ -155,6 +158,7 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
     const pieces: string[] = [];
     const entry = writeOperation(v, dc, page, footer, pieces);
     operations.push(pieces.join(''));
+    usage?.note(v, api.title, dc.types);
     return entry;
   });
   const baseUrl = dc.facts.baseUrl;
@@ -173,42 +177,4 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: Pa
   operations.unshift(`# ${title}\n\n${api.description}\n\n${server}\n\n${methods}\n`);
   const content = operations.join('');
   return { page, content };
-}
-
-/** model name → the operations that mention it directly, with the role it plays there. */
-function usageIndex(operations: OperationView[], dc: DocsContext): Map<string, ModelUse[]> {
-  const index = new Map<string, ModelUse[]>();
-  // one operation's models and their roles, in the order found (a few: no map)
-  const models: string[] = [];
-  const roles: string[][] = [];
-  const note = (s: Schema, role: string) => {
-    for (const m of schemaModels(s, dc.types)) {
-      const at = models.indexOf(m);
-      if (at === -1) {
-        models.push(m);
-        roles.push([role]);
-      } else if (!roles[at].includes(role)) {
-        roles[at].push(role);
-      }
-    }
-  };
-  for (const v of operations) {
-    const where = dc.operations.get(v.op.key);
-    if (!where) continue;
-    models.length = 0;
-    roles.length = 0;
-    for (const p of v.params) note(p.param.schema, 'parameter');
-    if (v.body) note(v.body.schema, 'request body');
-    for (const s of v.success.schemas) note(s, 'response');
-    if (v.stream) for (const s of v.stream.shape.schemas) note(s, 'streamed event');
-    for (const r of responseRoles(v.op).errors) for (const c of r.contents) note(c.schema, 'error response');
-    for (let i = 0; i < models.length; i++) {
-      const use: ModelUse = { fn: where.fn, key: v.op.key, doc: where.doc, role: roles[i].length === 1 ? roles[i][0] : roles[i].join(', ') };
-      const uses = index.get(models[i]);
-      if (uses) uses.push(use);
-      else index.set(models[i], [use]);
-    }
-  }
-  for (const uses of index.values()) uses.sort((a, b) => compareNames(a.fn, b.fn));
-  return index;
 }
