@@ -175,6 +175,8 @@ class HeadingScanner {
   }
 
   scan(content: string): void {
+    // one line of prose (most descriptions): no heading, and no fence to open or close
+    if (isLetter(content.charCodeAt(0)) && !content.includes('\n')) return;
     const slugger = this.#slugger;
     let fence = this.fence;
     // the paragraph so far: content.slice(paraStart, paraEnd), one or more lines (-1: none)
@@ -187,7 +189,7 @@ class HeadingScanner {
       at = end + 1;
       const c = content.charCodeAt(lineStart);
       if (fence && !mayBeFence(content, lineStart, end)) continue;
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (isLetter(c)) {
         // prose: no fence, setext underline or heading; a paragraph line
         if (fence) continue;
         if (paraStart === -1) paraStart = lineStart;
@@ -331,6 +333,11 @@ function atxText(line: string): string | undefined {
 function headingOf(line: string): string | undefined {
   const h = HEADING.exec(line);
   return h ? (h[1] ?? '') : undefined;
+}
+
+/** An ASCII letter: a line starting with one is prose. */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** The line at `start` has a backtick or a tilde after at most three spaces, and three characters. */
