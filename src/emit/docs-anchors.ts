@@ -64,6 +64,17 @@ export class AnchorIndex {
     return slugs;
   }
 
+  /**
+   * The link destination to the heading `id` of `page`, as `write` writes a link marker to it
+   * (`href#slug`, or `href` listed in `missing`), without the marker; `from`: the linking file.
+   */
+  link(from: string, page: string, id: string, href: string): string {
+    const slug = this.#pages.get(page)?.get(id);
+    if (slug !== undefined) return `${href}#${slug}`;
+    this.missing.push(`${from} → ${page}#${id}`);
+    return href;
+  }
+
   /** Records the slugs of the marked headings of `content` (`page`: its package path). */
   read(page: string, content: string): void {
     if (content.includes(`${NUL}T`)) collectTargets(content, this.#page(page));
@@ -164,6 +175,8 @@ class HeadingScanner {
   }
 
   scan(content: string): void {
+    // one line of prose (most descriptions): no heading, and no fence to open or close
+    if (isLetter(content.charCodeAt(0)) && !content.includes('\n')) return;
     const slugger = this.#slugger;
     let fence = this.fence;
     // the paragraph so far: content.slice(paraStart, paraEnd), one or more lines (-1: none)
@@ -176,7 +189,7 @@ class HeadingScanner {
       at = end + 1;
       const c = content.charCodeAt(lineStart);
       if (fence && !mayBeFence(content, lineStart, end)) continue;
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (isLetter(c)) {
         // prose: no fence, setext underline or heading; a paragraph line
         if (fence) continue;
         if (paraStart === -1) paraStart = lineStart;
@@ -268,6 +281,17 @@ export class PageAnchors {
     return '';
   }
 
+  /**
+   * `heading` with an id, also returning the link destination to it from this page (a link
+   * written at once, no lookup); `publish`: other pages link to it too (see `publish`).
+   */
+  anchor(text: string, id: string, publish: boolean): { suffix: string; link: string } {
+    if (this.#markers) return { suffix: anchorTarget(id), link: anchorLink(this.#page, id, '') };
+    const slug = this.#slugger.slug(headingText(text));
+    if (publish) this.#slugs.set(id, slug);
+    return { suffix: '', link: `#${slug}` };
+  }
+
   /** Spec prose shown as a block between headings (after a blank line, before one). */
   prose(markdown: string): void {
     if (!this.#markers && markdown !== '') this.#scanner.scan(markdown);
@@ -309,6 +333,11 @@ function atxText(line: string): string | undefined {
 function headingOf(line: string): string | undefined {
   const h = HEADING.exec(line);
   return h ? (h[1] ?? '') : undefined;
+}
+
+/** An ASCII letter: a line starting with one is prose. */
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** The line at `start` has a backtick or a tilde after at most three spaces, and three characters. */

@@ -10,6 +10,8 @@ import { printExample, type Example } from './docs-examples.js';
 
 export interface ClientFacts {
   packageName: string;
+  /** the package name as a string literal, for import lines */
+  from: string;
   /** the client's default base URL ('' when the spec has no server) */
   baseUrl: string;
   /** schemes `createClient({ auth })` takes, by name (mutualTLS is not one of them) */
@@ -50,7 +52,7 @@ export function clientFacts(ir: ApiIR, packageName: string, security: SecurityRe
     taken.add(name);
     env.set(s.name, name);
   }
-  return { packageName, baseUrl, schemes, used, env };
+  return { packageName, from: stringLiteral(packageName), baseUrl, schemes, used, env };
 }
 
 /** `AdminApiKeyAuth` → `ADMIN_API_KEY` (with `trim`, without the words the prefix already ends with). */
@@ -100,10 +102,23 @@ export function chosenSchemes(security: SecurityRequirement[], facts: ClientFact
 }
 
 /** `const client = createClient({ … });` for these schemes, plus `baseUrl` when the spec has none. */
-export function clientLine(
+export function clientLine(facts: ClientFacts, schemes: string[], extra: [string, Example][] = [], credential?: (scheme: string) => Example): string {
+  if (extra.length > 0 || credential) return writeClientLine(facts, schemes, extra, credential);
+  // every operation's example has one: remembered by its schemes
+  let lines = clientLines.get(facts);
+  if (!lines) clientLines.set(facts, (lines = new Map()));
+  const key = JSON.stringify(schemes);
+  let line = lines.get(key);
+  if (line === undefined) lines.set(key, (line = writeClientLine(facts, schemes, extra, credential)));
+  return line;
+}
+
+const clientLines = new WeakMap<ClientFacts, Map<string, string>>();
+
+function writeClientLine(
   facts: ClientFacts,
   schemes: string[],
-  extra: [string, Example][] = [],
+  extra: [string, Example][],
   credential: (scheme: string) => Example = (n) => credentialExample(facts, n),
 ): string {
   const entries: [string, Example][] = [];
@@ -115,22 +130,42 @@ export function clientLine(
 }
 
 /** `import { a, b, type C } from "pkg";` with the names sorted. */
-export function importLine(facts: ClientFacts, values: Iterable<string>, types: Iterable<string> = []): string {
-  const v: string[] = [];
-  for (const n of values) if (!v.includes(n)) v.push(n);
-  const t: string[] = [];
-  for (const n of types) if (!v.includes(n) && !t.includes(n)) t.push(n);
-  const onlyTypes = v.length === 0;
-  const names = [...v, ...t].sort(compareNames);
-  const spec = (n: string) => (onlyTypes || !t.includes(n) ? n : `type ${n}`);
+export function importLine(facts: ClientFacts, values: readonly string[], types: readonly string[] = []): string {
+  const names: string[] = [];
+  for (const n of values) if (!names.includes(n)) names.push(n);
+  const onlyTypes = names.length === 0;
+  for (const n of types) if (!names.includes(n)) names.push(n);
+  names.sort(compareNames);
+  // a type-only name is marked `type`, unless every name is one
+  const specs = onlyTypes ? names : names.map((n) => (values.includes(n) ? n : `type ${n}`));
   const keyword = onlyTypes ? 'import type' : 'import';
-  const from = stringLiteral(facts.packageName);
-  const line = `${keyword} { ${names.map(spec).join(', ')} } from ${from};`;
+  const line = `${keyword} { ${specs.join(', ')} } from ${facts.from};`;
   if (line.length <= 80) return line;
-  return `${keyword} {\n${names.map((n) => `  ${spec(n)},\n`).join('')}} from ${from};`;
+  let list = '';
+  for (const s of specs) list += `  ${s},\n`;
+  return `${keyword} {\n${list}} from ${facts.from};`;
 }
 
+/** Names in case-insensitive order, then by code unit: `User` < `user` < `users`. */
 export function compareNames(a: string, b: string): number {
+  // ASCII is compared a character at a time, lower-cased on the fly (the same order as
+  // comparing the lower-cased strings, which sorting made by the hundred thousand)
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x >= 128 || y >= 128) return compareLowered(a, b);
+    if (x === y) continue;
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** compareNames of any text (lower-casing may depend on context, and change lengths, outside ASCII). */
+function compareLowered(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;

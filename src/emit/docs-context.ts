@@ -23,6 +23,11 @@ export interface DocsContext {
    * AnchorIndex); other markers are kept for resolveAnchors.
    */
   resolveLinks: (markdown: string) => string;
+  /**
+   * A link destination to the heading `id` of `page`, written as `href` (and `#slug`): what
+   * resolveLinks makes of anchorLink(page, id, href), without the marker once `page` is read.
+   */
+  linkTo: (page: string, id: string, href: string) => string;
 }
 
 const readmeLinks = new WeakMap<DocsContext['resolveLinks'], Map<string, string>>();
@@ -70,6 +75,11 @@ export function readmeLink(from: PageDir, section: string): string {
 /** A link destination to a section of an operation (`Responses`), from its own page. */
 export function sectionLink(doc: string, key: OperationKey, title: string): string {
   return anchorLink(`docs/${doc}.md`, ids.section(key, title), '');
+}
+
+/** operationLink, written through dc.linkTo. */
+export function operationLinkOf(dc: DocsContext, from: PageDir, doc: string, key: OperationKey): string {
+  return dc.linkTo(`docs/${doc}.md`, ids.operation(key), apiHref(from, doc));
 }
 
 /** A link destination to an operation's heading in its API doc. */

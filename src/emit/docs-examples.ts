@@ -33,8 +33,21 @@ const MAX_ENTRIES = 12;
 const BUDGET = 300;
 
 export function exampleValue(s: Schema, ctx: TypeContext, hint: string, mode: ExampleMode): Example | undefined {
-  return new Builder(ctx, mode).value(s, hint, 0);
+  // a plain string (most parameters): from the hint alone, as the builder would
+  if (s.kind === 'string' && s.example === undefined && s.default === undefined && s.format === undefined) return hintString(hint);
+  if (s.kind !== 'ref') return new Builder(ctx, mode).value(s, hint, 0);
+  // A reference (a request body: operations that send the same model) depends on nothing but
+  // its target and nullability, the hint and the mode: remembered per type context.
+  let byKey = refExamples.get(ctx);
+  if (!byKey) refExamples.set(ctx, (byKey = new Map()));
+  const key = `${mode} ${s.nullable ? 1 : 0} ${hint.length}:${hint}${s.target}`;
+  let example = byKey.get(key);
+  if (example === undefined) byKey.set(key, (example = new Builder(ctx, mode).value(s, hint, 0) ?? null));
+  return example ?? undefined;
 }
+
+/** exampleValue of references, by type context and key (null: none can be built); examples are never modified */
+const refExamples = new WeakMap<TypeContext, Map<string, Example | null>>();
 
 class Builder {
   readonly #ctx: TypeContext;

@@ -166,8 +166,12 @@ export class Slugger {
 
 const baseSlugs = new Map<string, string>();
 
+/** a heading of ASCII letters, digits, `_` and `-` (a function name): its anchor is its lower case */
+const PLAIN_HEADING = /^[A-Za-z0-9_-]*$/;
+
 /** A heading's anchor before numbering (remembered: `Example`, `Parameters` come back on every operation). */
 function baseSlug(heading: string): string {
+  if (PLAIN_HEADING.test(heading)) return heading.toLowerCase();
   let slug = baseSlugs.get(heading);
   if (slug === undefined) {
     if (baseSlugs.size >= 10_000) baseSlugs.clear();

@@ -1,92 +1,82 @@
 /**
  * One model's page (`docs/models/User.md`): description, declaration, property table (with
  * rows for inline nested objects), enum values or union members, a type-checked example
- * value, and where the model is used. Strings are computed here; templates/docs/model.md.hbs
- * lays them out.
+ * value, and where the model is used. Computed and laid out here.
  */
 import type { Property, Schema } from '../ir/types.js';
 import { isIdentifierName, stringLiteral } from '../naming/escape.js';
 import { literalCode } from './docs-literals.js';
-import { modelHref, operationLink, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
+import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample } from './docs-examples.js';
 import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
-import { constraintFacts, defaultText, type DocSection } from './docs-operation.js';
+import { constraintFacts, defaultText } from './docs-tables.js';
 import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-types.js';
 import { importLine, variableName } from './docs-client.js';
+import type { ModelUse } from './docs-usage.js';
 import type { ModelView } from './models.js';
 
 const HERE = 'docs/models/' as const;
 /** nested inline objects get their own rows down to this depth */
 const NESTED_DEPTH = 3;
 
-/** Where a model is used: an operation and the role the model plays in it. */
-export interface ModelUse {
-  /** function name */
-  fn: string;
-  /** operation key */
-  key: string;
-  /** its API doc (`UsersApi`) */
-  doc: string;
-  role: string;
-}
-
-export interface ModelDoc {
-  name: string;
-  deprecated: string;
-  description: string;
-  declaration: string;
-  sections: DocSection[];
-  footer: string;
-}
-
-export function modelDoc(view: ModelView, dc: DocsContext, usedBy: ModelUse[], referencedBy: string[]): ModelDoc {
+/**
+ * One model's page: `# Name`, deprecation notice, description, declaration, then each `##`
+ * section and the footer, blocks separated by blank lines; written as pieces, joined once.
+ */
+export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], referencedBy: string[]): string {
   const { name } = view;
   const s = view.named.schema;
   const href = (m: string) => modelHref(HERE, m);
-  const sections: DocSection[] = [];
+  const out = ['# ', name, '\n'];
+  if (s.deprecated) out.push('\n> **Deprecated.** The API marks this type as deprecated.\n');
+  const description = markdownText((s.description ?? s.title ?? '').trim());
+  if (description) out.push('\n', description, '\n');
+  out.push('\n', declaration(view, dc), '\n');
+  const section = (title: string) => out.push('\n## ', title, '\n\n');
 
   if (s.kind === 'object' && (s.properties.length > 0 || s.additional)) {
-    sections.push({ title: 'Properties', body: propertiesBody(s, dc) });
+    section('Properties');
+    writeProperties(s, dc, out);
+    out.push('\n');
   } else if (s.kind === 'enum') {
-    sections.push({ title: 'Values', body: enumBody(name, s) });
+    section('Values');
+    out.push(enumBody(name, s), '\n');
   } else if (s.kind === 'union') {
-    sections.push({ title: s.keyword === 'anyOf' ? 'Any of' : 'One of', body: unionBody(s, dc) });
+    section(s.keyword === 'anyOf' ? 'Any of' : 'One of');
+    out.push(unionBody(s, dc), '\n');
   } else if (s.kind === 'intersection') {
-    const members = s.members.map((m) => `- ${m.kind === 'object' ? 'an object with the properties below' : typeMarkdown(typeParts(m, dc.types), href)}`);
-    sections.push({ title: 'All of', body: members.join('\n') });
+    section('All of');
+    s.members.forEach((m, i) => out.push(i > 0 ? '\n- ' : '- ', m.kind === 'object' ? 'an object with the properties below' : typeMarkdown(typeParts(m, dc.types), href)));
+    out.push('\n');
     const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
     if (inline.length > 0) {
-      const out = [PROPERTY_TABLE];
+      section('Properties');
+      out.push(PROPERTY_TABLE);
       for (const o of inline) propertyRows(o.properties, dc, '', true, 0, out);
-      sections.push({ title: 'Properties', body: out.join('') });
+      out.push('\n');
     }
   }
 
   const example = exampleValue(s, dc.types, name, 'response');
   if (example) {
     const v = variableName(name, 'value', [name]);
-    const code = [importLine(dc.facts, [], [name]), '', `const ${v}: ${name} = ${printExample(example, '', 80, `const ${v}: ${name} = `.length + 1)};`].join('\n');
-    sections.push({ title: 'Example', body: codeBlock('ts', code) });
+    section('Example');
+    out.push(codeBlock('ts', `${importLine(dc.facts, [], [name])}\n\nconst ${v}: ${name} = ${printExample(example, '', 80, `const ${v}: ${name} = `.length + 1)};`), '\n');
   }
 
   if (usedBy.length > 0) {
-    sections.push({
-      title: 'Used by',
-      body: dc.resolveLinks(usedBy.map((u) => `- ${codeLink(u.fn, operationLink(HERE, u.doc, u.key))} (${u.role})`).join('\n')),
-    });
+    section('Used by');
+    usedBy.forEach((u, i) => out.push(i > 0 ? '\n- ' : '- ', codeLink(u.fn, operationLinkOf(dc, HERE, u.doc, u.key)), ' (', u.role, ')'));
+    out.push('\n');
   }
   if (referencedBy.length > 0) {
-    sections.push({ title: 'Referenced by', body: referencedBy.map((m) => `- ${codeLink(m, href(m))}`).join('\n') });
+    section('Referenced by');
+    referencedBy.forEach((m, i) => out.push(i > 0 ? '\n- ' : '- ', codeLink(m, href(m))));
+    out.push('\n');
   }
 
-  return {
-    name,
-    deprecated: s.deprecated ? '> **Deprecated.** The API marks this type as deprecated.' : '',
-    description: markdownText((s.description ?? s.title ?? '').trim()),
-    declaration: declaration(view, dc),
-    sections,
-    footer: modelFooter(dc),
-  };
+  out.push('\n', modelFooter(dc), '\n');
+  return out.join('');
 }
 
 const footers = new WeakMap<DocsContext['resolveLinks'], string>();
@@ -120,17 +110,15 @@ const PROPERTY_TABLE = tableOf(PROPERTY_HEADERS, []);
 
 const modelLink = (m: string) => modelHref(HERE, m);
 
-function propertiesBody(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext): string {
-  // the table is written as pieces joined once: no intermediate strings per cell
-  const out: string[] = [];
+/** Appends the Properties section's text to `out` (as pieces: no intermediate strings per cell). */
+function writeProperties(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext, out: string[]): void {
   if (s.nullable) out.push(`The value may also be ${markdownCode('null')}.\n\n`);
   out.push(PROPERTY_TABLE);
   propertyRows(s.properties, dc, '', true, 0, out);
   if (s.additional) {
-    const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, modelLink);
+    const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, HERE, modelLink);
     out.push('\n', tableRow([cell(markdownCode('[key: string]')), cell(extra), 'no', 'Any other property.', '']));
   }
-  return out.join('');
 }
 
 /**
@@ -179,7 +167,7 @@ const keywordCells = new Map<string, string>();
 /** The type cell of a property row. */
 function typeCell(s: Schema, dc: DocsContext): string {
   const keyword = keywordMarkdown(s);
-  if (keyword === undefined) return cell(schemaMarkdownOnce(s, dc.types, modelLink)) || ' ';
+  if (keyword === undefined) return cell(schemaMarkdownOnce(s, dc.types, HERE, modelLink)) || ' ';
   let c = keywordCells.get(keyword);
   if (c === undefined) keywordCells.set(keyword, (c = cell(keyword)));
   return c;

@@ -2,52 +2,47 @@
  * One operation's section of its API doc (`docs/UsersApi.md#listusers`): signature,
  * description, a type-checked example, parameters, body, return type, authorization,
  * headers, responses, and notes on pagination, streaming, errors and retries.
- * Every string is computed here; templates/docs/api.md.hbs only lays the sections out.
+ * Every string is computed here, and laid out here too (one list of pieces per page); the
+ * Parameters and Responses tables are written by src/emit/docs-tables.ts.
  */
-import type { Operation, Parameter, PaginationInfo, Response, Schema } from '../ir/types.js';
+import type { PaginationInfo, Schema } from '../ir/types.js';
 import { isIdentifierName, stringLiteral } from '../naming/escape.js';
-import { literalCode } from './docs-literals.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
-import { PageAnchors } from './docs-anchors.js';
+import type { PageAnchors } from './docs-anchors.js';
 import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
-import { cell, codeBlock, firstLine, listJoin, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
+import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './docs-markdown.js';
 import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
 import type { OperationView } from './operations.js';
-import { errorResponses, isJson, successResponses } from './responses.js';
+import { isJson } from './responses.js';
+import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './docs-tables.js';
 
-export interface DocSection {
-  /** the heading, with its anchor target */
-  title: string;
-  body: string;
-}
-
-export interface OperationDoc {
+/** What an API doc's table of functions shows of an operation. */
+export interface OperationEntry {
   view: OperationView;
-  /** the `##` heading: the function's name, with its anchor target */
-  heading: string;
+  /** the link destination to its heading, from its page */
+  link: string;
   /** one-line summary for method tables */
   summary: string;
   /** `**GET** `/path`` */
   http: string;
-  signature: string;
-  /** a deprecation notice, or '' */
-  deprecated: string;
-  description: string;
-  sections: DocSection[];
 }
 
 const HERE = 'docs/' as const;
+const modelLink = (m: string) => modelHref(HERE, m);
 
 /**
- * One operation's section of an API doc. `page` takes its headings and prose in page order
- * (see PageAnchors); without one, headings and links are markers for the AnchorIndex.
+ * Appends one operation's section of an API doc to `out` (the pieces of its page, joined
+ * once): the `##` heading, signature, deprecation notice, description, then each `###`
+ * section and `footer`, blocks separated by blank lines. `page` takes its headings and prose
+ * in page order (see PageAnchors); with a marker page, headings and links are markers for
+ * the AnchorIndex.
  */
-export function operationDoc(view: OperationView, dc: DocsContext, page = new PageAnchors(`docs/${dc.operations.get(view.op.key)!.doc}.md`, true)): OperationDoc {
+export function writeOperation(view: OperationView, dc: DocsContext, page: PageAnchors, footer: string, out: string[]): OperationEntry {
   const { op, names } = view;
 
   // the headings, and the spec prose between them, in page order, before any link to them
-  const heading = names.fn + page.heading(names.fn, ids.operation(op.key));
+  const top = page.anchor(names.fn, ids.operation(op.key), true);
   const paragraphs: string[] = [];
   if (op.summary?.trim()) paragraphs.push(markdownText(op.summary.trim()));
   if (op.description?.trim() && op.description.trim() !== op.summary?.trim()) paragraphs.push(markdownText(op.description.trim()));
@@ -55,53 +50,69 @@ export function operationDoc(view: OperationView, dc: DocsContext, page = new Pa
   page.prose(description);
   const bodyText = view.body?.description?.trim() ? markdownText(view.body.description.trim()) : '';
   const titles = sectionTitles(view);
-  const suffixes = titles.map((title) => {
-    // only the sections something links to have an id
-    const suffix = page.heading(title, LINKED_SECTIONS.has(title) ? ids.section(op.key, title) : undefined);
-    if (title === 'Request body') page.prose(bodyText);
-    return suffix;
-  });
-  const here = (title: string) => page.link(ids.section(op.key, title));
-
-  const bodies = titles.map((title) => {
-    switch (title) {
-      case 'Example': {
-        const example = operationExample(view, dc);
-        return example
-          ? codeBlock('ts', example)
-          : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${here('Parameters')}) for what ${markdownCode(names.fn)} takes.`;
-      }
-      case 'Parameters':
-        return parametersBody(view, dc);
-      case 'Request body':
-        return requestBodyBody(view, dc, bodyText);
-      case 'Return type':
-        return returnTypeBody(view, dc, here);
-      case 'Authorization':
-        return authorizationBody(view, dc);
-      case 'HTTP request headers':
-        return headersBody(view);
-      case 'Responses':
-        return responsesBody(view, dc);
-      case 'Pagination':
-        return paginationBody(view, dc);
-      case 'Streaming':
-        return streamingBody(view, dc);
-      default:
-        return errorsBody(view, dc, here);
+  const suffixes: string[] = [];
+  // the link to each section something links to ('' for the others)
+  const links: string[] = [];
+  for (const title of titles) {
+    if (LINKED_SECTIONS.has(title)) {
+      // the README links to Streaming; the others are linked from the operation's own text
+      const a = page.anchor(title, ids.section(op.key, title), title === 'Streaming');
+      suffixes.push(a.suffix);
+      links.push(a.link);
+    } else {
+      suffixes.push(page.heading(title));
+      links.push('');
     }
-  });
+    if (title === 'Request body') page.prose(bodyText);
+  }
+  const here = (title: string) => links[titles.indexOf(title)] || page.link(ids.section(op.key, title));
 
-  return {
-    view,
-    heading,
-    summary: firstLine(op.summary ?? op.description),
-    http: `**${op.method}** ${markdownCode(op.path)}`,
-    signature: `> ${markdownCode(signature(view))}`,
-    deprecated: op.deprecated ? '> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.' : '',
-    description,
-    sections: titles.map((title, i) => ({ title: title + suffixes[i], body: bodies[i] })),
-  };
+  out.push('\n## ', names.fn, top.suffix, '\n\n> ', markdownCode(signature(view)), '\n');
+  if (op.deprecated) out.push('\n> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.\n');
+  if (description) out.push('\n', description, '\n');
+  for (let i = 0; i < titles.length; i++) {
+    out.push('\n### ', titles[i], suffixes[i], '\n\n');
+    writeSection(titles[i], view, dc, here, bodyText, out);
+    out.push('\n');
+  }
+  out.push('\n', footer, '\n');
+  return { view, link: top.link, summary: firstLine(op.summary ?? op.description), http: `**${op.method}** ${markdownCode(op.path)}` };
+}
+
+function writeSection(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string, out: string[]): void {
+  switch (title) {
+    case 'Parameters':
+      return writeParameters(view, dc, out);
+    case 'Responses':
+      return writeResponses(view, dc, out);
+    default:
+      out.push(sectionText(title, view, dc, here, bodyText));
+  }
+}
+
+function sectionText(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string): string {
+  switch (title) {
+    case 'Example': {
+      const example = operationExample(view, dc);
+      return example
+        ? codeBlock('ts', example)
+        : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${here('Parameters')}) for what ${markdownCode(view.names.fn)} takes.`;
+    }
+    case 'Request body':
+      return requestBodyBody(view, dc, bodyText);
+    case 'Return type':
+      return returnTypeBody(view, dc, here);
+    case 'Authorization':
+      return authorizationBody(view, dc);
+    case 'HTTP request headers':
+      return headersBody(view);
+    case 'Pagination':
+      return paginationBody(view, dc);
+    case 'Streaming':
+      return streamingBody(view, dc);
+    default:
+      return errorsBody(view, dc, here);
+  }
 }
 
 /** The sections links go to: from the operation's own text, and Streaming from the README. */
@@ -223,15 +234,6 @@ function paginationParam(info: PaginationInfo): string | undefined {
   return info.kind === 'url' ? undefined : info.param;
 }
 
-function resolve(s: Schema, dc: DocsContext): Schema {
-  for (let i = 0; s.kind === 'ref' && i < 16; i++) {
-    const t = dc.types.schemas.get(s.target);
-    if (!t) break;
-    s = t;
-  }
-  return s;
-}
-
 function hasSuggestedValue(s: Schema, dc: DocsContext): boolean {
   if (s.default !== undefined || s.example !== undefined) return true;
   const r = resolve(s, dc);
@@ -243,6 +245,7 @@ function singleModel(parts: TypePart[] | undefined): string | undefined {
 }
 
 function successParts(view: OperationView, dc: DocsContext): TypePart[] {
+  if (view.success.schemas.length === 1) return typeParts(view.success.schemas[0], dc.types);
   const lists = view.success.schemas.map((s) => typeParts(s, dc.types));
   const seen = new Set<string>();
   const out: TypePart[] = [];
@@ -272,104 +275,6 @@ function itemParts(view: OperationView, dc: DocsContext): TypePart[] | undefined
 
 // ---------------------------------------------------------------------------------------
 // parameters and body
-
-const PARAMETER_TABLE = tableOf(['Name', 'In', 'Type', 'Description', 'Required', 'Default'], []);
-
-function parametersBody(view: OperationView, dc: DocsContext): string {
-  if (view.params.length === 0 && !view.body) return `This operation takes no parameters: call ${markdownCode(`${view.names.fn}(client)`)}.`;
-  const out = [`${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.\n\n`, PARAMETER_TABLE];
-  for (const p of view.params) out.push('\n', parameterRow(p.key, p.param, dc));
-  if (view.body) {
-    const b = view.body;
-    out.push(
-      '\n',
-      tableRow([
-        cell(markdownCode(b.key)),
-        'body',
-        cell(bodyTypeMarkdown(view, dc)),
-        [markdownTableCell(b.description ?? ''), cell(`Sent as ${markdownCode(b.mediaType)}.`)].filter(Boolean).join(' '),
-        b.required ? 'yes' : 'no',
-        '',
-      ]),
-    );
-  }
-  return out.join('');
-}
-
-const parameterRows = new WeakMap<DocsContext['types'], WeakMap<Parameter, Map<string, string>>>();
-
-/** A parameter's row; a spec's shared parameters (`$top`, `api-version`) are written once per type context. */
-function parameterRow(key: string, param: Parameter, dc: DocsContext): string {
-  let byParam = parameterRows.get(dc.types);
-  if (!byParam) parameterRows.set(dc.types, (byParam = new WeakMap()));
-  let rows = byParam.get(param);
-  if (!rows) byParam.set(param, (rows = new Map()));
-  let row = rows.get(key);
-  if (row === undefined) {
-    const name = key === param.name ? markdownCode(key) : `${markdownCode(key)} (${markdownCode(param.name)} in the ${param.in})`;
-    row = tableRow([
-      cell(name),
-      param.in,
-      cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink)),
-      paramDescription(param, dc),
-      param.required ? 'yes' : 'no',
-      cell(defaultText(param.schema, dc)),
-    ]);
-    rows.set(key, row);
-  }
-  return row;
-}
-
-const modelLink = (m: string) => modelHref(HERE, m);
-
-function bodyTypeMarkdown(view: OperationView, dc: DocsContext): string {
-  const b = view.body!;
-  if (b.kind === 'binary') return markdownCode(b.type);
-  return typeMarkdown(typeParts(b.schema, dc.types), (m) => modelHref(HERE, m));
-}
-
-function paramDescription(param: Parameter, dc: DocsContext): string {
-  const parts: string[] = [];
-  if (param.deprecated) parts.push('**Deprecated.**');
-  if (param.description?.trim()) parts.push(markdownTableCell(param.description.trim()));
-  let facts = constraintFacts(param.schema);
-  const r = resolve(param.schema, dc);
-  if (r !== param.schema && facts.length === 0) facts = constraintFacts(r);
-  if (facts.length > 0) parts.push(cell(`(${facts.join('; ')})`));
-  return parts.join(' ');
-}
-
-const NO_FACTS: readonly string[] = Object.freeze([]);
-
-/** Constraints, format and access notes of a schema, each a short Markdown phrase. */
-export function constraintFacts(s: Schema): readonly string[] {
-  if (s.format === undefined && s.constraints === undefined && !s.readOnly && !s.writeOnly) return NO_FACTS;
-  const facts: string[] = [];
-  if (s.format && s.kind !== 'binary') facts.push(`format ${markdownCode(s.format)}`);
-  const c = s.constraints ?? {};
-  const num = (v: unknown) => markdownCode(String(v));
-  if (c.minimum !== undefined) facts.push(`min ${num(c.minimum)}`);
-  if (typeof c.exclusiveMinimum === 'number') facts.push(`greater than ${num(c.exclusiveMinimum)}`);
-  if (c.maximum !== undefined) facts.push(`max ${num(c.maximum)}`);
-  if (typeof c.exclusiveMaximum === 'number') facts.push(`less than ${num(c.exclusiveMaximum)}`);
-  if (c.multipleOf !== undefined) facts.push(`multiple of ${num(c.multipleOf)}`);
-  if (c.minLength !== undefined) facts.push(`min length ${num(c.minLength)}`);
-  if (c.maxLength !== undefined) facts.push(`max length ${num(c.maxLength)}`);
-  if (c.pattern !== undefined) facts.push(`pattern ${markdownCode(c.pattern)}`);
-  if (c.minItems !== undefined) facts.push(`min items ${num(c.minItems)}`);
-  if (c.maxItems !== undefined) facts.push(`max items ${num(c.maxItems)}`);
-  if (c.uniqueItems) facts.push('unique items');
-  if (c.minProperties !== undefined) facts.push(`min properties ${num(c.minProperties)}`);
-  if (c.maxProperties !== undefined) facts.push(`max properties ${num(c.maxProperties)}`);
-  if (s.readOnly) facts.push('read-only');
-  if (s.writeOnly) facts.push('write-only');
-  return facts;
-}
-
-export function defaultText(s: Schema, dc: DocsContext): string {
-  const d = s.default !== undefined ? s.default : s.kind === 'ref' ? resolve(s, dc).default : undefined;
-  return d === undefined ? '' : markdownCode(literalCode(d));
-}
 
 /** `description`: markdownText of the body's description ('' for none). */
 function requestBodyBody(view: OperationView, dc: DocsContext, description: string): string {
@@ -420,7 +325,8 @@ function returnTypeBody(view: OperationView, dc: DocsContext, here: (title: stri
       `Awaiting it gives the first page, ${typeMarkdown(success, href)}; ${markdownCode('for await')} over it gives every ${typeMarkdown(item, href)} of every page (see [Pagination](${here('Pagination')})).`,
     ].join('\n');
   }
-  return `${typeMarkdown(success, href)}`;
+  const schemas = view.success.schemas;
+  return schemas.length === 1 ? schemaMarkdown(schemas[0], dc.types, HERE, modelLink) : typeMarkdown(success, href);
 }
 
 function authorizationBody(view: OperationView, dc: DocsContext): string {
@@ -469,72 +375,6 @@ function headersBody(view: OperationView): string {
     `- **Accept**: ${accept.length > 0 ? accept.map(markdownCode).join(', ') : 'none (no response body)'}`,
     ...params,
   ].join('\n');
-}
-
-const ERROR_CLASSES: Record<string, string> = {
-  '400': 'BadRequestError',
-  '401': 'AuthenticationError',
-  '403': 'PermissionDeniedError',
-  '404': 'NotFoundError',
-  '409': 'ConflictError',
-  '422': 'UnprocessableEntityError',
-  '429': 'RateLimitError',
-};
-
-/** The error class the runtime throws for a declared status. */
-export function errorClass(status: string): string {
-  if (ERROR_CLASSES[status]) return ERROR_CLASSES[status];
-  if (/^5/.test(status)) return 'InternalServerError';
-  return 'ApiError';
-}
-
-const RESPONSE_TABLES = [false, true].map((withHeaders) => tableOf(['Status', 'Description', 'Body', 'Result', ...(withHeaders ? ['Headers'] : [])], []));
-
-function responsesBody(view: OperationView, dc: DocsContext): string {
-  const responses = view.op.responses;
-  if (responses.length === 0) return 'The spec declares no responses.';
-  const { ok, errors } = responseRoles(view.op);
-  const withHeaders = responses.some((r) => r.headers.length > 0);
-  const out = [RESPONSE_TABLES[withHeaders ? 1 : 0]];
-  for (const r of responses) out.push('\n', responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc));
-  return out.join('');
-}
-
-/** by response: its row for each role and header column (see responseRow) */
-const responseRows = new WeakMap<DocsContext['resolveLinks'], WeakMap<Response, string[]>>();
-
-/** A response's row; a spec's shared responses (`4XX`, `default`) are written once per render. */
-function responseRow(r: Response, role: 'ok' | 'error' | 'other', withHeaders: boolean, dc: DocsContext): string {
-  let byResponse = responseRows.get(dc.resolveLinks);
-  if (!byResponse) responseRows.set(dc.resolveLinks, (byResponse = new WeakMap()));
-  let rows = byResponse.get(r);
-  if (!rows) byResponse.set(r, (rows = []));
-  const key = (role === 'ok' ? 0 : role === 'error' ? 2 : 4) + (withHeaders ? 1 : 0);
-  let row = rows[key];
-  if (row === undefined) {
-    const result = role === 'ok' ? 'returned' : role === 'error' ? `throws [${markdownCode(errorClass(r.status))}](${readmeLinkOf(dc, HERE, 'errors')})` : '';
-    const cells = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
-    if (withHeaders) cells.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
-    row = tableRow(cells);
-    rows[key] = row;
-  }
-  return row;
-}
-
-const roles = new WeakMap<Operation, { ok: Response[]; errors: Response[] }>();
-
-/** The success and error responses of an operation (src/emit/responses.ts), found once. */
-export function responseRoles(op: Operation): { ok: Response[]; errors: Response[] } {
-  let r = roles.get(op);
-  if (!r) roles.set(op, (r = { ok: successResponses(op), errors: errorResponses(op) }));
-  return r;
-}
-
-function responseBody(r: Response, dc: DocsContext): string {
-  if (r.contents.length === 0) return '';
-  const one = (c: { mediaType: string; schema: Schema }) => (c.schema.kind === 'binary' ? markdownCode('Blob') : schemaMarkdown(c.schema, dc.types, HERE, modelLink));
-  if (r.contents.length === 1) return one(r.contents[0]);
-  return r.contents.map((c) => `${markdownCode(c.mediaType)}: ${one(c)}`).join('; ');
 }
 
 // ---------------------------------------------------------------------------------------
@@ -615,17 +455,21 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
 
 function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) => string): string {
   const errors = readmeLinkOf(dc, HERE, 'errors');
+  // the declared error bodies' types, once each (a spec's shared error model: the same parts)
   const declared: TypePart[][] = [];
+  const shown: string[] = [];
   for (const r of responseRoles(view.op).errors) {
     for (const c of r.contents) {
       if (!isJson(c.mediaType)) continue;
       const parts = typeParts(c.schema, dc.types);
-      if (!declared.some((q) => q === parts || typeText(q) === typeText(parts))) declared.push(parts);
+      if (declared.some((q) => q === parts || typeText(q) === typeText(parts))) continue;
+      declared.push(parts);
+      shown.push(schemaMarkdown(c.schema, dc.types, HERE, modelLink));
     }
   }
   const bodyNote =
     declared.length > 0
-      ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${declared.map((p) => typeMarkdown(p, (m) => modelHref(HERE, m))).join(' or ')}) for the declared error responses.`
+      ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${shown.length === 1 ? shown[0] : shown.join(' or ')}) for the declared error responses.`
       : ` Its ${markdownCode('body')} is the parsed JSON (or text) of the response: the spec declares no error body.`;
   const method = view.op.method.toUpperCase();
   const texts = errorTexts(dc);

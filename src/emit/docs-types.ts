@@ -5,7 +5,9 @@
  *
  * A named schema is rendered into many pages, so the parts of each schema are computed once
  * per type context (a WeakMap by schema identity) and appended to one array, never copied
- * level by level; the Markdown of a type is cached per schema and page folder.
+ * level by level; the Markdown of a type is cached per schema and page folder. A reference
+ * (`$ref`) is one object per place it is written, so its results are cached by its target
+ * instead: they depend on nothing else but its nullability.
  */
 import type { Property, Schema } from '../ir/types.js';
 import { literalValue, propertyKey } from '../naming/escape.js';
@@ -20,7 +22,11 @@ interface Cache {
   parts: WeakMap<Schema, readonly TypePart[]>;
   /** Markdown per link base (`modelHref`'s page folder) */
   markdown: Map<string, WeakMap<Schema, string>>;
-  models: WeakMap<Schema, readonly string[]>;
+  /** by refKey: the parts and, per link base, the Markdown of a reference */
+  refParts: Map<string, readonly TypePart[]>;
+  refMarkdown: Map<string, Map<string, string>>;
+  /** by model name: schemaModels of a reference to it */
+  refModels: Map<string, readonly string[]>;
   /** one `{ model }` part per name, shared */
   refs: Map<string, { model: string }>;
 }
@@ -30,7 +36,7 @@ const caches = new WeakMap<TypeContext, Cache>();
 function cacheOf(ctx: TypeContext): Cache {
   let c = caches.get(ctx);
   if (!c) {
-    c = { parts: new WeakMap(), markdown: new Map(), models: new WeakMap(), refs: new Map() };
+    c = { parts: new WeakMap(), markdown: new Map(), refParts: new Map(), refMarkdown: new Map(), refModels: new Map(), refs: new Map() };
     caches.set(ctx, c);
   }
   return c;
@@ -39,14 +45,21 @@ function cacheOf(ctx: TypeContext): Cache {
 /** The parts of `s`'s type expression (computed once per schema and context: do not modify). */
 export function typeParts(s: Schema, ctx: TypeContext): TypePart[] {
   const cache = cacheOf(ctx);
-  let parts = cache.parts.get(s);
+  const ref = s.kind === 'ref' ? refKey(s) : undefined;
+  let parts = ref === undefined ? cache.parts.get(s) : cache.refParts.get(ref);
   if (!parts) {
     const out: TypePart[] = [];
     emit(s, ctx, cache, out);
     parts = out;
-    cache.parts.set(s, parts);
+    if (ref === undefined) cache.parts.set(s, parts);
+    else cache.refParts.set(ref, parts);
   }
   return parts as TypePart[];
+}
+
+/** What a reference's type depends on: its target and its nullability. */
+function refKey(s: Extract<Schema, { kind: 'ref' }>): string {
+  return s.nullable ? `${s.target}?` : s.target;
 }
 
 /** The expression as plain TypeScript. */
@@ -81,7 +94,17 @@ export function typeMarkdown(parts: readonly TypePart[], href: (model: string) =
  * and `href` must depend on nothing else.
  */
 export function schemaMarkdown(s: Schema, ctx: TypeContext, base: string, href: (model: string) => string): string {
+  const keyword = keywordMarkdown(s);
+  if (keyword !== undefined) return keyword;
   const cache = cacheOf(ctx);
+  if (s.kind === 'ref') {
+    let byRef = cache.refMarkdown.get(base);
+    if (!byRef) cache.refMarkdown.set(base, (byRef = new Map()));
+    const key = refKey(s);
+    let md = byRef.get(key);
+    if (md === undefined) byRef.set(key, (md = typeMarkdown(typeParts(s, ctx), href)));
+    return md;
+  }
   let byBase = cache.markdown.get(base);
   if (!byBase) cache.markdown.set(base, (byBase = new WeakMap()));
   let md = byBase.get(s);
@@ -109,10 +132,11 @@ export function keywordMarkdown(s: Schema): string | undefined {
   return keyword && (s.nullable ? keyword[1] : keyword[0]);
 }
 
-/** typeMarkdown of `s`, for a schema shown once (nothing cached). */
-export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, href: (model: string) => string): string {
+/** schemaMarkdown of a schema shown once: nothing cached, but for a reference (cached by target). */
+export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, base: string, href: (model: string) => string): string {
   const keyword = KEYWORDS[s.kind];
   if (keyword) return s.nullable ? keyword[1] : keyword[0];
+  if (s.kind === 'ref') return schemaMarkdown(s, ctx, base, href);
   const cache = cacheOf(ctx);
   const cached = cache.parts.get(s);
   if (cached) return typeMarkdown(cached, href);
@@ -130,20 +154,22 @@ export function typeModels(parts: readonly TypePart[]): string[] {
 
 /**
  * typeModels(typeParts(s, ctx)), found by walking the schema without writing the
- * expression (cached per schema).
+ * expression (a reference's cached by its target: other schemas are seldom asked twice).
  */
 export function schemaModels(s: Schema, ctx: TypeContext): readonly string[] {
   // no model in a keyword, a literal or an enum
   if (KEYWORDS[s.kind] !== undefined || s.kind === 'literal' || s.kind === 'enum') return NO_MODELS;
   const cache = cacheOf(ctx);
-  let models = cache.models.get(s);
-  if (!models) {
-    const found = new Set<string>();
-    walkModels(s, ctx, found);
-    models = [...found];
-    cache.models.set(s, models);
+  if (s.kind === 'ref') {
+    const name = ctx.names.get(s.target);
+    if (name === undefined) return NO_MODELS;
+    let models = cache.refModels.get(name);
+    if (!models) cache.refModels.set(name, (models = [name]));
+    return models;
   }
-  return models;
+  const found = new Set<string>();
+  walkModels(s, ctx, found);
+  return [...found];
 }
 
 const NO_MODELS: readonly string[] = Object.freeze([]);

@@ -3,23 +3,27 @@
  * per API group and `docs/models/<Model>.md` per model.
  *
  * Linear in the size of the API: each operation and model is visited a fixed number of
- * times, the "used by" / "referenced by" indexes are built in one pass each, templates are
- * compiled once (src/emit/templates.ts). Cross-page anchors (src/emit/docs-anchors.ts): the
- * README is rendered and its headings read first, so the API docs link to it directly; the
- * API docs know their anchors as they are built (their headings are oagen's, in an order
- * this file follows, plus those of the spec prose between them), so nobody reads them again;
- * the README's links to them are written last, and the model pages get their links written
- * directly. Strings are computed in TypeScript (docs-*.ts);
- * templates/docs/*.hbs and templates/package/README.md.hbs only lay them out.
+ * times, the "used by" / "referenced by" indexes are built in one pass each. Cross-page
+ * anchors (src/emit/docs-anchors.ts): the README is rendered and its headings read first, so
+ * the API docs link to it directly; the API docs know their anchors as they are built (their
+ * headings are oagen's, in an order this file follows, plus those of the spec prose between
+ * them), so nobody reads them again; the README's links to them are written last, and the
+ * model pages get their links written directly.
+ *
+ * Strings are computed in TypeScript (docs-*.ts). The README is laid out by its template
+ * (templates/package/README.md.hbs); the API and model pages, tens of thousands on a large
+ * spec, are written as lists of pieces joined once per operation and page (a template render
+ * per page cost more than building its text).
  */
-import type { ApiIR, OperationKey, Schema } from '../ir/types.js';
+import type { ApiIR, OperationKey } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
-import { AnchorIndex, PageAnchors } from './docs-anchors.js';
+import { AnchorIndex, anchorLink, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
-import { ids, readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { cell, flat, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
-import { modelDoc, type ModelUse } from './docs-model.js';
-import { operationDoc, responseRoles } from './docs-operation.js';
+import { readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
+import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { modelPage } from './docs-model.js';
+import { UsageIndex } from './docs-usage.js';
+import { writeOperation } from './docs-operation.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
 import { schemaModels } from './docs-types.js';
 import type { ModelView } from './models.js';
@@ -65,6 +69,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
       streaming: input.operations.some((v) => v.success.kind === 'sse' || (v.stream && v.names.stream)),
     },
     resolveLinks: (markdown) => markdown,
+    linkTo: (page, id, href) => dc.resolveLinks(anchorLink(page, id, href)),
   };
 
   // The README first: its headings are read before the API docs link to them.
@@ -81,6 +86,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   const tags = new Map<string, (typeof ir.tags)[number]>();
   for (const t of ir.tags) if (!tags.has(t.name)) tags.set(t.name, t);
   const pending: string[] = [];
+  const usage = new UsageIndex();
   for (const g of groups) {
     const path = `docs/${g.names.doc}.md`;
     const tag = g.names.tag === undefined ? undefined : tags.get(g.names.tag);
@@ -88,9 +94,9 @@ export function renderDocs(input: DocsInput): Map<string, string> {
       .filter(Boolean)
       .join(' ');
     const api = { path, title: g.names.doc, description, views: g.views, footer: apiFooter };
-    let { page, content } = apiDoc(api, dc, false);
+    let { page, content } = apiDoc(api, dc, usage);
     // spec prose left a code fence open: the page is read as a whole, as the reader will
-    if (!page.exact) ({ page, content } = apiDoc(api, dc, true));
+    if (!page.exact) ({ page, content } = apiDoc(api, dc));
     page.publish(anchors);
     if (page.pending) {
       anchors.read(path, content);
@@ -105,9 +111,9 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   for (const path of pending) files.set(path, anchors.write(path, files.get(path)!));
   const readmeText = anchors.write('README.md', readme);
   dc.resolveLinks = (markdown) => anchors.write('docs/models/', markdown);
+  dc.linkTo = (page, id, href) => anchors.link('docs/models/', page, id, href);
 
   // Model docs, with the indexes of where each model is used.
-  const usedBy = usageIndex(input.operations, dc);
   const referencedBy = new Map<string, string[]>();
   for (const m of input.models) {
     for (const target of schemaModels(m.named.schema, dc.types)) {
@@ -118,8 +124,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     }
   }
   for (const m of input.models) {
-    const doc = modelDoc(m, dc, usedBy.get(m.name) ?? [], referencedBy.get(m.name) ?? []);
-    files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', doc));
+    files.set(`docs/models/${m.name}.md`, modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? []));
   }
   files.set('README.md', readmeText);
 
@@ -137,64 +142,39 @@ interface ApiDocInput {
   footer: string;
 }
 
-/** One API doc; `markers`: its headings and links are markers for the AnchorIndex. */
-function apiDoc(api: ApiDocInput, dc: DocsContext, markers: boolean): { page: PageAnchors; content: string } {
-  const page = new PageAnchors(api.path, markers);
+/**
+ * One API doc. Without `usage` (a second pass, when spec prose left a code fence open), its
+ * headings and links are markers for the AnchorIndex; with it, the operations are noted in it.
+ */
+function apiDoc(api: ApiDocInput, dc: DocsContext, usage?: UsageIndex): { page: PageAnchors; content: string } {
+  const page = new PageAnchors(api.path, !usage);
   const title = api.title + page.heading(api.title, 'top');
   page.prose(api.description);
   const footer = `[Back to top](${page.link('top')}) · ${api.footer}`;
-  // each operation rendered (and made one flat string) at once, so that its pieces die young
-  const ops = api.views.map((v) => {
-    const d = operationDoc(v, dc, page);
-    const text = flat(render('docs/operation.md.hbs', { heading: d.heading, signature: d.signature, deprecated: d.deprecated, description: d.description, sections: d.sections, footer }));
-    return { d, text };
+  // Each operation's text is joined as soon as it is written: its pieces then die young,
+  // where keeping them for the page's join had the garbage collector copy them (3× the GC time).
+  const operations: string[] = [];
+  const entries = api.views.map((v) => {
+    const pieces: string[] = [];
+    const entry = writeOperation(v, dc, page, footer, pieces);
+    operations.push(pieces.join(''));
+    usage?.note(v, api.title, dc.types);
+    return entry;
   });
   const baseUrl = dc.facts.baseUrl;
-  const content = render('docs/api.md.hbs', {
-    title,
-    description: api.description,
-    baseUrl: baseUrl
-      ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
-      : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`,
-    methods: table(
-      ['Function', 'HTTP request', 'Description'],
-      ops.map(({ d }) => [
-        cell(`[${markdownCode(d.view.names.fn)}](${page.link(ids.operation(d.view.op.key))})`),
-        cell(d.http),
-        `${d.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(d.summary)}`,
-      ]),
-    ),
-    operations: ops.map((o) => o.text).join(''),
-  });
+  const methods = table(
+    ['Function', 'HTTP request', 'Description'],
+    entries.map((e) => [
+      cell(`[${markdownCode(e.view.names.fn)}](${e.link})`),
+      cell(e.http),
+      `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
+    ]),
+  );
+  const server = baseUrl
+    ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
+    : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`;
+  // `# Title`, description, server, the table of functions, then the operations
+  operations.unshift(`# ${title}\n\n${api.description}\n\n${server}\n\n${methods}\n`);
+  const content = operations.join('');
   return { page, content };
-}
-
-/** model name → the operations that mention it directly, with the role it plays there. */
-function usageIndex(operations: OperationView[], dc: DocsContext): Map<string, ModelUse[]> {
-  const index = new Map<string, ModelUse[]>();
-  for (const v of operations) {
-    const where = dc.operations.get(v.op.key);
-    if (!where) continue;
-    const roles = new Map<string, string[]>();
-    const note = (s: Schema, role: string) => {
-      for (const m of schemaModels(s, dc.types)) {
-        const list = roles.get(m);
-        if (!list) roles.set(m, [role]);
-        else if (!list.includes(role)) list.push(role);
-      }
-    };
-    for (const p of v.params) note(p.param.schema, 'parameter');
-    if (v.body) note(v.body.schema, 'request body');
-    for (const s of v.success.schemas) note(s, 'response');
-    if (v.stream) for (const s of v.stream.shape.schemas) note(s, 'streamed event');
-    for (const r of responseRoles(v.op).errors) for (const c of r.contents) note(c.schema, 'error response');
-    for (const [model, list] of roles) {
-      const use: ModelUse = { fn: where.fn, key: v.op.key, doc: where.doc, role: list.join(', ') };
-      const uses = index.get(model);
-      if (uses) uses.push(use);
-      else index.set(model, [use]);
-    }
-  }
-  for (const uses of index.values()) uses.sort((a, b) => compareNames(a.fn, b.fn));
-  return index;
 }

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { camelName } from '../../src/emit/docs-client.js';
+import { camelName, compareNames } from '../../src/emit/docs-client.js';
+import { Slugger } from '../../src/emit/docs-markdown.js';
 import { literalCode, literalType, quoted } from '../../src/emit/docs-literals.js';
 import { markdownCode, markdownTableCell, markdownText } from '../../src/emit/docs-markdown.js';
 import { camelCase } from '../../src/naming/casing.js';
@@ -81,6 +82,47 @@ describe('variable names from type names', () => {
     fc.assert(
       fc.property(name, (n) => {
         expect(camelName(n)).toBe(camelCase(n));
+      }),
+      PARAMS,
+    );
+  });
+});
+
+/** The order compareNames promises: the lower-cased names, then the names themselves. */
+function referenceCompare(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+describe('name order and heading anchors', () => {
+  const NAME_PIECES = ['a', 'A', 'b', 'B', 'z', 'Z', '_', '-', '0', '9', '@', '[', '`', '{', 'é', 'É', 'Σ', 'ΑΣ', 'İ', 'ß', '\u0130', '\u212a', ' '];
+  const name = fc.array(fc.constantFrom(...NAME_PIECES), { maxLength: 8 }).map((p) => p.join(''));
+  it.each<[string, string]>([
+    ['user', 'User'],
+    ['users', 'User'],
+    ['a_b', 'aB'],
+    ['ΑΣ', 'ΑΣΑ'],
+    ['İa', 'i'],
+    ['', 'a'],
+    ['Zeta', 'alpha'],
+  ])('compareNames(%j, %j)', (a, b) => {
+    expect(Math.sign(compareNames(a, b))).toBe(referenceCompare(a, b));
+    expect(Math.sign(compareNames(b, a))).toBe(referenceCompare(b, a));
+  });
+  it('compareNames agrees with comparing lower-cased names, on random names', () => {
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        expect(Math.sign(compareNames(a, b))).toBe(referenceCompare(a, b));
+      }),
+      PARAMS,
+    );
+  });
+  it('a heading of letters, digits, `_` and `-` slugs to its lower case, like any other heading', () => {
+    fc.assert(
+      fc.property(name, (h) => {
+        const slug = new Slugger().slug(h);
+        expect(slug).toBe(h.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-'));
       }),
       PARAMS,
     );

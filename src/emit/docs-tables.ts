@@ -1,0 +1,235 @@
+/**
+ * The Parameters and Responses tables of an operation's section (src/emit/docs-operation.ts).
+ *
+ * The same rows come back on many operations: a spec's shared parameters (`$top`, `owner`,
+ * `api-version`) and responses (`4XX`, `default`) are parsed into new objects wherever they
+ * are used, so rows are cached by what they show instead. A row's key is made of everything
+ * its text depends on; rows whose types are not a keyword or a reference (an inline enum, an
+ * object) are not cached and are written each time.
+ */
+import type { Operation, Parameter, Response, Schema } from '../ir/types.js';
+import { literalCode } from './docs-literals.js';
+import { modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
+import { cell, markdownCode, markdownTableCell, tableOf, tableRow } from './docs-markdown.js';
+import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './docs-types.js';
+import type { OperationView } from './operations.js';
+import { errorResponses, successResponses } from './responses.js';
+
+const HERE = 'docs/' as const;
+const modelLink = (m: string) => modelHref(HERE, m);
+
+const PARAMETER_TABLE = tableOf(['Name', 'In', 'Type', 'Description', 'Required', 'Default'], []);
+
+/** Appends the Parameters section's text to `out`. */
+export function writeParameters(view: OperationView, dc: DocsContext, out: string[]): void {
+  if (view.params.length === 0 && !view.body) {
+    out.push(`This operation takes no parameters: call ${markdownCode(`${view.names.fn}(client)`)}.`);
+    return;
+  }
+  out.push(`${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.\n\n`, PARAMETER_TABLE);
+  for (const p of view.params) out.push('\n', parameterRow(p.key, p.param, dc));
+  if (view.body) {
+    const b = view.body;
+    out.push(
+      '\n',
+      tableRow([
+        cell(markdownCode(b.key)),
+        'body',
+        cell(bodyTypeMarkdown(view, dc)),
+        [markdownTableCell(b.description ?? ''), cell(`Sent as ${markdownCode(b.mediaType)}.`)].filter(Boolean).join(' '),
+        b.required ? 'yes' : 'no',
+        '',
+      ]),
+    );
+  }
+}
+
+/** by type context: parameter rows by parameterKey */
+const parameterRows = new WeakMap<DocsContext['types'], Map<string, string>>();
+
+function parameterRow(key: string, param: Parameter, dc: DocsContext): string {
+  const cacheKey = parameterKey(key, param);
+  let rows = parameterRows.get(dc.types);
+  if (!rows) parameterRows.set(dc.types, (rows = new Map()));
+  let row = cacheKey === undefined ? undefined : rows.get(cacheKey);
+  if (row === undefined) {
+    const name = key === param.name ? markdownCode(key) : `${markdownCode(key)} (${markdownCode(param.name)} in the ${param.in})`;
+    row = tableRow([
+      cell(name),
+      param.in,
+      cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink)),
+      paramDescription(param, dc),
+      param.required ? 'yes' : 'no',
+      cell(defaultText(param.schema, dc)),
+    ]);
+    if (cacheKey !== undefined) rows.set(cacheKey, row);
+  }
+  return row;
+}
+
+/**
+ * Everything a parameter's row shows, when its schema has no facts of its own (format,
+ * constraints, default, access): then its type, facts and default are those of its kind or
+ * of its reference's target. Undefined otherwise.
+ */
+function parameterKey(key: string, p: Parameter): string | undefined {
+  const s = p.schema;
+  if (s.format !== undefined || s.constraints !== undefined || s.default !== undefined || s.readOnly || s.writeOnly) return undefined;
+  const type = typeKey(s);
+  if (type === undefined) return undefined;
+  return `${p.in} ${p.required ? 1 : 0}${p.deprecated ? 1 : 0} ${sized(type)}${sized(key)}${sized(p.name)}${p.description ?? ''}`;
+}
+
+/** What the type of a keyword schema (`string`) or a reference depends on; undefined for other schemas. */
+function typeKey(s: Schema): string | undefined {
+  if (s.kind === 'ref') return `${s.nullable ? '?' : '='}${s.target}`;
+  return keywordMarkdown(s);
+}
+
+/** `text` prefixed with its length: keys made of several free-form texts stay unambiguous. */
+function sized(text: string): string {
+  return `${text.length}:${text}`;
+}
+
+function paramDescription(param: Parameter, dc: DocsContext): string {
+  const parts: string[] = [];
+  if (param.deprecated) parts.push('**Deprecated.**');
+  if (param.description?.trim()) parts.push(markdownTableCell(param.description.trim()));
+  let facts = constraintFacts(param.schema);
+  const r = resolve(param.schema, dc);
+  if (r !== param.schema && facts.length === 0) facts = constraintFacts(r);
+  if (facts.length > 0) parts.push(cell(`(${facts.join('; ')})`));
+  return parts.join(' ');
+}
+
+/** The request body's type, linked. */
+export function bodyTypeMarkdown(view: OperationView, dc: DocsContext): string {
+  const b = view.body!;
+  if (b.kind === 'binary') return markdownCode(b.type);
+  return typeMarkdown(typeParts(b.schema, dc.types), modelLink);
+}
+
+const NO_FACTS: readonly string[] = Object.freeze([]);
+
+/** Constraints, format and access notes of a schema, each a short Markdown phrase. */
+export function constraintFacts(s: Schema): readonly string[] {
+  if (s.format === undefined && s.constraints === undefined && !s.readOnly && !s.writeOnly) return NO_FACTS;
+  const facts: string[] = [];
+  if (s.format && s.kind !== 'binary') facts.push(`format ${markdownCode(s.format)}`);
+  const c = s.constraints ?? {};
+  const num = (v: unknown) => markdownCode(String(v));
+  if (c.minimum !== undefined) facts.push(`min ${num(c.minimum)}`);
+  if (typeof c.exclusiveMinimum === 'number') facts.push(`greater than ${num(c.exclusiveMinimum)}`);
+  if (c.maximum !== undefined) facts.push(`max ${num(c.maximum)}`);
+  if (typeof c.exclusiveMaximum === 'number') facts.push(`less than ${num(c.exclusiveMaximum)}`);
+  if (c.multipleOf !== undefined) facts.push(`multiple of ${num(c.multipleOf)}`);
+  if (c.minLength !== undefined) facts.push(`min length ${num(c.minLength)}`);
+  if (c.maxLength !== undefined) facts.push(`max length ${num(c.maxLength)}`);
+  if (c.pattern !== undefined) facts.push(`pattern ${markdownCode(c.pattern)}`);
+  if (c.minItems !== undefined) facts.push(`min items ${num(c.minItems)}`);
+  if (c.maxItems !== undefined) facts.push(`max items ${num(c.maxItems)}`);
+  if (c.uniqueItems) facts.push('unique items');
+  if (c.minProperties !== undefined) facts.push(`min properties ${num(c.minProperties)}`);
+  if (c.maxProperties !== undefined) facts.push(`max properties ${num(c.maxProperties)}`);
+  if (s.readOnly) facts.push('read-only');
+  if (s.writeOnly) facts.push('write-only');
+  return facts;
+}
+
+export function defaultText(s: Schema, dc: DocsContext): string {
+  const d = s.default !== undefined ? s.default : s.kind === 'ref' ? resolve(s, dc).default : undefined;
+  return d === undefined ? '' : markdownCode(literalCode(d));
+}
+
+/** The schema a reference (chain) leads to; `s` itself when it is no reference or its target is unknown. */
+export function resolve(s: Schema, dc: DocsContext): Schema {
+  for (let i = 0; s.kind === 'ref' && i < 16; i++) {
+    const t = dc.types.schemas.get(s.target);
+    if (!t) break;
+    s = t;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------
+// responses
+
+const ERROR_CLASSES: Record<string, string> = {
+  '400': 'BadRequestError',
+  '401': 'AuthenticationError',
+  '403': 'PermissionDeniedError',
+  '404': 'NotFoundError',
+  '409': 'ConflictError',
+  '422': 'UnprocessableEntityError',
+  '429': 'RateLimitError',
+};
+
+/** The error class the runtime throws for a declared status. */
+function errorClass(status: string): string {
+  if (ERROR_CLASSES[status]) return ERROR_CLASSES[status];
+  if (/^5/.test(status)) return 'InternalServerError';
+  return 'ApiError';
+}
+
+const RESPONSE_TABLES = [false, true].map((withHeaders) => tableOf(['Status', 'Description', 'Body', 'Result', ...(withHeaders ? ['Headers'] : [])], []));
+
+type Role = 'ok' | 'error' | 'other';
+
+/** Appends the Responses section's text to `out`. */
+export function writeResponses(view: OperationView, dc: DocsContext, out: string[]): void {
+  const responses = view.op.responses;
+  if (responses.length === 0) {
+    out.push('The spec declares no responses.');
+    return;
+  }
+  const { ok, errors } = responseRoles(view.op);
+  const withHeaders = responses.some((r) => r.headers.length > 0);
+  out.push(RESPONSE_TABLES[withHeaders ? 1 : 0]);
+  for (const r of responses) out.push('\n', responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc));
+}
+
+/** by link resolver (the error class links to the README): response rows by responseKey */
+const responseRows = new WeakMap<DocsContext['resolveLinks'], Map<string, string>>();
+
+function responseRow(r: Response, role: Role, withHeaders: boolean, dc: DocsContext): string {
+  const cacheKey = responseKey(r, role, withHeaders);
+  let rows = responseRows.get(dc.resolveLinks);
+  if (!rows) responseRows.set(dc.resolveLinks, (rows = new Map()));
+  let row = cacheKey === undefined ? undefined : rows.get(cacheKey);
+  if (row === undefined) {
+    const result = role === 'ok' ? 'returned' : role === 'error' ? `throws [${markdownCode(errorClass(r.status))}](${readmeLinkOf(dc, HERE, 'errors')})` : '';
+    const cells = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
+    if (withHeaders) cells.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
+    row = tableRow(cells);
+    if (cacheKey !== undefined) rows.set(cacheKey, row);
+  }
+  return row;
+}
+
+/** Everything a response's row shows, when its bodies' types are keywords or references; else undefined. */
+function responseKey(r: Response, role: Role, withHeaders: boolean): string | undefined {
+  let key = `${role} ${r.contents.length} ${withHeaders ? r.headers.length : '-'} ${sized(r.status)}`;
+  for (const c of r.contents) {
+    const type = c.schema.kind === 'binary' ? 'Blob' : typeKey(c.schema);
+    if (type === undefined) return undefined;
+    key += sized(c.mediaType) + sized(type);
+  }
+  if (withHeaders) for (const h of r.headers) key += sized(h.name);
+  return key + (r.description ?? '');
+}
+
+function responseBody(r: Response, dc: DocsContext): string {
+  if (r.contents.length === 0) return '';
+  const one = (c: { mediaType: string; schema: Schema }) => (c.schema.kind === 'binary' ? markdownCode('Blob') : schemaMarkdown(c.schema, dc.types, HERE, modelLink));
+  if (r.contents.length === 1) return one(r.contents[0]);
+  return r.contents.map((c) => `${markdownCode(c.mediaType)}: ${one(c)}`).join('; ');
+}
+
+const roles = new WeakMap<Operation, { ok: Response[]; errors: Response[] }>();
+
+/** The success and error responses of an operation (src/emit/responses.ts), found once. */
+export function responseRoles(op: Operation): { ok: Response[]; errors: Response[] } {
+  let r = roles.get(op);
+  if (!r) roles.set(op, (r = { ok: successResponses(op), errors: errorResponses(op) }));
+  return r;
+}
