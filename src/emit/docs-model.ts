@@ -1,7 +1,8 @@
 /**
  * One model's page (`docs/models/User.md`): description, declaration, property table (with
  * rows for inline nested objects), enum values or union members, a type-checked example
- * value, and where the model is used. Computed and laid out here.
+ * value, and where the model is used. Strings are computed here; templates/docs/model.md.hbs
+ * lays them out.
  */
 import type { Property, Schema } from '../ir/types.js';
 import { isIdentifierName, stringLiteral } from '../naming/escape.js';
@@ -19,64 +20,75 @@ const HERE = 'docs/models/' as const;
 /** nested inline objects get their own rows down to this depth */
 const NESTED_DEPTH = 3;
 
-/**
- * One model's page: `# Name`, deprecation notice, description, declaration, then each `##`
- * section and the footer, blocks separated by blank lines; written as pieces, joined once.
- */
-export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], referencedBy: string[]): string {
+/** A `##` section of a model page, laid out by templates/docs/model.md.hbs. */
+interface ModelSection {
+  title: string;
+  body: string;
+}
+
+/** What templates/docs/model.md.hbs lays out on one model's page. */
+export interface ModelPage {
+  name: string;
+  deprecated: string;
+  description: string;
+  declaration: string;
+  sections: ModelSection[];
+  footer: string;
+}
+
+/** One model's page: each section's text written as pieces and joined once. */
+export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], referencedBy: string[]): ModelPage {
   const { name } = view;
   const s = view.named.schema;
   const href = (m: string) => modelHref(HERE, m);
-  const out = ['# ', name, '\n'];
-  if (s.deprecated) out.push('\n> **Deprecated.** The API marks this type as deprecated.\n');
-  const description = markdownText((s.description ?? s.title ?? '').trim());
-  if (description) out.push('\n', description, '\n');
-  out.push('\n', declaration(view, dc), '\n');
-  const section = (title: string) => out.push('\n## ', title, '\n\n');
+  const sections: ModelSection[] = [];
+  const section = (title: string, pieces: string[]) => sections.push({ title, body: pieces.join('') });
 
   if (s.kind === 'object' && (s.properties.length > 0 || s.additional)) {
-    section('Properties');
+    const out: string[] = [];
     writeProperties(s, dc, out);
-    out.push('\n');
+    section('Properties', out);
   } else if (s.kind === 'enum') {
-    section('Values');
-    out.push(enumBody(name, s), '\n');
+    section('Values', [enumBody(name, s)]);
   } else if (s.kind === 'union') {
-    section(s.keyword === 'anyOf' ? 'Any of' : 'One of');
-    out.push(unionBody(s, dc), '\n');
+    section(s.keyword === 'anyOf' ? 'Any of' : 'One of', [unionBody(s, dc)]);
   } else if (s.kind === 'intersection') {
-    section('All of');
+    const out: string[] = [];
     s.members.forEach((m, i) => out.push(i > 0 ? '\n- ' : '- ', m.kind === 'object' ? 'an object with the properties below' : typeMarkdown(typeParts(m, dc.types), href)));
-    out.push('\n');
+    section('All of', out);
     const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
     if (inline.length > 0) {
-      section('Properties');
-      out.push(PROPERTY_TABLE);
-      for (const o of inline) propertyRows(o.properties, dc, '', true, 0, out);
-      out.push('\n');
+      const rows = [PROPERTY_TABLE];
+      for (const o of inline) propertyRows(o.properties, dc, '', true, 0, rows);
+      section('Properties', rows);
     }
   }
 
   const example = exampleValue(s, dc.types, name, 'response');
   if (example) {
     const v = variableName(name, 'value', [name]);
-    section('Example');
-    out.push(codeBlock('ts', `${importLine(dc.facts, [], [name])}\n\nconst ${v}: ${name} = ${printExample(example, '', 80, `const ${v}: ${name} = `.length + 1)};`), '\n');
+    section('Example', [codeBlock('ts', `${importLine(dc.facts, [], [name])}\n\nconst ${v}: ${name} = ${printExample(example, '', 80, `const ${v}: ${name} = `.length + 1)};`)]);
   }
 
   if (usedBy.length > 0) {
-    section('Used by');
+    const out: string[] = [];
     usedBy.forEach((u, i) => out.push(i > 0 ? '\n- ' : '- ', codeLink(u.fn, operationLinkOf(dc, HERE, u.doc, u.key)), ' (', u.role, ')'));
-    out.push('\n');
+    section('Used by', out);
   }
   if (referencedBy.length > 0) {
-    section('Referenced by');
+    const out: string[] = [];
     referencedBy.forEach((m, i) => out.push(i > 0 ? '\n- ' : '- ', codeLink(m, href(m))));
-    out.push('\n');
+    section('Referenced by', out);
   }
 
-  out.push('\n', modelFooter(dc), '\n');
-  return out.join('');
+  return {
+    name,
+    deprecated: s.deprecated ? '> **Deprecated.** The API marks this type as deprecated.' : '',
+    description: markdownText((s.description ?? s.title ?? '').trim()),
+    declaration: declaration(view, dc),
+    sections,
+    footer: modelFooter(dc),
+  };
 }
 
 const footers = new WeakMap<DocsContext['resolveLinks'], string>();

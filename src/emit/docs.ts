@@ -10,10 +10,10 @@
  * them), so nobody reads them again; the README's links to them are written last, and the
  * model pages get their links written directly.
  *
- * Strings are computed in TypeScript (docs-*.ts). The README is laid out by its template
- * (templates/package/README.md.hbs); the API and model pages, tens of thousands on a large
- * spec, are written as lists of pieces joined once per operation and page (a template render
- * per page cost more than building its text).
+ * Strings are computed in TypeScript (docs-*.ts), each operation's section as a list of
+ * pieces joined once (as the code of an operation is, in operations.ts); the templates lay out
+ * the pages: templates/package/README.md.hbs, templates/docs/api.md.hbs (one per API group)
+ * and templates/docs/model.md.hbs (one per model).
  */
 import type { ApiIR, OperationKey } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
@@ -124,7 +124,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     }
   }
   for (const m of input.models) {
-    files.set(`docs/models/${m.name}.md`, modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? []));
+    files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? [])));
   }
   files.set('README.md', readmeText);
 
@@ -173,8 +173,6 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, usage?: UsageIndex): { page: 
   const server = baseUrl
     ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
     : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`;
-  // `# Title`, description, server, the table of functions, then the operations
-  operations.unshift(`# ${title}\n\n${api.description}\n\n${server}\n\n${methods}\n`);
-  const content = operations.join('');
+  const content = render('docs/api.md.hbs', { title, description: api.description, baseUrl: server, methods, operations: operations.join('') });
   return { page, content };
 }
