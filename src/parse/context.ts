@@ -1,17 +1,35 @@
 import type { Diagnostics } from '../diagnostics.js';
 import { childPointer, unescapeSegment } from '../load/pointer.js';
-import type { NamedSchema, SchemaId } from '../ir/types.js';
+import type { NamedSchema, Schema, SchemaId } from '../ir/types.js';
+
+/** The run's diagnostics, counted: a parse that reported nothing can be reused (see `reused`). */
+export class CountingReporter {
+  count = 0;
+  constructor(private readonly target: Diagnostics) {}
+
+  error(code: string, message: string, pointer?: string): void {
+    this.count++;
+    this.target.error(code, message, pointer);
+  }
+
+  warn(code: string, message: string, pointer?: string): void {
+    this.count++;
+    this.target.warn(code, message, pointer);
+  }
+}
 
 /** State shared by the parsers of one document: the document, diagnostics, and the named-schema table. */
 export interface ParseContext {
   /** resolve an internal `$ref` to its node (undefined when missing) */
   resolve(ref: string): unknown;
-  diagnostics: Diagnostics;
+  diagnostics: CountingReporter;
   version: '2.0' | '3.0' | '3.1';
   /** every schema that gets a name, by id; filled as refs are met */
   named: Map<SchemaId, NamedSchema>;
   /** ids whose parse is in progress (a `$ref` cycle through non-component pointers) */
   pending: Set<SchemaId>;
+  /** schemas of shared parameters, bodies, responses and headers, by node (see parse/operation.ts) */
+  reused: Map<object, { pointer: string; schema: Schema }>;
 }
 
 /**

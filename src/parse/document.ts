@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, NamedSchema, SecurityScheme, Server, Tag } from '../ir/types.js';
-import { child, isObject, type ParseContext } from './context.js';
+import { child, CountingReporter, isObject, type ParseContext } from './context.js';
 import { HTTP_TOKEN, parseOperations, parseSecurity } from './operation.js';
 import { schemaRef } from './schema.js';
 
@@ -19,10 +19,11 @@ export function parseDocument(input: ParseInput): ApiIR {
   const doc = isObject(input.document) ? input.document : {};
   const ctx: ParseContext = {
     resolve: input.resolve,
-    diagnostics: input.diagnostics,
+    diagnostics: new CountingReporter(input.diagnostics),
     version: input.version,
     named: new Map(),
     pending: new Set(),
+    reused: new Map(),
   };
   const components = isObject(doc.components) ? doc.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};

@@ -10,6 +10,7 @@ import type {
   RequestBody,
   Response,
   ResponseHeader,
+  Schema,
   SecurityRequirement,
 } from '../ir/types.js';
 import { child, isObject, type ParseContext } from './context.js';
@@ -113,7 +114,7 @@ function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, c
     name,
     in: loc as ParamLocation,
     required: loc === 'path' ? true : node.required === true,
-    schema: parseSchema(schemaNode, schemaPointer, ctx),
+    schema: operationSchema(schemaNode, schemaPointer, ctx),
     pointer: at,
   };
   if (typeof node.description === 'string') param.description = node.description;
@@ -165,7 +166,7 @@ function parseResponses(raw: unknown, pointer: string, ctx: ParseContext): Respo
         const header: ResponseHeader = {
           name,
           required: h.node.required === true,
-          schema: parseSchema(h.node.schema ?? {}, child(h.pointer, 'schema'), ctx),
+          schema: operationSchema(h.node.schema ?? {}, child(h.pointer, 'schema'), ctx),
         };
         if (typeof h.node.description === 'string') header.description = h.node.description;
         headers.push(header);
@@ -185,7 +186,7 @@ function parseContent(raw: unknown, pointer: string, ctx: ParseContext): MediaCo
     .map((mediaType) => {
       const media = raw[mediaType];
       const schemaNode = isObject(media) ? media.schema : undefined;
-      return { mediaType, schema: parseSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
+      return { mediaType, schema: operationSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
     });
 }
 
@@ -195,6 +196,23 @@ export function parseSecurity(raw: unknown[]): SecurityRequirement[] {
     for (const name of Object.keys(req).sort()) out[name] = Array.isArray(req[name]) ? (req[name] as string[]).slice() : [];
     return out;
   });
+}
+
+/**
+ * The schema of a parameter, body, response or header. A shared one (`$ref`d from
+ * `#/components/parameters`, or a path item's parameters) is met again by every operation
+ * that uses it: Microsoft Graph repeats 47,000 schema nodes that way. A parse that reported
+ * nothing is a pure function of node and pointer, so its result is kept and the repeats
+ * share it. A parse that reported something is redone each time, so each use reports as before.
+ */
+function operationSchema(node: unknown, pointer: string, ctx: ParseContext): Schema {
+  if (typeof node !== 'object' || node === null) return parseSchema(node, pointer, ctx);
+  const hit = ctx.reused.get(node);
+  if (hit?.pointer === pointer) return hit.schema;
+  const before = ctx.diagnostics.count;
+  const schema = parseSchema(node, pointer, ctx);
+  if (!hit && ctx.diagnostics.count === before) ctx.reused.set(node, { pointer, schema });
+  return schema;
 }
 
 /** Follow `$ref`s of non-schema objects (parameters, responses, bodies, headers, path items). */
