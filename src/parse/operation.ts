@@ -238,6 +238,9 @@ function deref(raw: unknown, pointer: string, ctx: ParseContext): { node: unknow
 
 /** 1XX < 100..199 < 2XX < … < default: numeric codes by value, ranges after their class. */
 function compareStatus(a: string, b: string): number {
-  const rank = (s: string) => (s === 'default' ? 1000 : /^\dXX$/i.test(s) ? Number(s[0]) * 100 + 99.5 : Number(s) || 999);
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return statusRank(a) - statusRank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function statusRank(s: string): number {
+  return s === 'default' ? 1000 : /^\dXX$/i.test(s) ? Number(s[0]) * 100 + 99.5 : Number(s) || 999;
 }
