@@ -138,7 +138,9 @@ const FACT_KEYS = ['constraints', 'default', 'discriminator', 'format', 'integer
 function writeKey(s: Schema, out: string[]): void {
   out.push('(', s.kind);
   const facts = s as unknown as Record<string, unknown>;
-  for (const k of FACT_KEYS) {
+  for (let i = 0; i < FACT_KEYS.length; i++) {
+    // an index loop: this runs for every node, often before it is optimized, where a for-of allocates per step
+    const k = FACT_KEYS[i];
     const v = facts[k];
     if (v === undefined) continue;
     out.push(' ', k, '=', typeof v === 'string' ? JSON.stringify(v) : typeof v === 'boolean' || typeof v === 'number' ? String(v) : canonical(v));
