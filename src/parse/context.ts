@@ -67,6 +67,19 @@ export function child(pointer: string, ...segments: (string | number)[]): string
   return p;
 }
 
+/**
+ * The keys of `o`, sorted (by `compare`, else by code units). Most objects of a spec have
+ * one key, or keys already in order; those are not handed to Array.prototype.sort, which
+ * allocates on every call.
+ */
+export function sortedKeys(o: object, compare?: (a: string, b: string) => number): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) {
+    if (compare ? compare(keys[i - 1], keys[i]) > 0 : keys[i - 1] > keys[i]) return keys.sort(compare);
+  }
+  return keys;
+}
+
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

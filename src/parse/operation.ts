@@ -13,7 +13,7 @@ import type {
   Schema,
   SecurityRequirement,
 } from '../ir/types.js';
-import { child, isObject, type ParseContext } from './context.js';
+import { child, isObject, sortedKeys, type ParseContext } from './context.js';
 import { parseSchema } from './schema.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -24,7 +24,7 @@ export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 export function parseOperations(paths: unknown, ctx: ParseContext): Operation[] {
   const ops: Operation[] = [];
   if (!isObject(paths)) return ops;
-  for (const path of Object.keys(paths).sort()) {
+  for (const path of sortedKeys(paths)) {
     const itemPointer = child('#/paths', path);
     const item = deref(paths[path], itemPointer, ctx);
     if (!isObject(item.node)) continue;
@@ -56,7 +56,7 @@ function parseOperation(
   checkPathParams(path, params, pointer, ctx);
 
   const extensions: Record<string, unknown> = {};
-  for (const key of Object.keys(op)) if (key.startsWith('x-')) extensions[key] = op[key];
+  for (const key in op) if (key.startsWith('x-')) extensions[key] = op[key];
 
   const result: Operation = {
     key: `${METHOD} ${path}`,
@@ -98,7 +98,7 @@ function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, c
   let schemaPointer = child(at, 'schema');
   let json = false;
   if (schemaNode === undefined && isObject(node.content)) {
-    const mediaType = Object.keys(node.content).sort()[0];
+    const mediaType = sortedKeys(node.content)[0];
     const media = node.content[mediaType];
     if (isObject(media)) {
       schemaNode = media.schema;
@@ -154,13 +154,13 @@ function parseRequestBody(raw: unknown, pointer: string, ctx: ParseContext): Req
 function parseResponses(raw: unknown, pointer: string, ctx: ParseContext): Response[] {
   if (!isObject(raw)) return [];
   const out: Response[] = [];
-  for (const status of Object.keys(raw).sort(compareStatus)) {
+  for (const status of sortedKeys(raw, compareStatus)) {
     if (status.startsWith('x-')) continue;
     const { node, pointer: at } = deref(raw[status], child(pointer, status), ctx);
     if (!isObject(node)) continue;
     const headers: ResponseHeader[] = [];
     if (isObject(node.headers)) {
-      for (const name of Object.keys(node.headers).sort()) {
+      for (const name of sortedKeys(node.headers)) {
         const h = deref(node.headers[name], child(at, 'headers', name), ctx);
         if (!isObject(h.node)) continue;
         const header: ResponseHeader = {
@@ -181,9 +181,7 @@ function parseResponses(raw: unknown, pointer: string, ctx: ParseContext): Respo
 
 function parseContent(raw: unknown, pointer: string, ctx: ParseContext): MediaContent[] {
   if (!isObject(raw)) return [];
-  return Object.keys(raw)
-    .sort()
-    .map((mediaType) => {
+  return sortedKeys(raw).map((mediaType) => {
       const media = raw[mediaType];
       const schemaNode = isObject(media) ? media.schema : undefined;
       return { mediaType, schema: operationSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
@@ -193,7 +191,7 @@ function parseContent(raw: unknown, pointer: string, ctx: ParseContext): MediaCo
 export function parseSecurity(raw: unknown[]): SecurityRequirement[] {
   return raw.filter(isObject).map((req) => {
     const out: SecurityRequirement = {};
-    for (const name of Object.keys(req).sort()) out[name] = Array.isArray(req[name]) ? (req[name] as string[]).slice() : [];
+    for (const name of sortedKeys(req)) out[name] = Array.isArray(req[name]) ? (req[name] as string[]).slice() : [];
     return out;
   });
 }

@@ -6,7 +6,7 @@
  * a referenced schema becomes a named schema of its own, so recursion stays named.
  */
 import type { Constraints, LiteralValue, Property, Schema, SchemaMeta } from '../ir/types.js';
-import { child, isObject, nameHint, type ParseContext } from './context.js';
+import { child, isObject, nameHint, sortedKeys, type ParseContext } from './context.js';
 
 const CONSTRAINT_KEYS = [
   'minimum',
@@ -63,7 +63,7 @@ function parseUnion(keyword: 'oneOf' | 'anyOf', list: unknown[], node: Record<st
   if (isObject(disc) && typeof disc.propertyName === 'string') {
     const mapping: { value: string; target: string }[] = [];
     if (isObject(disc.mapping)) {
-      for (const value of Object.keys(disc.mapping).sort()) {
+      for (const value of sortedKeys(disc.mapping)) {
         const ref = disc.mapping[value];
         const at = child(pointer, 'discriminator', 'mapping', value);
         // A mapping value is a schema name or a reference (OpenAPI 3.x §4.8.25). The mapping
@@ -183,7 +183,7 @@ function parseObject(node: Record<string, unknown>, pointer: string, meta: Schem
   const required = new Set(Array.isArray(node.required) ? node.required.filter((r) => typeof r === 'string') : []);
   const properties: Property[] = [];
   if (isObject(node.properties)) {
-    for (const name of Object.keys(node.properties).sort()) {
+    for (const name of sortedKeys(node.properties)) {
       properties.push({
         name,
         required: required.has(name),
@@ -196,7 +196,7 @@ function parseObject(node: Record<string, unknown>, pointer: string, meta: Schem
   if (ap === true || (isObject(ap) && Object.keys(ap).length === 0)) additional = { kind: 'unknown', pointer: child(pointer, 'additionalProperties') };
   else if (isObject(ap)) additional = parseSchema(ap, child(pointer, 'additionalProperties'), ctx);
   if (isObject(node.patternProperties)) {
-    const keys = Object.keys(node.patternProperties).sort();
+    const keys = sortedKeys(node.patternProperties);
     const members = keys.map((k) => parseSchema((node.patternProperties as Record<string, unknown>)[k], child(pointer, 'patternProperties', k), ctx));
     if (additional) members.push(additional);
     additional = members.length === 1 ? members[0] : { kind: 'union', keyword: 'anyOf', members, pointer: child(pointer, 'patternProperties') };
