@@ -26,32 +26,28 @@ export function children(s: Schema): Schema[] {
  * Nodes whose children did not change are passed through as they are (no copies).
  */
 export function mapSchema(s: Schema, f: (s: Schema) => Schema): Schema {
+  const m = (x: Schema) => mapSchema(x, f);
   let node: Schema = s;
   switch (s.kind) {
     case 'array': {
-      const items = mapSchema(s.items, f);
-      const prefixItems = s.prefixItems?.map((m) => mapSchema(m, f));
-      if (items !== s.items || (prefixItems && prefixItems.some((m, i) => m !== s.prefixItems![i]))) {
-        node = { ...s, items, ...(prefixItems ? { prefixItems } : {}) };
-      }
+      const items = m(s.items);
+      const prefixItems = s.prefixItems && mapList(s.prefixItems, m);
+      if (items !== s.items || prefixItems !== s.prefixItems) node = { ...s, items, ...(prefixItems ? { prefixItems } : {}) };
       break;
     }
     case 'object': {
-      let changed = false;
-      const properties = s.properties.map((p) => {
-        const schema = mapSchema(p.schema, f);
-        if (schema === p.schema) return p;
-        changed = true;
-        return { ...p, schema };
+      const properties = mapList(s.properties, (p) => {
+        const schema = m(p.schema);
+        return schema === p.schema ? p : { ...p, schema };
       });
-      const additional = s.additional && mapSchema(s.additional, f);
-      if (changed || additional !== s.additional) node = { ...s, properties, ...(additional ? { additional } : {}) };
+      const additional = s.additional && m(s.additional);
+      if (properties !== s.properties || additional !== s.additional) node = { ...s, properties, ...(additional ? { additional } : {}) };
       break;
     }
     case 'union':
     case 'intersection': {
-      const members = s.members.map((m) => mapSchema(m, f));
-      if (members.some((m, i) => m !== s.members[i])) node = { ...s, members };
+      const members = mapList(s.members, m);
+      if (members !== s.members) node = { ...s, members };
       break;
     }
   }
