@@ -13,7 +13,7 @@ import type {
   Schema,
   SecurityRequirement,
 } from '../ir/types.js';
-import { child, isObject, sortedKeys, type ParseContext } from './context.js';
+import { child, isObject, reuse, sortedKeys, type ParseContext } from './context.js';
 import { parseSchema } from './schema.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -158,34 +158,48 @@ function parseResponses(raw: unknown, pointer: string, ctx: ParseContext): Respo
     if (status.startsWith('x-')) continue;
     const { node, pointer: at } = deref(raw[status], child(pointer, status), ctx);
     if (!isObject(node)) continue;
-    const headers: ResponseHeader[] = [];
-    if (isObject(node.headers)) {
-      for (const name of sortedKeys(node.headers)) {
-        const h = deref(node.headers[name], child(at, 'headers', name), ctx);
-        if (!isObject(h.node)) continue;
-        const header: ResponseHeader = {
-          name,
-          required: h.node.required === true,
-          schema: operationSchema(h.node.schema ?? {}, child(h.pointer, 'schema'), ctx),
-        };
-        if (typeof h.node.description === 'string') header.description = h.node.description;
-        headers.push(header);
-      }
-    }
-    const response: Response = { status, contents: parseContent(node.content, child(at, 'content'), ctx), headers, pointer: at };
-    if (typeof node.description === 'string') response.description = node.description;
+    const body = reuse(ctx.reused.responses, node, at, ctx, () => responseBody(node, at, ctx));
+    const response: Response = { status, contents: body.contents, headers: body.headers, pointer: at };
+    if (body.description !== undefined) response.description = body.description;
     out.push(response);
   }
   return out;
 }
 
+/** What a Response Object says, whatever status it is used for. */
+export interface ResponseBody {
+  contents: MediaContent[];
+  headers: ResponseHeader[];
+  description?: string;
+}
+
+function responseBody(node: Record<string, unknown>, at: string, ctx: ParseContext): ResponseBody {
+  const headers: ResponseHeader[] = [];
+  if (isObject(node.headers)) {
+    for (const name of sortedKeys(node.headers)) {
+      const h = deref(node.headers[name], child(at, 'headers', name), ctx);
+      if (!isObject(h.node)) continue;
+      const header: ResponseHeader = {
+        name,
+        required: h.node.required === true,
+        schema: operationSchema(h.node.schema ?? {}, child(h.pointer, 'schema'), ctx),
+      };
+      if (typeof h.node.description === 'string') header.description = h.node.description;
+      headers.push(header);
+    }
+  }
+  const body: ResponseBody = { contents: parseContent(node.content, child(at, 'content'), ctx), headers };
+  if (typeof node.description === 'string') body.description = node.description;
+  return body;
+}
+
 function parseContent(raw: unknown, pointer: string, ctx: ParseContext): MediaContent[] {
   if (!isObject(raw)) return [];
   return sortedKeys(raw).map((mediaType) => {
-      const media = raw[mediaType];
-      const schemaNode = isObject(media) ? media.schema : undefined;
-      return { mediaType, schema: operationSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
-    });
+    const media = raw[mediaType];
+    const schemaNode = isObject(media) ? media.schema : undefined;
+    return { mediaType, schema: operationSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
+  });
 }
 
 export function parseSecurity(raw: unknown[]): SecurityRequirement[] {
@@ -196,21 +210,10 @@ export function parseSecurity(raw: unknown[]): SecurityRequirement[] {
   });
 }
 
-/**
- * The schema of a parameter, body, response or header. A shared one (`$ref`d from
- * `#/components/parameters`, or a path item's parameters) is met again by every operation
- * that uses it: Microsoft Graph repeats 47,000 schema nodes that way. A parse that reported
- * nothing is a pure function of node and pointer, so its result is kept and the repeats
- * share it. A parse that reported something is redone each time, so each use reports as before.
- */
+/** The schema of a parameter, body, response or header; shared ones are parsed once (see `reuse`). */
 function operationSchema(node: unknown, pointer: string, ctx: ParseContext): Schema {
   if (typeof node !== 'object' || node === null) return parseSchema(node, pointer, ctx);
-  const hit = ctx.reused.get(node);
-  if (hit?.pointer === pointer) return hit.schema;
-  const before = ctx.diagnostics.count;
-  const schema = parseSchema(node, pointer, ctx);
-  if (!hit && ctx.diagnostics.count === before) ctx.reused.set(node, { pointer, schema });
-  return schema;
+  return reuse(ctx.reused.schemas, node, pointer, ctx, () => parseSchema(node, pointer, ctx));
 }
 
 /** Follow `$ref`s of non-schema objects (parameters, responses, bodies, headers, path items). */

@@ -53,6 +53,24 @@ describe('shared parameters and responses', () => {
     expect(diagnostics.list).toEqual([]);
   });
 
+  it('a $ref\'d response: one list of contents for every status and operation that uses it', () => {
+    const { ir } = parse(doc({ type: 'integer' }));
+    expect(op(ir, 'GET /a').responses[0].contents).toBe(op(ir, 'GET /b').responses[0].contents);
+    expect(op(ir, 'GET /a').responses[0].status).toBe('200');
+    expect(op(ir, 'GET /b').responses[0].status).toBe('201');
+  });
+
+  it('a shared response with a defect reports it at every use', () => {
+    const given = doc({ type: 'integer' });
+    (given.components.responses.Page as Record<string, unknown>).headers = { 'X-Rate': { $ref: '#/components/headers/Nope' } };
+    const { diagnostics } = parse(given);
+    expect(diagnostics.list.map((d) => [d.code, d.pointer])).toEqual([
+      ['E_REF_MISSING', '#/components/responses/Page/headers/X-Rate'],
+      ['E_REF_MISSING', '#/components/responses/Page/headers/X-Rate'],
+      ['E_REF_MISSING', '#/components/responses/Page/headers/X-Rate'],
+    ]);
+  });
+
   it('the shared schema is what parsing each use alone gives', () => {
     const { ir } = parse(doc({ type: 'integer', maximum: 100 }));
     const alone = parse({ ...doc({ type: 'integer', maximum: 100 }), paths: { '/b': doc(null).paths['/b'] } }).ir;
