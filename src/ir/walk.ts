@@ -26,28 +26,32 @@ export function children(s: Schema): Schema[] {
  * Nodes whose children did not change are passed through as they are (no copies).
  */
 export function mapSchema(s: Schema, f: (s: Schema) => Schema): Schema {
-  const m = (x: Schema) => mapSchema(x, f);
   let node: Schema = s;
   switch (s.kind) {
     case 'array': {
-      const items = m(s.items);
-      const prefixItems = s.prefixItems && mapList(s.prefixItems, m);
-      if (items !== s.items || prefixItems !== s.prefixItems) node = { ...s, items, ...(prefixItems ? { prefixItems } : {}) };
+      const items = mapSchema(s.items, f);
+      const prefixItems = s.prefixItems?.map((m) => mapSchema(m, f));
+      if (items !== s.items || (prefixItems && prefixItems.some((m, i) => m !== s.prefixItems![i]))) {
+        node = { ...s, items, ...(prefixItems ? { prefixItems } : {}) };
+      }
       break;
     }
     case 'object': {
-      const properties = mapList(s.properties, (p) => {
-        const schema = m(p.schema);
-        return schema === p.schema ? p : { ...p, schema };
+      let changed = false;
+      const properties = s.properties.map((p) => {
+        const schema = mapSchema(p.schema, f);
+        if (schema === p.schema) return p;
+        changed = true;
+        return { ...p, schema };
       });
-      const additional = s.additional && m(s.additional);
-      if (properties !== s.properties || additional !== s.additional) node = { ...s, properties, ...(additional ? { additional } : {}) };
+      const additional = s.additional && mapSchema(s.additional, f);
+      if (changed || additional !== s.additional) node = { ...s, properties, ...(additional ? { additional } : {}) };
       break;
     }
     case 'union':
     case 'intersection': {
-      const members = mapList(s.members, m);
-      if (members !== s.members) node = { ...s, members };
+      const members = s.members.map((m) => mapSchema(m, f));
+      if (members.some((m, i) => m !== s.members[i])) node = { ...s, members };
       break;
     }
   }
@@ -56,8 +60,9 @@ export function mapSchema(s: Schema, f: (s: Schema) => Schema): Schema {
 
 /**
  * Apply a schema transform to every schema of the document: named schemas, parameters,
- * bodies, responses. A schema object met more than once (the parser shares the schemas of
- * shared parameters and responses) is mapped once, and the result is shared the same way.
+ * bodies, responses. A schema object of an operation met more than once (the parser shares
+ * the schemas of shared parameters and responses) is mapped once, and the result is shared
+ * the same way.
  * Operations, parameters and responses whose schemas did not change are kept as they are.
  */
 export function mapDocument(ir: ApiIR, f: (s: Schema) => Schema): ApiIR {
@@ -74,7 +79,11 @@ export function mapDocument(ir: ApiIR, f: (s: Schema) => Schema): ApiIR {
     const schema = m(x.schema);
     return schema === x.schema ? x : { ...x, schema };
   };
-  const schemas = mapList(ir.schemas, withSchema); // first: passes report in document order
+  // named schemas first (passes report in document order); each is its own object, so no lookups
+  const schemas = mapList(ir.schemas, (n) => {
+    const schema = mapSchema(n.schema, f);
+    return schema === n.schema ? n : { ...n, schema };
+  });
   const operations = mapList(ir.operations, (op) => {
     const parameters = mapList(op.parameters, withSchema);
     const contents = op.requestBody && mapList(op.requestBody.contents, withSchema);
