@@ -80,10 +80,14 @@ export function lastSegment(pointer: string): string {
   return unescapeSegment(pointer.slice(i + 1));
 }
 
-/** pointer + the given segments, each escaped (RFC 6901). */
-export function child(pointer: string, ...segments: (string | number)[]): string {
-  let p = pointer;
-  for (const s of segments) p = childPointer(p, s);
+/**
+ * pointer + the given segments, each escaped (RFC 6901). Up to three, as named parameters:
+ * this runs for every node the parser builds, and a rest list would be allocated each time.
+ */
+export function child(pointer: string, a: string | number, b?: string | number, c?: string | number): string {
+  let p = childPointer(pointer, a);
+  if (b !== undefined) p = childPointer(p, b);
+  if (c !== undefined) p = childPointer(p, c);
   return p;
 }
 
