@@ -23,7 +23,7 @@ export function parseDocument(input: ParseInput): ApiIR {
     version: input.version,
     named: new Map(),
     pending: new Set(),
-    reused: { schemas: new Map(), responses: new Map() },
+    reused: { schemas: new Map(), responses: new Map(), parameters: new Map() },
   };
   const components = isObject(doc.components) ? doc.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};

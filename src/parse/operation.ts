@@ -80,19 +80,26 @@ function parseOperation(
 function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, ctx: ParseContext): void {
   const { node, pointer: at } = deref(raw, pointer, ctx);
   if (!isObject(node)) return;
+  const param = reuse(ctx.reused.parameters, node, at, ctx, () => parseParameter(node, at, ctx));
+  // Header names are case-insensitive (RFC 9110); the rest are case-sensitive.
+  if (param) into.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
+}
+
+/** A Parameter Object; undefined (and reported) when it cannot be used. */
+function parseParameter(node: Record<string, unknown>, at: string, ctx: ParseContext): Parameter | undefined {
   const name = node.name;
   const loc = node.in;
   if (typeof name !== 'string' || typeof loc !== 'string') {
     ctx.diagnostics.error('E_PARAM_INVALID', `a parameter needs a string 'name' and 'in'`, at);
-    return;
+    return undefined;
   }
   if (!LOCATIONS.has(loc)) {
     ctx.diagnostics.error('E_PARAM_INVALID', `parameter '${name}' has unknown location 'in: ${loc}'`, child(at, 'in'));
-    return;
+    return undefined;
   }
   if ((loc === 'header' || loc === 'cookie') && !HTTP_TOKEN.test(name)) {
     ctx.diagnostics.error('E_PARAM_NAME_INVALID', `${loc} parameter name ${JSON.stringify(name)} is not a valid HTTP token (RFC 9110 §5.6.2)`, child(at, 'name'));
-    return;
+    return undefined;
   }
   let schemaNode: unknown = node.schema;
   let schemaPointer = child(at, 'schema');
@@ -123,8 +130,7 @@ function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, c
   if (typeof node.explode === 'boolean') param.explode = node.explode;
   if (node.allowReserved === true) param.allowReserved = true;
   if (json) param.json = true;
-  // Header names are case-insensitive (RFC 9110); the rest are case-sensitive.
-  into.set(`${loc}:${loc === 'header' ? name.toLowerCase() : name}`, param);
+  return param;
 }
 
 function checkPathParams(path: string, params: Map<string, Parameter>, pointer: string, ctx: ParseContext): void {

@@ -60,6 +60,24 @@ describe('shared parameters and responses', () => {
     expect(op(ir, 'GET /b').responses[0].status).toBe('201');
   });
 
+  it('a $ref\'d parameter and a path item parameter: one Parameter object for every operation', () => {
+    const { ir } = parse(doc({ type: 'integer' }));
+    expect(op(ir, 'GET /a').parameters[1]).toBe(op(ir, 'GET /b').parameters[0]);
+    expect(op(ir, 'GET /a').parameters[0]).toBe(op(ir, 'POST /a').parameters[0]);
+  });
+
+  it('a shared parameter that cannot be used reports it at every use', () => {
+    const given = doc({ type: 'integer' });
+    given.components.parameters.limit.in = 'body';
+    const { ir, diagnostics } = parse(given);
+    expect(diagnostics.list.map((d) => [d.code, d.pointer])).toEqual([
+      ['E_PARAM_INVALID', '#/components/parameters/limit/in'],
+      ['E_PARAM_INVALID', '#/components/parameters/limit/in'],
+      ['E_PARAM_INVALID', '#/components/parameters/limit/in'],
+    ]);
+    expect(op(ir, 'GET /b').parameters).toEqual([]);
+  });
+
   it('a shared response with a defect reports it at every use', () => {
     const given = doc({ type: 'integer' });
     (given.components.responses.Page as Record<string, unknown>).headers = { 'X-Rate': { $ref: '#/components/headers/Nope' } };
