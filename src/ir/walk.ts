@@ -58,23 +58,55 @@ export function mapSchema(s: Schema, f: (s: Schema) => Schema): Schema {
   return f(node);
 }
 
-/** Apply a schema transform to every schema of the document: named schemas, parameters, bodies, responses. */
+/**
+ * Apply a schema transform to every schema of the document: named schemas, parameters,
+ * bodies, responses. A schema object of an operation met more than once (the parser shares
+ * the schemas of shared parameters and responses) is mapped once, and the result is shared
+ * the same way.
+ * Operations, parameters and responses whose schemas did not change are kept as they are.
+ */
 export function mapDocument(ir: ApiIR, f: (s: Schema) => Schema): ApiIR {
-  const m = (s: Schema) => mapSchema(s, f);
-  return {
-    ...ir,
-    schemas: ir.schemas.map((n) => ({ ...n, schema: m(n.schema) })),
-    operations: ir.operations.map((op) => ({
-      ...op,
-      parameters: op.parameters.map((p) => ({ ...p, schema: m(p.schema) })),
-      ...(op.requestBody ? { requestBody: { ...op.requestBody, contents: op.requestBody.contents.map((c) => ({ ...c, schema: m(c.schema) })) } } : {}),
-      responses: op.responses.map((r) => ({
-        ...r,
-        contents: r.contents.map((c) => ({ ...c, schema: m(c.schema) })),
-        headers: r.headers.map((h) => ({ ...h, schema: m(h.schema) })),
-      })),
-    })),
+  const done = new Map<Schema, Schema>();
+  const m = (s: Schema): Schema => {
+    let out = done.get(s);
+    if (out === undefined) {
+      out = mapSchema(s, f);
+      done.set(s, out);
+    }
+    return out;
   };
+  const withSchema = <T extends { schema: Schema }>(x: T): T => {
+    const schema = m(x.schema);
+    return schema === x.schema ? x : { ...x, schema };
+  };
+  // named schemas first (passes report in document order); each is its own object, so no lookups
+  const schemas = mapList(ir.schemas, (n) => {
+    const schema = mapSchema(n.schema, f);
+    return schema === n.schema ? n : { ...n, schema };
+  });
+  const operations = mapList(ir.operations, (op) => {
+    const parameters = mapList(op.parameters, withSchema);
+    const contents = op.requestBody && mapList(op.requestBody.contents, withSchema);
+    const responses = mapList(op.responses, (r) => {
+      const rc = mapList(r.contents, withSchema);
+      const headers = mapList(r.headers, withSchema);
+      return rc === r.contents && headers === r.headers ? r : { ...r, contents: rc, headers };
+    });
+    if (parameters === op.parameters && contents === op.requestBody?.contents && responses === op.responses) return op;
+    return { ...op, parameters, ...(op.requestBody ? { requestBody: { ...op.requestBody, contents: contents! } } : {}), responses };
+  });
+  return { ...ir, schemas, operations };
+}
+
+/** `list.map(f)`, or `list` itself when `f` changed no item. */
+export function mapList<T>(list: T[], f: (x: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const x = f(list[i]);
+    if (out === undefined && x !== list[i]) out = list.slice(0, i);
+    out?.push(x);
+  }
+  return out ?? list;
 }
 
 /** Visit every schema node of the document (named schemas first). */
@@ -111,7 +143,9 @@ const FACT_KEYS = ['constraints', 'default', 'discriminator', 'format', 'integer
 function writeKey(s: Schema, out: string[]): void {
   out.push('(', s.kind);
   const facts = s as unknown as Record<string, unknown>;
-  for (const k of FACT_KEYS) {
+  for (let i = 0; i < FACT_KEYS.length; i++) {
+    // an index loop: this runs for every node, often before it is optimized, where a for-of allocates per step
+    const k = FACT_KEYS[i];
     const v = facts[k];
     if (v === undefined) continue;
     out.push(' ', k, '=', typeof v === 'string' ? JSON.stringify(v) : typeof v === 'boolean' || typeof v === 'number' ? String(v) : canonical(v));

@@ -5,6 +5,7 @@
  */
 import { unescapeSegment } from '../load/pointer.js';
 import type { ApiIR, MediaContent, NamedSchema, Operation, Schema } from '../ir/types.js';
+import { mapList } from '../ir/walk.js';
 
 const HOISTED = new Set<Schema['kind']>(['object', 'union', 'intersection', 'enum']);
 
@@ -25,18 +26,18 @@ export function hoistBodies(ir: ApiIR): ApiIR {
     }
     return { ...c, schema: { kind: 'ref', target: pointer, pointer } };
   };
-  const operations = ir.operations.map((op) => {
-    const requestBody = op.requestBody && {
-      ...op.requestBody,
-      contents: op.requestBody.contents.map((c, i, all) => hoist(op, all.length > 1 ? `${kindOf(c.mediaType)} body` : 'body', c)),
-    };
-    const successes = op.responses.filter((r) => r.status.startsWith('2'));
-    const responses = op.responses.map((r) =>
-      r.status.startsWith('2')
-        ? { ...r, contents: r.contents.map((c, i, all) => hoist(op, `${successes.length > 1 ? `${r.status} ` : ''}${all.length > 1 ? `${kindOf(c.mediaType)} ` : ''}response`, c)) }
-        : r,
-    );
-    return { ...op, ...(requestBody ? { requestBody } : {}), responses };
+  const operations = mapList(ir.operations, (op) => {
+    const body = op.requestBody;
+    const contents = body && mapList(body.contents, (c) => hoist(op, body.contents.length > 1 ? `${kindOf(c.mediaType)} body` : 'body', c));
+    let successes = 0;
+    for (const r of op.responses) if (r.status.startsWith('2')) successes++;
+    const responses = mapList(op.responses, (r) => {
+      if (!r.status.startsWith('2')) return r;
+      const rc = mapList(r.contents, (c) => hoist(op, `${successes > 1 ? `${r.status} ` : ''}${r.contents.length > 1 ? `${kindOf(c.mediaType)} ` : ''}response`, c));
+      return rc === r.contents ? r : { ...r, contents: rc };
+    });
+    if (contents === body?.contents && responses === op.responses) return op;
+    return { ...op, ...(body ? { requestBody: { ...body, contents: contents! } } : {}), responses };
   });
   if (added.size === 0) return ir;
   const schemas = [...ir.schemas, ...added.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -17,14 +17,29 @@ import { flattenUnions } from './unions.js';
 export function normalize(ir: ApiIR, diagnostics: Diagnostics): ApiIR {
   const named = new Map<string, Schema>(ir.schemas.map((n) => [n.id, n.schema]));
   // Referenced schemas are cleaned by the other passes before allOf copies their properties.
-  const basic = [nullable, flattenUnions, nullable, openEnum, enumLiterals];
-  const prepare = (s: Schema) => mapSchema(s, (x) => basic.reduce((acc, pass) => pass(acc), x));
+  const basic = inOrder([nullable, flattenUnions, nullable, openEnum, enumLiterals]);
+  const prepare = (s: Schema) => mapSchema(s, basic);
   const allOf = mergeAllOf(named, diagnostics, prepare);
   // One bottom-up walk applies the node passes in order at every node.
-  const passes = [nullable, allOf, flattenUnions, nullable, openEnum, enumLiterals, discriminatedUnions(named)];
-  const node = (s: Schema) => passes.reduce((acc, pass) => pass(acc), s);
+  const node = inOrder([nullable, allOf, flattenUnions, nullable, openEnum, enumLiterals, discriminatedUnions(named)]);
   const mapped = mapDocument(ir, node);
   return hoistBodies({ ...mapped, schemas: breakAliasCycles(mapped.schemas, diagnostics) });
+}
+
+/**
+ * The kinds of node a pass may change. Every pass returns any other node as it is, so
+ * those (most nodes: strings, objects, refs …) skip the chain. test/normalize/passes.test.ts
+ * holds each pass to that.
+ */
+export const PASS_KINDS: ReadonlySet<Schema['kind']> = new Set(['union', 'intersection', 'enum']);
+
+/** The passes applied one after the other to a node. */
+function inOrder(passes: Array<(s: Schema) => Schema>): (s: Schema) => Schema {
+  return (s) => {
+    if (!PASS_KINDS.has(s.kind)) return s;
+    for (let i = 0; i < passes.length; i++) s = passes[i](s); // runs at every node: no iterator
+    return s;
+  };
 }
 
 export { nullable, mergeAllOf, flattenUnions, openEnum, enumLiterals, discriminatedUnions, hoistBodies };

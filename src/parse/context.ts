@@ -1,17 +1,56 @@
 import type { Diagnostics } from '../diagnostics.js';
 import { childPointer, unescapeSegment } from '../load/pointer.js';
-import type { NamedSchema, SchemaId } from '../ir/types.js';
+import type { NamedSchema, Parameter, Schema, SchemaId } from '../ir/types.js';
+import type { ResponseBody } from './operation.js';
+
+/** The run's diagnostics, counted: a parse that reported nothing can be reused (see `reuse`). */
+export class CountingReporter {
+  count = 0;
+  constructor(private readonly target: Diagnostics) {}
+
+  error(code: string, message: string, pointer?: string): void {
+    this.count++;
+    this.target.error(code, message, pointer);
+  }
+
+  warn(code: string, message: string, pointer?: string): void {
+    this.count++;
+    this.target.warn(code, message, pointer);
+  }
+}
 
 /** State shared by the parsers of one document: the document, diagnostics, and the named-schema table. */
 export interface ParseContext {
   /** resolve an internal `$ref` to its node (undefined when missing) */
   resolve(ref: string): unknown;
-  diagnostics: Diagnostics;
+  diagnostics: CountingReporter;
   version: '2.0' | '3.0' | '3.1';
   /** every schema that gets a name, by id; filled as refs are met */
   named: Map<SchemaId, NamedSchema>;
   /** ids whose parse is in progress (a `$ref` cycle through non-component pointers) */
   pending: Set<SchemaId>;
+  /** what was built from shared nodes (`$ref`d parameters, responses …), by kind (see `reuse`) */
+  reused: { schemas: ReuseCache<Schema>; responses: ReuseCache<ResponseBody>; parameters: ReuseCache<Parameter | undefined> };
+}
+
+/** Values built from nodes met at a pointer, by node (see `reuse`). */
+export type ReuseCache<T> = Map<object, { pointer: string; value: T }>;
+
+/**
+ * `build()`, or what it returned the first time `node` was met at `pointer`. A shared node
+ * (`#/components/responses/Error`, a path item's parameter) is met again by every operation
+ * that uses it: Microsoft Graph repeats 47,000 schema nodes, 26,000 responses and 21,000
+ * parameters that way.
+ * A build that reported nothing is a pure function of node and pointer, so it is kept and
+ * the repeats share its result; one that reported is redone, so each use reports as before.
+ */
+export function reuse<T>(cache: ReuseCache<T>, node: object, pointer: string, ctx: ParseContext, build: () => T): T {
+  const hit = cache.get(node);
+  if (hit !== undefined && hit.pointer === pointer) return hit.value;
+  const before = ctx.diagnostics.count;
+  const value = build();
+  if (hit === undefined && ctx.diagnostics.count === before) cache.set(node, { pointer, value });
+  return value;
 }
 
 /**
@@ -42,11 +81,28 @@ export function lastSegment(pointer: string): string {
   return unescapeSegment(pointer.slice(i + 1));
 }
 
-/** pointer + the given segments, each escaped (RFC 6901). */
-export function child(pointer: string, ...segments: (string | number)[]): string {
-  let p = pointer;
-  for (const s of segments) p = childPointer(p, s);
+/**
+ * pointer + the given segments, each escaped (RFC 6901). Up to three, as named parameters:
+ * this runs for every node the parser builds, and a rest list would be allocated each time.
+ */
+export function child(pointer: string, a: string | number, b?: string | number, c?: string | number): string {
+  let p = childPointer(pointer, a);
+  if (b !== undefined) p = childPointer(p, b);
+  if (c !== undefined) p = childPointer(p, c);
   return p;
+}
+
+/**
+ * The keys of `o`, sorted (by `compare`, else by code units). Most objects of a spec have
+ * one key, or keys already in order; those are not handed to Array.prototype.sort, which
+ * allocates on every call.
+ */
+export function sortedKeys(o: object, compare?: (a: string, b: string) => number): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) {
+    if (compare ? compare(keys[i - 1], keys[i]) > 0 : keys[i - 1] > keys[i]) return keys.sort(compare);
+  }
+  return keys;
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

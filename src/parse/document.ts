@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, NamedSchema, SecurityScheme, Server, Tag } from '../ir/types.js';
-import { child, isObject, type ParseContext } from './context.js';
+import { child, CountingReporter, isObject, sortedKeys, type ParseContext } from './context.js';
 import { HTTP_TOKEN, parseOperations, parseSecurity } from './operation.js';
 import { schemaRef } from './schema.js';
 
@@ -19,14 +19,15 @@ export function parseDocument(input: ParseInput): ApiIR {
   const doc = isObject(input.document) ? input.document : {};
   const ctx: ParseContext = {
     resolve: input.resolve,
-    diagnostics: input.diagnostics,
+    diagnostics: new CountingReporter(input.diagnostics),
     version: input.version,
     named: new Map(),
     pending: new Set(),
+    reused: { schemas: new Map(), responses: new Map(), parameters: new Map() },
   };
   const components = isObject(doc.components) ? doc.components : {};
   const schemas = isObject(components.schemas) ? components.schemas : {};
-  for (const name of Object.keys(schemas).sort()) schemaRef(child('#/components/schemas', name), '#/components/schemas', ctx);
+  for (const name of sortedKeys(schemas)) schemaRef(child('#/components/schemas', name), '#/components/schemas', ctx);
 
   const operations = parseOperations(doc.paths, ctx);
   checkOperationIds(operations, ctx);
@@ -73,7 +74,7 @@ function parseServers(raw: unknown): Server[] {
     if (typeof s.description === 'string') server.description = s.description;
     if (isObject(s.variables)) {
       server.variables = {};
-      for (const name of Object.keys(s.variables).sort()) {
+      for (const name of sortedKeys(s.variables)) {
         const v = s.variables[name];
         if (!isObject(v)) continue;
         server.variables[name] = {
@@ -90,7 +91,7 @@ function parseServers(raw: unknown): Server[] {
 function parseSecuritySchemes(raw: unknown, ctx: ParseContext): SecurityScheme[] {
   if (!isObject(raw)) return [];
   const out: SecurityScheme[] = [];
-  for (const name of Object.keys(raw).sort()) {
+  for (const name of sortedKeys(raw)) {
     const pointer = child('#/components/securitySchemes', name);
     let s = raw[name];
     if (isObject(s) && typeof s.$ref === 'string') s = ctx.resolve(s.$ref);
@@ -112,13 +113,13 @@ function parseSecuritySchemes(raw: unknown, ctx: ParseContext): SecurityScheme[]
       case 'oauth2': {
         const flows: Record<string, { authorizationUrl?: string; tokenUrl?: string; scopes: Record<string, string> }> = {};
         if (isObject(s.flows)) {
-          for (const flow of Object.keys(s.flows).sort()) {
+          for (const flow of sortedKeys(s.flows)) {
             const f = s.flows[flow];
             if (!isObject(f)) continue;
             flows[flow] = {
               ...(typeof f.authorizationUrl === 'string' ? { authorizationUrl: f.authorizationUrl } : {}),
               ...(typeof f.tokenUrl === 'string' ? { tokenUrl: f.tokenUrl } : {}),
-              scopes: isObject(f.scopes) ? Object.fromEntries(Object.keys(f.scopes).sort().map((k) => [k, String((f.scopes as Record<string, unknown>)[k])])) : {},
+              scopes: isObject(f.scopes) ? Object.fromEntries(sortedKeys(f.scopes).map((k) => [k, String((f.scopes as Record<string, unknown>)[k])])) : {},
             };
           }
         }

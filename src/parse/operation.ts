@@ -10,9 +10,10 @@ import type {
   RequestBody,
   Response,
   ResponseHeader,
+  Schema,
   SecurityRequirement,
 } from '../ir/types.js';
-import { child, isObject, type ParseContext } from './context.js';
+import { child, isObject, reuse, sortedKeys, type ParseContext } from './context.js';
 import { parseSchema } from './schema.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -23,7 +24,7 @@ export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 export function parseOperations(paths: unknown, ctx: ParseContext): Operation[] {
   const ops: Operation[] = [];
   if (!isObject(paths)) return ops;
-  for (const path of Object.keys(paths).sort()) {
+  for (const path of sortedKeys(paths)) {
     const itemPointer = child('#/paths', path);
     const item = deref(paths[path], itemPointer, ctx);
     if (!isObject(item.node)) continue;
@@ -55,7 +56,7 @@ function parseOperation(
   checkPathParams(path, params, pointer, ctx);
 
   const extensions: Record<string, unknown> = {};
-  for (const key of Object.keys(op)) if (key.startsWith('x-')) extensions[key] = op[key];
+  for (const key in op) if (key.startsWith('x-')) extensions[key] = op[key];
 
   const result: Operation = {
     key: `${METHOD} ${path}`,
@@ -79,25 +80,32 @@ function parseOperation(
 function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, ctx: ParseContext): void {
   const { node, pointer: at } = deref(raw, pointer, ctx);
   if (!isObject(node)) return;
+  const param = reuse(ctx.reused.parameters, node, at, ctx, () => parseParameter(node, at, ctx));
+  // Header names are case-insensitive (RFC 9110); the rest are case-sensitive.
+  if (param) into.set(`${param.in}:${param.in === 'header' ? param.name.toLowerCase() : param.name}`, param);
+}
+
+/** A Parameter Object; undefined (and reported) when it cannot be used. */
+function parseParameter(node: Record<string, unknown>, at: string, ctx: ParseContext): Parameter | undefined {
   const name = node.name;
   const loc = node.in;
   if (typeof name !== 'string' || typeof loc !== 'string') {
     ctx.diagnostics.error('E_PARAM_INVALID', `a parameter needs a string 'name' and 'in'`, at);
-    return;
+    return undefined;
   }
   if (!LOCATIONS.has(loc)) {
     ctx.diagnostics.error('E_PARAM_INVALID', `parameter '${name}' has unknown location 'in: ${loc}'`, child(at, 'in'));
-    return;
+    return undefined;
   }
   if ((loc === 'header' || loc === 'cookie') && !HTTP_TOKEN.test(name)) {
     ctx.diagnostics.error('E_PARAM_NAME_INVALID', `${loc} parameter name ${JSON.stringify(name)} is not a valid HTTP token (RFC 9110 §5.6.2)`, child(at, 'name'));
-    return;
+    return undefined;
   }
   let schemaNode: unknown = node.schema;
   let schemaPointer = child(at, 'schema');
   let json = false;
   if (schemaNode === undefined && isObject(node.content)) {
-    const mediaType = Object.keys(node.content).sort()[0];
+    const mediaType = sortedKeys(node.content)[0];
     const media = node.content[mediaType];
     if (isObject(media)) {
       schemaNode = media.schema;
@@ -113,7 +121,7 @@ function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, c
     name,
     in: loc as ParamLocation,
     required: loc === 'path' ? true : node.required === true,
-    schema: parseSchema(schemaNode, schemaPointer, ctx),
+    schema: operationSchema(schemaNode, schemaPointer, ctx),
     pointer: at,
   };
   if (typeof node.description === 'string') param.description = node.description;
@@ -122,8 +130,7 @@ function addParam(into: Map<string, Parameter>, raw: unknown, pointer: string, c
   if (typeof node.explode === 'boolean') param.explode = node.explode;
   if (node.allowReserved === true) param.allowReserved = true;
   if (json) param.json = true;
-  // Header names are case-insensitive (RFC 9110); the rest are case-sensitive.
-  into.set(`${loc}:${loc === 'header' ? name.toLowerCase() : name}`, param);
+  return param;
 }
 
 function checkPathParams(path: string, params: Map<string, Parameter>, pointer: string, ctx: ParseContext): void {
@@ -153,48 +160,66 @@ function parseRequestBody(raw: unknown, pointer: string, ctx: ParseContext): Req
 function parseResponses(raw: unknown, pointer: string, ctx: ParseContext): Response[] {
   if (!isObject(raw)) return [];
   const out: Response[] = [];
-  for (const status of Object.keys(raw).sort(compareStatus)) {
+  for (const status of sortedKeys(raw, compareStatus)) {
     if (status.startsWith('x-')) continue;
     const { node, pointer: at } = deref(raw[status], child(pointer, status), ctx);
     if (!isObject(node)) continue;
-    const headers: ResponseHeader[] = [];
-    if (isObject(node.headers)) {
-      for (const name of Object.keys(node.headers).sort()) {
-        const h = deref(node.headers[name], child(at, 'headers', name), ctx);
-        if (!isObject(h.node)) continue;
-        const header: ResponseHeader = {
-          name,
-          required: h.node.required === true,
-          schema: parseSchema(h.node.schema ?? {}, child(h.pointer, 'schema'), ctx),
-        };
-        if (typeof h.node.description === 'string') header.description = h.node.description;
-        headers.push(header);
-      }
-    }
-    const response: Response = { status, contents: parseContent(node.content, child(at, 'content'), ctx), headers, pointer: at };
-    if (typeof node.description === 'string') response.description = node.description;
+    const body = reuse(ctx.reused.responses, node, at, ctx, () => responseBody(node, at, ctx));
+    const response: Response = { status, contents: body.contents, headers: body.headers, pointer: at };
+    if (body.description !== undefined) response.description = body.description;
     out.push(response);
   }
   return out;
 }
 
+/** What a Response Object says, whatever status it is used for. */
+export interface ResponseBody {
+  contents: MediaContent[];
+  headers: ResponseHeader[];
+  description?: string;
+}
+
+function responseBody(node: Record<string, unknown>, at: string, ctx: ParseContext): ResponseBody {
+  const headers: ResponseHeader[] = [];
+  if (isObject(node.headers)) {
+    for (const name of sortedKeys(node.headers)) {
+      const h = deref(node.headers[name], child(at, 'headers', name), ctx);
+      if (!isObject(h.node)) continue;
+      const header: ResponseHeader = {
+        name,
+        required: h.node.required === true,
+        schema: operationSchema(h.node.schema ?? {}, child(h.pointer, 'schema'), ctx),
+      };
+      if (typeof h.node.description === 'string') header.description = h.node.description;
+      headers.push(header);
+    }
+  }
+  const body: ResponseBody = { contents: parseContent(node.content, child(at, 'content'), ctx), headers };
+  if (typeof node.description === 'string') body.description = node.description;
+  return body;
+}
+
 function parseContent(raw: unknown, pointer: string, ctx: ParseContext): MediaContent[] {
   if (!isObject(raw)) return [];
-  return Object.keys(raw)
-    .sort()
-    .map((mediaType) => {
-      const media = raw[mediaType];
-      const schemaNode = isObject(media) ? media.schema : undefined;
-      return { mediaType, schema: parseSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
-    });
+  return sortedKeys(raw).map((mediaType) => {
+    const media = raw[mediaType];
+    const schemaNode = isObject(media) ? media.schema : undefined;
+    return { mediaType, schema: operationSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
+  });
 }
 
 export function parseSecurity(raw: unknown[]): SecurityRequirement[] {
   return raw.filter(isObject).map((req) => {
     const out: SecurityRequirement = {};
-    for (const name of Object.keys(req).sort()) out[name] = Array.isArray(req[name]) ? (req[name] as string[]).slice() : [];
+    for (const name of sortedKeys(req)) out[name] = Array.isArray(req[name]) ? (req[name] as string[]).slice() : [];
     return out;
   });
+}
+
+/** The schema of a parameter, body, response or header; shared ones are parsed once (see `reuse`). */
+function operationSchema(node: unknown, pointer: string, ctx: ParseContext): Schema {
+  if (typeof node !== 'object' || node === null) return parseSchema(node, pointer, ctx);
+  return reuse(ctx.reused.schemas, node, pointer, ctx, () => parseSchema(node, pointer, ctx));
 }
 
 /** Follow `$ref`s of non-schema objects (parameters, responses, bodies, headers, path items). */
@@ -220,6 +245,9 @@ function deref(raw: unknown, pointer: string, ctx: ParseContext): { node: unknow
 
 /** 1XX < 100..199 < 2XX < … < default: numeric codes by value, ranges after their class. */
 function compareStatus(a: string, b: string): number {
-  const rank = (s: string) => (s === 'default' ? 1000 : /^\dXX$/i.test(s) ? Number(s[0]) * 100 + 99.5 : Number(s) || 999);
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return statusRank(a) - statusRank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function statusRank(s: string): number {
+  return s === 'default' ? 1000 : /^\dXX$/i.test(s) ? Number(s[0]) * 100 + 99.5 : Number(s) || 999;
 }

@@ -6,7 +6,7 @@
  * a referenced schema becomes a named schema of its own, so recursion stays named.
  */
 import type { Constraints, LiteralValue, Property, Schema, SchemaMeta } from '../ir/types.js';
-import { child, isObject, nameHint, type ParseContext } from './context.js';
+import { child, isObject, nameHint, sortedKeys, type ParseContext } from './context.js';
 
 const CONSTRAINT_KEYS = [
   'minimum',
@@ -40,35 +40,11 @@ export function parseSchema(node: unknown, pointer: string, ctx: ParseContext): 
   if (typeof node.$ref === 'string') return { kind: 'ref', target: refTarget(node.$ref, pointer, ctx), ...meta };
 
   // Composition keywords next to other keywords: compose them as an intersection.
-  const parts: Schema[] = [];
   const base = parseCore(node, pointer, meta, ctx);
-  if (base) parts.push(base);
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const list = node[keyword];
-    if (!Array.isArray(list)) continue;
-    const members = list.map((m, i) => parseSchema(m, child(pointer, keyword, i), ctx));
-    const union: Schema = { kind: 'union', keyword, members, pointer: child(pointer, keyword) };
-    const disc = node.discriminator;
-    if (isObject(disc) && typeof disc.propertyName === 'string') {
-      const mapping: { value: string; target: string }[] = [];
-      if (isObject(disc.mapping)) {
-        for (const value of Object.keys(disc.mapping).sort()) {
-          const ref = disc.mapping[value];
-          const at = child(pointer, 'discriminator', 'mapping', value);
-          // A mapping value is a schema name or a reference (OpenAPI 3.x §4.8.25). The mapping
-          // only refines the union, so an entry that leads nowhere is dropped with a warning.
-          const target = typeof ref !== 'string' ? undefined : ref.startsWith('#') ? ref : /^[\w.-]+$/.test(ref) ? `#/components/schemas/${ref}` : undefined;
-          if (target === undefined || (ctx.resolve(target) === undefined && !ctx.named.has(target))) {
-            ctx.diagnostics.warn('W_DISCRIMINATOR_MAPPING', `discriminator mapping '${value}' → ${JSON.stringify(ref)} does not name a schema of this document; entry ignored`, at);
-            continue;
-          }
-          mapping.push({ value, target: refTarget(target, at, ctx) });
-        }
-      }
-      union.discriminator = { property: disc.propertyName, mapping };
-    }
-    parts.push(union);
-  }
+  if (!Array.isArray(node.oneOf) && !Array.isArray(node.anyOf) && !Array.isArray(node.allOf)) return base ?? { kind: 'unknown', ...meta };
+  const parts: Schema[] = base ? [base] : [];
+  if (Array.isArray(node.oneOf)) parts.push(parseUnion('oneOf', node.oneOf, node, pointer, ctx));
+  if (Array.isArray(node.anyOf)) parts.push(parseUnion('anyOf', node.anyOf, node, pointer, ctx));
   if (Array.isArray(node.allOf)) {
     const members = node.allOf.map((m, i) => parseSchema(m, child(pointer, 'allOf', i), ctx));
     parts.push({ kind: 'intersection', members, pointer: child(pointer, 'allOf') });
@@ -77,6 +53,32 @@ export function parseSchema(node: unknown, pointer: string, ctx: ParseContext): 
   if (parts.length === 1) return parts[0] === base ? base : { ...parts[0], ...meta, pointer };
   // Keep the meta on the outer node; members are the constraints to satisfy together.
   return { kind: 'intersection', members: parts, ...meta };
+}
+
+/** `oneOf` / `anyOf` → a union; with `discriminator`, its mapping. */
+function parseUnion(keyword: 'oneOf' | 'anyOf', list: unknown[], node: Record<string, unknown>, pointer: string, ctx: ParseContext): Schema {
+  const members = list.map((m, i) => parseSchema(m, child(pointer, keyword, i), ctx));
+  const union: Schema = { kind: 'union', keyword, members, pointer: child(pointer, keyword) };
+  const disc = node.discriminator;
+  if (isObject(disc) && typeof disc.propertyName === 'string') {
+    const mapping: { value: string; target: string }[] = [];
+    if (isObject(disc.mapping)) {
+      for (const value of sortedKeys(disc.mapping)) {
+        const ref = disc.mapping[value];
+        const at = child(pointer, 'discriminator', 'mapping', value);
+        // A mapping value is a schema name or a reference (OpenAPI 3.x §4.8.25). The mapping
+        // only refines the union, so an entry that leads nowhere is dropped with a warning.
+        const target = typeof ref !== 'string' ? undefined : ref.startsWith('#') ? ref : /^[\w.-]+$/.test(ref) ? `#/components/schemas/${ref}` : undefined;
+        if (target === undefined || (ctx.resolve(target) === undefined && !ctx.named.has(target))) {
+          ctx.diagnostics.warn('W_DISCRIMINATOR_MAPPING', `discriminator mapping '${value}' → ${JSON.stringify(ref)} does not name a schema of this document; entry ignored`, at);
+          continue;
+        }
+        mapping.push({ value, target: refTarget(target, at, ctx) });
+      }
+    }
+    union.discriminator = { property: disc.propertyName, mapping };
+  }
+  return union;
 }
 
 /** The schema described by the node's own keywords (type, enum, properties, items …), if any. */
@@ -93,6 +95,9 @@ function parseCore(node: Record<string, unknown>, pointer: string, meta: SchemaM
     if (values.length === 0) return { kind: 'null', ...meta, nullable: undefined };
     return { kind: 'enum', values, ...meta };
   }
+
+  // the common case, one known type: no lists to build
+  if (typeof node.type === 'string' && (KNOWN_TYPES.has(node.type) || node.type === 'file')) return typed(node.type, node, pointer, meta, ctx);
 
   let types: string[] = [];
   if (typeof node.type === 'string') types = [node.type];
@@ -178,7 +183,7 @@ function parseObject(node: Record<string, unknown>, pointer: string, meta: Schem
   const required = new Set(Array.isArray(node.required) ? node.required.filter((r) => typeof r === 'string') : []);
   const properties: Property[] = [];
   if (isObject(node.properties)) {
-    for (const name of Object.keys(node.properties).sort()) {
+    for (const name of sortedKeys(node.properties)) {
       properties.push({
         name,
         required: required.has(name),
@@ -191,7 +196,7 @@ function parseObject(node: Record<string, unknown>, pointer: string, meta: Schem
   if (ap === true || (isObject(ap) && Object.keys(ap).length === 0)) additional = { kind: 'unknown', pointer: child(pointer, 'additionalProperties') };
   else if (isObject(ap)) additional = parseSchema(ap, child(pointer, 'additionalProperties'), ctx);
   if (isObject(node.patternProperties)) {
-    const keys = Object.keys(node.patternProperties).sort();
+    const keys = sortedKeys(node.patternProperties);
     const members = keys.map((k) => parseSchema((node.patternProperties as Record<string, unknown>)[k], child(pointer, 'patternProperties', k), ctx));
     if (additional) members.push(additional);
     additional = members.length === 1 ? members[0] : { kind: 'union', keyword: 'anyOf', members, pointer: child(pointer, 'patternProperties') };
