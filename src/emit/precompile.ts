@@ -1,0 +1,29 @@
+/**
+ * Build step (`npm run build`, after tsc): every Handlebars template under templates/ (the
+ * runtime's .ts files aside) precompiled into dist/templates.cjs, with its source text so
+ * that src/emit/templates.ts can tell an edited template from the one precompiled.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type HandlebarsModule from 'handlebars';
+import { COMPILE_OPTIONS, TEMPLATES_DIR } from './templates.js';
+
+const require = createRequire(import.meta.url);
+const Handlebars = require('handlebars/dist/handlebars.min.js') as typeof HandlebarsModule;
+
+function templateFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? templateFiles(join(dir, e.name)) : e.name.endsWith('.hbs') ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+const entries = templateFiles(TEMPLATES_DIR).map((file) => {
+  const name = relative(TEMPLATES_DIR, file).split('\\').join('/');
+  const source = readFileSync(file, 'utf8');
+  return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    spec: ${Handlebars.precompile(source, COMPILE_OPTIONS)},\n  },\n`;
+});
+const out = fileURLToPath(new URL('../templates.cjs', import.meta.url));
+writeFileSync(out, `// Written by src/emit/precompile.ts at build time: the templates of templates/, precompiled.\nexports.templates = {\n${entries.join('')}};\n`);
+console.log(`precompiled ${entries.length} templates → ${relative(process.cwd(), out)}`);
