@@ -5,7 +5,7 @@
  * folders under .bench/, and reports medians and ratios (see test/bench/README.md).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { bundleOneOperation } from './bundle.js';
@@ -36,6 +36,21 @@ const FLAGS: Record<string, FlagSpec> = {
 };
 
 const BENCH_DIR = join(ROOT, '.bench');
+/**
+ * Outputs of earlier runs are moved here and deleted only after the last measurement. On
+ * ext4, creating files within ~30 s of deleting many costs heavy kernel time (the inode
+ * allocator reads the inode of every recently deleted one before it reuses it): a deletion
+ * right before a run would slow down whichever tool writes many files, measuring the
+ * harness rather than the tool.
+ */
+const TRASH_DIR = join(BENCH_DIR, '.trash');
+let trashed = 0;
+
+function discard(path: string): void {
+  if (!existsSync(path)) return;
+  mkdirSync(TRASH_DIR, { recursive: true });
+  renameSync(path, join(TRASH_DIR, String(trashed++)));
+}
 
 async function main(): Promise<number> {
   let flags;
@@ -71,6 +86,7 @@ async function main(): Promise<number> {
     if (warning) console.warn(`warning: ${warning}`);
   }
   mkdirSync(BENCH_DIR, { recursive: true });
+  rmSync(TRASH_DIR, { recursive: true, force: true }); // left by an interrupted run
   const measurement = hasGnuTime()
     ? 'CPU (user + sys) and peak RSS of each child process tree from GNU `/usr/bin/time`.'
     : 'CPU and peak RSS from `process.resourceUsage()` of the tool run in-process (GNU time not available).';
@@ -80,6 +96,7 @@ async function main(): Promise<number> {
   const loadAtStart = loadavg()[0]!;
   const results: SpecResult[] = [];
   for (const spec of specs) results.push(await benchSpec(spec, tools, runs, timeoutMs));
+  rmSync(TRASH_DIR, { recursive: true, force: true });
 
   const report: BenchReport = {
     startedAt,
@@ -129,7 +146,7 @@ async function benchSpec(spec: BenchSpec, tools: Tool[], runs: number, timeoutMs
       medians: {},
       ...(unavailable ? { fails: unavailable } : {}),
     });
-    rmSync(join(BENCH_DIR, spec.id, tool.name), { recursive: true, force: true });
+    discard(join(BENCH_DIR, spec.id, tool.name));
   }
 
   // Rounds (every tool once per round) so that drift on the machine spreads over all tools.
@@ -182,8 +199,8 @@ function runDir(spec: BenchSpec, tool: Tool, run: number): string {
 
 async function generateOnce(spec: BenchSpec, tool: Tool, r: number, timeoutMs: number): Promise<GenRun> {
   const out = runDir(spec, tool, r);
-  // Keep only the newest output of each tool: the big specs make large outputs.
-  rmSync(join(BENCH_DIR, spec.id, tool.name), { recursive: true, force: true });
+  // Keep only the newest output of each tool in place (the others wait in the trash).
+  discard(join(BENCH_DIR, spec.id, tool.name));
   mkdirSync(out, { recursive: true });
   const cmd = tool.command(spec, out);
   const run = await runNodeMeasured(cmd.script, cmd.args, { cwd: cmd.cwd, timeoutMs });
