@@ -7,6 +7,7 @@ import {
   type ClientConfig,
   type ClientDefaults,
 } from './runtime/index.js';
+import { applyAuth } from './runtime/auth.js';
 
 /** The security schemes of Arthur Users API, by the names `createClient({ auth })` takes. */
 export type AuthScheme = "OAuth2AuthorizationCode";
@@ -24,6 +25,7 @@ const defaults: ClientDefaults = {
   securitySchemes: {
     "OAuth2AuthorizationCode": { type: "bearer" },
   },
+  applyAuth,
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   type ClientConfig,
   type ClientDefaults,
 } from './runtime/index.js';
+import { applyAuth } from './runtime/auth.js';
 
 /** The security schemes of OpenAI API, by the names `createClient({ auth })` takes. */
 export type AuthScheme = "AdminApiKeyAuth" | "ApiKeyAuth";
@@ -29,6 +30,7 @@ const defaults: ClientDefaults = {
     "AdminApiKeyAuth": { type: "bearer" },
     "ApiKeyAuth": { type: "bearer" },
   },
+  applyAuth,
 };
 
 /**

@@ -96,13 +96,13 @@ const getOrganizationUsersSpec: OperationSpec = {
   method: "GET",
   path: "/api/v1/organization/users",
   params: [
-    { name: "sort", in: "query" },
-    { name: "order", in: "query" },
-    { name: "user_types", in: "query" },
-    { name: "search", in: "query" },
-    { name: "user_ids", in: "query" },
-    { name: "page", in: "query" },
-    { name: "page_size", in: "query" },
+    "query:sort",
+    "query:order",
+    "query:user_types",
+    "query:search",
+    "query:user_ids",
+    "query:page",
+    "query:page_size",
   ],
   security: [["OAuth2AuthorizationCode"]],
 };
@@ -236,7 +236,7 @@ export type DeleteUserError = HTTPValidationError;
 const deleteUserSpec: OperationSpec = {
   method: "DELETE",
   path: "/api/v1/users/{user_id}",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   response: "void",
   security: [["OAuth2AuthorizationCode"]],
 };
@@ -265,7 +265,7 @@ export type PatchUserError = HTTPValidationError;
 const patchUserSpec: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/users/{user_id}",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["OAuth2AuthorizationCode"]],
 };
@@ -292,7 +292,7 @@ export type PostUserCredsError = HTTPValidationError;
 const postUserCredsSpec: OperationSpec = {
   method: "POST",
   path: "/api/v1/users/{user_id}/credentials",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   security: [["OAuth2AuthorizationCode"]],
 };
 
@@ -320,7 +320,7 @@ export type PatchServiceAccountUserError = HTTPValidationError;
 const patchServiceAccountUserSpec: OperationSpec = {
   method: "PATCH",
   path: "/api/v1/users/{user_id}/service_account",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["OAuth2AuthorizationCode"]],
 };

@@ -1,10 +1,9 @@
 /** Turns an operation and its `params` into the URL and `RequestInit` of an HTTP request. */
-import { applyAuth } from './auth.js';
 import type { Client } from './client.js';
 import { isIdempotent } from './retry.js';
 import type { SendOptions } from './send.js';
 import { serializeDefault } from './serialize.js';
-import type { OperationSpec, RequestBody } from './types.js';
+import type { OperationSpec, ParamRef, ParamSpec, RequestBody } from './types.js';
 
 export interface Built {
   url: string;
@@ -15,6 +14,13 @@ export interface Built {
   retryable: boolean;
 }
 
+/** A parameter of `OperationSpec.params` as an object: `'query:limit'` → `{ in: 'query', name: 'limit' }`. */
+export function paramSpec(p: ParamRef | ParamSpec): ParamSpec {
+  if (typeof p != 'string') return p;
+  const colon = p.indexOf(':');
+  return { in: p.slice(0, colon), name: p.slice(colon + 1) } as ParamSpec;
+}
+
 /** Throws, before anything is sent, on a missing path parameter or an invalid header value. */
 export async function build(
   client: Client,
@@ -23,7 +29,8 @@ export async function build(
   options: SendOptions,
 ): Promise<Built> {
   const values = (params ?? {}) as Record<string, unknown>;
-  const { method, path: template } = op;
+  const { method, body: bodySpec } = op;
+  let path = op.path;
   const headers = new Headers();
   // `Headers` would reject CR, LF or NUL (header injection) with a message quoting the value,
   // which may be a secret: check first, naming only the header.
@@ -35,35 +42,33 @@ export async function build(
     for (const name in entries) put(name, entries[name]!);
   };
   putAll(client.headers);
-  const accept = op.response == 'sse' ? 'text/event-stream' : (op.response ?? 'json') == 'json' && 'application/json';
-  if (accept) headers.set('accept', accept);
+  // an event stream (`stream()`) asks for `text/event-stream` through its options' headers
+  if ((op.response ?? 'json') == 'json') headers.set('accept', 'application/json');
 
   const query: string[] = [];
   const cookies: string[] = [];
-  const inPath: Record<string, string | undefined> = {};
-  for (const p of op.params ?? []) {
+  for (const ref of op.params ?? []) {
+    const p = paramSpec(ref);
     const text = (p.serialize ?? serializeDefault)(p, values[p.key ?? p.name]);
-    if (p.in == 'path') inPath[p.name] = text;
-    else if (text !== undefined) p.in == 'header' ? put(p.name, text) : (p.in == 'query' ? query : cookies).push(text);
+    if (p.in == 'path') {
+      // URL parsing resolves `.` and `..` segments: they would change the path.
+      if (!text || /^\.\.?$/.test(text)) throw new TypeError(`${method} ${op.path}: path parameter "${p.name}" is missing, empty, "." or ".."`);
+      path = path.replaceAll(`{${p.name}}`, () => text);
+    } else if (text !== undefined) p.in == 'header' ? put(p.name, text) : (p.in == 'query' ? query : cookies).push(text);
   }
-  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const text = inPath[name];
-    // URL parsing resolves `.` and `..` segments: they would change the path.
-    if (!text || /^\.\.?$/.test(text)) throw new TypeError(`${method} ${template}: path parameter "${name}" is missing, empty, "." or ".."`);
-    return text;
-  });
   const where = `${method} ${path}`;
 
   // a next-page URL already has its query: only API keys are added to it
   if (options.url) query.length = 0;
-  await applyAuth(client, op.security, put, query, cookies, where);
+  // only clients of APIs with security schemes have it (the operations of other APIs have no security)
+  await client.applyAuth?.(client, op.security, put, query, cookies, where);
   const cookie = [headers.get('cookie'), ...cookies].filter(Boolean).join('; ');
   if (cookie) put('cookie', cookie);
 
   let body: RequestBody | undefined;
-  const value = op.body && values[op.body.key ?? 'body'];
+  const value = bodySpec && values[bodySpec.key ?? 'body'];
   if (value !== undefined) {
-    const { kind, mediaType, encode } = op.body!;
+    const { kind, mediaType, encode } = bodySpec!;
     if (!encode && (kind == 'multipart' || kind == 'form')) throw new TypeError(`${where}: ${kind} bodies need op.body.encode`);
     // json: JSON text; text and binary (Blob, ArrayBuffer, typed array, ReadableStream): as they are
     body = encode ? encode(value) : kind == 'json' ? JSON.stringify(value) : (value as RequestBody);

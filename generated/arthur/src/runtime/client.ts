@@ -1,3 +1,4 @@
+import type { ApplyAuth } from './auth.js';
 import type { BasicCredential, Credential, SecuritySchemeSpec } from './types.js';
 
 /** Credentials by security scheme name, each of the kind its scheme takes. */
@@ -34,16 +35,21 @@ export interface ClientConfig<Auth extends object = AuthConfig> {
   onResponse?: ((response: Response, request: Request) => void | Promise<void>) | undefined;
 }
 
-/** What the generated `createClient` knows from the spec. */
-export interface ClientDefaults {
-  baseUrl: string;
-  securitySchemes: Record<string, SecuritySchemeSpec>;
-}
+/**
+ * What the generated `createClient` knows from the spec. An API with security schemes passes
+ * `applyAuth` (from `runtime/auth.js`) along with them, so that clients of APIs without any
+ * do not bundle the auth code.
+ */
+export type ClientDefaults = { baseUrl: string } & (
+  | { securitySchemes: Record<string, never>; applyAuth?: undefined }
+  | { securitySchemes: Record<string, SecuritySchemeSpec>; applyAuth: ApplyAuth }
+);
 
 /** A configured client. Treat it as opaque: pass it to the operation functions. */
 export interface Client extends Readonly<Omit<ClientConfig, 'auth' | 'baseUrl'>> {
   readonly baseUrl: string;
   readonly securitySchemes: Readonly<Record<string, SecuritySchemeSpec>>;
+  readonly applyAuth?: ApplyAuth | undefined;
   /** Credentials (not enumerable). */
   readonly auth: Readonly<Record<string, Credential | BasicCredential | undefined>>;
 }
@@ -51,11 +57,7 @@ export interface Client extends Readonly<Omit<ClientConfig, 'auth' | 'baseUrl'>>
 /** The generated `createClient`: the config as given (defaults apply at call time), plus the spec's facts. */
 export function createClientCore<A extends object>(config: ClientConfig<A>, defaults: ClientDefaults): Client {
   const { auth, ...rest } = config;
-  const client = {
-    ...rest,
-    baseUrl: (config.baseUrl ?? defaults.baseUrl).replace(/\/+$/, ''),
-    securitySchemes: defaults.securitySchemes,
-  };
+  const client = { ...rest, ...defaults, baseUrl: (config.baseUrl ?? defaults.baseUrl).replace(/\/+$/, '') };
   // Not enumerable: logging or serializing the client does not print the credentials.
   return Object.defineProperty(client, 'auth', { value: { ...auth } }) as Client;
 }

@@ -8,7 +8,7 @@ import type { Client } from './client.js';
 import { OagenError } from './errors.js';
 import { ApiPromise, decode, type RequestOptions } from './request.js';
 import { send, type Decode, type Sent } from './send.js';
-import type { OperationSpec, PaginationSpec } from './types.js';
+import type { OperationSpec, PaginationSpec, ParamSpec } from './types.js';
 
 export class PagePromise<Page, Item> extends ApiPromise<Page> implements AsyncIterable<Item> {
   readonly #pages: (first: ApiPromise<Page>) => AsyncGenerator<Page, void, undefined>;
@@ -125,7 +125,8 @@ export function paginate<Page, Item>(
     const items = get(page, spec.items);
     return Array.isArray(items) ? items : [];
   };
-  const key = (name: string) => op.params?.find((p) => p.in == 'query' && p.name == name)?.key ?? name;
+  // only a ParamSpec object can rename (`key`); a 'location:name' string never does
+  const key = (name: string) => op.params?.find((p): p is ParamSpec => typeof p != 'string' && p.in == 'query' && p.name == name)?.key ?? name;
 
   async function* pages(first: ApiPromise<Page>): AsyncGenerator<Page, void, undefined> {
     const state = { values: { ...params }, key, where: `${op.method} ${op.path}`, baseUrl: client.baseUrl } as PageState;

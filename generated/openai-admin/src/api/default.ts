@@ -43,11 +43,7 @@ const adminApiKeysListPagination: PaginationSpec = { kind: "cursor", param: "aft
 const adminApiKeysListSpec: OperationSpec = {
   method: "GET",
   path: "/organization/admin_api_keys",
-  params: [
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-    { name: "limit", in: "query" },
-  ],
+  params: ["query:after", "query:order", "query:limit"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -103,7 +99,7 @@ export type AdminApiKeysGetError = unknown;
 const adminApiKeysGetSpec: OperationSpec = {
   method: "GET",
   path: "/organization/admin_api_keys/{key_id}",
-  params: [{ name: "key_id", in: "path" }],
+  params: ["path:key_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -129,7 +125,7 @@ export type AdminApiKeysDeleteError = unknown;
 const adminApiKeysDeleteSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/admin_api_keys/{key_id}",
-  params: [{ name: "key_id", in: "path" }],
+  params: ["path:key_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -160,7 +156,7 @@ export type CreateanAPIkeyforaserviceaccountError = unknown;
 const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys",
-  params: [{ name: "project_id", in: "path" }, { name: "service_account_id", in: "path" }],
+  params: ["path:project_id", "path:service_account_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["AdminApiKeyAuth"]],
 };
@@ -186,7 +182,7 @@ export type GetprojectspendlimitError = unknown;
 const getprojectspendlimitSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/spend_limit",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -213,7 +209,7 @@ export type UpdateprojectspendlimitError = unknown;
 const updateprojectspendlimitSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/spend_limit",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -239,7 +235,7 @@ export type DeleteprojectspendlimitError = unknown;
 const deleteprojectspendlimitSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/spend_limit",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

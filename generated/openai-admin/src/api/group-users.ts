@@ -53,12 +53,7 @@ const listGroupUsersPagination: PaginationSpec = { kind: "cursor", param: "after
 const listGroupUsersSpec: OperationSpec = {
   method: "GET",
   path: "/organization/groups/{group_id}/users",
-  params: [
-    { name: "group_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:group_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -88,7 +83,7 @@ export type AddGroupUserError = ErrorResponse;
 const addGroupUserSpec: OperationSpec = {
   method: "POST",
   path: "/organization/groups/{group_id}/users",
-  params: [{ name: "group_id", in: "path" }],
+  params: ["path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -116,7 +111,7 @@ export type RetrieveGroupUserError = ErrorResponse;
 const retrieveGroupUserSpec: OperationSpec = {
   method: "GET",
   path: "/organization/groups/{group_id}/users/{user_id}",
-  params: [{ name: "group_id", in: "path" }, { name: "user_id", in: "path" }],
+  params: ["path:group_id", "path:user_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -143,7 +138,7 @@ export type RemoveGroupUserError = ErrorResponse;
 const removeGroupUserSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/groups/{group_id}/users/{user_id}",
-  params: [{ name: "group_id", in: "path" }, { name: "user_id", in: "path" }],
+  params: ["path:group_id", "path:user_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -52,11 +52,7 @@ const listGroupsPagination: PaginationSpec = { kind: "cursor", param: "after", i
 const listGroupsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/groups",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -109,7 +105,7 @@ export type RetrieveGroupError = ErrorResponse;
 const retrieveGroupSpec: OperationSpec = {
   method: "GET",
   path: "/organization/groups/{group_id}",
-  params: [{ name: "group_id", in: "path" }],
+  params: ["path:group_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -136,7 +132,7 @@ export type UpdateGroupError = ErrorResponse;
 const updateGroupSpec: OperationSpec = {
   method: "POST",
   path: "/organization/groups/{group_id}",
-  params: [{ name: "group_id", in: "path" }],
+  params: ["path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -162,7 +158,7 @@ export type DeleteGroupError = ErrorResponse;
 const deleteGroupSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/groups/{group_id}",
-  params: [{ name: "group_id", in: "path" }],
+  params: ["path:group_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -24,7 +24,7 @@ export type RetrieveProjectHostedToolPermissionsError = unknown;
 const retrieveProjectHostedToolPermissionsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/hosted_tool_permissions",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -51,7 +51,7 @@ export type UpdateProjectHostedToolPermissionsError = unknown;
 const updateProjectHostedToolPermissionsSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/hosted_tool_permissions",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };

@@ -50,12 +50,7 @@ const listProjectGroupsPagination: PaginationSpec = { kind: "cursor", param: "af
 const listProjectGroupsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/groups",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -85,7 +80,7 @@ export type AddProjectGroupError = ErrorResponse;
 const addProjectGroupSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/groups",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -119,11 +114,7 @@ export type RetrieveProjectGroupError = ErrorResponse;
 const retrieveProjectGroupSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/groups/{group_id}",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "group_id", in: "path" },
-    { name: "group_type", in: "query" },
-  ],
+  params: ["path:project_id", "path:group_id", "query:group_type"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -150,7 +141,7 @@ export type RemoveProjectGroupError = ErrorResponse;
 const removeProjectGroupSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/groups/{group_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "group_id", in: "path" }],
+  params: ["path:project_id", "path:group_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -49,11 +49,7 @@ const listRolesPagination: PaginationSpec = { kind: "cursor", param: "after", it
 const listRolesSpec: OperationSpec = {
   method: "GET",
   path: "/organization/roles",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -106,7 +102,7 @@ export type RetrieveRoleError = ErrorResponse;
 const retrieveRoleSpec: OperationSpec = {
   method: "GET",
   path: "/organization/roles/{role_id}",
-  params: [{ name: "role_id", in: "path" }],
+  params: ["path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -133,7 +129,7 @@ export type UpdateRoleError = ErrorResponse;
 const updateRoleSpec: OperationSpec = {
   method: "POST",
   path: "/organization/roles/{role_id}",
-  params: [{ name: "role_id", in: "path" }],
+  params: ["path:role_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -159,7 +155,7 @@ export type DeleteRoleError = ErrorResponse;
 const deleteRoleSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/roles/{role_id}",
-  params: [{ name: "role_id", in: "path" }],
+  params: ["path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -136,7 +136,7 @@ export function stream<Event>(
   options?: RequestOptions,
 ): ApiPromise<EventStream<Event>> {
   return new ApiPromise(
-    (read) => send(client, op, params, options, read),
+    (read) => send(client, op, params, { ...options, headers: { accept: 'text/event-stream', ...options?.headers } }, read),
     async (sent) => {
       sent.release(true); // stop the timer, keep the caller's signal for the stream
       return new EventStream<Event>(sent);

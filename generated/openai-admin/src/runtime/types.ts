@@ -76,6 +76,14 @@ export type ParamSpec = ParamBase &
     | (StyledParamSpec & { readonly serialize: (spec: StyledParamSpec, value: unknown) => string | undefined })
   );
 
+/**
+ * A parameter in its location's default style, without `key` or `json`, written as
+ * `location:name` (`'query:limit'`). Most parameters are like this. tsc checks a string here
+ * much faster than an object literal contextually typed by the `ParamSpec` union (GitHub's
+ * 2,430 parameters: about 0.09 s of a 0.4 s check), and it is shorter in the bundle.
+ */
+export type ParamRef = `${ParamLocation}:${string}`;
+
 /** A request body as `fetch` takes it (spelled without the DOM-only `BodyInit`). */
 export type RequestBody = NonNullable<RequestInit['body']>;
 
@@ -162,7 +170,7 @@ export interface OperationSpec {
   readonly method: HttpMethod;
   /** path template relative to the base URL, with `{name}` placeholders (spec names) */
   readonly path: string;
-  readonly params?: readonly ParamSpec[];
+  readonly params?: readonly (ParamRef | ParamSpec)[];
   /**
    * Request body, when the operation has one; `params.body` holds the value. `json` bodies are
    * sent as JSON text, `text` and `binary` ones as they are; `multipart` bodies need

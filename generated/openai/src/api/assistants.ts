@@ -78,12 +78,7 @@ const listAssistantsPagination: PaginationSpec = { kind: "cursor", param: "after
 const listAssistantsSpec: OperationSpec = {
   method: "GET",
   path: "/assistants",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-  ],
+  params: ["query:limit", "query:order", "query:after", "query:before"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -138,7 +133,7 @@ export type GetAssistantError = ErrorResponse;
 const getAssistantSpec: OperationSpec = {
   method: "GET",
   path: "/assistants/{assistant_id}",
-  params: [{ name: "assistant_id", in: "path" }],
+  params: ["path:assistant_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -166,7 +161,7 @@ export type ModifyAssistantError = ErrorResponse;
 const modifyAssistantSpec: OperationSpec = {
   method: "POST",
   path: "/assistants/{assistant_id}",
-  params: [{ name: "assistant_id", in: "path" }],
+  params: ["path:assistant_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -193,7 +188,7 @@ export type DeleteAssistantError = ErrorResponse;
 const deleteAssistantSpec: OperationSpec = {
   method: "DELETE",
   path: "/assistants/{assistant_id}",
-  params: [{ name: "assistant_id", in: "path" }],
+  params: ["path:assistant_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -269,7 +264,7 @@ export type GetThreadError = ErrorResponse;
 const getThreadSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}",
-  params: [{ name: "thread_id", in: "path" }],
+  params: ["path:thread_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -296,7 +291,7 @@ export type ModifyThreadError = ErrorResponse;
 const modifyThreadSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}",
-  params: [{ name: "thread_id", in: "path" }],
+  params: ["path:thread_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -322,7 +317,7 @@ export type DeleteThreadError = ErrorResponse;
 const deleteThreadSpec: OperationSpec = {
   method: "DELETE",
   path: "/threads/{thread_id}",
-  params: [{ name: "thread_id", in: "path" }],
+  params: ["path:thread_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -378,12 +373,12 @@ const listMessagesSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}/messages",
   params: [
-    { name: "thread_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-    { name: "run_id", in: "query" },
+    "path:thread_id",
+    "query:limit",
+    "query:order",
+    "query:after",
+    "query:before",
+    "query:run_id",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -414,7 +409,7 @@ export type CreateMessageError = ErrorResponse;
 const createMessageSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}/messages",
-  params: [{ name: "thread_id", in: "path" }],
+  params: ["path:thread_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -442,7 +437,7 @@ export type GetMessageError = ErrorResponse;
 const getMessageSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}/messages/{message_id}",
-  params: [{ name: "thread_id", in: "path" }, { name: "message_id", in: "path" }],
+  params: ["path:thread_id", "path:message_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -471,7 +466,7 @@ export type ModifyMessageError = ErrorResponse;
 const modifyMessageSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}/messages/{message_id}",
-  params: [{ name: "thread_id", in: "path" }, { name: "message_id", in: "path" }],
+  params: ["path:thread_id", "path:message_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -499,7 +494,7 @@ export type DeleteMessageError = ErrorResponse;
 const deleteMessageSpec: OperationSpec = {
   method: "DELETE",
   path: "/threads/{thread_id}/messages/{message_id}",
-  params: [{ name: "thread_id", in: "path" }, { name: "message_id", in: "path" }],
+  params: ["path:thread_id", "path:message_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -552,13 +547,7 @@ const listRunsPagination: PaginationSpec = { kind: "cursor", param: "after", ite
 const listRunsSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}/runs",
-  params: [
-    { name: "thread_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-  ],
+  params: ["path:thread_id", "query:limit", "query:order", "query:after", "query:before"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -598,7 +587,7 @@ export type CreateRunError = ErrorResponse;
 const createRunSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}/runs",
-  params: [{ name: "thread_id", in: "path" }, { name: "include[]", in: "query" }],
+  params: ["path:thread_id", "query:include[]"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -626,7 +615,7 @@ export type GetRunError = ErrorResponse;
 const getRunSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}/runs/{run_id}",
-  params: [{ name: "thread_id", in: "path" }, { name: "run_id", in: "path" }],
+  params: ["path:thread_id", "path:run_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -655,7 +644,7 @@ export type ModifyRunError = ErrorResponse;
 const modifyRunSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}/runs/{run_id}",
-  params: [{ name: "thread_id", in: "path" }, { name: "run_id", in: "path" }],
+  params: ["path:thread_id", "path:run_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -683,7 +672,7 @@ export type CancelRunError = ErrorResponse;
 const cancelRunSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}/runs/{run_id}/cancel",
-  params: [{ name: "thread_id", in: "path" }, { name: "run_id", in: "path" }],
+  params: ["path:thread_id", "path:run_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -749,13 +738,13 @@ const listRunStepsSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}/runs/{run_id}/steps",
   params: [
-    { name: "thread_id", in: "path" },
-    { name: "run_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-    { name: "include[]", in: "query" },
+    "path:thread_id",
+    "path:run_id",
+    "query:limit",
+    "query:order",
+    "query:after",
+    "query:before",
+    "query:include[]",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -798,12 +787,7 @@ export type GetRunStepError = ErrorResponse;
 const getRunStepSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}/runs/{run_id}/steps/{step_id}",
-  params: [
-    { name: "thread_id", in: "path" },
-    { name: "run_id", in: "path" },
-    { name: "step_id", in: "path" },
-    { name: "include[]", in: "query" },
-  ],
+  params: ["path:thread_id", "path:run_id", "path:step_id", "query:include[]"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -832,7 +816,7 @@ export type SubmitToolOuputsToRunError = ErrorResponse;
 const submitToolOuputsToRunSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs",
-  params: [{ name: "thread_id", in: "path" }, { name: "run_id", in: "path" }],
+  params: ["path:thread_id", "path:run_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };

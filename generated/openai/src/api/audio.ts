@@ -165,7 +165,7 @@ const listVoiceConsentsPagination: PaginationSpec = { kind: "cursor", param: "af
 const listVoiceConsentsSpec: OperationSpec = {
   method: "GET",
   path: "/audio/voice_consents",
-  params: [{ name: "after", in: "query" }, { name: "limit", in: "query" }],
+  params: ["query:after", "query:limit"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -228,7 +228,7 @@ export type GetVoiceConsentError = unknown;
 const getVoiceConsentSpec: OperationSpec = {
   method: "GET",
   path: "/audio/voice_consents/{consent_id}",
-  params: [{ name: "consent_id", in: "path" }],
+  params: ["path:consent_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -260,7 +260,7 @@ export type UpdateVoiceConsentError = unknown;
 const updateVoiceConsentSpec: OperationSpec = {
   method: "POST",
   path: "/audio/voice_consents/{consent_id}",
-  params: [{ name: "consent_id", in: "path" }],
+  params: ["path:consent_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -292,7 +292,7 @@ export type DeleteVoiceConsentError = unknown;
 const deleteVoiceConsentSpec: OperationSpec = {
   method: "DELETE",
   path: "/audio/voice_consents/{consent_id}",
-  params: [{ name: "consent_id", in: "path" }],
+  params: ["path:consent_id"],
   security: [["ApiKeyAuth"]],
 };
 

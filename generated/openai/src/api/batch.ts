@@ -41,7 +41,7 @@ const listBatchesPagination: PaginationSpec = { kind: "cursor", param: "after", 
 const listBatchesSpec: OperationSpec = {
   method: "GET",
   path: "/batches",
-  params: [{ name: "after", in: "query" }, { name: "limit", in: "query" }],
+  params: ["query:after", "query:limit"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -94,7 +94,7 @@ export type RetrieveBatchError = unknown;
 const retrieveBatchSpec: OperationSpec = {
   method: "GET",
   path: "/batches/{batch_id}",
-  params: [{ name: "batch_id", in: "path" }],
+  params: ["path:batch_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -119,7 +119,7 @@ export type CancelBatchError = unknown;
 const cancelBatchSpec: OperationSpec = {
   method: "POST",
   path: "/batches/{batch_id}/cancel",
-  params: [{ name: "batch_id", in: "path" }],
+  params: ["path:batch_id"],
   security: [["ApiKeyAuth"]],
 };
 

@@ -59,11 +59,7 @@ const listOrganizationCertificatesPagination: PaginationSpec = { kind: "cursor",
 const listOrganizationCertificatesSpec: OperationSpec = {
   method: "GET",
   path: "/organization/certificates",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -178,7 +174,7 @@ export type GetCertificateError = ErrorResponse;
 const getCertificateSpec: OperationSpec = {
   method: "GET",
   path: "/organization/certificates/{certificate_id}",
-  params: [{ name: "certificate_id", in: "path" }, { name: "include", in: "query" }],
+  params: ["path:certificate_id", "query:include"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -207,7 +203,7 @@ export type ModifyCertificateError = ErrorResponse;
 const modifyCertificateSpec: OperationSpec = {
   method: "POST",
   path: "/organization/certificates/{certificate_id}",
-  params: [{ name: "certificate_id", in: "path" }],
+  params: ["path:certificate_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -233,7 +229,7 @@ export type DeleteCertificateError = ErrorResponse;
 const deleteCertificateSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/certificates/{certificate_id}",
-  params: [{ name: "certificate_id", in: "path" }],
+  params: ["path:certificate_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -282,12 +278,7 @@ const listProjectCertificatesPagination: PaginationSpec = { kind: "cursor", para
 const listProjectCertificatesSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/certificates",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -317,7 +308,7 @@ export type ActivateProjectCertificatesError = ErrorResponse;
 const activateProjectCertificatesSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/certificates/activate",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -347,7 +338,7 @@ export type DeactivateProjectCertificatesError = ErrorResponse;
 const deactivateProjectCertificatesSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/certificates/deactivate",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };

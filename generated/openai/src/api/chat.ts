@@ -66,13 +66,7 @@ const listChatCompletionsPagination: PaginationSpec = { kind: "cursor", param: "
 const listChatCompletionsSpec: OperationSpec = {
   method: "GET",
   path: "/chat/completions",
-  params: [
-    { name: "model", in: "query" },
-    { name: "metadata", in: "query" },
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["query:model", "query:metadata", "query:after", "query:limit", "query:order"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -156,7 +150,7 @@ export type GetChatCompletionError = unknown;
 const getChatCompletionSpec: OperationSpec = {
   method: "GET",
   path: "/chat/completions/{completion_id}",
-  params: [{ name: "completion_id", in: "path" }],
+  params: ["path:completion_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -184,7 +178,7 @@ export type UpdateChatCompletionError = unknown;
 const updateChatCompletionSpec: OperationSpec = {
   method: "POST",
   path: "/chat/completions/{completion_id}",
-  params: [{ name: "completion_id", in: "path" }],
+  params: ["path:completion_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -212,7 +206,7 @@ export type DeleteChatCompletionError = unknown;
 const deleteChatCompletionSpec: OperationSpec = {
   method: "DELETE",
   path: "/chat/completions/{completion_id}",
-  params: [{ name: "completion_id", in: "path" }],
+  params: ["path:completion_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -255,12 +249,7 @@ const getChatCompletionMessagesPagination: PaginationSpec = { kind: "cursor", pa
 const getChatCompletionMessagesSpec: OperationSpec = {
   method: "GET",
   path: "/chat/completions/{completion_id}/messages",
-  params: [
-    { name: "completion_id", in: "path" },
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:completion_id", "query:after", "query:limit", "query:order"],
   security: [["ApiKeyAuth"]],
 };
 

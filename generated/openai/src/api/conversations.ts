@@ -63,7 +63,7 @@ export type GetConversationError = ErrorResponse;
 const getConversationSpec: OperationSpec = {
   method: "GET",
   path: "/conversations/{conversation_id}",
-  params: [{ name: "conversation_id", in: "path" }],
+  params: ["path:conversation_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -90,7 +90,7 @@ export type UpdateConversationError = ErrorResponse;
 const updateConversationSpec: OperationSpec = {
   method: "POST",
   path: "/conversations/{conversation_id}",
-  params: [{ name: "conversation_id", in: "path" }],
+  params: ["path:conversation_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
 };
@@ -116,7 +116,7 @@ export type DeleteConversationError = ErrorResponse;
 const deleteConversationSpec: OperationSpec = {
   method: "DELETE",
   path: "/conversations/{conversation_id}",
-  params: [{ name: "conversation_id", in: "path" }],
+  params: ["path:conversation_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -174,13 +174,7 @@ const listConversationItemsPagination: PaginationSpec = { kind: "cursor", param:
 const listConversationItemsSpec: OperationSpec = {
   method: "GET",
   path: "/conversations/{conversation_id}/items",
-  params: [
-    { name: "conversation_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "include", in: "query" },
-  ],
+  params: ["path:conversation_id", "query:limit", "query:order", "query:after", "query:include"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -217,7 +211,7 @@ export type CreateConversationItemsError = ErrorResponse;
 const createConversationItemsSpec: OperationSpec = {
   method: "POST",
   path: "/conversations/{conversation_id}/items",
-  params: [{ name: "conversation_id", in: "path" }, { name: "include", in: "query" }],
+  params: ["path:conversation_id", "query:include"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -252,11 +246,7 @@ export type GetConversationItemError = ErrorResponse;
 const getConversationItemSpec: OperationSpec = {
   method: "GET",
   path: "/conversations/{conversation_id}/items/{item_id}",
-  params: [
-    { name: "conversation_id", in: "path" },
-    { name: "item_id", in: "path" },
-    { name: "include", in: "query" },
-  ],
+  params: ["path:conversation_id", "path:item_id", "query:include"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -283,7 +273,7 @@ export type DeleteConversationItemError = ErrorResponse;
 const deleteConversationItemSpec: OperationSpec = {
   method: "DELETE",
   path: "/conversations/{conversation_id}/items/{item_id}",
-  params: [{ name: "conversation_id", in: "path" }, { name: "item_id", in: "path" }],
+  params: ["path:conversation_id", "path:item_id"],
   security: [["ApiKeyAuth"]],
 };
 

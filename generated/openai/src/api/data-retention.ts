@@ -72,7 +72,7 @@ export type RetrieveProjectDataRetentionError = unknown;
 const retrieveProjectDataRetentionSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/data_retention",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -99,7 +99,7 @@ export type UpdateProjectDataRetentionError = unknown;
 const updateProjectDataRetentionSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/data_retention",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };

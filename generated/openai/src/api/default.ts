@@ -89,7 +89,7 @@ export type CancelChatSessionMethodError = unknown;
 const cancelChatSessionMethodSpec: OperationSpec = {
   method: "POST",
   path: "/chatkit/sessions/{session_id}/cancel",
-  params: [{ name: "session_id", in: "path" }],
+  params: ["path:session_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -134,13 +134,7 @@ const listThreadsMethodPagination: PaginationSpec = { kind: "cursor", param: "af
 const listThreadsMethodSpec: OperationSpec = {
   method: "GET",
   path: "/chatkit/threads",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-    { name: "user", in: "query" },
-  ],
+  params: ["query:limit", "query:order", "query:after", "query:before", "query:user"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -168,7 +162,7 @@ export type GetThreadMethodError = unknown;
 const getThreadMethodSpec: OperationSpec = {
   method: "GET",
   path: "/chatkit/threads/{thread_id}",
-  params: [{ name: "thread_id", in: "path" }],
+  params: ["path:thread_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -193,7 +187,7 @@ export type DeleteThreadMethodError = unknown;
 const deleteThreadMethodSpec: OperationSpec = {
   method: "DELETE",
   path: "/chatkit/threads/{thread_id}",
-  params: [{ name: "thread_id", in: "path" }],
+  params: ["path:thread_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -232,13 +226,7 @@ const listThreadItemsMethodPagination: PaginationSpec = { kind: "cursor", param:
 const listThreadItemsMethodSpec: OperationSpec = {
   method: "GET",
   path: "/chatkit/threads/{thread_id}/items",
-  params: [
-    { name: "thread_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-  ],
+  params: ["path:thread_id", "query:limit", "query:order", "query:after", "query:before"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -288,12 +276,7 @@ const listContainersPagination: PaginationSpec = { kind: "cursor", param: "after
 const listContainersSpec: OperationSpec = {
   method: "GET",
   path: "/containers",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "name", in: "query" },
-  ],
+  params: ["query:limit", "query:order", "query:after", "query:name"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -349,7 +332,7 @@ export type RetrieveContainerError = ErrorResponse;
 const retrieveContainerSpec: OperationSpec = {
   method: "GET",
   path: "/containers/{container_id}",
-  params: [{ name: "container_id", in: "path" }],
+  params: ["path:container_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -376,7 +359,7 @@ export type DeleteContainerError = ErrorResponse;
 const deleteContainerSpec: OperationSpec = {
   method: "DELETE",
   path: "/containers/{container_id}",
-  params: [{ name: "container_id", in: "path" }],
+  params: ["path:container_id"],
   response: "void",
   security: [["ApiKeyAuth"]],
 };
@@ -425,12 +408,7 @@ const listContainerFilesPagination: PaginationSpec = { kind: "cursor", param: "a
 const listContainerFilesSpec: OperationSpec = {
   method: "GET",
   path: "/containers/{container_id}/files",
-  params: [
-    { name: "container_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-  ],
+  params: ["path:container_id", "query:limit", "query:order", "query:after"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -461,7 +439,7 @@ export type CreateContainerFileError = ErrorResponse;
 const createContainerFileSpec: OperationSpec = {
   method: "POST",
   path: "/containers/{container_id}/files",
-  params: [{ name: "container_id", in: "path" }],
+  params: ["path:container_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -492,7 +470,7 @@ export type RetrieveContainerFileError = ErrorResponse;
 const retrieveContainerFileSpec: OperationSpec = {
   method: "GET",
   path: "/containers/{container_id}/files/{file_id}",
-  params: [{ name: "container_id", in: "path" }, { name: "file_id", in: "path" }],
+  params: ["path:container_id", "path:file_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -519,7 +497,7 @@ export type DeleteContainerFileError = ErrorResponse;
 const deleteContainerFileSpec: OperationSpec = {
   method: "DELETE",
   path: "/containers/{container_id}/files/{file_id}",
-  params: [{ name: "container_id", in: "path" }, { name: "file_id", in: "path" }],
+  params: ["path:container_id", "path:file_id"],
   response: "void",
   security: [["ApiKeyAuth"]],
 };
@@ -547,7 +525,7 @@ export type RetrieveContainerFileContentError = ErrorResponse;
 const retrieveContainerFileContentSpec: OperationSpec = {
   method: "GET",
   path: "/containers/{container_id}/files/{file_id}/content",
-  params: [{ name: "container_id", in: "path" }, { name: "file_id", in: "path" }],
+  params: ["path:container_id", "path:file_id"],
   response: "void",
   security: [["ApiKeyAuth"]],
 };
@@ -612,11 +590,7 @@ const adminApiKeysListPagination: PaginationSpec = { kind: "cursor", param: "aft
 const adminApiKeysListSpec: OperationSpec = {
   method: "GET",
   path: "/organization/admin_api_keys",
-  params: [
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-    { name: "limit", in: "query" },
-  ],
+  params: ["query:after", "query:order", "query:limit"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -672,7 +646,7 @@ export type AdminApiKeysGetError = unknown;
 const adminApiKeysGetSpec: OperationSpec = {
   method: "GET",
   path: "/organization/admin_api_keys/{key_id}",
-  params: [{ name: "key_id", in: "path" }],
+  params: ["path:key_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -698,7 +672,7 @@ export type AdminApiKeysDeleteError = unknown;
 const adminApiKeysDeleteSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/admin_api_keys/{key_id}",
-  params: [{ name: "key_id", in: "path" }],
+  params: ["path:key_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -729,7 +703,7 @@ export type CreateanAPIkeyforaserviceaccountError = unknown;
 const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys",
-  params: [{ name: "project_id", in: "path" }, { name: "service_account_id", in: "path" }],
+  params: ["path:project_id", "path:service_account_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["AdminApiKeyAuth"]],
 };
@@ -755,7 +729,7 @@ export type GetprojectspendlimitError = unknown;
 const getprojectspendlimitSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/spend_limit",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -782,7 +756,7 @@ export type UpdateprojectspendlimitError = unknown;
 const updateprojectspendlimitSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/spend_limit",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -808,7 +782,7 @@ export type DeleteprojectspendlimitError = unknown;
 const deleteprojectspendlimitSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/spend_limit",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -932,7 +906,7 @@ export type BetaCompactconversationError = ErrorResponse;
 const betaCompactconversationSpec: OperationSpec = {
   method: "POST",
   path: "/responses/compact?beta=true",
-  params: [{ name: "openai-beta", in: "header" }],
+  params: ["header:openai-beta"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
 };
@@ -992,7 +966,7 @@ export type BetaGetinputtokencountsError = ErrorResponse;
 const betaGetinputtokencountsSpec: OperationSpec = {
   method: "POST",
   path: "/responses/input_tokens?beta=true",
-  params: [{ name: "openai-beta", in: "header" }],
+  params: ["header:openai-beta"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
 };

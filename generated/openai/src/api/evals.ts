@@ -64,12 +64,7 @@ const listEvalsPagination: PaginationSpec = { kind: "cursor", param: "after", it
 const listEvalsSpec: OperationSpec = {
   method: "GET",
   path: "/evals",
-  params: [
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "order_by", in: "query" },
-  ],
+  params: ["query:after", "query:limit", "query:order", "query:order_by"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -126,7 +121,7 @@ export type GetEvalError = ErrorResponse;
 const getEvalSpec: OperationSpec = {
   method: "GET",
   path: "/evals/{eval_id}",
-  params: [{ name: "eval_id", in: "path" }],
+  params: ["path:eval_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -153,7 +148,7 @@ export type UpdateEvalError = ErrorResponse;
 const updateEvalSpec: OperationSpec = {
   method: "POST",
   path: "/evals/{eval_id}",
-  params: [{ name: "eval_id", in: "path" }],
+  params: ["path:eval_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -179,7 +174,7 @@ export type DeleteEvalError = ErrorModel | ErrorResponse;
 const deleteEvalSpec: OperationSpec = {
   method: "DELETE",
   path: "/evals/{eval_id}",
-  params: [{ name: "eval_id", in: "path" }],
+  params: ["path:eval_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -225,13 +220,7 @@ const getEvalRunsPagination: PaginationSpec = { kind: "cursor", param: "after", 
 const getEvalRunsSpec: OperationSpec = {
   method: "GET",
   path: "/evals/{eval_id}/runs",
-  params: [
-    { name: "eval_id", in: "path" },
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "status", in: "query" },
-  ],
+  params: ["path:eval_id", "query:after", "query:limit", "query:order", "query:status"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -261,7 +250,7 @@ export type CreateEvalRunError = ErrorModel | ErrorResponse;
 const createEvalRunSpec: OperationSpec = {
   method: "POST",
   path: "/evals/{eval_id}/runs",
-  params: [{ name: "eval_id", in: "path" }],
+  params: ["path:eval_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -291,7 +280,7 @@ export type GetEvalRunError = ErrorResponse;
 const getEvalRunSpec: OperationSpec = {
   method: "GET",
   path: "/evals/{eval_id}/runs/{run_id}",
-  params: [{ name: "eval_id", in: "path" }, { name: "run_id", in: "path" }],
+  params: ["path:eval_id", "path:run_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -318,7 +307,7 @@ export type CancelEvalRunError = ErrorResponse;
 const cancelEvalRunSpec: OperationSpec = {
   method: "POST",
   path: "/evals/{eval_id}/runs/{run_id}",
-  params: [{ name: "eval_id", in: "path" }, { name: "run_id", in: "path" }],
+  params: ["path:eval_id", "path:run_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -345,7 +334,7 @@ export type DeleteEvalRunError = ErrorModel | ErrorResponse;
 const deleteEvalRunSpec: OperationSpec = {
   method: "DELETE",
   path: "/evals/{eval_id}/runs/{run_id}",
-  params: [{ name: "eval_id", in: "path" }, { name: "run_id", in: "path" }],
+  params: ["path:eval_id", "path:run_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -395,12 +384,12 @@ const getEvalRunOutputItemsSpec: OperationSpec = {
   method: "GET",
   path: "/evals/{eval_id}/runs/{run_id}/output_items",
   params: [
-    { name: "eval_id", in: "path" },
-    { name: "run_id", in: "path" },
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "status", in: "query" },
-    { name: "order", in: "query" },
+    "path:eval_id",
+    "path:run_id",
+    "query:after",
+    "query:limit",
+    "query:status",
+    "query:order",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -433,11 +422,7 @@ export type GetEvalRunOutputItemError = ErrorResponse;
 const getEvalRunOutputItemSpec: OperationSpec = {
   method: "GET",
   path: "/evals/{eval_id}/runs/{run_id}/output_items/{output_item_id}",
-  params: [
-    { name: "eval_id", in: "path" },
-    { name: "run_id", in: "path" },
-    { name: "output_item_id", in: "path" },
-  ],
+  params: ["path:eval_id", "path:run_id", "path:output_item_id"],
   security: [["ApiKeyAuth"]],
 };
 

@@ -51,12 +51,7 @@ const listFilesPagination: PaginationSpec = { kind: "cursor", param: "after", it
 const listFilesSpec: OperationSpec = {
   method: "GET",
   path: "/files",
-  params: [
-    { name: "purpose", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-  ],
+  params: ["query:purpose", "query:limit", "query:order", "query:after"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -133,7 +128,7 @@ export type RetrieveFileError = unknown;
 const retrieveFileSpec: OperationSpec = {
   method: "GET",
   path: "/files/{file_id}",
-  params: [{ name: "file_id", in: "path" }],
+  params: ["path:file_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -158,7 +153,7 @@ export type DeleteFileError = unknown;
 const deleteFileSpec: OperationSpec = {
   method: "DELETE",
   path: "/files/{file_id}",
-  params: [{ name: "file_id", in: "path" }],
+  params: ["path:file_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -183,7 +178,7 @@ export type DownloadFileError = unknown;
 const downloadFileSpec: OperationSpec = {
   method: "GET",
   path: "/files/{file_id}/content",
-  params: [{ name: "file_id", in: "path" }],
+  params: ["path:file_id"],
   security: [["ApiKeyAuth"]],
 };
 

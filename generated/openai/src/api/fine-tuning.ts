@@ -114,11 +114,11 @@ const listFineTuningCheckpointPermissionsSpec: OperationSpec = {
   method: "GET",
   path: "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions",
   params: [
-    { name: "fine_tuned_model_checkpoint", in: "path" },
-    { name: "project_id", in: "query" },
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
+    "path:fine_tuned_model_checkpoint",
+    "query:project_id",
+    "query:after",
+    "query:limit",
+    "query:order",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -152,7 +152,7 @@ export type CreateFineTuningCheckpointPermissionError = unknown;
 const createFineTuningCheckpointPermissionSpec: OperationSpec = {
   method: "POST",
   path: "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions",
-  params: [{ name: "fine_tuned_model_checkpoint", in: "path" }],
+  params: ["path:fine_tuned_model_checkpoint"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -183,10 +183,7 @@ export type DeleteFineTuningCheckpointPermissionError = unknown;
 const deleteFineTuningCheckpointPermissionSpec: OperationSpec = {
   method: "DELETE",
   path: "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions/{permission_id}",
-  params: [
-    { name: "fine_tuned_model_checkpoint", in: "path" },
-    { name: "permission_id", in: "path" },
-  ],
+  params: ["path:fine_tuned_model_checkpoint", "path:permission_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -228,8 +225,8 @@ const listPaginatedFineTuningJobsSpec: OperationSpec = {
   method: "GET",
   path: "/fine_tuning/jobs",
   params: [
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
+    "query:after",
+    "query:limit",
     { name: "metadata", in: "query", style: "deepObject", explode: true, serialize: serializeParam },
   ],
   security: [["ApiKeyAuth"]],
@@ -289,7 +286,7 @@ export type RetrieveFineTuningJobError = unknown;
 const retrieveFineTuningJobSpec: OperationSpec = {
   method: "GET",
   path: "/fine_tuning/jobs/{fine_tuning_job_id}",
-  params: [{ name: "fine_tuning_job_id", in: "path" }],
+  params: ["path:fine_tuning_job_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -316,7 +313,7 @@ export type CancelFineTuningJobError = unknown;
 const cancelFineTuningJobSpec: OperationSpec = {
   method: "POST",
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/cancel",
-  params: [{ name: "fine_tuning_job_id", in: "path" }],
+  params: ["path:fine_tuning_job_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -351,11 +348,7 @@ const listFineTuningJobCheckpointsPagination: PaginationSpec = { kind: "cursor",
 const listFineTuningJobCheckpointsSpec: OperationSpec = {
   method: "GET",
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints",
-  params: [
-    { name: "fine_tuning_job_id", in: "path" },
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-  ],
+  params: ["path:fine_tuning_job_id", "query:after", "query:limit"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -393,11 +386,7 @@ const listFineTuningEventsPagination: PaginationSpec = { kind: "cursor", param: 
 const listFineTuningEventsSpec: OperationSpec = {
   method: "GET",
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/events",
-  params: [
-    { name: "fine_tuning_job_id", in: "path" },
-    { name: "after", in: "query" },
-    { name: "limit", in: "query" },
-  ],
+  params: ["path:fine_tuning_job_id", "query:after", "query:limit"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -425,7 +414,7 @@ export type PauseFineTuningJobError = unknown;
 const pauseFineTuningJobSpec: OperationSpec = {
   method: "POST",
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/pause",
-  params: [{ name: "fine_tuning_job_id", in: "path" }],
+  params: ["path:fine_tuning_job_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -450,7 +439,7 @@ export type ResumeFineTuningJobError = unknown;
 const resumeFineTuningJobSpec: OperationSpec = {
   method: "POST",
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/resume",
-  params: [{ name: "fine_tuning_job_id", in: "path" }],
+  params: ["path:fine_tuning_job_id"],
   security: [["ApiKeyAuth"]],
 };
 

@@ -46,12 +46,7 @@ const listGroupRoleAssignmentsPagination: PaginationSpec = { kind: "cursor", par
 const listGroupRoleAssignmentsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/groups/{group_id}/roles",
-  params: [
-    { name: "group_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:group_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -81,7 +76,7 @@ export type AssignGroupRoleError = ErrorResponse;
 const assignGroupRoleSpec: OperationSpec = {
   method: "POST",
   path: "/organization/groups/{group_id}/roles",
-  params: [{ name: "group_id", in: "path" }],
+  params: ["path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -109,7 +104,7 @@ export type RetrieveGroupRoleError = ErrorResponse;
 const retrieveGroupRoleSpec: OperationSpec = {
   method: "GET",
   path: "/organization/groups/{group_id}/roles/{role_id}",
-  params: [{ name: "group_id", in: "path" }, { name: "role_id", in: "path" }],
+  params: ["path:group_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -136,7 +131,7 @@ export type UnassignGroupRoleError = ErrorResponse;
 const unassignGroupRoleSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/groups/{group_id}/roles/{role_id}",
-  params: [{ name: "group_id", in: "path" }, { name: "role_id", in: "path" }],
+  params: ["path:group_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

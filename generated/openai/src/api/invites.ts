@@ -37,7 +37,7 @@ const listInvitesPagination: PaginationSpec = { kind: "cursor", param: "after", 
 const listInvitesSpec: OperationSpec = {
   method: "GET",
   path: "/organization/invites",
-  params: [{ name: "limit", in: "query" }, { name: "after", in: "query" }],
+  params: ["query:limit", "query:after"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -91,7 +91,7 @@ export type RetrieveInviteError = unknown;
 const retrieveInviteSpec: OperationSpec = {
   method: "GET",
   path: "/organization/invites/{invite_id}",
-  params: [{ name: "invite_id", in: "path" }],
+  params: ["path:invite_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -116,7 +116,7 @@ export type DeleteInviteError = unknown;
 const deleteInviteSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/invites/{invite_id}",
-  params: [{ name: "invite_id", in: "path" }],
+  params: ["path:invite_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

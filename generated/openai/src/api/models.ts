@@ -47,7 +47,7 @@ export type RetrieveModelError = unknown;
 const retrieveModelSpec: OperationSpec = {
   method: "GET",
   path: "/models/{model}",
-  params: [{ name: "model", in: "path" }],
+  params: ["path:model"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -73,7 +73,7 @@ export type DeleteModelError = unknown;
 const deleteModelSpec: OperationSpec = {
   method: "DELETE",
   path: "/models/{model}",
-  params: [{ name: "model", in: "path" }],
+  params: ["path:model"],
   security: [["ApiKeyAuth"]],
 };
 

@@ -48,13 +48,7 @@ const listProjectGroupRoleAssignmentsPagination: PaginationSpec = { kind: "curso
 const listProjectGroupRoleAssignmentsSpec: OperationSpec = {
   method: "GET",
   path: "/projects/{project_id}/groups/{group_id}/roles",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "group_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:project_id", "path:group_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -86,7 +80,7 @@ export type AssignProjectGroupRoleError = ErrorResponse;
 const assignProjectGroupRoleSpec: OperationSpec = {
   method: "POST",
   path: "/projects/{project_id}/groups/{group_id}/roles",
-  params: [{ name: "project_id", in: "path" }, { name: "group_id", in: "path" }],
+  params: ["path:project_id", "path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -116,11 +110,7 @@ export type RetrieveProjectGroupRoleError = ErrorResponse;
 const retrieveProjectGroupRoleSpec: OperationSpec = {
   method: "GET",
   path: "/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "group_id", in: "path" },
-    { name: "role_id", in: "path" },
-  ],
+  params: ["path:project_id", "path:group_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -149,11 +139,7 @@ export type UnassignProjectGroupRoleError = ErrorResponse;
 const unassignProjectGroupRoleSpec: OperationSpec = {
   method: "DELETE",
   path: "/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "group_id", in: "path" },
-    { name: "role_id", in: "path" },
-  ],
+  params: ["path:project_id", "path:group_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -48,13 +48,7 @@ const listProjectUserRoleAssignmentsPagination: PaginationSpec = { kind: "cursor
 const listProjectUserRoleAssignmentsSpec: OperationSpec = {
   method: "GET",
   path: "/projects/{project_id}/users/{user_id}/roles",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "user_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:project_id", "path:user_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -86,7 +80,7 @@ export type AssignProjectUserRoleError = ErrorResponse;
 const assignProjectUserRoleSpec: OperationSpec = {
   method: "POST",
   path: "/projects/{project_id}/users/{user_id}/roles",
-  params: [{ name: "project_id", in: "path" }, { name: "user_id", in: "path" }],
+  params: ["path:project_id", "path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -116,11 +110,7 @@ export type RetrieveProjectUserRoleError = ErrorResponse;
 const retrieveProjectUserRoleSpec: OperationSpec = {
   method: "GET",
   path: "/projects/{project_id}/users/{user_id}/roles/{role_id}",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "user_id", in: "path" },
-    { name: "role_id", in: "path" },
-  ],
+  params: ["path:project_id", "path:user_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -149,11 +139,7 @@ export type UnassignProjectUserRoleError = ErrorResponse;
 const unassignProjectUserRoleSpec: OperationSpec = {
   method: "DELETE",
   path: "/projects/{project_id}/users/{user_id}/roles/{role_id}",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "user_id", in: "path" },
-    { name: "role_id", in: "path" },
-  ],
+  params: ["path:project_id", "path:user_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

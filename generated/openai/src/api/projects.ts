@@ -70,11 +70,7 @@ const listProjectsPagination: PaginationSpec = { kind: "cursor", param: "after",
 const listProjectsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "include_archived", in: "query" },
-  ],
+  params: ["query:limit", "query:after", "query:include_archived"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -128,7 +124,7 @@ export type RetrieveProjectError = unknown;
 const retrieveProjectSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -155,7 +151,7 @@ export type ModifyProjectError = ErrorResponse;
 const modifyProjectSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -203,12 +199,7 @@ const listProjectApiKeysPagination: PaginationSpec = { kind: "cursor", param: "a
 const listProjectApiKeysSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/api_keys",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "owner_project_access", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:after", "query:owner_project_access"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -238,7 +229,7 @@ export type RetrieveProjectApiKeyError = unknown;
 const retrieveProjectApiKeySpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/api_keys/{api_key_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "api_key_id", in: "path" }],
+  params: ["path:project_id", "path:api_key_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -265,7 +256,7 @@ export type DeleteProjectApiKeyError = ErrorResponse;
 const deleteProjectApiKeySpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/api_keys/{api_key_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "api_key_id", in: "path" }],
+  params: ["path:project_id", "path:api_key_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -293,7 +284,7 @@ export type ArchiveProjectError = unknown;
 const archiveProjectSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/archive",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -318,7 +309,7 @@ export type RetrieveProjectModelPermissionsError = unknown;
 const retrieveProjectModelPermissionsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/model_permissions",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -345,7 +336,7 @@ export type UpdateProjectModelPermissionsError = unknown;
 const updateProjectModelPermissionsSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/model_permissions",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -371,7 +362,7 @@ export type DeleteProjectModelPermissionsError = unknown;
 const deleteProjectModelPermissionsSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/model_permissions",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -416,12 +407,7 @@ const listProjectRateLimitsPagination: PaginationSpec = { kind: "cursor", param:
 const listProjectRateLimitsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/rate_limits",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:after", "query:before"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -453,7 +439,7 @@ export type UpdateProjectRateLimitsError = ErrorResponse;
 const updateProjectRateLimitsSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/rate_limits/{rate_limit_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "rate_limit_id", in: "path" }],
+  params: ["path:project_id", "path:rate_limit_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -494,11 +480,7 @@ const listProjectServiceAccountsPagination: PaginationSpec = { kind: "cursor", p
 const listProjectServiceAccountsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/service_accounts",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:after"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -528,7 +510,7 @@ export type CreateProjectServiceAccountError = ErrorResponse;
 const createProjectServiceAccountSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/service_accounts",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -557,7 +539,7 @@ export type RetrieveProjectServiceAccountError = unknown;
 const retrieveProjectServiceAccountSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/service_accounts/{service_account_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "service_account_id", in: "path" }],
+  params: ["path:project_id", "path:service_account_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -586,7 +568,7 @@ export type UpdateProjectServiceAccountError = unknown;
 const updateProjectServiceAccountSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/service_accounts/{service_account_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "service_account_id", in: "path" }],
+  params: ["path:project_id", "path:service_account_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -614,7 +596,7 @@ export type DeleteProjectServiceAccountError = unknown;
 const deleteProjectServiceAccountSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/service_accounts/{service_account_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "service_account_id", in: "path" }],
+  params: ["path:project_id", "path:service_account_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -657,11 +639,7 @@ const listProjectUsersPagination: PaginationSpec = { kind: "cursor", param: "aft
 const listProjectUsersSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/users",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:after"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -691,7 +669,7 @@ export type CreateProjectUserError = ErrorResponse;
 const createProjectUserSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/users",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -720,7 +698,7 @@ export type RetrieveProjectUserError = unknown;
 const retrieveProjectUserSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/users/{user_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "user_id", in: "path" }],
+  params: ["path:project_id", "path:user_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -749,7 +727,7 @@ export type ModifyProjectUserError = ErrorResponse;
 const modifyProjectUserSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/users/{user_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "user_id", in: "path" }],
+  params: ["path:project_id", "path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -777,7 +755,7 @@ export type DeleteProjectUserError = ErrorResponse;
 const deleteProjectUserSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/users/{user_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "user_id", in: "path" }],
+  params: ["path:project_id", "path:user_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -68,7 +68,7 @@ export type AcceptRealtimeCallError = unknown;
 const acceptRealtimeCallSpec: OperationSpec = {
   method: "POST",
   path: "/realtime/calls/{call_id}/accept",
-  params: [{ name: "call_id", in: "path" }],
+  params: ["path:call_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   response: "void",
   security: [["ApiKeyAuth"]],
@@ -102,7 +102,7 @@ export type HangupRealtimeCallError = unknown;
 const hangupRealtimeCallSpec: OperationSpec = {
   method: "POST",
   path: "/realtime/calls/{call_id}/hangup",
-  params: [{ name: "call_id", in: "path" }],
+  params: ["path:call_id"],
   response: "void",
   security: [["ApiKeyAuth"]],
 };
@@ -135,7 +135,7 @@ export type ReferRealtimeCallError = unknown;
 const referRealtimeCallSpec: OperationSpec = {
   method: "POST",
   path: "/realtime/calls/{call_id}/refer",
-  params: [{ name: "call_id", in: "path" }],
+  params: ["path:call_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   response: "void",
   security: [["ApiKeyAuth"]],
@@ -171,7 +171,7 @@ export type RejectRealtimeCallError = unknown;
 const rejectRealtimeCallSpec: OperationSpec = {
   method: "POST",
   path: "/realtime/calls/{call_id}/reject",
-  params: [{ name: "call_id", in: "path" }],
+  params: ["path:call_id"],
   body: { kind: "json", mediaType: "application/json" },
   response: "void",
   security: [["ApiKeyAuth"]],

@@ -111,11 +111,11 @@ const getResponseSpec: OperationSpec = {
   method: "GET",
   path: "/responses/{response_id}",
   params: [
-    { name: "response_id", in: "path" },
-    { name: "include", in: "query" },
-    { name: "stream", in: "query" },
-    { name: "starting_after", in: "query" },
-    { name: "include_obfuscation", in: "query" },
+    "path:response_id",
+    "query:include",
+    "query:stream",
+    "query:starting_after",
+    "query:include_obfuscation",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -141,7 +141,7 @@ export type DeleteResponseError = ErrorModel | ErrorResponse;
 const deleteResponseSpec: OperationSpec = {
   method: "DELETE",
   path: "/responses/{response_id}",
-  params: [{ name: "response_id", in: "path" }],
+  params: ["path:response_id"],
   response: "void",
   security: [["ApiKeyAuth"]],
 };
@@ -167,7 +167,7 @@ export type CancelResponseError = ErrorModel | ErrorResponse;
 const cancelResponseSpec: OperationSpec = {
   method: "POST",
   path: "/responses/{response_id}/cancel",
-  params: [{ name: "response_id", in: "path" }],
+  params: ["path:response_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -196,7 +196,7 @@ export type BetaCancelResponseError = BetaError | ErrorResponse;
 const betaCancelResponseSpec: OperationSpec = {
   method: "POST",
   path: "/responses/{response_id}/cancel?beta=true",
-  params: [{ name: "response_id", in: "path" }, { name: "openai-beta", in: "header" }],
+  params: ["path:response_id", "header:openai-beta"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -245,13 +245,7 @@ const listInputItemsPagination: PaginationSpec = { kind: "cursor", param: "after
 const listInputItemsSpec: OperationSpec = {
   method: "GET",
   path: "/responses/{response_id}/input_items",
-  params: [
-    { name: "response_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "include", in: "query" },
-  ],
+  params: ["path:response_id", "query:limit", "query:order", "query:after", "query:include"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -304,12 +298,12 @@ const betaListInputItemsSpec: OperationSpec = {
   method: "GET",
   path: "/responses/{response_id}/input_items?beta=true",
   params: [
-    { name: "response_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "include", in: "query" },
-    { name: "openai-beta", in: "header" },
+    "path:response_id",
+    "query:limit",
+    "query:order",
+    "query:after",
+    "query:include",
+    "header:openai-beta",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -366,12 +360,12 @@ const betaGetResponseSpec: OperationSpec = {
   method: "GET",
   path: "/responses/{response_id}?beta=true",
   params: [
-    { name: "response_id", in: "path" },
-    { name: "include", in: "query" },
-    { name: "stream", in: "query" },
-    { name: "starting_after", in: "query" },
-    { name: "include_obfuscation", in: "query" },
-    { name: "openai-beta", in: "header" },
+    "path:response_id",
+    "query:include",
+    "query:stream",
+    "query:starting_after",
+    "query:include_obfuscation",
+    "header:openai-beta",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -399,7 +393,7 @@ export type BetaDeleteResponseError = BetaError | ErrorResponse;
 const betaDeleteResponseSpec: OperationSpec = {
   method: "DELETE",
   path: "/responses/{response_id}?beta=true",
-  params: [{ name: "response_id", in: "path" }, { name: "openai-beta", in: "header" }],
+  params: ["path:response_id", "header:openai-beta"],
   response: "void",
   security: [["ApiKeyAuth"]],
 };
@@ -427,7 +421,7 @@ export type BetaCreateResponseError = ErrorResponse;
 const betaCreateResponseSpec: OperationSpec = {
   method: "POST",
   path: "/responses?beta=true",
-  params: [{ name: "openai-beta", in: "header" }],
+  params: ["header:openai-beta"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };

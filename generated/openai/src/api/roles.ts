@@ -49,11 +49,7 @@ const listRolesPagination: PaginationSpec = { kind: "cursor", param: "after", it
 const listRolesSpec: OperationSpec = {
   method: "GET",
   path: "/organization/roles",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -106,7 +102,7 @@ export type RetrieveRoleError = ErrorResponse;
 const retrieveRoleSpec: OperationSpec = {
   method: "GET",
   path: "/organization/roles/{role_id}",
-  params: [{ name: "role_id", in: "path" }],
+  params: ["path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -133,7 +129,7 @@ export type UpdateRoleError = ErrorResponse;
 const updateRoleSpec: OperationSpec = {
   method: "POST",
   path: "/organization/roles/{role_id}",
-  params: [{ name: "role_id", in: "path" }],
+  params: ["path:role_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -159,7 +155,7 @@ export type DeleteRoleError = ErrorResponse;
 const deleteRoleSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/roles/{role_id}",
-  params: [{ name: "role_id", in: "path" }],
+  params: ["path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -204,12 +200,7 @@ const listProjectRolesPagination: PaginationSpec = { kind: "cursor", param: "aft
 const listProjectRolesSpec: OperationSpec = {
   method: "GET",
   path: "/projects/{project_id}/roles",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -239,7 +230,7 @@ export type CreateProjectRoleError = ErrorResponse;
 const createProjectRoleSpec: OperationSpec = {
   method: "POST",
   path: "/projects/{project_id}/roles",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -267,7 +258,7 @@ export type RetrieveProjectRoleError = ErrorResponse;
 const retrieveProjectRoleSpec: OperationSpec = {
   method: "GET",
   path: "/projects/{project_id}/roles/{role_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "role_id", in: "path" }],
+  params: ["path:project_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -296,7 +287,7 @@ export type UpdateProjectRoleError = ErrorResponse;
 const updateProjectRoleSpec: OperationSpec = {
   method: "POST",
   path: "/projects/{project_id}/roles/{role_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "role_id", in: "path" }],
+  params: ["path:project_id", "path:role_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -324,7 +315,7 @@ export type DeleteProjectRoleError = ErrorResponse;
 const deleteProjectRoleSpec: OperationSpec = {
   method: "DELETE",
   path: "/projects/{project_id}/roles/{role_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "role_id", in: "path" }],
+  params: ["path:project_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

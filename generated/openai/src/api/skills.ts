@@ -49,11 +49,7 @@ const listSkillsPagination: PaginationSpec = { kind: "cursor", param: "after", i
 const listSkillsSpec: OperationSpec = {
   method: "GET",
   path: "/skills",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-  ],
+  params: ["query:limit", "query:order", "query:after"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -106,7 +102,7 @@ export type GetSkillError = ErrorResponse;
 const getSkillSpec: OperationSpec = {
   method: "GET",
   path: "/skills/{skill_id}",
-  params: [{ name: "skill_id", in: "path" }],
+  params: ["path:skill_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -133,7 +129,7 @@ export type UpdateSkillDefaultVersionError = ErrorResponse;
 const updateSkillDefaultVersionSpec: OperationSpec = {
   method: "POST",
   path: "/skills/{skill_id}",
-  params: [{ name: "skill_id", in: "path" }],
+  params: ["path:skill_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
 };
@@ -159,7 +155,7 @@ export type DeleteSkillError = ErrorResponse;
 const deleteSkillSpec: OperationSpec = {
   method: "DELETE",
   path: "/skills/{skill_id}",
-  params: [{ name: "skill_id", in: "path" }],
+  params: ["path:skill_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -184,7 +180,7 @@ export type GetSkillContentError = ErrorResponse;
 const getSkillContentSpec: OperationSpec = {
   method: "GET",
   path: "/skills/{skill_id}/content",
-  params: [{ name: "skill_id", in: "path" }],
+  params: ["path:skill_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -221,12 +217,7 @@ const listSkillVersionsPagination: PaginationSpec = { kind: "cursor", param: "af
 const listSkillVersionsSpec: OperationSpec = {
   method: "GET",
   path: "/skills/{skill_id}/versions",
-  params: [
-    { name: "skill_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-  ],
+  params: ["path:skill_id", "query:limit", "query:order", "query:after"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -256,7 +247,7 @@ export type CreateSkillVersionError = ErrorResponse;
 const createSkillVersionSpec: OperationSpec = {
   method: "POST",
   path: "/skills/{skill_id}/versions",
-  params: [{ name: "skill_id", in: "path" }],
+  params: ["path:skill_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
 };
@@ -284,7 +275,7 @@ export type GetSkillVersionError = ErrorResponse;
 const getSkillVersionSpec: OperationSpec = {
   method: "GET",
   path: "/skills/{skill_id}/versions/{version}",
-  params: [{ name: "skill_id", in: "path" }, { name: "version", in: "path" }],
+  params: ["path:skill_id", "path:version"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -311,7 +302,7 @@ export type DeleteSkillVersionError = ErrorResponse;
 const deleteSkillVersionSpec: OperationSpec = {
   method: "DELETE",
   path: "/skills/{skill_id}/versions/{version}",
-  params: [{ name: "skill_id", in: "path" }, { name: "version", in: "path" }],
+  params: ["path:skill_id", "path:version"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -338,7 +329,7 @@ export type GetSkillVersionContentError = ErrorResponse;
 const getSkillVersionContentSpec: OperationSpec = {
   method: "GET",
   path: "/skills/{skill_id}/versions/{version}/content",
-  params: [{ name: "skill_id", in: "path" }, { name: "version", in: "path" }],
+  params: ["path:skill_id", "path:version"],
   security: [["ApiKeyAuth"]],
 };
 

@@ -56,13 +56,7 @@ const listProjectSpendAlertsPagination: PaginationSpec = { kind: "cursor", param
 const listProjectSpendAlertsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/spend_alerts",
-  params: [
-    { name: "project_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-  ],
+  params: ["path:project_id", "query:limit", "query:order", "query:after", "query:before"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -92,7 +86,7 @@ export type CreateProjectSpendAlertError = unknown;
 const createProjectSpendAlertSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/spend_alerts",
-  params: [{ name: "project_id", in: "path" }],
+  params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -120,7 +114,7 @@ export type RetrieveProjectSpendAlertError = unknown;
 const retrieveProjectSpendAlertSpec: OperationSpec = {
   method: "GET",
   path: "/organization/projects/{project_id}/spend_alerts/{alert_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "alert_id", in: "path" }],
+  params: ["path:project_id", "path:alert_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -149,7 +143,7 @@ export type UpdateProjectSpendAlertError = unknown;
 const updateProjectSpendAlertSpec: OperationSpec = {
   method: "POST",
   path: "/organization/projects/{project_id}/spend_alerts/{alert_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "alert_id", in: "path" }],
+  params: ["path:project_id", "path:alert_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -177,7 +171,7 @@ export type DeleteProjectSpendAlertError = unknown;
 const deleteProjectSpendAlertSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/projects/{project_id}/spend_alerts/{alert_id}",
-  params: [{ name: "project_id", in: "path" }, { name: "alert_id", in: "path" }],
+  params: ["path:project_id", "path:alert_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -224,12 +218,7 @@ const listOrganizationSpendAlertsPagination: PaginationSpec = { kind: "cursor", 
 const listOrganizationSpendAlertsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/spend_alerts",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-  ],
+  params: ["query:limit", "query:order", "query:after", "query:before"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -282,7 +271,7 @@ export type RetrieveOrganizationSpendAlertError = unknown;
 const retrieveOrganizationSpendAlertSpec: OperationSpec = {
   method: "GET",
   path: "/organization/spend_alerts/{alert_id}",
-  params: [{ name: "alert_id", in: "path" }],
+  params: ["path:alert_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -309,7 +298,7 @@ export type UpdateOrganizationSpendAlertError = unknown;
 const updateOrganizationSpendAlertSpec: OperationSpec = {
   method: "POST",
   path: "/organization/spend_alerts/{alert_id}",
-  params: [{ name: "alert_id", in: "path" }],
+  params: ["path:alert_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -335,7 +324,7 @@ export type DeleteOrganizationSpendAlertError = unknown;
 const deleteOrganizationSpendAlertSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/spend_alerts/{alert_id}",
-  params: [{ name: "alert_id", in: "path" }],
+  params: ["path:alert_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -75,7 +75,7 @@ export type CancelUploadError = unknown;
 const cancelUploadSpec: OperationSpec = {
   method: "POST",
   path: "/uploads/{upload_id}/cancel",
-  params: [{ name: "upload_id", in: "path" }],
+  params: ["path:upload_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -104,7 +104,7 @@ export type CompleteUploadError = unknown;
 const completeUploadSpec: OperationSpec = {
   method: "POST",
   path: "/uploads/{upload_id}/complete",
-  params: [{ name: "upload_id", in: "path" }],
+  params: ["path:upload_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -142,7 +142,7 @@ export type AddUploadPartError = unknown;
 const addUploadPartSpec: OperationSpec = {
   method: "POST",
   path: "/uploads/{upload_id}/parts",
-  params: [{ name: "upload_id", in: "path" }],
+  params: ["path:upload_id"],
   body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
   security: [["ApiKeyAuth"]],
 };

@@ -46,12 +46,7 @@ const listUserRoleAssignmentsPagination: PaginationSpec = { kind: "cursor", para
 const listUserRoleAssignmentsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/users/{user_id}/roles",
-  params: [
-    { name: "user_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "order", in: "query" },
-  ],
+  params: ["path:user_id", "query:limit", "query:after", "query:order"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -81,7 +76,7 @@ export type AssignUserRoleError = ErrorResponse;
 const assignUserRoleSpec: OperationSpec = {
   method: "POST",
   path: "/organization/users/{user_id}/roles",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -109,7 +104,7 @@ export type RetrieveUserRoleError = ErrorResponse;
 const retrieveUserRoleSpec: OperationSpec = {
   method: "GET",
   path: "/organization/users/{user_id}/roles/{role_id}",
-  params: [{ name: "user_id", in: "path" }, { name: "role_id", in: "path" }],
+  params: ["path:user_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -136,7 +131,7 @@ export type UnassignUserRoleError = ErrorResponse;
 const unassignUserRoleSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/users/{user_id}/roles/{role_id}",
-  params: [{ name: "user_id", in: "path" }, { name: "role_id", in: "path" }],
+  params: ["path:user_id", "path:role_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -39,11 +39,7 @@ const listUsersPagination: PaginationSpec = { kind: "cursor", param: "after", it
 const listUsersSpec: OperationSpec = {
   method: "GET",
   path: "/organization/users",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "after", in: "query" },
-    { name: "emails", in: "query" },
-  ],
+  params: ["query:limit", "query:after", "query:emails"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -71,7 +67,7 @@ export type RetrieveUserError = unknown;
 const retrieveUserSpec: OperationSpec = {
   method: "GET",
   path: "/organization/users/{user_id}",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -98,7 +94,7 @@ export type ModifyUserError = unknown;
 const modifyUserSpec: OperationSpec = {
   method: "POST",
   path: "/organization/users/{user_id}",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
 };
@@ -124,7 +120,7 @@ export type DeleteUserError = unknown;
 const deleteUserSpec: OperationSpec = {
   method: "DELETE",
   path: "/organization/users/{user_id}",
-  params: [{ name: "user_id", in: "path" }],
+  params: ["path:user_id"],
   security: [["AdminApiKeyAuth"]],
 };
 

@@ -67,12 +67,7 @@ const listVectorStoresPagination: PaginationSpec = { kind: "cursor", param: "aft
 const listVectorStoresSpec: OperationSpec = {
   method: "GET",
   path: "/vector_stores",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-  ],
+  params: ["query:limit", "query:order", "query:after", "query:before"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -125,7 +120,7 @@ export type GetVectorStoreError = ErrorResponse;
 const getVectorStoreSpec: OperationSpec = {
   method: "GET",
   path: "/vector_stores/{vector_store_id}",
-  params: [{ name: "vector_store_id", in: "path" }],
+  params: ["path:vector_store_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -152,7 +147,7 @@ export type ModifyVectorStoreError = ErrorResponse;
 const modifyVectorStoreSpec: OperationSpec = {
   method: "POST",
   path: "/vector_stores/{vector_store_id}",
-  params: [{ name: "vector_store_id", in: "path" }],
+  params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -178,7 +173,7 @@ export type DeleteVectorStoreError = ErrorResponse;
 const deleteVectorStoreSpec: OperationSpec = {
   method: "DELETE",
   path: "/vector_stores/{vector_store_id}",
-  params: [{ name: "vector_store_id", in: "path" }],
+  params: ["path:vector_store_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -205,7 +200,7 @@ export type CreateVectorStoreFileBatchError = ErrorResponse;
 const createVectorStoreFileBatchSpec: OperationSpec = {
   method: "POST",
   path: "/vector_stores/{vector_store_id}/file_batches",
-  params: [{ name: "vector_store_id", in: "path" }],
+  params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -238,7 +233,7 @@ export type GetVectorStoreFileBatchError = ErrorResponse;
 const getVectorStoreFileBatchSpec: OperationSpec = {
   method: "GET",
   path: "/vector_stores/{vector_store_id}/file_batches/{batch_id}",
-  params: [{ name: "vector_store_id", in: "path" }, { name: "batch_id", in: "path" }],
+  params: ["path:vector_store_id", "path:batch_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -265,7 +260,7 @@ export type CancelVectorStoreFileBatchError = ErrorResponse;
 const cancelVectorStoreFileBatchSpec: OperationSpec = {
   method: "POST",
   path: "/vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel",
-  params: [{ name: "vector_store_id", in: "path" }, { name: "batch_id", in: "path" }],
+  params: ["path:vector_store_id", "path:batch_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -324,13 +319,13 @@ const listFilesInVectorStoreBatchSpec: OperationSpec = {
   method: "GET",
   path: "/vector_stores/{vector_store_id}/file_batches/{batch_id}/files",
   params: [
-    { name: "vector_store_id", in: "path" },
-    { name: "batch_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-    { name: "filter", in: "query" },
+    "path:vector_store_id",
+    "path:batch_id",
+    "query:limit",
+    "query:order",
+    "query:after",
+    "query:before",
+    "query:filter",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -390,12 +385,12 @@ const listVectorStoreFilesSpec: OperationSpec = {
   method: "GET",
   path: "/vector_stores/{vector_store_id}/files",
   params: [
-    { name: "vector_store_id", in: "path" },
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-    { name: "before", in: "query" },
-    { name: "filter", in: "query" },
+    "path:vector_store_id",
+    "query:limit",
+    "query:order",
+    "query:after",
+    "query:before",
+    "query:filter",
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -426,7 +421,7 @@ export type CreateVectorStoreFileError = ErrorResponse;
 const createVectorStoreFileSpec: OperationSpec = {
   method: "POST",
   path: "/vector_stores/{vector_store_id}/files",
-  params: [{ name: "vector_store_id", in: "path" }],
+  params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -460,7 +455,7 @@ export type GetVectorStoreFileError = ErrorResponse;
 const getVectorStoreFileSpec: OperationSpec = {
   method: "GET",
   path: "/vector_stores/{vector_store_id}/files/{file_id}",
-  params: [{ name: "vector_store_id", in: "path" }, { name: "file_id", in: "path" }],
+  params: ["path:vector_store_id", "path:file_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -489,7 +484,7 @@ export type UpdateVectorStoreFileAttributesError = ErrorResponse;
 const updateVectorStoreFileAttributesSpec: OperationSpec = {
   method: "POST",
   path: "/vector_stores/{vector_store_id}/files/{file_id}",
-  params: [{ name: "vector_store_id", in: "path" }, { name: "file_id", in: "path" }],
+  params: ["path:vector_store_id", "path:file_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };
@@ -517,7 +512,7 @@ export type DeleteVectorStoreFileError = ErrorResponse;
 const deleteVectorStoreFileSpec: OperationSpec = {
   method: "DELETE",
   path: "/vector_stores/{vector_store_id}/files/{file_id}",
-  params: [{ name: "vector_store_id", in: "path" }, { name: "file_id", in: "path" }],
+  params: ["path:vector_store_id", "path:file_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -546,7 +541,7 @@ export type RetrieveVectorStoreFileContentError = ErrorResponse;
 const retrieveVectorStoreFileContentSpec: OperationSpec = {
   method: "GET",
   path: "/vector_stores/{vector_store_id}/files/{file_id}/content",
-  params: [{ name: "vector_store_id", in: "path" }, { name: "file_id", in: "path" }],
+  params: ["path:vector_store_id", "path:file_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -573,7 +568,7 @@ export type SearchVectorStoreError = ErrorResponse;
 const searchVectorStoreSpec: OperationSpec = {
   method: "POST",
   path: "/vector_stores/{vector_store_id}/search",
-  params: [{ name: "vector_store_id", in: "path" }],
+  params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
 };

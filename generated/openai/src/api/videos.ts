@@ -50,11 +50,7 @@ const listVideosPagination: PaginationSpec = { kind: "cursor", param: "after", i
 const listVideosSpec: OperationSpec = {
   method: "GET",
   path: "/videos",
-  params: [
-    { name: "limit", in: "query" },
-    { name: "order", in: "query" },
-    { name: "after", in: "query" },
-  ],
+  params: ["query:limit", "query:order", "query:after"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -135,7 +131,7 @@ export type GetVideoCharacterError = unknown;
 const getVideoCharacterSpec: OperationSpec = {
   method: "GET",
   path: "/videos/characters/{character_id}",
-  params: [{ name: "character_id", in: "path" }],
+  params: ["path:character_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -213,7 +209,7 @@ export type GetVideoError = unknown;
 const getVideoSpec: OperationSpec = {
   method: "GET",
   path: "/videos/{video_id}",
-  params: [{ name: "video_id", in: "path" }],
+  params: ["path:video_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -239,7 +235,7 @@ export type DeleteVideoError = unknown;
 const deleteVideoSpec: OperationSpec = {
   method: "DELETE",
   path: "/videos/{video_id}",
-  params: [{ name: "video_id", in: "path" }],
+  params: ["path:video_id"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -267,7 +263,7 @@ export type RetrieveVideoContentError = unknown;
 const retrieveVideoContentSpec: OperationSpec = {
   method: "GET",
   path: "/videos/{video_id}/content",
-  params: [{ name: "video_id", in: "path" }, { name: "variant", in: "query" }],
+  params: ["path:video_id", "query:variant"],
   security: [["ApiKeyAuth"]],
 };
 
@@ -297,7 +293,7 @@ export type CreateVideoRemixError = unknown;
 const createVideoRemixSpec: OperationSpec = {
   method: "POST",
   path: "/videos/{video_id}/remix",
-  params: [{ name: "video_id", in: "path" }],
+  params: ["path:video_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
 };

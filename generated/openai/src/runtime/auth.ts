@@ -2,12 +2,17 @@ import type { Client } from './client.js';
 import { MissingCredentialsError } from './errors.js';
 import type { SecurityAlternatives } from './types.js';
 
+/** `applyAuth`, as the client carries it. */
+export type ApplyAuth = typeof applyAuth;
+
 /**
  * Applies the first security alternative whose schemes all have credentials (OpenAPI 3.1
  * Security Requirement Object: alternatives are ORed, schemes within one are ANDed).
  * `[]`/undefined: no auth; an empty alternative makes credentials optional (they are sent
  * when configured). Headers go through `put` (which checks their value); API keys in the
  * query or a cookie are pushed as `name=value` pieces. Messages name the schemes, never the secrets.
+ * The generated `createClient` hands it to the client (`ClientDefaults.applyAuth`) when the API
+ * has security schemes; the request builder calls it through the client.
  */
 export async function applyAuth(
   client: Client,

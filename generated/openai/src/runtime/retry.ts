@@ -35,6 +35,7 @@ export function retryDelay(retry: number, initial: number, max: number, headers?
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts (clearing the timer). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    signal?.throwIfAborted(); // rejects with the reason
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal!.reason);
@@ -43,7 +44,6 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
-    if (signal?.aborted) return onAbort();
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -15,6 +15,15 @@ const toText = (value: unknown): string =>
 const isObject = (v: unknown): v is object => typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
 
 /**
+ * Encoded `[key, value]` pairs of a value: the parameter's name with each item of an array (or
+ * with the value itself), or an object's members; null and undefined items are left out.
+ */
+const pairsOf = (name: string, value: unknown, enc: (s: string) => string): string[][] =>
+  (Array.isArray(value) ? value.map((v) => [name, v]) : isObject(value) ? Object.entries(value) : [[name, value]])
+    .filter((pair) => pair[1] != null)
+    .map(([k, v]) => [enc(k), enc(toText(v))]);
+
+/**
  * The default styles, which every operation bundles: form + explode for query and cookie
  * (`id=1&id=2`, an object's members as `key=value` pairs; cookies joined with `; `), simple
  * for path and header (`1,2`, an object as `key,value,…`). Returns `undefined` for an absent
@@ -22,17 +31,13 @@ const isObject = (v: unknown): v is object => typeof v === 'object' && !Array.is
  * parameter that sets them to anything else carries `serialize: serializeParam` (`ParamSpec`).
  */
 export function serializeDefault(spec: StyledParamSpec, value: unknown): string | undefined {
-  const { in: where, name } = spec;
   if (value == null) return undefined;
   if (spec.json) value = JSON.stringify(value);
-  const enc = where == 'header' ? String : encodeURIComponent;
-  const object = isObject(value);
-  // [key, value] pairs: the parameter's name with each item (or the value), or an object's members
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v) => [name, v]) : object ? Object.entries(value as object) : [[name, value]];
-  const pairs = entries.filter((pair) => pair[1] != null).map(([k, v]) => [enc(k), enc(toText(v))]);
+  const { in: where } = spec;
+  const pairs = pairsOf(spec.name, value, where == 'header' ? String : encodeURIComponent);
   if (!pairs.length) return undefined;
   if (where == 'query' || where == 'cookie') return pairs.map((pair) => pair.join('=')).join(where == 'cookie' ? '; ' : '&');
-  return (object ? pairs.flat() : pairs.map((pair) => pair[1])).join(',');
+  return (isObject(value) ? pairs.flat() : pairs.map((pair) => pair[1])).join(',');
 }
 
 /**
@@ -60,36 +65,28 @@ export function serializeParam(spec: StyledParamSpec, value: unknown): string | 
   const enc = where === 'header' ? String : spec.allowReserved && where === 'query' ? encodeReserved : encodeURIComponent;
   const name = enc(spec.name);
   const sep = where === 'cookie' ? '; ' : '&';
+  const object = isObject(value);
 
   // deepObject: `name[key]=value` with encoded brackets (Appendix E); nested objects nest, arrays repeat.
   if (style === 'deepObject') {
     const out: string[] = [];
     const walk = (prefix: string, v: unknown): void => {
-      if (v == null) return;
       if (Array.isArray(v)) v.forEach((item) => walk(prefix, item));
       else if (isObject(v)) for (const [k, item] of Object.entries(v)) walk(`${prefix}%5B${enc(k)}%5D`, item);
-      else out.push(`${prefix}=${enc(toText(v))}`);
+      else if (v != null) out.push(`${prefix}=${enc(toText(v))}`);
     };
-    isObject(value) ? walk(name, value) : walk(name, [value]);
+    walk(name, value);
     return out.join(sep) || undefined;
   }
 
-  // A value is a list of items: [text] for a primitive, [key, value] for an object's members.
-  const list = (
-    (Array.isArray(value) ? value.map((v) => [v]) : isObject(value) ? Object.entries(value) : [[value]]) as unknown[][]
-  )
-    .filter((entry) => entry[entry.length - 1] != null)
-    .map((entry) => entry.map((part) => enc(toText(part))));
-  if (!list.length) return undefined;
-
+  const pairs = pairsOf(spec.name, value, enc);
+  if (!pairs.length) return undefined;
   // RFC 6570 operators: prefix, separator of exploded items, and whether items are `name=`-prefixed.
   const [prefix, itemSep, named] =
     style === 'label' ? ['.', '.', false] : style === 'matrix' ? [';', ';', true] : style === 'simple' ? ['', ',', false] : ['', sep, true];
   // `;` omits `=` before an empty value; `?`/`&` (form) keeps it.
   const pair = (k: string, v: string) => (v || style !== 'matrix' ? `${k}=${v}` : k);
-  if (explode) {
-    return prefix + list.map(([a, b]) => (b !== undefined ? pair(a!, b) : named ? pair(name, a!) : a)).join(itemSep);
-  }
-  const joined = list.flat().join(style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '%7C' : ',');
+  if (explode) return prefix + pairs.map(([k, v]) => (object || named ? pair(k!, v!) : v)).join(itemSep);
+  const joined = (object ? pairs.flat() : pairs.map((p) => p[1])).join(style === 'spaceDelimited' ? '%20' : style === 'pipeDelimited' ? '%7C' : ',');
   return prefix + (named ? pair(name, joined) : joined);
 }
