@@ -217,7 +217,8 @@ class HeadingScanner {
         paraStart = -1;
         continue;
       }
-      const h = c === 35 /* # */ ? atxText(line) : line.includes('#') ? headingOf(line) : undefined;
+      // an ATX heading starts with 0–3 spaces and a `#` (a `#` later in the line, as in links, is not one)
+      const h = c === 35 /* # */ ? atxText(line) : c === 32 && /^ {1,3}#/.test(line) ? headingOf(line) : undefined;
       if (h !== undefined) {
         if (!h.includes(NUL)) {
           slugger.slug(headingText(h));
