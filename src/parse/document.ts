@@ -3,7 +3,7 @@
  * One pass over the document; `$ref`d schemas are parsed once, when first met.
  */
 import type { Diagnostics } from '../diagnostics.js';
-import type { ApiIR, NamedSchema, SecurityScheme, Server, Tag } from '../ir/types.js';
+import type { ApiIR, NamedSchema, SecurityRequirement, SecurityScheme, Server, Tag } from '../ir/types.js';
 import { child, CountingReporter, isObject, sortedKeys, type ParseContext } from './context.js';
 import { HTTP_TOKEN, parseOperations, parseSecurity } from './operation.js';
 import { schemaRef } from './schema.js';
@@ -34,6 +34,9 @@ export function parseDocument(input: ParseInput): ApiIR {
 
   const info = isObject(doc.info) ? doc.info : {};
   const named: NamedSchema[] = [...ctx.named.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const securitySchemes = parseSecuritySchemes(components.securitySchemes, ctx);
+  const security = Array.isArray(doc.security) ? parseSecurity(doc.security) : [];
+  checkSecurityNames(securitySchemes, security, operations, ctx);
   return {
     sourceVersion: input.version,
     info: {
@@ -45,8 +48,8 @@ export function parseDocument(input: ParseInput): ApiIR {
     servers: parseServers(doc.servers),
     schemas: named,
     operations,
-    securitySchemes: parseSecuritySchemes(components.securitySchemes, ctx),
-    security: Array.isArray(doc.security) ? parseSecurity(doc.security) : [],
+    securitySchemes,
+    security,
     tags: parseTags(doc.tags, operations),
   };
 }
@@ -64,6 +67,27 @@ function checkOperationIds(ops: ApiIR['operations'], ctx: ParseContext): void {
       );
     } else seen.set(op.operationId, op.key);
   }
+}
+
+/**
+ * A security requirement naming a scheme that components/securitySchemes does not declare:
+ * no credential can be configured for it, so the generated client sends such requests
+ * without it. Warned once per scheme name, at its first use.
+ */
+function checkSecurityNames(schemes: SecurityScheme[], security: SecurityRequirement[], ops: ApiIR['operations'], ctx: ParseContext): void {
+  const declared = new Set(schemes.map((s) => s.name));
+  const warned = new Set<string>();
+  const check = (requirements: SecurityRequirement[], pointer: string) => {
+    for (const req of requirements) {
+      for (const name in req) {
+        if (declared.has(name) || warned.has(name)) continue;
+        warned.add(name);
+        ctx.diagnostics.warn('W_SECURITY_UNDECLARED', `security requirement names '${name}', which components/securitySchemes does not declare; requests are sent without it`, pointer);
+      }
+    }
+  };
+  check(security, '#/security');
+  for (const op of ops) if (op.security) check(op.security, child(op.pointer, 'security'));
 }
 
 function parseServers(raw: unknown): Server[] {

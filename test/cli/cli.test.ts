@@ -122,6 +122,18 @@ describe('oagen CLI', () => {
     expect(existsSync(join(dir, 'two', 'src', 'index.ts'))).toBe(true);
   });
 
+  it('warns once, with its place, about a security requirement naming an undeclared scheme', () => {
+    const secured = MINIMAL.replace('      operationId: getA\n', '      operationId: getA\n      security: [{ Nope: [] }, { Key: [] }]\n')
+      .replace('  /a:\n', '  /b:\n    get:\n      security: [{ Nope: [] }]\n      responses: { "204": { description: ok } }\n  /a:\n')
+      .replace('components:\n', 'components:\n  securitySchemes:\n    Key: { type: apiKey, in: header, name: X-Key }\n');
+    const { dir, file } = spec(secured);
+    const r = oagen(['generate', '--spec', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(0);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('W_SECURITY_UNDECLARED'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/spec\.yaml:\d+:\d+ warning W_SECURITY_UNDECLARED #\/paths\/~1\w\/get\/security: security requirement names 'Nope'/);
+  });
+
   it('--verify type-checks the package before writing it', () => {
     const { dir, file } = spec(MINIMAL);
     const r = oagen(['generate', '--spec', file, '--out', join(dir, 'out'), '--verify']);
