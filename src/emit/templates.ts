@@ -3,7 +3,7 @@
  * Markdown, escaped by src/naming/escape.ts, never HTML) and `strict` (a missing field is
  * an error, not an empty string).
  *
- * The build precompiles every template into dist/templates.js (src/emit/precompile.ts), so a
+ * The build precompiles every template into dist/templates.cjs (src/emit/precompile.ts), so a
  * run loads only Handlebars' small runtime and compiles nothing. A template whose file no
  * longer matches what was precompiled (edited since the last build) is compiled from the
  * file instead, with the full Handlebars, loaded only then: templates/ is always the truth.
