@@ -72,11 +72,6 @@ export function readmeLink(from: PageDir, section: string): string {
   return anchorLink('README.md', ids.readme(section), from === '' ? '' : readmeHref(from));
 }
 
-/** A link destination to a section of an operation (`Responses`), from its own page. */
-export function sectionLink(doc: string, key: OperationKey, title: string): string {
-  return anchorLink(`docs/${doc}.md`, ids.section(key, title), '');
-}
-
 /** operationLink, written through dc.linkTo. */
 export function operationLinkOf(dc: DocsContext, from: PageDir, doc: string, key: OperationKey): string {
   return dc.linkTo(`docs/${doc}.md`, ids.operation(key), apiHref(from, doc));

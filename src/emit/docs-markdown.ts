@@ -184,17 +184,6 @@ function baseSlug(heading: string): string {
   return slug;
 }
 
-/**
- * `text`, made one flat string. V8 keeps a concatenation as a tree of its pieces until the
- * string is read; reading a character flattens it in place, so the pieces can be collected
- * while they are young instead of being kept (and copied by the garbage collector) as long
- * as the page that holds them.
- */
-export function flat(text: string): string {
-  text.charCodeAt(0);
-  return text;
-}
-
 /** "a", "a and b", "a, b and c" */
 export function listJoin(items: string[], last = 'and'): string {
   if (items.length <= 1) return items.join('');

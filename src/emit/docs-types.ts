@@ -355,8 +355,3 @@ function objectParts(properties: Property[], additional: Schema | undefined, ctx
   }
   out.push(' }');
 }
-
-/** A link-free code span for a whole expression (signatures, headings). */
-export function typeCode(parts: readonly TypePart[]): string {
-  return markdownCode(typeText(parts));
-}

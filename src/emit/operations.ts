@@ -12,7 +12,7 @@ import { resolveRef } from '../ir/walk.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
 import type { OperationNames } from '../naming/names.js';
 import { detectPagination } from './pagination.js';
-import { errorResponses, isEventStream, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
+import { errorResponses, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
 import { docBlock, schemaDocLines, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface ParamView {
@@ -329,8 +329,4 @@ function operationDocLines(v: OperationView): string[] {
   }
   if (op.deprecated) lines.push('@deprecated');
   return lines;
-}
-
-export function isStreamMedia(mediaType: string): boolean {
-  return isEventStream(mediaType);
 }

@@ -109,23 +109,6 @@ export function mapList<T>(list: T[], f: (x: T) => T): T[] {
   return out ?? list;
 }
 
-/** Visit every schema node of the document (named schemas first). */
-export function forEachSchema(ir: ApiIR, visit: (s: Schema) => void): void {
-  const walk = (s: Schema): void => {
-    visit(s);
-    for (const c of children(s)) walk(c);
-  };
-  for (const n of ir.schemas) walk(n.schema);
-  for (const op of ir.operations) {
-    for (const p of op.parameters) walk(p.schema);
-    for (const c of op.requestBody?.contents ?? []) walk(c.schema);
-    for (const r of op.responses) {
-      for (const c of r.contents) walk(c.schema);
-      for (const h of r.headers) walk(h.schema);
-    }
-  }
-}
-
 /**
  * A structural key of a schema: equal for schemas that mean the same type, whatever
  * their location or documentation (pointer, title, description, example, deprecated are

@@ -110,7 +110,7 @@ describe('oagen CLI', () => {
   });
 
   it('clients of one spec share its load but each reports its warnings, with line numbers', () => {
-    const { dir, file } = spec(MINIMAL.replace('  /a:\n', '  /a/{id}:\n'));
+    const { dir } = spec(MINIMAL.replace('  /a:\n', '  /a/{id}:\n'));
     const config = join(dir, 'oagen.config.json');
     writeFileSync(config, JSON.stringify({ clients: ['one', 'two'].map((name) => ({ name, spec: 'spec.yaml', output: name })) }));
     const r = oagen(['generate', '--config', config], dir);
