@@ -36,7 +36,7 @@ export function parseDocument(input: ParseInput): ApiIR {
   const named: NamedSchema[] = [...ctx.named.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const securitySchemes = parseSecuritySchemes(components.securitySchemes, ctx);
   const security = Array.isArray(doc.security) ? parseSecurity(doc.security) : [];
-  checkSecurityNames(securitySchemes, security, operations, ctx);
+  checkSecurityNames(isObject(components.securitySchemes) ? Object.keys(components.securitySchemes) : [], security, operations, ctx);
   return {
     sourceVersion: input.version,
     info: {
@@ -74,8 +74,9 @@ function checkOperationIds(ops: ApiIR['operations'], ctx: ParseContext): void {
  * no credential can be configured for it, so the generated client sends such requests
  * without it. Warned once per scheme name, at its first use.
  */
-function checkSecurityNames(schemes: SecurityScheme[], security: SecurityRequirement[], ops: ApiIR['operations'], ctx: ParseContext): void {
-  const declared = new Set(schemes.map((s) => s.name));
+function checkSecurityNames(schemes: string[], security: SecurityRequirement[], ops: ApiIR['operations'], ctx: ParseContext): void {
+  // the names declared, whatever their type (one oagen cannot use has its own warning)
+  const declared = new Set(schemes);
   const warned = new Set<string>();
   const check = (requirements: SecurityRequirement[], pointer: string) => {
     for (const req of requirements) {

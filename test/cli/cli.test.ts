@@ -123,15 +123,17 @@ describe('oagen CLI', () => {
   });
 
   it('warns once, with its place, about a security requirement naming an undeclared scheme', () => {
-    const secured = MINIMAL.replace('      operationId: getA\n', '      operationId: getA\n      security: [{ Nope: [] }, { Key: [] }]\n')
+    const secured = MINIMAL.replace('      operationId: getA\n', '      operationId: getA\n      security: [{ Nope: [] }, { Key: [] }, { Odd: [] }]\n')
       .replace('  /a:\n', '  /b:\n    get:\n      security: [{ Nope: [] }]\n      responses: { "204": { description: ok } }\n  /a:\n')
-      .replace('components:\n', 'components:\n  securitySchemes:\n    Key: { type: apiKey, in: header, name: X-Key }\n');
+      .replace('components:\n', 'components:\n  securitySchemes:\n    Key: { type: apiKey, in: header, name: X-Key }\n    Odd: { type: weird }\n');
     const { dir, file } = spec(secured);
     const r = oagen(['generate', '--spec', file, '--out', join(dir, 'out')]);
     expect(r.code).toBe(0);
     const warnings = r.stderr.split('\n').filter((l) => l.includes('W_SECURITY_UNDECLARED'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/spec\.yaml:\d+:\d+ warning W_SECURITY_UNDECLARED #\/paths\/~1\w\/get\/security: security requirement names 'Nope'/);
+    // a declared scheme of a type oagen does not know has its own warning, not this one
+    expect(r.stderr).toMatch(/W_SECURITY_UNKNOWN .*'Odd' has unknown type 'weird'/);
   });
 
   it('--verify type-checks the package before writing it', () => {
