@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from './config.js';
 import { Diagnostics, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError, displayPath } from './diagnostics.js';
 import { generateClient, loadIR, type IRCache } from './generate.js';
+import { freshStamp, writeStamp } from './write/stamp.js';
 
 const HELP = `oagen: OpenAPI → TypeScript clients
 
@@ -24,6 +25,7 @@ Options:
   --strict      warnings fail the run (exit 1)
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing
+  --force       generate even when nothing changed since the last run
   --reset-names name everything afresh, ignoring the names pinned in oagen.lock.json
   --verify      type-check the rendered package (strict) before writing it
   --quiet       print errors only
@@ -49,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
         'reset-names': { type: 'boolean' },
         verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        force: { type: 'boolean' },
         quiet: { type: 'boolean' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -115,6 +118,7 @@ interface GenerateFlags {
   'reset-names'?: boolean;
   verify?: boolean;
   'dry-run'?: boolean;
+  force?: boolean;
   quiet?: boolean;
 }
 
@@ -141,9 +145,29 @@ async function generate(flags: GenerateFlags): Promise<number> {
       ...(flags.verify ? { verify: true } : {}),
     };
     const started = performance.now();
+    const dryRun = flags['dry-run'] === true;
+    // nothing changed since the last run (src/write/stamp.ts): its warnings again, and done
+    const stamp = dryRun || flags.force || client.verify || client.resetNames ? undefined : freshStamp(client);
+    if (stamp) {
+      for (const d of stamp.diagnostics) if (!flags.quiet || d.severity === 'error') process.stderr.write(formatDiagnostic(d) + '\n');
+      if (!flags.quiet) {
+        const ms = Math.round(performance.now() - started);
+        process.stdout.write(`${client.name} ${stamp.version}: ${stamp.operations} operations, ${stamp.schemas} models → ${displayPath(client.output)} (up to date) in ${ms} ms\n`);
+      }
+      continue;
+    }
     try {
-      const result = await generateClient(client, { dryRun: flags['dry-run'] === true, cache });
+      const result = await generateClient(client, { dryRun, cache });
       printDiagnostics(result.diagnostics, flags.quiet);
+      if (result.write) {
+        writeStamp(client, {
+          specFiles: result.specFiles.map((f) => resolve(f)),
+          version: result.release.version,
+          operations: result.operations,
+          schemas: result.schemas,
+          diagnostics: result.diagnostics.list,
+        });
+      }
       if (!flags.quiet) {
         const w = result.write;
         const ms = Math.round(performance.now() - started);

@@ -26,15 +26,22 @@ export interface GenerateResult {
   release: Release;
   operations: number;
   schemas: number;
+  /** every spec file read (absolute paths) */
+  specFiles: string[];
 }
 
 /** Spec file → normalized IR (shared by generate and diff). */
 export async function loadIR(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<ApiIR> {
+  return (await loadIRWithFiles(spec, options)).ir;
+}
+
+/** `loadIR`, also giving every file read (the spec and the files its `$ref`s point to). */
+async function loadIRWithFiles(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<{ ir: ApiIR; files: string[] }> {
   const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}) };
   const loaded = options.text !== undefined ? await loadSpecFromText(options.text, spec, loadOptions) : await loadSpec(spec, loadOptions);
   options.diagnostics.setLocator(loaded.locate);
   const ir = parseDocument({ document: loaded.document, version: loaded.version, resolve: loaded.resolve, diagnostics: options.diagnostics });
-  return normalize(ir, options.diagnostics);
+  return { ir: normalize(ir, options.diagnostics), files: loaded.files };
 }
 
 /**
@@ -42,23 +49,23 @@ export async function loadIR(spec: string, options: { diagnostics: Diagnostics; 
  * spec (say a full client and a subset) load, parse and normalize it once. Nothing
  * downstream of normalize changes an IR, so sharing one is safe.
  */
-export type IRCache = Map<string, Promise<{ ir: ApiIR; diagnostics: Diagnostics }>>;
+export type IRCache = Map<string, Promise<{ ir: ApiIR; files: string[]; diagnostics: Diagnostics }>>;
 
-async function cachedIR(client: ClientConfig, diagnostics: Diagnostics, cache: IRCache | undefined): Promise<ApiIR> {
+async function cachedIR(client: ClientConfig, diagnostics: Diagnostics, cache: IRCache | undefined): Promise<{ ir: ApiIR; files: string[] }> {
   const options = client.validate ? { validate: true } : {};
-  if (!cache) return loadIR(client.spec, { diagnostics, ...options });
+  if (!cache) return loadIRWithFiles(client.spec, { diagnostics, ...options });
   const key = `${client.validate ? 'validate:' : ''}${client.spec}`;
   let entry = cache.get(key);
   if (!entry) {
     const own = new Diagnostics();
-    entry = loadIR(client.spec, { diagnostics: own, ...options }).then((ir) => ({ ir, diagnostics: own }));
+    entry = loadIRWithFiles(client.spec, { diagnostics: own, ...options }).then((r) => ({ ...r, diagnostics: own }));
     cache.set(key, entry);
   }
   try {
-    const { ir, diagnostics: loaded } = await entry;
+    const { ir, files, diagnostics: loaded } = await entry;
     for (const d of loaded.list) diagnostics.add(d);
     diagnostics.setLocator(loaded.locator);
-    return ir;
+    return { ir, files };
   } catch (e) {
     cache.delete(key); // a failed load is not kept: each client reports its own error
     throw e;
@@ -70,8 +77,9 @@ export async function renderClient(
   client: ClientConfig,
   diagnostics = new Diagnostics(),
   cache?: IRCache,
-): Promise<{ files: Map<string, string>; ir: ApiIR; names: Names; release: Release }> {
-  let ir = await cachedIR(client, diagnostics, cache);
+): Promise<{ files: Map<string, string>; ir: ApiIR; names: Names; release: Release; specFiles: string[] }> {
+  const loaded = await cachedIR(client, diagnostics, cache);
+  let ir = loaded.ir;
   diagnostics.throwIfErrors(client.strict);
   ir = applyInclude(ir, client.include);
   const previous = readLock(client.output);
@@ -102,14 +110,14 @@ export async function renderClient(
     diagnostics,
   );
   diagnostics.throwIfErrors(client.strict);
-  return { files: result.files, ir, names, release: result };
+  return { files: result.files, ir, names, release: result, specFiles: loaded.files };
 }
 
 /** Render one client and, only when everything rendered, swap it into its output folder. */
 export async function generateClient(client: ClientConfig, options: { dryRun?: boolean; cache?: IRCache } = {}): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
-  const { files, ir, release } = await renderClient(client, diagnostics, options.cache);
-  const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length };
+  const { files, ir, release, specFiles } = await renderClient(client, diagnostics, options.cache);
+  const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length, specFiles };
   if (client.verify) await verifyPackage(files, displayPath(client.spec));
   if (!options.dryRun) result.write = await writePackage(client.output, files);
   return result;

@@ -19,7 +19,7 @@ import { OagenError } from '../diagnostics.js';
 export const MARKER = 'oagen.lock.json';
 
 /** Folders inside a package that belong to its user (build output, installs): carried over as they are. */
-const KEPT = ['node_modules', 'dist'];
+export const KEPT = ['node_modules', 'dist'];
 
 export interface WriteResult {
   written: string[];

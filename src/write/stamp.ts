@@ -1,0 +1,235 @@
+/**
+ * The stamp of a generation: what went into it and what it left on disk, so that a re-run
+ * on an unchanged spec can stop at once instead of rendering the whole package again.
+ *
+ * A generated package depends only on oagen itself, the client's configuration, the spec's
+ * files and the package already in the output folder (its lock and CHANGELOG); regeneration
+ * is idempotent (src/changelog/release.ts). So when, since the last successful run,
+ *
+ * - oagen's code and templates, the Node version, the client's configuration and the bytes
+ *   of every spec file it read hash the same (`inputs`), and
+ * - the output folder holds exactly the files that run left there, each with the same size
+ *   and modification time (`files`: nothing was edited, added or deleted),
+ *
+ * a run would write the same files again: the CLI replays the warnings of the last run and
+ * stops. Anything else, and the package is generated as usual.
+ *
+ * Stamps live outside the package (whose files are all published and committed): in
+ * `node_modules/.cache/oagen/` of the current folder, one per output folder. Without a
+ * `node_modules` folder there, no stamp is kept and every run generates.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ClientConfig } from '../config.js';
+import { KEPT } from './index.js';
+
+const FORMAT = 1;
+
+export interface Stamp {
+  format: number;
+  /** the output folder (absolute) */
+  output: string;
+  /** hash of oagen, Node, the client's config and its spec files' bytes */
+  inputs: string;
+  /** the spec files read (absolute paths), in the order read */
+  specFiles: string[];
+  /** every file of the package as left on disk: path → [size, mtimeMs] */
+  files: Record<string, [number, number]>;
+  /** what the run printed: the package version, counts, and its diagnostics */
+  version: string;
+  operations: number;
+  schemas: number;
+  diagnostics: Diagnostic[];
+}
+
+/** The stamp file of an output folder, or undefined when stamps are not kept here. */
+export function stampFile(output: string, cwd = process.cwd()): string | undefined {
+  const modules = join(cwd, 'node_modules');
+  if (!fs.existsSync(modules)) return undefined;
+  const key = createHash('sha256').update(resolve(output)).digest('hex').slice(0, 24);
+  return join(modules, '.cache', 'oagen', `${key}.json`);
+}
+
+let generator: string | undefined;
+
+/**
+ * A hash of oagen as it runs: its compiled code and its templates (both are read from the
+ * folder this module was loaded from), and the Node version.
+ */
+export function generatorHash(): string {
+  if (generator !== undefined) return generator;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const hash = createHash('sha256').update(`oagen stamp ${FORMAT}\0${process.version}\0`);
+  for (const [dir, keep] of [
+    ['dist', (f: string) => f.endsWith('.js') || f.endsWith('.cjs')],
+    ['templates', () => true],
+  ] as const) {
+    for (const file of listFiles(join(root, dir)).filter(keep)) {
+      hash.update(`${dir}/${file}\0`).update(fs.readFileSync(join(root, dir, file))).update('\0');
+    }
+  }
+  generator = hash.digest('hex');
+  return generator;
+}
+
+/** The inputs hash of a client whose spec files are `specFiles`; undefined when one cannot be read. */
+export function inputsHash(client: ClientConfig, specFiles: readonly string[], generatorId = generatorHash()): string | undefined {
+  // how a run was asked to go, not what it writes: a run after `--reset-names` names things
+  // from the lock that run wrote, and `--verify` only checks
+  const { resetNames: _reset, verify: _verify, ...config } = client;
+  const hash = createHash('sha256').update(generatorId).update('\0').update(stableJson(config)).update('\0');
+  for (const file of specFiles) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return undefined;
+    }
+    hash.update(`${file}\0${bytes.length}\0`).update(bytes);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The stamp of `client`'s last run when it is still true (see the top of this file), else
+ * undefined. Never throws: an unreadable or foreign stamp means "generate".
+ */
+export function freshStamp(client: ClientConfig, options: { cwd?: string; generatorId?: string } = {}): Stamp | undefined {
+  const file = stampFile(client.output, options.cwd);
+  if (!file) return undefined;
+  let stamp: Stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(file, 'utf8')) as Stamp;
+  } catch {
+    return undefined;
+  }
+  if (stamp?.format !== FORMAT || !Array.isArray(stamp.specFiles) || typeof stamp.files !== 'object' || stamp.files === null) return undefined;
+  if (inputsHash(client, stamp.specFiles, options.generatorId) !== stamp.inputs) return undefined;
+  const onDisk = packageFiles(client.output);
+  if (!onDisk || !sameFiles(onDisk, stamp.files)) return undefined;
+  return stamp;
+}
+
+/** Records a successful run that left `client`'s package on disk. Best effort: a stamp that cannot be written only costs the next run its shortcut. */
+export function writeStamp(
+  client: ClientConfig,
+  run: { specFiles: readonly string[]; version: string; operations: number; schemas: number; diagnostics: readonly Diagnostic[] },
+  options: { cwd?: string; generatorId?: string } = {},
+): void {
+  const file = stampFile(client.output, options.cwd);
+  if (!file) return;
+  try {
+    const inputs = inputsHash(client, run.specFiles, options.generatorId);
+    const files = packageFiles(client.output);
+    if (inputs === undefined || !files) {
+      fs.rmSync(file, { force: true });
+      return;
+    }
+    const stamp: Stamp = {
+      format: FORMAT,
+      output: resolve(client.output),
+      inputs,
+      specFiles: [...run.specFiles],
+      files: Object.fromEntries(files),
+      version: run.version,
+      operations: run.operations,
+      schemas: run.schemas,
+      diagnostics: [...run.diagnostics],
+    };
+    fs.mkdirSync(dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, JSON.stringify(stamp));
+    fs.renameSync(temp, file);
+    prune(dirname(file));
+  } catch {
+    // no stamp: the next run generates
+  }
+}
+
+/** Stamps kept before the cache folder is pruned of those whose output folder is gone. */
+const PRUNE_ABOVE = 64;
+
+function prune(dir: string): void {
+  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.json'));
+  if (names.length <= PRUNE_ABOVE) return;
+  for (const name of names) {
+    try {
+      const { output } = JSON.parse(fs.readFileSync(join(dir, name), 'utf8')) as Partial<Stamp>;
+      if (typeof output === 'string' && fs.existsSync(output)) continue;
+    } catch {
+      // unreadable: dropped
+    }
+    fs.rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Removes the stamp of an output folder (a failed or partial run). */
+export function dropStamp(output: string, cwd?: string): void {
+  const file = stampFile(output, cwd);
+  if (file) fs.rmSync(file, { force: true });
+}
+
+/** The package's files with their size and mtime (the user's `node_modules` and `dist` left out), or undefined when the folder is missing. */
+function packageFiles(dir: string): Map<string, [number, number]> | undefined {
+  const out = new Map<string, [number, number]>();
+  const walk = (d: string, prefix: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!prefix && KEPT.includes(e.name)) continue;
+        walk(join(d, e.name), rel);
+      } else {
+        const st = fs.statSync(join(d, e.name));
+        out.set(rel, [st.size, st.mtimeMs]);
+      }
+    }
+  };
+  try {
+    walk(dir, '');
+  } catch {
+    return undefined;
+  }
+  return out;
+}
+
+function sameFiles(onDisk: Map<string, [number, number]>, stamped: Record<string, [number, number]>): boolean {
+  const paths = Object.keys(stamped);
+  if (paths.length !== onDisk.size) return false;
+  for (const p of paths) {
+    const now = onDisk.get(p);
+    const then = stamped[p];
+    if (!now || !Array.isArray(then) || now[0] !== then[0] || now[1] !== then[1]) return false;
+  }
+  return true;
+}
+
+/** Relative paths of the files below `dir`, sorted; [] when it does not exist. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, prefix: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(join(d, e.name), rel);
+      else out.push(rel);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir, '');
+  return out.sort();
+}
+
+/** JSON with object keys sorted, so that the same configuration always hashes the same. */
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
