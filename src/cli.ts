@@ -162,6 +162,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
       if (result.write) {
         writeStamp(client, {
           specFiles: result.specFiles.map((f) => resolve(f)),
+          paths: result.files.keys(),
           version: result.release.version,
           operations: result.operations,
           schemas: result.schemas,

@@ -3,7 +3,7 @@
  * runtime's .ts files aside) precompiled into dist/templates.cjs, with its source text so
  * that src/emit/templates.ts can tell an edited template from the one precompiled.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,5 +25,8 @@ const entries = templateFiles(TEMPLATES_DIR).map((file) => {
   return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    spec: ${Handlebars.precompile(source, COMPILE_OPTIONS)},\n  },\n`;
 });
 const out = fileURLToPath(new URL('../templates.cjs', import.meta.url));
-writeFileSync(out, `// Written by src/emit/precompile.ts at build time: the templates of templates/, precompiled.\nexports.templates = {\n${entries.join('')}};\n`);
-console.log(`precompiled ${entries.length} templates → ${relative(process.cwd(), out)}`);
+const text = `// Written by src/emit/precompile.ts at build time: the templates of templates/, precompiled.\nexports.templates = {\n${entries.join('')}};\n`;
+// rewritten only when it changes: its mtime is part of what says which oagen made a package (src/write/stamp.ts)
+const same = existsSync(out) && readFileSync(out, 'utf8') === text;
+if (!same) writeFileSync(out, text);
+console.log(`precompiled ${entries.length} templates → ${relative(process.cwd(), out)}${same ? ' (unchanged)' : ''}`);

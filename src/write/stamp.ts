@@ -56,20 +56,25 @@ export function stampFile(output: string, cwd = process.cwd()): string | undefin
 let generator: string | undefined;
 
 /**
- * A hash of oagen as it runs: its compiled code and its templates (both are read from the
- * folder this module was loaded from), and the Node version.
+ * A hash of oagen as it runs (from the folder this module was loaded from) and the Node
+ * version: its build (the compiler's build info and the precompiled templates, both
+ * rewritten by every build that changes something; without them, the size and mtime of
+ * each compiled file) and the bytes of each template (an edited template is used without a
+ * build).
  */
 export function generatorHash(): string {
   if (generator !== undefined) return generator;
   const root = fileURLToPath(new URL('../../', import.meta.url));
+  const dist = join(root, 'dist');
   const hash = createHash('sha256').update(`oagen stamp ${FORMAT}\0${process.version}\0`);
-  for (const [dir, keep] of [
-    ['dist', (f: string) => f.endsWith('.js') || f.endsWith('.cjs')],
-    ['templates', () => true],
-  ] as const) {
-    for (const file of listFiles(join(root, dir)).filter(keep)) {
-      hash.update(`${dir}/${file}\0`).update(fs.readFileSync(join(root, dir, file))).update('\0');
-    }
+  const built = ['.tsbuildinfo', 'templates.cjs'];
+  const compiled = built.every((f) => fs.existsSync(join(dist, f))) ? built : listFiles(dist).filter((f) => f.endsWith('.js') || f.endsWith('.cjs'));
+  for (const file of compiled) {
+    const st = fs.statSync(join(dist, file));
+    hash.update(`dist/${file}\0${st.size}\0${st.mtimeMs}\0`);
+  }
+  for (const file of listFiles(join(root, 'templates'))) {
+    hash.update(`templates/${file}\0`).update(fs.readFileSync(join(root, 'templates', file))).update('\0');
   }
   generator = hash.digest('hex');
   return generator;
@@ -116,14 +121,22 @@ export function freshStamp(client: ClientConfig, options: { cwd?: string; genera
 /** Records a successful run that left `client`'s package on disk. Best effort: a stamp that cannot be written only costs the next run its shortcut. */
 export function writeStamp(
   client: ClientConfig,
-  run: { specFiles: readonly string[]; version: string; operations: number; schemas: number; diagnostics: readonly Diagnostic[] },
+  run: {
+    specFiles: readonly string[];
+    /** the package's files, as just written (else the output folder is listed) */
+    paths?: Iterable<string>;
+    version: string;
+    operations: number;
+    schemas: number;
+    diagnostics: readonly Diagnostic[];
+  },
   options: { cwd?: string; generatorId?: string } = {},
 ): void {
   const file = stampFile(client.output, options.cwd);
   if (!file) return;
   try {
     const inputs = inputsHash(client, run.specFiles, options.generatorId);
-    const files = packageFiles(client.output);
+    const files = run.paths ? statFiles(client.output, run.paths) : packageFiles(client.output);
     if (inputs === undefined || !files) {
       fs.rmSync(file, { force: true });
       return;
@@ -191,6 +204,16 @@ function packageFiles(dir: string): Map<string, [number, number]> | undefined {
     walk(dir, '');
   } catch {
     return undefined;
+  }
+  return out;
+}
+
+function statFiles(dir: string, paths: Iterable<string>): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  const base = resolve(dir);
+  for (const p of paths) {
+    const st = fs.statSync(`${base}/${p}`);
+    out.set(p, [st.size, st.mtimeMs]);
   }
   return out;
 }
