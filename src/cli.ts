@@ -7,7 +7,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from './config.js';
 import { Diagnostics, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError, displayPath } from './diagnostics.js';
-import { generateClient, loadIR, type IRCache } from './generate.js';
+import type { IRCache } from './generate.js';
 import { freshStamp, writeStamp } from './write/stamp.js';
 
 const HELP = `oagen: OpenAPI → TypeScript clients
@@ -157,6 +157,8 @@ async function generate(flags: GenerateFlags): Promise<number> {
       continue;
     }
     try {
+      // the pipeline is loaded only when something is generated: an up-to-date run stays quick
+      const { generateClient } = await import('./generate.js');
       const result = await generateClient(client, { dryRun, cache });
       printDiagnostics(result.diagnostics, flags.quiet);
       if (result.write) {
@@ -191,6 +193,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
 async function validate(spec: string | undefined): Promise<number> {
   if (!spec) throw usage('validate needs --spec FILE');
   const diagnostics = new Diagnostics();
+  const { loadIR } = await import('./generate.js');
   await loadIR(resolve(spec), { diagnostics, validate: true });
   printDiagnostics(diagnostics, false);
   if (diagnostics.hasErrors()) return EXIT_DIAGNOSTICS;

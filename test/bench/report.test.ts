@@ -34,7 +34,7 @@ const github: SpecResult = {
   bytes: 5 * 1024 * 1024,
   parseFloor: { wallMs: 100 },
   tools: [
-    tool('oagen', 900, { typecheck: tc(800), bundle: { ok: true, gzipBytes: 3000 } }),
+    tool('oagen', 900, { typecheck: tc(800), bundle: { ok: true, gzipBytes: 3000 }, rerun: { upToDateMs: 120, forcedMs: 950, forcedWritten: 0 } }),
     tool('orval', 2000, { typecheck: tc(600, false) }),
     tool('oazapfts', 1800, { typecheck: tc(700) }),
   ],
@@ -82,6 +82,11 @@ describe('targetChecks', () => {
 });
 
 describe('renderMarkdown', () => {
+  it('shows the re-runs of oagen on the unchanged spec', () => {
+    const md = renderMarkdown(report);
+    expect(md).toContain('| github | 0.90 | 0.12 | 0.95 | 0 |');
+    expect(md).not.toMatch(/\| graph \| 2\.50 \|/);
+  });
   it('shows failures with their first error line', () => {
     const md = renderMarkdown(report);
     expect(md).toContain('graph / oazapfts: exit 1: Error: boom');

@@ -100,6 +100,18 @@ export function scalingTable(report: BenchReport): Table {
   };
 }
 
+/** oagen's regeneration of an unchanged spec, against its first run. */
+export function rerunTable(report: BenchReport): Table {
+  const rows = report.specs.flatMap((spec) => {
+    const o = oagenOf(spec);
+    if (!o?.rerun) return [];
+    const r = o.rerun;
+    if (r.error) return [[spec.spec, fmtSeconds(o.medians.wallMs), 'fails', r.error, '—']];
+    return [[spec.spec, fmtSeconds(o.medians.wallMs), fmtSeconds(r.upToDateMs), fmtSeconds(r.forcedMs), String(r.forcedWritten)]];
+  });
+  return { head: ['spec', 'first run s', 're-run s (up to date)', 're-run --force s', 'files --force wrote'], rows, right: [1, 2, 3, 4] };
+}
+
 export interface TargetCheck {
   target: string;
   spec: string;
@@ -196,6 +208,9 @@ export function renderText(report: BenchReport): string {
     'Scaling: generation seconds per MB of spec',
     toText(scalingTable(report)),
     '',
+    'Re-running oagen on the unchanged spec',
+    toText(rerunTable(report)),
+    '',
     'Targets (issue 6)',
     toText(targetTable(report)),
     ...(fails.length ? ['', 'Failures', ...fails.map((l) => `  ${l}`)] : []),
@@ -238,6 +253,12 @@ export function renderMarkdown(report: BenchReport): string {
     '## Scaling: generation seconds per MB of spec',
     '',
     toMarkdown(scalingTable(report)),
+    '',
+    '## Re-running oagen on the unchanged spec',
+    '',
+    toMarkdown(rerunTable(report)),
+    '',
+    'Into the folder of its last run: a plain re-run stops once its stamp (src/write/stamp.ts) says nothing changed; `--force` renders everything, compares it with the files there and rewrites none (their mtimes kept).',
     '',
     '## Targets (issue 6)',
     '',

@@ -43,6 +43,19 @@ export interface ToolResult {
   fails?: string;
   typecheck?: TypecheckSummary;
   bundle?: BundleResult;
+  /** oagen only: runs again into the last output folder, the spec unchanged */
+  rerun?: RerunSummary;
+}
+
+/** Regeneration of an unchanged spec into the folder of the last run (medians). */
+export interface RerunSummary {
+  /** a plain re-run: the stamp says nothing changed */
+  upToDateMs?: number;
+  /** `--force`: renders everything and compares it with the files on disk */
+  forcedMs?: number;
+  /** files the forced re-runs wrote (0: every file and its mtime kept) */
+  forcedWritten?: number;
+  error?: string;
 }
 
 export interface ParseFloor {

@@ -20,7 +20,7 @@ import { typecheck } from './lib/typecheck.js';
 import { parseFloorOnce } from './parse-floor.js';
 import { ensurePeersInstalled } from './peers-install.js';
 import { renderMarkdown, renderText } from './report.js';
-import type { BenchReport, GenRun, ParseFloor, SpecResult, ToolResult } from './results.js';
+import type { BenchReport, GenRun, ParseFloor, RerunSummary, SpecResult, ToolResult } from './results.js';
 import { BENCH_SPECS, type BenchSpec } from './specs.js';
 import { ALL_TOOLS, type Tool } from './tools.js';
 
@@ -174,6 +174,7 @@ async function benchSpec(spec: BenchSpec, tools: Tool[], runs: number, timeoutMs
     };
     if (result.fails || good.length === 0) continue;
     const out = runDir(spec, tool, good.at(-1)!.run);
+    if (!tool.peer) result.rerun = await rerunUnchanged(spec, tool, out, runs, timeoutMs);
     await checkOutput(spec, tool, out, result, timeoutMs);
   }
   return { spec: spec.id, title: spec.title, file: spec.file.replace(`${ROOT}/`, ''), bytes, parseFloor, tools: [...results.values()] };
@@ -214,6 +215,31 @@ async function generateOnce(spec: BenchSpec, tool: Tool, r: number, timeoutMs: n
   if (!tool.peer && hasStackTrace(text)) return { ...base, error: `exit 0 with a stack trace: ${firstErrorLine(text)}` };
   const size = dirSize(out);
   return { ...base, ok: true, bytes: size.bytes, files: size.files };
+}
+
+/**
+ * oagen again into `out`, the spec unchanged: plain re-runs (the stamp says nothing changed)
+ * and `--force` re-runs (everything rendered and compared with the files on disk).
+ */
+async function rerunUnchanged(spec: BenchSpec, tool: Tool, out: string, runs: number, timeoutMs: number): Promise<RerunSummary> {
+  const cmd = tool.command(spec, out);
+  const plain: number[] = [];
+  const forced: number[] = [];
+  let written = 0;
+  for (let r = 0; r < runs; r++) {
+    for (const force of [false, true]) {
+      const run = await runNodeMeasured(cmd.script, force ? [...cmd.args, '--force'] : cmd.args, { cwd: cmd.cwd, timeoutMs });
+      const said = /\(up to date\)/.test(run.stdout) ? 'up to date' : /\((\d+) written/.exec(run.stdout)?.[1];
+      if (run.code !== 0 || said === undefined) return { error: `exit ${run.code}: ${firstErrorLine(`${run.stderr}\n${run.stdout}`)}` };
+      if (!force && said !== 'up to date') return { error: `a re-run of an unchanged spec was not up to date: ${run.stdout.trim()}` };
+      if (force && said === 'up to date') return { error: '--force did not render' };
+      if (force) written += Number(said);
+      (force ? forced : plain).push(run.wallMs);
+    }
+  }
+  const summary = { upToDateMs: median(plain), forcedMs: median(forced), forcedWritten: written };
+  console.log(`   ${tool.name.padEnd(18)} re-run: ${fmtSeconds(summary.upToDateMs)} s up to date, ${fmtSeconds(summary.forcedMs)} s with --force (${written} files written)`);
+  return summary;
 }
 
 /** Type-check (TypeScript 7, strict) and bundle one operation of a tool's output. */
