@@ -126,8 +126,10 @@ function configuration(facts: ClientFacts): string {
           .filter((s) => s.type !== 'mutualTLS')
           .map((s) => `${printKey(s.name)}?: ${s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential'}`)
           .join('; ')} }`
-      : 'never';
-  const rows = OPTIONS.map(([name, type, def, text]) => {
+      : '';
+  // an API without security schemes takes no credentials: no `auth` row
+  const options = facts.schemes.size > 0 ? OPTIONS : OPTIONS.filter(([name]) => name !== 'auth');
+  const rows = options.map(([name, type, def, text]) => {
     const t = name === 'auth' ? authType : type;
     const d = name === 'baseUrl' ? (facts.baseUrl ? markdownCode(stringLiteral(facts.baseUrl)) : 'none: the spec declares no server') : def;
     const desc = name === 'auth' ? text.replace('#authentication', readmeLink(HERE, 'authentication')) : text;
