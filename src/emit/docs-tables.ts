@@ -222,7 +222,15 @@ function responseBody(r: Response, dc: DocsContext): string {
   if (r.contents.length === 0) return '';
   const one = (c: { mediaType: string; schema: Schema }) => (c.schema.kind === 'binary' ? markdownCode('Blob') : schemaMarkdown(c.schema, dc.types, HERE, modelLink));
   if (r.contents.length === 1) return one(r.contents[0]);
-  return r.contents.map((c) => `${markdownCode(c.mediaType)}: ${one(c)}`).join('; ');
+  // media types with the same body type share it: `application/json`, `application/xml`: [`Pet`]
+  const byType = new Map<string, string[]>();
+  for (const c of r.contents) {
+    const type = one(c);
+    const media = byType.get(type);
+    if (media) media.push(markdownCode(c.mediaType));
+    else byType.set(type, [markdownCode(c.mediaType)]);
+  }
+  return [...byType].map(([type, media]) => `${media.join(', ')}: ${type}`).join('; ');
 }
 
 const roles = new WeakMap<Operation, { ok: Response[]; errors: Response[] }>();
