@@ -265,7 +265,7 @@ function itemParts(view: OperationView, dc: DocsContext): TypePart[] | undefined
   const body = view.success.schemas[0];
   if (!info || !body || view.success.schemas.length !== 1) return undefined;
   let s: Schema | undefined = body;
-  for (const part of info.items.split('.')) {
+  for (const part of info.items ? info.items.split('.') : []) {
     const o: Schema | undefined = s && resolve(s, dc);
     s = o?.kind === 'object' ? o.properties.find((p) => p.name === part)?.schema : undefined;
   }
@@ -397,14 +397,16 @@ function paginationBody(view: OperationView, dc: DocsContext): string {
     clientLine(dc.facts, chosenSchemes(view.security, dc.facts)),
     '',
     `for await (const page of ${call('for await (const page of '.length, '')}.pages()) {`,
-    `${head}console.log(${accessor ? `page${accessor}?.length` : 'page'});`,
+    `${head}console.log(${accessor !== undefined ? `page${accessor}${accessor ? '?' : ''}.length` : 'page'});`,
     '}',
   ].join('\n');
   return `${text[0]}\n\n${codeBlock('ts', code)}`;
 }
 
 /** `.data`, `.meta?.items`: optional chaining is allowed on any property in TypeScript. */
+/** `.data`, `.meta?.items`, `["odd key"]`; '' when the page is the items array itself. */
 function itemsAccessor(path: string): string {
+  if (path === '') return '';
   return path
     .split('.')
     .map((seg, i) => (isIdentifierName(seg) ? `${i === 0 ? '.' : '?.'}${seg}` : `${i === 0 ? '' : '?.'}[${stringLiteral(seg)}]`))

@@ -12,7 +12,10 @@
  *    and a next-cursor field (`next_cursor`, `next`, `last_id`, `next_page`, `next_page_token`, …) or a
  *    `has_more` flag with items that carry an `id`;
  * 5. page-number heuristics: a GET with a `page` query parameter, an items array, and a
- *    total-pages or total-items field (top level or under `pagination`/`meta`/`page_info`).
+ *    total-pages or total-items field (top level or under `pagination`/`meta`/`page_info`);
+ * 6. `Link` header: a GET whose JSON success response declares a `Link` header (RFC 8288,
+ *    as GitHub's lists do) and whose body is an array or has an items array: the next page is
+ *    the `rel="next"` URL.
  *
  * Operations that match nothing are plain requests.
  */
@@ -83,18 +86,25 @@ export function detectPagination(
       return { info, item: items.item };
     }
   }
+  if (linkHeader(op)) return { info: { kind: 'url', nextUrl: 'link', items: items.path }, item: items.item };
   return undefined;
 }
 
+/** The JSON body of the first success response that has one, when it is an object or an array. */
 function successBody(op: Operation, schemas: ReadonlyMap<SchemaId, Schema>): Schema | undefined {
   for (const r of successResponses(op)) {
     const c = r.contents.find((x) => isJson(x.mediaType));
     if (c) {
       const s = resolveRef(c.schema, schemas);
-      if (s.kind === 'object') return s;
+      if (s.kind === 'object' || s.kind === 'array') return s;
     }
   }
   return undefined;
+}
+
+/** A success response with a JSON body declares a `Link` header. */
+function linkHeader(op: Operation): boolean {
+  return successResponses(op).some((r) => r.contents.some((c) => isJson(c.mediaType)) && r.headers.some((h) => h.name.toLowerCase() === 'link'));
 }
 
 function field(s: Schema, name: string, schemas: ReadonlyMap<SchemaId, Schema>): Schema | undefined {
@@ -103,8 +113,10 @@ function field(s: Schema, name: string, schemas: ReadonlyMap<SchemaId, Schema>):
   return o.properties.find((p) => p.name === name)?.schema;
 }
 
+/** The items array of a page: the body itself (path `''`), or one of its array fields. */
 function findItems(body: Schema, schemas: ReadonlyMap<SchemaId, Schema>): { path: string; item: Schema } | undefined {
   const o = resolveRef(body, schemas);
+  if (o.kind === 'array') return { path: '', item: o.items };
   if (o.kind !== 'object') return undefined;
   const arrays = o.properties.filter((p) => resolveRef(p.schema, schemas).kind === 'array');
   const chosen = ITEM_FIELDS.map((n) => arrays.find((p) => p.name === n)).find(Boolean) ?? (arrays.length === 1 ? arrays[0] : undefined);
@@ -115,7 +127,7 @@ function findItems(body: Schema, schemas: ReadonlyMap<SchemaId, Schema>): { path
 
 function itemsAt(body: Schema, path: string, schemas: ReadonlyMap<SchemaId, Schema>): Schema | undefined {
   let s: Schema | undefined = body;
-  for (const part of path.split('.')) {
+  for (const part of path ? path.split('.') : []) {
     if (!s) return undefined;
     s = field(s, part, schemas);
   }
