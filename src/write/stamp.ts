@@ -162,21 +162,19 @@ export function writeStamp(
   }
 }
 
-/** Stamps kept before the cache folder is pruned of those whose output folder is gone. */
-const PRUNE_ABOVE = 64;
+/**
+ * The stamp folder holds at most MAX_STAMPS; beyond that the least recently written are
+ * dropped down to KEEP_STAMPS (a dropped stamp only costs its package's next run the
+ * shortcut). Only file times are read, so pruning stays cheap however many clients there are.
+ */
+const MAX_STAMPS = 256;
+const KEEP_STAMPS = 192;
 
 function prune(dir: string): void {
   const names = fs.readdirSync(dir).filter((n) => n.endsWith('.json'));
-  if (names.length <= PRUNE_ABOVE) return;
-  for (const name of names) {
-    try {
-      const { output } = JSON.parse(fs.readFileSync(join(dir, name), 'utf8')) as Partial<Stamp>;
-      if (typeof output === 'string' && fs.existsSync(output)) continue;
-    } catch {
-      // unreadable: dropped
-    }
-    fs.rmSync(join(dir, name), { force: true });
-  }
+  if (names.length <= MAX_STAMPS) return;
+  const byAge = names.map((n) => ({ n, t: fs.statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.t - b.t || (a.n < b.n ? -1 : 1));
+  for (const { n } of byAge.slice(0, names.length - KEEP_STAMPS)) fs.rmSync(join(dir, n), { force: true });
 }
 
 /** Removes the stamp of an output folder (a failed or partial run). */

@@ -66,20 +66,24 @@ describe('generation stamps', () => {
 });
 
 describe('the stamp folder', () => {
-  it('is pruned of stamps whose output folder is gone once it holds many', async () => {
+  it('keeps at most 256 stamps, dropping the least recently written', async () => {
     const { cwd, client, spec } = setup();
-    const { rmSync, readdirSync } = await import('node:fs');
-    const gone: string[] = [];
-    for (let i = 0; i < 70; i++) {
-      const output = join(cwd, `gone-${i}`);
+    const { readdirSync, utimesSync } = await import('node:fs');
+    const outputs: string[] = [];
+    for (let i = 0; i < 256; i++) {
+      const output = join(cwd, `out-${i}`);
       mkdirSync(output);
       writeStamp({ ...client, output }, { ...RUN, specFiles: [spec] }, { cwd, generatorId: 'g' });
-      gone.push(output);
+      // older and older: out-0 is the least recently written
+      utimesSync(stampFile(output, cwd)!, new Date(2020, 0, 1 + i), new Date(2020, 0, 1 + i));
+      outputs.push(output);
     }
-    for (const output of gone) rmSync(output, { recursive: true });
+    const dir = join(cwd, 'node_modules/.cache/oagen');
+    expect(readdirSync(dir)).toHaveLength(256);
     writeStamp(client, { ...RUN, specFiles: [spec] }, { cwd, generatorId: 'g' });
-    const left = readdirSync(join(cwd, 'node_modules/.cache/oagen'));
-    expect(left).toEqual([stampFile(client.output, cwd)!.split(/[\\/]/).at(-1)]);
+    expect(readdirSync(dir)).toHaveLength(192);
     expect(freshStamp(client, { cwd, generatorId: 'g' })).toBeDefined();
+    expect(freshStamp({ ...client, output: outputs[255]! }, { cwd, generatorId: 'g' })).toBeDefined();
+    expect(freshStamp({ ...client, output: outputs[0]! }, { cwd, generatorId: 'g' })).toBeUndefined();
   });
 });
