@@ -136,6 +136,8 @@ async function generate(flags: GenerateFlags): Promise<number> {
   }
   let failed = 0;
   const cache: IRCache = new Map();
+  // before any spec is read (clients of one spec share its load)
+  const runStartedAt = Date.now();
   for (const base of clients) {
     const client = {
       ...base,
@@ -165,6 +167,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
         writeStamp(client, {
           specFiles: result.specFiles.map((f) => resolve(f)),
           paths: result.files.keys(),
+          startedAt: runStartedAt,
           version: result.release.version,
           operations: result.operations,
           schemas: result.schemas,

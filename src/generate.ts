@@ -26,7 +26,7 @@ export interface GenerateResult {
   release: Release;
   operations: number;
   schemas: number;
-  /** every spec file read (absolute paths) */
+  /** every spec file read (as given, or relative to the current folder) */
   specFiles: string[];
 }
 

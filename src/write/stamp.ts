@@ -53,6 +53,9 @@ export function stampFile(output: string, cwd = process.cwd()): string | undefin
   return join(modules, '.cache', 'oagen', `${key}.json`);
 }
 
+/** File times come from a coarser clock than `Date.now()` (and from another machine's on network file systems). */
+const CLOCK_SLACK_MS = 1000;
+
 let generator: string | undefined;
 
 /**
@@ -125,6 +128,12 @@ export function writeStamp(
     specFiles: readonly string[];
     /** the package's files, as just written (else the output folder is listed) */
     paths?: Iterable<string>;
+    /**
+     * `Date.now()` when the run started to read the spec: a spec file modified since (or in
+     * the second before, for coarse file clocks) may have changed after it was read, so the
+     * package would not match the bytes hashed now: no stamp then.
+     */
+    startedAt?: number;
     version: string;
     operations: number;
     schemas: number;
@@ -135,6 +144,10 @@ export function writeStamp(
   const file = stampFile(client.output, options.cwd);
   if (!file) return;
   try {
+    if (run.startedAt !== undefined && run.specFiles.some((f) => fs.statSync(f).mtimeMs >= run.startedAt! - CLOCK_SLACK_MS)) {
+      fs.rmSync(file, { force: true });
+      return;
+    }
     const inputs = inputsHash(client, run.specFiles, options.generatorId);
     const files = run.paths ? statFiles(client.output, run.paths) : packageFiles(client.output);
     if (inputs === undefined || !files) {
