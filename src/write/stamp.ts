@@ -190,12 +190,6 @@ function prune(dir: string): void {
   for (const { n } of byAge.slice(0, names.length - KEEP_STAMPS)) fs.rmSync(join(dir, n), { force: true });
 }
 
-/** Removes the stamp of an output folder (a failed or partial run). */
-export function dropStamp(output: string, cwd?: string): void {
-  const file = stampFile(output, cwd);
-  if (file) fs.rmSync(file, { force: true });
-}
-
 /** The package's files with their size and mtime (the user's `node_modules` and `dist` left out), or undefined when the folder is missing. */
 function packageFiles(dir: string): Map<string, [number, number]> | undefined {
   const out = new Map<string, [number, number]>();
