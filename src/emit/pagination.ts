@@ -15,7 +15,11 @@
  *    total-pages or total-items field (top level or under `pagination`/`meta`/`page_info`);
  * 6. `Link` header: a GET whose JSON success response declares a `Link` header (RFC 8288,
  *    as GitHub's lists do) and whose body is an array or has an items array: the next page is
- *    the `rel="next"` URL.
+ *    the `rel="next"` URL;
+ * 7. next-page URL field: a GET whose body has an items array and a field holding the next
+ *    page's URL (`@odata.nextLink`, as Microsoft Graph's lists have, `nextLink`, `next_url`,
+ *    `next_page_url`, …, or a `next` string with `format: uri`, as Django REST framework
+ *    writes).
  *
  * Operations that match nothing are plain requests.
  */
@@ -32,6 +36,9 @@ const SIZE_PARAMS = ['page_size', 'pageSize', 'per_page', 'perPage', 'limit', 's
 const TOTAL_PAGES = ['total_pages', 'totalPages', 'page_count', 'pageCount', 'pages'];
 const TOTAL_ITEMS = ['total_records', 'totalRecords', 'total_count', 'totalCount', 'total', 'total_items', 'totalItems', 'count'];
 const NESTED = ['pagination', 'meta', 'page_info', 'pageInfo', 'paging'];
+const NEXT_URL_FIELDS = ['@odata.nextLink', 'nextLink', 'next_link', 'nextUrl', 'next_url', 'nextPageUrl', 'next_page_url'];
+/** fields that hold the next page's URL only when their schema says `format: uri` */
+const NEXT_URI_FIELDS = ['next', 'next_page', 'nextPage'];
 
 export interface PaginationResult {
   info: PaginationInfo;
@@ -87,6 +94,14 @@ export function detectPagination(
     }
   }
   if (linkHeader(op)) return { info: { kind: 'url', nextUrl: 'link', items: items.path }, item: items.item };
+  const nextUrl =
+    NEXT_URL_FIELDS.find((f) => field(body, f, schemas)) ??
+    NEXT_URI_FIELDS.find((f) => {
+      const s = field(body, f, schemas);
+      const t = s && resolveRef(s, schemas);
+      return t?.kind === 'string' && t.format === 'uri';
+    });
+  if (nextUrl) return { info: { kind: 'url', nextUrl, items: items.path }, item: items.item };
   return undefined;
 }
 

@@ -29,6 +29,9 @@ const OPS: Record<string, { method?: string; parameters?: object[]; response: ob
   // GitHub's lists: a Link header, a bare array or an items array
   linkArray: { parameters: [q('per_page', 'integer'), q('page', 'integer')], response: json(itemsOf('Item'), { Link: { schema: { type: 'string' } } }) },
   linkObject: { parameters: [q('per_page', 'integer')], response: json(list({ total_count: { type: 'integer' }, workflow_runs: itemsOf('Item') }), { link: { schema: { type: 'string' } } }) },
+  // Microsoft Graph's lists, Django REST framework's limit/offset lists
+  odataNextLink: { parameters: [q('$top', 'integer'), q('$skip', 'integer')], response: json(list({ '@odata.count': { type: 'integer' }, '@odata.nextLink': { type: 'string' }, value: itemsOf('Item') })) },
+  nextUri: { parameters: [q('limit', 'integer'), q('offset', 'integer')], response: json(list({ next: { type: 'string', format: 'uri' }, results: itemsOf('Item') })) },
   speakeasyCursor: {
     parameters: [q('token')],
     response: json(list({ results: itemsOf('Item'), meta: list({ next: { type: 'string' } }) })),
@@ -50,6 +53,7 @@ const OPS: Record<string, { method?: string; parameters?: object[]; response: ob
   arrayWithoutLink: { parameters: [q('page', 'integer')], response: json(itemsOf('Item')) },
   linkOnPost: { method: 'post', response: json(itemsOf('Item'), { Link: { schema: { type: 'string' } } }) },
   linkWithoutItems: { response: json(list({ name: { type: 'string' } }), { Link: { schema: { type: 'string' } } }) },
+  nextNotAUri: { parameters: [q('limit', 'integer')], response: json(list({ next: { type: 'string' }, results: itemsOf('Item') })) },
 };
 
 const SPEC = {
@@ -85,6 +89,8 @@ describe('pagination detection', () => {
     ['pageNumbers', { kind: 'page', param: 'page', items: 'records', sizeParam: 'page_size', totalPages: 'pagination.total_pages' }],
     ['linkArray', { kind: 'url', nextUrl: 'link', items: '' }],
     ['linkObject', { kind: 'url', nextUrl: 'link', items: 'workflow_runs' }],
+    ['odataNextLink', { kind: 'url', nextUrl: '@odata.nextLink', items: 'value' }],
+    ['nextUri', { kind: 'url', nextUrl: 'next', items: 'results' }],
     ['speakeasyCursor', { kind: 'cursor', param: 'token', items: 'results', nextCursor: 'meta.next' }],
     ['speakeasyOffset', { kind: 'offset', param: 'offset', items: 'rows', limitParam: 'limit' }],
     ['fernCursor', { kind: 'cursor', param: 'starting_after', items: 'data', nextCursor: 'next' }],
@@ -94,7 +100,7 @@ describe('pagination detection', () => {
     expect(found?.item.kind).toBe('ref');
   });
 
-  it.each(['noCursorField', 'pageWithoutTotals', 'arrayWithoutLink', 'linkOnPost', 'linkWithoutItems'])('%s is a plain request', (id) => {
+  it.each(['noCursorField', 'pageWithoutTotals', 'arrayWithoutLink', 'linkOnPost', 'linkWithoutItems', 'nextNotAUri'])('%s is a plain request', (id) => {
     expect(detect(id)).toBeUndefined();
   });
 

@@ -84,7 +84,8 @@ export const listUsers = (client, params, options) => rt.paginate(client, op, pa
 export const list = (client, params) => rt.paginate(client, { method: 'GET', path: '/users' }, pagination, params);`,
     files: [...core, 'pagination.ts'].sort(),
     absent: [],
-    budget: 4100,
+    // +10 B: pagination paths find a field named with a dot (`@odata.nextLink`)
+    budget: 4110,
   },
   {
     name: 'an upload (multipart)',

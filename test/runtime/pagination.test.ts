@@ -207,6 +207,19 @@ describe('url pagination', () => {
     expect(await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'link', items: 'results', next: byNextUrl }, {}))).toEqual([1, 2, 3]);
   });
 
+  it('finds a field named with a dot by its whole name (`@odata.nextLink`), and dotted paths still walk', async () => {
+    const f = api((url) => {
+      const n = num(url, 'n', 1);
+      return { value: [n], '@odata.nextLink': n < 3 ? `https://api.test/v1/items?n=${n + 1}` : undefined, page: { next: null } };
+    });
+    expect(await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: '@odata.nextLink', items: 'value', next: byNextUrl }, {}))).toEqual([1, 2, 3]);
+    const g = api((url) => {
+      const n = num(url, 'n', 1);
+      return { value: [n], meta: { next: n < 2 ? '/v1/items?n=2' : null } };
+    });
+    expect(await items(paginate(testClient(g), listOp(), { kind: 'url', nextUrl: 'meta.next', items: 'value', next: byNextUrl }, {}))).toEqual([1, 2]);
+  });
+
   it('refuses a next URL on another origin (credentials would follow it)', async () => {
     const f = api(() => ({ results: [1], next: 'https://evil.test/steal' }));
     const err = await items(paginate(testClient(f), listOp(), { kind: 'url', nextUrl: 'next', items: 'results', next: byNextUrl }, {})).catch((e) => e);

@@ -54,8 +54,11 @@ export interface PageState {
   size?: number;
 }
 
-/** Value at a dotted path (`data`, `meta.next_cursor`); an empty path is the value itself. */
-const get = (value: unknown, path: string): unknown => (path ? path.split('.').reduce<any>((v, k) => v?.[k], value) : value);
+/**
+ * Value at a dotted path (`data`, `meta.next_cursor`); an empty path is the value itself, and a
+ * field named with a dot (`@odata.nextLink`) is found by its whole name first.
+ */
+const get = (value: any, path: string): unknown => (path ? (value?.[path] ?? path.split('.').reduce((v, k) => v?.[k], value)) : value);
 
 /**
  * Cursor pagination (the default strategy): the `nextCursor` field, else the last item's
