@@ -4,7 +4,8 @@
  * 1. the config's explicit override for the operation (`pagination` in oagen.config.json);
  * 2. `x-speakeasy-pagination` (type `cursor` or `offsetLimit`, JSONPath-like `$.field` outputs);
  * 3. `x-fern-pagination` (`cursor: $request.x`, `next_cursor: $response.y`, `results: $response.z`,
- *    or `offset: $request.page`);
+ *    or `offset: $request.page`), or on a GET, Azure's `x-ms-pageable` (`nextLinkName`, the
+ *    field with the next page's URL; `itemName`, default `value`);
  * 4. cursor heuristics: a GET with a cursor-like query parameter (`after`, `cursor`,
  *    `starting_after`, `page_token`, `next_token`, `continuation_token`, …, or a `page`
  *    parameter that takes a string) whose JSON
@@ -54,7 +55,7 @@ export function detectPagination(
   if (override === false) return undefined;
   const body = successBody(op, schemas);
   if (!body) return undefined;
-  const fromExtension = override ?? speakeasy(op) ?? fern(op);
+  const fromExtension = override ?? speakeasy(op) ?? fern(op) ?? msPageable(op);
   if (fromExtension) {
     const item = itemsAt(body, fromExtension.items, schemas);
     return item ? { info: fromExtension, item } : undefined;
@@ -201,6 +202,13 @@ function speakeasy(op: Operation): PaginationInfo | undefined {
     if (offset) return { kind: 'offset', param: offset, items, ...(limit ? { limitParam: limit } : {}) };
   }
   return undefined;
+}
+
+/** Azure's `x-ms-pageable`; only on a GET (a next link is fetched with GET). */
+function msPageable(op: Operation): PaginationInfo | undefined {
+  const x = op.extensions['x-ms-pageable'] as Record<string, unknown> | undefined;
+  if (op.method !== 'GET' || !x || typeof x !== 'object' || typeof x.nextLinkName !== 'string' || !x.nextLinkName) return undefined;
+  return { kind: 'url', nextUrl: x.nextLinkName, items: typeof x.itemName === 'string' && x.itemName ? x.itemName : 'value' };
 }
 
 function fern(op: Operation): PaginationInfo | undefined {

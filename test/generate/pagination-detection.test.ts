@@ -42,6 +42,13 @@ const OPS: Record<string, { method?: string; parameters?: object[]; response: ob
     response: json(list({ rows: itemsOf('Item') })),
     extensions: { 'x-speakeasy-pagination': { type: 'offsetLimit', inputs: [{ name: 'offset', in: 'parameters', type: 'offset' }, { name: 'limit', in: 'parameters', type: 'limit' }], outputs: { results: '$.rows' } } },
   },
+  msPageable: {
+    parameters: [q('api-version')],
+    response: json(list({ 'odata.nextLink': { type: 'string' }, filesystems: itemsOf('Item') })),
+    extensions: { 'x-ms-pageable': { nextLinkName: 'odata.nextLink', itemName: 'filesystems' } },
+  },
+  msPageableNoNextLink: { response: json(list({ value: itemsOf('Item') })), extensions: { 'x-ms-pageable': { nextLinkName: null } } },
+  msPageableOnPost: { method: 'post', response: json(list({ value: itemsOf('Item'), nextLink: { type: 'string' } })), extensions: { 'x-ms-pageable': { nextLinkName: 'nextLink' } } },
   fernCursor: {
     parameters: [q('starting_after')],
     response: json(list({ data: itemsOf('Item'), next: { type: 'string' } })),
@@ -93,6 +100,7 @@ describe('pagination detection', () => {
     ['nextUri', { kind: 'url', nextUrl: 'next', items: 'results' }],
     ['speakeasyCursor', { kind: 'cursor', param: 'token', items: 'results', nextCursor: 'meta.next' }],
     ['speakeasyOffset', { kind: 'offset', param: 'offset', items: 'rows', limitParam: 'limit' }],
+    ['msPageable', { kind: 'url', nextUrl: 'odata.nextLink', items: 'filesystems' }],
     ['fernCursor', { kind: 'cursor', param: 'starting_after', items: 'data', nextCursor: 'next' }],
   ])('%s', (id, info) => {
     const found = detect(id);
@@ -100,7 +108,7 @@ describe('pagination detection', () => {
     expect(found?.item.kind).toBe('ref');
   });
 
-  it.each(['noCursorField', 'pageWithoutTotals', 'arrayWithoutLink', 'linkOnPost', 'linkWithoutItems', 'nextNotAUri'])('%s is a plain request', (id) => {
+  it.each(['noCursorField', 'pageWithoutTotals', 'arrayWithoutLink', 'linkOnPost', 'linkWithoutItems', 'nextNotAUri', 'msPageableNoNextLink', 'msPageableOnPost'])('%s is a plain request', (id) => {
     expect(detect(id)).toBeUndefined();
   });
 
