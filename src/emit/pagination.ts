@@ -10,8 +10,9 @@
  *    `starting_after`, `page_token`, `next_token`, `continuation_token`, …, or a `page`
  *    parameter that takes a string) whose JSON
  *    success body has an items array (`data`, `items`, `results`, `records`, or its only array)
- *    and a next-cursor field (`next_cursor`, `next`, `last_id`, `next_page`, `next_page_token`, …) or a
- *    `has_more` flag with items that carry an `id`;
+ *    and a next-cursor field (`next_cursor`, `next`, `last_id`, `next_page`, `next_page_token`, …,
+ *    top level or one level down: Slack's `response_metadata.next_cursor`) or a `has_more` flag
+ *    with items that carry an `id`;
  * 5. page-number heuristics: a GET with a `page` query parameter, an items array, and a
  *    total-pages or total-items field (top level or under `pagination`/`meta`/`page_info`);
  * 6. `Link` header: a GET whose JSON success response declares a `Link` header (RFC 8288,
@@ -20,7 +21,7 @@
  * 7. next-page URL field: a GET whose body has an items array and a field holding the next
  *    page's URL (`@odata.nextLink`, as Microsoft Graph's lists have, `nextLink`, `next_url`,
  *    `next_page_url`, …, or a `next` string with `format: uri`, as Django REST framework
- *    writes).
+ *    writes), top level or one level down (`meta.next_page_url`), or JSON:API's `links.next`.
  *
  * Operations that match nothing are plain requests.
  */
@@ -36,7 +37,7 @@ const PAGE_PARAMS = ['page', 'page_number', 'pageNumber'];
 const SIZE_PARAMS = ['page_size', 'pageSize', 'per_page', 'perPage', 'limit', 'size'];
 const TOTAL_PAGES = ['total_pages', 'totalPages', 'page_count', 'pageCount', 'pages'];
 const TOTAL_ITEMS = ['total_records', 'totalRecords', 'total_count', 'totalCount', 'total', 'total_items', 'totalItems', 'count'];
-const NESTED = ['pagination', 'meta', 'page_info', 'pageInfo', 'paging'];
+const NESTED = ['pagination', 'meta', 'page_info', 'pageInfo', 'paging', 'response_metadata'];
 const NEXT_URL_FIELDS = ['@odata.nextLink', 'nextLink', 'next_link', 'nextUrl', 'next_url', 'nextPageUrl', 'next_page_url'];
 /** fields that hold the next page's URL only when their schema says `format: uri` */
 const NEXT_URI_FIELDS = ['next', 'next_page', 'nextPage'];
@@ -70,7 +71,7 @@ export function detectPagination(
   const stringPage = queryParams.find((p) => PAGE_PARAMS.includes(p.name) && resolveRef(p.schema, schemas).kind === 'string');
   const cursorParam = CURSOR_PARAMS.find((p) => query.has(p)) ?? stringPage?.name;
   if (cursorParam) {
-    const next = NEXT_FIELDS.find((f) => field(body, f, schemas));
+    const next = nestedField(body, NEXT_FIELDS, schemas);
     const hasMore = HAS_MORE_FIELDS.find((f) => field(body, f, schemas));
     const itemId = field(resolveRef(items.item, schemas), 'id', schemas) ? 'id' : undefined;
     if (next || (hasMore && itemId)) {
@@ -95,15 +96,37 @@ export function detectPagination(
     }
   }
   if (linkHeader(op)) return { info: { kind: 'url', nextUrl: 'link', items: items.path }, item: items.item };
-  const nextUrl =
-    NEXT_URL_FIELDS.find((f) => field(body, f, schemas)) ??
-    NEXT_URI_FIELDS.find((f) => {
-      const s = field(body, f, schemas);
-      const t = s && resolveRef(s, schemas);
-      return t?.kind === 'string' && t.format === 'uri';
-    });
+  const nextUrl = nestedField(body, NEXT_URL_FIELDS, schemas) ?? nextUri(body, schemas) ?? (isString(field(body, 'links', schemas), 'next', schemas) ? 'links.next' : undefined);
   if (nextUrl) return { info: { kind: 'url', nextUrl, items: items.path }, item: items.item };
   return undefined;
+}
+
+/** The path of the first of `names` in `body`, or one level down in a NESTED object (`meta.next`). */
+function nestedField(body: Schema, names: readonly string[], schemas: ReadonlyMap<SchemaId, Schema>): string | undefined {
+  const top = names.find((f) => field(body, f, schemas));
+  if (top) return top;
+  for (const n of NESTED) {
+    const nested = field(body, n, schemas);
+    const found = nested && names.find((f) => field(nested, f, schemas));
+    if (found) return `${n}.${found}`;
+  }
+  return undefined;
+}
+
+/** A top-level `next`-like string field with `format: uri`. */
+function nextUri(body: Schema, schemas: ReadonlyMap<SchemaId, Schema>): string | undefined {
+  return NEXT_URI_FIELDS.find((f) => {
+    const t = field(body, f, schemas);
+    const s = t && resolveRef(t, schemas);
+    return s?.kind === 'string' && s.format === 'uri';
+  });
+}
+
+/** `s` is an object whose field `name` is a string (or a nullable one). */
+function isString(s: Schema | undefined, name: string, schemas: ReadonlyMap<SchemaId, Schema>): boolean {
+  const f = s && field(s, name, schemas);
+  const t = f && resolveRef(f, schemas);
+  return t?.kind === 'string' || (t?.kind === 'union' && t.members.some((m) => resolveRef(m, schemas).kind === 'string'));
 }
 
 /** The JSON body of the first success response that has one, when it is an object or an array. */

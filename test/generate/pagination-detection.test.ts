@@ -29,6 +29,11 @@ const OPS: Record<string, { method?: string; parameters?: object[]; response: ob
   // GitHub's lists: a Link header, a bare array or an items array
   linkArray: { parameters: [q('per_page', 'integer'), q('page', 'integer')], response: json(itemsOf('Item'), { Link: { schema: { type: 'string' } } }) },
   linkObject: { parameters: [q('per_page', 'integer')], response: json(list({ total_count: { type: 'integer' }, workflow_runs: itemsOf('Item') }), { link: { schema: { type: 'string' } } }) },
+  // Slack's lists: the next cursor one level down
+  slackCursor: { parameters: [q('cursor'), q('limit', 'integer')], response: json(list({ ok: { type: 'boolean' }, channels: itemsOf('Item'), response_metadata: list({ next_cursor: { type: 'string' } }) })) },
+  // JSON:API's links.next, and a next-page URL one level down
+  jsonApiLinks: { parameters: [q('page[size]', 'integer')], response: json(list({ data: itemsOf('Item'), links: list({ self: { type: 'string' }, next: { type: ['string', 'null'] } }) })) },
+  nestedNextUrl: { parameters: [q('per_page', 'integer')], response: json(list({ data: itemsOf('Item'), meta: list({ next_page_url: { type: 'string' } }) })) },
   // Microsoft Graph's lists, Django REST framework's limit/offset lists
   odataNextLink: { parameters: [q('$top', 'integer'), q('$skip', 'integer')], response: json(list({ '@odata.count': { type: 'integer' }, '@odata.nextLink': { type: 'string' }, value: itemsOf('Item') })) },
   nextUri: { parameters: [q('limit', 'integer'), q('offset', 'integer')], response: json(list({ next: { type: 'string', format: 'uri' }, results: itemsOf('Item') })) },
@@ -96,6 +101,9 @@ describe('pagination detection', () => {
     ['pageNumbers', { kind: 'page', param: 'page', items: 'records', sizeParam: 'page_size', totalPages: 'pagination.total_pages' }],
     ['linkArray', { kind: 'url', nextUrl: 'link', items: '' }],
     ['linkObject', { kind: 'url', nextUrl: 'link', items: 'workflow_runs' }],
+    ['slackCursor', { kind: 'cursor', param: 'cursor', items: 'channels', nextCursor: 'response_metadata.next_cursor' }],
+    ['jsonApiLinks', { kind: 'url', nextUrl: 'links.next', items: 'data' }],
+    ['nestedNextUrl', { kind: 'url', nextUrl: 'meta.next_page_url', items: 'data' }],
     ['odataNextLink', { kind: 'url', nextUrl: '@odata.nextLink', items: 'value' }],
     ['nextUri', { kind: 'url', nextUrl: 'next', items: 'results' }],
     ['speakeasyCursor', { kind: 'cursor', param: 'token', items: 'results', nextCursor: 'meta.next' }],
