@@ -85,8 +85,8 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   const client: ClientConfig = { name: o.name, spec: resolve(base, o.spec), output: resolve(base, output) };
   if (typeof o.version === 'string') client.version = o.version;
   if (typeof o.license === 'string') client.license = o.license;
-  if (o.include !== undefined) client.include = o.include as IncludeFilter;
-  if (o.pagination !== undefined) client.pagination = o.pagination as Record<string, PaginationInfo | false>;
+  if (o.include !== undefined) client.include = checkInclude(o.include, `${at}.include`, file);
+  if (o.pagination !== undefined) client.pagination = checkPagination(o.pagination, `${at}.pagination`, file);
   if (o.strict === true) client.strict = true;
   if (o.validate === true) client.validate = true;
   if (o.verify === true) client.verify = true;
@@ -102,6 +102,57 @@ function checkAliases(v: unknown, at: string, file: string): AliasOptions {
   for (const [k, x] of Object.entries(v)) {
     if ((k !== 'enabled' && k !== 'keepUntilMajor') || typeof x !== 'boolean') throw configError(file, `${at}.${k} is not an option (enabled, keepUntilMajor: true or false)`);
     out[k] = x;
+  }
+  return out;
+}
+
+function checkInclude(v: unknown, at: string, file: string): IncludeFilter {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object like { "paths": ["/users"], "tags": [], "operations": [] }`);
+  const out: IncludeFilter = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k !== 'paths' && k !== 'tags' && k !== 'operations') throw configError(file, `${at}.${k} is not an option (paths, tags, operations)`);
+    if (!Array.isArray(x) || !x.every((e) => typeof e === 'string')) throw configError(file, `${at}.${k} must be an array of strings`);
+    out[k] = x as string[];
+  }
+  return out;
+}
+
+/** The fields of each pagination kind (src/ir/types.ts PaginationInfo): required, then optional. */
+const PAGINATION_FIELDS: Record<PaginationInfo['kind'], [required: string[], optional: string[]]> = {
+  cursor: [['param', 'items'], ['hasMore', 'nextCursor', 'itemCursor']],
+  page: [['param', 'items'], ['sizeParam', 'totalPages', 'totalItems']],
+  offset: [['param', 'items'], ['limitParam', 'totalItems']],
+  url: [['nextUrl', 'items'], []],
+};
+
+/**
+ * `pagination`: per operation (function name or `METHOD /path`), `false` or a pagination spec
+ * of one of the kinds above, every field a string (`items` may be '' for a page that is the
+ * items array itself). A mistake here would otherwise surface as generated code that does
+ * not compile, or a list that does not page.
+ */
+function checkPagination(v: unknown, at: string, file: string): Record<string, PaginationInfo | false> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object: operation → pagination spec or false`);
+  const out: Record<string, PaginationInfo | false> = {};
+  for (const [op, spec] of Object.entries(v)) {
+    const where = `${at}[${JSON.stringify(op)}]`;
+    if (spec === false) {
+      out[op] = false;
+      continue;
+    }
+    const kinds = Object.keys(PAGINATION_FIELDS).join(', ');
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw configError(file, `${where} must be false or an object with a "kind" (${kinds})`);
+    const o = spec as Record<string, unknown>;
+    const fields = PAGINATION_FIELDS[o.kind as PaginationInfo['kind']];
+    if (typeof o.kind !== 'string' || !Object.hasOwn(PAGINATION_FIELDS, o.kind) || !fields) throw configError(file, `${where}.kind must be one of ${kinds}`);
+    const [required, optional] = fields;
+    for (const k of required) if (typeof o[k] !== 'string') throw configError(file, `${where}.${k} is required for kind "${o.kind}" and must be a string`);
+    for (const [k, x] of Object.entries(o)) {
+      if (k === 'kind') continue;
+      if (!required.includes(k) && !optional.includes(k)) throw configError(file, `${where}.${k} is not a field of kind "${o.kind}" (${[...required, ...optional].join(', ')})`);
+      if (typeof x !== 'string' || (x === '' && k !== 'items')) throw configError(file, `${where}.${k} must be a non-empty string`);
+    }
+    out[op] = o as unknown as PaginationInfo;
   }
   return out;
 }
