@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from './config.js';
-import { Diagnostics, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError, displayPath } from './diagnostics.js';
+import { Diagnostics, type Diagnostic, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError, displayPath } from './diagnostics.js';
 import type { IRCache } from './generate.js';
 import { freshStamp, writeStamp } from './write/stamp.js';
 
@@ -151,18 +151,15 @@ async function generate(flags: GenerateFlags): Promise<number> {
     // nothing changed since the last run (src/write/stamp.ts): its warnings again, and done
     const stamp = dryRun || flags.force || client.verify || client.resetNames ? undefined : freshStamp(client);
     if (stamp) {
-      for (const d of stamp.diagnostics) if (!flags.quiet || d.severity === 'error') process.stderr.write(formatDiagnostic(d) + '\n');
-      if (!flags.quiet) {
-        const ms = Math.round(performance.now() - started);
-        process.stdout.write(`${client.name} ${stamp.version}: ${stamp.operations} operations, ${stamp.schemas} models → ${displayPath(client.output)} (up to date) in ${ms} ms\n`);
-      }
+      printDiagnostics(stamp.diagnostics, flags.quiet);
+      if (!flags.quiet) printSummary(client, stamp.version, stamp, 'up to date', started);
       continue;
     }
     try {
       // the pipeline is loaded only when something is generated: an up-to-date run stays quick
       const { generateClient } = await import('./generate.js');
       const result = await generateClient(client, { dryRun, cache });
-      printDiagnostics(result.diagnostics, flags.quiet);
+      printDiagnostics(result.diagnostics.list, flags.quiet);
       if (result.write) {
         writeStamp(client, {
           specFiles: result.specFiles.map((f) => resolve(f)),
@@ -176,11 +173,10 @@ async function generate(flags: GenerateFlags): Promise<number> {
       }
       if (!flags.quiet) {
         const w = result.write;
-        const ms = Math.round(performance.now() - started);
         const what = w ? `${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''}` : 'dry run';
         const r = result.release;
         const version = r.previousVersion && r.previousVersion !== r.version ? `${r.previousVersion} → ${r.version} (${r.verdict?.semver ?? 'new'})` : r.version;
-        process.stdout.write(`${client.name} ${version}: ${result.operations} operations, ${result.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
+        printSummary(client, version, result, what, started);
       }
     } catch (e) {
       if (!(e instanceof OagenError)) throw e;
@@ -198,17 +194,23 @@ async function validate(spec: string | undefined): Promise<number> {
   const diagnostics = new Diagnostics();
   const { loadIR } = await import('./generate.js');
   await loadIR(resolve(spec), { diagnostics, validate: true });
-  printDiagnostics(diagnostics, false);
+  printDiagnostics(diagnostics.list, false);
   if (diagnostics.hasErrors()) return EXIT_DIAGNOSTICS;
   process.stdout.write(`${spec}: valid\n`);
   return EXIT_OK;
 }
 
-function printDiagnostics(diagnostics: Diagnostics, quiet: boolean | undefined): void {
-  for (const d of diagnostics.list) {
+function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean | undefined): void {
+  for (const d of diagnostics) {
     if (quiet && d.severity !== 'error') continue;
     process.stderr.write(formatDiagnostic(d) + '\n');
   }
+}
+
+/** `name version: N operations, M models → output (what) in T ms` */
+function printSummary(client: ClientConfig, version: string, counts: { operations: number; schemas: number }, what: string, started: number): void {
+  const ms = Math.round(performance.now() - started);
+  process.stdout.write(`${client.name} ${version}: ${counts.operations} operations, ${counts.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
 }
 
 function packageNameFrom(spec: string): string {

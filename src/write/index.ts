@@ -19,7 +19,7 @@ import { OagenError } from '../diagnostics.js';
 export const MARKER = 'oagen.lock.json';
 
 /** Folders inside a package that belong to its user (build output, installs): carried over as they are. */
-export const KEPT = ['node_modules', 'dist'];
+const KEPT = ['node_modules', 'dist'];
 
 export interface WriteResult {
   written: string[];
@@ -124,8 +124,11 @@ function usage(message: string): OagenError {
   return new OagenError([{ code: 'E_OUTPUT_FOLDER', severity: 'error', message }], 2);
 }
 
-/** Every file below `dir` (relative paths), or undefined when `dir` does not exist. */
-function readTree(dir: string): Map<string, true> | undefined {
+/**
+ * Every file of the package in `dir` (relative paths; the user's `node_modules` and `dist`
+ * left out), or undefined when `dir` does not exist.
+ */
+export function readTree(dir: string): Map<string, true> | undefined {
   if (!existsSync(dir)) return undefined;
   if (!fs.statSync(dir).isDirectory()) throw usage(`output path '${dir}' exists and is not a folder`);
   const out = new Map<string, true>();

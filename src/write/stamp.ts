@@ -24,7 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ClientConfig } from '../config.js';
-import { KEPT } from './index.js';
+import { readTree } from './index.js';
 
 const FORMAT = 1;
 
@@ -190,27 +190,14 @@ function prune(dir: string): void {
   for (const { n } of byAge.slice(0, names.length - KEEP_STAMPS)) fs.rmSync(join(dir, n), { force: true });
 }
 
-/** The package's files with their size and mtime (the user's `node_modules` and `dist` left out), or undefined when the folder is missing. */
+/** The package's files with their size and mtime, or undefined when the folder is missing or unreadable. */
 function packageFiles(dir: string): Map<string, [number, number]> | undefined {
-  const out = new Map<string, [number, number]>();
-  const walk = (d: string, prefix: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const rel = prefix ? `${prefix}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!prefix && KEPT.includes(e.name)) continue;
-        walk(join(d, e.name), rel);
-      } else {
-        const st = fs.statSync(join(d, e.name));
-        out.set(rel, [st.size, st.mtimeMs]);
-      }
-    }
-  };
   try {
-    walk(dir, '');
+    const tree = readTree(dir);
+    return tree && statFiles(dir, tree.keys());
   } catch {
     return undefined;
   }
-  return out;
 }
 
 function statFiles(dir: string, paths: Iterable<string>): Map<string, [number, number]> {
