@@ -120,13 +120,10 @@ const OPTIONS: [string, string, string, string][] = [
 
 function configuration(facts: ClientFacts): string {
   // The same per-scheme credential types as the generated `AuthCredentials` (src/client.ts).
-  const authType =
-    facts.schemes.size > 0
-      ? `{ ${[...facts.schemes.values()]
-          .filter((s) => s.type !== 'mutualTLS')
-          .map((s) => `${printKey(s.name)}?: ${s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential'}`)
-          .join('; ')} }`
-      : '';
+  const authType = `{ ${[...facts.schemes.values()]
+    .filter((s) => s.type !== 'mutualTLS')
+    .map((s) => `${printKey(s.name)}?: ${s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential'}`)
+    .join('; ')} }`;
   // an API without security schemes takes no credentials: no `auth` row
   const options = facts.schemes.size > 0 ? OPTIONS : OPTIONS.filter(([name]) => name !== 'auth');
   const rows = options.map(([name, type, def, text]) => {
