@@ -14,7 +14,15 @@
  *       "strict": false,                     // warnings fail the run
  *       "aliases": { "keepUntilMajor": true }, // renamed exports keep their old names until the next major; false: no aliases
  *       "validate": false,                   // full schema validation of the spec first
- *       "verify": false                      // type-check the package before writing it
+ *       "verify": false,                     // type-check the package before writing it
+ *       "env": { "ApiKeyAuth": "OPENAI_API_KEY", "baseUrl": "OPENAI_BASE_URL" },
+ *       "servers": { "variables": { "region": "eu" } },
+ *       "serialization": {
+ *         "query": { "arrays": "brackets", "objects": "deepObject" },
+ *         "form": { "arrays": "indexed", "objects": "deepObject" },
+ *         "multipart": { "arrays": "brackets", "objects": "brackets" },
+ *         "operations": { "listThings": { "params": { "metadata": { "objects": "deepObject" } }, "body": { "arrays": "brackets" } } }
+ *       }
  *     }
  *   ]
  * }
@@ -44,6 +52,47 @@ export interface ClientConfig {
   verify?: boolean;
   /** deprecated aliases for renamed exports (default: kept until the next major version) */
   aliases?: AliasOptions;
+  /**
+   * Environment variables the generated `createClient()` reads for what its config leaves
+   * unset: security scheme name → variable holding that credential, `baseUrl` → variable
+   * holding the base URL.
+   */
+  env?: Record<string, string>;
+  /** values of the variables of operation- and path-level `servers` (default: each variable's `default`) */
+  servers?: { variables?: Record<string, string> };
+  /** how arrays and objects are written where the spec leaves it unsaid, or per operation */
+  serialization?: SerializationConfig;
+}
+
+/** How array values are written: `a=1&a=2`, `a[]=1&a[]=2`, `a[0]=1&a[1]=2`, `a=1,2`. */
+export type ArrayFormat = 'repeat' | 'brackets' | 'indexed' | 'comma';
+/** How object values are written: `o[k]=v`, `k=v`, `o={"k":"v"}`. */
+export type ObjectFormat = 'deepObject' | 'form' | 'json';
+/** Objects in multipart bodies: one JSON text field, or `o[k]=v` text fields. */
+export type MultipartObjectFormat = 'json' | 'brackets';
+
+export interface SerializationFormat<O extends string = ObjectFormat> {
+  arrays?: ArrayFormat;
+  objects?: O;
+}
+
+/**
+ * `serialization`. Precedence, highest first: `operations` (per function name or `METHOD
+ * /path`) > the spec's explicit `style`/`explode`/`encoding` > `query`/`form`/`multipart`
+ * > OpenAPI's defaults.
+ */
+export interface SerializationConfig {
+  query?: SerializationFormat;
+  form?: SerializationFormat;
+  multipart?: SerializationFormat<MultipartObjectFormat>;
+  operations?: Record<string, OperationSerialization>;
+}
+
+export interface OperationSerialization {
+  /** by parameter name (as in the spec) */
+  params?: Record<string, SerializationFormat>;
+  /** the form or multipart body's fields (`objects`: `brackets` is multipart's name for `deepObject`) */
+  body?: SerializationFormat<ObjectFormat | 'brackets'>;
 }
 
 export interface Config {
@@ -91,7 +140,85 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.validate === true) client.validate = true;
   if (o.verify === true) client.verify = true;
   if (o.aliases !== undefined) client.aliases = checkAliases(o.aliases, `${at}.aliases`, file);
+  if (o.env !== undefined) client.env = checkStringMap(o.env, `${at}.env`, file, 'security scheme name or "baseUrl" → environment variable name', ENV_NAME);
+  if (o.servers !== undefined) client.servers = checkServers(o.servers, `${at}.servers`, file);
+  if (o.serialization !== undefined) client.serialization = checkSerialization(o.serialization, `${at}.serialization`, file);
   return client;
+}
+
+/** A POSIX-style environment variable name. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function checkStringMap(v: unknown, at: string, file: string, what: string, valuePattern?: RegExp): Record<string, string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object: ${what}`);
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x !== 'string' || (valuePattern && !valuePattern.test(x))) {
+      throw configError(file, `${at}[${JSON.stringify(k)}] must be ${valuePattern ? 'a variable name (letters, digits, _)' : 'a string'}`);
+    }
+    out[k] = x;
+  }
+  return out;
+}
+
+function checkServers(v: unknown, at: string, file: string): { variables?: Record<string, string> } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object like { "variables": { "region": "eu" } }`);
+  const out: { variables?: Record<string, string> } = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k !== 'variables') throw configError(file, `${at}.${k} is not an option (variables)`);
+    out.variables = checkStringMap(x, `${at}.variables`, file, 'server variable name → value');
+  }
+  return out;
+}
+
+const ARRAY_FORMATS: readonly string[] = ['repeat', 'brackets', 'indexed', 'comma'];
+const OBJECT_FORMATS: readonly string[] = ['deepObject', 'form', 'json'];
+
+function checkFormat(v: unknown, at: string, file: string, objects: readonly string[]): SerializationFormat<string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object like { "arrays": "brackets", "objects": "${objects[0]}" }`);
+  const out: SerializationFormat<string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'arrays') {
+      if (typeof x !== 'string' || !ARRAY_FORMATS.includes(x)) throw configError(file, `${at}.arrays must be one of ${ARRAY_FORMATS.join(', ')}`);
+      out.arrays = x as ArrayFormat;
+    } else if (k === 'objects') {
+      if (typeof x !== 'string' || !objects.includes(x)) throw configError(file, `${at}.objects must be one of ${objects.join(', ')}`);
+      out.objects = x;
+    } else throw configError(file, `${at}.${k} is not an option (arrays, objects)`);
+  }
+  return out;
+}
+
+function checkSerialization(v: unknown, at: string, file: string): SerializationConfig {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object with any of query, form, multipart, operations`);
+  const out: SerializationConfig = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'query' || k === 'form') out[k] = checkFormat(x, `${at}.${k}`, file, OBJECT_FORMATS) as SerializationFormat;
+    else if (k === 'multipart') out.multipart = checkFormat(x, `${at}.multipart`, file, ['json', 'brackets']) as SerializationFormat<MultipartObjectFormat>;
+    else if (k === 'operations') out.operations = checkOperationSerialization(x, `${at}.operations`, file);
+    else throw configError(file, `${at}.${k} is not an option (query, form, multipart, operations)`);
+  }
+  return out;
+}
+
+function checkOperationSerialization(v: unknown, at: string, file: string): Record<string, OperationSerialization> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object: function name or "METHOD /path" → { "params": …, "body": … }`);
+  const out: Record<string, OperationSerialization> = {};
+  for (const [op, spec] of Object.entries(v)) {
+    const where = `${at}[${JSON.stringify(op)}]`;
+    if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw configError(file, `${where} must be an object with "params" and/or "body"`);
+    const entry: OperationSerialization = {};
+    for (const [k, x] of Object.entries(spec)) {
+      if (k === 'body') entry.body = checkFormat(x, `${where}.body`, file, [...OBJECT_FORMATS, 'brackets']) as OperationSerialization['body'];
+      else if (k === 'params') {
+        if (typeof x !== 'object' || x === null || Array.isArray(x)) throw configError(file, `${where}.params must be an object: parameter name → { "arrays", "objects" }`);
+        entry.params = {};
+        for (const [name, f] of Object.entries(x)) entry.params[name] = checkFormat(f, `${where}.params[${JSON.stringify(name)}]`, file, OBJECT_FORMATS) as SerializationFormat;
+      } else throw configError(file, `${where}.${k} is not an option (params, body)`);
+    }
+    out[op] = entry;
+  }
+  return out;
 }
 
 function checkAliases(v: unknown, at: string, file: string): AliasOptions {

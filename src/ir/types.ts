@@ -126,6 +126,16 @@ export interface Parameter {
 export interface MediaContent {
   mediaType: string;
   schema: Schema;
+  /** the Encoding Objects of a multipart or form body's properties, by property name */
+  encoding?: Record<string, Encoding>;
+}
+
+/** An Encoding Object (OpenAPI 3.x §4.8.15): how one property of a multipart or form body is written. */
+export interface Encoding {
+  contentType?: string;
+  style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 export interface RequestBody {
@@ -178,6 +188,8 @@ export interface Operation {
   responses: Response[];
   /** undefined: inherits the document's security */
   security?: SecurityRequirement[];
+  /** the operation's own `servers`, else its path's; undefined: the document's */
+  servers?: Server[];
   /** vendor extensions on the operation (`x-…`), kept for pagination and retries */
   extensions: Record<string, unknown>;
   pointer: string;

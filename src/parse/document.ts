@@ -6,6 +6,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, NamedSchema, SecurityRequirement, SecurityScheme, Server, Tag } from '../ir/types.js';
 import { child, CountingReporter, isObject, sortedKeys, type ParseContext } from './context.js';
 import { HTTP_TOKEN, parseOperations, parseSecurity } from './operation.js';
+import { parseServers } from './servers.js';
 import { schemaRef } from './schema.js';
 
 export interface ParseInput {
@@ -89,28 +90,6 @@ function checkSecurityNames(schemes: string[], security: SecurityRequirement[], 
   };
   check(security, '#/security');
   for (const op of ops) if (op.security) check(op.security, child(op.pointer, 'security'));
-}
-
-function parseServers(raw: unknown): Server[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(isObject).flatMap((s) => {
-    if (typeof s.url !== 'string') return [];
-    const server: Server = { url: s.url };
-    if (typeof s.description === 'string') server.description = s.description;
-    if (isObject(s.variables)) {
-      server.variables = {};
-      for (const name of sortedKeys(s.variables)) {
-        const v = s.variables[name];
-        if (!isObject(v)) continue;
-        server.variables[name] = {
-          default: String(v.default ?? ''),
-          ...(Array.isArray(v.enum) ? { enum: v.enum.map(String) } : {}),
-          ...(typeof v.description === 'string' ? { description: v.description } : {}),
-        };
-      }
-    }
-    return [server];
-  });
 }
 
 function parseSecuritySchemes(raw: unknown, ctx: ParseContext): SecurityScheme[] {

@@ -3,6 +3,7 @@
  * with their parameters, request body and responses.
  */
 import type {
+  Encoding,
   MediaContent,
   Operation,
   Parameter,
@@ -14,6 +15,7 @@ import type {
   SecurityRequirement,
 } from '../ir/types.js';
 import { child, isObject, reuse, sortedKeys, type ParseContext } from './context.js';
+import { parseServers } from './servers.js';
 import { parseSchema } from './schema.js';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -32,7 +34,12 @@ export function parseOperations(paths: unknown, ctx: ParseContext): Operation[] 
     for (const method of METHODS) {
       const op = item.node[method];
       if (!isObject(op)) continue;
-      ops.push(parseOperation(path, method, op, shared, child(item.pointer, method), child(item.pointer, 'parameters'), ctx));
+      const parsed = parseOperation(path, method, op, shared, child(item.pointer, method), child(item.pointer, 'parameters'), ctx);
+      // Operation-level servers override path-level ones (OpenAPI 3.x §4.8.9, §4.8.10).
+      const servers = parseServers(op.servers);
+      const pathServers = servers.length > 0 ? servers : parseServers(item.node.servers);
+      if (pathServers.length > 0) parsed.servers = pathServers;
+      ops.push(parsed);
     }
   }
   return ops;
@@ -204,8 +211,30 @@ function parseContent(raw: unknown, pointer: string, ctx: ParseContext): MediaCo
   return sortedKeys(raw).map((mediaType) => {
     const media = raw[mediaType];
     const schemaNode = isObject(media) ? media.schema : undefined;
-    return { mediaType, schema: operationSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
+    const content: MediaContent = { mediaType, schema: operationSchema(schemaNode ?? {}, child(pointer, mediaType, 'schema'), ctx) };
+    const encoding = isObject(media) ? parseEncoding(media.encoding) : undefined;
+    if (encoding) content.encoding = encoding;
+    return content;
   });
+}
+
+const ENCODING_STYLES = new Set(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
+/** A Media Type Object's `encoding` (§4.8.15): property name → Encoding Object; headers are not kept. */
+function parseEncoding(raw: unknown): Record<string, Encoding> | undefined {
+  if (!isObject(raw)) return undefined;
+  const out: Record<string, Encoding> = {};
+  for (const name of sortedKeys(raw)) {
+    const e = raw[name];
+    if (!isObject(e)) continue;
+    const encoding: Encoding = {};
+    if (typeof e.contentType === 'string') encoding.contentType = e.contentType;
+    if (typeof e.style === 'string' && ENCODING_STYLES.has(e.style)) encoding.style = e.style as Encoding['style'];
+    if (typeof e.explode === 'boolean') encoding.explode = e.explode;
+    if (typeof e.allowReserved === 'boolean') encoding.allowReserved = e.allowReserved;
+    if (Object.keys(encoding).length > 0) out[name] = encoding;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 export function parseSecurity(raw: unknown[]): SecurityRequirement[] {

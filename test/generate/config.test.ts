@@ -65,12 +65,36 @@ describe('oagen.config.json', () => {
     ['an empty parameter name', { pagination: { listUsers: { kind: 'offset', param: '', items: 'data' } } }, /\["listUsers"\]\.param must be a non-empty string/],
     ['true instead of a spec', { pagination: { listUsers: true } }, /\["listUsers"\] must be false or an object with a "kind"/],
     ['an unknown aliases option', { aliases: { keep: true } }, /clients\[0\]\.aliases\.keep is not an option/],
+    ['env that is not an object', { env: 'OPENAI_API_KEY' }, /clients\[0\]\.env must be an object: security scheme name or "baseUrl"/],
+    ['an env value that is no variable name', { env: { ApiKeyAuth: 'OPENAI API KEY' } }, /clients\[0\]\.env\["ApiKeyAuth"\] must be a variable name/],
+    ['an unknown servers option', { servers: { vars: {} } }, /clients\[0\]\.servers\.vars is not an option \(variables\)/],
+    ['a server variable that is not a string', { servers: { variables: { region: 1 } } }, /clients\[0\]\.servers\.variables\["region"\] must be a string/],
+    ['an unknown serialization key', { serialization: { body: {} } }, /clients\[0\]\.serialization\.body is not an option \(query, form, multipart, operations\)/],
+    ['an unknown array format', { serialization: { query: { arrays: 'pipes' } } }, /clients\[0\]\.serialization\.query\.arrays must be one of repeat, brackets, indexed, comma/],
+    ['brackets for query objects', { serialization: { query: { objects: 'brackets' } } }, /clients\[0\]\.serialization\.query\.objects must be one of deepObject, form, json/],
+    ['form for multipart objects', { serialization: { multipart: { objects: 'form' } } }, /clients\[0\]\.serialization\.multipart\.objects must be one of json, brackets/],
+    ['an unknown format field', { serialization: { form: { maps: 'json' } } }, /clients\[0\]\.serialization\.form\.maps is not an option \(arrays, objects\)/],
+    ['an operation entry that is not an object', { serialization: { operations: { listThings: 'brackets' } } }, /serialization\.operations\["listThings"\] must be an object/],
+    ['an unknown operation field', { serialization: { operations: { listThings: { query: {} } } } }, /serialization\.operations\["listThings"\]\.query is not an option \(params, body\)/],
+    ['a bad parameter format', { serialization: { operations: { listThings: { params: { metadata: { objects: 'nested' } } } } } }, /serialization\.operations\["listThings"\]\.params\["metadata"\]\.objects must be one of deepObject, form, json/],
   ])('%s: E_CONFIG naming the field, exit 2', (_, client, message) => {
     const e = errorOf(client);
     expect(e.exitCode).toBe(2);
     expect(e.diagnostics[0]).toMatchObject({ code: 'E_CONFIG', severity: 'error' });
     expect(e.diagnostics[0]!.file).toMatch(/oagen\.config\.json$/);
     expect(e.diagnostics[0]!.message).toMatch(message);
+  });
+
+  it('keeps env, servers and serialization (issue 13)', () => {
+    const serialization = {
+      query: { arrays: 'brackets', objects: 'deepObject' },
+      form: { arrays: 'indexed', objects: 'deepObject' },
+      multipart: { arrays: 'brackets', objects: 'brackets' },
+      operations: { listChatCompletions: { params: { metadata: { objects: 'deepObject' } } }, 'POST /audio/transcriptions': { body: { arrays: 'brackets' } } },
+    };
+    const file = configFile([{ name: 'openai', spec: 'openai.yaml', env: { ApiKeyAuth: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' }, servers: { variables: { region: 'eu' } }, serialization }]);
+    const [c] = loadConfig(file).clients;
+    expect(c).toMatchObject({ env: { ApiKeyAuth: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' }, servers: { variables: { region: 'eu' } }, serialization });
   });
 
   it('rejects two clients writing to one folder, and a file without "clients"', () => {
