@@ -84,6 +84,7 @@ export async function renderClient(
   ir = applyInclude(ir, client.include);
   const previous = readLock(client.output);
   const names = assignNames(ir, diagnostics, client.resetNames ? {} : pinnedFromLock(previous));
+  checkConfigAgainstSpec(client, ir, names, diagnostics);
   const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';
   const specLabel = displayPath(client.spec).split('\\').join('/');
   const result = await release(
@@ -105,6 +106,9 @@ export async function renderClient(
           aliases,
           ...(client.license ? { license: client.license } : {}),
           ...(client.pagination ? { pagination: new Map(Object.entries(client.pagination)) } : {}),
+          ...(client.env ? { env: client.env } : {}),
+          ...(client.servers?.variables ? { serverVariables: client.servers.variables } : {}),
+          ...(client.serialization ? { serialization: client.serialization } : {}),
         }).files,
     },
     diagnostics,
@@ -121,4 +125,34 @@ export async function generateClient(client: ClientConfig, options: { dryRun?: b
   if (client.verify) await verifyPackage(files, displayPath(client.spec));
   if (!options.dryRun) result.write = await writePackage(client.output, files);
   return result;
+}
+
+/**
+ * Config entries that name what the spec does not have (an `env` key that is no security
+ * scheme, a `serialization.operations` key that is no operation, a parameter it lacks):
+ * warnings, since they silently do nothing.
+ */
+function checkConfigAgainstSpec(client: ClientConfig, ir: ApiIR, names: Names, diagnostics: Diagnostics): void {
+  const schemes = new Set(ir.securitySchemes.map((s) => s.name));
+  for (const key of Object.keys(client.env ?? {})) {
+    if (key !== 'baseUrl' && !schemes.has(key)) {
+      diagnostics.warn('W_CONFIG_UNUSED', `config env.${key} names no security scheme of the spec (${[...schemes].join(', ') || 'none'}) nor "baseUrl"`);
+    }
+  }
+  const ops = new Map<string, ApiIR['operations'][number]>();
+  for (const op of ir.operations) {
+    ops.set(op.key, op);
+    const fn = names.operation.get(op.key)?.fn;
+    if (fn) ops.set(fn, op);
+  }
+  for (const [key, entry] of Object.entries(client.serialization?.operations ?? {})) {
+    const op = ops.get(key);
+    if (!op) {
+      diagnostics.warn('W_CONFIG_UNUSED', `config serialization.operations[${JSON.stringify(key)}] names no operation (function name or "METHOD /path")`);
+      continue;
+    }
+    for (const p of Object.keys(entry.params ?? {})) {
+      if (!op.parameters.some((x) => x.name === p)) diagnostics.warn('W_CONFIG_UNUSED', `config serialization.operations[${JSON.stringify(key)}].params.${p}: ${op.key} has no parameter '${p}'`);
+    }
+  }
 }

@@ -320,7 +320,7 @@ function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, cac
       for (const e of disc.mapping) if (e.target === m.target) tags.push(e.value);
       const name = ctx.names.get(m.target);
       const ref: TypePart = name ? modelPart(cache, name) : 'unknown';
-      if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags)) {
+      if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags, ctx.schemas)) {
         out.push(ref);
         return;
       }

@@ -7,28 +7,59 @@
  * keeps it and the others become `<location>_<name>`; when a parameter is named `body`,
  * the request body moves to `requestBody`.
  */
-import type { Operation, Parameter, PaginationInfo, Response, Schema, SecurityRequirement } from '../ir/types.js';
+import type { ArrayFormat, ObjectFormat, OperationSerialization, SerializationConfig } from '../config.js';
+import type { Encoding, MediaContent, Operation, Parameter, PaginationInfo, Response, Schema, SchemaId, SecurityRequirement } from '../ir/types.js';
 import { resolveRef } from '../ir/walk.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
 import type { OperationNames } from '../naming/names.js';
 import { detectPagination } from './pagination.js';
 import { errorResponses, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
-import { docBlock, schemaDocLines, typeExpr, type TypeContext } from './type-expr.js';
+import { docBlock, schemaDocLines, typeExpr, UPLOADABLE, type TypeContext } from './type-expr.js';
 
 export interface ParamView {
   key: string;
   param: Parameter;
   type: string;
+  /** how its arrays and objects are written, from the config (needs `serializeParam`) */
+  format?: WireFormat;
 }
 
+/** Config-given array and object formats (runtime `ArrayFormat` / `ObjectFormat`). */
+export interface WireFormat {
+  arrays?: ArrayFormat;
+  objects?: ObjectFormat;
+}
+
+export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
+
+/** One declared request media type. */
+export interface BodyMedia {
+  mediaType: string;
+  kind: BodyKind;
+  /** its own type expression */
+  type: string;
+  schema: Schema;
+  /** the spec's Encoding Objects (multipart and form bodies) */
+  encoding?: Record<string, Encoding>;
+  /** arrays and objects of the fields `encoding` does not cover, from the config */
+  format?: WireFormat;
+}
+
+/**
+ * The request body. With several declared media types, one `body` takes any of them (its
+ * type is the union of theirs); `media` lists them (JSON first, then multipart, form, the
+ * rest) and the top-level fields are the first one's.
+ */
 export interface BodyView {
   key: string;
   required: boolean;
   mediaType: string;
-  kind: 'json' | 'multipart' | 'form' | 'binary' | 'text';
+  kind: BodyKind;
+  /** the union of the media types' types */
   type: string;
   schema: Schema;
   description?: string;
+  media: BodyMedia[];
 }
 
 export interface OperationView {
@@ -40,7 +71,22 @@ export interface OperationView {
   paramsOptional: boolean;
   success: SuccessShape;
   successType: string;
-  stream?: { shape: SuccessShape; eventType: string; /** the body has a `stream` boolean to turn on */ flag: boolean };
+  stream?: {
+    shape: SuccessShape;
+    eventType: string;
+    /** the body has a `stream` boolean to turn on */
+    flag: boolean;
+    /** the stream variant's body type (`stream?: true`), when `flag` */
+    bodyType?: string;
+    /** the declared event type has a top-level `error` property */
+    errorProperty: boolean;
+  };
+  /** the operation's own base URL (operation- or path-level `servers`), variables filled */
+  server?: string;
+  /** `Accept` header of the plain function, when not the runtime's default */
+  accept?: string;
+  /** an `sse` operation whose declared event type has a top-level `error` property */
+  eventErrors?: boolean;
   pagination?: { info: PaginationInfo; itemType: string };
   errorType: string;
   security: SecurityRequirement[];
@@ -51,14 +97,24 @@ export interface OperationView {
 export interface OperationContext extends TypeContext {
   security: SecurityRequirement[];
   paginationOverrides?: ReadonlyMap<string, PaginationInfo | false>;
+  /** values of server variables (config `servers.variables`) */
+  serverVariables?: Readonly<Record<string, string>>;
+  /** config `serialization` */
+  serialization?: SerializationConfig;
 }
 
 export function operationView(op: Operation, names: OperationNames, ctx: OperationContext): OperationView {
-  const params = paramViews(op, ctx);
-  const body = bodyView(op, params, ctx);
+  const opConfig = ctx.serialization?.operations?.[names.fn] ?? ctx.serialization?.operations?.[op.key];
+  const params = paramViews(op, ctx, opConfig);
+  const body = bodyView(op, params, ctx, opConfig);
   const ok = successResponses(op);
   const success = successShape(op, ok);
   const streamS = names.stream ? streamShape(op, success, ok) : undefined;
+  const flag = !!streamS && !!body && hasStreamFlag(body.schema, ctx);
+  if (body && flag) {
+    // Where a stream variant exists, the plain function cannot ask for a stream.
+    body.type = withStreamFlag(body.type, 'false | null');
+  }
   const pag = success.kind === 'json' ? detectPagination(op, ctx.schemas, ctx.paginationOverrides?.get(names.fn) ?? ctx.paginationOverrides?.get(op.key)) : undefined;
   const view: OperationView = {
     op,
@@ -72,7 +128,15 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
     code: '',
   };
   if (body) view.body = body;
-  if (streamS) view.stream = { shape: streamS, eventType: eventType(streamS, ctx), flag: !!body && hasStreamFlag(body.schema, ctx) };
+  if (streamS) {
+    view.stream = { shape: streamS, eventType: eventType(streamS, ctx), flag, errorProperty: hasErrorProperty(streamS.schemas, ctx) };
+    if (body && flag) view.stream.bodyType = withStreamFlag(unionType(body.media), 'true');
+  }
+  const server = operationServer(op, ctx.serverVariables);
+  if (server !== undefined) view.server = server;
+  const accept = acceptHeader(success);
+  if (accept !== undefined) view.accept = accept;
+  if (success.kind === 'sse' && hasErrorProperty(success.schemas, ctx)) view.eventErrors = true;
   if (pag) view.pagination = { info: pag.info, itemType: typeExpr(pag.item, ctx) };
   view.code = renderOperation(view);
   return view;
@@ -91,7 +155,7 @@ function errorType(op: Operation, ok: Response[], ctx: TypeContext): string {
   return types.length > 0 ? types.join(' | ') : 'unknown';
 }
 
-function paramViews(op: Operation, ctx: TypeContext): ParamView[] {
+function paramViews(op: Operation, ctx: OperationContext, opConfig: OperationSerialization | undefined): ParamView[] {
   const ps = op.parameters;
   const keys: string[] = [];
   const used: string[] = []; // a handful of names: an array beats a Set here
@@ -99,7 +163,59 @@ function paramViews(op: Operation, ctx: TypeContext): ParamView[] {
   for (let i = 0; i < ps.length; i++) if (ps[i].in === 'path') keys[i] = freeKey(ps[i], used);
   for (let i = 0; i < ps.length; i++) if (ps[i].in !== 'path') keys[i] = freeKey(ps[i], used);
   // The views keep the spec's order (the interface and the docs list them so).
-  return ps.map((param, i) => ({ key: keys[i], param, type: typeExpr(param.schema, ctx, '  ') }));
+  return ps.map((param, i) => {
+    const view: ParamView = { key: keys[i], param, type: typeExpr(param.schema, ctx, '  ') };
+    const format = paramFormat(param, ctx, opConfig);
+    if (format) view.format = format;
+    return view;
+  });
+}
+
+/**
+ * A parameter's config-given formats: the operation's own (`serialization.operations`) first,
+ * then, where the spec says nothing (no `style`, no `explode`), the client's `query` defaults.
+ * Only the formats its schema can use are kept (a number needs none).
+ */
+function paramFormat(param: Parameter, ctx: OperationContext, opConfig: OperationSerialization | undefined): WireFormat | undefined {
+  if (param.json) return undefined;
+  const silent = param.in === 'query' && param.style === undefined && param.explode === undefined;
+  const merged: WireFormat = { ...(silent ? ctx.serialization?.query : undefined), ...opConfig?.params?.[param.name] };
+  const shape = valueShapes(param.schema, ctx.schemas);
+  const out: WireFormat = {};
+  // Arrays inside objects (`o[k][]=1`) follow `arrays` too.
+  if (merged.arrays && (shape.array || shape.object)) out.arrays = merged.arrays;
+  if (merged.objects && shape.object) out.objects = merged.objects;
+  return out.arrays || out.objects ? out : undefined;
+}
+
+/** Whether a value of this schema can be an array or an object (through refs, unions, allOf). */
+function valueShapes(s: Schema, schemas: ReadonlyMap<SchemaId, Schema>, seen = new Set<SchemaId>()): { array: boolean; object: boolean } {
+  switch (s.kind) {
+    case 'ref': {
+      const target = schemas.get(s.target);
+      if (!target || seen.has(s.target)) return { array: false, object: false };
+      seen.add(s.target);
+      return valueShapes(target, schemas, seen);
+    }
+    case 'array':
+      return { array: true, object: false };
+    case 'object':
+      return { array: false, object: true };
+    case 'unknown':
+      return { array: true, object: true };
+    case 'union':
+    case 'intersection': {
+      const out = { array: false, object: false };
+      for (const m of s.members) {
+        const x = valueShapes(m, schemas, seen);
+        out.array ||= x.array;
+        out.object ||= x.object;
+      }
+      return out;
+    }
+    default:
+      return { array: false, object: false };
+  }
 }
 
 function freeKey(param: Parameter, used: string[]): string {
@@ -110,30 +226,127 @@ function freeKey(param: Parameter, used: string[]): string {
   return key;
 }
 
-function bodyView(op: Operation, params: ParamView[], ctx: TypeContext): BodyView | undefined {
+function bodyView(op: Operation, params: ParamView[], ctx: OperationContext, opConfig: OperationSerialization | undefined): BodyView | undefined {
   const rb = op.requestBody;
   if (!rb || rb.contents.length === 0) return undefined;
-  // Prefer JSON, then multipart, then form, then the first declared.
-  const pick =
-    rb.contents.find((c) => isJson(c.mediaType)) ??
-    rb.contents.find((c) => /^multipart\//i.test(c.mediaType)) ??
-    rb.contents.find((c) => /x-www-form-urlencoded/i.test(c.mediaType)) ??
-    rb.contents[0];
-  const kind = isJson(pick.mediaType)
-    ? 'json'
-    : /^multipart\//i.test(pick.mediaType)
-      ? 'multipart'
-      : /x-www-form-urlencoded/i.test(pick.mediaType)
-        ? 'form'
-        : /^text\//i.test(pick.mediaType) && pick.schema.kind !== 'binary'
-          ? 'text'
-          : 'binary';
+  // JSON first, then multipart, then form, then the rest as declared: the runtime sends the
+  // first one unless the call or the value (a file: multipart) says otherwise.
+  const rank = (c: MediaContent) => ['json', 'multipart', 'form'].indexOf(mediaKind(c)) >>> 0;
+  const ordered = [...rb.contents].sort((a, b) => rank(a) - rank(b));
+  const media = ordered.map((c) => bodyMedia(c, ctx, opConfig));
   const keys = new Set(params.map((p) => p.key));
   let key = 'body';
   if (keys.has(key)) key = 'requestBody';
   for (let i = 2; keys.has(key); i++) key = `requestBody${i}`;
-  const type = kind === 'binary' ? 'Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array>' : typeExpr(pick.schema, ctx, '  ');
-  return { key, required: rb.required, mediaType: pick.mediaType, kind, type, schema: pick.schema, ...(rb.description ? { description: rb.description } : {}) };
+  const first = media[0];
+  return {
+    key,
+    required: rb.required,
+    mediaType: first.mediaType,
+    kind: first.kind,
+    type: unionType(media),
+    schema: first.schema,
+    ...(rb.description ? { description: rb.description } : {}),
+    media,
+  };
+}
+
+function mediaKind(c: MediaContent): BodyKind {
+  return isJson(c.mediaType)
+    ? 'json'
+    : /^multipart\//i.test(c.mediaType)
+      ? 'multipart'
+      : /x-www-form-urlencoded/i.test(c.mediaType)
+        ? 'form'
+        : /^text\//i.test(c.mediaType) && c.schema.kind !== 'binary'
+          ? 'text'
+          : 'binary';
+}
+
+function uploadable(ctx: TypeContext): string {
+  ctx.runtimeTypes?.add(UPLOADABLE);
+  return UPLOADABLE;
+}
+
+function bodyMedia(c: MediaContent, ctx: OperationContext, opConfig: OperationSerialization | undefined): BodyMedia {
+  const kind = mediaKind(c);
+  const type = kind === 'binary' ? uploadable(ctx) : typeExpr(c.schema, ctx, '  ');
+  const out: BodyMedia = { mediaType: c.mediaType, kind, type, schema: c.schema };
+  if (kind !== 'multipart' && kind !== 'form') return out;
+  const own = opConfig?.body;
+  let encoding = c.encoding;
+  // The operation's config outranks the spec's encoding: only the content types are kept.
+  if (encoding && own && (own.arrays || own.objects)) {
+    const kept: Record<string, Encoding> = {};
+    for (const [k, e] of Object.entries(encoding)) if (e.contentType) kept[k] = { contentType: e.contentType };
+    encoding = Object.keys(kept).length > 0 ? kept : undefined;
+  }
+  if (encoding) out.encoding = encoding;
+  const defaults = kind === 'multipart' ? ctx.serialization?.multipart : ctx.serialization?.form;
+  const arrays = own?.arrays ?? defaults?.arrays;
+  const objects = own?.objects ?? defaults?.objects;
+  const format: WireFormat = {};
+  if (arrays) format.arrays = arrays;
+  // multipart's `brackets` is the runtime's `deepObject`
+  if (objects) format.objects = objects === 'brackets' ? 'deepObject' : objects;
+  if (format.arrays || format.objects) out.format = format;
+  return out;
+}
+
+/** The union of the media types' types (each once). */
+function unionType(media: BodyMedia[]): string {
+  const types = [...new Set(media.map((m) => m.type))];
+  return types.length === 1 ? types[0] : types.map((t) => (/[|&]/.test(t) && !/^\(.*\)$/s.test(t) ? `(${t})` : t)).join(' | ');
+}
+
+/** The body type with its `stream` flag narrowed (`T & { stream?: false | null }`). */
+function withStreamFlag(type: string, flag: string): string {
+  const base = /^[\w.]+$/.test(type) ? type : `(${type})`;
+  return `${base} & { stream?: ${flag} }`;
+}
+
+/** The operation's own server, its variables filled from the config or their defaults; trailing `/` dropped. */
+function operationServer(op: Operation, variables: Readonly<Record<string, string>> | undefined): string | undefined {
+  const server = op.servers?.[0];
+  if (!server) return undefined;
+  let url = server.url;
+  for (const [k, v] of Object.entries(server.variables ?? {})) url = url.split(`{${k}}`).join(variables?.[k] ?? v.default);
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * The `Accept` header from the declared success media types; undefined where the runtime's
+ * default is right (`application/json` for JSON), and for text read from a JSON media type
+ * whose schema is a plain string (the spec is doubtful there: nothing is claimed).
+ */
+function acceptHeader(shape: SuccessShape): string | undefined {
+  if (shape.kind === 'void' || shape.jsonString) return undefined;
+  const types = shape.mediaTypes;
+  if (shape.kind === 'json' && types.length === 1 && types[0] === 'application/json') return undefined;
+  return types.length > 0 ? types.join(', ') : undefined;
+}
+
+/** The declared event type has a top-level `error` property (through refs, unions and allOf). */
+function hasErrorProperty(schemas: Schema[], ctx: TypeContext): boolean {
+  const seen = new Set<SchemaId>();
+  const has = (s: Schema): boolean => {
+    switch (s.kind) {
+      case 'ref': {
+        const target = ctx.schemas.get(s.target);
+        if (!target || seen.has(s.target)) return false;
+        seen.add(s.target);
+        return has(target);
+      }
+      case 'object':
+        return s.properties.some((p) => p.name === 'error');
+      case 'union':
+      case 'intersection':
+        return s.members.some(has);
+      default:
+        return false;
+    }
+  };
+  return schemas.some(has);
 }
 
 function shapeType(shape: SuccessShape, ctx: TypeContext): string {
@@ -176,37 +389,70 @@ function specLiteral(v: OperationView, response: string): string {
     const oneLine = `params: [${ps.join(', ')}]`;
     out += oneLine.length <= 96 ? `  ${oneLine},\n` : `  params: [\n${ps.map((x) => `    ${x},\n`).join('')}  ],\n`;
   }
-  if (v.body) out += `  body: ${bodySpecLiteral(v.body)},\n`;
+  if (v.body) {
+    const bodies = v.body.media.map((m) => bodySpecLiteral(v.body!, m));
+    out += bodies.length === 1 ? `  body: ${bodies[0]},\n` : `  body: [\n${bodies.map((b) => `    ${b},\n`).join('')}  ],\n`;
+  }
   if (response !== 'json') out += `  response: ${stringLiteral(response)},\n`;
+  if (v.accept !== undefined) out += `  accept: ${stringLiteral(v.accept)},\n`;
+  if (v.server !== undefined) out += `  server: ${stringLiteral(v.server)},\n`;
+  if (v.eventErrors) out += `  eventErrors: "event",\n`;
   if (v.security.length > 0) out += `  security: ${securityLiteral(v.security)},\n`;
   if (v.op.extensions['x-oagen-retry'] === true) out += '  retry: true,\n';
   return out + '}';
 }
 
-function paramSpecLiteral({ key, param }: ParamView): string {
+function paramSpecLiteral({ key, param, format }: ParamView): string {
   // The common case as `location:name` (runtime `ParamRef`): far cheaper to type-check than an object.
-  if (key === param.name && !param.json && !needsSerializer(param)) return stringLiteral(`${param.in}:${param.name}`);
+  if (key === param.name && !param.json && !needsSerializer(param) && !format) return stringLiteral(`${param.in}:${param.name}`);
   let out = `{ name: ${stringLiteral(param.name)}, in: ${stringLiteral(param.in)}`;
   if (key !== param.name) out += `, key: ${stringLiteral(key)}`;
   if (param.json) out += ', json: true';
   // Only non-default styles are written; they bring their serializer along (tree-shaken otherwise).
-  if (needsSerializer(param)) {
+  if (needsSerializer(param) || format) {
     if (param.style) out += `, style: ${stringLiteral(param.style)}`;
     if (param.explode !== undefined) out += `, explode: ${param.explode}`;
     if (param.allowReserved) out += ', allowReserved: true';
+    out += formatFields(format);
     out += ', serialize: serializeParam';
   }
   return out + ' }';
 }
 
-function bodySpecLiteral(body: BodyView): string {
-  let out = `{ kind: ${stringLiteral(body.kind)}, mediaType: ${stringLiteral(body.mediaType)}`;
+function formatFields(format: WireFormat | undefined): string {
+  let out = '';
+  if (format?.arrays) out += `, arrays: ${stringLiteral(format.arrays)}`;
+  if (format?.objects) out += `, objects: ${stringLiteral(format.objects)}`;
+  return out;
+}
+
+/** Whether a parameter's spec needs `serializeParam` (a non-default style, or config formats). */
+export function usesSerializer(p: ParamView): boolean {
+  return !!p.format || needsSerializer(p.param);
+}
+
+function bodySpecLiteral(body: BodyView, m: BodyMedia): string {
+  let out = `{ kind: ${stringLiteral(m.kind)}, mediaType: ${stringLiteral(m.mediaType)}`;
   if (body.required) out += ', required: true';
   if (body.key !== 'body') out += `, key: ${stringLiteral(body.key)}`;
+  if (m.encoding) out += `, encoding: ${encodingLiteral(m.encoding)}`;
+  out += formatFields(m.format);
   // Upload and form encodings are pulled into the bundle only by the operations that need them.
-  if (body.kind === 'multipart') out += ', encode: toFormData';
-  if (body.kind === 'form') out += ', encode: formBody';
+  if (m.kind === 'multipart') out += ', encode: toFormData';
+  if (m.kind === 'form') out += ', encode: formBody';
   return out + ' }';
+}
+
+function encodingLiteral(encoding: Record<string, Encoding>): string {
+  const entries = Object.entries(encoding).map(([name, e]) => {
+    const fields: string[] = [];
+    if (e.contentType !== undefined) fields.push(`contentType: ${stringLiteral(e.contentType)}`);
+    if (e.style !== undefined) fields.push(`style: ${stringLiteral(e.style)}`);
+    if (e.explode !== undefined) fields.push(`explode: ${e.explode}`);
+    if (e.allowReserved !== undefined) fields.push(`allowReserved: ${e.allowReserved}`);
+    return `${propertyKey(name)}: { ${fields.join(', ')} }`;
+  });
+  return `{ ${entries.join(', ')} }`;
 }
 
 function renderOperation(v: OperationView): string {
@@ -255,10 +501,14 @@ function renderOperation(v: OperationView): string {
   }
   if (v.stream && names.stream) {
     const streamSpec = names.locals.streamSpec;
-    out.push(`\nconst ${streamSpec}: OperationSpec = { ...${specConst}, response: "sse" };\n\n`);
+    const extra = [`accept: ${stringLiteral(v.stream.shape.mediaTypes.join(', ') || 'text/event-stream')}`, ...(v.stream.errorProperty ? ['eventErrors: "event"'] : [])];
+    out.push(`\nconst ${streamSpec}: OperationSpec = { ...${specConst}, response: "sse", ${extra.join(', ')} };\n\n`);
     const flag = v.body && v.stream.flag ? v.body.key : undefined;
     out.push(docBlock([`Like {@link ${names.fn}}, answered as a stream of server-sent events (\`${v.stream.shape.mediaType}\`).`, ...(flag ? ['Sets `stream: true` in the request body.'] : []), '', `\`${op.method} ${op.path}\``].map(escapeDocLine), ''));
-    out.push(`export function ${names.stream}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<EventStream<${v.stream.eventType}>> {\n`);
+    // The stream variant's body can only say `stream: true` (and gets it when it says nothing).
+    const streamParams = flag && v.stream.bodyType ? `Omit<${names.params}, ${stringLiteral(flag)}> & { ${propertyKey(flag)}${v.body!.required ? '' : '?'}: ${v.stream.bodyType} }` : names.params;
+    const streamArg = `params${v.paramsOptional ? '?' : ''}: ${streamParams}`;
+    out.push(`export function ${names.stream}(client: Client, ${streamArg}, options?: RequestOptions): ApiPromise<EventStream<${v.stream.eventType}>> {\n`);
     if (flag) out.push(`  return stream(client, ${streamSpec}, { ...params, ${propertyKey(flag)}: { ...params${v.paramsOptional ? '?' : ''}.${flag}, stream: true } }, options);\n}\n`);
     else out.push(`  return stream(client, ${streamSpec}, params, options);\n}\n`);
   }

@@ -13,6 +13,10 @@ export interface SuccessShape {
   /** the statuses that carry them, for docs */
   statuses: string[];
   mediaType?: string;
+  /** every declared media type of these responses (the `Accept` header), stream ones only for `sse` */
+  mediaTypes: string[];
+  /** `text` read from a JSON media type whose schema is a plain string (the spec's word is doubtful: no `Accept` is sent) */
+  jsonString?: boolean;
 }
 
 export function isJson(mediaType: string): boolean {
@@ -45,17 +49,28 @@ export function successShape(op: Operation, responses: Response[] = successRespo
   const statuses = responses.map((r) => r.status);
   const contents = responses.flatMap((r) => r.contents);
   const json = contents.filter((c) => isJson(c.mediaType));
-  if (json.length > 0) return { kind: 'json', schemas: uniq(json), statuses, mediaType: json[0].mediaType };
   const other = contents.filter((c) => !isEventStream(c.mediaType));
+  const mediaTypes = [...new Set(other.map((c) => c.mediaType))];
+  // A JSON media type whose schema is a plain string: what comes back is text (a file's
+  // contents, say), whatever its Content-Type; the runtime decodes by the Content-Type.
+  if (json.length > 0 && json.length === other.length && json.every((c) => isPlainString(c.schema))) {
+    return { kind: 'text', schemas: [{ kind: 'string', pointer: json[0].schema.pointer }], statuses, mediaType: json[0].mediaType, mediaTypes, jsonString: true };
+  }
+  if (json.length > 0) return { kind: 'json', schemas: uniq(json), statuses, mediaType: json[0].mediaType, mediaTypes };
   if (other.length > 0) {
     const text = other.every((c) => isText(c.mediaType) && c.schema.kind !== 'binary');
     return text
-      ? { kind: 'text', schemas: [{ kind: 'string', pointer: other[0].schema.pointer }], statuses, mediaType: other[0].mediaType }
-      : { kind: 'blob', schemas: [{ kind: 'binary', pointer: other[0].schema.pointer }], statuses, mediaType: other[0].mediaType };
+      ? { kind: 'text', schemas: [{ kind: 'string', pointer: other[0].schema.pointer }], statuses, mediaType: other[0].mediaType, mediaTypes }
+      : { kind: 'blob', schemas: [{ kind: 'binary', pointer: other[0].schema.pointer }], statuses, mediaType: other[0].mediaType, mediaTypes };
   }
   const sse = contents.filter((c) => isEventStream(c.mediaType));
-  if (sse.length > 0) return { kind: 'sse', schemas: uniq(sse), statuses, mediaType: sse[0].mediaType };
-  return { kind: 'void', schemas: [], statuses };
+  if (sse.length > 0) return { kind: 'sse', schemas: uniq(sse), statuses, mediaType: sse[0].mediaType, mediaTypes: [...new Set(sse.map((c) => c.mediaType))] };
+  return { kind: 'void', schemas: [], statuses, mediaTypes: [] };
+}
+
+/** `type: string` with no format, enum or const: not a JSON value anyone would declare on purpose. */
+function isPlainString(s: Schema): boolean {
+  return s.kind === 'string' && !s.nullable && s.format === undefined;
 }
 
 /** The `text/event-stream` variant of an operation that also answers with another media type. */
@@ -63,7 +78,7 @@ export function streamShape(op: Operation, main = successShape(op), responses: R
   if (main.kind === 'sse') return undefined;
   const sse = responses.flatMap((r) => r.contents).filter((c) => isEventStream(c.mediaType));
   if (sse.length === 0) return undefined;
-  return { kind: 'sse', schemas: uniq(sse), statuses: responses.map((r) => r.status), mediaType: sse[0].mediaType };
+  return { kind: 'sse', schemas: uniq(sse), statuses: responses.map((r) => r.status), mediaType: sse[0].mediaType, mediaTypes: [...new Set(sse.map((c) => c.mediaType))] };
 }
 
 function uniq(contents: MediaContent[]): Schema[] {

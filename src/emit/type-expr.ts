@@ -8,6 +8,7 @@
  */
 import type { Property, Schema, SchemaId } from '../ir/types.js';
 import { jsDocLines, literalValue, propertyKey } from '../naming/escape.js';
+import { ownTags } from '../normalize/discriminator.js';
 
 export interface TypeContext {
   /** generated type name of each named schema */
@@ -16,7 +17,12 @@ export interface TypeContext {
   schemas: ReadonlyMap<SchemaId, Schema>;
   /** collects every type name an expression refers to (for imports) */
   used?: Set<string>;
+  /** collects the runtime types an expression refers to (`Uploadable`), for imports */
+  runtimeTypes?: Set<string>;
 }
+
+/** The runtime's upload type (runtime/types.ts): Blob, File, bytes, web or Node.js streams. */
+export const UPLOADABLE = 'Uploadable';
 
 export function typeExpr(s: Schema, ctx: TypeContext, indent = ''): string {
   const core = coreExpr(s, ctx, indent);
@@ -41,7 +47,9 @@ function coreExpr(s: Schema, ctx: TypeContext, indent: string): string {
     case 'never':
       return 'never';
     case 'binary':
-      return 'Blob';
+      // binary schemas are what requests upload (a binary response is the runtime's `Blob`)
+      ctx.runtimeTypes?.add(UPLOADABLE);
+      return UPLOADABLE;
     case 'literal':
       return literalValue(s.value);
     case 'enum': {
@@ -106,7 +114,7 @@ function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, ind
       if (disc && m.kind === 'ref') {
         const tags = disc.mapping.filter((e) => e.target === m.target).map((e) => e.value);
         const name = refName(m.target, ctx);
-        if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags)) return name;
+        if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags, ctx.schemas)) return name;
         return `(${name} & { ${propertyKey(disc.property)}: ${tags.map(literalValue).join(' | ')} })`;
       }
       return m.kind === 'intersection' || (m.kind === 'union' && m.nullable) ? `(${typeExpr(m, ctx, indent)})` : typeExpr(m, ctx, indent);
@@ -117,14 +125,13 @@ function isStringEnum(s: Schema | undefined): boolean {
   return (s?.kind === 'enum' && s.values.every((v) => typeof v === 'string')) || (s?.kind === 'literal' && typeof s.value === 'string');
 }
 
-/** The member already declares the tag as exactly these literal values. */
-export function hasLiteralTag(target: Schema | undefined, property: string, tags: string[]): boolean {
-  if (!target || target.kind !== 'object') return false;
-  const p = target.properties.find((x) => x.name === property);
-  if (!p) return false;
-  if (p.schema.kind === 'literal') return tags.length === 1 && p.schema.value === tags[0];
-  if (p.schema.kind === 'enum' && !p.schema.open) return p.schema.values.every((v) => tags.includes(String(v)));
-  return false;
+/**
+ * The member already declares the tag, with only these values (a literal, a closed enum, or
+ * a union whose members each declare one): it keeps its type, no `& { tag: … }`.
+ */
+export function hasLiteralTag(target: Schema | undefined, property: string, tags: string[], schemas: ReadonlyMap<SchemaId, Schema> = new Map()): boolean {
+  const own = ownTags(target, property, schemas);
+  return own.length > 0 && own.every((t) => tags.includes(t));
 }
 
 function parenthesized(m: Schema, ctx: TypeContext, indent: string): string {

@@ -59,4 +59,12 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'ResponseKind',
   'ParamLocation',
   'ParamStyle',
+  // issue 13 (contract-13.md): uploads and wire formats
+  'Uploadable',
+  'NodeReadableLike',
+  'toFile',
+  'ArrayFormat',
+  'ObjectFormat',
+  'EncodingSpec',
+  'BodySpec',
 ];
