@@ -20,9 +20,11 @@ export interface ClientFacts {
   used: string[];
   /** environment variable for each scheme (basic: two, `_USERNAME` / `_PASSWORD`) */
   env: Map<string, string>;
+  /** the variables `createClient()` itself reads (config `env`): scheme name or `baseUrl` → variable */
+  clientEnv: ReadonlyMap<string, string>;
 }
 
-export function clientFacts(ir: ApiIR, packageName: string, security: SecurityRequirement[][]): ClientFacts {
+export function clientFacts(ir: ApiIR, packageName: string, security: SecurityRequirement[][], configEnv: Readonly<Record<string, string>> = {}): ClientFacts {
   const server = ir.servers[0];
   let baseUrl = server?.url ?? '';
   for (const [k, v] of Object.entries(server?.variables ?? {})) baseUrl = baseUrl.split(`{${k}}`).join(v.default);
@@ -44,7 +46,17 @@ export function clientFacts(ir: ApiIR, packageName: string, security: SecurityRe
   for (const s of order.slice(0, used.length)) byType.set(envSuffix(s), (byType.get(envSuffix(s)) ?? 0) + 1);
   const env = new Map<string, string>();
   const taken = new Set<string>();
+  // the variables the config names come first: the examples read what the client reads
+  const clientEnv = new Map(Object.entries(configEnv).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   for (const s of order) {
+    const own = clientEnv.get(s.name);
+    if (own !== undefined && !isBasic(s)) {
+      env.set(s.name, own);
+      taken.add(own);
+    }
+  }
+  for (const s of order) {
+    if (env.has(s.name)) continue;
     const typed = `${prefix}_${envSuffix(s)}`;
     const candidates = byType.get(envSuffix(s)) === 1 ? [typed] : [`${prefix}_${ownSuffix(prefix, s, true)}`, `${prefix}_${ownSuffix(prefix, s, false)}`];
     let name = candidates.find((c) => !taken.has(c)) ?? typed;
@@ -52,7 +64,7 @@ export function clientFacts(ir: ApiIR, packageName: string, security: SecurityRe
     taken.add(name);
     env.set(s.name, name);
   }
-  return { packageName, from: stringLiteral(packageName), baseUrl, schemes, used, env };
+  return { packageName, from: stringLiteral(packageName), baseUrl, schemes, used, env, clientEnv };
 }
 
 /** `AdminApiKeyAuth` → `ADMIN_API_KEY` (with `trim`, without the words the prefix already ends with). */

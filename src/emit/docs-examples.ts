@@ -84,7 +84,8 @@ class Builder {
       case 'never':
         return undefined;
       case 'binary':
-        return code(`new Blob([${stringLiteral('example contents')}])`);
+        // a named file: servers read the extension (`filename="blob"` is what a bare Blob sends)
+        return code(`new File([${stringLiteral('example contents')}], ${stringLiteral(exampleFileName(hint))})`);
       case 'literal':
         return code(literalCode(s.value));
       case 'enum': {
@@ -463,4 +464,11 @@ function literalKey(name: string): string {
     literalKeys.set(name, key);
   }
   return key;
+}
+
+/** The example file's name, from its field: `image.png`, `audio.mp3`, `file.txt`. */
+function exampleFileName(hint: string): string {
+  const base = hint.replace(/[^\w-]+/g, '_').replace(/^_+|_+$/g, '') || 'data';
+  const ext = /image|mask|photo|picture|avatar|logo/i.test(base) ? 'png' : /audio|sound|voice|speech/i.test(base) ? 'mp3' : /video/i.test(base) ? 'mp4' : 'txt';
+  return `${base}.${ext}`;
 }

@@ -76,7 +76,15 @@ export function writeOperation(view: OperationView, dc: DocsContext, page: PageA
     out.push('\n');
   }
   out.push('\n', footer, '\n');
-  return { view, link: top.link, summary: firstLine(op.summary ?? op.description), http: `**${op.method}** ${markdownCode(op.path)}` };
+  return { view, link: top.link, summary: firstLine(op.summary ?? op.description), http: httpLine(view) };
+}
+
+/**
+ * `**GET** `/path``: the path relative to the client's base URL, or, for an operation with its
+ * own server, the full URL it is sent to (the API doc's table and the README's API reference).
+ */
+export function httpLine(view: OperationView): string {
+  return `**${view.op.method}** ${markdownCode((view.server ?? '') + view.op.path)}`;
 }
 
 function writeSection(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string, out: string[]): void {
@@ -212,7 +220,7 @@ export function callExpression(view: OperationView, dc: DocsContext, fn: string)
     const b = view.body;
     const v: Example | undefined =
       b.kind === 'binary'
-        ? { kind: 'code', code: `new Blob([${stringLiteral('example contents')}])` }
+        ? { kind: 'code', code: `new File([${stringLiteral('example contents')}], ${stringLiteral(fileName('data', b.mediaType))})` }
         : b.kind === 'text'
           ? { kind: 'code', code: stringLiteral('Hello, world!') }
           : exampleValue(b.schema, dc.types, 'body', 'request');
@@ -280,18 +288,48 @@ function itemParts(view: OperationView, dc: DocsContext): TypePart[] | undefined
 function requestBodyBody(view: OperationView, dc: DocsContext, description: string): string {
   const b = view.body!;
   const lines = [
-    `${bodyTypeMarkdown(view, dc)}${b.required ? ', required' : ', optional'}, in ${markdownCode(`params.${b.key}`)}; sent as ${markdownCode(b.mediaType)}${bodyEncoding(b.kind)}.`,
+    `${bodyTypeMarkdown(view, dc)}${b.required ? ', required' : ', optional'}, in ${markdownCode(`params.${b.key}`)}; sent as ${b.media.length > 1 ? 'one of the media types below' : `${markdownCode(b.mediaType)}${bodyEncoding(b.kind)}`}.`,
   ];
   if (description) lines.push(description);
-  const others = (view.op.requestBody?.contents ?? []).map((c) => c.mediaType).filter((m) => m !== b.mediaType);
-  if (others.length > 0) lines.push(`The API also accepts ${listJoin(others.map(markdownCode), 'and')}; this client sends ${markdownCode(b.mediaType)}.`);
+  if (b.media.length > 1) {
+    const each = b.media.map((m) => `- ${markdownCode(m.mediaType)}: ${m.kind === 'binary' ? markdownCode(m.type) : typeMarkdown(typeParts(m.schema, dc.types), modelLink)}${bodyEncoding(m.kind)}`);
+    const multipart = b.media.find((m) => m.kind === 'multipart');
+    const rule = multipart
+      ? `A body holding a file (${markdownCode('File')}, ${markdownCode('Blob')}, bytes or a stream, at the top level or in an array) is sent as ${markdownCode(multipart.mediaType)}, any other as ${markdownCode(b.mediaType)}`
+      : `It is sent as ${markdownCode(b.mediaType)}`;
+    lines.push(
+      `The API accepts ${b.media.length} media types, and ${markdownCode(`params.${b.key}`)} takes a value of any of them:\n\n${each.join('\n')}\n\n${rule}; the call option ${markdownCode('contentType')} chooses explicitly (${markdownCode(`{ contentType: ${stringLiteral(b.media[b.media.length - 1]!.mediaType)} }`)}).`,
+    );
+    // the example shows the first media type: here, a call with each of the others
+    for (const m of b.media.slice(1)) {
+      const call = callExpression({ ...view, body: { ...b, mediaType: m.mediaType, kind: m.kind, type: m.type, schema: m.schema } }, dc, view.names.fn);
+      if (!call) continue;
+      const options = `{ contentType: ${stringLiteral(m.mediaType)} }`;
+      const code = [
+        importLine(dc.facts, ['createClient', view.names.fn]),
+        '',
+        clientLine(dc.facts, chosenSchemes(view.security, dc.facts)),
+        '',
+        `const result = await ${call('const result = await '.length, '', options)};`,
+        'console.log(result);',
+      ].join('\n');
+      lines.push(`As ${markdownCode(m.mediaType)}:\n\n${codeBlock('ts', code)}`);
+    }
+  }
   return lines.join('\n\n');
+}
+
+/** A file name for an example upload: `data.png` for an image media type, `data.bin` when nothing says. */
+export function fileName(base: string, mediaType: string | undefined): string {
+  const sub = /^[\w.+-]+\/([\w.+-]+)/.exec(mediaType ?? '')?.[1]?.toLowerCase();
+  const ext = !sub || sub === 'octet-stream' || sub === '*' ? 'bin' : sub === 'jpeg' ? 'jpg' : sub === 'mpeg' ? 'mp3' : sub === 'plain' ? 'txt' : sub.replace(/^.*\+/, '').replace(/^x-/, '');
+  return `${base}.${ext}`;
 }
 
 function bodyEncoding(kind: string): string {
   switch (kind) {
     case 'multipart':
-      return ' (a `FormData` built from the object: `Blob`/`File` values become file parts, objects JSON parts)';
+      return ' (a `FormData` built from the object: files — `File`, `Blob`, bytes, streams — become file parts with a file name, other fields text fields)';
     case 'form':
       return ' (URL-encoded from the object)';
     case 'binary':
@@ -365,14 +403,15 @@ export function schemeKind(facts: ClientFacts, name: string): string {
 }
 
 function headersBody(view: OperationView): string {
-  const accept: string[] = [];
-  for (const r of view.op.responses) for (const c of r.contents) if (!accept.includes(c.mediaType)) accept.push(c.mediaType);
+  // what the client sends: the declared success media types (the runtime's default for JSON)
+  const accept = view.accept !== undefined ? view.accept.split(', ') : view.success.kind === 'json' ? ['application/json'] : [];
+  const streamAccept = view.stream?.shape.mediaTypes ?? [];
   const params = view.params
     .filter((p) => p.param.in === 'header')
     .map((p) => `- ${markdownCode(p.param.name)}: from ${markdownCode(isIdentifierName(p.key) ? `params.${p.key}` : `params[${stringLiteral(p.key)}]`)}${p.param.required ? '' : ' (when given)'}`);
   return [
-    `- **Content-Type**: ${view.body ? markdownCode(view.body.mediaType) : 'none (no request body)'}`,
-    `- **Accept**: ${accept.length > 0 ? accept.map(markdownCode).join(', ') : 'none (no response body)'}`,
+    `- **Content-Type**: ${view.body ? view.body.media.map((m) => markdownCode(m.mediaType)).join(' or ') : 'none (no request body)'}`,
+    `- **Accept**: ${accept.length > 0 ? accept.map(markdownCode).join(', ') : view.success.jsonString ? 'none (the declared JSON string is read as text, whatever comes back)' : 'none (no response body)'}${streamAccept.length > 0 ? ` (${streamAccept.map(markdownCode).join(', ')} for ${markdownCode(view.names.stream ?? '')})` : ''}`,
     ...params,
   ].join('\n');
 }
@@ -500,7 +539,7 @@ function errorTexts(dc: DocsContext): ErrorTexts {
       carrying: `${markdownCode('status')}, ${markdownCode('headers')} and ${markdownCode('requestId')}`,
       connection: `No response at all rejects with ${markdownCode('ConnectionError')} (${markdownCode('TimeoutError')} past ${markdownCode('timeout')}).`,
       retried: new Map(),
-      options: `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('headers')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
+      options: `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})), and ${markdownCode('headers')}, ${markdownCode('query')}, ${markdownCode('body')}, ${markdownCode('fetchOptions')}, ${markdownCode('baseUrl')}, ${markdownCode('contentType')} (see [Per-call options](${readmeLinkOf(dc, HERE, 'call-options')})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
     };
     errorTextsOf.set(dc.resolveLinks, t);
   }
@@ -517,7 +556,7 @@ function retryText(method: string, markedSafe: boolean, texts: ErrorTexts): stri
     const why = idempotent ? `${markdownCode(method)} is idempotent` : `the spec marks it safe to retry (${markdownCode('x-oagen-retry')})`;
     text = `Retried automatically: ${why}, so connection errors, timeouts, 408, 409, 429 and 5xx are retried up to ${markdownCode('maxRetries')} times (default 2) with backoff, honouring ${markdownCode('Retry-After')}. ${markdownCode('{ retry: false }')} in the options turns that off for one call.`;
   } else {
-    text = `Not retried by default: ${markdownCode(method)} is not idempotent. Opt in with ${markdownCode('{ retry: true }')} or an ${markdownCode('idempotencyKey')} in the options, or ${markdownCode('idempotencyHeader')} on the client.`;
+    text = `${markdownCode(method)} is not idempotent: retried only when the server did not process the request (a 429 or 503, ${markdownCode('x-should-retry: true')}, a refused connection), up to ${markdownCode('maxRetries')} times (default 2), honouring ${markdownCode('Retry-After')}. Opt in to the full retry rule with ${markdownCode('{ retry: true }')} or an ${markdownCode('idempotencyKey')} in the options, or ${markdownCode('idempotencyHeader')} on the client.`;
   }
   texts.retried.set(key, text);
   return text;

@@ -13,7 +13,7 @@ import { chosenSchemes, clientLine, credentialExample, importLine, isBasic, type
 import { apiHref, ids, modelHref, operationLink, readmeLink, type DocsContext } from './docs-context.js';
 import { printExample, type Example } from './docs-examples.js';
 import { cell, codeBlock, codeLink, firstLine, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
-import { callExpression, operationExample, schemeKind } from './docs-operation.js';
+import { callExpression, httpLine, operationExample, schemeKind } from './docs-operation.js';
 import type { OperationView } from './operations.js';
 
 /** A renamed export kept under its old name (the name lock, issue 8). */
@@ -69,6 +69,8 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
       errors: t('errors'),
       pagination: t('pagination'),
       retries: t('retries'),
+      callOptions: t('call-options'),
+      uploads: t('uploads'),
       rawResponses: t('raw-responses'),
       streaming: t('streaming'),
       aliases: t('aliases'),
@@ -76,13 +78,15 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
       models: t('models'),
     },
     quickStart: quickStart(first, dc),
-    configuration: configuration(facts),
+    configuration: configuration(facts, all),
     authentication: authIntro(facts),
     schemes: facts.used.map((n) => facts.schemes.get(n)!).map((s) => ({ heading: markdownText(s.name).replace(/\n+/g, ' ') + anchorTarget(ids.scheme(s.name)), body: schemeBody(s, dc) })),
     usage: input.groups.map((g): Section => usage(g.names, g.views, showcase(g.views), dc)),
     errors: errorsSection(first, dc),
     pagination: dc.readme.pagination ? paginationSection(all, dc) : '',
     retries: retriesSection(all, first, dc),
+    callOptions: callOptionsSection(all, first, dc),
+    uploads: uploadsSection(all, dc),
     rawResponses: rawSection(first, dc),
     streaming: dc.readme.streaming ? streamingSection(all, dc) : '',
     aliases: input.aliases.length > 0 ? aliasesSection(input.aliases) : '',
@@ -109,27 +113,30 @@ const OPTIONS: [string, string, string, string][] = [
   ['baseUrl', 'string', '', 'Base URL of the API, without a trailing slash.'],
   ['auth', '', '—', 'Credentials, keyed by security scheme name: see [Authentication](#authentication).'],
   ['fetch', 'typeof fetch', 'the global `fetch`', 'A custom `fetch`: proxies, instrumentation, tests, runtimes without a global `fetch`.'],
-  ['headers', 'Record<string, string>', '`{}`', 'Headers sent with every request.'],
-  ['maxRetries', 'number', '`2`', 'Retries after the first attempt on connection errors, timeouts, 408, 409, 429 and 5xx.'],
-  ['timeout', 'number', '`60000`', 'Milliseconds allowed per attempt; `0` disables the timeout.'],
+  ['headers', 'Record<string, string>', '`{}`', 'Headers sent with every request (a `User-Agent` here replaces the package\'s own, sent where the platform allows it).'],
+  ['servers', 'Record<string, string>', '—', "Spec server URL → base URL to use instead, for operations that declare their own server (a proxy, an enterprise host, a test server)."],
+  ['maxRetries', 'number', '`2`', 'Retries after the first attempt: see [Retries and timeouts](#retries).'],
+  ['timeout', 'number', '`600000` (10 minutes)', 'Milliseconds allowed per attempt; `0` disables the timeout.'],
   ['backoff', '{ initialDelay?: number; maxDelay?: number }', '`500`, `8000`', 'Delay before retry *n*: `initialDelay × 2^n` ms (±25 % jitter), at most `maxDelay`; a `Retry-After` header wins.'],
   ['idempotencyHeader', 'string', '—', 'When set, POST and PATCH requests carry a generated key in this header and become retryable.'],
   ['onRequest', '(request: Request) => Request | void | Promise<Request | void>', '—', 'Called before every attempt; may return a replacement request (logging, tracing, signing).'],
   ['onResponse', '(response: Response, request: Request) => void | Promise<void>', '—', 'Called with every response, including error responses that will be retried.'],
 ];
 
-function configuration(facts: ClientFacts): string {
+function configuration(facts: ClientFacts, all: OperationView[]): string {
   // The same per-scheme credential types as the generated `AuthCredentials` (src/client.ts).
   const authType = `{ ${[...facts.schemes.values()]
     .filter((s) => s.type !== 'mutualTLS')
     .map((s) => `${printKey(s.name)}?: ${s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential'}`)
     .join('; ')} }`;
   // an API without security schemes takes no credentials: no `auth` row
-  const options = facts.schemes.size > 0 ? OPTIONS : OPTIONS.filter(([name]) => name !== 'auth');
+  // `servers` only matters where an operation declares its own server
+  const ownServers = [...new Set(all.flatMap((v) => (v.server !== undefined ? [v.server] : [])))].sort();
+  const options = OPTIONS.filter(([name]) => (name !== 'auth' || facts.schemes.size > 0) && (name !== 'servers' || ownServers.length > 0));
   const rows = options.map(([name, type, def, text]) => {
     const t = name === 'auth' ? authType : type;
     const d = name === 'baseUrl' ? (facts.baseUrl ? markdownCode(stringLiteral(facts.baseUrl)) : 'none: the spec declares no server') : def;
-    const desc = name === 'auth' ? text.replace('#authentication', readmeLink(HERE, 'authentication')) : text;
+    const desc = name === 'auth' ? text.replace('#authentication', readmeLink(HERE, 'authentication')) : name === 'maxRetries' ? text.replace('#retries', readmeLink(HERE, 'retries')) : text;
     return [cell(markdownCode(name)), cell(markdownCode(t)), cell(d), cell(desc)];
   });
   const schemes = facts.used.slice(0, 1);
@@ -169,6 +176,100 @@ function configuration(facts: ClientFacts): string {
     codeBlock('ts', code),
     `A custom ${markdownCode('fetch')}:`,
     codeBlock('ts', fetchCode),
+    ...envText(facts),
+    ...serversText(facts, all, ownServers),
+  ].join('\n\n');
+}
+
+/** The environment variables `createClient()` reads (config `env`), when there are any. */
+function envText(facts: ClientFacts): string[] {
+  if (facts.clientEnv.size === 0) return [];
+  const rows = [...facts.clientEnv].map(([key, variable]) => [
+    cell(markdownCode(variable)),
+    key === 'baseUrl' ? cell(`${markdownCode('baseUrl')}`) : cell(`${markdownCode(`auth.${key}`)} (${facts.schemes.has(key) ? schemeKind(facts, key) : 'credential'})`),
+  ]);
+  const code = [`import { createClient } from ${stringLiteral(facts.packageName)};`, '', '// credentials and base URL from the environment', 'const client = createClient();', '', 'console.log(client.baseUrl);'].join('\n');
+  return [
+    `**Environment variables.** What the config leaves unset is read from these variables, when ${markdownCode('process.env')} exists (Node.js, Deno, Bun; never in browsers); an option passed to ${markdownCode('createClient')} always wins. So ${markdownCode('createClient()')} with no argument works:`,
+    table(['Variable', 'Sets'], rows),
+    codeBlock('ts', code),
+  ];
+}
+
+/** Operations with their own server: where they go, and how to send them elsewhere. */
+function serversText(facts: ClientFacts, all: OperationView[], servers: string[]): string[] {
+  if (servers.length === 0) return [];
+  const list = servers.map((s) => {
+    const fns = all.filter((v) => v.server === s).map((v) => markdownCode(v.names.fn));
+    return `- ${markdownCode(s)}: ${fns.length > 5 ? `${fns.slice(0, 5).join(', ')} and ${fns.length - 5} more` : fns.join(', ')}`;
+  });
+  const code = [
+    `import { createClient } from ${stringLiteral(facts.packageName)};`,
+    '',
+    clientLine(facts, facts.used.slice(0, 1), [['servers', { kind: 'object', entries: servers.slice(0, 1).map((s) => [s, { kind: 'code', code: stringLiteral('http://localhost:8080') }]) }]]),
+    '',
+    'console.log(client.baseUrl);',
+  ].join('\n');
+  return [
+    `**Servers per operation.** These operations declare their own server in the spec (operation- or path-level ${markdownCode('servers')}) and are sent there, not to ${markdownCode('baseUrl')}:`,
+    list.join('\n'),
+    `The ${markdownCode('servers')} option maps such a server to another base URL (a proxy, an enterprise host, a test server); the call option ${markdownCode('baseUrl')} sets the base URL of one call, whatever the operation.`,
+    codeBlock('ts', code),
+  ];
+}
+
+/** The per-call options (the last argument of every function): escape hatches included. */
+function callOptionsSection(all: OperationView[], view: OperationView | undefined, dc: DocsContext): string {
+  const rows: [string, string, string][] = [
+    ['signal', 'AbortSignal', 'Cancels the call at any stage, including while it waits before a retry.'],
+    ['timeout', 'number', "Milliseconds allowed per attempt (overrides the client's)."],
+    ['maxRetries', 'number', "Retries after the first attempt (overrides the client's)."],
+    ['retry', 'boolean', '`true`: retry this call like an idempotent one; `false`: never retry it.'],
+    ['idempotencyKey', 'string', 'Sent in the idempotency header; makes a POST or PATCH retryable.'],
+    ['headers', 'Record<string, string>', "Extra headers for this call (they win over the client's and the operation's)."],
+    ['query', 'Record<string, unknown>', 'Extra query parameters the spec does not declare (form style, exploded).'],
+    ['body', 'Record<string, unknown>', 'Extra fields merged into an object body (JSON, form or multipart), for fields the spec lacks.'],
+    ['fetchOptions', 'RequestInit & Record<string, unknown>', 'Passed through to `fetch`: an undici `dispatcher` for a proxy, `cache`, `keepalive`, …'],
+    ['baseUrl', 'string', 'The base URL of this call only (wins over the client\'s `baseUrl` and `servers`).'],
+    ['contentType', 'string', 'Which of the declared request media types to send, for operations that accept several (see each operation\'s Request body).'],
+  ];
+  const text = [
+    `Every function takes an options object as its last argument. Besides the retry and timeout settings, it has escape hatches for what the spec does not say:`,
+    table(['Option', 'Type', 'Description'], rows.map(([n, t, d]) => [cell(markdownCode(n)), cell(markdownCode(t)), cell(d)])),
+  ].join('\n\n');
+  if (!view) return text;
+  const call = callExpression(view, dc, view.names.fn);
+  if (!call) return text;
+  const options = `{\n  headers: { "X-Trace-Id": "trace-1" },\n  query: { debug: true },\n  fetchOptions: { keepalive: true },\n  baseUrl: "http://localhost:8080",\n}`;
+  const code = [
+    importLine(dc.facts, ['createClient', view.names.fn]),
+    '',
+    clientLine(dc.facts, chosenSchemes(view.security, dc.facts)),
+    '',
+    `const options = ${options};`,
+    `const result = await ${call('const result = await '.length, '', 'options')};`,
+    'console.log(result);',
+  ].join('\n');
+  void all;
+  return `${text}\n\n${codeBlock('ts', code)}`;
+}
+
+/** Operations that upload files: what an upload takes, and `toFile`. */
+function uploadsSection(all: OperationView[], dc: DocsContext): string {
+  const uploads = all.filter((v) => v.body?.media.some((m) => m.kind === 'multipart' || m.kind === 'binary'));
+  if (uploads.length === 0) return '';
+  const list = uploads.map((v) => codeLink(v.names.fn, operationLink(HERE, dc.operations.get(v.op.key)!.doc, v.op.key)));
+  const shown = list.length > 8 ? `${list.slice(0, 8).join(', ')} and ${list.length - 8} more` : list.join(', ');
+  const code = [
+    `import { toFile } from ${stringLiteral(dc.packageName)};`,
+    '',
+    '// bytes, a Blob, a web ReadableStream or a Node.js Readable, with the name the server sees',
+    `const file = await toFile(new TextEncoder().encode(${stringLiteral('{"prompt": "Hello"}\n')}), "data.jsonl", { type: "application/jsonl" });`,
+    'console.log(file.name, file.size);',
+  ].join('\n');
+  return [
+    `File fields and binary bodies take a ${markdownCode('File')}, ${markdownCode('Blob')}, ${markdownCode('Uint8Array')}, ${markdownCode('ArrayBuffer')}, web ${markdownCode('ReadableStream')} or Node.js ${markdownCode('Readable')} (the exported type ${markdownCode('Uploadable')}). Every file part carries a file name, which many servers read (the extension says what the file is): a ${markdownCode('File')}'s own name, else the field name with an extension from the content type (${markdownCode('file.bin')}). ${markdownCode('toFile(data, name, { type })')} turns any of them into a named ${markdownCode('File')}. In a multipart body, the other fields are plain text fields. Operations that upload: ${shown}.`,
+    codeBlock('ts', code),
   ].join('\n\n');
 }
 
@@ -318,8 +419,8 @@ function paginationSection(all: OperationView[], dc: DocsContext): string {
 
 function retriesSection(all: OperationView[], view: OperationView | undefined, dc: DocsContext): string {
   const text = [
-    `Failed attempts are retried with exponential backoff and jitter (${markdownCode('backoff')}), up to ${markdownCode('maxRetries')} times (default 2): connection errors, timeouts, 408, 409, 429 and 5xx responses. ${markdownCode('Retry-After')} and ${markdownCode('retry-after-ms')} response headers are honoured. Only idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) are retried by default; a POST or PATCH is retried when the call passes ${markdownCode('retry: true')} or an ${markdownCode('idempotencyKey')}, or when the client has an ${markdownCode('idempotencyHeader')}.`,
-    `Each attempt may take ${markdownCode('timeout')} milliseconds (default 60 000). Every option can be set per call in the last argument, along with an ${markdownCode('AbortSignal')} that cancels the call at any stage, including while it waits before a retry.`,
+    `Failed attempts are retried with exponential backoff and jitter (${markdownCode('backoff')}), up to ${markdownCode('maxRetries')} times (default 2). ${markdownCode('Retry-After')} and ${markdownCode('retry-after-ms')} response headers are honoured. Idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS) are retried on connection errors, timeouts, 408, 409, 429 and 5xx responses. Every method, POST and PATCH included, is retried when the server did not process the request: a 429, a 503, a response with ${markdownCode('x-should-retry: true')}, or a connection refused before anything was sent. Beyond that, a POST or PATCH is retried like an idempotent call when the call passes ${markdownCode('retry: true')} or an ${markdownCode('idempotencyKey')}, or when the client has an ${markdownCode('idempotencyHeader')}; ${markdownCode('retry: false')} turns retries off for one call.`,
+    `Each attempt may take ${markdownCode('timeout')} milliseconds (default 600 000: 10 minutes, as long model calls need). Every option can be set per call in the last argument (see [Per-call options](${readmeLink(HERE, 'call-options')})), along with an ${markdownCode('AbortSignal')} that cancels the call at any stage, including while it waits before a retry.`,
   ].join('\n\n');
   if (!view) return text;
   const call = callExpression(view, dc, view.names.fn);
@@ -341,7 +442,7 @@ function retriesSection(all: OperationView[], view: OperationView | undefined, d
   ];
   if (post) {
     const postCall = callExpression(post, dc, post.names.fn)!;
-    lines.push('', `// ${post.op.method} is not retried unless you say it is safe`, `await ${postCall('await '.length, '', '{ idempotencyKey: "a-unique-key-per-logical-request" }')};`);
+    lines.push('', `// ${post.op.method} is retried only when the server did not process it, unless you say it is safe`, `await ${postCall('await '.length, '', '{ idempotencyKey: "a-unique-key-per-logical-request" }')};`);
   }
   return `${text}\n\n${codeBlock('ts', lines.join('\n'))}`;
 }
@@ -407,7 +508,7 @@ function apiReference(groups: ReadmeInput['groups']): string {
       rows.push([
         i === 0 ? cell(`[${markdownCode(g.names.doc)}](${apiHref(HERE, g.names.doc)})`) : '',
         cell(codeLink(v.names.fn, operationLink(HERE, g.names.doc, v.op.key))),
-        cell(`**${v.op.method}** ${markdownCode(v.op.path)}`),
+        cell(httpLine(v)),
         `${v.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(firstLine(v.op.summary ?? v.op.description))}`,
       ]);
     });

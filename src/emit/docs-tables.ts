@@ -36,7 +36,7 @@ export function writeParameters(view: OperationView, dc: DocsContext, out: strin
         cell(markdownCode(b.key)),
         'body',
         cell(bodyTypeMarkdown(view, dc)),
-        [markdownTableCell(b.description ?? ''), cell(`Sent as ${markdownCode(b.mediaType)}.`)].filter(Boolean).join(' '),
+        [markdownTableCell(b.description ?? ''), cell(`Sent as ${b.media.map((m) => markdownCode(m.mediaType)).join(' or ')}.`)].filter(Boolean).join(' '),
         b.required ? 'yes' : 'no',
         '',
       ]),
@@ -105,8 +105,9 @@ function paramDescription(param: Parameter, dc: DocsContext): string {
 /** The request body's type, linked. */
 export function bodyTypeMarkdown(view: OperationView, dc: DocsContext): string {
   const b = view.body!;
-  if (b.kind === 'binary') return markdownCode(b.type);
-  return typeMarkdown(typeParts(b.schema, dc.types), modelLink);
+  const one = (m: { kind: string; type: string; schema: Schema }) => (m.kind === 'binary' ? markdownCode(m.type) : typeMarkdown(typeParts(m.schema, dc.types), modelLink));
+  if (b.media.length <= 1) return one(b);
+  return [...new Set(b.media.map(one))].join(' | ');
 }
 
 const NO_FACTS: readonly string[] = Object.freeze([]);

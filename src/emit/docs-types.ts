@@ -121,7 +121,8 @@ const KEYWORDS: Partial<Record<Schema['kind'], [plain: string, nullable: string]
   number: ['`number`', '`number | null`'],
   boolean: ['`boolean`', '`boolean | null`'],
   never: ['`never`', '`never | null`'],
-  binary: ['`Blob`', '`Blob | null`'],
+  // a binary schema is an upload (type-expr.ts): binary responses are written `Blob` by their callers
+  binary: ['`Uploadable`', '`Uploadable | null`'],
   null: ['`null`', '`null`'],
   unknown: ['`unknown`', '`unknown`'],
 };
@@ -243,7 +244,7 @@ function core(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void 
       out.push(s.kind);
       return;
     case 'binary':
-      out.push('Blob');
+      out.push('Uploadable');
       return;
     case 'literal':
       out.push(literalType(s.value));

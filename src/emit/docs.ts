@@ -43,6 +43,8 @@ export interface DocsInput {
   ctx: TypeContext;
   /** renamed exports kept under their old names (the name lock); listed in the README */
   aliases?: DeprecatedAlias[];
+  /** config `env`: scheme name or `baseUrl` → environment variable `createClient()` reads */
+  env?: Readonly<Record<string, string>>;
 }
 
 export function renderDocs(input: DocsInput): Map<string, string> {
@@ -62,7 +64,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   const dc: DocsContext = {
     packageName: input.packageName,
     types: input.ctx,
-    facts: clientFacts(ir, input.packageName, input.operations.map((v) => v.security)),
+    facts: clientFacts(ir, input.packageName, input.operations.map((v) => v.security), input.env),
     operations,
     readme: {
       pagination: input.operations.some((v) => v.pagination),
@@ -170,9 +172,12 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, usage?: UsageIndex): { page: 
       `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
     ]),
   );
+  const own = api.views.some((v) => v.server !== undefined)
+    ? ` Operations with their own server (the spec's operation- or path-level ${markdownCode('servers')}) show their full URL and are sent there; the client's ${markdownCode('servers')} option maps such a server to another base URL, and the call option ${markdownCode('baseUrl')} overrides both for one call.`
+    : '';
   const server = baseUrl
-    ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.`
-    : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.`;
+    ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.${own}`
+    : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.${own}`;
   const content = render('docs/api.md.hbs', { title, description: api.description, baseUrl: server, methods, operations: operations.join('') });
   return { page, content };
 }

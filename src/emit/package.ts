@@ -103,7 +103,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
   files.set('tsconfig.json', render('package/tsconfig.json.hbs', {}));
   files.set('tsconfig.build.json', render('package/tsconfig.build.json.hbs', {}));
   const operations = ir.operations.map((op) => views.get(op.key)!);
-  for (const [path, content] of renderDocs({ ir, names, operations, models, packageName: options.name, version, ctx, aliases: docsAliases(options.aliases ?? []) })) files.set(path, content);
+  for (const [path, content] of renderDocs({ ir, names, operations, models, packageName: options.name, version, ctx, aliases: docsAliases(options.aliases ?? []), ...(options.env ? { env: options.env } : {}) })) files.set(path, content);
   return { files, operations, models };
 }
 
