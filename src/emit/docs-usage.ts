@@ -39,7 +39,7 @@ export class UsageIndex {
     models.length = 0;
     roles.length = 0;
     for (const p of v.params) this.#add(p.param.schema, 'parameter', types);
-    if (v.body) this.#add(v.body.schema, 'request body', types);
+    if (v.body) for (const m of v.body.media) this.#add(m.schema, 'request body', types);
     for (const s of v.success.schemas) this.#add(s, 'response', types);
     if (v.stream) for (const s of v.stream.shape.schemas) this.#add(s, 'streamed event', types);
     for (const r of responseRoles(v.op).errors) for (const c of r.contents) this.#add(c.schema, 'error response', types);
