@@ -28,6 +28,19 @@ const cases = [
     client: () => ({ name: '@acme/docs-features', spec: join(ROOT, 'test/docs/fixtures/docs-features.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/features') }),
     minBlocks: 20,
   },
+  {
+    // issue 13: servers per operation, several request media types, env, serialization config
+    label: 'wire fixture',
+    client: () => ({
+      name: 'wire',
+      spec: join(ROOT, 'test/fixtures/wire/wire.yaml'),
+      output: join(ROOT, 'test/docs/tmp/never-written/wire'),
+      env: { ApiKeyAuth: 'WIRE_API_KEY', baseUrl: 'WIRE_BASE_URL' },
+      servers: { variables: { region: 'eu' } },
+      serialization: { query: { arrays: 'brackets' as const, objects: 'deepObject' as const } },
+    }),
+    minBlocks: 10,
+  },
 ];
 
 // the pipeline's own fixtures (OpenAPI 3.0, 3.1, Swagger 2.0)
