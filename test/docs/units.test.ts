@@ -58,7 +58,7 @@ describe('exampleValue', () => {
     ['a required cycle cannot be built', ref('#/components/schemas/Node'), 'node', undefined],
     ['a map gets one entry', { kind: 'object', properties: [], additional: str(), pointer: p }, 'labels', '{ key: "value_example" }'],
     ['__proto__ is a computed key', obj([['__proto__', str({ example: 'x' }), true]]), 'o', '{ ["__proto__"]: "x" }'],
-    ['binary is a Blob', { kind: 'binary', pointer: p }, 'file', 'new Blob(["example contents"])'],
+    ['binary is a named File', { kind: 'binary', pointer: p }, 'file', 'new File(["example contents"], "file.txt")'],
     ['an optional stream flag is left out of requests', obj([['prompt', str({ example: 'hi' }), true], ['stream', { kind: 'boolean', pointer: p }, false]]), 'body', '{ prompt: "hi" }'],
     ['allOf objects merge', { kind: 'intersection', pointer: p, members: [obj([['a', int(), true]]), obj([['b', int(), true]])] }, 'x', '{ a: 1, b: 1 }'],
   ])('%s', (_, schema, hint, want) => {
