@@ -13,7 +13,7 @@ import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.j
 import { exampleValue, printExample, type Example } from './docs-examples.js';
 import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './docs-markdown.js';
 import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
-import type { OperationView } from './operations.js';
+import type { BodyMedia, OperationView } from './operations.js';
 import { isJson } from './responses.js';
 import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './docs-tables.js';
 
@@ -291,6 +291,10 @@ function requestBodyBody(view: OperationView, dc: DocsContext, description: stri
     `${bodyTypeMarkdown(view, dc)}${b.required ? ', required' : ', optional'}, in ${markdownCode(`params.${b.key}`)}; sent as ${b.media.length > 1 ? 'one of the media types below' : `${markdownCode(b.mediaType)}${bodyEncoding(b.kind)}`}.`,
   ];
   if (description) lines.push(description);
+  for (const m of b.media) {
+    const fields = fieldFormats(m);
+    if (fields) lines.push(`${b.media.length > 1 ? `${markdownCode(m.mediaType)}: ` : ''}${fields}`);
+  }
   if (b.media.length > 1) {
     const each = b.media.map((m) => `- ${markdownCode(m.mediaType)}: ${m.kind === 'binary' ? markdownCode(m.type) : typeMarkdown(typeParts(m.schema, dc.types), modelLink)}${bodyEncoding(m.kind)}`);
     const multipart = b.media.find((m) => m.kind === 'multipart');
@@ -317,6 +321,23 @@ function requestBodyBody(view: OperationView, dc: DocsContext, description: stri
     }
   }
   return lines.join('\n\n');
+}
+
+/** How a form or multipart body's fields are written: the spec's `encoding`, then the config's formats. */
+function fieldFormats(m: BodyMedia): string {
+  const parts: string[] = [];
+  const encoded = Object.keys(m.encoding ?? {});
+  if (encoded.length > 0) parts.push(`the spec's ${markdownCode('encoding')} says how ${listJoin(encoded.map(markdownCode), 'and')} ${encoded.length === 1 ? 'is' : 'are'} written`);
+  const objects = m.format?.objects;
+  if (objects) {
+    const how = markdownCode(objects === 'deepObject' ? 'o[key]=value' : objects === 'json' ? 'o={"key":"value"}' : 'key=value');
+    parts.push(`objects as ${how}${m.kind === 'multipart' ? (objects === 'json' ? ' (one JSON text field)' : ' text fields') : ''}`);
+  }
+  const arrays = m.format?.arrays;
+  if (arrays) parts.push(`arrays as ${markdownCode(arrays === 'brackets' ? 'a[]=x&a[]=y' : arrays === 'indexed' ? 'a[0]=x&a[1]=y' : arrays === 'comma' ? 'a=x,y' : 'a=x&a=y')}`);
+  if (parts.length === 0) return '';
+  if (encoded.length === 0) return `Fields: ${parts.join('; ')}.`;
+  return parts.length === 1 ? `Fields: ${parts[0]}.` : `Fields: ${parts[0]}; the other fields: ${parts.slice(1).join('; ')}.`;
 }
 
 /** A file name for an example upload: `data.png` for an image media type, `data.bin` when nothing says. */

@@ -12,7 +12,7 @@ import { literalCode } from './docs-literals.js';
 import { modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, tableOf, tableRow } from './docs-markdown.js';
 import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './docs-types.js';
-import type { OperationView } from './operations.js';
+import type { OperationView, WireFormat } from './operations.js';
 import { errorResponses, successResponses } from './responses.js';
 
 const HERE = 'docs/' as const;
@@ -27,7 +27,7 @@ export function writeParameters(view: OperationView, dc: DocsContext, out: strin
     return;
   }
   out.push(`${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.\n\n`, PARAMETER_TABLE);
-  for (const p of view.params) out.push('\n', parameterRow(p.key, p.param, dc));
+  for (const p of view.params) out.push('\n', parameterRow(p.key, p.param, dc, p.format && { objects: p.format.objects, arrays: p.arrayValued ? p.format.arrays : undefined }));
   if (view.body) {
     const b = view.body;
     out.push(
@@ -47,8 +47,8 @@ export function writeParameters(view: OperationView, dc: DocsContext, out: strin
 /** by type context: parameter rows by parameterKey */
 const parameterRows = new WeakMap<DocsContext['types'], Map<string, string>>();
 
-function parameterRow(key: string, param: Parameter, dc: DocsContext): string {
-  const cacheKey = parameterKey(key, param);
+function parameterRow(key: string, param: Parameter, dc: DocsContext, format?: Parameters<typeof formatNote>[1]): string {
+  const cacheKey = format ? undefined : parameterKey(key, param);
   let rows = parameterRows.get(dc.types);
   if (!rows) parameterRows.set(dc.types, (rows = new Map()));
   let row = cacheKey === undefined ? undefined : rows.get(cacheKey);
@@ -58,7 +58,7 @@ function parameterRow(key: string, param: Parameter, dc: DocsContext): string {
       cell(name),
       param.in,
       cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink)),
-      paramDescription(param, dc),
+      [paramDescription(param, dc), format ? cell(formatNote(param.name, format)) : ''].filter(Boolean).join(' '),
       param.required ? 'yes' : 'no',
       cell(defaultText(param.schema, dc)),
     ]);
@@ -241,4 +241,17 @@ export function responseRoles(op: Operation): { ok: Response[]; errors: Response
   let r = roles.get(op);
   if (!r) roles.set(op, (r = { ok: successResponses(op), errors: errorResponses(op) }));
   return r;
+}
+
+/** How a parameter with config formats (`serialization`) is written: `Sent as `metadata[key]=value`.` */
+function formatNote(name: string, format: { arrays?: WireFormat['arrays'] | undefined; objects?: WireFormat['objects'] | undefined }): string {
+  const ways: string[] = [];
+  if (format.objects === 'deepObject') ways.push(`${name}[key]=value`);
+  else if (format.objects === 'json') ways.push(`${name}={"key":"value"}`);
+  else if (format.objects === 'form') ways.push('key=value');
+  if (format.arrays === 'brackets') ways.push(`${name}[]=a&${name}[]=b`);
+  else if (format.arrays === 'indexed') ways.push(`${name}[0]=a&${name}[1]=b`);
+  else if (format.arrays === 'comma') ways.push(`${name}=a,b`);
+  else if (format.arrays === 'repeat') ways.push(`${name}=a&${name}=b`);
+  return ways.length > 0 ? `Sent as ${ways.map(markdownCode).join(', ')}.` : '';
 }

@@ -22,6 +22,8 @@ export interface ParamView {
   type: string;
   /** how its arrays and objects are written, from the config (needs `serializeParam`) */
   format?: WireFormat;
+  /** its value can be an array (docs show the array format only then) */
+  arrayValued?: boolean;
 }
 
 /** Config-given array and object formats (runtime `ArrayFormat` / `ObjectFormat`). */
@@ -166,7 +168,10 @@ function paramViews(op: Operation, ctx: OperationContext, opConfig: OperationSer
   return ps.map((param, i) => {
     const view: ParamView = { key: keys[i], param, type: typeExpr(param.schema, ctx, '  ') };
     const format = paramFormat(param, ctx, opConfig);
-    if (format) view.format = format;
+    if (format) {
+      view.format = format;
+      if (valueShapes(param.schema, ctx.schemas).array) view.arrayValued = true;
+    }
     return view;
   });
 }

@@ -149,6 +149,10 @@ describe('OperationSpec fields with the config (serialization, servers, env)', a
     const doc = [...files].find(([p]) => /^docs\/[^/]+\.md$/.test(p) && files.get(p)!.includes('## createUpload'))![1];
     expect(doc).toContain('| [`createUpload`](#createupload) | **POST** `https://eu.uploads.example.com/uploads` |');
     expect(doc).toContain('As `multipart/form-data`:');
+    // how config-formatted parameters and body fields are written
+    expect(doc).toContain('| `metadata` | query | `Record<string, string>` | Sent as `metadata[key]=value`. | no |');
+    expect(doc).toContain('| `include` | query | `string[]` | Sent as `include[]=a&include[]=b`. | no |');
+    expect(doc).toContain("`multipart/form-data`: Fields: the spec's `encoding` says how `meta` and `tags` are written; the other fields: objects as `o[key]=value` text fields; arrays as `a[]=x&a[]=y`.");
     expect(doc).toContain('{ contentType: "multipart/form-data" }');
   });
 });
