@@ -7,6 +7,7 @@
  *     {
  *       "name": "openai-admin",              // npm package name
  *       "spec": "specs/openai.yaml",         // YAML or JSON, OpenAPI 3.0/3.1 or Swagger 2.0
+ *       "overlays": ["specs/openai.overlay.yaml"], // OpenAPI Overlay 1.0 files, applied in order
  *       "output": "generated/openai-admin",  // default: generated/<name without scope>
  *       "version": "1.0.0",                  // default: the spec's info.version when semver
  *       "include": { "paths": ["/organization/"], "tags": [], "operations": [] },
@@ -31,6 +32,8 @@ import type { IncludeFilter } from './normalize/include.js';
 export interface ClientConfig {
   name: string;
   spec: string;
+  /** OpenAPI Overlay 1.0 files (absolute paths), applied in order to the spec before parsing */
+  overlays?: string[];
   output: string;
   version?: string;
   license?: string;
@@ -83,6 +86,10 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (typeof o.spec !== 'string') throw configError(file, `${at}.spec must be the path of a spec file`);
   const output = typeof o.output === 'string' ? o.output : `generated/${o.name.replace(/^@[^/]+\//, '')}`;
   const client: ClientConfig = { name: o.name, spec: resolve(base, o.spec), output: resolve(base, output) };
+  if (o.overlays !== undefined) {
+    if (!Array.isArray(o.overlays) || !o.overlays.every((f) => typeof f === 'string' && f !== '')) throw configError(file, `${at}.overlays must be a list of overlay file paths`);
+    client.overlays = o.overlays.map((f: string) => resolve(base, f));
+  }
   if (typeof o.version === 'string') client.version = o.version;
   if (typeof o.license === 'string') client.license = o.license;
   if (o.include !== undefined) client.include = checkInclude(o.include, `${at}.include`, file);

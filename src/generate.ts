@@ -30,14 +30,22 @@ export interface GenerateResult {
   specFiles: string[];
 }
 
+interface LoadIROptions {
+  diagnostics: Diagnostics;
+  validate?: boolean;
+  text?: string;
+  /** OpenAPI Overlay files, applied in order before parsing */
+  overlays?: readonly string[];
+}
+
 /** Spec file → normalized IR (shared by generate and diff). */
-export async function loadIR(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<ApiIR> {
+export async function loadIR(spec: string, options: LoadIROptions): Promise<ApiIR> {
   return (await loadIRWithFiles(spec, options)).ir;
 }
 
 /** `loadIR`, also giving every file read (the spec and the files its `$ref`s point to). */
-async function loadIRWithFiles(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<{ ir: ApiIR; files: string[] }> {
-  const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}) };
+async function loadIRWithFiles(spec: string, options: LoadIROptions): Promise<{ ir: ApiIR; files: string[] }> {
+  const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}), ...(options.overlays?.length ? { overlays: options.overlays } : {}) };
   const loaded = options.text !== undefined ? await loadSpecFromText(options.text, spec, loadOptions) : await loadSpec(spec, loadOptions);
   options.diagnostics.setLocator(loaded.locate);
   const ir = parseDocument({ document: loaded.document, version: loaded.version, resolve: loaded.resolve, diagnostics: options.diagnostics });
@@ -52,9 +60,9 @@ async function loadIRWithFiles(spec: string, options: { diagnostics: Diagnostics
 export type IRCache = Map<string, Promise<{ ir: ApiIR; files: string[]; diagnostics: Diagnostics }>>;
 
 async function cachedIR(client: ClientConfig, diagnostics: Diagnostics, cache: IRCache | undefined): Promise<{ ir: ApiIR; files: string[] }> {
-  const options = client.validate ? { validate: true } : {};
+  const options = { ...(client.validate ? { validate: true } : {}), ...(client.overlays?.length ? { overlays: client.overlays } : {}) };
   if (!cache) return loadIRWithFiles(client.spec, { diagnostics, ...options });
-  const key = `${client.validate ? 'validate:' : ''}${client.spec}`;
+  const key = JSON.stringify([client.validate === true, client.spec, client.overlays ?? []]);
   let entry = cache.get(key);
   if (!entry) {
     const own = new Diagnostics();
