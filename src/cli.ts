@@ -20,11 +20,12 @@ Usage:
   oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types]
                                                                 what changed between two spec versions
                                                                 (OLD/NEW: files, folders, or path@GIT_REV)
+                [--overlay FILE]...                             overlays applied to both OLD and NEW
   oagen --help | --version
 
 Options:
-  --overlay     an OpenAPI Overlay 1.0 file applied to --spec before parsing (repeatable,
-                applied in order; in a config file: "overlays": [...] per client)
+  --overlay     an OpenAPI Overlay 1.0 file applied to the spec before parsing (repeatable,
+                applied in order; with a config file, each client's "overlays": [...] instead)
   --strict      warnings fail the run (exit 1)
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing

@@ -5,6 +5,7 @@
  * Exit codes: 0 ok (whatever changed, without --fail-on), 1 the --fail-on threshold was hit,
  * 2 usage error or unreadable spec (src/diagnostics.ts).
  */
+import { resolve } from 'node:path';
 import { EXIT_DIAGNOSTICS, EXIT_OK, EXIT_USAGE } from '../diagnostics.js';
 import { diffSpecs } from './index.js';
 import { jsonReport } from './report/json.js';
@@ -21,6 +22,8 @@ export interface DiffFlags {
   /** skip rendering and type-checking the generated packages */
   'no-types'?: boolean;
   types?: boolean;
+  /** OpenAPI Overlay files applied to both specs (repeatable) */
+  overlay?: string[];
 }
 
 const FORMATS = ['text', 'markdown', 'md', 'json'];
@@ -32,6 +35,8 @@ export const DIFF_USAGE = `Usage: oagen diff OLD NEW [--format text|markdown|jso
   --fail-on  exit 1 on a contract-breaking change (breaking), on a breaking change or warning (warning),
              or when the generated package needs a major release (major)
   --no-types skip rendering and type-checking the generated packages (faster; the bump is then estimated)
+  --overlay  an OpenAPI Overlay file applied to both OLD and NEW before they are compared (repeatable;
+             read from the working tree, also for path@REV)
 `;
 
 export async function runDiff(positionals: string[], flags: DiffFlags, out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
@@ -50,7 +55,8 @@ export async function runDiff(positionals: string[], flags: DiffFlags, out: Node
     return EXIT_USAGE;
   }
   const types = !(flags['no-types'] === true || flags.types === false || process.env.OAGEN_DIFF_NO_TYPES === '1');
-  const result = await diffSpecs(positionals[0], positionals[1], { types });
+  const overlays = flags.overlay?.length ? { overlays: flags.overlay.map((f) => resolve(f)) } : {};
+  const result = await diffSpecs(positionals[0], positionals[1], { types, ...overlays });
 
   if (format === 'json') out.write(jsonReport(result));
   else if (format === 'markdown' || format === 'md') out.write(markdownReport(result));

@@ -19,6 +19,8 @@ export interface DiffOptions {
   pinned?: PinnedNames;
   /** resolve relative paths from here (default: process.cwd()) */
   cwd?: string;
+  /** OpenAPI Overlay files applied to both specs before they are compared (absolute paths) */
+  overlays?: readonly string[];
 }
 
 export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<DiffResult> {
@@ -34,8 +36,9 @@ export async function diffSpecs(oldSource: string, newSource: string, options: D
   let old: ApiIR;
   let neu: ApiIR;
   try {
-    old = await loadIR(a.file, { diagnostics: new Diagnostics() });
-    neu = await loadIR(b.file, { diagnostics: new Diagnostics() });
+    const overlays = options.overlays?.length ? { overlays: options.overlays } : {};
+    old = await loadIR(a.file, { diagnostics: new Diagnostics(), ...overlays });
+    neu = await loadIR(b.file, { diagnostics: new Diagnostics(), ...overlays });
   } finally {
     a.cleanup();
     b.cleanup();

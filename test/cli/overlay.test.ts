@@ -185,4 +185,16 @@ describe('oagen generate with overlays', () => {
     writeFileSync(join(dir, 'oagen.config.json'), JSON.stringify(config));
     expect(run()).toBe('generated');
   });
+
+  it('diff --overlay applies the overlays to both OLD and NEW before comparing', () => {
+    const dir = project();
+    writeFileSync(join(dir, 'new.yaml'), SPEC.replace(/^ {8}- \{ name: legacy.*\n/m, ''));
+    const plain = oagen(['diff', 'specs/vendor.yaml', 'new.yaml', '--format', 'json', '--no-types'], dir);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(JSON.parse(plain.stdout).changes.map((c: { rule: string }) => c.rule)).toEqual(['param-removed']);
+    // the fix removes `legacy` (the new spec has none: no match there, and no message)
+    const fixed = oagen(['diff', 'specs/vendor.yaml', 'new.yaml', '--format', 'json', '--no-types', '--overlay', 'specs/vendor.overlay.yaml'], dir);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(JSON.parse(fixed.stdout).changes).toEqual([]);
+  });
 });
