@@ -17,6 +17,7 @@ import {
   type Diagnostic,
   type SourceLocation,
 } from '../diagnostics.js';
+import { mayHaveAliases } from './aliases.js';
 import { bundleSpec } from './bundle.js';
 import { applyOverlays, overlaidLocator } from './overlay/index.js';
 import { pointerLocator, textLocator, throughOrigins, type SegmentLocator } from './locate/index.js';
@@ -142,7 +143,7 @@ async function load(text: string, file: string, shown: string, diagnostics: Diag
 
   if (overlays.length > 0) {
     // the spec as written (Swagger 2.0 before its conversion), one document after bundling
-    const trace = await applyOverlays(source, overlays, diagnostics, shown);
+    const trace = await applyOverlays(source, overlays, diagnostics, shown, byIdentity || mayHaveAliases(text));
     const base = locateSource;
     locateSource = overlaidLocator(source, trace, byIdentity ? (live) => base(live) : (_live, before) => base(before));
     files = [...files, ...overlays];

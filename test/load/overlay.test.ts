@@ -401,3 +401,46 @@ describe('source positions after overlays', () => {
     });
   });
 });
+
+describe('overlays and YAML aliases', () => {
+  const ALIASED = `openapi: 3.1.0
+info: { title: A, version: 1.0.0 }
+paths:
+  /a:
+    get:
+      parameters: &common
+        - { name: limit, in: query, schema: { type: integer } }
+      responses: &ok { '200': { description: ok } }
+  /b:
+    get:
+      parameters: *common
+      responses: *ok
+`;
+
+  it('an overlay changes places, not shared objects: the other places of an aliased node keep the original', async () => {
+    const { doc } = await overlaid(
+      [
+        HEAD +
+          `  - target: $.paths['/a'].get.parameters
+    update: { name: page, in: query }
+  - target: $.paths['/b'].get.parameters[0].schema
+    update: { maximum: 100 }
+  - target: $.paths['/a'].get.responses['200']
+    remove: true
+`,
+      ],
+      ALIASED,
+    );
+    expect(doc.paths['/a'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['limit', 'page']);
+    expect(doc.paths['/b'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['limit']);
+    expect(doc.paths['/a'].get.parameters[0].schema).toEqual({ type: 'integer' });
+    expect(doc.paths['/b'].get.parameters[0].schema).toEqual({ type: 'integer', maximum: 100 });
+    expect(doc.paths['/a'].get.responses).toEqual({});
+    expect(doc.paths['/b'].get.responses).toEqual({ '200': { description: 'ok' } });
+  });
+
+  it('a target selecting every place of an aliased node changes each place once', async () => {
+    const { doc } = await overlaid([HEAD + `  - target: $.paths.*.get.parameters\n    update: { name: page, in: query }\n`], ALIASED);
+    for (const p of ['/a', '/b']) expect(doc.paths[p].get.parameters.map((x: { name: string }) => x.name)).toEqual(['limit', 'page']);
+  });
+});

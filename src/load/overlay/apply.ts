@@ -17,8 +17,11 @@
  * - `update` on a selected primitive is an error (E_OVERLAY_TARGET): the specification asks
  *   for the object holding it to be targeted, with the property in the update.
  *
- * The document is changed in place. What each action added is recorded in `OverlayTrace`,
- * so that source positions of those nodes point at the overlay file (./locate.ts).
+ * The document is changed in place. An overlay changes places, not objects: where one
+ * object sits at several places (a YAML alias `*a` is the very object `&a` names), the place
+ * being changed gets its own copy first, and the other places keep the original. What each
+ * action added is recorded in `OverlayTrace`, so that source positions of those nodes point
+ * at the overlay file (./locate.ts).
  */
 import { exec } from 'jsonpath-rfc9535';
 import type { Diagnostic, Diagnostics } from '../../diagnostics.js';
@@ -40,10 +43,13 @@ export interface OverlayTrace {
    * overlay value that appended it; kept only for lists an overlay appended to or removed from
    */
   items: WeakMap<unknown[], Array<number | OverlayOrigin>>;
+  /** object or list → how many places hold it (more than one: YAML aliases); empty when no object can have two places */
+  holders: Map<object, number>;
 }
 
-export function newTrace(): OverlayTrace {
-  return { keys: new WeakMap(), items: new WeakMap() };
+/** `shared`: whether an object may sit at several places (the text has YAML aliases, or the spec was bundled). */
+export function newTrace(document: object, shared = true): OverlayTrace {
+  return { keys: new WeakMap(), items: new WeakMap(), holders: shared ? countHolders(document) : new Map() };
 }
 
 type Path = ReadonlyArray<string | number>;
@@ -72,27 +78,21 @@ export function applyOverlay(document: Record<string, unknown>, overlay: Overlay
       continue;
     }
     if (action.remove) removeAll(document, matches, trace, report);
-    else if (action.hasUpdate) updateAll(matches, action, overlay, trace, report);
+    else if (action.hasUpdate) updateAll(document, matches, action, overlay, trace, report);
   }
   return errors;
 }
 
-/** The nodes `target` selects, each once, with its path; in the order the query gives them. */
+/** The places `target` selects, each once, with their values; in the order the query gives them. */
 function select(document: unknown, target: string): Array<{ value: unknown; path: Path }> {
   const out: Array<{ value: unknown; path: Path }> = [];
-  const seen = new Set<unknown>();
   const paths = new Set<string>();
   exec(document as never, target, (value, path) => {
     const copy = [...(path as ReadonlyArray<string | number>)];
-    // RFC 9535 may select one node twice (`$[0,0]`): it is changed once
-    if (typeof value === 'object' && value !== null) {
-      if (seen.has(value)) return;
-      seen.add(value);
-    } else {
-      const key = JSON.stringify(copy);
-      if (paths.has(key)) return;
-      paths.add(key);
-    }
+    // RFC 9535 may select one place twice (`$[0,0]`): it is changed once
+    const key = JSON.stringify(copy);
+    if (paths.has(key)) return;
+    paths.add(key);
     out.push({ value, path: copy });
   });
   return out;
@@ -110,7 +110,7 @@ function removeAll(document: Record<string, unknown>, matches: Array<{ path: Pat
       report('error', 'E_OVERLAY_TARGET', `remove: the target selects the document's root, which cannot be removed`);
       continue;
     }
-    const parent = nodeAt(document, path.slice(0, -1));
+    const parent = ownAt(document, path.slice(0, -1), trace);
     const last = path[path.length - 1];
     if (Array.isArray(parent) && typeof last === 'number') {
       const list = fromLists.get(parent) ?? [];
@@ -133,10 +133,12 @@ function removeAll(document: Record<string, unknown>, matches: Array<{ path: Pat
   }
 }
 
-function updateAll(matches: Array<{ value: unknown; path: Path }>, action: OverlayAction, overlay: Overlay, trace: OverlayTrace, report: Report): void {
+function updateAll(document: Record<string, unknown>, matches: Array<{ value: unknown; path: Path }>, action: OverlayAction, overlay: Overlay, trace: OverlayTrace, report: Report): void {
   const at = ['actions', String(action.index), 'update'];
-  for (const { value, path } of matches) {
+  for (const match of matches) {
+    const { path } = match;
     const where = formatPointer(path);
+    const value = typeof match.value === 'object' && match.value !== null ? ownAt(document, path, trace) : match.value;
     if (Array.isArray(value)) {
       append(value, action.update, { overlay, segments: at }, trace);
     } else if (isObject(value)) {
@@ -168,8 +170,8 @@ function merge(target: Record<string, unknown>, update: Record<string, unknown>,
       continue;
     }
     const t = target[key];
-    if (isObject(t) && isObject(u)) merge(t, u, here, from, trace, report);
-    else if (Array.isArray(t) && Array.isArray(u)) append(t, u, from, trace);
+    if (isObject(t) && isObject(u)) merge(own(target, key, trace) as Record<string, unknown>, u, here, from, trace, report);
+    else if (Array.isArray(t) && Array.isArray(u)) append(own(target, key, trace) as unknown[], u, from, trace);
     else if (!isContainer(t) && !isContainer(u)) {
       setOwn(target, key, u);
       keysOf(target, trace).set(key, from);
@@ -207,14 +209,57 @@ function itemsOf(list: unknown[], trace: OverlayTrace): Array<number | OverlayOr
   return items;
 }
 
-function nodeAt(root: unknown, path: Path): unknown {
+/**
+ * The node at `path`, about to be changed: each object or list on the way that other places
+ * hold too is replaced, at this place, by a copy of its own (one level deep: what it holds is
+ * then held by one more place).
+ */
+function ownAt(root: unknown, path: Path, trace: OverlayTrace): unknown {
   let node = root;
   for (const s of path) {
-    if (Array.isArray(node) && typeof s === 'number') node = node[s];
-    else if (isObject(node) && hasOwn(node, String(s))) node = node[String(s)];
+    if (Array.isArray(node) && typeof s === 'number' && s < node.length) node = own(node, s, trace);
+    else if (isObject(node) && hasOwn(node, String(s))) node = own(node, String(s), trace);
     else return undefined;
   }
   return node;
+}
+
+/** `holder[key]`, copied first when other places hold it too (see ownAt). */
+function own(holder: Record<string, unknown> | unknown[], key: string | number, trace: OverlayTrace): unknown {
+  const node = (holder as Record<string | number, unknown>)[key];
+  if (typeof node !== 'object' || node === null) return node;
+  const count = trace.holders.get(node) ?? 1;
+  if (count <= 1) return node;
+  const copy: Record<string, unknown> | unknown[] = Array.isArray(node) ? node.slice() : {};
+  if (!Array.isArray(node)) for (const k of Object.keys(node)) setOwn(copy as Record<string, unknown>, k, (node as Record<string, unknown>)[k]);
+  for (const child of Object.values(copy)) {
+    if (typeof child === 'object' && child !== null) trace.holders.set(child, (trace.holders.get(child) ?? 1) + 1);
+  }
+  trace.holders.set(node, count - 1);
+  trace.holders.set(copy, 1);
+  if (Array.isArray(holder)) holder[key as number] = copy;
+  else setOwn(holder, String(key), copy);
+  return copy;
+}
+
+/** How many places hold each object and list below `root` (each visited once). */
+function countHolders(root: object): Map<object, number> {
+  const holders = new Map<object, number>([[root, 1]]);
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of Object.values(node)) {
+      if (typeof child !== 'object' || child === null) continue;
+      const n = holders.get(child);
+      if (n === undefined) {
+        holders.set(child, 1);
+        stack.push(child);
+      } else {
+        holders.set(child, n + 1);
+      }
+    }
+  }
+  return holders;
 }
 
 function isContainer(v: unknown): boolean {

@@ -20,8 +20,15 @@ export type { OverlayTrace } from './apply.js';
  * OagenError: exit 2 when a file cannot be read, 1 when an overlay is invalid or an action
  * fails (after every error of that overlay is reported).
  */
-export async function applyOverlays(document: Record<string, unknown>, files: readonly string[], diagnostics: Diagnostics, specShown: string): Promise<OverlayTrace> {
-  const trace = newTrace();
+export async function applyOverlays(
+  document: Record<string, unknown>,
+  files: readonly string[],
+  diagnostics: Diagnostics,
+  specShown: string,
+  /** whether an object may sit at several places (YAML aliases, bundling): see apply.ts */
+  shared = true,
+): Promise<OverlayTrace> {
+  const trace = newTrace(document, shared);
   for (const file of files) {
     let text: string;
     try {
