@@ -1,6 +1,7 @@
 /**
  * Load a spec: read (YAML or JSON), detect the version, bundle external `$ref`s when there
- * are any, convert Swagger 2.0 to the OpenAPI 3.0 shape, validate on request.
+ * are any, apply the client's OpenAPI Overlays (./overlay/), convert Swagger 2.0 to the
+ * OpenAPI 3.0 shape, validate on request.
  *
  * The hot path (one file, no external refs) is: read the file, one `JSON.parse` or js-yaml
  * `load`, a regex over the text, and nothing else. Source positions, swagger-parser and the

@@ -291,6 +291,13 @@ describe('overlay diagnostics', () => {
     expect(diagnostics[0]!.message).toMatch(/spec\.yaml \(after the previous actions\); the action changed nothing$/);
   });
 
+  it('the first action of a later overlay matching nothing is judged after the earlier overlays (each file named)', async () => {
+    const { diagnostics } = await overlaid([HEAD + `  - target: $.servers\n    remove: true\n`, HEAD + `  - target: $.servers[0]\n    update: { description: x }\n`]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'W_OVERLAY_NO_MATCH', file: expect.stringMatching(/o2\.yaml$/), pointer: '#/actions/0', line: 6 });
+    expect(diagnostics[0]!.message).toMatch(/^target \$\.servers\[0\] matches nothing in .*spec\.yaml \(after the previous actions\)/);
+  });
+
   it.each<[string, string, Partial<Diagnostic>]>([
     ['not a mapping', '- a\n- b\n', { code: 'E_OVERLAY_INVALID', pointer: '#', message: expect.stringMatching(/not an Overlay document: the top level is a list/) }],
     ['no overlay field', 'info: { title: t, version: "1" }\nactions:\n  - target: $\n    remove: true\n', { code: 'E_OVERLAY_INVALID', pointer: '#', message: expect.stringMatching(/missing 'overlay'/) }],

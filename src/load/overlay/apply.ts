@@ -58,7 +58,15 @@ type Path = ReadonlyArray<string | number>;
  * Apply `overlay` to `document`. Returns the errors (already added to `diagnostics`, with the
  * warnings); the caller stops on any.
  */
-export function applyOverlay(document: Record<string, unknown>, overlay: Overlay, trace: OverlayTrace, diagnostics: Diagnostics, specShown: string): Diagnostic[] {
+export function applyOverlay(
+  document: Record<string, unknown>,
+  overlay: Overlay,
+  trace: OverlayTrace,
+  diagnostics: Diagnostics,
+  specShown: string,
+  /** whether earlier overlays were applied before this one */
+  afterOthers = false,
+): Diagnostic[] {
   const errors: Diagnostic[] = [];
   for (const action of overlay.actions) {
     const report = (severity: 'error' | 'warning', code: string, message: string, segments: Path = ['actions', action.index]): void => {
@@ -74,7 +82,7 @@ export function applyOverlay(document: Record<string, unknown>, overlay: Overlay
       continue;
     }
     if (matches.length === 0) {
-      report('warning', 'W_OVERLAY_NO_MATCH', `target ${action.target} matches nothing in ${specShown}${action.index > 0 ? ' (after the previous actions)' : ''}; the action changed nothing`);
+      report('warning', 'W_OVERLAY_NO_MATCH', `target ${action.target} matches nothing in ${specShown}${action.index > 0 || afterOthers ? ' (after the previous actions)' : ''}; the action changed nothing`);
       continue;
     }
     if (action.remove) removeAll(document, matches, trace, report);

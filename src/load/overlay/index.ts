@@ -29,7 +29,7 @@ export async function applyOverlays(
   shared = true,
 ): Promise<OverlayTrace> {
   const trace = newTrace(document, shared);
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -41,7 +41,7 @@ export async function applyOverlays(
       throw new OagenError([d], EXIT_USAGE);
     }
     const overlay = readOverlay(text, file, diagnostics);
-    const errors = applyOverlay(document, overlay, trace, diagnostics, specShown);
+    const errors = applyOverlay(document, overlay, trace, diagnostics, specShown, i > 0);
     if (errors.length > 0) throw new OagenError(errors);
   }
   return trace;
