@@ -175,15 +175,22 @@ export function overlayDiagnostic(
   return d;
 }
 
-/** Why a JSONPath does not parse (with the column), or undefined when it does. */
+/** Why a JSONPath does not parse (where, and a hint for the usual mistake), or undefined when it does. */
 function jsonPathProblem(target: string): string | undefined {
   try {
     parseJsonPath(target);
     return undefined;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const column = (e as { location?: { start?: { column?: number } } }).location?.start?.column;
-    return column !== undefined ? `${message} (at character ${column})` : message;
+    const { found, location } = e as { found?: string | null; location?: { start?: { offset?: number } } };
+    const offset = location?.start?.offset;
+    if (offset === undefined) return e instanceof Error ? e.message : String(e);
+    const what = found === null || found === undefined ? 'end' : JSON.stringify(found);
+    let message = `unexpected ${what} at character ${offset + 1}`;
+    if (!target.startsWith('$')) message += `; a JSONPath starts with $ (the document's root)`;
+    // `.x-foo`: a name shorthand cannot hold '-' (RFC 9535 2.5.1.1), the bracket form can
+    const dashed = found === '-' ? /\.([A-Za-z_][\w-]*)$/.exec(target.slice(0, offset) + (/^[\w-]*/.exec(target.slice(offset))?.[0] ?? '')) : null;
+    if (dashed) message += `; a name with '-' is written in brackets: ['${dashed[1]}'] instead of .${dashed[1]}`;
+    return message;
   }
 }
 
