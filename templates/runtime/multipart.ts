@@ -15,7 +15,8 @@ import type { BodySpec } from './types.js';
  *   type is the Blob's, else a single media type the encoding names;
  * - other values are plain text fields (no file name): `Date` as ISO text, objects as JSON text
  *   (`objects: 'json'`, the default) or as `o[k]=v` fields nested to any depth (`deepObject`);
- *   an encoding's `contentType` (other than text/plain) types a field's part;
+ *   an encoding's `contentType` (other than text/plain) types a field's part, and makes an
+ *   object one JSON part whatever `body.objects` says;
  * - arrays repeat their field (`repeat`, the default), or per `arrays` (`brackets`: `a[]`,
  *   `indexed`: `a[0]`, `comma`: one field); an encoding's `style` form/spaceDelimited/pipeDelimited
  *   with `explode: false` joins them with `,`, ` ` or `|`;
@@ -28,7 +29,8 @@ export async function toFormData(value: unknown, body?: BodySpec): Promise<FormD
   for (const [name, field] of Object.entries(value as object)) {
     const e = body?.encoding?.[name];
     const style = e?.style;
-    const objects = style == 'deepObject' || (!style && body?.objects == 'deepObject') ? 'deepObject' : 'json';
+    // an encoding's style or content type wins over the body's (config) objects
+    const objects = style == 'deepObject' || (!style && !e?.contentType && body?.objects == 'deepObject') ? 'deepObject' : 'json';
     const arrays = style && style != 'deepObject' ? (e!.explode === false ? 'comma' : 'repeat') : body?.arrays;
     // a single media type (not a range, not a list) types the part
     const type = e?.contentType && !/[*,]/.test(e.contentType) ? e.contentType : '';

@@ -116,7 +116,7 @@ export function serializeStyled(spec: StyledParamSpec, value: unknown, enc: Enco
   if (object && objects === 'json') return serializeStyled({ ...spec, objects: undefined, json: true }, value, enc, sep);
   const named = where === 'query' || where === 'cookie';
   // deepObject, and arrays or objects whose format is set: `name[…]` pairs
-  if (named && (style === 'deepObject' || (object ? objects === 'deepObject' : Array.isArray(value) && arrays))) {
+  if (named && (object ? objects === 'deepObject' : Array.isArray(value) && (arrays || style === 'deepObject'))) {
     return joinPairs(flatten(spec.name, value, arrays, objects), enc, sep);
   }
   // `objects: 'form'`: the members exploded, whatever the style
