@@ -25,10 +25,14 @@ export async function toBlob(data: Uploadable): Promise<Blob> {
   return new Blob([data as BlobPart]);
 }
 
-/** The upload's own file name: a `File`'s name, or the base name of an `fs.ReadStream`'s path; else `''`. */
+/**
+ * The upload's own file name: a `File`'s name, or the base name of an `fs.ReadStream`'s path;
+ * else `''`. (No `instanceof File`: Node 18 has no global `File`.)
+ */
 export const ownName = (data: object): string => {
-  const name = data instanceof File ? data.name : (data as { path?: unknown }).path;
-  return typeof name == 'string' ? name.split(/[\\/]/).pop()! : '';
+  const { name, path } = data as { name?: unknown; path?: unknown };
+  const own = name ?? path;
+  return typeof own == 'string' ? own.split(/[\\/]/).pop()! : '';
 };
 
 /**
@@ -54,7 +58,7 @@ export function extension(type: string): string {
 /**
  * A `File` from any upload: `name` (default: the data's own name, see `ownName`; an upload
  * without one is named after its field when sent), `type` (default: the Blob's). Asynchronous,
- * because a stream is read into memory first.
+ * because a stream is read into memory first. Needs a global `File` (Node 20+, browsers, Deno, Bun).
  */
 export async function toFile(data: Uploadable, name?: string, options: { type?: string } = {}): Promise<File> {
   const blob = await toBlob(data);

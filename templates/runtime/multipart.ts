@@ -41,8 +41,10 @@ export async function toFormData(value: unknown, body?: BodySpec): Promise<FormD
         form.append(key, new Blob([blob], { type: partType }), ownName(leaf) || `${name}.${extension(partType)}`);
       } else {
         const text = Array.isArray(leaf) ? leaf.map(toText).join(style == 'spaceDelimited' ? ' ' : style == 'pipeDelimited' ? '|' : ',') : toText(leaf);
-        // a File without a name: a typed part without `filename` (in browsers, `filename=""`)
-        form.append(key, type && !/^text\/plain\b/i.test(type) ? new File([text], '', { type }) : text);
+        // a typed part: a Blob with an empty file name, so Node's fetch writes no `filename`
+        // (browsers write `filename=""`)
+        if (type && !/^text\/plain\b/i.test(type)) form.append(key, new Blob([text], { type }), '');
+        else form.append(key, text);
       }
     }
   }
