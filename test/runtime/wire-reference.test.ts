@@ -128,6 +128,66 @@ describe('Stripe: form bodies and deepObject queries as the stripe package sends
   });
 });
 
+// Inputs with the shapes that trip encoders: nesting, arrays of objects, empty and special values.
+const shapes: Record<string, unknown>[] = [
+  { a: 'plain', n: 42, f: 1.5, t: true, no: false },
+  { s: "spaces & symbols = + % # ? / : @ ~ - _ . é ❤ 日本" },
+  { empty: '', list: [], obj: {} },
+  { meta: { k1: 'v1', 'key with space': 'x', 'a[b]': 'brackets in a key' } },
+  { deep: { a: { b: { c: { d: 'e' } } } } },
+  { items: [{ price: 'p1', quantity: 2 }, { price: 'p2', tags: ['x', 'y'] }] },
+  { matrix: [['a', 'b'], ['c']] },
+  { mixed: { list: [1, { x: 'y' }], flag: true }, after: 'z' },
+  { skip: undefined, keep: 'k' },
+];
+
+describe('Stripe: the form encoder on many shapes (the config `form: { arrays: indexed, objects: deepObject }`)', () => {
+  const stripe = () => new Stripe('sk_test_123', { host: '127.0.0.1', port: new URL(origin).port, protocol: 'http', maxNetworkRetries: 0, telemetry: false });
+  const op: OperationSpec = {
+    method: 'POST',
+    path: '/v1/customers',
+    body: { kind: 'form', mediaType: 'application/x-www-form-urlencoded', encode: formBody, arrays: 'indexed', objects: 'deepObject' },
+  };
+  for (const [i, params] of [...shapes, { nothing: null, inner: { gone: null } }, { quote: "it's (a) test!*" }].entries()) {
+    it(`shape ${i}: ${JSON.stringify(params)}`, async () => {
+      const theirs = await capture(() => stripe().customers.create(params as Stripe.CustomerCreateParams));
+      const ours = await capture(() => request(client(), op, { body: params }));
+      expect(ours.body).toBe(theirs.body);
+    });
+  }
+});
+
+describe('OpenAI: the query builder on many shapes (the config `query: { arrays: brackets, objects: deepObject }`)', () => {
+  const openai = () => new OpenAI({ apiKey: 'sk-test', baseURL: `${origin}/v1`, maxRetries: 0 });
+  for (const [i, query] of shapes.entries()) {
+    it(`shape ${i}: ${JSON.stringify(query)}`, async () => {
+      // the client's generic `get`, which builds the query string as every list method does
+      const theirs = await capture(() => openai().get('/echo', { query }));
+      const params = Object.keys(query).map((name) => ({ name, in: 'query', arrays: 'brackets', objects: 'deepObject', serialize: serializeParam }) as const);
+      const ours = await capture(() => request(client(), { method: 'GET', path: '/v1/echo', params }, query));
+      expect(ours.url).toBe(theirs.url);
+    });
+  }
+});
+
+describe('OpenAI: the multipart builder on many shapes (the config `multipart: { arrays: brackets, objects: brackets }`)', () => {
+  const openai = () => new OpenAI({ apiKey: 'sk-test', baseURL: `${origin}/v1`, maxRetries: 0 });
+  const op: OperationSpec = {
+    method: 'POST',
+    path: '/v1/files',
+    body: { kind: 'multipart', mediaType: 'multipart/form-data', encode: toFormData, arrays: 'brackets', objects: 'deepObject' },
+  };
+  for (const [i, fields] of shapes.entries()) {
+    it(`shape ${i}: ${JSON.stringify(fields)}`, async () => {
+      const file = () => new File(['{}'], 'a.jsonl', { type: 'application/jsonl' });
+      // files.create sends any extra fields through the SDK's form builder
+      const theirs = await capture(() => openai().files.create({ file: file(), purpose: 'batch', ...fields } as OpenAI.FileCreateParams));
+      const ours = await capture(() => request(client(), op, { body: { file: file(), purpose: 'batch', ...fields } }));
+      expect(parts(ours)).toEqual(parts(theirs));
+    });
+  }
+});
+
 describe('OpenAI: queries and multipart bodies as the openai package sends them', () => {
   const openai = () => new OpenAI({ apiKey: 'sk-test', baseURL: `${origin}/v1`, maxRetries: 0 });
   const multipart = (extra: Partial<BodySpec> = {}): BodySpec =>
