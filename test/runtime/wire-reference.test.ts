@@ -266,3 +266,33 @@ describe('OpenAI: queries and multipart bodies as the openai package sends them'
     expect(parts(ours)).toEqual(parts(theirs));
   });
 });
+
+describe("toFile: the same File as OpenAI's toFile from every kind of upload", () => {
+  const data = 'line 1\nline 2 é\n';
+  const inputs: [string, () => unknown][] = [
+    ['Buffer', () => Buffer.from(data)],
+    ['Uint8Array', () => new TextEncoder().encode(data)],
+    ['ArrayBuffer', () => new TextEncoder().encode(data).buffer],
+    ['Blob', () => new Blob([data])],
+    ['typed Blob', () => new Blob([data], { type: 'text/plain' })],
+    ['File', () => new File([data], 'own.txt', { type: 'text/plain' })],
+    ['ReadableStream', () => new Blob([data]).stream()],
+    ['Node Readable', () => Readable.from([Buffer.from(data.slice(0, 5)), Buffer.from(data.slice(5))])],
+  ];
+  for (const [kind, input] of inputs) {
+    for (const options of [undefined, { type: 'application/jsonl' }]) {
+      it(`${kind}${options ? ' with a type' : ''}`, async () => {
+        const describe = async (f: File) => ({ name: f.name, type: f.type, text: await f.text() });
+        const theirs = await describe(await openaiToFile(input() as Parameters<typeof openaiToFile>[0], 'data.jsonl', options));
+        const ours = await describe(await toFile(input() as Parameters<typeof toFile>[0], 'data.jsonl', options));
+        // Two deliberate differences: OpenAI's toFile (6.49) returns a File as it is, whatever
+        // name and type it is given, and drops a Blob's own type; the runtime's applies the name
+        // and type asked for, and keeps the Blob's type when none is asked for.
+        if (kind == 'File') expect(theirs).toEqual({ name: 'own.txt', type: 'text/plain', text: data });
+        else if (kind == 'typed Blob' && !options) expect(theirs.type).toBe('');
+        else expect(ours).toEqual(theirs);
+        expect(ours).toEqual({ name: 'data.jsonl', type: options?.type ?? (kind.includes('typed') || kind == 'File' ? 'text/plain' : ''), text: data });
+      });
+    }
+  }
+});
