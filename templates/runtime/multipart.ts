@@ -14,7 +14,8 @@ import type { BodySpec } from './types.js';
  *   with an extension from the media type (`file.jsonl`, `image.png`, `file.bin`); the part's
  *   type is the Blob's, else a single media type the encoding names;
  * - other values are plain text fields (no file name): `Date` as ISO text, objects as JSON text
- *   (`objects: 'json'`, the default) or as `o[k]=v` fields nested to any depth (`deepObject`);
+ *   (`objects: 'json'`, the default; `form` counts as `json` here) or as `o[k]=v` fields nested
+ *   to any depth (`deepObject`);
  *   an encoding's `contentType` (other than text/plain) types a field's part, and makes an
  *   object one JSON part whatever `body.objects` says;
  * - arrays repeat their field (`repeat`, the default), or per `arrays` (`brackets`: `a[]`,

@@ -84,9 +84,10 @@ export interface StyledParamSpec extends ParamBase {
 
 /**
  * One parameter. The runtime core serializes OpenAPI's default styles (a `style`/`explode`
- * that is omitted or equal to its location's default). Any other style, explode or
- * `allowReserved` needs `serialize: serializeParam` (from `runtime/serialize.js`), so that only
- * the operations using them bundle that code; the type enforces it.
+ * that is omitted or equal to its location's default). Any other style, explode,
+ * `allowReserved`, `arrays` or `objects` needs `serialize: serializeParam` (from
+ * `runtime/serialize.js`), so that only the operations using them bundle that code; the type
+ * enforces it.
  */
 export type ParamSpec = ParamBase &
   (
