@@ -71,7 +71,7 @@ export async function build(
     const { kind, mediaType, encode } = bodySpec!;
     if (!encode && (kind == 'multipart' || kind == 'form')) throw new TypeError(`${where}: ${kind} bodies need op.body.encode`);
     // json: JSON text; text and binary (Blob, ArrayBuffer, typed array, ReadableStream): as they are
-    body = encode ? encode(value) : kind == 'json' ? JSON.stringify(value) : (value as RequestBody);
+    body = encode ? await encode(value, bodySpec!) : kind == 'json' ? JSON.stringify(value) : (value as RequestBody);
     // multipart: `fetch` sets the content type, with the boundary; a media type range
     // (`*/*`, `image/*`) takes the Blob's own type
     if (!(body instanceof FormData)) {

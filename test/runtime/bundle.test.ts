@@ -48,8 +48,9 @@ const cases: { name: string; client?: string; code: string; files: string[]; abs
 export const retrieveUser = (client, params, options) => rt.request(client, op, params, options);`,
     files: core,
     // only the default parameter styles, no basic auth encoder, no body encoders
-    absent: ['deepObject', 'btoa', 'new FormData', 'x-www-form'],
-    budget: 3480,
+    absent: ['deepObject', 'btoa', 'new FormData', 'x-www-form', 'jsonl', 'asyncIterator'],
+    // +4 B (3,481): body encoders are awaited (a multipart body reads its streams first)
+    budget: 3485,
   },
   {
     name: 'a list of an API without security schemes (GitHub list users)',
@@ -76,7 +77,7 @@ export const listUsers = (client, params, options) => rt.paginate(client, op, pa
     files: [...core, 'pagination.ts'].sort(),
     // the page-number and next-URL strategies stay out
     absent: ['another origin', 'totalPages', 'link'],
-    budget: 3960,
+    budget: 3970,
   },
   {
     name: 'a next-URL list (Link header)',
@@ -90,9 +91,20 @@ export const list = (client, params) => rt.paginate(client, { method: 'GET', pat
   {
     name: 'an upload (multipart)',
     code: `export const upload = (c, p) => rt.request(c, { method: 'POST', path: '/files', body: { kind: 'multipart', mediaType: 'multipart/form-data', encode: rt.toFormData }, security: [['ApiKeyAuth']] }, p);`,
-    files: [...core, 'multipart.ts'].sort(),
-    absent: [],
-    budget: 3580,
+    files: [...core, 'files.ts', 'multipart.ts'].sort(),
+    // the form encoder and the parameter styles stay out
+    absent: ['x-www-form', 'matrix'],
+    // issue 13: files of any kind (streams read first), file names from the media type, encodings,
+    // deepObject fields, array formats: +690 B (templates/runtime/README.md, "Bundle size")
+    budget: 4265,
+  },
+  {
+    name: 'a form body (application/x-www-form-urlencoded)',
+    code: `export const create = (c, p) => rt.request(c, { method: 'POST', path: '/v1/customers', body: { kind: 'form', mediaType: 'application/x-www-form-urlencoded', encode: rt.formBody, encoding: { metadata: { style: 'deepObject', explode: true } }, arrays: 'indexed' }, security: [['ApiKeyAuth']] }, p);`,
+    files: [...core, 'form.ts'].sort(),
+    absent: ['new FormData', 'jsonl'],
+    // every style per property, through serializeParam's code
+    budget: 4345,
   },
   {
     name: 'a stream (text/event-stream)',
