@@ -21,7 +21,7 @@
  */
 import type { ApiIR } from '../ir/types.js';
 import type { PlannedAlias } from '../lock/aliases.js';
-import { LOCK_FILE } from '../lock/index.js';
+import { LOCK_FILE } from '../lock/format.js';
 import type { Rename } from '../lock/renames.js';
 import type { Names } from '../naming/names.js';
 import type { ExportChange, Semver } from '../diff/types.js';

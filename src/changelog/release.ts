@@ -13,7 +13,7 @@
 import { Diagnostics } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import { planAliases, type AliasOptions, type AliasPlan, type PlannedAlias } from '../lock/aliases.js';
-import { buildLock, LOCK_FILE, serializeLock, type Lock } from '../lock/index.js';
+import { buildLock, LOCK_FILE, serializeLock, type Lock } from '../lock/format.js';
 import { detectRenames, type Rename } from '../lock/renames.js';
 import { keptNames, type KeptName } from '../lock/swaps.js';
 import type { Names } from '../naming/names.js';
