@@ -1,7 +1,7 @@
 /**
  * One regeneration as a release of the generated package: renames found against the
  * previous lock, the deprecated aliases kept, the version bump judged from the previous
- * package's files (src/changelog/judge.ts), the CHANGELOG entry and the new lock.
+ * package's files (src/judge/), the CHANGELOG entry and the new lock.
  *
  * Order: the package is rendered once at the previous version with every alias that could
  * be kept; the judge compares it with the previous package; the version is bumped (or kept,
@@ -12,13 +12,13 @@
  */
 import { Diagnostics } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
+import { judge, type Verdict } from '../judge/index.js';
 import { planAliases, type AliasOptions, type AliasPlan, type PlannedAlias } from '../lock/aliases.js';
 import { buildLock, LOCK_FILE, serializeLock, type Lock } from '../lock/format.js';
 import { detectRenames, type Rename } from '../lock/renames.js';
 import { keptNames, type KeptName } from '../lock/swaps.js';
 import type { Names } from '../naming/names.js';
 import { CHANGELOG_FILE, entryBody, mergeChangelog } from './entry.js';
-import { judge, type Verdict } from './judge.js';
 import { bumpVersion } from './version.js';
 
 export interface ReleaseInput {
@@ -38,8 +38,6 @@ export interface ReleaseInput {
   aliases?: AliasOptions;
   /** the package's files for a version and its aliases (no lock, no CHANGELOG) */
   render: (version: string, aliases: readonly PlannedAlias[]) => Map<string, string>;
-  /** judge changed exports with the TypeScript checker when it is available (default true) */
-  typeCheck?: boolean;
 }
 
 export interface Release {
@@ -72,10 +70,7 @@ export async function release(input: ReleaseInput, diagnostics: Diagnostics): Pr
   let verdict: Verdict | undefined;
 
   if (previous && input.previousFiles) {
-    verdict = await judge(
-      { oldFiles: input.previousFiles, newFiles: files, ir, names, renames, aliases: aliases.aliases, lost: aliases.lost.map((l) => l.name) },
-      input.typeCheck === false ? { typeCheck: false } : {},
-    );
+    verdict = await judge({ oldFiles: input.previousFiles, newFiles: files, ir, names, renames, aliases: aliases.aliases, lost: aliases.lost.map((l) => l.name) });
     // names kept through a swap change no export, but the spec names behind them changed: a patch
     if (verdict.semver === 'none' && kept.length > 0) verdict = { ...verdict, semver: 'patch', reasons: [`the spec renamed ${kept.length} schema(s) whose generated names were kept`] };
     version = input.pinned ?? bumpVersion(previous.version, verdict.semver);
