@@ -1,6 +1,8 @@
 /**
- * The pipeline, one way: load → parse → normalize → name → emit → write.
- * Each stage hands the next a plain value; nothing reaches back.
+ * The pipeline, one way: load → parse → normalize → name → emit → judge → write.
+ * Each stage hands the next a plain value; nothing reaches back. A regeneration is a
+ * release of the package: rendered, judged against the previous package, and rendered
+ * again when the version moved (`renderClient`).
  */
 import { displayPath, Diagnostics } from './diagnostics.js';
 import type { ClientConfig } from './config.js';
@@ -8,8 +10,9 @@ import { buildPackage } from './emit/package.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec, loadSpecFromText } from './load/index.js';
 import { readPackageFiles } from './changelog/files.js';
-import { release, type Release } from './changelog/release.js';
-import { pinnedFromLock, readLock } from './lock/index.js';
+import { startRelease, type Release } from './changelog/release.js';
+import { readLock } from './lock/format.js';
+import { pinnedFromLock } from './lock/pins.js';
 import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
 import { applyInclude } from './normalize/include.js';
@@ -94,7 +97,7 @@ export async function renderClient(
   const names = assignNames(ir, diagnostics, client.resetNames ? {} : pinnedFromLock(previous));
   const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';
   const specLabel = displayPath(client.spec).split('\\').join('/');
-  const result = await release(
+  const steps = startRelease(
     {
       packageName: client.name,
       ir,
@@ -105,18 +108,31 @@ export async function renderClient(
       ...(client.version ? { pinned: client.version } : {}),
       first,
       ...(client.aliases ? { aliases: client.aliases } : {}),
-      render: (version, aliases) =>
-        buildPackage(ir, names, {
-          name: client.name,
-          version,
-          specLabel,
-          aliases,
-          ...(client.license ? { license: client.license } : {}),
-          ...(client.pagination ? { pagination: new Map(Object.entries(client.pagination)) } : {}),
-        }).files,
     },
     diagnostics,
   );
+  /** the package at a version: the version is in its files, and aliases of an earlier major version expire */
+  const render = (version: string) =>
+    buildPackage(ir, names, {
+      name: client.name,
+      version,
+      specLabel,
+      aliases: steps.aliases(version).aliases,
+      ...(client.license ? { license: client.license } : {}),
+      ...(client.pagination ? { pagination: new Map(Object.entries(client.pagination)) } : {}),
+    }).files;
+
+  // The release loop: render at the version the package has, judge it against the previous
+  // package, render again if the verdict moved the version.
+  let version = steps.provisional;
+  let files = render(version);
+  const verdict = await steps.judge(files);
+  const bumped = steps.version(verdict);
+  if (bumped !== version) {
+    version = bumped;
+    files = render(version);
+  }
+  const result = steps.finish(files, version, verdict);
   diagnostics.throwIfErrors(client.strict);
   return { files: result.files, ir, names, release: result, specFiles: loaded.files };
 }

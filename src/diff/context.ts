@@ -8,7 +8,7 @@ import type { Names } from '../naming/names.js';
 import { familyDirection, plainSeverity, schemaSeverity } from './rules/registry.js';
 import type { SchemaRuleId } from './rules/schema/rules.js';
 import type { Change, Direction, Family } from './types.js';
-import { computeUsage, type Usage } from './usage.js';
+import { computeUsage, type Usage } from '../ir/usage.js';
 
 export interface Side {
   ir: ApiIR;
