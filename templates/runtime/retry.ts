@@ -14,10 +14,10 @@ export const isRetryableStatus = (status: number): boolean =>
  */
 export const isRefused = (e: any, depth = 9): boolean =>
   !!e &&
-  !!depth-- &&
+  depth > 0 &&
   (/ECONNREFUSED|ConnectionRefused|connection refused/i.test(e.code + e.message) ||
-    isRefused(e.cause, depth) ||
-    !!e.errors?.some?.((x: unknown) => isRefused(x, depth)));
+    isRefused(e.cause, depth - 1) ||
+    !!e.errors?.some?.((x: unknown) => isRefused(x, depth - 1)));
 
 /** Methods that RFC 9110 §9.2.2 defines as idempotent (of `HttpMethod`: all but POST and PATCH). */
 export const isIdempotent = (method: string): boolean => method != 'POST' && method != 'PATCH';

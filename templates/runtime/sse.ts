@@ -81,9 +81,9 @@ export async function* readEvents(
  * The events of a streaming operation, each the JSON-parsed `data` of one event; iteration ends
  * at a `[DONE]` event or at the end of the stream. `abort()` stops the stream and ends iteration.
  * An error event (`event: error`, or, unless the operation's `eventErrors` is `'event'`, data
- * with a top-level `error` member that is truthy, as OpenAI's SDK has it) is never yielded: it rejects the iteration
- * with an `ApiError` carrying the response's status and headers (so its `requestId`) and the
- * event's data as `body` (parsed when it is JSON), and closes the connection.
+ * with a truthy top-level `error` member, as OpenAI's SDK tests it) is never yielded: it
+ * rejects the iteration with an `ApiError` carrying the response's status and headers (so its
+ * `requestId`) and the event's data as `body` (parsed when it is JSON), and closes the connection.
  */
 export class EventStream<Event> implements AsyncIterable<Event> {
   /** Aborting it cancels the underlying request. */
