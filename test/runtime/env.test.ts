@@ -127,4 +127,16 @@ describe('User-Agent', () => {
     const c = createClientCore({ baseUrl: server.url }, { ...defaults, userAgent: undefined });
     expect((await headersOf(c, {}, ping))['user-agent']).not.toContain('openai/');
   });
+
+  it('compared with the openai package: the same kind of User-Agent, without the X-Stainless-* telemetry', async () => {
+    const { default: OpenAI } = await import('openai');
+    server.script(reply(200, { data: [] }));
+    await new OpenAI({ apiKey: 'sk-test', baseURL: server.url }).models.list();
+    const theirs = server.attempts[0]!.headers;
+    const ours = await headersOf(undefined, undefined, ping);
+    expect(theirs['user-agent']).toMatch(/^OpenAI\/JS \d/);
+    expect(Object.keys(theirs).filter((h) => h.startsWith('x-stainless-')).length).toBeGreaterThan(3);
+    expect(ours['user-agent']).toBe('openai/2.3.0');
+    expect(Object.keys(ours).filter((h) => h.startsWith('x-stainless-'))).toEqual([]);
+  });
 });

@@ -193,3 +193,34 @@ describe('isRefused', () => {
     expect(isRefused(e)).toBe(false);
   });
 });
+
+describe('POST retries: the openai package on the same server', () => {
+  const both = async () => {
+    const { default: OpenAI } = await import('openai');
+    const openai = new OpenAI({ apiKey: 'sk-test', baseURL: server.url, maxRetries: 1 });
+    const theirs = await openai.chat.completions.create({ model: 'm', messages: [] }).then(
+      () => 'ok',
+      (e: Error) => e.constructor.name,
+    );
+    const theirAttempts = server.attempts.length;
+    return { theirs, theirAttempts };
+  };
+
+  it('429 with retry-after-ms: both retry once and succeed', async () => {
+    server.script(reply(429, {}, { 'retry-after-ms': '10' }), reply(200, { ok: 1 }));
+    const { theirs, theirAttempts } = await both();
+    server.script(reply(429, {}, { 'retry-after-ms': '10' }), reply(200, { ok: 1 }));
+    expect(await call(create, { maxRetries: 1 })).toEqual({ data: { ok: 1 } });
+    expect([theirs, theirAttempts]).toEqual(['ok', 2]);
+    expect(server.attempts).toHaveLength(2);
+  });
+
+  it('500 (deliberate difference): openai retries its POST, oagen does not', async () => {
+    server.script(reply(500), reply(200, { ok: 1 }));
+    const { theirs, theirAttempts } = await both();
+    server.script(reply(500), reply(200, { ok: 1 }));
+    await call(create, { maxRetries: 1 });
+    expect([theirs, theirAttempts]).toEqual(['ok', 2]);
+    expect(server.attempts).toHaveLength(1);
+  });
+});
