@@ -232,10 +232,27 @@ export interface OperationSpec {
    * sent as JSON text, `text` and `binary` ones as they are; `multipart` bodies need
    * `encode: toFormData` (from `runtime/multipart.js`) and `form` bodies `encode: formBody`
    * (from `runtime/form.js`), so that only the operations using them bundle that code.
+   * One body spec, or one per declared request media type: the runtime then picks the one of
+   * `options.contentType`, else the multipart one for a value holding a file (`Blob`, `File`,
+   * `Uint8Array`, `ArrayBuffer`, `ReadableStream`, a Node.js stream; at the top level or one
+   * array deep), else the JSON one, else the first.
    */
-  readonly body?: BodySpec;
-  /** decoding of 2xx bodies; default 'json' */
+  readonly body?: BodySpec | readonly BodySpec[];
+  /**
+   * decoding of 2xx bodies; default 'json'. The response's `Content-Type` is checked: `json`
+   * needs a JSON type (or none); `text` and `blob` take any body.
+   */
   readonly response?: ResponseKind;
+  /** `Accept` header value, from the declared success media types (absent: `application/json`
+   *  for a json response, nothing otherwise) */
+  readonly accept?: string;
+  /** the operation's own base URL (operation- or path-level `servers`, variables filled);
+   *  `ClientConfig.servers` can map it to another one */
+  readonly server?: string;
+  /** sse only: the declared event type has a top-level `error` property, so only an
+   *  `event: error` event is an error (otherwise an event whose data has a top-level `error`
+   *  key is one too) */
+  readonly eventErrors?: 'event';
   /** security alternatives; undefined: none */
   readonly security?: SecurityAlternatives;
   /** retry non-idempotent methods too (spec extension `x-oagen-retry: true`) */

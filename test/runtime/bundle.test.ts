@@ -43,14 +43,15 @@ const core = ['auth.ts', 'build.ts', 'client.ts', 'errors.ts', 'request.ts', 're
 const cases: { name: string; client?: string; code: string; files: string[]; absent: string[]; budget: number }[] = [
   {
     // issue 6 targets 2 KB; see templates/runtime/README.md ("Bundle size") for where the bytes go
+    // (issue 13 added about 720 B to every bundle: the table there says what each feature costs)
     name: 'one plain operation (path parameter, bearer auth)',
     code: `const op = { method: 'GET', path: '/organization/users/{user_id}', params: ['path:user_id'], security: [['ApiKeyAuth']] };
 export const retrieveUser = (client, params, options) => rt.request(client, op, params, options);`,
     files: core,
     // only the default parameter styles, no basic auth encoder, no body encoders
     absent: ['deepObject', 'btoa', 'new FormData', 'x-www-form', 'jsonl', 'asyncIterator'],
-    // +4 B (3,481): body encoders are awaited (a multipart body reads its streams first)
-    budget: 3485,
+    // issue 13: +4 B for awaited body encoders, +715 B for the transport (templates/runtime/README.md)
+    budget: 4200,
   },
   {
     name: 'a list of an API without security schemes (GitHub list users)',
@@ -59,7 +60,7 @@ export const retrieveUser = (client, params, options) => rt.request(client, op, 
 export const usersList = (client, params, options) => rt.request(client, op, params, options);`,
     files: core.filter((f) => f != 'auth.ts'),
     absent: ['needs credentials', 'MissingCredentialsError', 'Bearer'],
-    budget: 3130,
+    budget: 3850,
   },
   {
     name: 'a list without pagination (query parameters)',
@@ -67,7 +68,7 @@ export const usersList = (client, params, options) => rt.request(client, op, par
 export const listUsers = (client, params, options) => rt.request(client, op, params, options);`,
     files: core,
     absent: ['deepObject'],
-    budget: 3490,
+    budget: 4210,
   },
   {
     name: 'a cursor-paginated list (OpenAI list users)',
@@ -77,7 +78,7 @@ export const listUsers = (client, params, options) => rt.paginate(client, op, pa
     files: [...core, 'pagination.ts'].sort(),
     // the page-number and next-URL strategies stay out
     absent: ['another origin', 'totalPages', 'link'],
-    budget: 3970,
+    budget: 4690,
   },
   {
     name: 'a next-URL list (Link header)',
@@ -86,7 +87,7 @@ export const list = (client, params) => rt.paginate(client, { method: 'GET', pat
     files: [...core, 'pagination.ts'].sort(),
     absent: [],
     // +10 B: pagination paths find a field named with a dot (`@odata.nextLink`)
-    budget: 4110,
+    budget: 4820,
   },
   {
     name: 'an upload (multipart)',
@@ -96,7 +97,7 @@ export const list = (client, params) => rt.paginate(client, { method: 'GET', pat
     absent: ['x-www-form', 'matrix'],
     // issue 13: files of any kind (streams read first), file names from the media type, encodings,
     // deepObject fields, array formats: +690 B (templates/runtime/README.md, "Bundle size")
-    budget: 4265,
+    budget: 4945,
   },
   {
     name: 'a form body (application/x-www-form-urlencoded)',
@@ -104,14 +105,14 @@ export const list = (client, params) => rt.paginate(client, { method: 'GET', pat
     files: [...core, 'form.ts'].sort(),
     absent: ['new FormData', 'jsonl'],
     // every style per property, through serializeParam's code
-    budget: 4345,
+    budget: 5060,
   },
   {
     name: 'a stream (text/event-stream)',
     code: `export const chat = (c, p) => rt.stream(c, { method: 'POST', path: '/chat/completions', response: 'sse', body: { kind: 'json', mediaType: 'application/json' }, security: [['ApiKeyAuth']] }, p);`,
     files: [...core, 'sse.ts'].sort(),
     absent: [],
-    budget: 4040,
+    budget: 4720,
   },
 ];
 
