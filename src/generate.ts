@@ -6,7 +6,7 @@ import { displayPath, Diagnostics } from './diagnostics.js';
 import type { ClientConfig } from './config.js';
 import { buildPackage } from './emit/package.js';
 import type { ApiIR } from './ir/types.js';
-import { loadSpec, loadSpecFromText } from './load/index.js';
+import { loadSpec, loadSpecFromText, type LoadedSpec } from './load/index.js';
 import { readPackageFiles } from './changelog/files.js';
 import { release, type Release } from './changelog/release.js';
 import { pinnedFromLock, readLock } from './lock/index.js';
@@ -30,15 +30,19 @@ export interface GenerateResult {
   specFiles: string[];
 }
 
-/** Spec file → normalized IR (shared by generate and diff). */
-export async function loadIR(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<ApiIR> {
+/**
+ * Spec file → normalized IR (shared by generate and diff). `loaded`: called with the loaded
+ * document (diff reads the JSON Schema keywords the IR does not keep from it).
+ */
+export async function loadIR(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string; loaded?: (spec: LoadedSpec) => void }): Promise<ApiIR> {
   return (await loadIRWithFiles(spec, options)).ir;
 }
 
 /** `loadIR`, also giving every file read (the spec and the files its `$ref`s point to). */
-async function loadIRWithFiles(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<{ ir: ApiIR; files: string[] }> {
+async function loadIRWithFiles(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string; loaded?: (spec: LoadedSpec) => void }): Promise<{ ir: ApiIR; files: string[] }> {
   const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}) };
   const loaded = options.text !== undefined ? await loadSpecFromText(options.text, spec, loadOptions) : await loadSpec(spec, loadOptions);
+  options.loaded?.(loaded);
   options.diagnostics.setLocator(loaded.locate);
   const ir = parseDocument({ document: loaded.document, version: loaded.version, resolve: loaded.resolve, diagnostics: options.diagnostics });
   return { ir: normalize(ir, options.diagnostics), files: loaded.files };

@@ -10,6 +10,7 @@ import { Diagnostics } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import { assignNames, type Names, type PinnedNames } from '../naming/names.js';
 import { DiffContext, indexSide } from './context.js';
+import type { RawSide } from './raw.js';
 import { compareDocument } from './rules/document.js';
 import { compareOperationFacts, pairOperations, reportAddedRemoved } from './rules/operations.js';
 import { compareParameters } from './rules/parameters.js';
@@ -28,6 +29,8 @@ export interface EngineOptions {
   newNames?: Names;
   /** names pinned for the new package (a name lock) */
   pinned?: PinnedNames;
+  /** both specs as written (JSON Schema keywords the IR does not keep: src/diff/raw.ts) */
+  raw?: { old?: RawSide; new?: RawSide };
 }
 
 export interface EngineResult {
@@ -40,7 +43,7 @@ export interface EngineResult {
 export function diffIR(old: ApiIR, neu: ApiIR, options: EngineOptions = {}): EngineResult {
   const oldNames = options.oldNames ?? assignNames(old, new Diagnostics());
   const newNames = options.newNames ?? assignNames(neu, new Diagnostics(), options.pinned);
-  const ctx = new DiffContext(indexSide(old, oldNames), indexSide(neu, newNames));
+  const ctx = new DiffContext(indexSide(old, oldNames, options.raw?.old), indexSide(neu, newNames, options.raw?.new));
 
   compareDocument(ctx);
   compareSecuritySchemes(ctx);

@@ -2,13 +2,15 @@
  * `oagen diff` as a library: two specs (files, folders, `path@REV`) or two IRs → the
  * changes, their client impact and a semver recommendation (src/diff/types.ts).
  */
-import { Diagnostics } from '../diagnostics.js';
+import { Diagnostics, EXIT_USAGE, OagenError, type Diagnostic } from '../diagnostics.js';
 import { loadIR } from '../generate.js';
 import type { ApiIR } from '../ir/types.js';
+import type { LoadedSpec } from '../load/index.js';
 import type { PinnedNames } from '../naming/names.js';
 import { aliasImpact, markMitigations } from './aliases.js';
 import { diffIR } from './engine.js';
 import { resolveInput } from './inputs.js';
+import { rawSide, type RawSide } from './raw.js';
 import { compareSurface } from './surface/index.js';
 import type { Change, ClientImpact, DiffResult, ExportChange, Semver, SideInfo } from './types.js';
 
@@ -19,6 +21,12 @@ export interface DiffOptions {
   pinned?: PinnedNames;
   /** resolve relative paths from here (default: process.cwd()) */
   cwd?: string;
+  /** spec warnings are fatal too, as with `oagen generate --strict` */
+  strict?: boolean;
+  /** full validation of both specs (swagger-parser), as with `oagen generate --validate` */
+  validate?: boolean;
+  /** called with each side's spec diagnostics (the ones `oagen generate` reports) once it is loaded */
+  onDiagnostics?: (side: 'old' | 'new', label: string, diagnostics: readonly Diagnostic[]) => void;
 }
 
 export async function diffSpecs(oldSource: string, newSource: string, options: DiffOptions = {}): Promise<DiffResult> {
@@ -31,24 +39,44 @@ export async function diffSpecs(oldSource: string, newSource: string, options: D
     a.cleanup();
     throw e;
   }
-  let old: ApiIR;
-  let neu: ApiIR;
+  let old: { ir: ApiIR; raw: RawSide };
+  let neu: { ir: ApiIR; raw: RawSide };
   try {
-    old = await loadIR(a.file, { diagnostics: new Diagnostics() });
-    neu = await loadIR(b.file, { diagnostics: new Diagnostics() });
+    old = await loadSide('old', a.file, oldSource, options);
+    neu = await loadSide('new', b.file, newSource, options);
   } finally {
     a.cleanup();
     b.cleanup();
   }
   const load = performance.now() - started;
-  const result = diffApis(old, neu, { ...options, labels: [oldSource, newSource] });
+  const result = diffApis(old.ir, neu.ir, { ...options, labels: [oldSource, newSource], raw: { old: old.raw, new: neu.raw } });
   result.timings.load = Math.round(load);
   return result;
 }
 
-export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels?: [string, string] } = {}): DiffResult {
+/**
+ * One side through `oagen generate`'s loader, parser and normalization, with the same spec
+ * diagnostics. A spec that cannot be used (unreadable, or with errors; with `strict`, with
+ * warnings) ends the diff with exit code 2, never 1: 1 is `--fail-on`'s verdict.
+ */
+async function loadSide(side: 'old' | 'new', file: string, label: string, options: DiffOptions): Promise<{ ir: ApiIR; raw: RawSide }> {
+  const diagnostics = new Diagnostics();
+  let loaded: LoadedSpec | undefined;
+  let ir: ApiIR;
+  try {
+    ir = await loadIR(file, { diagnostics, ...(options.validate ? { validate: true } : {}), loaded: (l) => (loaded = l) });
+  } catch (e) {
+    if (e instanceof OagenError) throw new OagenError(e.diagnostics.length > 0 ? e.diagnostics : diagnostics.list, EXIT_USAGE, `${label}: ${e.message}`);
+    throw e;
+  }
+  if (diagnostics.hasErrors(options.strict)) throw new OagenError(diagnostics.list.slice(), EXIT_USAGE, `${label}: the spec has ${options.strict && !diagnostics.hasErrors() ? 'warnings (--strict)' : 'errors'}`);
+  options.onDiagnostics?.(side, label, diagnostics.list);
+  return { ir, raw: rawSide(loaded!, ir) };
+}
+
+export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels?: [string, string]; raw?: { old?: RawSide; new?: RawSide } } = {}): DiffResult {
   const t0 = performance.now();
-  const engine = diffIR(old, neu, options.pinned ? { pinned: options.pinned } : {});
+  const engine = diffIR(old, neu, { ...(options.pinned ? { pinned: options.pinned } : {}), ...(options.raw ? { raw: options.raw } : {}) });
   const diffMs = performance.now() - t0;
   let client: ClientImpact | undefined;
   let clientError: string | undefined;

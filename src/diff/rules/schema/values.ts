@@ -67,6 +67,11 @@ export function compareValueKinds(ctx: DiffContext, o: Schema, n: Schema, site: 
   const sym = site.symbol;
   const what = { old: describe(o, ctx.old), new: describe(n, ctx.new) };
   if (a.values && b.values) {
+    if (o.kind === 'literal' && n.kind === 'literal' && !a.open && !b.open) {
+      // one constant replaced by another: readers that matched the old one and writers that send it both break
+      if (a.values[0] !== b.values[0]) ctx.schema(site, 'const-changed', { pointer, message: `${sym}: constant ${literal(a.values[0])} → ${literal(b.values[0])}`, old: a.values[0], new: b.values[0] });
+      return;
+    }
     if (!a.open && b.open) ctx.schema(site, 'type-widened', { pointer, message: `${sym}: closed enum → open enum (any string)`, ...what });
     if (a.open && !b.open) ctx.schema(site, 'type-narrowed', { pointer, message: `${sym}: open enum (any string) → closed enum`, ...what });
     const open = a.open || b.open;
