@@ -16,7 +16,7 @@ Usage:
   oagen generate [--config oagen.config.json] [--only NAME]   generate every configured client
   oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
   oagen validate --spec FILE                                    full validation of a spec
-  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types]
+  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict] [--open-enums]
                                                                 what changed between two spec versions
                                                                 (OLD/NEW: files, folders, or path@GIT_REV)
   oagen --help | --version
@@ -59,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         'no-types': { type: 'boolean' },
+        'open-enums': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },

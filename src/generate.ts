@@ -13,6 +13,7 @@ import { pinnedFromLock, readLock } from './lock/index.js';
 import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
 import { applyInclude } from './normalize/include.js';
+import { openResponseEnums } from './normalize/open-response-enums.js';
 import { parseDocument } from './parse/document.js';
 import { verifyPackage } from './verify/index.js';
 import { writePackage, type WriteResult } from './write/index.js';
@@ -86,6 +87,7 @@ export async function renderClient(
   let ir = loaded.ir;
   diagnostics.throwIfErrors(client.strict);
   ir = applyInclude(ir, client.include);
+  if (client.enums?.responses === 'open') ir = openResponseEnums(ir);
   const previous = readLock(client.output);
   const names = assignNames(ir, diagnostics, client.resetNames ? {} : pinnedFromLock(previous));
   const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';

@@ -28,19 +28,22 @@ export interface DiffFlags {
   strict?: boolean;
   /** full validation of both specs */
   validate?: boolean;
+  /** the client is generated with `"enums": { "responses": "open" }` */
+  'open-enums'?: boolean;
   debug?: boolean;
 }
 
 const FORMATS = ['text', 'markdown', 'md', 'json'];
 const FAIL_ON = ['breaking', 'warning', 'major'];
 
-export const DIFF_USAGE = `Usage: oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict]
+export const DIFF_USAGE = `Usage: oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict] [--open-enums]
   OLD, NEW   spec files, folders of multi-file specs, or path@REV (a git revision: specs/api.yaml@HEAD~1)
   --format   text (default), markdown (for a changelog or pull request), json (stable, see src/diff/README.md)
   --fail-on  exit 1 on a contract-breaking change (breaking), on a breaking change or warning (warning),
              or when the generated package needs a major release (major)
   --no-types skip rendering and type-checking the generated packages (faster; the bump is then estimated)
   --strict   spec warnings are fatal (as with generate --strict); --validate: full validation of both specs
+  --open-enums the client is generated with "enums": { "responses": "open" }: response enum values added are safe
 Exit codes: 0 compared, 1 --fail-on threshold reached, 2 unusable flag or spec (unreadable, with errors), 3 internal error
 `;
 
@@ -66,6 +69,7 @@ export async function runDiff(positionals: string[], flags: DiffFlags, out: Node
       types,
       ...(flags.strict ? { strict: true } : {}),
       ...(flags.validate ? { validate: true } : {}),
+      ...(flags['open-enums'] ? { openEnums: true } : {}),
       // the spec's warnings, as `oagen generate` prints them
       onDiagnostics: (side, _label, list) => {
         for (const d of list) err.write(`${side}: ${formatDiagnostic(d)}\n`);

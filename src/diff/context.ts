@@ -68,9 +68,13 @@ export class DiffContext {
   readonly compared: Pair[] = [];
   private readonly queued = new Set<string>();
 
-  constructor(old: Side, neu: Side) {
+  /** string enums that responses carry are generated open (`enums.responses: "open"`) */
+  readonly openEnums: boolean;
+
+  constructor(old: Side, neu: Side, openEnums = false) {
     this.old = old;
     this.new = neu;
+    this.openEnums = openEnums;
   }
 
   /**

@@ -31,6 +31,8 @@ export interface EngineOptions {
   pinned?: PinnedNames;
   /** both specs as written (JSON Schema keywords the IR does not keep: src/diff/raw.ts) */
   raw?: { old?: RawSide; new?: RawSide };
+  /** the client generates response enums open (config `enums.responses: "open"`) */
+  openEnums?: boolean;
 }
 
 export interface EngineResult {
@@ -43,7 +45,7 @@ export interface EngineResult {
 export function diffIR(old: ApiIR, neu: ApiIR, options: EngineOptions = {}): EngineResult {
   const oldNames = options.oldNames ?? assignNames(old, new Diagnostics());
   const newNames = options.newNames ?? assignNames(neu, new Diagnostics(), options.pinned);
-  const ctx = new DiffContext(indexSide(old, oldNames, options.raw?.old), indexSide(neu, newNames, options.raw?.new));
+  const ctx = new DiffContext(indexSide(old, oldNames, options.raw?.old), indexSide(neu, newNames, options.raw?.new), options.openEnums === true);
 
   compareDocument(ctx);
   compareSecuritySchemes(ctx);

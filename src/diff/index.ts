@@ -10,6 +10,8 @@ import type { PinnedNames } from '../naming/names.js';
 import { aliasImpact, markMitigations } from './aliases.js';
 import { diffIR } from './engine.js';
 import { resolveInput } from './inputs.js';
+import { openResponseEnums } from '../normalize/open-response-enums.js';
+import type { Side } from './context.js';
 import { rawSide, type RawSide } from './raw.js';
 import { compareSurface } from './surface/index.js';
 import type { Change, ClientImpact, DiffResult, ExportChange, Semver, SideInfo } from './types.js';
@@ -25,6 +27,11 @@ export interface DiffOptions {
   strict?: boolean;
   /** full validation of both specs (swagger-parser), as with `oagen generate --validate` */
   validate?: boolean;
+  /**
+   * the client is generated with `"enums": { "responses": "open" }`: enum values added to
+   * responses are safe (info), and both packages are rendered that way for the type check
+   */
+  openEnums?: boolean;
   /** called with each side's spec diagnostics (the ones `oagen generate` reports) once it is loaded */
   onDiagnostics?: (side: 'old' | 'new', label: string, diagnostics: readonly Diagnostic[]) => void;
 }
@@ -76,14 +83,17 @@ async function loadSide(side: 'old' | 'new', file: string, label: string, option
 
 export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels?: [string, string]; raw?: { old?: RawSide; new?: RawSide } } = {}): DiffResult {
   const t0 = performance.now();
-  const engine = diffIR(old, neu, { ...(options.pinned ? { pinned: options.pinned } : {}), ...(options.raw ? { raw: options.raw } : {}) });
+  const engine = diffIR(old, neu, { ...(options.pinned ? { pinned: options.pinned } : {}), ...(options.raw ? { raw: options.raw } : {}), ...(options.openEnums ? { openEnums: true } : {}) });
+  // the packages as `oagen generate` renders them with this option
+  const rendered = (side: Side): Side => (options.openEnums ? { ...side, ir: openResponseEnums(side.ir) } : side);
+  const sides = { old: rendered(engine.ctx.old), new: rendered(engine.ctx.new) };
   const diffMs = performance.now() - t0;
   let client: ClientImpact | undefined;
   let clientError: string | undefined;
   let withAliases: Semver | undefined;
   if (options.types !== false) {
     try {
-      client = compareSurface(engine.ctx.old, engine.ctx.new);
+      client = compareSurface(sides.old, sides.new);
       annotate(engine.changes, client.exports);
     } catch (e) {
       // the contract diff stands on its own; say why the client verdict is missing
@@ -93,7 +103,7 @@ export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels
   if (client) {
     // the same packages with the renamed exports' old names kept, as `oagen generate` keeps them
     try {
-      const kept = aliasImpact(engine.ctx.old, engine.ctx.new);
+      const kept = aliasImpact(sides.old, sides.new);
       if (kept.aliases.length > 0) {
         markMitigations(engine.changes, kept);
         withAliases = kept.semver;

@@ -7,6 +7,7 @@
 import type { LiteralValue, Schema } from '../../../ir/types.js';
 import type { DiffContext, Site } from '../../context.js';
 import { describe, literal } from '../../symbols.js';
+import { familyDirection } from '../registry.js';
 
 type Base = 'string' | 'number' | 'integer' | 'boolean' | 'binary' | 'null' | 'mixed';
 
@@ -74,7 +75,9 @@ export function compareValueKinds(ctx: DiffContext, o: Schema, n: Schema, site: 
     }
     if (!a.open && b.open) ctx.schema(site, 'type-widened', { pointer, message: `${sym}: closed enum → open enum (any string)`, ...what });
     if (a.open && !b.open) ctx.schema(site, 'type-narrowed', { pointer, message: `${sym}: open enum (any string) → closed enum`, ...what });
-    const open = a.open || b.open;
+    // with `enums.responses: "open"`, the client reads string enums as open ones: a new value is safe
+    const generatedOpen = ctx.openEnums && familyDirection(site.family) === 'read' && [...a.values, ...b.values].every((v) => typeof v === 'string');
+    const open = a.open || b.open || generatedOpen;
     const has = (list: LiteralValue[], v: LiteralValue) => list.some((x) => x === v);
     for (const v of b.values) {
       if (!has(a.values, v)) ctx.schema(site, open ? 'open-enum-value-added' : 'enum-value-added', { pointer, message: `${sym}: value ${literal(v)} added`, new: v });
