@@ -20,6 +20,7 @@ import { compareNamed } from './rules/schema/compare.js';
 import './rules/schema/rules.js';
 import { compareComponentSchemas, queueUnusedSchemas } from './rules/schemas.js';
 import { compareOperationSecurity, compareSecuritySchemes } from './rules/security.js';
+import { compareWebhooks } from './rules/webhooks.js';
 import type { Change } from './types.js';
 
 export interface EngineOptions {
@@ -58,6 +59,7 @@ export function diffIR(old: ApiIR, neu: ApiIR, options: EngineOptions = {}): Eng
     compareRequestBody(ctx, o, n);
     compareResponses(ctx, o, n);
   }
+  compareWebhooks(ctx);
   queueUnusedSchemas(ctx);
   ctx.drain((o, n, site) => compareNamed(ctx, o, n, site));
   compareComponentSchemas(ctx);

@@ -224,3 +224,17 @@ describe('issue 21: false alarms stay quiet', () => {
     expect((await diffDocs(bothApi(rich), bothApi(structuredClone(rich)))).changes).toEqual([]);
   });
 });
+
+describe('webhooks (OpenAPI 3.1)', () => {
+  const hook = (props: Json, required: string[] = []): Json => ({ post: { operationId: 'onOrder', requestBody: { content: { 'application/json': { schema: obj(props, required) } } }, responses: { '200': { description: 'ok' } } } });
+  const api = (webhooks: Json): Json => doc({}, {}, { webhooks });
+  it('a webhook removed is breaking, one added is info', async () => {
+    const r = await diffDocs(api({ orderCreated: hook({ id: str }), orderDeleted: hook({ id: str }) }), api({ orderCreated: hook({ id: str }), orderUpdated: hook({ id: str }) }));
+    expect(r.changes.map((c) => `${c.rule} ${c.severity} ${c.pointer}`)).toEqual(['webhook-removed breaking #/webhooks/orderDeleted/post', 'webhook-added info #/webhooks/orderUpdated/post']);
+  });
+  it('a webhook payload is read data: a required property removed breaks handlers', async () => {
+    const r = await diffDocs(api({ orderCreated: hook({ id: str, total: num }, ['id', 'total']) }), api({ orderCreated: hook({ id: str }, ['id']) }));
+    expect(r.changes.map((c) => `${c.rule} ${c.severity} ${c.pointer}`)).toEqual(['response-property-removed breaking #/webhooks/orderCreated/post/requestBody/content/application~1json/schema/properties/total']);
+    expect(r.changes[0].symbols).toEqual(['webhook POST orderCreated.total']);
+  });
+});
