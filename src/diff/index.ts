@@ -6,7 +6,7 @@ import { Diagnostics, EXIT_USAGE, OagenError, type Diagnostic } from '../diagnos
 import { loadIR } from '../generate.js';
 import type { ApiIR } from '../ir/types.js';
 import type { LoadedSpec } from '../load/index.js';
-import type { PinnedNames } from '../naming/names.js';
+import { assignNames, type Names, type PinnedNames } from '../naming/names.js';
 import { aliasImpact, markMitigations } from './aliases.js';
 import { diffIR } from './engine.js';
 import { resolveInput } from './inputs.js';
@@ -46,8 +46,8 @@ export async function diffSpecs(oldSource: string, newSource: string, options: D
     a.cleanup();
     throw e;
   }
-  let old: { ir: ApiIR; raw: RawSide };
-  let neu: { ir: ApiIR; raw: RawSide };
+  let old: LoadedSide;
+  let neu: LoadedSide;
   try {
     old = await loadSide('old', a.file, oldSource, options);
     neu = await loadSide('new', b.file, newSource, options);
@@ -56,7 +56,7 @@ export async function diffSpecs(oldSource: string, newSource: string, options: D
     b.cleanup();
   }
   const load = performance.now() - started;
-  const result = diffApis(old.ir, neu.ir, { ...options, labels: [oldSource, newSource], raw: { old: old.raw, new: neu.raw } });
+  const result = diffApis(old.ir, neu.ir, { ...options, labels: [oldSource, newSource], raw: { old: old.raw, new: neu.raw }, names: { old: old.names, new: neu.names } });
   result.timings.load = Math.round(load);
   return result;
 }
@@ -66,7 +66,13 @@ export async function diffSpecs(oldSource: string, newSource: string, options: D
  * diagnostics. A spec that cannot be used (unreadable, or with errors; with `strict`, with
  * warnings) ends the diff with exit code 2, never 1: 1 is `--fail-on`'s verdict.
  */
-async function loadSide(side: 'old' | 'new', file: string, label: string, options: DiffOptions): Promise<{ ir: ApiIR; raw: RawSide }> {
+interface LoadedSide {
+  ir: ApiIR;
+  raw: RawSide;
+  names: Names;
+}
+
+async function loadSide(side: 'old' | 'new', file: string, label: string, options: DiffOptions): Promise<LoadedSide> {
   const diagnostics = new Diagnostics();
   let loaded: LoadedSpec | undefined;
   let ir: ApiIR;
@@ -76,14 +82,21 @@ async function loadSide(side: 'old' | 'new', file: string, label: string, option
     if (e instanceof OagenError) throw new OagenError(e.diagnostics.length > 0 ? e.diagnostics : diagnostics.list, EXIT_USAGE, `${label}: ${e.message}`);
     throw e;
   }
+  // named as `oagen generate` names them, with its warnings (a name taken: W_NAME_CLASH)
+  const names = assignNames(ir, diagnostics, side === 'new' ? options.pinned : undefined);
   if (diagnostics.hasErrors(options.strict)) throw new OagenError(diagnostics.list.slice(), EXIT_USAGE, `${label}: the spec has ${options.strict && !diagnostics.hasErrors() ? 'warnings (--strict)' : 'errors'}`);
   options.onDiagnostics?.(side, label, diagnostics.list);
-  return { ir, raw: rawSide(loaded!, ir) };
+  return { ir, raw: rawSide(loaded!, ir), names };
 }
 
-export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels?: [string, string]; raw?: { old?: RawSide; new?: RawSide } } = {}): DiffResult {
+export function diffApis(old: ApiIR, neu: ApiIR, options: DiffOptions & { labels?: [string, string]; raw?: { old?: RawSide; new?: RawSide }; names?: { old: Names; new: Names } } = {}): DiffResult {
   const t0 = performance.now();
-  const engine = diffIR(old, neu, { ...(options.pinned ? { pinned: options.pinned } : {}), ...(options.raw ? { raw: options.raw } : {}), ...(options.openEnums ? { openEnums: true } : {}) });
+  const engine = diffIR(old, neu, {
+    ...(options.pinned ? { pinned: options.pinned } : {}),
+    ...(options.names ? { oldNames: options.names.old, newNames: options.names.new } : {}),
+    ...(options.raw ? { raw: options.raw } : {}),
+    ...(options.openEnums ? { openEnums: true } : {}),
+  });
   // the packages as `oagen generate` renders them with this option
   const rendered = (side: Side): Side => (options.openEnums ? { ...side, ir: openResponseEnums(side.ir) } : side);
   const sides = { old: rendered(engine.ctx.old), new: rendered(engine.ctx.new) };

@@ -130,6 +130,17 @@ describe('oagen diff: reports', () => {
   });
 });
 
+// two schemas that want the same TypeScript name
+const clashSpec = JSON.stringify({
+  openapi: '3.0.3',
+  info: { title: 'T', version: '1' },
+  paths: {
+    '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/foo_bar' } } } } } } },
+    '/b': { get: { operationId: 'getB', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/FooBar' } } } } } } },
+  },
+  components: { schemas: { foo_bar: obj({ a: str }), FooBar: obj({ b: str }) } },
+});
+
 describe('oagen diff: exit codes', () => {
   const cases: { flags: DiffFlags; args?: string[]; code: number }[] = [
     { flags: {}, code: 0 },
@@ -159,6 +170,7 @@ describe('oagen diff: exit codes', () => {
     'warned.yaml':
       'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths:\n  /a/{id}:\n    get:\n      operationId: getA\n      responses: {"204": {description: done}}\n',
     'yaml-error.yaml': 'openapi: 3.0.3\ninfo: [\n',
+    'clash.yaml': clashSpec,
   });
   const spec = (name: string) => join(bad, name);
   for (const [name, which] of [
@@ -174,6 +186,13 @@ describe('oagen diff: exit codes', () => {
       expect(await main(['diff', spec(which), OLD, '--fail-on', 'breaking', '--no-types'])).toBe(2);
     });
   }
+
+  it('naming warnings too (W_NAME_CLASH), as generate reports them', async () => {
+    const r = await run([spec('clash.yaml'), spec('clash.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('warning W_NAME_CLASH');
+    expect((await run([spec('clash.yaml'), spec('clash.yaml')], { strict: true })).code).toBe(2);
+  });
 
   it("the spec's warnings are reported as generate reports them; --strict makes them fatal (2)", async () => {
     const plain = await run([spec('warned.yaml'), spec('warned.yaml')]);
