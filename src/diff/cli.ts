@@ -1,7 +1,7 @@
 /**
  * `oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major]
- *  [--no-types] [--strict] [--validate] [--color|--no-color] [--quiet]`: argv → report on
- *  stdout → exit code.
+ *  [--no-types] [--strict] [--validate] [--open-enums] [--color|--no-color] [--quiet]`:
+ *  argv → report on stdout → exit code.
  *
  * Exit codes (each means one thing, so CI can tell them apart): 0 compared (whatever changed,
  * unless --fail-on says otherwise), 1 the --fail-on threshold was reached, 2 a flag or a spec

@@ -7,11 +7,11 @@ import { loadIR } from '../generate.js';
 import type { ApiIR } from '../ir/types.js';
 import type { LoadedSpec } from '../load/index.js';
 import { assignNames, type Names, type PinnedNames } from '../naming/names.js';
+import { openResponseEnums } from '../normalize/open-response-enums.js';
 import { aliasImpact, markMitigations } from './aliases.js';
 import { diffIR } from './engine.js';
-import { resolveInput } from './inputs.js';
-import { openResponseEnums } from '../normalize/open-response-enums.js';
 import type { Side } from './context.js';
+import { resolveInput } from './inputs.js';
 import { rawSide, type RawSide } from './raw.js';
 import { compareSurface } from './surface/index.js';
 import type { Change, ClientImpact, DiffResult, ExportChange, Semver, SideInfo } from './types.js';
@@ -61,17 +61,17 @@ export async function diffSpecs(oldSource: string, newSource: string, options: D
   return result;
 }
 
-/**
- * One side through `oagen generate`'s loader, parser and normalization, with the same spec
- * diagnostics. A spec that cannot be used (unreadable, or with errors; with `strict`, with
- * warnings) ends the diff with exit code 2, never 1: 1 is `--fail-on`'s verdict.
- */
 interface LoadedSide {
   ir: ApiIR;
   raw: RawSide;
   names: Names;
 }
 
+/**
+ * One side through `oagen generate`'s loader, parser and normalization, with the same spec
+ * diagnostics. A spec that cannot be used (unreadable, or with errors; with `strict`, with
+ * warnings) ends the diff with exit code 2, never 1: 1 is `--fail-on`'s verdict.
+ */
 async function loadSide(side: 'old' | 'new', file: string, label: string, options: DiffOptions): Promise<LoadedSide> {
   const diagnostics = new Diagnostics();
   let loaded: LoadedSpec | undefined;

@@ -1,5 +1,6 @@
 /**
- * Objects: properties added and removed, required flips, additionalProperties, and the
+ * Objects: properties added and removed, required flips, additionalProperties and
+ * patternProperties (kept together in the IR, compared apart here), and the
  * readOnly / writeOnly flips that add or remove a property in this direction (a read-only
  * property is not part of a request; a write-only one is not part of a response).
  * Intersections (allOf that normalization could not merge): members matched by `$ref`
