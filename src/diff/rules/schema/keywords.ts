@@ -42,8 +42,10 @@ const COUNTS: [keyword: string, slug: string][] = [
 ];
 
 export function compareKeywords(ctx: DiffContext, o: Schema, n: Schema, site: Site): void {
-  const ro = ctx.old.raw?.node(o.pointer);
-  const rn = ctx.new.raw?.node(n.pointer);
+  // both specs as written, or neither (IRs given directly): one side alone would look like additions
+  if (!ctx.old.raw || !ctx.new.raw) return;
+  const ro = ctx.old.raw.node(o.pointer);
+  const rn = ctx.new.raw.node(n.pointer);
   if (!ro && !rn) return;
   const a: Raw = ro ?? {};
   const b: Raw = rn ?? {};
