@@ -63,5 +63,8 @@ export function diffIR(old: ApiIR, neu: ApiIR, options: EngineOptions = {}): Eng
   queueUnusedSchemas(ctx);
   ctx.drain((o, n, site) => compareNamed(ctx, o, n, site));
   compareComponentSchemas(ctx);
-  return { changes: ctx.changes(), oldNames, newNames, ctx };
+  const changes = ctx.changes();
+  // webhook payloads have no generated TypeScript
+  for (const c of changes) if (c.pointer.startsWith('#/webhooks/')) c.symbols = [];
+  return { changes, oldNames, newNames, ctx };
 }

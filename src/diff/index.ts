@@ -186,9 +186,12 @@ const EXPORT_BREAKING = new Set(['operation-removed-after-deprecation', 'schema-
 
 /**
  * Without the type check: breaking changes and removed or renamed exports or keys → major;
- * additions, deprecations, warnings → minor; anything else → patch.
+ * additions, deprecations, warnings → minor; anything else → patch; only webhook changes (no
+ * generated code) → none.
  */
-export function estimate(changes: Change[]): Semver {
+export function estimate(all: Change[]): Semver {
+  // webhooks are not part of the generated package
+  const changes = all.filter((c) => !c.pointer.startsWith('#/webhooks/'));
   if (changes.length === 0) return 'none';
   if (changes.some((c) => c.severity === 'breaking' || EXPORT_BREAKING.has(c.rule) || /property-removed$/.test(c.rule))) return 'major';
   if (changes.some((c) => c.severity === 'warning' || /(^operation-added$|^schema-added$|-added$|deprecated$)/.test(c.rule))) return 'minor';

@@ -231,10 +231,13 @@ describe('webhooks (OpenAPI 3.1)', () => {
   it('a webhook removed is breaking, one added is info', async () => {
     const r = await diffDocs(api({ orderCreated: hook({ id: str }), orderDeleted: hook({ id: str }) }), api({ orderCreated: hook({ id: str }), orderUpdated: hook({ id: str }) }));
     expect(r.changes.map((c) => `${c.rule} ${c.severity} ${c.pointer}`)).toEqual(['webhook-removed breaking #/webhooks/orderDeleted/post', 'webhook-added info #/webhooks/orderUpdated/post']);
+    // the generated package has no code for webhooks
+    expect(r.semver).toBe('none');
+    expect(r.changes.every((c) => c.symbols.length === 0)).toBe(true);
   });
   it('a webhook payload is read data: a required property removed breaks handlers', async () => {
     const r = await diffDocs(api({ orderCreated: hook({ id: str, total: num }, ['id', 'total']) }), api({ orderCreated: hook({ id: str }, ['id']) }));
     expect(r.changes.map((c) => `${c.rule} ${c.severity} ${c.pointer}`)).toEqual(['response-property-removed breaking #/webhooks/orderCreated/post/requestBody/content/application~1json/schema/properties/total']);
-    expect(r.changes[0].symbols).toEqual(['webhook POST orderCreated.total']);
+    expect(r.changes[0].message).toContain('webhook POST orderCreated.total');
   });
 });
