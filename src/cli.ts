@@ -22,7 +22,7 @@ Usage:
   oagen --help | --version
 
 Options:
-  --strict      warnings fail the run (exit 1)
+  --strict      warnings fail the run (exit 1; diff: exit 2)
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing
   --force       generate even when nothing changed since the last run
