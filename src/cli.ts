@@ -17,7 +17,7 @@ Usage:
   oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
                  [--overlay FILE]...                            (overlays: see below)
   oagen validate --spec FILE [--overlay FILE]...                full validation of a spec
-  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types]
+  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict] [--open-enums]
                                                                 what changed between two spec versions
                                                                 (OLD/NEW: files, folders, or path@GIT_REV)
                 [--overlay FILE]...                             overlays applied to both OLD and NEW
@@ -26,7 +26,7 @@ Usage:
 Options:
   --overlay     an OpenAPI Overlay 1.0 file applied to the spec before parsing (repeatable,
                 applied in order; with a config file, each client's "overlays": [...] instead)
-  --strict      warnings fail the run (exit 1)
+  --strict      warnings fail the run (exit 1; diff: exit 2)
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing
   --force       generate even when nothing changed since the last run
@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         'no-types': { type: 'boolean' },
+        'open-enums': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },

@@ -14,6 +14,7 @@
  *       "pagination": { "listThings": { "kind": "cursor", "param": "after", "items": "data", "nextCursor": "next" }, "listOther": false },
  *       "strict": false,                     // warnings fail the run
  *       "aliases": { "keepUntilMajor": true }, // renamed exports keep their old names until the next major; false: no aliases
+ *       "enums": { "responses": "open" },    // response enums as 'a' | 'b' | (string & {}); default "closed"
  *       "validate": false,                   // full schema validation of the spec first
  *       "verify": false                      // type-check the package before writing it
  *     }
@@ -28,6 +29,7 @@ import { OagenError, EXIT_USAGE } from './diagnostics.js';
 import type { PaginationInfo } from './ir/types.js';
 import type { AliasOptions } from './lock/aliases.js';
 import type { IncludeFilter } from './normalize/include.js';
+import type { EnumsOption } from './normalize/open-response-enums.js';
 
 export interface ClientConfig {
   name: string;
@@ -47,6 +49,8 @@ export interface ClientConfig {
   verify?: boolean;
   /** deprecated aliases for renamed exports (default: kept until the next major version) */
   aliases?: AliasOptions;
+  /** `{ responses: 'open' }`: enums responses carry are generated open (src/normalize/open-response-enums.ts) */
+  enums?: EnumsOption;
 }
 
 export interface Config {
@@ -98,7 +102,20 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.validate === true) client.validate = true;
   if (o.verify === true) client.verify = true;
   if (o.aliases !== undefined) client.aliases = checkAliases(o.aliases, `${at}.aliases`, file);
+  if (o.enums !== undefined) client.enums = checkEnums(o.enums, `${at}.enums`, file);
   return client;
+}
+
+/** `enums`: `{ "responses": "open" | "closed" }`. */
+function checkEnums(v: unknown, at: string, file: string): EnumsOption {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object like { "responses": "open" }`);
+  const out: EnumsOption = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k !== 'responses') throw configError(file, `${at}.${k} is not an option (responses)`);
+    if (x !== 'open' && x !== 'closed') throw configError(file, `${at}.responses must be "open" or "closed"`);
+    out.responses = x;
+  }
+  return out;
 }
 
 function checkAliases(v: unknown, at: string, file: string): AliasOptions {

@@ -8,7 +8,7 @@ import { displayPath, Diagnostics } from './diagnostics.js';
 import type { ClientConfig } from './config.js';
 import { buildPackage } from './emit/package.js';
 import type { ApiIR } from './ir/types.js';
-import { loadSpec, loadSpecFromText } from './load/index.js';
+import { loadSpec, loadSpecFromText, type LoadedSpec } from './load/index.js';
 import { readPackageFiles } from './changelog/files.js';
 import { startRelease, type Release } from './changelog/release.js';
 import { readLock } from './lock/format.js';
@@ -16,6 +16,7 @@ import { pinnedFromLock } from './lock/pins.js';
 import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
 import { applyInclude } from './normalize/include.js';
+import { openResponseEnums } from './normalize/open-response-enums.js';
 import { parseDocument } from './parse/document.js';
 import { verifyPackage } from './verify/index.js';
 import { writePackage, type WriteResult } from './write/index.js';
@@ -39,6 +40,8 @@ interface LoadIROptions {
   text?: string;
   /** OpenAPI Overlay files, applied in order before parsing */
   overlays?: readonly string[];
+  /** called with the loaded document (diff reads the JSON Schema keywords the IR does not keep from it) */
+  loaded?: (spec: LoadedSpec) => void;
 }
 
 /** Spec file → normalized IR (shared by generate and diff). */
@@ -50,6 +53,7 @@ export async function loadIR(spec: string, options: LoadIROptions): Promise<ApiI
 async function loadIRWithFiles(spec: string, options: LoadIROptions): Promise<{ ir: ApiIR; files: string[] }> {
   const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}), ...(options.overlays?.length ? { overlays: options.overlays } : {}) };
   const loaded = options.text !== undefined ? await loadSpecFromText(options.text, spec, loadOptions) : await loadSpec(spec, loadOptions);
+  options.loaded?.(loaded);
   options.diagnostics.setLocator(loaded.locate);
   const ir = parseDocument({ document: loaded.document, version: loaded.version, resolve: loaded.resolve, diagnostics: options.diagnostics });
   return { ir: normalize(ir, options.diagnostics), files: loaded.files };
@@ -93,6 +97,7 @@ export async function renderClient(
   let ir = loaded.ir;
   diagnostics.throwIfErrors(client.strict);
   ir = applyInclude(ir, client.include);
+  if (client.enums?.responses === 'open') ir = openResponseEnums(ir);
   const previous = readLock(client.output);
   const names = assignNames(ir, diagnostics, client.resetNames ? {} : pinnedFromLock(previous));
   const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';
