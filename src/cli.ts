@@ -15,14 +15,18 @@ const HELP = `oagen: OpenAPI → TypeScript clients
 Usage:
   oagen generate [--config oagen.config.json] [--only NAME]   generate every configured client
   oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
-  oagen validate --spec FILE                                    full validation of a spec
-  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types]
+                 [--overlay FILE]...                            (overlays: see below)
+  oagen validate --spec FILE [--overlay FILE]...                full validation of a spec
+  oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict] [--open-enums]
                                                                 what changed between two spec versions
                                                                 (OLD/NEW: files, folders, or path@GIT_REV)
+                [--overlay FILE]...                             overlays applied to both OLD and NEW
   oagen --help | --version
 
 Options:
-  --strict      warnings fail the run (exit 1)
+  --overlay     an OpenAPI Overlay 1.0 file applied to the spec before parsing (repeatable,
+                applied in order; with a config file, each client's "overlays": [...] instead)
+  --strict      warnings fail the run (exit 1; diff: exit 2)
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing
   --force       generate even when nothing changed since the last run
@@ -43,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         config: { type: 'string' },
         spec: { type: 'string' },
+        overlay: { type: 'string', multiple: true },
         out: { type: 'string' },
         name: { type: 'string' },
         only: { type: 'string', multiple: true },
@@ -59,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         'no-types': { type: 'boolean' },
+        'open-enums': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
@@ -83,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'generate':
         return await generate(values);
       case 'validate':
-        return await validate(values.spec ?? rest[0]);
+        return await validate(values.spec ?? rest[0], values.overlay);
       case 'diff': {
         const { runDiff } = await import('./diff/cli.js');
         return await runDiff(rest, values);
@@ -110,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
 interface GenerateFlags {
   config?: string;
   spec?: string;
+  overlay?: string[];
   out?: string;
   name?: string;
   only?: string[];
@@ -127,8 +134,9 @@ async function generate(flags: GenerateFlags): Promise<number> {
   if (flags.spec) {
     if (!flags.out) throw usage('--spec needs --out DIR');
     const name = flags.name ?? packageNameFrom(flags.spec);
-    clients = [{ name, spec: resolve(flags.spec), output: resolve(flags.out) }];
+    clients = [{ name, spec: resolve(flags.spec), ...(flags.overlay?.length ? { overlays: flags.overlay.map((f) => resolve(f)) } : {}), output: resolve(flags.out) }];
   } else {
+    if (flags.overlay?.length) throw usage('--overlay goes with --spec; with a config file, list a client\'s overlays in its "overlays" field');
     const file = flags.config ?? CONFIG_FILE;
     if (!existsSync(file)) throw usage(`no ${file} here; pass --config FILE, or --spec FILE --out DIR`);
     clients = loadConfig(file).clients;
@@ -189,11 +197,11 @@ async function generate(flags: GenerateFlags): Promise<number> {
   return failed > 0 ? EXIT_DIAGNOSTICS : EXIT_OK;
 }
 
-async function validate(spec: string | undefined): Promise<number> {
+async function validate(spec: string | undefined, overlays: string[] | undefined): Promise<number> {
   if (!spec) throw usage('validate needs --spec FILE');
   const diagnostics = new Diagnostics();
   const { loadIR } = await import('./generate.js');
-  await loadIR(resolve(spec), { diagnostics, validate: true });
+  await loadIR(resolve(spec), { diagnostics, validate: true, ...(overlays?.length ? { overlays: overlays.map((f) => resolve(f)) } : {}) });
   printDiagnostics(diagnostics.list, false);
   if (diagnostics.hasErrors()) return EXIT_DIAGNOSTICS;
   process.stdout.write(`${spec}: valid\n`);

@@ -7,12 +7,14 @@
  *     {
  *       "name": "openai-admin",              // npm package name
  *       "spec": "specs/openai.yaml",         // YAML or JSON, OpenAPI 3.0/3.1 or Swagger 2.0
+ *       "overlays": ["specs/openai.overlay.yaml"], // OpenAPI Overlay 1.0 files, applied in order
  *       "output": "generated/openai-admin",  // default: generated/<name without scope>
  *       "version": "1.0.0",                  // default: the spec's info.version when semver
  *       "include": { "paths": ["/organization/"], "tags": [], "operations": [] },
  *       "pagination": { "listThings": { "kind": "cursor", "param": "after", "items": "data", "nextCursor": "next" }, "listOther": false },
  *       "strict": false,                     // warnings fail the run
  *       "aliases": { "keepUntilMajor": true }, // renamed exports keep their old names until the next major; false: no aliases
+ *       "enums": { "responses": "open" },    // response enums as 'a' | 'b' | (string & {}); default "closed"
  *       "validate": false,                   // full schema validation of the spec first
  *       "verify": false,                     // type-check the package before writing it
  *       "env": { "ApiKeyAuth": "OPENAI_API_KEY", "baseUrl": "OPENAI_BASE_URL" },
@@ -35,10 +37,13 @@ import { OagenError, EXIT_USAGE } from './diagnostics.js';
 import type { PaginationInfo } from './ir/types.js';
 import type { AliasOptions } from './lock/aliases.js';
 import type { IncludeFilter } from './normalize/include.js';
+import type { EnumsOption } from './normalize/open-response-enums.js';
 
 export interface ClientConfig {
   name: string;
   spec: string;
+  /** OpenAPI Overlay 1.0 files (absolute paths), applied in order to the spec before parsing */
+  overlays?: string[];
   output: string;
   version?: string;
   license?: string;
@@ -52,6 +57,8 @@ export interface ClientConfig {
   verify?: boolean;
   /** deprecated aliases for renamed exports (default: kept until the next major version) */
   aliases?: AliasOptions;
+  /** `{ responses: 'open' }`: enums responses carry are generated open (src/normalize/open-response-enums.ts) */
+  enums?: EnumsOption;
   /**
    * Environment variables the generated `createClient()` reads for what its config leaves
    * unset: security scheme name → variable holding that credential, `baseUrl` → variable
@@ -132,6 +139,10 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (typeof o.spec !== 'string') throw configError(file, `${at}.spec must be the path of a spec file`);
   const output = typeof o.output === 'string' ? o.output : `generated/${o.name.replace(/^@[^/]+\//, '')}`;
   const client: ClientConfig = { name: o.name, spec: resolve(base, o.spec), output: resolve(base, output) };
+  if (o.overlays !== undefined) {
+    if (!Array.isArray(o.overlays) || !o.overlays.every((f) => typeof f === 'string' && f !== '')) throw configError(file, `${at}.overlays must be a list of overlay file paths`);
+    client.overlays = o.overlays.map((f: string) => resolve(base, f));
+  }
   if (typeof o.version === 'string') client.version = o.version;
   if (typeof o.license === 'string') client.license = o.license;
   if (o.include !== undefined) client.include = checkInclude(o.include, `${at}.include`, file);
@@ -143,7 +154,20 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.env !== undefined) client.env = checkStringMap(o.env, `${at}.env`, file, 'security scheme name or "baseUrl" → environment variable name', ENV_NAME);
   if (o.servers !== undefined) client.servers = checkServers(o.servers, `${at}.servers`, file);
   if (o.serialization !== undefined) client.serialization = checkSerialization(o.serialization, `${at}.serialization`, file);
+  if (o.enums !== undefined) client.enums = checkEnums(o.enums, `${at}.enums`, file);
   return client;
+}
+
+/** `enums`: `{ "responses": "open" | "closed" }`. */
+function checkEnums(v: unknown, at: string, file: string): EnumsOption {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw configError(file, `${at} must be an object like { "responses": "open" }`);
+  const out: EnumsOption = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (k !== 'responses') throw configError(file, `${at}.${k} is not an option (responses)`);
+    if (x !== 'open' && x !== 'closed') throw configError(file, `${at}.responses must be "open" or "closed"`);
+    out.responses = x;
+  }
+  return out;
 }
 
 /** A POSIX-style environment variable name. */

@@ -1,18 +1,22 @@
 /**
- * The pipeline, one way: load → parse → normalize → name → emit → write.
- * Each stage hands the next a plain value; nothing reaches back.
+ * The pipeline, one way: load → parse → normalize → name → emit → judge → write.
+ * Each stage hands the next a plain value; nothing reaches back. A regeneration is a
+ * release of the package: rendered, judged against the previous package, and rendered
+ * again when the version moved (`renderClient`).
  */
 import { displayPath, Diagnostics } from './diagnostics.js';
 import type { ClientConfig } from './config.js';
 import { buildPackage } from './emit/package.js';
 import type { ApiIR } from './ir/types.js';
-import { loadSpec, loadSpecFromText } from './load/index.js';
+import { loadSpec, loadSpecFromText, type LoadedSpec } from './load/index.js';
 import { readPackageFiles } from './changelog/files.js';
-import { release, type Release } from './changelog/release.js';
-import { pinnedFromLock, readLock } from './lock/index.js';
+import { startRelease, type Release } from './changelog/release.js';
+import { readLock } from './lock/format.js';
+import { pinnedFromLock } from './lock/pins.js';
 import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
 import { applyInclude } from './normalize/include.js';
+import { openResponseEnums } from './normalize/open-response-enums.js';
 import { parseDocument } from './parse/document.js';
 import { verifyPackage } from './verify/index.js';
 import { writePackage, type WriteResult } from './write/index.js';
@@ -30,15 +34,26 @@ export interface GenerateResult {
   specFiles: string[];
 }
 
+interface LoadIROptions {
+  diagnostics: Diagnostics;
+  validate?: boolean;
+  text?: string;
+  /** OpenAPI Overlay files, applied in order before parsing */
+  overlays?: readonly string[];
+  /** called with the loaded document (diff reads the JSON Schema keywords the IR does not keep from it) */
+  loaded?: (spec: LoadedSpec) => void;
+}
+
 /** Spec file → normalized IR (shared by generate and diff). */
-export async function loadIR(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<ApiIR> {
+export async function loadIR(spec: string, options: LoadIROptions): Promise<ApiIR> {
   return (await loadIRWithFiles(spec, options)).ir;
 }
 
 /** `loadIR`, also giving every file read (the spec and the files its `$ref`s point to). */
-async function loadIRWithFiles(spec: string, options: { diagnostics: Diagnostics; validate?: boolean; text?: string }): Promise<{ ir: ApiIR; files: string[] }> {
-  const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}) };
+async function loadIRWithFiles(spec: string, options: LoadIROptions): Promise<{ ir: ApiIR; files: string[] }> {
+  const loadOptions = { diagnostics: options.diagnostics, ...(options.validate ? { validate: true } : {}), ...(options.overlays?.length ? { overlays: options.overlays } : {}) };
   const loaded = options.text !== undefined ? await loadSpecFromText(options.text, spec, loadOptions) : await loadSpec(spec, loadOptions);
+  options.loaded?.(loaded);
   options.diagnostics.setLocator(loaded.locate);
   const ir = parseDocument({ document: loaded.document, version: loaded.version, resolve: loaded.resolve, diagnostics: options.diagnostics });
   return { ir: normalize(ir, options.diagnostics), files: loaded.files };
@@ -52,9 +67,9 @@ async function loadIRWithFiles(spec: string, options: { diagnostics: Diagnostics
 export type IRCache = Map<string, Promise<{ ir: ApiIR; files: string[]; diagnostics: Diagnostics }>>;
 
 async function cachedIR(client: ClientConfig, diagnostics: Diagnostics, cache: IRCache | undefined): Promise<{ ir: ApiIR; files: string[] }> {
-  const options = client.validate ? { validate: true } : {};
+  const options = { ...(client.validate ? { validate: true } : {}), ...(client.overlays?.length ? { overlays: client.overlays } : {}) };
   if (!cache) return loadIRWithFiles(client.spec, { diagnostics, ...options });
-  const key = `${client.validate ? 'validate:' : ''}${client.spec}`;
+  const key = JSON.stringify([client.validate === true, client.spec, client.overlays ?? []]);
   let entry = cache.get(key);
   if (!entry) {
     const own = new Diagnostics();
@@ -82,12 +97,13 @@ export async function renderClient(
   let ir = loaded.ir;
   diagnostics.throwIfErrors(client.strict);
   ir = applyInclude(ir, client.include);
+  if (client.enums?.responses === 'open') ir = openResponseEnums(ir);
   const previous = readLock(client.output);
   const names = assignNames(ir, diagnostics, client.resetNames ? {} : pinnedFromLock(previous));
   checkConfigAgainstSpec(client, ir, names, diagnostics);
   const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';
   const specLabel = displayPath(client.spec).split('\\').join('/');
-  const result = await release(
+  const steps = startRelease(
     {
       packageName: client.name,
       ir,
@@ -98,21 +114,34 @@ export async function renderClient(
       ...(client.version ? { pinned: client.version } : {}),
       first,
       ...(client.aliases ? { aliases: client.aliases } : {}),
-      render: (version, aliases) =>
-        buildPackage(ir, names, {
-          name: client.name,
-          version,
-          specLabel,
-          aliases,
-          ...(client.license ? { license: client.license } : {}),
-          ...(client.pagination ? { pagination: new Map(Object.entries(client.pagination)) } : {}),
-          ...(client.env ? { env: client.env } : {}),
-          ...(client.servers?.variables ? { serverVariables: client.servers.variables } : {}),
-          ...(client.serialization ? { serialization: client.serialization } : {}),
-        }).files,
     },
     diagnostics,
   );
+  /** the package at a version: the version is in its files, and aliases of an earlier major version expire */
+  const render = (version: string) =>
+    buildPackage(ir, names, {
+      name: client.name,
+      version,
+      specLabel,
+      aliases: steps.aliases(version).aliases,
+      ...(client.license ? { license: client.license } : {}),
+      ...(client.pagination ? { pagination: new Map(Object.entries(client.pagination)) } : {}),
+      ...(client.env ? { env: client.env } : {}),
+      ...(client.servers?.variables ? { serverVariables: client.servers.variables } : {}),
+      ...(client.serialization ? { serialization: client.serialization } : {}),
+    }).files;
+
+  // The release loop: render at the version the package has, judge it against the previous
+  // package, render again if the verdict moved the version.
+  let version = steps.provisional;
+  let files = render(version);
+  const verdict = await steps.judge(files);
+  const bumped = steps.version(verdict);
+  if (bumped !== version) {
+    version = bumped;
+    files = render(version);
+  }
+  const result = steps.finish(files, version, verdict);
   diagnostics.throwIfErrors(client.strict);
   return { files: result.files, ir, names, release: result, specFiles: loaded.files };
 }

@@ -9,7 +9,7 @@ import { markdownCode, markdownText } from '../naming/escape.js';
 import type { DroppedAlias, AliasPlan } from '../lock/aliases.js';
 import type { Rename } from '../lock/renames.js';
 import type { KeptName } from '../lock/swaps.js';
-import type { ExportChange, Verdict } from './judge.js';
+import type { ExportChange, Verdict } from '../judge/types.js';
 
 export const CHANGELOG_FILE = 'CHANGELOG.md';
 

@@ -4,7 +4,7 @@
  * `2.0.0-beta.1` + patch → `2.0.0`, + minor → `2.0.0` (already a minor boundary), + major →
  * `2.0.0`; `1.2.3-rc.1` + minor → `1.3.0`. A version that is not semver is left as it is.
  */
-import type { Semver } from './judge.js';
+import type { Semver } from '../judge/types.js';
 
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 

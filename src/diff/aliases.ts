@@ -7,19 +7,19 @@
  * become a name lock, the new side is named with its pins, renames are found against it
  * (src/lock/renames.ts: same `METHOD /path` with another function name; a schema at
  * another pointer with the same structure), their aliases planned, the new package
- * rendered with them and judged against the old one (src/changelog/judge.ts, with the
- * type checker of surface/check.ts). Renames the diff finds by other means (a schema
- * renamed *and* changed) get no alias, as in `oagen generate`.
+ * rendered with them and judged against the old one by the judge `oagen generate` uses
+ * (src/judge/). Renames the diff finds by other means (a schema renamed *and* changed) get
+ * no alias, as in `oagen generate`.
  */
-import { judgeSync } from '../changelog/judge.js';
 import { Diagnostics } from '../diagnostics.js';
 import { buildPackage } from '../emit/package.js';
+import { judgeSurface } from '../judge/surface.js';
 import { planAliases } from '../lock/aliases.js';
-import { buildLock, pinnedFromLock } from '../lock/index.js';
+import { buildLock } from '../lock/format.js';
+import { pinnedFromLock } from '../lock/pins.js';
 import { detectRenames } from '../lock/renames.js';
 import { assignNames } from '../naming/names.js';
 import type { Side } from './context.js';
-import { checkCandidates } from './surface/check.js';
 import { renderPackage } from './surface/render.js';
 import type { Change, Semver } from './types.js';
 
@@ -39,7 +39,17 @@ export function aliasImpact(old: Side, neu: Side): AliasImpact {
   if (plan.aliases.length === 0) return { semver: 'none', reasons: [], aliases: [] }; // nothing to keep: the plain verdict holds
   const oldFiles = renderPackage(old.ir, old.names);
   const newFiles = buildPackage(neu.ir, names, { name: 'client', version: '0.0.0', specLabel: 'spec', aliases: plan.aliases }).files;
-  const verdict = judgeSync({ oldFiles, newFiles, ir: neu.ir, names, renames, aliases: plan.aliases, lost: plan.lost.map((l) => l.name) }, checkCandidates);
+  const verdict = judgeSurface({
+    oldFiles,
+    newFiles,
+    ir: neu.ir,
+    names,
+    usage: neu.usage,
+    old: { ir: old.ir, names: old.names, usage: old.usage },
+    renames,
+    aliases: plan.aliases,
+    lost: plan.lost.map((l) => l.name),
+  });
   return { semver: verdict.semver, reasons: verdict.reasons, aliases: plan.aliases.map((a) => ({ name: a.name, target: a.target, kind: a.kind })) };
 }
 

@@ -5,10 +5,11 @@
  */
 import type { ApiIR, NamedSchema, Operation, OperationKey, SchemaId } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
+import type { RawSide } from './raw.js';
 import { familyDirection, plainSeverity, schemaSeverity } from './rules/registry.js';
 import type { SchemaRuleId } from './rules/schema/rules.js';
 import type { Change, Direction, Family } from './types.js';
-import { computeUsage, type Usage } from './usage.js';
+import { computeUsage, type Usage } from '../ir/usage.js';
 
 export interface Side {
   ir: ApiIR;
@@ -16,15 +17,18 @@ export interface Side {
   ops: Map<OperationKey, Operation>;
   names: Names;
   usage: Usage;
+  /** the spec as written (for keywords the IR does not keep); absent when only IRs were given */
+  raw?: RawSide;
 }
 
-export function indexSide(ir: ApiIR, names: Names): Side {
+export function indexSide(ir: ApiIR, names: Names, raw?: RawSide): Side {
   return {
     ir,
     schemas: new Map(ir.schemas.map((n) => [n.id, n])),
     ops: new Map(ir.operations.map((o) => [o.key, o])),
     names,
     usage: computeUsage(ir),
+    ...(raw ? { raw } : {}),
   };
 }
 
@@ -39,6 +43,10 @@ export interface Site {
   via?: readonly string[];
   /** the compared node is a property's schema: objects.ts judges its readOnly/writeOnly flips */
   inProperty?: boolean;
+  /** under a loosely typed media type (XML): `string` admits what `object` does */
+  loose?: boolean;
+  /** under `not`: a schema that admits more makes the whole admit less, so severities flip */
+  invert?: boolean;
 }
 
 export type ChangeFields = Omit<Change, 'rule' | 'severity' | 'operations' | 'symbols'> & { operations?: string[]; symbols?: string[] };
@@ -60,9 +68,13 @@ export class DiffContext {
   readonly compared: Pair[] = [];
   private readonly queued = new Set<string>();
 
-  constructor(old: Side, neu: Side) {
+  /** string enums that responses carry are generated open (`enums.responses: "open"`) */
+  readonly openEnums: boolean;
+
+  constructor(old: Side, neu: Side, openEnums = false) {
     this.old = old;
     this.new = neu;
+    this.openEnums = openEnums;
   }
 
   /**
@@ -81,7 +93,7 @@ export class DiffContext {
     this.add({
       ...fields,
       rule: `${site.family}-${suffix}`,
-      severity: schemaSeverity(suffix, site.family),
+      severity: schemaSeverity(suffix, site.invert ? invertFamily(site.family) : site.family),
       operations: site.operations,
       symbols: fields.symbols ?? [site.symbol],
       direction,
@@ -164,6 +176,12 @@ function stable(v: unknown): string {
 
 function isUsed(u: { read: Set<string>; write: Set<string> } | undefined): boolean {
   return !!u && (u.read.size > 0 || u.write.size > 0);
+}
+
+/** The family whose direction is the opposite (for schemas under `not`). */
+export function invertFamily(family: Family): Family {
+  const dir = familyDirection(family);
+  return dir === 'write' ? 'response' : dir === 'read' ? 'request' : family;
 }
 
 /** Named schemas reached from parameters are analysed as request data, from headers as response data. */

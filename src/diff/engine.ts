@@ -10,6 +10,7 @@ import { Diagnostics } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import { assignNames, type Names, type PinnedNames } from '../naming/names.js';
 import { DiffContext, indexSide } from './context.js';
+import type { RawSide } from './raw.js';
 import { compareDocument } from './rules/document.js';
 import { compareOperationFacts, pairOperations, reportAddedRemoved } from './rules/operations.js';
 import { compareParameters } from './rules/parameters.js';
@@ -19,6 +20,7 @@ import { compareNamed } from './rules/schema/compare.js';
 import './rules/schema/rules.js';
 import { compareComponentSchemas, queueUnusedSchemas } from './rules/schemas.js';
 import { compareOperationSecurity, compareSecuritySchemes } from './rules/security.js';
+import { compareWebhooks } from './rules/webhooks.js';
 import type { Change } from './types.js';
 
 export interface EngineOptions {
@@ -28,6 +30,10 @@ export interface EngineOptions {
   newNames?: Names;
   /** names pinned for the new package (a name lock) */
   pinned?: PinnedNames;
+  /** both specs as written (JSON Schema keywords the IR does not keep: src/diff/raw.ts) */
+  raw?: { old?: RawSide; new?: RawSide };
+  /** the client generates response enums open (config `enums.responses: "open"`) */
+  openEnums?: boolean;
 }
 
 export interface EngineResult {
@@ -40,7 +46,7 @@ export interface EngineResult {
 export function diffIR(old: ApiIR, neu: ApiIR, options: EngineOptions = {}): EngineResult {
   const oldNames = options.oldNames ?? assignNames(old, new Diagnostics());
   const newNames = options.newNames ?? assignNames(neu, new Diagnostics(), options.pinned);
-  const ctx = new DiffContext(indexSide(old, oldNames), indexSide(neu, newNames));
+  const ctx = new DiffContext(indexSide(old, oldNames, options.raw?.old), indexSide(neu, newNames, options.raw?.new), options.openEnums === true);
 
   compareDocument(ctx);
   compareSecuritySchemes(ctx);
@@ -53,8 +59,12 @@ export function diffIR(old: ApiIR, neu: ApiIR, options: EngineOptions = {}): Eng
     compareRequestBody(ctx, o, n);
     compareResponses(ctx, o, n);
   }
+  compareWebhooks(ctx);
   queueUnusedSchemas(ctx);
   ctx.drain((o, n, site) => compareNamed(ctx, o, n, site));
   compareComponentSchemas(ctx);
-  return { changes: ctx.changes(), oldNames, newNames, ctx };
+  const changes = ctx.changes();
+  // webhook payloads have no generated TypeScript
+  for (const c of changes) if (c.pointer.startsWith('#/webhooks/')) c.symbols = [];
+  return { changes, oldNames, newNames, ctx };
 }

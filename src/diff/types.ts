@@ -3,6 +3,7 @@
  * response, operation …), found by comparing two normalized IRs by identity.
  * The JSON report (src/diff/report/json.ts) is these, as documented in src/diff/README.md.
  */
+import type { ExportChange, Semver } from '../judge/types.js';
 
 /** How bad a change is for existing users of the API (the wire contract). */
 export type Severity = 'breaking' | 'warning' | 'info';
@@ -49,21 +50,8 @@ export interface Change {
   mitigation?: 'alias';
 }
 
-export type Semver = 'major' | 'minor' | 'patch' | 'none';
-
-export interface ExportChange {
-  /** exported name */
-  name: string;
-  kind: 'type' | 'value';
-  /** `removed`, `added`, `incompatible` (existing users' code may stop compiling), `compatible` (changed, still assignable), `deprecated` (newly `@deprecated`), `docs` (comments only) */
-  change: 'removed' | 'added' | 'incompatible' | 'compatible' | 'deprecated' | 'docs';
-  /** for `incompatible`: which check failed (`old → new` for types users write, `new → old` for types they read) */
-  detail?: string;
-  /** the identity behind the export (schema pointer or `METHOD /path`), when known */
-  identity?: string;
-  /** for `incompatible`, when keys or literals that are gone are the whole reason: their paths */
-  paths?: string[];
-}
+/** the judge's words (src/judge/), shared with `oagen generate`'s CHANGELOG */
+export type { ExportChange, Semver };
 
 export interface ClientImpact {
   /** recommended version bump of the generated package */

@@ -1,6 +1,7 @@
 /**
  * Load a spec: read (YAML or JSON), detect the version, bundle external `$ref`s when there
- * are any, convert Swagger 2.0 to the OpenAPI 3.0 shape, validate on request.
+ * are any, apply the client's OpenAPI Overlays (./overlay/), convert Swagger 2.0 to the
+ * OpenAPI 3.0 shape, validate on request.
  *
  * The hot path (one file, no external refs) is: read the file, one `JSON.parse` or js-yaml
  * `load`, a regex over the text, and nothing else. Source positions, swagger-parser and the
@@ -17,7 +18,9 @@ import {
   type Diagnostic,
   type SourceLocation,
 } from '../diagnostics.js';
+import { mayHaveAliases } from './aliases.js';
 import { bundleSpec } from './bundle.js';
+import { applyOverlays, overlaidLocator } from './overlay/index.js';
 import { pointerLocator, textLocator, throughOrigins, type SegmentLocator } from './locate/index.js';
 import { parsePointer, resolvePointer } from './pointer.js';
 import { readText } from './read.js';
@@ -37,7 +40,7 @@ export interface LoadedSpec {
   resolve(ref: string): unknown | undefined;
   /** source position of a JSON pointer of `document`, in the file it came from (computed on demand) */
   locate(pointer: string): SourceLocation | undefined;
-  /** every file read (more than one when the spec has external refs) */
+  /** every file read (more than one when the spec has external refs), overlays last */
   files: string[];
 }
 
@@ -49,6 +52,11 @@ export interface LoadOptions {
    * Errors end the load with an OagenError that carries them.
    */
   diagnostics?: Diagnostics;
+  /**
+   * OpenAPI Overlay (1.0) files applied in order to the bundled spec before it is converted
+   * or parsed (src/load/overlay/)
+   */
+  overlays?: readonly string[];
 }
 
 export type { SpecVersion } from './version.js';
@@ -75,7 +83,7 @@ export async function loadSpecFromText(text: string, file: string, options: Load
   const shown = displayPath(file);
   const before = diagnostics.list.length;
   try {
-    const spec = await load(text, file, shown, diagnostics, options.validate === true);
+    const spec = await load(text, file, shown, diagnostics, options.validate === true, options.overlays ?? []);
     const added = diagnostics.list.slice(before);
     if (added.some((d) => d.severity === 'error')) throw new OagenError(added.filter((d) => d.severity === 'error'));
     return spec;
@@ -91,7 +99,7 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   return a.code === b.code && a.message === b.message && a.file === b.file && a.pointer === b.pointer && a.line === b.line;
 }
 
-async function load(text: string, file: string, shown: string, diagnostics: Diagnostics, validate: boolean): Promise<LoadedSpec> {
+async function load(text: string, file: string, shown: string, diagnostics: Diagnostics, validate: boolean, overlays: readonly string[]): Promise<LoadedSpec> {
   const { value, format } = readText(text, file, diagnostics);
   const rootLocate = textLocator(text, shown, format);
   diagnostics.setLocator(pointerLocator(rootLocate));
@@ -111,12 +119,14 @@ async function load(text: string, file: string, shown: string, diagnostics: Diag
   let source = value as Record<string, unknown>;
   let locateSource: SegmentLocator = rootLocate;
   let files = [file];
+  let byIdentity = false; // whether locateSource finds nodes by identity (bundled) or by reading the root's text
   if (mayHaveExternalRefs(text) && externalRefs(source, 1).length > 0) {
     const bundled = await bundleSpec(source, check.version, resolvePath(file), { text, format }, diagnostics);
     source = bundled.document;
     files = [...bundled.files.keys()].map((f) => (f === resolvePath(file) ? file : displayPath(f)));
     const perFile = new Map<string, SegmentLocator>();
     const root = source;
+    byIdentity = true;
     locateSource = (segments) => {
       const hit = throughOrigins(root, segments, bundled.origins);
       if (!hit) return rootLocate(segments);
@@ -130,6 +140,14 @@ async function load(text: string, file: string, shown: string, diagnostics: Diag
       }
       return loc([...parsePointer(hit.origin.pointer), ...hit.rest]);
     };
+  }
+
+  if (overlays.length > 0) {
+    // the spec as written (Swagger 2.0 before its conversion), one document after bundling
+    const trace = await applyOverlays(source, overlays, diagnostics, shown, byIdentity || mayHaveAliases(text));
+    const base = locateSource;
+    locateSource = overlaidLocator(source, trace, byIdentity ? (live) => base(live) : (_live, before) => base(before));
+    files = [...files, ...overlays];
   }
 
   let document = source;

@@ -22,7 +22,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
 import { RUNTIME_EXPORTS } from '../naming/runtime-exports.js';
-import { sortAliases, type AliasRole, type LockAlias } from './index.js';
+import { sortAliases, type AliasRole, type LockAlias } from './format.js';
 import type { Rename } from './renames.js';
 
 export interface AliasOptions {

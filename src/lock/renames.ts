@@ -23,7 +23,7 @@
 import type { ApiIR, NamedSchema, Schema, SchemaId } from '../ir/types.js';
 import { mapSchema } from '../ir/walk.js';
 import type { Names } from '../naming/names.js';
-import { lockedOperationNames, schemaHash, type AliasRole, type Lock } from './index.js';
+import { lockedOperationNames, schemaHash, type AliasRole, type Lock } from './format.js';
 
 export interface RenamedName {
   role: AliasRole;

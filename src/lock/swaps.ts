@@ -14,7 +14,7 @@
  */
 import type { ApiIR, SchemaId } from '../ir/types.js';
 import type { Names, PinnedNames } from '../naming/names.js';
-import type { Lock } from './index.js';
+import type { Lock } from './format.js';
 import { detectRenames, type Rename } from './renames.js';
 
 /** A schema whose generated name was kept though the spec renamed it. */

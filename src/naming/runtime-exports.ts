@@ -38,6 +38,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'TimeoutError',
   'MissingCredentialsError',
   'toFormData',
+  'toFile',
   'formBody',
   'serializeParam',
   'basicAuth',
@@ -59,12 +60,11 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'ResponseKind',
   'ParamLocation',
   'ParamStyle',
-  // issue 13 (contract-13.md): uploads and wire formats
-  'Uploadable',
-  'NodeReadableLike',
-  'toFile',
   'ArrayFormat',
   'ObjectFormat',
   'EncodingSpec',
   'BodySpec',
+  'BodyEncoder',
+  'Uploadable',
+  'NodeReadableLike',
 ];

@@ -130,6 +130,17 @@ describe('oagen diff: reports', () => {
   });
 });
 
+// two schemas that want the same TypeScript name
+const clashSpec = JSON.stringify({
+  openapi: '3.0.3',
+  info: { title: 'T', version: '1' },
+  paths: {
+    '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/foo_bar' } } } } } } },
+    '/b': { get: { operationId: 'getB', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/FooBar' } } } } } } },
+  },
+  components: { schemas: { foo_bar: obj({ a: str }), FooBar: obj({ b: str }) } },
+});
+
 describe('oagen diff: exit codes', () => {
   const cases: { flags: DiffFlags; args?: string[]; code: number }[] = [
     { flags: {}, code: 0 },
@@ -150,6 +161,49 @@ describe('oagen diff: exit codes', () => {
 
   it('a missing spec is a usage error (exit 2) through the main CLI', async () => {
     expect(await main(['diff', join(dir, 'nope.json'), NEW, '--no-color'])).toBe(2);
+  });
+
+  // a spec it cannot use is 2 whatever --fail-on says: 1 only ever means "threshold reached"
+  const bad = files({
+    'unreadable.yaml': 'openapi: ""\ninfo: {title: T, version: "1"}\npaths: {}\n',
+    'broken.yaml': 'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: "#/components/schemas/Missing"}\n',
+    'warned.yaml':
+      'openapi: 3.0.3\ninfo: {title: T, version: "1"}\npaths:\n  /a/{id}:\n    get:\n      operationId: getA\n      responses: {"204": {description: done}}\n',
+    'yaml-error.yaml': 'openapi: 3.0.3\ninfo: [\n',
+    'clash.yaml': clashSpec,
+  });
+  const spec = (name: string) => join(bad, name);
+  for (const [name, which] of [
+    ['an unreadable spec (openapi: "")', 'unreadable.yaml'],
+    ['a spec with errors (a $ref to nothing)', 'broken.yaml'],
+    ['a spec that is not YAML', 'yaml-error.yaml'],
+  ] as const) {
+    it(`${name} → 2, also with --fail-on, as OLD or NEW`, async () => {
+      const a = await run([spec(which), OLD], { 'fail-on': 'breaking' });
+      expect(a.code).toBe(2);
+      expect(a.err).toMatch(/error E_/);
+      expect((await run([OLD, spec(which)], { 'fail-on': 'warning' })).code).toBe(2);
+      expect(await main(['diff', spec(which), OLD, '--fail-on', 'breaking', '--no-types'])).toBe(2);
+    });
+  }
+
+  it('naming warnings too (W_NAME_CLASH), as generate reports them', async () => {
+    const r = await run([spec('clash.yaml'), spec('clash.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('warning W_NAME_CLASH');
+    expect((await run([spec('clash.yaml'), spec('clash.yaml')], { strict: true })).code).toBe(2);
+  });
+
+  it("the spec's warnings are reported as generate reports them; --strict makes them fatal (2)", async () => {
+    const plain = await run([spec('warned.yaml'), spec('warned.yaml')]);
+    expect(plain.code).toBe(0);
+    expect(plain.err).toContain('old: ');
+    expect(plain.err).toContain('warning W_PATH_PARAM_UNDECLARED');
+    const strict = await run([spec('warned.yaml'), spec('warned.yaml')], { strict: true });
+    expect(strict.code).toBe(2);
+    expect(strict.err).toContain('W_PATH_PARAM_UNDECLARED');
+    expect(strict.out).toBe('');
+    expect(await main(['diff', spec('warned.yaml'), spec('warned.yaml'), '--strict', '--no-types'])).toBe(2);
   });
 });
 
@@ -215,6 +269,8 @@ describe('oagen diff: inputs', () => {
   });
 
   it('an unknown revision is a usage error', async () => {
-    await expect(run([`${OLD}@no-such-rev`, NEW])).rejects.toMatchObject({ exitCode: 2 });
+    const { code, err } = await run([`${OLD}@no-such-rev`, NEW]);
+    expect(code).toBe(2);
+    expect(err).toContain('no-such-rev');
   });
 });

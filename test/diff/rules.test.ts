@@ -95,7 +95,7 @@ const cases: Case[] = [
     severity: 'info',
   },
   { name: 'parameter format changed', old: paramApi([q('d', { schema: { type: 'string', format: 'date' } })]), new: paramApi([q('d', { schema: { type: 'string', format: 'date-time' } })]), want: [`param-format-changed ${PARAM_OP}/parameters/0/schema`], severity: 'warning' },
-  { name: 'parameter default changed', old: paramApi([q('n', { schema: { ...int, default: 10 } })]), new: paramApi([q('n', { schema: { ...int, default: 20 } })]), want: [`param-default-changed ${PARAM_OP}/parameters/0/schema`], severity: 'warning' },
+  { name: 'parameter default changed', old: paramApi([q('n', { schema: { ...int, default: 10 } })]), new: paramApi([q('n', { schema: { ...int, default: 20 } })]), want: [`param-default-changed ${PARAM_OP}/parameters/0/schema`], severity: 'breaking' },
   { name: 'parameter maximum decreased', old: paramApi([q('n', { schema: { ...int, maximum: 100 } })]), new: paramApi([q('n', { schema: { ...int, maximum: 50 } })]), want: [`param-max-decreased ${PARAM_OP}/parameters/0/schema`], severity: 'breaking' },
   { name: 'parameter pattern added', old: paramApi([q('s')]), new: paramApi([q('s', { schema: { ...str, pattern: '^[a-z]+$' } })]), want: [`param-pattern-added ${PARAM_OP}/parameters/0/schema`], severity: 'breaking' },
   { name: 'header parameter names are case-insensitive', old: paramApi([{ name: 'X-Key', in: 'header', schema: str }]), new: paramApi([{ name: 'x-key', in: 'header', schema: str }]), want: [] },

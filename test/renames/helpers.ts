@@ -10,7 +10,7 @@ import { Project, ts } from 'ts-morph';
 import { readPackageFiles } from '../../src/changelog/files.js';
 import type { ClientConfig } from '../../src/config.js';
 import { generateClient, type GenerateResult } from '../../src/generate.js';
-import type { Lock } from '../../src/lock/index.js';
+import type { Lock } from '../../src/lock/format.js';
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/renames');
 

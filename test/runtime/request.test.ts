@@ -156,7 +156,7 @@ describe('request: bodies', () => {
     expect(Object.fromEntries(new URLSearchParams(f.calls[0]!.body))).toMatchObject({ b: 'x y&z' });
   });
 
-  it('multipart: files, repeated fields and JSON parts through toFormData; fetch sets the boundary', async () => {
+  it('multipart: files, repeated fields and JSON text fields through toFormData; fetch sets the boundary', async () => {
     const f = fakeFetch();
     const op = post({ kind: 'multipart', mediaType: 'multipart/form-data', encode: toFormData });
     const file = new File(['hello'], 'hello.txt', { type: 'text/plain' });
@@ -170,10 +170,8 @@ describe('request: bodies', () => {
     expect(await (form.get('file') as File).text()).toBe('hello');
     expect(form.get('purpose')).toBe('test');
     expect(form.getAll('ids')).toEqual(['1', '2']);
-    const meta = form.get('meta') as File;
-    expect(meta.type).toBe('application/json');
-    expect(await meta.text()).toBe('{"a":1}');
-    expect(form.has('blob')).toBe(true);
+    expect(form.get('meta')).toBe('{"a":1}');
+    expect((form.get('blob') as File).name).toBe('blob.bin');
     expect(form.has('none')).toBe(false);
   });
 
@@ -245,7 +243,7 @@ describe('request: responses', () => {
   });
 
   it('invalid JSON in a 2xx body is an OagenError naming the operation, not retried', async () => {
-    const f = fakeFetch(() => new Response('{oops'));
+    const f = fakeFetch(() => new Response('{oops', { headers: { 'content-type': 'application/json' } }));
     const err = await failure(request(testClient(f), op(), undefined));
     expect(err).toBeInstanceOf(OagenError);
     expect(err.message).toBe('GET /r: the response is not valid JSON');
@@ -358,7 +356,10 @@ describe('request: retries (fake fetch)', () => {
     { name: 'does not retry 404', op: op('DELETE'), statuses: [404, 200], calls: 1, ok: false },
     { name: 'PUT, DELETE are idempotent', op: op('PUT'), statuses: [503, 200], calls: 2, ok: true },
     { name: 'POST is not retried', op: op('POST'), statuses: [500, 200], calls: 1, ok: false },
-    { name: 'PATCH is not retried', op: op('PATCH'), statuses: [429, 200], calls: 1, ok: false },
+    { name: 'PATCH is not retried on 500', op: op('PATCH'), statuses: [500, 200], calls: 1, ok: false },
+    { name: 'PATCH is retried on 429 (not processed)', op: op('PATCH'), statuses: [429, 200], calls: 2, ok: true },
+    { name: 'POST is retried on 503 (not processed)', op: op('POST'), statuses: [503, 200], calls: 2, ok: true },
+    { name: 'POST on 429 with retry: false', op: op('POST'), statuses: [429, 200], options: { retry: false }, calls: 1, ok: false },
     { name: 'POST with options.retry', op: op('POST'), statuses: [500, 200], options: { retry: true }, calls: 2, ok: true },
     { name: 'POST with op.retry', op: op('POST', { retry: true }), statuses: [500, 200], calls: 2, ok: true },
     { name: 'POST with an idempotency key', op: op('POST'), statuses: [500, 200], options: { idempotencyKey: 'k1' }, calls: 2, ok: true },
@@ -382,13 +383,15 @@ describe('request: retries (fake fetch)', () => {
     });
   }
 
-  it('x-should-retry overrides the status rule, not the method rule', async () => {
+  it('x-should-retry overrides the status rule, and true retries any method', async () => {
     const hinted = (status: number, hint: string) => fakeFetch((_, n) => (n === 1 ? new Response('', { status, headers: { 'x-should-retry': hint } }) : json({})));
     const cases: [OperationSpec['method'], number, string, number][] = [
       ['GET', 400, 'true', 2],
       ['GET', 503, 'false', 1],
       ['GET', 503, 'maybe', 2],
-      ['POST', 400, 'true', 1],
+      ['POST', 400, 'true', 2],
+      ['POST', 429, 'false', 1],
+      ['POST', 500, 'maybe', 1],
     ];
     for (const [method, status, hint, calls] of cases) {
       const f = hinted(status, hint);

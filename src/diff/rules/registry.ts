@@ -21,6 +21,8 @@ export interface SchemaRule {
   write: Severity;
   read: Severity;
   doc: string;
+  /** the `param-` family's severity, where it differs from `write` (a parameter's own schema) */
+  param?: Severity;
 }
 
 const plain = new Map<string, PlainRule>();
@@ -68,6 +70,7 @@ export function plainSeverity(id: string): Severity {
 export function schemaSeverity(suffix: string, family: Family): Severity {
   const r = schema.get(suffix);
   if (!r) throw new Error(`unknown schema diff rule '${suffix}'`);
+  if (family === 'param' && r.param) return r.param;
   const dir = familyDirection(family);
   return dir === 'write' ? r.write : dir === 'read' ? r.read : 'info';
 }
@@ -78,15 +81,14 @@ export function allRules(): { id: string; severity: string; doc: string }[] {
   for (const [id, r] of plain) out.push({ id, severity: r.severity, doc: r.doc });
   for (const [suffix, r] of schema) {
     for (const family of FAMILIES) {
-      const dir = familyDirection(family);
-      out.push({ id: `${family}-${suffix}`, severity: dir === 'write' ? r.write : dir === 'read' ? r.read : 'info', doc: r.doc });
+      out.push({ id: `${family}-${suffix}`, severity: schemaSeverity(suffix, family), doc: r.doc });
     }
   }
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The schema rule suffixes with both severities (for docs). */
-export function schemaRules(): { suffix: string; write: Severity; read: Severity; doc: string }[] {
+export function schemaRules(): { suffix: string; write: Severity; read: Severity; param?: Severity; doc: string }[] {
   return [...schema].map(([suffix, r]) => ({ suffix, ...r })).sort((a, b) => (a.suffix < b.suffix ? -1 : 1));
 }
 

@@ -23,6 +23,14 @@ export function mediaKey(m: string): string {
   return m.split(';')[0].trim().toLowerCase();
 }
 
+/**
+ * XML bodies: every value is text on the wire, so `string` admits what `object` does (an
+ * object becoming a string accepts more; the reverse, fewer), not an unrelated type.
+ */
+export function looselyTyped(mediaKey: string): boolean {
+  return /^(application|text)\/(.+\+)?xml$/.test(mediaKey);
+}
+
 export function byMediaType(contents: MediaContent[]): Map<string, MediaContent> {
   return new Map(contents.map((c) => [mediaKey(c.mediaType), c]));
 }
@@ -55,6 +63,6 @@ export function compareRequestBody(ctx: DiffContext, o: Operation, n: Operation)
       ctx.plain('request-media-type-added', { ...at, pointer: nb.pointer, message: `request body accepts ${c.mediaType}`, new: c.mediaType });
       continue;
     }
-    compareSchema(ctx, was.schema, c.schema, { family: 'request', operations: [n.key], symbol: body });
+    compareSchema(ctx, was.schema, c.schema, { family: 'request', operations: [n.key], symbol: body, ...(looselyTyped(m) ? { loose: true } : {}) });
   }
 }

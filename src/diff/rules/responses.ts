@@ -7,7 +7,7 @@ import type { Operation, Response } from '../../ir/types.js';
 import type { DiffContext } from '../context.js';
 import { errorSymbol, fnSymbol } from '../symbols.js';
 import { definePlainRules } from './registry.js';
-import { byMediaType } from './request-body.js';
+import { byMediaType, looselyTyped } from './request-body.js';
 import { compareSchema } from './schema/compare.js';
 
 export const RESPONSE_RULES = definePlainRules({
@@ -69,7 +69,7 @@ function compareResponse(ctx: DiffContext, n: Operation, o: Response, r: Respons
   for (const [m, c] of after) {
     const was = before.get(m);
     if (!was) ctx.plain('response-media-type-added', { ...at, pointer: r.pointer, message: `response ${r.status} offers ${c.mediaType}`, new: c.mediaType });
-    else compareSchema(ctx, was.schema, c.schema, { family: 'response', operations: [n.key], symbol });
+    else compareSchema(ctx, was.schema, c.schema, { family: 'response', operations: [n.key], symbol, ...(looselyTyped(m) ? { loose: true } : {}) });
   }
   const hb = new Map(o.headers.map((h) => [h.name.toLowerCase(), h]));
   const ha = new Map(r.headers.map((h) => [h.name.toLowerCase(), h]));

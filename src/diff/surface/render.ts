@@ -12,14 +12,3 @@ export function renderPackage(ir: ApiIR, names: Names): Map<string, string> {
   return buildPackage(ir, names, { name: 'client', version: '0.0.0', specLabel: 'spec' }).files;
 }
 
-/** Whether two renderings differ anywhere a user of the package could see. */
-export function packagesDiffer(a: Map<string, string>, b: Map<string, string>): string[] {
-  const differ: string[] = [];
-  for (const path of new Set([...a.keys(), ...b.keys()])) {
-    if (path === 'oagen.lock.json') continue;
-    const x = a.get(path);
-    const y = b.get(path);
-    if (x === undefined || y === undefined || x !== y) differ.push(path);
-  }
-  return differ.sort();
-}

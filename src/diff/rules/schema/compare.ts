@@ -5,9 +5,10 @@
  * schema is inlined for the comparison (guarded against cycles).
  */
 import type { LiteralValue, NamedSchema, Schema } from '../../../ir/types.js';
-import type { DiffContext, Side, Site } from '../../context.js';
+import { invertFamily, type DiffContext, type Side, type Site } from '../../context.js';
 import { describe } from '../../symbols.js';
 import { compareConstraints } from './constraints.js';
+import { compareKeywords } from './keywords.js';
 import { compareMeta } from './meta.js';
 import { compareIntersections, compareObjects } from './objects.js';
 import { compareUnions, jsonClass, matchMember } from './unions.js';
@@ -18,7 +19,7 @@ export function compareSchema(ctx: DiffContext, before: Schema, after: Schema, s
   const n = simplify(after, ctx.new);
   if (o.kind === 'ref' && n.kind === 'ref') {
     compareMeta(ctx, o, n, site);
-    ctx.enqueue(o.target, n.target, site.family);
+    ctx.enqueue(o.target, n.target, site.invert ? invertFamily(site.family) : site.family);
     return;
   }
   if (o.kind !== n.kind && (o.kind === 'union' || n.kind === 'union') && unionShift(ctx, o, n, site)) return;
@@ -34,6 +35,7 @@ export function compareSchema(ctx: DiffContext, before: Schema, after: Schema, s
   }
   compareMeta(ctx, o, n, site);
   compareConstraints(ctx, o, n, site);
+  compareKeywords(ctx, o, n, site);
   compareShape(ctx, o, n, site);
 }
 
@@ -82,7 +84,7 @@ function withNullable(s: Schema, nullable: boolean | undefined): Schema {
  *   member is (a value must satisfy all of them).
  */
 export function simplify(schema: Schema, side: Side): Schema {
-  const s = openEnumThroughRefs(collapseNull(schema), side);
+  const s = literalUnion(openEnumThroughRefs(collapseNull(schema), side));
   if (s.kind !== 'intersection') return s;
   const members: Schema[] = [];
   const add = (m: Schema): void => {
@@ -133,6 +135,28 @@ function openEnumThroughRefs(s: Schema, side: Side): Schema {
   return { ...meta, kind: 'enum', values, open: true } as Schema;
 }
 
+/**
+ * `oneOf`/`anyOf` of constants (`const` members, closed enums) without a discriminator → the
+ * enum it is, so that values added or removed are judged by the one enum rule table
+ * (`enum-value-added` / `enum-value-removed`), however the spec writes the enum.
+ */
+function literalUnion(s: Schema): Schema {
+  if (s.kind !== 'union' || s.discriminator || s.members.length === 0) return s;
+  const values: LiteralValue[] = [];
+  let nullable = !!s.nullable;
+  for (const m of s.members) {
+    const vs = m.kind === 'literal' ? [m.value] : m.kind === 'enum' && !m.open ? m.values : undefined;
+    if (!vs) return s;
+    if (m.nullable) nullable = true;
+    for (const v of vs) if (!values.includes(v)) values.push(v);
+  }
+  const { members: _members, keyword: _keyword, discriminator: _d, ...meta } = s;
+  const out: Record<string, unknown> = { ...meta, kind: 'enum', values };
+  if (nullable) out.nullable = true;
+  else delete out.nullable;
+  return out as unknown as Schema;
+}
+
 /** `anyOf [X, null]` → nullable X (as normalization does; merged allOf members may not have been). */
 function collapseNull(m: Schema): Schema {
   if (m.kind !== 'union' || !m.members.some((x) => x.kind === 'null')) return m;
@@ -180,11 +204,15 @@ function compareShape(ctx: DiffContext, o: Schema, n: Schema, site: Site): void 
   }
   const what = { old: describe(o, ctx.old), new: describe(n, ctx.new) };
   const pointer = n.pointer;
+  if (o.kind === 'never') return ctx.schema(site, 'type-widened', { pointer, message: `${site.symbol}: no value → ${what.new}`, ...what });
+  if (n.kind === 'never') return ctx.schema(site, 'type-narrowed', { pointer, message: `${site.symbol}: ${what.old} → no value`, ...what });
   if (o.kind === 'unknown') return ctx.schema(site, 'type-narrowed', { pointer, message: `${site.symbol}: any value → ${what.new}`, ...what });
   if (n.kind === 'unknown') return ctx.schema(site, 'type-widened', { pointer, message: `${site.symbol}: ${what.old} → any value`, ...what });
   if (o.kind === 'null' && n.nullable) return ctx.schema(site, 'type-widened', { pointer, message: `${site.symbol}: null → ${what.new}`, ...what });
   if (n.kind === 'null' && o.nullable) return ctx.schema(site, 'type-narrowed', { pointer, message: `${site.symbol}: ${what.old} → null`, ...what });
   if (isValueKind(o) && isValueKind(n)) return compareValueKinds(ctx, o, n, site);
+  if (site.loose && o.kind === 'object' && n.kind === 'string') return ctx.schema(site, 'type-widened', { pointer, message: `${site.symbol}: ${what.old} → ${what.new} (XML: any text)`, ...what });
+  if (site.loose && o.kind === 'string' && n.kind === 'object') return ctx.schema(site, 'type-narrowed', { pointer, message: `${site.symbol}: ${what.old} → ${what.new} (XML: text with structure)`, ...what });
   ctx.schema(site, 'type-changed', { pointer, message: `${site.symbol}: type ${what.old} → ${what.new}`, ...what });
 }
 

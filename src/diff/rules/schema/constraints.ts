@@ -66,9 +66,12 @@ export function compareConstraints(ctx: DiffContext, o: Schema, n: Schema, site:
   if (!!oc.uniqueItems !== !!nc.uniqueItems) {
     ctx.schema(site, nc.uniqueItems ? 'unique-items-added' : 'unique-items-removed', { pointer, message: `${sym}: uniqueItems ${nc.uniqueItems ? 'added' : 'removed'}`, old: !!oc.uniqueItems, new: !!nc.uniqueItems });
   }
-  if (oc.pattern !== nc.pattern) {
-    const suffix = oc.pattern === undefined ? 'pattern-added' : nc.pattern === undefined ? 'pattern-removed' : 'pattern-changed';
-    const what = oc.pattern === undefined ? `pattern ${JSON.stringify(nc.pattern)} added` : nc.pattern === undefined ? `pattern ${JSON.stringify(oc.pattern)} removed` : `pattern ${JSON.stringify(oc.pattern)} → ${JSON.stringify(nc.pattern)}`;
-    ctx.schema(site, suffix, { pointer, message: `${sym}: ${what}`, ...(oc.pattern !== undefined ? { old: oc.pattern } : {}), ...(nc.pattern !== undefined ? { new: nc.pattern } : {}) });
+  // `pattern: ''` matches every string: no pattern at all
+  const op = oc.pattern === '' ? undefined : oc.pattern;
+  const np = nc.pattern === '' ? undefined : nc.pattern;
+  if (op !== np) {
+    const suffix = op === undefined ? 'pattern-added' : np === undefined ? 'pattern-removed' : 'pattern-changed';
+    const what = op === undefined ? `pattern ${JSON.stringify(np)} added` : np === undefined ? `pattern ${JSON.stringify(op)} removed` : `pattern ${JSON.stringify(op)} → ${JSON.stringify(np)}`;
+    ctx.schema(site, suffix, { pointer, message: `${sym}: ${what}`, ...(op !== undefined ? { old: op } : {}), ...(np !== undefined ? { new: np } : {}) });
   }
 }

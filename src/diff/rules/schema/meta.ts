@@ -23,7 +23,9 @@ export function compareMeta(ctx: DiffContext, o: Schema, n: Schema, site: Site):
 
   if (!sameValue(o.default, n.default)) {
     const what = o.default === undefined ? `gained default ${show(n.default)}` : n.default === undefined ? `lost default ${show(o.default)}` : `default ${show(o.default)} → ${show(n.default)}`;
-    ctx.schema(site, 'default-changed', { pointer, message: `${sym}: ${what}`, ...(o.default !== undefined ? { old: o.default } : {}), ...(n.default !== undefined ? { new: n.default } : {}) });
+    // a parameter's default is what the server does for callers that omit it
+    const why = site.family === 'param' ? ': callers that omit it now get other behaviour' : '';
+    ctx.schema(site, 'default-changed', { pointer, message: `${sym}: ${what}${why}`, ...(o.default !== undefined ? { old: o.default } : {}), ...(n.default !== undefined ? { new: n.default } : {}) });
   }
 
   if (!o.deprecated && n.deprecated) ctx.schema(site, 'became-deprecated', { pointer, message: `${sym} is deprecated` });

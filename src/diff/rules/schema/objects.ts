@@ -1,12 +1,14 @@
 /**
- * Objects: properties added and removed, required flips, additionalProperties, and the
+ * Objects: properties added and removed, required flips, additionalProperties and
+ * patternProperties (kept together in the IR, compared apart here), and the
  * readOnly / writeOnly flips that add or remove a property in this direction (a read-only
  * property is not part of a request; a write-only one is not part of a response).
  * Intersections (allOf that normalization could not merge): members matched by `$ref`
  * target, else by position.
  */
 import type { Property, Schema } from '../../../ir/types.js';
-import type { DiffContext, Site } from '../../context.js';
+import type { DiffContext, Side, Site } from '../../context.js';
+import { unescapeSegment } from '../../../load/pointer.js';
 import { describe, memberSymbol } from '../../symbols.js';
 import { familyDirection } from '../registry.js';
 import { compareSchema } from './compare.js';
@@ -56,14 +58,60 @@ export function compareObjects(ctx: DiffContext, o: ObjectSchema, n: ObjectSchem
 
 function compareAdditional(ctx: DiffContext, o: ObjectSchema, n: ObjectSchema, site: Site): void {
   const sym = site.symbol;
-  if (o.additional && n.additional) {
-    compareSchema(ctx, o.additional, n.additional, { ...site, symbol: `${sym}[key]`, inProperty: false });
+  const a = splitAdditional(o.additional);
+  const b = splitAdditional(n.additional);
+  comparePatterns(ctx, o, n, a.patterns, b.patterns, site);
+  const patterned = a.patterns.size > 0 || b.patterns.size > 0;
+  // next to patternProperties, an object that does not say `additionalProperties: false` stays open
+  // for other keys: a missing rest is not a removal
+  if (patterned && (!a.rest || !b.rest) && !(closed(ctx.old, o) || closed(ctx.new, n))) return;
+  if (a.rest && b.rest) {
+    compareSchema(ctx, a.rest, b.rest, { ...site, symbol: `${sym}[key]`, inProperty: false });
     return;
   }
-  if (o.additional && !n.additional) {
-    ctx.schema(site, 'additional-properties-removed', { pointer: n.pointer, message: `${sym} no longer allows other properties`, old: describe(o.additional, ctx.old) });
-  } else if (!o.additional && n.additional) {
-    ctx.schema(site, 'additional-properties-added', { pointer: n.pointer, message: `${sym} now allows other properties`, new: describe(n.additional, ctx.new) });
+  if (a.rest && !b.rest) {
+    ctx.schema(site, 'additional-properties-removed', { pointer: n.pointer, message: `${sym} no longer allows other properties`, old: describe(a.rest, ctx.old) });
+  } else if (!a.rest && b.rest) {
+    ctx.schema(site, 'additional-properties-added', { pointer: n.pointer, message: `${sym} now allows other properties`, new: describe(b.rest, ctx.new) });
+  }
+}
+
+/** `additionalProperties` and `patternProperties` (which the IR keeps together as the object's `additional`) apart again. */
+function splitAdditional(a: Schema | undefined): { rest?: Schema; patterns: Map<string, Schema> } {
+  const patterns = new Map<string, Schema>();
+  const key = (s: Schema) => /\/patternProperties\/([^/]*)$/.exec(s.pointer)?.[1];
+  if (!a) return { patterns };
+  const members = a.kind === 'union' && a.pointer.endsWith('/patternProperties') ? a.members : [a];
+  let rest: Schema | undefined;
+  for (const m of members) {
+    const k = key(m);
+    if (k === undefined) rest = m;
+    else patterns.set(unescapeSegment(k), m);
+  }
+  return rest ? { rest, patterns } : { patterns };
+}
+
+/** The object says `additionalProperties: false` (only known with the spec as written). */
+function closed(side: Side, s: Schema): boolean {
+  return side.raw?.node(s.pointer)?.additionalProperties === false;
+}
+
+/**
+ * patternProperties, by pattern: a pattern added to an object that was open narrows what may be
+ * sent under matching keys; to an object that was closed, it allows more keys.
+ */
+function comparePatterns(ctx: DiffContext, o: ObjectSchema, n: ObjectSchema, before: Map<string, Schema>, after: Map<string, Schema>, site: Site): void {
+  const sym = site.symbol;
+  for (const [p, s] of after) {
+    const was = before.get(p);
+    if (was) compareSchema(ctx, was, s, { ...site, symbol: `${sym}[${JSON.stringify(p)}]`, inProperty: false });
+    else if (closed(ctx.old, o) && !before.size) ctx.schema(site, 'additional-properties-added', { pointer: s.pointer, message: `${sym} now allows keys matching ${JSON.stringify(p)}`, new: describe(s, ctx.new) });
+    else ctx.schema(site, 'pattern-properties-added', { pointer: s.pointer, message: `${sym}: keys matching ${JSON.stringify(p)} must now be ${describe(s, ctx.new)}`, new: p });
+  }
+  for (const [p, s] of before) {
+    if (after.has(p)) continue;
+    if (closed(ctx.new, n)) ctx.schema(site, 'additional-properties-removed', { pointer: n.pointer, message: `${sym} no longer allows keys matching ${JSON.stringify(p)}`, old: describe(s, ctx.old) });
+    else ctx.schema(site, 'pattern-properties-removed', { pointer: s.pointer, message: `${sym}: keys matching ${JSON.stringify(p)} are no longer constrained`, old: p });
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { defineSchemaRules, type SchemaRule } from '../registry.js';
 
-const r = (write: SchemaRule['write'], read: SchemaRule['read'], doc: string): SchemaRule => ({ write, read, doc });
+const r = (write: SchemaRule['write'], read: SchemaRule['read'], doc: string, param?: SchemaRule['param']): SchemaRule => ({ write, read, doc, ...(param ? { param } : {}) });
 
 export const SCHEMA_RULES = defineSchemaRules({
   // properties
@@ -27,6 +27,8 @@ export const SCHEMA_RULES = defineSchemaRules({
   'write-only-changed': r('info', 'info', 'writeOnly changed where it does not matter for this direction'),
   'additional-properties-added': r('info', 'warning', 'the object now allows extra properties (additionalProperties)'),
   'additional-properties-removed': r('warning', 'info', 'the object no longer allows extra properties'),
+  'pattern-properties-added': r('breaking', 'info', 'patternProperties added: extra keys matching it must now match its schema'),
+  'pattern-properties-removed': r('info', 'warning', 'patternProperties removed: extra keys matching it may hold any value'),
   // types
   'type-changed': r('breaking', 'breaking', 'the type changed to an unrelated one (string → integer)'),
   'type-widened': r('info', 'breaking', 'the type accepts more values than before (integer → number, X → X | Y, enum → string)'),
@@ -36,13 +38,16 @@ export const SCHEMA_RULES = defineSchemaRules({
   'format-changed': r('warning', 'warning', 'the format changed (date → date-time, int32 → int64, …)'),
   'format-added': r('warning', 'info', 'a format was added (the values are narrowed to it)'),
   'format-removed': r('info', 'warning', 'the format was removed (readers may get other values)'),
-  'default-changed': r('warning', 'info', 'the default value changed, was added or was removed'),
+  'default-changed': r('warning', 'info', 'the default value changed, was added or was removed (param-: breaking, callers that omit the parameter now get other behaviour)', 'breaking'),
   'became-deprecated': r('info', 'info', 'the schema or property was marked deprecated'),
   // enums
   'enum-value-added': r('info', 'warning', 'an enum value was added'),
   'enum-value-removed': r('breaking', 'info', 'an enum value was removed'),
   'open-enum-value-added': r('info', 'info', 'a known value was added to an open enum (any string is allowed)'),
   'open-enum-value-removed': r('info', 'info', 'a known value was removed from an open enum (any string is allowed)'),
+  'extensible-enum-value-added': r('info', 'info', 'a value was added to an x-extensible-enum (readers are told to expect new values)'),
+  'extensible-enum-value-removed': r('breaking', 'info', 'a value was removed from an x-extensible-enum: the server no longer accepts it'),
+  'const-changed': r('breaking', 'breaking', 'the constant value (const, or a one-value enum) was replaced by another'),
   // unions and intersections
   'union-member-added': r('info', 'warning', 'a oneOf/anyOf member was added'),
   'union-member-removed': r('breaking', 'info', 'a oneOf/anyOf member was removed'),
@@ -55,6 +60,40 @@ export const SCHEMA_RULES = defineSchemaRules({
   'discriminator-value-added': r('info', 'warning', 'a discriminator mapping value was added'),
   'discriminator-value-removed': r('breaking', 'info', 'a discriminator mapping value was removed'),
   'discriminator-mapping-changed': r('breaking', 'breaking', 'a discriminator value maps to a different schema'),
+  // JSON Schema 2020-12 keywords the IR does not keep (see keywords.ts): added = constrains more
+  'contains-added': r('breaking', 'info', 'contains added: arrays must now hold a matching item'),
+  'contains-removed': r('info', 'breaking', 'contains removed: arrays may lack the item readers looked for'),
+  'min-contains-increased': r('breaking', 'info', 'minContains increased'),
+  'min-contains-decreased': r('info', 'breaking', 'minContains decreased'),
+  'min-contains-added': r('breaking', 'info', 'minContains added'),
+  'min-contains-removed': r('info', 'breaking', 'minContains removed'),
+  'max-contains-decreased': r('breaking', 'info', 'maxContains decreased'),
+  'max-contains-increased': r('info', 'breaking', 'maxContains increased'),
+  'max-contains-added': r('breaking', 'info', 'maxContains added'),
+  'max-contains-removed': r('info', 'breaking', 'maxContains removed'),
+  'dependent-required-added': r('breaking', 'info', 'dependentRequired: a property now requires another one'),
+  'dependent-required-removed': r('info', 'breaking', 'dependentRequired: a property no longer requires another one'),
+  'dependent-schema-added': r('breaking', 'info', 'dependentSchemas: a schema now applies when a property is present'),
+  'dependent-schema-removed': r('info', 'breaking', 'dependentSchemas: a schema no longer applies when a property is present'),
+  'if-added': r('breaking', 'info', 'if added (with then/else: a conditional constraint)'),
+  'if-removed': r('info', 'breaking', 'if removed'),
+  'if-changed': r('breaking', 'breaking', 'the if condition changed: then/else apply to other values'),
+  'then-added': r('breaking', 'info', 'then added: values matching if must now match it'),
+  'then-removed': r('info', 'breaking', 'then removed'),
+  'else-added': r('breaking', 'info', 'else added: values not matching if must now match it'),
+  'else-removed': r('info', 'breaking', 'else removed'),
+  'property-names-added': r('breaking', 'info', 'propertyNames added: property names are constrained'),
+  'property-names-removed': r('info', 'breaking', 'propertyNames removed'),
+  'unevaluated-items-added': r('breaking', 'info', 'unevaluatedItems added (false or a schema)'),
+  'unevaluated-items-removed': r('info', 'breaking', 'unevaluatedItems removed'),
+  'unevaluated-properties-added': r('breaking', 'info', 'unevaluatedProperties added (false or a schema)'),
+  'unevaluated-properties-removed': r('info', 'breaking', 'unevaluatedProperties removed'),
+  'content-schema-added': r('breaking', 'info', 'contentSchema added: the encoded content is constrained'),
+  'content-schema-removed': r('info', 'breaking', 'contentSchema removed'),
+  'content-media-type-changed': r('breaking', 'breaking', 'contentMediaType changed, was added or was removed'),
+  'content-encoding-changed': r('breaking', 'breaking', 'contentEncoding changed, was added or was removed'),
+  'not-added': r('breaking', 'info', 'not added: values matching it are rejected (changes inside not are judged inverted)'),
+  'not-removed': r('info', 'breaking', 'not removed: values it excluded may now appear'),
   // constraints (see constraints.ts): tightened = breaking for writers, relaxed = breaking for readers
   'max-length-decreased': r('breaking', 'info', 'maxLength decreased'),
   'max-length-increased': r('info', 'breaking', 'maxLength increased'),

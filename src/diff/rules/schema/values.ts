@@ -7,6 +7,7 @@
 import type { LiteralValue, Schema } from '../../../ir/types.js';
 import type { DiffContext, Site } from '../../context.js';
 import { describe, literal } from '../../symbols.js';
+import { familyDirection } from '../registry.js';
 
 type Base = 'string' | 'number' | 'integer' | 'boolean' | 'binary' | 'null' | 'mixed';
 
@@ -67,9 +68,16 @@ export function compareValueKinds(ctx: DiffContext, o: Schema, n: Schema, site: 
   const sym = site.symbol;
   const what = { old: describe(o, ctx.old), new: describe(n, ctx.new) };
   if (a.values && b.values) {
+    if (o.kind === 'literal' && n.kind === 'literal' && !a.open && !b.open) {
+      // one constant replaced by another: readers that matched the old one and writers that send it both break
+      if (a.values[0] !== b.values[0]) ctx.schema(site, 'const-changed', { pointer, message: `${sym}: constant ${literal(a.values[0])} → ${literal(b.values[0])}`, old: a.values[0], new: b.values[0] });
+      return;
+    }
     if (!a.open && b.open) ctx.schema(site, 'type-widened', { pointer, message: `${sym}: closed enum → open enum (any string)`, ...what });
     if (a.open && !b.open) ctx.schema(site, 'type-narrowed', { pointer, message: `${sym}: open enum (any string) → closed enum`, ...what });
-    const open = a.open || b.open;
+    // with `enums.responses: "open"`, the client reads string enums as open ones: a new value is safe
+    const generatedOpen = ctx.openEnums && familyDirection(site.family) === 'read' && [...a.values, ...b.values].every((v) => typeof v === 'string');
+    const open = a.open || b.open || generatedOpen;
     const has = (list: LiteralValue[], v: LiteralValue) => list.some((x) => x === v);
     for (const v of b.values) {
       if (!has(a.values, v)) ctx.schema(site, open ? 'open-enum-value-added' : 'enum-value-added', { pointer, message: `${sym}: value ${literal(v)} added`, new: v });

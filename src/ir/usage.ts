@@ -3,8 +3,8 @@
  * from a parameter or a request body, `read` when reached from a response body or header.
  * Followed transitively through `$ref`s (and discriminator mappings), cycles included.
  */
-import type { ApiIR, Operation, OperationKey, Schema, SchemaId } from '../ir/types.js';
-import { children } from '../ir/walk.js';
+import type { ApiIR, Operation, OperationKey, Schema, SchemaId } from './types.js';
+import { children } from './walk.js';
 
 export interface SchemaUsage {
   read: Set<OperationKey>;

@@ -33,7 +33,7 @@ export interface Candidate {
   mode: Mode;
 }
 
-export interface Verdict {
+export interface CheckResult {
   ok: boolean;
   detail?: string;
   /**
@@ -49,7 +49,7 @@ const WIDEN = `type W<T> = T extends string ? string : T extends number ? number
   : T extends readonly (infer E)[] ? readonly W<E>[]
   : T extends object ? { [K in keyof T]: W<T[K]> } : T;`;
 
-export function checkCandidates(oldFiles: Map<string, string>, newFiles: Map<string, string>, candidates: Candidate[]): Verdict[] {
+export function checkCandidates(oldFiles: ReadonlyMap<string, string>, newFiles: ReadonlyMap<string, string>, candidates: Candidate[]): CheckResult[] {
   if (candidates.length === 0) return [];
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -88,7 +88,7 @@ export function checkCandidates(oldFiles: Map<string, string>, newFiles: Map<str
   const typeOf = (alias: string) => check.getTypeAliasOrThrow(alias).getType();
   const typeOfSymbol = (s: MorphSymbol) => checker.getTypeOfSymbolAtLocation(s, check);
 
-  return candidates.map((c, i): Verdict => {
+  return candidates.map((c, i): CheckResult => {
     const o = typeOf(`O${i}`);
     const n = typeOf(`N${i}`);
     const readable = () => n.isAssignableTo(typeOf(`WO${i}`));
@@ -102,7 +102,7 @@ export function checkCandidates(oldFiles: Map<string, string>, newFiles: Map<str
   });
 }
 
-function assignable(c: Candidate, i: number, o: Type, n: Type, readable: () => boolean, typeOf: (alias: string) => Type): Verdict {
+function assignable(c: Candidate, i: number, o: Type, n: Type, readable: () => boolean, typeOf: (alias: string) => Type): CheckResult {
   switch (c.mode) {
     case 'function':
       if (!typeOf(`OP${i}`).isAssignableTo(typeOf(`NP${i}`))) return { ok: false, detail: 'calls written for the old signature are not accepted' };

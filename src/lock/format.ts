@@ -1,12 +1,14 @@
 /**
- * The name lock, `oagen.lock.json` inside each generated package: every public export
- * with its identity (schema pointer or `METHOD /path`), a structural hash of its IR node
- * and the package version that introduced it, plus the deprecated aliases the package
- * keeps for renamed exports (src/lock/aliases.ts). The naming stage reads it back so that a
- * name once given to an identity stays with it; src/lock/renames.ts compares it with the
- * new names to find renames; schemas whose names the spec swapped keep theirs
- * (src/lock/swaps.ts). Its presence also marks the folder as oagen's own
- * (src/write/). Sorted keys, no timestamps: deterministic.
+ * The name lock's file format, `oagen.lock.json` inside each generated package: every public
+ * export with its identity (schema pointer or `METHOD /path`), a structural hash of its IR
+ * node and the package version that introduced it, plus the deprecated aliases the package
+ * keeps for renamed exports. Reading (an unreadable or hand-broken lock never reaches
+ * generated code), building from this generation's names, writing. Sorted keys, no
+ * timestamps: deterministic. Its presence also marks the folder as oagen's own (src/write/).
+ *
+ * How the lock's names are used is the pin policy: src/lock/pins.ts (names pinned, swapped
+ * names kept, src/lock/swaps.ts), src/lock/renames.ts (renames found against it) and
+ * src/lock/aliases.ts (the aliases kept for them).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -15,8 +17,7 @@ import type { ApiIR, OperationKey, SchemaId } from '../ir/types.js';
 import { structuralKey } from '../ir/walk.js';
 import { pascalCase } from '../naming/casing.js';
 import { identifier } from '../naming/escape.js';
-import type { Names, OperationNames, PinnedNames } from '../naming/names.js';
-import { swapPins } from './swaps.js';
+import type { Names, OperationNames } from '../naming/names.js';
 
 export const LOCK_FILE = 'oagen.lock.json';
 
@@ -95,16 +96,6 @@ function isLockAlias(a: unknown): a is LockAlias {
   if (typeof a !== 'object' || a === null) return false;
   const x = a as Record<string, unknown>;
   return isName(x.name) && typeof x.role === 'string' && ROLES.has(x.role) && typeof x.of === 'string' && typeof x.since === 'string';
-}
-
-export function pinnedFromLock(lock: Lock | undefined): PinnedNames {
-  if (!lock) return {};
-  const pins: PinnedNames = {
-    schema: new Map(Object.entries(lock.schemas).map(([id, e]) => [id, { name: e.name, want: e.want ?? e.name }])),
-    operation: new Map(Object.entries(lock.operations).map(([key, e]) => [key, { name: e.name, want: e.want ?? e.name }])),
-  };
-  // schemas whose names the spec swapped keep theirs (src/lock/swaps.ts)
-  return { ...pins, revise: (ir, names) => swapPins(lock, ir, names, pins) };
 }
 
 export function schemaHash(schema: Parameters<typeof structuralKey>[0]): string {
