@@ -57,10 +57,10 @@ interface Case {
 
 const cases: Case[] = [
   {
-    name: 'listUsers: limit, after, and emails as form + explode with @ encoded',
+    name: 'listUsers: limit, after, and emails as emails[] (brackets, as OpenAI expects: oagen.config.json) with @ encoded',
     call: (m, c) => m.listUsers(c, { limit: 2, after: 'user_abc', emails: ['a@x', 'b@x'] }),
     reply: { body: { object: 'list', data: [user('user_1')], first_id: 'user_1', last_id: 'user_1', has_more: false } },
-    request: { method: 'GET', path: '/organization/users', query: ['limit=2', 'after=user_abc', 'emails=a%40x', 'emails=b%40x'] },
+    request: { method: 'GET', path: '/organization/users', query: ['limit=2', 'after=user_abc', 'emails%5B%5D=a%40x', 'emails%5B%5D=b%40x'] },
   },
   {
     name: 'listUsers without params sends no query string',

@@ -80,7 +80,7 @@ const cursorCases: CursorCase[] = [
     cursorField: 'last_id',
     item: adminUser,
     list: () => admin.module.listUsers(adminClient, { limit: 2, emails: ['a@x'] }),
-    other: ['emails=a%40x'],
+    other: ['emails%5B%5D=a%40x'],
   },
   {
     name: 'listInvites (last_id)',
