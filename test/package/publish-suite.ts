@@ -91,8 +91,8 @@ console.log(JSON.stringify({ ids, one: one.id }));
   },
   printed: { ids: ['user_1', 'user_2'], one: 'a/b?c' },
   requests: [
-    'GET /organization/users?limit=1&emails=a%40x',
-    'GET /organization/users?limit=1&after=user_1&emails=a%40x',
+    'GET /organization/users?limit=1&emails%5B%5D=a%40x',
+    'GET /organization/users?limit=1&after=user_1&emails%5B%5D=a%40x',
     'GET /organization/users/a%2Fb%3Fc',
   ],
 };
