@@ -1,0 +1,298 @@
+/**
+ * Wire comparison: the compiled `generated/openai` package and OpenAI's official SDK (the
+ * `openai` npm package) make the same calls against one recording server, which answers both
+ * with the same scripted replies. Each case asserts the same requests on the wire (method, raw
+ * path, parsed query, the headers that matter, the body parsed by its content type, multipart
+ * part by part with filenames) and the same result, or the same kind of error.
+ */
+import OpenAI, { toFile } from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Pkg from '../../generated/openai/src/index.js';
+import { loadCompiledPackage, type CompiledPackage } from '../e2e/compiled-package.js';
+import { expectSameRequests } from './compare.js';
+import { both, drain, valueOf } from './run.js';
+import { startWireServer, type Reply, type WireServer } from './server.js';
+
+/**
+ * The operation functions, called loosely: this test is about what goes on the wire, and the
+ * shapes some of them take (several request media types, multipart objects) are being changed.
+ */
+type Operation = (client: Pkg.Client, params?: unknown, options?: unknown) => Promise<any>;
+type Module = typeof Pkg & Record<string, Operation>;
+
+let pkg: CompiledPackage<Module>;
+let server: WireServer;
+let m: Module;
+let ours: Pkg.Client;
+let sdk: OpenAI;
+
+beforeAll(async () => {
+  [pkg, server] = await Promise.all([loadCompiledPackage<Module>('openai'), startWireServer()]);
+  m = pkg.module;
+  ours = m.createClient({
+    baseUrl: server.url,
+    auth: { ApiKeyAuth: 'sk-test', AdminApiKeyAuth: 'sk-admin' },
+    headers: { 'OpenAI-Organization': 'org-wire', 'OpenAI-Project': 'proj-wire' },
+    maxRetries: 2,
+    backoff: { initialDelay: 1, maxDelay: 5 },
+  });
+  sdk = new OpenAI({
+    baseURL: server.url,
+    apiKey: 'sk-test',
+    adminAPIKey: 'sk-admin',
+    organization: 'org-wire',
+    project: 'proj-wire',
+    maxRetries: 2,
+  });
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  await pkg?.dispose();
+});
+
+const user = (id: string, role = 'owner') => ({ object: 'organization.user', id, name: 'Ann Lee', email: 'ann@example.com', role, added_at: 1711471533 });
+
+const completion = {
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1,
+  model: 'gpt-4o',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Hello!', refusal: null }, finish_reason: 'stop', logprobs: null }],
+  usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+};
+
+const chatBody: Pkg.CreateChatCompletionRequest = {
+  model: 'gpt-4o',
+  messages: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: [{ type: 'text', text: 'Say hello' }] },
+  ],
+  temperature: 0.2,
+  max_completion_tokens: 50,
+  metadata: { run: 'wire' },
+  tools: [{ type: 'function', function: { name: 'greet', description: 'Greets', parameters: { type: 'object', properties: { who: { type: 'string' } } } } }],
+};
+/** The same body, as the SDK types it. */
+const sdkChatBody = chatBody as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming;
+
+const chunk = (content: string) => ({
+  id: 'chatcmpl-1',
+  object: 'chat.completion.chunk',
+  created: 1,
+  model: 'gpt-4o',
+  choices: [{ index: 0, delta: { content }, finish_reason: null }],
+});
+
+const fileObject = { id: 'file-abc', object: 'file', bytes: 14, created_at: 1, filename: 'train.jsonl', purpose: 'batch', status: 'uploaded', expires_at: 3601 };
+
+/** Named files: both clients get the same `File`, so filenames and types must match on the wire. */
+const jsonl = () => new File(['{"a":1}\n{"a":2}\n'], 'train.jsonl', { type: 'application/jsonl' });
+const mp3 = () => new File([new Uint8Array([0x49, 0x44, 0x33, 1, 2, 3])], 'speech.mp3', { type: 'audio/mpeg' });
+const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, name.length])], name, { type: 'image/png' });
+
+describe('generated/openai and the official SDK send the same requests', () => {
+  it('admin: list users with after and limit', async () => {
+    const page = { object: 'list', data: [user('user_1')], first_id: 'user_1', last_id: 'user_1', has_more: false };
+    const r = await both(
+      server,
+      [{ body: page }],
+      async () => (await m.listUsers(ours, { after: 'user_abc', limit: 2 })).data,
+      async () => (await sdk.admin.organization.users.list({ after: 'user_abc', limit: 2 })).data,
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(r.ours.requests[0]!.headers.authorization).toBe('Bearer sk-admin');
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('admin: modify a user (JSON body, id in the path)', async () => {
+    const r = await both(
+      server,
+      [{ body: user('user_abc', 'reader') }],
+      () => m.modifyUser(ours, { user_id: 'user_abc', body: { role: 'reader' } }),
+      () => sdk.admin.organization.users.update('user_abc', { role: 'reader' }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('chat completion: a nested JSON body, the same parsed result', async () => {
+    const r = await both(
+      server,
+      [{ body: completion, headers: { 'x-request-id': 'req_1' } }],
+      () => m.createChatCompletion(ours, { body: chatBody }),
+      () => sdk.chat.completions.create(sdkChatBody),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(r.ours.requests[0]!.headers.authorization).toBe('Bearer sk-test');
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('chat stream: stream: true in the body, the same chunks until [DONE]', async () => {
+    const events = [{ data: chunk('Hel') }, { data: chunk('lo') }, { data: '[DONE]' }];
+    const r = await both(
+      server,
+      [{ events }],
+      async () => drain(await m.createChatCompletionStream(ours, { body: chatBody })),
+      async () => drain(await sdk.chat.completions.create({ ...sdkChatBody, stream: true })),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    const [a, b] = [valueOf(r.ours, 'ours'), valueOf(r.theirs, 'sdk')];
+    expect(a.error).toBeUndefined();
+    expect(b.error).toBeUndefined();
+    expect(a.items).toEqual([chunk('Hel'), chunk('lo')]);
+    expect(a.items).toEqual(b.items);
+  });
+
+  it('chat stream with an error event: both throw an API error (ours an ApiError with status, body and request id)', async () => {
+    const error = { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null };
+    const events = [{ data: chunk('Hel') }, { data: { error } }, { data: chunk('never') }, { data: '[DONE]' }];
+    const r = await both(
+      server,
+      [{ events, headers: { 'x-request-id': 'req_stream_err' } }],
+      async () => drain(await m.createChatCompletionStream(ours, { body: chatBody })),
+      async () => drain(await sdk.chat.completions.create({ ...sdkChatBody, stream: true })),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    const [a, b] = [valueOf(r.ours, 'ours'), valueOf(r.theirs, 'sdk')];
+    expect(b.error).toBeInstanceOf(OpenAI.APIError);
+    expect((b.error as InstanceType<typeof OpenAI.APIError>).requestID).toBe('req_stream_err');
+    expect(a.items, 'only the chunk before the error is yielded').toEqual(b.items);
+    expect(a.error).toBeInstanceOf(m.ApiError);
+    const e = a.error as Pkg.ApiError;
+    expect({ status: e.status, body: e.body, requestId: e.requestId }).toEqual({ status: 200, body: { error }, requestId: 'req_stream_err' });
+  });
+
+  it('an HTTP error: the same error class, status, body and request id', async () => {
+    const body = { error: { message: 'Invalid model', type: 'invalid_request_error', param: 'model', code: null } };
+    const r = await both(
+      server,
+      [{ status: 400, body, headers: { 'x-request-id': 'req_400' } }],
+      () => m.createChatCompletion(ours, { body: chatBody }),
+      () => sdk.chat.completions.create(sdkChatBody),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    const [a, b] = [r.ours.error as Pkg.ApiError, r.theirs.error as InstanceType<typeof OpenAI.APIError>];
+    expect(b).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(a).toBeInstanceOf(m.BadRequestError);
+    expect({ status: a.status, error: (a.body as typeof body).error, requestId: a.requestId }).toEqual({ status: b.status, error: b.error, requestId: b.requestID });
+  });
+
+  it('createFile: the file with its name and type, purpose, and expires_after as expires_after[anchor] text fields', async () => {
+    const expires_after = { anchor: 'created_at' as const, seconds: 3600 };
+    const r = await both(
+      server,
+      [{ body: fileObject }],
+      () => m.createFile(ours, { body: { file: jsonl(), purpose: 'batch', expires_after } }),
+      () => sdk.files.create({ file: jsonl(), purpose: 'batch', expires_after: { anchor: 'created_at', seconds: 3600 } }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('transcription: timestamp_granularities[] repeated, the audio file named', async () => {
+    const reply = { text: 'hi', language: 'english', duration: 1, words: [{ word: 'hi', start: 0, end: 1 }], segments: [] };
+    const params = { model: 'whisper-1', response_format: 'verbose_json' as const, timestamp_granularities: ['word' as const, 'segment' as const] };
+    const r = await both(
+      server,
+      [{ body: reply }],
+      () => m.createTranscription(ours, { body: { file: mp3(), ...params } }),
+      () => sdk.audio.transcriptions.create({ file: mp3(), ...params }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('image edit: two image files in one multipart body', async () => {
+    const reply = { created: 1, data: [{ b64_json: 'aGk=' }] };
+    const r = await both(
+      server,
+      [{ body: reply }],
+      () => (m.createImageEdit as Operation)(ours, { body: { image: [png('a.png'), png('bb.png')], prompt: 'Put them together', model: 'gpt-image-1', n: 1 } }),
+      () => sdk.images.edit({ image: [png('a.png'), png('bb.png')], prompt: 'Put them together', model: 'gpt-image-1', n: 1 }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('file download: the bytes of a JSONL file, decoded by the response content type', async () => {
+    const content = '{"prompt":"a"}\n{"prompt":"b"}\n';
+    const r = await both(
+      server,
+      [{ body: new TextEncoder().encode(content) }],
+      () => m.downloadFile(ours, { file_id: 'file-abc' }),
+      async () => (await sdk.files.content('file-abc')).text(),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.theirs, 'sdk')).toBe(content);
+    expect(valueOf(r.ours, 'ours')).toBe(content);
+  });
+
+  it('chat completions list: a metadata filter as metadata[key]=value', async () => {
+    const page = { object: 'list', data: [completion], first_id: 'chatcmpl-1', last_id: 'chatcmpl-1', has_more: false };
+    const query = { metadata: { run: 'wire', 'team name': 'a&b' }, model: 'gpt-4o', limit: 5, order: 'desc' as const };
+    const r = await both(
+      server,
+      [{ body: page }],
+      async () => (await m.listChatCompletions(ours, query)).data,
+      async () => (await sdk.chat.completions.list(query)).data,
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('responses retrieve: an include[] query array', async () => {
+    const response = { id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'gpt-4o', output: [] };
+    const include = ['message.output_text.logprobs' as const, 'reasoning.encrypted_content' as const];
+    const r = await both(
+      server,
+      [{ body: response }],
+      () => m.getResponse(ours, { response_id: 'resp_1', include }),
+      () => sdk.responses.retrieve('resp_1', { include }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    // the SDK adds its own convenience field `output_text` to a Response
+    const { output_text: _, ...theirs } = valueOf(r.theirs, 'sdk') as unknown as Record<string, unknown>;
+    expect(valueOf(r.ours, 'ours')).toEqual(theirs);
+  });
+
+  it('retries a POST answered 429 with Retry-After, then succeeds', async () => {
+    const limited: Reply = {
+      status: 429,
+      body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
+      headers: { 'retry-after-ms': '1', 'retry-after': '1' },
+    };
+    const r = await both(
+      server,
+      [limited, { body: completion }],
+      () => m.createChatCompletion(ours, { body: chatBody }),
+      () => sdk.chat.completions.create(sdkChatBody),
+    );
+    expect(r.theirs.requests).toHaveLength(2);
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('retries a POST whose connection was reset, then succeeds', async () => {
+    const r = await both(
+      server,
+      [{ reset: true }, { body: completion }],
+      () => m.createChatCompletion(ours, { body: chatBody }),
+      () => sdk.chat.completions.create(sdkChatBody),
+    );
+    expect(r.theirs.requests).toHaveLength(2);
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('toFile: the package exports it, and a file made with it uploads like the SDK’s toFile', async () => {
+    expect(typeof m.toFile).toBe('function');
+    const bytes = new TextEncoder().encode('{"a":1}\n');
+    const r = await both(
+      server,
+      [{ body: fileObject }],
+      async () => m.createFile(ours, { body: { file: await (m.toFile as unknown as typeof toFile)(bytes, 'data.jsonl', { type: 'application/jsonl' }), purpose: 'batch' } }),
+      async () => sdk.files.create({ file: await toFile(bytes, 'data.jsonl', { type: 'application/jsonl' }), purpose: 'batch' }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+  });
+});
