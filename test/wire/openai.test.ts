@@ -255,15 +255,22 @@ describe('generated/openai and the official SDK send the same requests', () => {
     expect(valueOf(r.ours, 'ours')).toEqual(theirs);
   });
 
-  it('retries a POST answered 429 with Retry-After, then succeeds', async () => {
-    const limited: Reply = {
-      status: 429,
-      body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
-      headers: { 'retry-after-ms': '1', 'retry-after': '1' },
-    };
+  const retried: [string, Reply][] = [
+    [
+      '429 with Retry-After',
+      {
+        status: 429,
+        body: { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
+        headers: { 'retry-after-ms': '1', 'retry-after': '1' },
+      },
+    ],
+    ['503', { status: 503, body: { error: { message: 'Overloaded', type: 'server_error', param: null, code: null } }, headers: { 'retry-after-ms': '1' } }],
+    ['400 with x-should-retry: true', { status: 400, body: { error: { message: 'Try again', type: 'invalid_request_error', param: null, code: null } }, headers: { 'x-should-retry': 'true', 'retry-after-ms': '1' } }],
+  ];
+  it.each(retried)('retries a POST answered %s, then succeeds', async (_, first) => {
     const r = await both(
       server,
-      [limited, { body: completion }],
+      [first, { body: completion }],
       () => m.createChatCompletion(ours, { body: chatBody }),
       () => sdk.chat.completions.create(sdkChatBody),
     );
@@ -282,6 +289,46 @@ describe('generated/openai and the official SDK send the same requests', () => {
     expect(r.theirs.requests).toHaveLength(2);
     expectSameRequests(r.ours.requests, r.theirs.requests);
     expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('per call: extra query parameters, headers and body fields the spec lacks', async () => {
+    const r = await both(
+      server,
+      [{ body: completion }],
+      () => m.createChatCompletion(ours, { body: chatBody }, { query: { beta: 'on' }, headers: { 'X-Trace': 't-1' }, body: { extra_field: { deep: [1, 2] } } } as Pkg.RequestOptions),
+      () => sdk.chat.completions.create({ ...sdkChatBody, extra_field: { deep: [1, 2] } } as typeof sdkChatBody, { query: { beta: 'on' }, headers: { 'X-Trace': 't-1' } }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests, ['authorization', 'openai-organization', 'openai-project', 'x-trace']);
+    expect(r.ours.requests[0]!.headers['x-trace']).toBe('t-1');
+  });
+
+  it('createClient() with no argument reads OPENAI_API_KEY and OPENAI_BASE_URL, as new OpenAI() does', async () => {
+    const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL, fetch: globalThis.fetch };
+    process.env.OPENAI_API_KEY = 'sk-from-env';
+    process.env.OPENAI_BASE_URL = server.url;
+    // a client that ignored the variables would call api.openai.com: never let it leave the machine
+    globalThis.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      return url.startsWith(server.url) ? saved.fetch(input, init) : Promise.reject(new TypeError(`blocked: ${url}`));
+    };
+    try {
+      const list = { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] };
+      const r = await both(
+        server,
+        [{ body: list }],
+        async () => (await m.listModels(m.createClient())).data,
+        async () => (await new OpenAI({ maxRetries: 0 }).models.list()).data,
+      );
+      expectSameRequests(r.ours.requests, r.theirs.requests);
+      expect(r.ours.requests[0]!.headers.authorization).toBe('Bearer sk-from-env');
+      expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+    } finally {
+      globalThis.fetch = saved.fetch;
+      for (const [name, value] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.url]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 
   it('toFile: the package exports it, and a file made with it uploads like the SDK’s toFile', async () => {
