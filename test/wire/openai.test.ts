@@ -61,7 +61,7 @@ const completion = {
   usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
 };
 
-const chatBody: Pkg.CreateChatCompletionRequest = {
+const chatBody: Omit<Pkg.CreateChatCompletionRequest, 'stream'> = {
   model: 'gpt-4o',
   messages: [
     { role: 'system', content: 'Be brief.' },
@@ -91,16 +91,32 @@ const mp3 = () => new File([new Uint8Array([0x49, 0x44, 0x33, 1, 2, 3])], 'speec
 const png = (name: string) => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, name.length])], name, { type: 'image/png' });
 
 describe('generated/openai and the official SDK send the same requests', () => {
-  it('admin: list users with after and limit', async () => {
+  it('admin: list users with after, limit and emails[]', async () => {
     const page = { object: 'list', data: [user('user_1')], first_id: 'user_1', last_id: 'user_1', has_more: false };
     const r = await both(
       server,
       [{ body: page }],
-      async () => (await m.listUsers(ours, { after: 'user_abc', limit: 2 })).data,
-      async () => (await sdk.admin.organization.users.list({ after: 'user_abc', limit: 2 })).data,
+      async () => (await m.listUsers(ours, { after: 'user_abc', limit: 2, emails: ['a@x.io', 'b+c@x.io'] })).data,
+      async () => (await sdk.admin.organization.users.list({ after: 'user_abc', limit: 2, emails: ['a@x.io', 'b+c@x.io'] })).data,
     );
     expectSameRequests(r.ours.requests, r.theirs.requests);
     expect(r.ours.requests[0]!.headers.authorization).toBe('Bearer sk-admin');
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('admin: every user across two pages (the next page asks after the last id)', async () => {
+    const pages: Reply[] = [
+      { body: { object: 'list', data: [user('user_1'), user('user_2')], first_id: 'user_1', last_id: 'user_2', has_more: true } },
+      { body: { object: 'list', data: [user('user_3')], first_id: 'user_3', last_id: 'user_3', has_more: false } },
+    ];
+    const r = await both(
+      server,
+      pages,
+      async () => (await drain(m.listUsers(ours, { limit: 2 }) as AsyncIterable<unknown>)).items,
+      async () => (await drain(sdk.admin.organization.users.list({ limit: 2 }))).items,
+    );
+    expect(r.theirs.requests).toHaveLength(2);
+    expectSameRequests(r.ours.requests, r.theirs.requests);
     expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
   });
 
@@ -189,9 +205,16 @@ describe('generated/openai and the official SDK send the same requests', () => {
     expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
   });
 
-  it('transcription: timestamp_granularities[] repeated, the audio file named', async () => {
+  it('transcription: timestamp_granularities[] repeated, chunking_strategy[type] fields, numbers as text, the audio file named', async () => {
     const reply = { text: 'hi', language: 'english', duration: 1, words: [{ word: 'hi', start: 0, end: 1 }], segments: [] };
-    const params = { model: 'whisper-1', response_format: 'verbose_json' as const, timestamp_granularities: ['word' as const, 'segment' as const] };
+    const params = {
+      model: 'whisper-1',
+      response_format: 'verbose_json' as const,
+      timestamp_granularities: ['word' as const, 'segment' as const],
+      chunking_strategy: { type: 'server_vad' as const, prefix_padding_ms: 300, threshold: 0.5 },
+      temperature: 0,
+      language: 'en',
+    };
     const r = await both(
       server,
       [{ body: reply }],
@@ -246,8 +269,8 @@ describe('generated/openai and the official SDK send the same requests', () => {
     const r = await both(
       server,
       [{ body: response }],
-      () => m.getResponse(ours, { response_id: 'resp_1', include }),
-      () => sdk.responses.retrieve('resp_1', { include }),
+      () => m.getResponse(ours, { response_id: 'resp_1', include, include_obfuscation: false }),
+      () => sdk.responses.retrieve('resp_1', { include, include_obfuscation: false }),
     );
     expectSameRequests(r.ours.requests, r.theirs.requests);
     // the SDK adds its own convenience field `output_text` to a Response
@@ -285,6 +308,19 @@ describe('generated/openai and the official SDK send the same requests', () => {
       [{ reset: true }, { body: completion }],
       () => m.createChatCompletion(ours, { body: chatBody }),
       () => sdk.chat.completions.create(sdkChatBody),
+    );
+    expect(r.theirs.requests).toHaveLength(2);
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
+  it('retries a GET whose connection was reset, then succeeds', async () => {
+    const list = { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1, owned_by: 'openai' }] };
+    const r = await both(
+      server,
+      [{ reset: true }, { body: list }],
+      async () => (await m.listModels(ours)).data,
+      async () => (await sdk.models.list()).data,
     );
     expect(r.theirs.requests).toHaveLength(2);
     expectSameRequests(r.ours.requests, r.theirs.requests);
