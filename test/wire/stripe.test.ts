@@ -27,7 +27,7 @@ beforeAll(async () => {
     generateAndLoad<Module>({
       name: 'stripe-wire',
       spec: join(specsDir, 'stripe.com.json'),
-      include: { operations: ['PostCustomers', 'GetCustomers', 'PostPaymentIntents'] },
+      include: { operations: ['PostCustomers', 'GetCustomers', 'PostPaymentIntents', 'PostSubscriptions'] },
       serialization: { form: { arrays: 'indexed' }, query: { arrays: 'indexed' } },
     }),
     startWireServer(),
@@ -101,6 +101,27 @@ describe('a client generated from stripe.com.json and the stripe package send th
     expectSameRequests(r.ours.requests, r.theirs.requests, headers);
     expect(parsePairs(r.theirs.requests[0]!.body.toString())['payment_method_data[billing_details][address][city]']).toEqual(['Paris']);
     const { lastResponse: _, ...theirs } = valueOf(r.theirs, 'stripe') as Stripe.Response<Stripe.PaymentIntent>;
+    expect(valueOf(r.ours, 'ours')).toEqual(theirs);
+  });
+
+  it('subscription create: an array of objects as items[0][price], items[1][metadata][seat]', async () => {
+    const subscription = { id: 'sub_1', object: 'subscription', customer: 'cus_1', status: 'active' };
+    const body = {
+      customer: 'cus_1',
+      items: [{ price: 'price_1', quantity: 2 }, { price: 'price_2', metadata: { seat: 'b' } }],
+      metadata: { order: '6735', empty: '' },
+      expand: ['latest_invoice.payment_intent'],
+      cancel_at_period_end: false,
+    };
+    const r = await both(
+      server,
+      [{ body: subscription }],
+      () => pkg.module.postSubscriptions!(ours, { body }),
+      () => stripe.subscriptions.create(body),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests, headers);
+    expect(parsePairs(r.theirs.requests[0]!.body.toString())['items[1][metadata][seat]']).toEqual(['b']);
+    const { lastResponse: _, ...theirs } = valueOf(r.theirs, 'stripe') as Stripe.Response<Stripe.Subscription>;
     expect(valueOf(r.ours, 'ours')).toEqual(theirs);
   });
 });
