@@ -339,7 +339,9 @@ describe('generated/openai and the official SDK send the same requests', () => {
   });
 
   it('createClient() with no argument reads OPENAI_API_KEY and OPENAI_BASE_URL, as new OpenAI() does', async () => {
-    const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL, fetch: globalThis.fetch };
+    // only these two: an OPENAI_ORG_ID or OPENAI_PROJECT_ID of the machine would add the SDK's headers
+    const saved = { env: Object.entries(process.env).filter(([name]) => name.startsWith('OPENAI_')), fetch: globalThis.fetch };
+    for (const [name] of saved.env) delete process.env[name];
     process.env.OPENAI_API_KEY = 'sk-from-env';
     process.env.OPENAI_BASE_URL = server.url;
     // a client that ignored the variables would call api.openai.com: never let it leave the machine
@@ -360,10 +362,9 @@ describe('generated/openai and the official SDK send the same requests', () => {
       expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
     } finally {
       globalThis.fetch = saved.fetch;
-      for (const [name, value] of [['OPENAI_API_KEY', saved.key], ['OPENAI_BASE_URL', saved.url]] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
+      delete process.env.OPENAI_API_KEY;
+      delete process.env.OPENAI_BASE_URL;
+      Object.assign(process.env, Object.fromEntries(saved.env));
     }
   });
 
