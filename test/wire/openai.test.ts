@@ -5,6 +5,8 @@
  * path, parsed query, the headers that matter, the body parsed by its content type, multipart
  * part by part with filenames) and the same result, or the same kind of error.
  */
+import { createReadStream, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Pkg from '../../generated/openai/src/index.js';
@@ -12,6 +14,7 @@ import { loadCompiledPackage, type CompiledPackage } from '../e2e/compiled-packa
 import { expectSameRequests } from './compare.js';
 import { both, drain, valueOf } from './run.js';
 import { startWireServer, type Reply, type WireServer } from './server.js';
+import { tempDir } from '../tmp.js';
 
 /**
  * The operation functions, called loosely: this test is about what goes on the wire, and the
@@ -376,6 +379,18 @@ describe('generated/openai and the official SDK send the same requests', () => {
       [{ body: fileObject }],
       async () => m.createFile(ours, { body: { file: await (m.toFile as unknown as typeof toFile)(bytes, 'data.jsonl', { type: 'application/jsonl' }), purpose: 'batch' } }),
       async () => sdk.files.create({ file: await toFile(bytes, 'data.jsonl', { type: 'application/jsonl' }), purpose: 'batch' }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+  });
+
+  it('a Node.js file stream (fs.createReadStream) uploads with the file’s name, as the SDK does', async () => {
+    const path = join(tempDir('oagen-wire-'), 'batch input.jsonl');
+    writeFileSync(path, '{"custom_id":"1"}\n');
+    const r = await both(
+      server,
+      [{ body: fileObject }],
+      () => m.createFile(ours, { body: { file: createReadStream(path), purpose: 'batch' } }),
+      () => sdk.files.create({ file: createReadStream(path), purpose: 'batch' }),
     );
     expectSameRequests(r.ours.requests, r.theirs.requests);
   });
