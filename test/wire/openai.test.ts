@@ -240,6 +240,39 @@ describe('generated/openai and the official SDK send the same requests', () => {
     expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
   });
 
+  it('container file: multipart when a file is given, JSON with a file_id (one function, two media types)', async () => {
+    const created = { id: 'cfile_1', object: 'container.file', container_id: 'cntr_1', created_at: 1, bytes: 14, path: '/mnt/data/train.jsonl', source: 'user' };
+    const upload = await both(
+      server,
+      [{ body: created }],
+      () => m.createContainerFile(ours, { container_id: 'cntr_1', body: { file: jsonl() } }),
+      () => sdk.containers.files.create('cntr_1', { file: jsonl() }),
+    );
+    expectSameRequests(upload.ours.requests, upload.theirs.requests);
+    expect(valueOf(upload.ours, 'ours')).toEqual(valueOf(upload.theirs, 'sdk'));
+    const byId = await both(
+      server,
+      [{ body: created }],
+      () => m.createContainerFile(ours, { container_id: 'cntr_1', body: { file_id: 'file-abc' } }),
+      () => sdk.containers.files.create('cntr_1', { file_id: 'file-abc' }),
+    );
+    expectSameRequests(byId.ours.requests, byId.theirs.requests);
+    expect(byId.ours.requests[0]!.headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('video create with a reference image: multipart with the file and text fields', async () => {
+    const video = { id: 'video_1', object: 'video', model: 'sora-2', status: 'queued', progress: 0, created_at: 1, seconds: '4', size: '720x1280' };
+    const body = { prompt: 'A cat on a piano', model: 'sora-2' as const, seconds: '4' as const, size: '720x1280' as const };
+    const r = await both(
+      server,
+      [{ body: video }],
+      () => m.createVideo(ours, { body: { ...body, input_reference: png('ref.png') } }),
+      () => sdk.videos.create({ ...body, input_reference: png('ref.png') }),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    expect(valueOf(r.ours, 'ours')).toEqual(valueOf(r.theirs, 'sdk'));
+  });
+
   it('file download: the bytes of a JSONL file, decoded by the response content type', async () => {
     const content = '{"prompt":"a"}\n{"prompt":"b"}\n';
     const r = await both(
