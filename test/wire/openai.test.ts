@@ -181,6 +181,28 @@ describe('generated/openai and the official SDK send the same requests', () => {
     expect({ status: e.status, body: e.body, requestId: e.requestId }).toEqual({ status: 200, body: { error }, requestId: 'req_stream_err' });
   });
 
+  it('responses stream with `event: error`: the same request; ours rejects with an ApiError where the SDK yields the event', async () => {
+    const created = { type: 'response.created', sequence_number: 0, response: { id: 'resp_1', object: 'response', created_at: 1, status: 'in_progress', model: 'gpt-4o', output: [] } };
+    const failed = { type: 'error', sequence_number: 1, code: 'server_error', message: 'The model failed', param: null };
+    const events = [{ event: 'response.created', data: created }, { event: 'error', data: failed }];
+    const body = { model: 'gpt-4o', input: 'Say hello' };
+    const r = await both(
+      server,
+      [{ events, headers: { 'x-request-id': 'req_resp_err' } }],
+      async () => drain(await m.createResponseStream(ours, { body })),
+      async () => drain(await sdk.responses.create({ ...body, stream: true })),
+    );
+    expectSameRequests(r.ours.requests, r.theirs.requests);
+    const [a, b] = [valueOf(r.ours, 'ours'), valueOf(r.theirs, 'sdk')];
+    // issue 13, point 1: an `event: error` is never a chunk. openai-node 6 checks `event: error`
+    // only for Assistants (`thread.*`) streams, and hands this one over as a ResponseErrorEvent.
+    expect(b.items).toEqual([created, failed]);
+    expect(a.items).toEqual([created]);
+    expect(a.error).toBeInstanceOf(m.ApiError);
+    const e = a.error as Pkg.ApiError;
+    expect({ status: e.status, body: e.body, requestId: e.requestId }).toEqual({ status: 200, body: failed, requestId: 'req_resp_err' });
+  });
+
   it('an HTTP error: the same error class, status, body and request id', async () => {
     const body = { error: { message: 'Invalid model', type: 'invalid_request_error', param: 'model', code: null } };
     const r = await both(
