@@ -178,13 +178,17 @@ function paramViews(op: Operation, ctx: OperationContext, opConfig: OperationSer
 
 /**
  * A parameter's config-given formats: the operation's own (`serialization.operations`) first,
- * then, where the spec says nothing (no `style`, no `explode`), the client's `query` defaults.
+ * then, where the spec says nothing (no `style`, no `explode`), the client's `query` defaults,
+ * and for a deepObject parameter (whose arrays OpenAPI leaves undefined) the client's `arrays`.
  * Only the formats its schema can use are kept (a number needs none).
  */
 function paramFormat(param: Parameter, ctx: OperationContext, opConfig: OperationSerialization | undefined): WireFormat | undefined {
   if (param.json) return undefined;
-  const silent = param.in === 'query' && param.style === undefined && param.explode === undefined;
-  const merged: WireFormat = { ...(silent ? ctx.serialization?.query : undefined), ...opConfig?.params?.[param.name] };
+  const query = param.in === 'query' ? ctx.serialization?.query : undefined;
+  const silent = param.style === undefined && param.explode === undefined;
+  // deepObject says nothing about arrays (OpenAPI leaves them undefined): the client's rule applies
+  const defaults = silent ? query : param.style === 'deepObject' && query?.arrays ? { arrays: query.arrays } : undefined;
+  const merged: WireFormat = { ...defaults, ...opConfig?.params?.[param.name] };
   const shape = valueShapes(param.schema, ctx.schemas);
   const out: WireFormat = {};
   // Arrays inside objects (`o[k][]=1`) follow `arrays` too.

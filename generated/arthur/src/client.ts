@@ -22,6 +22,7 @@ export interface AuthCredentials {
 
 const defaults: ClientDefaults = {
   baseUrl: "http://localhost",
+  userAgent: "arthur/0.2.0",
   securitySchemes: {
     "OAuth2AuthorizationCode": { type: "bearer" },
   },
@@ -38,6 +39,6 @@ const defaults: ClientDefaults = {
  * const client = createClient({ auth: { OAuth2AuthorizationCode: process.env.API_TOKEN! } });
  * ```
  */
-export function createClient(config: ClientConfig<AuthCredentials> = {}): Client {
-  return createClientCore(config, defaults);
+export function createClient(config?: ClientConfig<AuthCredentials>): Client {
+  return createClientCore(config ?? {}, defaults);
 }

@@ -26,6 +26,8 @@ export interface AuthCredentials {
 
 const defaults: ClientDefaults = {
   baseUrl: "https://api.openai.com/v1",
+  userAgent: "openai-admin/2.4.0",
+  env: { AdminApiKeyAuth: "OPENAI_ADMIN_KEY", baseUrl: "OPENAI_BASE_URL" },
   securitySchemes: {
     "AdminApiKeyAuth": { type: "bearer" },
     "ApiKeyAuth": { type: "bearer" },
@@ -40,9 +42,9 @@ const defaults: ClientDefaults = {
  * ```ts
  * import { createClient } from 'openai-admin';
  *
- * const client = createClient({ auth: { AdminApiKeyAuth: process.env.API_TOKEN! } });
+ * const client = createClient({ auth: { ApiKeyAuth: process.env.API_TOKEN! } });
  * ```
  */
-export function createClient(config: ClientConfig<AuthCredentials> = {}): Client {
-  return createClientCore(config, defaults);
+export function createClient(config?: ClientConfig<AuthCredentials>): Client {
+  return createClientCore(config ?? {}, defaults);
 }

@@ -26,6 +26,8 @@ export interface AuthCredentials {
 
 const defaults: ClientDefaults = {
   baseUrl: "https://api.openai.com/v1",
+  userAgent: "openai/3.0.0",
+  env: { AdminApiKeyAuth: "OPENAI_ADMIN_KEY", ApiKeyAuth: "OPENAI_API_KEY", baseUrl: "OPENAI_BASE_URL" },
   securitySchemes: {
     "AdminApiKeyAuth": { type: "bearer" },
     "ApiKeyAuth": { type: "bearer" },
@@ -40,9 +42,9 @@ const defaults: ClientDefaults = {
  * ```ts
  * import { createClient } from 'openai';
  *
- * const client = createClient({ auth: { AdminApiKeyAuth: process.env.API_TOKEN! } });
+ * const client = createClient(); // credentials from $OPENAI_API_KEY
  * ```
  */
-export function createClient(config: ClientConfig<AuthCredentials> = {}): Client {
-  return createClientCore(config, defaults);
+export function createClient(config?: ClientConfig<AuthCredentials>): Client {
+  return createClientCore(config ?? {}, defaults);
 }

@@ -3,6 +3,7 @@
 import {
   request,
   paginate,
+  serializeParam,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -89,6 +90,7 @@ const uploadCertificateSpec: OperationSpec = {
   path: "/organization/certificates",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -117,6 +119,7 @@ const activateOrganizationCertificatesSpec: OperationSpec = {
   path: "/organization/certificates/activate",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -144,6 +147,7 @@ const deactivateOrganizationCertificatesSpec: OperationSpec = {
   path: "/organization/certificates/deactivate",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -174,7 +178,10 @@ export type GetCertificateError = ErrorResponse;
 const getCertificateSpec: OperationSpec = {
   method: "GET",
   path: "/organization/certificates/{certificate_id}",
-  params: ["path:certificate_id", "query:include"],
+  params: [
+    "path:certificate_id",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -206,6 +213,7 @@ const modifyCertificateSpec: OperationSpec = {
   params: ["path:certificate_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -311,6 +319,7 @@ const activateProjectCertificatesSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -341,6 +350,7 @@ const deactivateProjectCertificatesSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

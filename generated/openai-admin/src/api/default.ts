@@ -75,6 +75,7 @@ const adminApiKeysCreateSpec: OperationSpec = {
   path: "/organization/admin_api_keys",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -159,6 +160,7 @@ const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
   params: ["path:project_id", "path:service_account_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -212,6 +214,7 @@ const updateprojectspendlimitSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -283,6 +286,7 @@ const updateorganizationspendlimitSpec: OperationSpec = {
   path: "/organization/spend_limit",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -54,6 +54,7 @@ const updateProjectHostedToolPermissionsSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

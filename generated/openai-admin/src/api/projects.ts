@@ -100,6 +100,7 @@ const createProjectSpec: OperationSpec = {
   path: "/organization/projects",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -154,6 +155,7 @@ const modifyProjectSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -286,6 +288,7 @@ const archiveProjectSpec: OperationSpec = {
   path: "/organization/projects/{project_id}/archive",
   params: ["path:project_id"],
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -339,6 +342,7 @@ const updateProjectModelPermissionsSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -442,6 +446,7 @@ const updateProjectRateLimitsSpec: OperationSpec = {
   params: ["path:project_id", "path:rate_limit_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -513,6 +518,7 @@ const createProjectServiceAccountSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -571,6 +577,7 @@ const updateProjectServiceAccountSpec: OperationSpec = {
   params: ["path:project_id", "path:service_account_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -672,6 +679,7 @@ const createProjectUserSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -730,6 +738,7 @@ const modifyProjectUserSpec: OperationSpec = {
   params: ["path:project_id", "path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

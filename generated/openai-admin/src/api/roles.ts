@@ -79,6 +79,7 @@ const createRoleSpec: OperationSpec = {
   path: "/organization/roles",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -132,6 +133,7 @@ const updateRoleSpec: OperationSpec = {
   params: ["path:role_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

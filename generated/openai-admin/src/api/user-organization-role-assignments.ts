@@ -79,6 +79,7 @@ const assignUserRoleSpec: OperationSpec = {
   params: ["path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

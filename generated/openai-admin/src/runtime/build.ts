@@ -5,13 +5,20 @@ import type { SendOptions } from './send.js';
 import { serializeDefault } from './serialize.js';
 import type { OperationSpec, ParamRef, ParamSpec, RequestBody } from './types.js';
 
+type BodySpec = Extract<NonNullable<OperationSpec['body']>, { readonly mediaType: string }>;
+
 export interface Built {
   url: string;
   /** `METHOD /path` without the query string (which may carry an API key), for messages */
   where: string;
   /** method, headers and body; `duplex: 'half'` lets a `ReadableStream` body be sent */
   init: RequestInit;
-  retryable: boolean;
+  /**
+   * `true`: every failure is retried (idempotent methods, or opted in); `false`: none;
+   * `undefined`: only failures the server did not process (429, 503, `x-should-retry: true`, a
+   * refused connection)
+   */
+  retryable: boolean | undefined;
 }
 
 /** A parameter of `OperationSpec.params` as an object: `'query:limit'` → `{ in: 'query', name: 'limit' }`. */
@@ -21,6 +28,32 @@ export function paramSpec(p: ParamRef | ParamSpec): ParamSpec {
   return { in: p.slice(0, colon), name: p.slice(colon + 1) } as ParamSpec;
 }
 
+/**
+ * The base URL of a call: the call's own, else the operation's server (or the client's
+ * replacement for it), else the client's; without a trailing slash.
+ */
+export const baseUrlOf = (client: Client, op: OperationSpec, options: { baseUrl?: string | undefined }): string =>
+  (options.baseUrl ?? (op.server ? (client.servers?.[op.server] ?? op.server) : client.baseUrl)).replace(/\/+$/, '');
+
+/** A file to upload: `Blob` (and `File`), `ArrayBuffer`, typed array, `ReadableStream`, Node.js `Readable` (`pipe`). */
+const isFile = (v: any): boolean =>
+  v instanceof Blob || v instanceof ArrayBuffer || ArrayBuffer.isView(v) || v instanceof ReadableStream || typeof v?.pipe == 'function';
+
+/**
+ * The body spec of a call among the operation's (one per declared request media type): the
+ * one of `type` (`options.contentType`), else binary for a file, multipart for a `FormData` or
+ * an object holding a file (at the top level or one array deep), else JSON, else the first.
+ */
+const chooseBody = (specs: BodySpec[], value: unknown, type?: string): BodySpec | undefined => {
+  const pick = (want: string) => specs.find((s) => (type ? s.mediaType : s.kind) == want);
+  return type
+    ? pick(type)
+    : (isFile(value) && pick('binary')) ||
+        ((value instanceof FormData || Object.values(Object(value)).flat().some(isFile)) && pick('multipart')) ||
+        pick('json') ||
+        specs[0];
+};
+
 /** Throws, before anything is sent, on a missing path parameter or an invalid header value. */
 export async function build(
   client: Client,
@@ -29,7 +62,7 @@ export async function build(
   options: SendOptions,
 ): Promise<Built> {
   const values = (params ?? {}) as Record<string, unknown>;
-  const { method, body: bodySpec } = op;
+  const { method } = op;
   let path = op.path;
   const headers = new Headers();
   // `Headers` would reject CR, LF or NUL (header injection) with a message quoting the value,
@@ -41,9 +74,12 @@ export async function build(
   const putAll = (entries: Record<string, string> = {}) => {
     for (const name in entries) put(name, entries[name]!);
   };
+  // the package's `<name>/<version>`, unless in a browser (`createClientCore`) or overridden
+  if (client.userAgent) headers.set('user-agent', client.userAgent);
   putAll(client.headers);
   // an event stream (`stream()`) asks for `text/event-stream` through its options' headers
-  if ((op.response ?? 'json') == 'json') headers.set('accept', 'application/json');
+  const accept = op.accept ?? ((op.response ?? 'json') == 'json' ? 'application/json' : '');
+  if (accept) headers.set('accept', accept);
 
   const query: string[] = [];
   const cookies: string[] = [];
@@ -57,6 +93,11 @@ export async function build(
     } else if (text !== undefined) p.in == 'header' ? put(p.name, text) : (p.in == 'query' ? query : cookies).push(text);
   }
   const where = `${method} ${path}`;
+  // extra query parameters of the call, in the default style (form, explode)
+  for (const name in options.query) {
+    const text = serializeDefault({ name, in: 'query' }, options.query[name]);
+    if (text) query.push(text);
+  }
 
   // a next-page URL already has its query: only API keys are added to it
   if (options.url) query.length = 0;
@@ -66,12 +107,21 @@ export async function build(
   if (cookie) put('cookie', cookie);
 
   let body: RequestBody | undefined;
-  const value = bodySpec && values[bodySpec.key ?? 'body'];
+  const specs = [op.body ?? []].flat() as BodySpec[];
+  let value = specs.length ? values[specs[0]!.key ?? 'body'] : undefined;
+  if (options.body) {
+    // fields the spec lacks, merged into an object body (sent as JSON by an operation without one)
+    if (value != null && Object.getPrototypeOf(value) != Object.prototype) throw new TypeError(`${where}: options.body needs an object body`);
+    value = { ...(value as object), ...options.body };
+    if (!specs.length) specs.push({ kind: 'json', mediaType: 'application/json' });
+  }
+  const bodySpec = chooseBody(specs, value, options.contentType)!;
+  if (value !== undefined && !bodySpec) throw new TypeError(`${where}: no request body of type ${options.contentType}`);
   if (value !== undefined) {
     const { kind, mediaType, encode } = bodySpec!;
     if (!encode && (kind == 'multipart' || kind == 'form')) throw new TypeError(`${where}: ${kind} bodies need op.body.encode`);
     // json: JSON text; text and binary (Blob, ArrayBuffer, typed array, ReadableStream): as they are
-    body = encode ? encode(value) : kind == 'json' ? JSON.stringify(value) : (value as RequestBody);
+    body = encode ? await encode(value, bodySpec!) : kind == 'json' ? JSON.stringify(value) : (value as RequestBody);
     // multipart: `fetch` sets the content type, with the boundary; a media type range
     // (`*/*`, `image/*`) takes the Blob's own type
     if (!(body instanceof FormData)) {
@@ -86,7 +136,8 @@ export async function build(
   if (key) put(client.idempotencyHeader ?? 'Idempotency-Key', key);
   putAll(options.headers);
 
-  const url = (options.url ?? client.baseUrl + path) + (query.length ? (options.url?.includes('?') ? '&' : '?') + query.join('&') : '');
-  const retryable = options.retry ?? (!(body instanceof ReadableStream) && (isIdempotent(method) || !!op.retry || !!key));
+  const url = (options.url ?? baseUrlOf(client, op, options) + path) + (query.length ? (options.url?.includes('?') ? '&' : '?') + query.join('&') : '');
+  // a stream cannot be sent twice
+  const retryable = options.retry ?? (body instanceof ReadableStream ? false : isIdempotent(method) || !!op.retry || !!key || undefined);
   return { url, where, retryable, init: { method, headers, body, duplex: 'half' } as RequestInit };
 }

@@ -12,7 +12,23 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Extra headers; they override every other header. */
   headers?: Record<string, string> | undefined;
-  /** `true` retries a non-idempotent call (POST, PATCH); `false` never retries this call. */
+  /** Extra query parameters the spec lacks, in the default style (`a=1&a=2`, an object's members as `k=v`). */
+  query?: Record<string, unknown> | undefined;
+  /** Extra fields the spec lacks, merged into an object body (JSON, form or multipart). */
+  body?: Record<string, unknown> | undefined;
+  /**
+   * Passed through to `fetch` as its second argument, e.g. an undici `dispatcher` (a proxy),
+   * `cache`, `keepalive`; its `signal` is replaced by the call's (timeout and `signal`).
+   */
+  fetchOptions?: (RequestInit & Record<string, unknown>) | undefined;
+  /** Base URL of this call (instead of the operation's server or the client's base URL). */
+  baseUrl?: string | undefined;
+  /** Which of the operation's request media types to send (default: by the value, see `OperationSpec.body`). */
+  contentType?: string | undefined;
+  /**
+   * `true` retries a non-idempotent call (POST, PATCH) on every retryable failure, not only on
+   * those the server did not process; `false` never retries this call.
+   */
   retry?: boolean | undefined;
   /** Sent in the client's `idempotencyHeader` (default `Idempotency-Key`); makes the call retryable. */
   idempotencyKey?: string | undefined;
@@ -70,20 +86,32 @@ export class ApiPromise<T> extends Promise<T> {
   }
 }
 
-/** @internal Decodes a 2xx body by the operation's response kind, then releases the attempt. */
+/** A JSON media type: `application/json`, `…+json` (`application/problem+json`), `text/json`. */
+const isJson = (type: string) => /^[^;]*[/+]json\s*(;|$)/i.test(type);
+
+/**
+ * @internal Decodes a 2xx body by the operation's response kind and the response's
+ * `Content-Type`, then releases the attempt. `blob` gets a Blob and `text` a string whatever
+ * came back (a JSON string is unwrapped); `json` parses a JSON type, or any body without a
+ * `Content-Type`, and rejects any other type with an error naming it; `void` ignores the body.
+ */
 export async function decode(sent: Sent, kind: OperationSpec['response']): Promise<unknown> {
   try {
-    if (kind == 'blob') return await sent.response.blob();
-    const text = await sent.response.text();
-    if (kind == 'text') return text;
-    if (kind != 'void' && text) {
+    const { response, where } = sent;
+    if (kind == 'blob') return await response.blob();
+    const type = response.headers.get('content-type') ?? '';
+    const text = await response.text();
+    if (kind == 'void' || !text) return kind == 'text' ? text : undefined;
+    let data: unknown = text;
+    if (type ? isJson(type) : kind != 'text') {
       try {
-        return JSON.parse(text);
+        data = JSON.parse(text);
       } catch (e) {
-        throw new OagenError(`${sent.where}: the response is not valid JSON`, { cause: e });
+        // a declared string keeps the text as it came
+        if (kind != 'text') throw new OagenError(`${where}: the response is not valid JSON`, { cause: e });
       }
-    }
-    return undefined;
+    } else if (kind != 'text') throw new OagenError(`${where}: expected a JSON response, got ${type}`);
+    return kind == 'text' && typeof data != 'string' ? text : data;
   } finally {
     sent.release();
   }

@@ -3,7 +3,7 @@
  * HTML Living Standard, "Server-sent events" §9.2.6 (interpreting an event stream).
  */
 import type { Client } from './client.js';
-import { ConnectionError, OagenError } from './errors.js';
+import { apiError, ConnectionError, OagenError } from './errors.js';
 import { ApiPromise, type RequestOptions } from './request.js';
 import { send, type Sent } from './send.js';
 import type { OperationSpec } from './types.js';
@@ -80,18 +80,24 @@ export async function* readEvents(
 /**
  * The events of a streaming operation, each the JSON-parsed `data` of one event; iteration ends
  * at a `[DONE]` event or at the end of the stream. `abort()` stops the stream and ends iteration.
+ * An error event (`event: error`, or, unless the operation's `eventErrors` is `'event'`, data
+ * with a truthy top-level `error` member, as OpenAI's SDK tests it) is never yielded: it
+ * rejects the iteration with an `ApiError` carrying the response's status and headers (so its
+ * `requestId`) and the event's data as `body` (parsed when it is JSON), and closes the connection.
  */
 export class EventStream<Event> implements AsyncIterable<Event> {
   /** Aborting it cancels the underlying request. */
   readonly controller: AbortController;
   readonly response: Response;
   readonly #sent: Sent;
+  readonly #eventErrors: OperationSpec['eventErrors'];
   #used = false;
   #aborted = false;
 
   /** @internal */
-  constructor(sent: Sent) {
+  constructor(sent: Sent, eventErrors?: OperationSpec['eventErrors']) {
     this.#sent = sent;
+    this.#eventErrors = eventErrors;
     this.controller = sent.controller;
     this.response = sent.response;
   }
@@ -106,14 +112,20 @@ export class EventStream<Event> implements AsyncIterable<Event> {
     this.#used = true;
     try {
       if (!this.response.body) return;
-      for await (const { data } of readEvents(this.response.body, this.controller.signal)) {
+      const { response, where } = this.#sent;
+      for await (const { event, data } of readEvents(this.response.body, this.controller.signal)) {
         if (data === '[DONE]') return;
-        let value: Event;
+        let value: any = data;
+        let error: unknown;
         try {
           value = JSON.parse(data);
         } catch (e) {
-          throw new OagenError(`${this.#sent.where}: an event's data is not valid JSON`, { cause: e });
+          error = e;
         }
+        if (event == 'error' || (this.#eventErrors != 'event' && value?.error)) {
+          throw apiError(response.status, response.headers, value, where, 'error event in');
+        }
+        if (error) throw new OagenError(`${where}: an event's data is not valid JSON`, { cause: error });
         yield value;
       }
     } catch (e) {
@@ -139,7 +151,7 @@ export function stream<Event>(
     (read) => send(client, op, params, { ...options, headers: { accept: 'text/event-stream', ...options?.headers } }, read),
     async (sent) => {
       sent.release(true); // stop the timer, keep the caller's signal for the stream
-      return new EventStream<Event>(sent);
+      return new EventStream<Event>(sent, op.eventErrors);
     },
   );
 }

@@ -7,6 +7,7 @@
 import {
   request,
   paginate,
+  serializeParam,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -109,6 +110,7 @@ const createAssistantSpec: OperationSpec = {
   path: "/assistants",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -164,6 +166,7 @@ const modifyAssistantSpec: OperationSpec = {
   params: ["path:assistant_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -216,6 +219,7 @@ const createThreadSpec: OperationSpec = {
   path: "/threads",
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -241,6 +245,7 @@ const createThreadAndRunSpec: OperationSpec = {
   path: "/threads/runs",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -294,6 +299,7 @@ const modifyThreadSpec: OperationSpec = {
   params: ["path:thread_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -412,6 +418,7 @@ const createMessageSpec: OperationSpec = {
   params: ["path:thread_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -469,6 +476,7 @@ const modifyMessageSpec: OperationSpec = {
   params: ["path:thread_id", "path:message_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -587,9 +595,13 @@ export type CreateRunError = ErrorResponse;
 const createRunSpec: OperationSpec = {
   method: "POST",
   path: "/threads/{thread_id}/runs",
-  params: ["path:thread_id", "query:include[]"],
+  params: [
+    "path:thread_id",
+    { name: "include[]", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -647,6 +659,7 @@ const modifyRunSpec: OperationSpec = {
   params: ["path:thread_id", "path:run_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -674,6 +687,7 @@ const cancelRunSpec: OperationSpec = {
   path: "/threads/{thread_id}/runs/{run_id}/cancel",
   params: ["path:thread_id", "path:run_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -744,7 +758,7 @@ const listRunStepsSpec: OperationSpec = {
     "query:order",
     "query:after",
     "query:before",
-    "query:include[]",
+    { name: "include[]", in: "query", arrays: "brackets", serialize: serializeParam },
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -787,7 +801,12 @@ export type GetRunStepError = ErrorResponse;
 const getRunStepSpec: OperationSpec = {
   method: "GET",
   path: "/threads/{thread_id}/runs/{run_id}/steps/{step_id}",
-  params: ["path:thread_id", "path:run_id", "path:step_id", "query:include[]"],
+  params: [
+    "path:thread_id",
+    "path:run_id",
+    "path:step_id",
+    { name: "include[]", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   security: [["ApiKeyAuth"]],
 };
 
@@ -819,6 +838,7 @@ const submitToolOuputsToRunSpec: OperationSpec = {
   params: ["path:thread_id", "path:run_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

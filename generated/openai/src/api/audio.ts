@@ -49,7 +49,9 @@ const createSpeechSpec: OperationSpec = {
   path: "/audio/speech",
   body: { kind: "json", mediaType: "application/json", required: true },
   response: "blob",
+  accept: "application/octet-stream",
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -63,7 +65,7 @@ export function createSpeech(client: Client, params: CreateSpeechParams, options
   return request(client, createSpeechSpec, params, options);
 }
 
-const createSpeechStreamSpec: OperationSpec = { ...createSpeechSpec, response: "sse" };
+const createSpeechStreamSpec: OperationSpec = { ...createSpeechSpec, response: "sse", accept: "text/event-stream" };
 
 /**
  * Like {@link createSpeech}, answered as a stream of server-sent events (`text/event-stream`).
@@ -77,7 +79,7 @@ export function createSpeechStream(client: Client, params: CreateSpeechParams, o
 /** Parameters of {@link createTranscription}. */
 export interface CreateTranscriptionParams {
   /** Request body (multipart/form-data). */
-  body: CreateTranscriptionRequest;
+  body: CreateTranscriptionRequest & { stream?: false | null };
 }
 
 /** Error bodies {@link createTranscription} can fail with (as `ApiError.body`). */
@@ -86,8 +88,9 @@ export type CreateTranscriptionError = ErrorResponse;
 const createTranscriptionSpec: OperationSpec = {
   method: "POST",
   path: "/audio/transcriptions",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -102,7 +105,7 @@ export function createTranscription(client: Client, params: CreateTranscriptionP
   return request(client, createTranscriptionSpec, params, options);
 }
 
-const createTranscriptionStreamSpec: OperationSpec = { ...createTranscriptionSpec, response: "sse" };
+const createTranscriptionStreamSpec: OperationSpec = { ...createTranscriptionSpec, response: "sse", accept: "text/event-stream" };
 
 /**
  * Like {@link createTranscription}, answered as a stream of server-sent events
@@ -111,7 +114,7 @@ const createTranscriptionStreamSpec: OperationSpec = { ...createTranscriptionSpe
  *
  * `POST /audio/transcriptions`
  */
-export function createTranscriptionStream(client: Client, params: CreateTranscriptionParams, options?: RequestOptions): ApiPromise<EventStream<CreateTranscriptionResponseStreamEvent>> {
+export function createTranscriptionStream(client: Client, params: Omit<CreateTranscriptionParams, "body"> & { body: CreateTranscriptionRequest & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<CreateTranscriptionResponseStreamEvent>> {
   return stream(client, createTranscriptionStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -127,8 +130,9 @@ export type CreateTranslationError = ErrorResponse;
 const createTranslationSpec: OperationSpec = {
   method: "POST",
   path: "/audio/translations",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -198,8 +202,9 @@ export type CreateVoiceConsentError = unknown;
 const createVoiceConsentSpec: OperationSpec = {
   method: "POST",
   path: "/audio/voice_consents",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -263,6 +268,7 @@ const updateVoiceConsentSpec: OperationSpec = {
   params: ["path:consent_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -322,8 +328,9 @@ export type CreateVoiceError = unknown;
 const createVoiceSpec: OperationSpec = {
   method: "POST",
   path: "/audio/voices",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -6,6 +6,7 @@
 
 import {
   paginate,
+  serializeParam,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -91,12 +92,12 @@ const listAuditLogsSpec: OperationSpec = {
   method: "GET",
   path: "/organization/audit_logs",
   params: [
-    "query:effective_at",
-    "query:project_ids[]",
-    "query:event_types[]",
-    "query:actor_ids[]",
-    "query:actor_emails[]",
-    "query:resource_ids[]",
+    { name: "effective_at", in: "query", arrays: "brackets", objects: "deepObject", serialize: serializeParam },
+    { name: "project_ids[]", in: "query", arrays: "brackets", serialize: serializeParam },
+    { name: "event_types[]", in: "query", arrays: "brackets", serialize: serializeParam },
+    { name: "actor_ids[]", in: "query", arrays: "brackets", serialize: serializeParam },
+    { name: "actor_emails[]", in: "query", arrays: "brackets", serialize: serializeParam },
+    { name: "resource_ids[]", in: "query", arrays: "brackets", serialize: serializeParam },
     "query:tenant_only",
     "query:limit",
     "query:after",

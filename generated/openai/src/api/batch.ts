@@ -71,6 +71,7 @@ const createBatchSpec: OperationSpec = {
   path: "/batches",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -121,6 +122,7 @@ const cancelBatchSpec: OperationSpec = {
   path: "/batches/{batch_id}/cancel",
   params: ["path:batch_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -8,6 +8,7 @@ import {
   request,
   paginate,
   stream,
+  serializeParam,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -66,7 +67,13 @@ const listChatCompletionsPagination: PaginationSpec = { kind: "cursor", param: "
 const listChatCompletionsSpec: OperationSpec = {
   method: "GET",
   path: "/chat/completions",
-  params: ["query:model", "query:metadata", "query:after", "query:limit", "query:order"],
+  params: [
+    "query:model",
+    { name: "metadata", in: "query", arrays: "brackets", objects: "deepObject", serialize: serializeParam },
+    "query:after",
+    "query:limit",
+    "query:order",
+  ],
   security: [["ApiKeyAuth"]],
 };
 
@@ -86,7 +93,7 @@ export function listChatCompletions(client: Client, params?: ListChatCompletions
 /** Parameters of {@link createChatCompletion}. */
 export interface CreateChatCompletionParams {
   /** Request body (application/json). */
-  body: CreateChatCompletionRequest;
+  body: CreateChatCompletionRequest & { stream?: false | null };
 }
 
 /** Error bodies {@link createChatCompletion} can fail with (as `ApiError.body`). */
@@ -97,6 +104,7 @@ const createChatCompletionSpec: OperationSpec = {
   path: "/chat/completions",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -125,7 +133,7 @@ export function createChatCompletion(client: Client, params: CreateChatCompletio
   return request(client, createChatCompletionSpec, params, options);
 }
 
-const createChatCompletionStreamSpec: OperationSpec = { ...createChatCompletionSpec, response: "sse" };
+const createChatCompletionStreamSpec: OperationSpec = { ...createChatCompletionSpec, response: "sse", accept: "text/event-stream" };
 
 /**
  * Like {@link createChatCompletion}, answered as a stream of server-sent events
@@ -134,7 +142,7 @@ const createChatCompletionStreamSpec: OperationSpec = { ...createChatCompletionS
  *
  * `POST /chat/completions`
  */
-export function createChatCompletionStream(client: Client, params: CreateChatCompletionParams, options?: RequestOptions): ApiPromise<EventStream<CreateChatCompletionStreamResponse>> {
+export function createChatCompletionStream(client: Client, params: Omit<CreateChatCompletionParams, "body"> & { body: CreateChatCompletionRequest & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<CreateChatCompletionStreamResponse>> {
   return stream(client, createChatCompletionStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -181,6 +189,7 @@ const updateChatCompletionSpec: OperationSpec = {
   params: ["path:completion_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -27,6 +27,7 @@ const createCompletionSpec: OperationSpec = {
   path: "/completions",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

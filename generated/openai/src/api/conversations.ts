@@ -7,6 +7,7 @@
 import {
   request,
   paginate,
+  serializeParam,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -40,6 +41,7 @@ const createConversationSpec: OperationSpec = {
   path: "/conversations",
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -93,6 +95,7 @@ const updateConversationSpec: OperationSpec = {
   params: ["path:conversation_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -174,7 +177,13 @@ const listConversationItemsPagination: PaginationSpec = { kind: "cursor", param:
 const listConversationItemsSpec: OperationSpec = {
   method: "GET",
   path: "/conversations/{conversation_id}/items",
-  params: ["path:conversation_id", "query:limit", "query:order", "query:after", "query:include"],
+  params: [
+    "path:conversation_id",
+    "query:limit",
+    "query:order",
+    "query:after",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   security: [["ApiKeyAuth"]],
 };
 
@@ -211,9 +220,13 @@ export type CreateConversationItemsError = ErrorResponse;
 const createConversationItemsSpec: OperationSpec = {
   method: "POST",
   path: "/conversations/{conversation_id}/items",
-  params: ["path:conversation_id", "query:include"],
+  params: [
+    "path:conversation_id",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -246,7 +259,11 @@ export type GetConversationItemError = ErrorResponse;
 const getConversationItemSpec: OperationSpec = {
   method: "GET",
   path: "/conversations/{conversation_id}/items/{item_id}",
-  params: ["path:conversation_id", "path:item_id", "query:include"],
+  params: [
+    "path:conversation_id",
+    "path:item_id",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   security: [["ApiKeyAuth"]],
 };
 

@@ -49,6 +49,7 @@ const updateOrganizationDataRetentionSpec: OperationSpec = {
   path: "/organization/data_retention",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -102,6 +103,7 @@ const updateProjectDataRetentionSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

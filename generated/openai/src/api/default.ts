@@ -66,6 +66,7 @@ const createChatSessionMethodSpec: OperationSpec = {
   path: "/chatkit/sessions",
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -91,6 +92,7 @@ const cancelChatSessionMethodSpec: OperationSpec = {
   path: "/chatkit/sessions/{session_id}/cancel",
   params: ["path:session_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -308,6 +310,7 @@ const createContainerSpec: OperationSpec = {
   path: "/containers",
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -440,8 +443,12 @@ const createContainerFileSpec: OperationSpec = {
   method: "POST",
   path: "/containers/{container_id}/files",
   params: ["path:container_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
+  body: [
+    { kind: "json", mediaType: "application/json", required: true },
+    { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -553,8 +560,9 @@ export type CreatecontentprovenancecheckError = ErrorResponse;
 const createcontentprovenancecheckSpec: OperationSpec = {
   method: "POST",
   path: "/content_provenance_checks",
-  body: { kind: "multipart", mediaType: "multipart/form-data", encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -622,6 +630,7 @@ const adminApiKeysCreateSpec: OperationSpec = {
   path: "/organization/admin_api_keys",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -706,6 +715,7 @@ const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
   params: ["path:project_id", "path:service_account_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -759,6 +769,7 @@ const updateprojectspendlimitSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -830,6 +841,7 @@ const updateorganizationspendlimitSpec: OperationSpec = {
   path: "/organization/spend_limit",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -876,6 +888,7 @@ const compactconversationSpec: OperationSpec = {
   path: "/responses/compact",
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -909,6 +922,7 @@ const betaCompactconversationSpec: OperationSpec = {
   params: ["header:openai-beta"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -939,6 +953,7 @@ const getinputtokencountsSpec: OperationSpec = {
   path: "/responses/input_tokens",
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -969,6 +984,7 @@ const betaGetinputtokencountsSpec: OperationSpec = {
   params: ["header:openai-beta"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -27,6 +27,7 @@ const createEmbeddingSpec: OperationSpec = {
   path: "/embeddings",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

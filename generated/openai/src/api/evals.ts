@@ -94,6 +94,7 @@ const createEvalSpec: OperationSpec = {
   path: "/evals",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -151,6 +152,7 @@ const updateEvalSpec: OperationSpec = {
   params: ["path:eval_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -253,6 +255,7 @@ const createEvalRunSpec: OperationSpec = {
   params: ["path:eval_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -309,6 +312,7 @@ const cancelEvalRunSpec: OperationSpec = {
   path: "/evals/{eval_id}/runs/{run_id}",
   params: ["path:eval_id", "path:run_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -79,8 +79,9 @@ export type CreateFileError = unknown;
 const createFileSpec: OperationSpec = {
   method: "POST",
   path: "/files",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -179,6 +180,7 @@ const downloadFileSpec: OperationSpec = {
   method: "GET",
   path: "/files/{file_id}/content",
   params: ["path:file_id"],
+  response: "text",
   security: [["ApiKeyAuth"]],
 };
 

@@ -47,6 +47,7 @@ const runGraderSpec: OperationSpec = {
   path: "/fine_tuning/alpha/graders/run",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -72,6 +73,7 @@ const validateGraderSpec: OperationSpec = {
   path: "/fine_tuning/alpha/graders/validate",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -155,6 +157,7 @@ const createFineTuningCheckpointPermissionSpec: OperationSpec = {
   params: ["path:fine_tuned_model_checkpoint"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -227,7 +230,7 @@ const listPaginatedFineTuningJobsSpec: OperationSpec = {
   params: [
     "query:after",
     "query:limit",
-    { name: "metadata", in: "query", style: "deepObject", explode: true, serialize: serializeParam },
+    { name: "metadata", in: "query", style: "deepObject", explode: true, arrays: "brackets", serialize: serializeParam },
   ],
   security: [["ApiKeyAuth"]],
 };
@@ -258,6 +261,7 @@ const createFineTuningJobSpec: OperationSpec = {
   path: "/fine_tuning/jobs",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -315,6 +319,7 @@ const cancelFineTuningJobSpec: OperationSpec = {
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/cancel",
   params: ["path:fine_tuning_job_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -416,6 +421,7 @@ const pauseFineTuningJobSpec: OperationSpec = {
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/pause",
   params: ["path:fine_tuning_job_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -441,6 +447,7 @@ const resumeFineTuningJobSpec: OperationSpec = {
   path: "/fine_tuning/jobs/{fine_tuning_job_id}/resume",
   params: ["path:fine_tuning_job_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

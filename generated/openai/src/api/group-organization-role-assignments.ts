@@ -79,6 +79,7 @@ const assignGroupRoleSpec: OperationSpec = {
   params: ["path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

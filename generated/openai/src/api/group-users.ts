@@ -86,6 +86,7 @@ const addGroupUserSpec: OperationSpec = {
   params: ["path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -82,6 +82,7 @@ const createGroupSpec: OperationSpec = {
   path: "/organization/groups",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -135,6 +136,7 @@ const updateGroupSpec: OperationSpec = {
   params: ["path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

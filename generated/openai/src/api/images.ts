@@ -15,6 +15,7 @@ import {
   type EventStream,
 } from '../runtime/index.js';
 import type {
+  CreateImageEditRequest,
   CreateImageRequest,
   CreateImageVariationRequest,
   EditImageBodyJsonParam,
@@ -26,7 +27,7 @@ import type {
 /** Parameters of {@link createImageEdit}. */
 export interface CreateImageEditParams {
   /** Request body (application/json). */
-  body: EditImageBodyJsonParam;
+  body: (EditImageBodyJsonParam | CreateImageEditRequest) & { stream?: false | null };
 }
 
 /** Error bodies {@link createImageEdit} can fail with (as `ApiError.body`). */
@@ -35,8 +36,12 @@ export type CreateImageEditError = unknown;
 const createImageEditSpec: OperationSpec = {
   method: "POST",
   path: "/images/edits",
-  body: { kind: "json", mediaType: "application/json", required: true },
+  body: [
+    { kind: "json", mediaType: "application/json", required: true },
+    { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -58,7 +63,7 @@ export function createImageEdit(client: Client, params: CreateImageEditParams, o
   return request(client, createImageEditSpec, params, options);
 }
 
-const createImageEditStreamSpec: OperationSpec = { ...createImageEditSpec, response: "sse" };
+const createImageEditStreamSpec: OperationSpec = { ...createImageEditSpec, response: "sse", accept: "text/event-stream" };
 
 /**
  * Like {@link createImageEdit}, answered as a stream of server-sent events (`text/event-stream`).
@@ -66,14 +71,14 @@ const createImageEditStreamSpec: OperationSpec = { ...createImageEditSpec, respo
  *
  * `POST /images/edits`
  */
-export function createImageEditStream(client: Client, params: CreateImageEditParams, options?: RequestOptions): ApiPromise<EventStream<ImageEditStreamEvent>> {
+export function createImageEditStream(client: Client, params: Omit<CreateImageEditParams, "body"> & { body: (EditImageBodyJsonParam | CreateImageEditRequest) & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<ImageEditStreamEvent>> {
   return stream(client, createImageEditStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
 /** Parameters of {@link createImage}. */
 export interface CreateImageParams {
   /** Request body (application/json). */
-  body: CreateImageRequest;
+  body: CreateImageRequest & { stream?: false | null };
 }
 
 /** Error bodies {@link createImage} can fail with (as `ApiError.body`). */
@@ -84,6 +89,7 @@ const createImageSpec: OperationSpec = {
   path: "/images/generations",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -95,7 +101,7 @@ export function createImage(client: Client, params: CreateImageParams, options?:
   return request(client, createImageSpec, params, options);
 }
 
-const createImageStreamSpec: OperationSpec = { ...createImageSpec, response: "sse" };
+const createImageStreamSpec: OperationSpec = { ...createImageSpec, response: "sse", accept: "text/event-stream" };
 
 /**
  * Like {@link createImage}, answered as a stream of server-sent events (`text/event-stream`).
@@ -103,7 +109,7 @@ const createImageStreamSpec: OperationSpec = { ...createImageSpec, response: "ss
  *
  * `POST /images/generations`
  */
-export function createImageStream(client: Client, params: CreateImageParams, options?: RequestOptions): ApiPromise<EventStream<ImageGenStreamEvent>> {
+export function createImageStream(client: Client, params: Omit<CreateImageParams, "body"> & { body: CreateImageRequest & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<ImageGenStreamEvent>> {
   return stream(client, createImageStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -119,8 +125,9 @@ export type CreateImageVariationError = unknown;
 const createImageVariationSpec: OperationSpec = {
   method: "POST",
   path: "/images/variations",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -67,6 +67,7 @@ const inviteUserSpec: OperationSpec = {
   path: "/organization/invites",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -27,6 +27,7 @@ const createModerationSpec: OperationSpec = {
   path: "/moderations",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

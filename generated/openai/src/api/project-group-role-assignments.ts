@@ -83,6 +83,7 @@ const assignProjectGroupRoleSpec: OperationSpec = {
   params: ["path:project_id", "path:group_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -83,6 +83,7 @@ const addProjectGroupSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -83,6 +83,7 @@ const assignProjectUserRoleSpec: OperationSpec = {
   params: ["path:project_id", "path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   type RequestOptions,
   type OperationSpec,
   type ApiPromise,
+  type Uploadable,
 } from '../runtime/index.js';
 import type {
   RealtimeCallCreateRequest,
@@ -26,7 +27,7 @@ import type {
 /** Parameters of {@link createRealtimeCall}. */
 export interface CreateRealtimeCallParams {
   /** Request body (multipart/form-data). */
-  body: RealtimeCallCreateRequest;
+  body: RealtimeCallCreateRequest | Uploadable;
 }
 
 /** Error bodies {@link createRealtimeCall} can fail with (as `ApiError.body`). */
@@ -35,9 +36,14 @@ export type CreateRealtimeCallError = unknown;
 const createRealtimeCallSpec: OperationSpec = {
   method: "POST",
   path: "/realtime/calls",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: [
+    { kind: "multipart", mediaType: "multipart/form-data", required: true, encoding: { sdp: { contentType: "application/sdp" }, session: { contentType: "application/json" } }, arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: "binary", mediaType: "application/sdp", required: true },
+  ],
   response: "blob",
+  accept: "application/sdp",
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -72,6 +78,7 @@ const acceptRealtimeCallSpec: OperationSpec = {
   body: { kind: "json", mediaType: "application/json", required: true },
   response: "void",
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -105,6 +112,7 @@ const hangupRealtimeCallSpec: OperationSpec = {
   params: ["path:call_id"],
   response: "void",
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -139,6 +147,7 @@ const referRealtimeCallSpec: OperationSpec = {
   body: { kind: "json", mediaType: "application/json", required: true },
   response: "void",
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -175,6 +184,7 @@ const rejectRealtimeCallSpec: OperationSpec = {
   body: { kind: "json", mediaType: "application/json" },
   response: "void",
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -200,6 +210,7 @@ const createRealtimeClientSecretSpec: OperationSpec = {
   path: "/realtime/client_secrets",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -238,6 +249,7 @@ const createRealtimeSessionSpec: OperationSpec = {
   path: "/realtime/sessions",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -271,6 +283,7 @@ const createRealtimeTranscriptionSessionSpec: OperationSpec = {
   path: "/realtime/transcription_sessions",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -305,6 +318,7 @@ const createRealtimeTranslationClientSecretSpec: OperationSpec = {
   path: "/realtime/translations/client_secrets",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -4,6 +4,7 @@ import {
   request,
   paginate,
   stream,
+  serializeParam,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -33,7 +34,7 @@ import type {
 /** Parameters of {@link createResponse}. */
 export interface CreateResponseParams {
   /** Request body (application/json). */
-  body: CreateResponse;
+  body: CreateResponse & { stream?: false | null };
 }
 
 /** Error bodies {@link createResponse} can fail with (as `ApiError.body`). */
@@ -44,6 +45,7 @@ const createResponseSpec: OperationSpec = {
   path: "/responses",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -61,7 +63,7 @@ export function createResponse(client: Client, params: CreateResponseParams, opt
   return request(client, createResponseSpec, params, options);
 }
 
-const createResponseStreamSpec: OperationSpec = { ...createResponseSpec, response: "sse" };
+const createResponseStreamSpec: OperationSpec = { ...createResponseSpec, response: "sse", accept: "text/event-stream" };
 
 /**
  * Like {@link createResponse}, answered as a stream of server-sent events (`text/event-stream`).
@@ -69,7 +71,7 @@ const createResponseStreamSpec: OperationSpec = { ...createResponseSpec, respons
  *
  * `POST /responses`
  */
-export function createResponseStream(client: Client, params: CreateResponseParams, options?: RequestOptions): ApiPromise<EventStream<ResponseStreamEvent>> {
+export function createResponseStream(client: Client, params: Omit<CreateResponseParams, "body"> & { body: CreateResponse & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<ResponseStreamEvent>> {
   return stream(client, createResponseStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -112,7 +114,7 @@ const getResponseSpec: OperationSpec = {
   path: "/responses/{response_id}",
   params: [
     "path:response_id",
-    "query:include",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
     "query:stream",
     "query:starting_after",
     "query:include_obfuscation",
@@ -169,6 +171,7 @@ const cancelResponseSpec: OperationSpec = {
   path: "/responses/{response_id}/cancel",
   params: ["path:response_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -198,6 +201,7 @@ const betaCancelResponseSpec: OperationSpec = {
   path: "/responses/{response_id}/cancel?beta=true",
   params: ["path:response_id", "header:openai-beta"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -245,7 +249,13 @@ const listInputItemsPagination: PaginationSpec = { kind: "cursor", param: "after
 const listInputItemsSpec: OperationSpec = {
   method: "GET",
   path: "/responses/{response_id}/input_items",
-  params: ["path:response_id", "query:limit", "query:order", "query:after", "query:include"],
+  params: [
+    "path:response_id",
+    "query:limit",
+    "query:order",
+    "query:after",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   security: [["ApiKeyAuth"]],
 };
 
@@ -302,7 +312,7 @@ const betaListInputItemsSpec: OperationSpec = {
     "query:limit",
     "query:order",
     "query:after",
-    "query:include",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
     "header:openai-beta",
   ],
   security: [["ApiKeyAuth"]],
@@ -361,7 +371,7 @@ const betaGetResponseSpec: OperationSpec = {
   path: "/responses/{response_id}?beta=true",
   params: [
     "path:response_id",
-    "query:include",
+    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
     "query:stream",
     "query:starting_after",
     "query:include_obfuscation",
@@ -412,7 +422,7 @@ export interface BetaCreateResponseParams {
   /** Optional beta features to enable for this request. */
   "openai-beta"?: Array<"responses_multi_agent=v1">;
   /** Request body (application/json). */
-  body: BetaCreateResponse;
+  body: BetaCreateResponse & { stream?: false | null };
 }
 
 /** Error bodies {@link betaCreateResponse} can fail with (as `ApiError.body`). */
@@ -424,6 +434,7 @@ const betaCreateResponseSpec: OperationSpec = {
   params: ["header:openai-beta"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -441,7 +452,7 @@ export function betaCreateResponse(client: Client, params: BetaCreateResponsePar
   return request(client, betaCreateResponseSpec, params, options);
 }
 
-const betaCreateResponseStreamSpec: OperationSpec = { ...betaCreateResponseSpec, response: "sse" };
+const betaCreateResponseStreamSpec: OperationSpec = { ...betaCreateResponseSpec, response: "sse", accept: "text/event-stream" };
 
 /**
  * Like {@link betaCreateResponse}, answered as a stream of server-sent events
@@ -450,6 +461,6 @@ const betaCreateResponseStreamSpec: OperationSpec = { ...betaCreateResponseSpec,
  *
  * `POST /responses?beta=true`
  */
-export function betaCreateResponseStream(client: Client, params: BetaCreateResponseParams, options?: RequestOptions): ApiPromise<EventStream<BetaResponseStreamEvent>> {
+export function betaCreateResponseStream(client: Client, params: Omit<BetaCreateResponseParams, "body"> & { body: BetaCreateResponse & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<BetaResponseStreamEvent>> {
   return stream(client, betaCreateResponseStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }

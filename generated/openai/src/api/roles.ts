@@ -79,6 +79,7 @@ const createRoleSpec: OperationSpec = {
   path: "/organization/roles",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -132,6 +133,7 @@ const updateRoleSpec: OperationSpec = {
   params: ["path:role_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -233,6 +235,7 @@ const createProjectRoleSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -290,6 +293,7 @@ const updateProjectRoleSpec: OperationSpec = {
   params: ["path:project_id", "path:role_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -3,6 +3,7 @@
 import {
   request,
   paginate,
+  toFormData,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -77,8 +78,12 @@ export type CreateSkillError = ErrorResponse;
 const createSkillSpec: OperationSpec = {
   method: "POST",
   path: "/skills",
-  body: { kind: "json", mediaType: "application/json" },
+  body: [
+    { kind: "json", mediaType: "application/json" },
+    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -132,6 +137,7 @@ const updateSkillDefaultVersionSpec: OperationSpec = {
   params: ["path:skill_id"],
   body: { kind: "json", mediaType: "application/json" },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -181,6 +187,7 @@ const getSkillContentSpec: OperationSpec = {
   method: "GET",
   path: "/skills/{skill_id}/content",
   params: ["path:skill_id"],
+  accept: "application/json, application/zip",
   security: [["ApiKeyAuth"]],
 };
 
@@ -248,8 +255,12 @@ const createSkillVersionSpec: OperationSpec = {
   method: "POST",
   path: "/skills/{skill_id}/versions",
   params: ["path:skill_id"],
-  body: { kind: "json", mediaType: "application/json" },
+  body: [
+    { kind: "json", mediaType: "application/json" },
+    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -330,6 +341,7 @@ const getSkillVersionContentSpec: OperationSpec = {
   method: "GET",
   path: "/skills/{skill_id}/versions/{version}/content",
   params: ["path:skill_id", "path:version"],
+  accept: "application/json, application/zip",
   security: [["ApiKeyAuth"]],
 };
 

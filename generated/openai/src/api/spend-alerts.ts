@@ -89,6 +89,7 @@ const createProjectSpendAlertSpec: OperationSpec = {
   params: ["path:project_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -146,6 +147,7 @@ const updateProjectSpendAlertSpec: OperationSpec = {
   params: ["path:project_id", "path:alert_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -248,6 +250,7 @@ const createOrganizationSpendAlertSpec: OperationSpec = {
   path: "/organization/spend_alerts",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -301,6 +304,7 @@ const updateOrganizationSpendAlertSpec: OperationSpec = {
   params: ["path:alert_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

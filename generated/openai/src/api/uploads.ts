@@ -34,6 +34,7 @@ const createUploadSpec: OperationSpec = {
   path: "/uploads",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -77,6 +78,7 @@ const cancelUploadSpec: OperationSpec = {
   path: "/uploads/{upload_id}/cancel",
   params: ["path:upload_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -107,6 +109,7 @@ const completeUploadSpec: OperationSpec = {
   params: ["path:upload_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -143,8 +146,9 @@ const addUploadPartSpec: OperationSpec = {
   method: "POST",
   path: "/uploads/{upload_id}/parts",
   params: ["path:upload_id"],
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

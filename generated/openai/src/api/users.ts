@@ -3,6 +3,7 @@
 import {
   request,
   paginate,
+  serializeParam,
   type Client,
   type RequestOptions,
   type OperationSpec,
@@ -39,7 +40,11 @@ const listUsersPagination: PaginationSpec = { kind: "cursor", param: "after", it
 const listUsersSpec: OperationSpec = {
   method: "GET",
   path: "/organization/users",
-  params: ["query:limit", "query:after", "query:emails"],
+  params: [
+    "query:limit",
+    "query:after",
+    { name: "emails", in: "query", arrays: "brackets", serialize: serializeParam },
+  ],
   security: [["AdminApiKeyAuth"]],
 };
 
@@ -97,6 +102,7 @@ const modifyUserSpec: OperationSpec = {
   params: ["path:user_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["AdminApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -97,6 +97,7 @@ const createVectorStoreSpec: OperationSpec = {
   path: "/vector_stores",
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -150,6 +151,7 @@ const modifyVectorStoreSpec: OperationSpec = {
   params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -203,6 +205,7 @@ const createVectorStoreFileBatchSpec: OperationSpec = {
   params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -262,6 +265,7 @@ const cancelVectorStoreFileBatchSpec: OperationSpec = {
   path: "/vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel",
   params: ["path:vector_store_id", "path:batch_id"],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -424,6 +428,7 @@ const createVectorStoreFileSpec: OperationSpec = {
   params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -487,6 +492,7 @@ const updateVectorStoreFileAttributesSpec: OperationSpec = {
   params: ["path:vector_store_id", "path:file_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -571,6 +577,7 @@ const searchVectorStoreSpec: OperationSpec = {
   params: ["path:vector_store_id"],
   body: { kind: "json", mediaType: "application/json", required: true },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

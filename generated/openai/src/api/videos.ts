@@ -14,8 +14,11 @@ import {
 import type {
   CreateVideoCharacterBody,
   CreateVideoEditJsonBody,
+  CreateVideoEditMultipartBody,
   CreateVideoExtendJsonBody,
+  CreateVideoExtendMultipartBody,
   CreateVideoJsonBody,
+  CreateVideoMultipartBody,
   CreateVideoRemixBody,
   DeletedVideoResource,
   OrderEnum,
@@ -70,7 +73,7 @@ export function listVideos(client: Client, params?: ListVideosParams, options?: 
 /** Parameters of {@link createVideo}. */
 export interface CreateVideoParams {
   /** Request body (application/json). */
-  body?: CreateVideoJsonBody;
+  body?: CreateVideoJsonBody | CreateVideoMultipartBody;
 }
 
 /** Error bodies {@link createVideo} can fail with (as `ApiError.body`). */
@@ -79,8 +82,12 @@ export type CreateVideoError = unknown;
 const createVideoSpec: OperationSpec = {
   method: "POST",
   path: "/videos",
-  body: { kind: "json", mediaType: "application/json" },
+  body: [
+    { kind: "json", mediaType: "application/json" },
+    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -105,8 +112,9 @@ export type CreateVideoCharacterError = unknown;
 const createVideoCharacterSpec: OperationSpec = {
   method: "POST",
   path: "/videos/characters",
-  body: { kind: "multipart", mediaType: "multipart/form-data", encode: toFormData },
+  body: { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -148,7 +156,7 @@ export function getVideoCharacter(client: Client, params: GetVideoCharacterParam
 /** Parameters of {@link createVideoEdit}. */
 export interface CreateVideoEditParams {
   /** Request body (application/json). */
-  body?: CreateVideoEditJsonBody;
+  body?: CreateVideoEditJsonBody | CreateVideoEditMultipartBody;
 }
 
 /** Error bodies {@link createVideoEdit} can fail with (as `ApiError.body`). */
@@ -157,8 +165,12 @@ export type CreateVideoEditError = unknown;
 const createVideoEditSpec: OperationSpec = {
   method: "POST",
   path: "/videos/edits",
-  body: { kind: "json", mediaType: "application/json" },
+  body: [
+    { kind: "json", mediaType: "application/json" },
+    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -174,7 +186,7 @@ export function createVideoEdit(client: Client, params?: CreateVideoEditParams, 
 /** Parameters of {@link createVideoExtend}. */
 export interface CreateVideoExtendParams {
   /** Request body (application/json). */
-  body?: CreateVideoExtendJsonBody;
+  body?: CreateVideoExtendJsonBody | CreateVideoExtendMultipartBody;
 }
 
 /** Error bodies {@link createVideoExtend} can fail with (as `ApiError.body`). */
@@ -183,8 +195,12 @@ export type CreateVideoExtendError = unknown;
 const createVideoExtendSpec: OperationSpec = {
   method: "POST",
   path: "/videos/extensions",
-  body: { kind: "json", mediaType: "application/json" },
+  body: [
+    { kind: "json", mediaType: "application/json" },
+    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**
@@ -264,6 +280,7 @@ const retrieveVideoContentSpec: OperationSpec = {
   method: "GET",
   path: "/videos/{video_id}/content",
   params: ["path:video_id", "query:variant"],
+  accept: "application/json, image/webp, video/mp4",
   security: [["ApiKeyAuth"]],
 };
 
@@ -294,8 +311,12 @@ const createVideoRemixSpec: OperationSpec = {
   method: "POST",
   path: "/videos/{video_id}/remix",
   params: ["path:video_id"],
-  body: { kind: "json", mediaType: "application/json" },
+  body: [
+    { kind: "json", mediaType: "application/json" },
+    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+  ],
   security: [["ApiKeyAuth"]],
+  retry: true,
 };
 
 /**

@@ -79,11 +79,13 @@ const byStatus: Record<number, typeof ApiError> = {
 
 /**
  * Builds the `ApiError` subclass for `status`; `where` is `METHOD /path` (no query). The message
- * ends with a one-line excerpt of the body: its `error.message` or `message`, else the body.
+ * starts with the status (or `label`: then the class is `ApiError`, as for an error event of a
+ * stream) and ends with a one-line excerpt of the body: its `error.message` or `message`, else
+ * the body.
  */
-export function apiError(status: number, headers: Headers, body: any, where: string): ApiError {
-  const Class = byStatus[status] ?? (status > 499 ? InternalServerError : ApiError);
+export function apiError(status: number, headers: Headers, body: any, where: string, label?: string): ApiError {
+  const Class = (!label && byStatus[status]) || (status > 499 ? InternalServerError : ApiError);
   const m = body?.error?.message ?? body?.message;
   const text = (typeof m == 'string' ? m : typeof body == 'string' ? body : (JSON.stringify(body) ?? '')).replace(/\s+/g, ' ').trim();
-  return new Class(status, headers, body, `${status} ${where}${text && ': ' + (text.length > 200 ? text.slice(0, 200) + '…' : text)}`);
+  return new Class(status, headers, body, `${label ?? status} ${where}${text && ': ' + (text.length > 200 ? text.slice(0, 200) + '…' : text)}`);
 }

@@ -5,6 +5,7 @@ export { request, ApiPromise, type RequestOptions } from './request.js';
 export { paginate, PagePromise, byPageNumber, byNextUrl } from './pagination.js';
 export { stream, readEvents, EventStream, type ServerSentEvent } from './sse.js';
 export { toFormData } from './multipart.js';
+export { toFile } from './files.js';
 export { formBody } from './form.js';
 export { serializeParam } from './serialize.js';
 export { basicAuth } from './auth.js';

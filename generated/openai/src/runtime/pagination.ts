@@ -4,6 +4,7 @@
  * Cursor pagination is built in; page-number, offset and next-URL pagination are strategies the
  * spec references (`next: byPageNumber`), so a list bundles only the one it uses.
  */
+import { baseUrlOf } from './build.js';
 import type { Client } from './client.js';
 import { OagenError } from './errors.js';
 import { ApiPromise, decode, type RequestOptions } from './request.js';
@@ -48,7 +49,7 @@ export interface PageState {
   key(name: string): string;
   /** `METHOD /path`, for messages */
   readonly where: string;
-  /** the client's base URL (to resolve a relative next URL when `response.url` is empty) */
+  /** the call's base URL (to resolve a relative next URL when `response.url` is empty) */
   readonly baseUrl: string;
   /** page size for short-page detection, kept across pages: the requested one, else the first page's */
   size?: number;
@@ -132,7 +133,7 @@ export function paginate<Page, Item>(
   const key = (name: string) => op.params?.find((p): p is ParamSpec => typeof p != 'string' && p.in == 'query' && p.name == name)?.key ?? name;
 
   async function* pages(first: ApiPromise<Page>): AsyncGenerator<Page, void, undefined> {
-    const state = { values: { ...params }, key, where: `${op.method} ${op.path}`, baseUrl: client.baseUrl } as PageState;
+    const state = { values: { ...params }, key, where: `${op.method} ${op.path}`, baseUrl: baseUrlOf(client, op, { ...options }) } as PageState;
     const seen = new Set<unknown>(); // cursors and URLs already requested: a cycle ends the walk
     let current = first;
     let url: string | undefined;

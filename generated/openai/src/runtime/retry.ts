@@ -7,6 +7,18 @@ export const MAX_RETRY_AFTER = 60_000;
 export const isRetryableStatus = (status: number): boolean =>
   status == 408 || status == 409 || status == 429 || status > 499;
 
+/**
+ * A connection refused before a byte was sent, so safe to retry whatever the method: an error
+ * whose `cause` chain (or an `AggregateError`'s `errors`, from trying several addresses) holds
+ * Node's `ECONNREFUSED`, Bun's `ConnectionRefused` or Deno's "Connection refused".
+ */
+export const isRefused = (e: any, depth = 9): boolean =>
+  !!e &&
+  depth > 0 &&
+  (/ECONNREFUSED|ConnectionRefused|connection refused/i.test(e.code + e.message) ||
+    isRefused(e.cause, depth - 1) ||
+    !!e.errors?.some?.((x: unknown) => isRefused(x, depth - 1)));
+
 /** Methods that RFC 9110 §9.2.2 defines as idempotent (of `HttpMethod`: all but POST and PATCH). */
 export const isIdempotent = (method: string): boolean => method != 'POST' && method != 'PATCH';
 

@@ -3,7 +3,7 @@ import { build } from './build.js';
 import type { Client } from './client.js';
 import { apiError, ConnectionError, TimeoutError } from './errors.js';
 import type { RequestOptions } from './request.js';
-import { isRetryableStatus, retryDelay, sleep } from './retry.js';
+import { isRefused, isRetryableStatus, retryDelay, sleep } from './retry.js';
 import type { OperationSpec } from './types.js';
 
 /** @internal Options of `send` that operation functions do not expose. */
@@ -50,7 +50,7 @@ export async function send(
   signal?.throwIfAborted();
   const { url, where, init, retryable } = await build(client, op, params, options);
   const maxRetries = options.maxRetries ?? client.maxRetries ?? 2;
-  const timeout = options.timeout ?? client.timeout ?? 60_000;
+  const timeout = options.timeout ?? client.timeout ?? 600_000;
 
   for (let retry = 0; ; retry++) {
     signal?.throwIfAborted();
@@ -94,7 +94,9 @@ export async function send(
       request = (await client.onRequest?.(request)) || request;
       signal?.throwIfAborted();
       try {
-        response = await (options.fetch ?? client.fetch ?? fetch)(request);
+        // fetchOptions go to fetch itself: a Request does not carry what only fetch reads (`dispatcher`)
+        const { fetchOptions } = options;
+        response = await (options.fetch ?? client.fetch ?? fetch)(request, fetchOptions && { ...fetchOptions, signal: request.signal });
       } catch (e) {
         error = fail(e, true);
       }
@@ -131,11 +133,14 @@ export async function send(
     }
     release();
     if (signal?.aborted) throw signal.reason;
-    // `x-should-retry: true|false` (sent by some APIs, e.g. OpenAI's) overrides the status rule
+    // `x-should-retry: true|false` (sent by some APIs, e.g. OpenAI's) overrides the status rule.
+    // Any call is retried when the server did not process it (429, 503, a refused connection);
+    // idempotent and opted-in calls on any retryable failure.
     const hint = status && response!.headers.get('x-should-retry');
-    if (retry >= maxRetries || !retryable || hint == 'false' || (status && hint != 'true' && !isRetryableStatus(status))) {
-      throw error;
-    }
+    const again =
+      hint == 'true' ||
+      (hint != 'false' && (status ? (retryable ? isRetryableStatus(status) : status == 429 || status == 503) : retryable || isRefused(error)));
+    if (retry >= maxRetries || retryable === false || !again) throw error;
     await sleep(retryDelay(retry, client.backoff?.initialDelay ?? 500, client.backoff?.maxDelay ?? 8_000, status ? response!.headers : undefined), signal);
   }
 }

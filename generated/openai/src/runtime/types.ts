@@ -52,9 +52,23 @@ interface ParamBase {
 }
 
 /** OpenAPI's default style for each location: form + explode for query and cookie, simple for path and header. */
-type DefaultStyle =
+type DefaultStyle = (
   | { readonly in: 'query' | 'cookie'; readonly style?: 'form'; readonly explode?: true }
-  | { readonly in: 'path' | 'header'; readonly style?: 'simple'; readonly explode?: false };
+  | { readonly in: 'path' | 'header'; readonly style?: 'simple'; readonly explode?: false }
+) & { readonly arrays?: never; readonly objects?: never };
+
+/**
+ * How array values are written where the spec leaves it unsaid or the config overrides it:
+ * `repeat` `a=1&a=2`, `brackets` `a[]=1&a[]=2`, `indexed` `a[0]=1&a[1]=2`, `comma` `a=1,2`.
+ */
+export type ArrayFormat = 'repeat' | 'brackets' | 'indexed' | 'comma';
+
+/**
+ * How object values are written: `deepObject` `o[k]=v`, nested to any depth (`o[a][b]=v`,
+ * `o[items][0][price]=v` with indexed arrays); `form` `k=v` (the members exploded, the
+ * object's own name lost: OpenAPI's form + explode); `json` `o={"k":"v"}` (JSON text).
+ */
+export type ObjectFormat = 'deepObject' | 'form' | 'json';
 
 /** A parameter with any style, as `serializeParam` takes it. */
 export interface StyledParamSpec extends ParamBase {
@@ -62,13 +76,18 @@ export interface StyledParamSpec extends ParamBase {
   readonly explode?: boolean;
   /** query only: reserved characters are sent unencoded */
   readonly allowReserved?: boolean;
+  /** query and cookie: how this parameter's arrays are written, whatever its style says */
+  readonly arrays?: ArrayFormat | undefined;
+  /** how this parameter's objects are written, whatever its style says (path and header: only `json`) */
+  readonly objects?: ObjectFormat | undefined;
 }
 
 /**
  * One parameter. The runtime core serializes OpenAPI's default styles (a `style`/`explode`
- * that is omitted or equal to its location's default). Any other style, explode or
- * `allowReserved` needs `serialize: serializeParam` (from `runtime/serialize.js`), so that only
- * the operations using them bundle that code; the type enforces it.
+ * that is omitted or equal to its location's default). Any other style, explode,
+ * `allowReserved`, `arrays` or `objects` needs `serialize: serializeParam` (from
+ * `runtime/serialize.js`), so that only the operations using them bundle that code; the type
+ * enforces it.
  */
 export type ParamSpec = ParamBase &
   (
@@ -90,15 +109,52 @@ export type RequestBody = NonNullable<RequestInit['body']>;
 /** How the request body is encoded. */
 export type BodyKind = 'json' | 'multipart' | 'form' | 'binary' | 'text';
 
-type BodySpec = {
+/** The OpenAPI Encoding Object of one property of a multipart or form body. */
+export interface EncodingSpec {
+  /** the part's media type (multipart), or `application/json` for JSON text (form) */
+  readonly contentType?: string;
+  readonly style?: 'form' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+  readonly explode?: boolean;
+  /** form bodies: reserved characters are sent unencoded */
+  readonly allowReserved?: boolean;
+}
+
+/**
+ * Turns a body value into what `fetch` sends. Asynchronous where it must be: a multipart body
+ * reads its stream files into memory first.
+ */
+export type BodyEncoder = (value: any, body: BodySpec) => RequestBody | Promise<RequestBody>;
+
+export type BodySpec = {
   readonly mediaType: string;
   readonly required?: boolean;
   /** key of the body in `params` (default `body`; differs only when a parameter is named `body`) */
   readonly key?: string;
+  /** per-property Encoding Objects of multipart and form bodies (the spec's `encoding`) */
+  readonly encoding?: Readonly<Record<string, EncodingSpec>>;
+  /**
+   * How arrays and objects of fields are written where `encoding` does not say (the config).
+   * Defaults: arrays `repeat`; objects `form` in form bodies, `json` text fields in multipart.
+   */
+  readonly arrays?: ArrayFormat | undefined;
+  readonly objects?: ObjectFormat | undefined;
 } & (
-  | { readonly kind: 'json' | 'text' | 'binary'; readonly encode?: (value: any) => RequestBody }
-  | { readonly kind: 'multipart' | 'form'; readonly encode: (value: any) => RequestBody }
+  | { readonly kind: 'json' | 'text' | 'binary'; readonly encode?: BodyEncoder }
+  | { readonly kind: 'multipart' | 'form'; readonly encode: BodyEncoder }
 );
+
+/**
+ * What Node.js's `stream.Readable` (and `fs.createReadStream`) offers, described structurally
+ * so that the package needs no `@types/node`: an async iterable of chunks with `pipe`. An
+ * `fs.ReadStream`'s `path` names the file part.
+ */
+export interface NodeReadableLike extends AsyncIterable<unknown> {
+  pipe(destination: any, options?: any): unknown;
+  readonly path?: unknown;
+}
+
+/** A file to upload. Streams are read into memory before the request is sent. */
+export type Uploadable = Blob | File | Uint8Array | ArrayBuffer | ReadableStream<Uint8Array> | NodeReadableLike;
 
 /** How the success body is decoded. */
 export type ResponseKind = 'json' | 'text' | 'blob' | 'void' | 'sse';
@@ -176,10 +232,27 @@ export interface OperationSpec {
    * sent as JSON text, `text` and `binary` ones as they are; `multipart` bodies need
    * `encode: toFormData` (from `runtime/multipart.js`) and `form` bodies `encode: formBody`
    * (from `runtime/form.js`), so that only the operations using them bundle that code.
+   * One body spec, or one per declared request media type: the runtime then picks the one of
+   * `options.contentType`, else the multipart one for a value holding a file (`Blob`, `File`,
+   * `Uint8Array`, `ArrayBuffer`, `ReadableStream`, a Node.js stream; at the top level or one
+   * array deep), else the JSON one, else the first.
    */
-  readonly body?: BodySpec;
-  /** decoding of 2xx bodies; default 'json' */
+  readonly body?: BodySpec | readonly BodySpec[];
+  /**
+   * decoding of 2xx bodies; default 'json'. The response's `Content-Type` is checked: `json`
+   * needs a JSON type (or none); `text` and `blob` take any body.
+   */
   readonly response?: ResponseKind;
+  /** `Accept` header value, from the declared success media types (absent: `application/json`
+   *  for a json response, nothing otherwise) */
+  readonly accept?: string;
+  /** the operation's own base URL (operation- or path-level `servers`, variables filled);
+   *  `ClientConfig.servers` can map it to another one */
+  readonly server?: string;
+  /** sse only: the declared event type has a top-level `error` property, so only an
+   *  `event: error` event is an error (otherwise an event whose data has a top-level `error`
+   *  key is one too) */
+  readonly eventErrors?: 'event';
   /** security alternatives; undefined: none */
   readonly security?: SecurityAlternatives;
   /** retry non-idempotent methods too (spec extension `x-oagen-retry: true`) */
