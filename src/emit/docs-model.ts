@@ -11,7 +11,7 @@ import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } 
 import { exampleValue, printExample } from './docs-examples.js';
 import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
 import { constraintFacts, defaultText } from './docs-tables.js';
-import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-types.js';
+import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-type-markdown.js';
 import { importLine, variableName } from './docs-client.js';
 import type { ModelUse } from './docs-usage.js';
 import type { ModelView } from './models.js';

@@ -12,7 +12,7 @@ import type { PageAnchors } from './docs-anchors.js';
 import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
 import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './docs-markdown.js';
-import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
+import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-type-markdown.js';
 import type { BodyMedia, OperationView } from './operations.js';
 import { isJson } from './responses.js';
 import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './docs-tables.js';

@@ -11,7 +11,7 @@ import type { Operation, Parameter, Response, Schema } from '../ir/types.js';
 import { literalCode } from './docs-literals.js';
 import { modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { cell, markdownCode, markdownTableCell, tableOf, tableRow } from './docs-markdown.js';
-import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './docs-types.js';
+import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './docs-type-markdown.js';
 import type { OperationView, WireFormat } from './operations.js';
 import { errorResponses, successResponses } from './responses.js';
 

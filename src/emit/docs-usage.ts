@@ -10,7 +10,7 @@
 import type { Schema } from '../ir/types.js';
 import { compareNames } from './docs-client.js';
 import { responseRoles } from './docs-tables.js';
-import { schemaModels } from './docs-types.js';
+import { schemaModels } from './docs-type-markdown.js';
 import type { OperationView } from './operations.js';
 import type { TypeContext } from './type-expr.js';
 

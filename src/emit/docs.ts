@@ -25,7 +25,7 @@ import { modelPage } from './docs-model.js';
 import { UsageIndex } from './docs-usage.js';
 import { writeOperation } from './docs-operation.js';
 import { readmeView, type DeprecatedAlias } from './docs-readme.js';
-import { schemaModels } from './docs-types.js';
+import { schemaModels } from './docs-type-markdown.js';
 import type { ModelView } from './models.js';
 import type { OperationView } from './operations.js';
 import { render } from './templates.js';

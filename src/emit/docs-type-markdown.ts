@@ -1,7 +1,7 @@
 /**
- * Type expressions for the docs: the same TypeScript as src/emit/type-expr.ts writes in
- * the package (same nullability, parentheses and discriminator rules) but on one line,
- * with the named types marked so the docs can link them to their model pages.
+ * Type expressions for the docs: the one printer's parts (src/view/printer.ts, inline
+ * layout: the same TypeScript as the package's code, on one line) turned into Markdown,
+ * each named type a link to its model page.
  *
  * A named schema is rendered into many pages, so the parts of each schema are computed once
  * per type context (a WeakMap by schema identity) and appended to one array, never copied
@@ -9,14 +9,11 @@
  * (`$ref`) is one object per place it is written, so its results are cached by its target
  * instead: they depend on nothing else but its nullability.
  */
-import type { Property, Schema } from '../ir/types.js';
-import { literalValue, propertyKey } from '../naming/escape.js';
-import { literalType } from './docs-literals.js';
+import type { Schema } from '../ir/types.js';
+import { printType, typeText, type TypeContext, type TypePart } from '../view/printer.js';
 import { codeLink, markdownCode } from './docs-markdown.js';
-import { hasLiteralTag, type TypeContext } from './type-expr.js';
 
-/** A piece of a type expression: TypeScript text, or a named model type. */
-export type TypePart = string | { model: string };
+export { typeText, type TypePart };
 
 interface Cache {
   parts: WeakMap<Schema, readonly TypePart[]>;
@@ -27,8 +24,6 @@ interface Cache {
   refMarkdown: Map<string, Map<string, string>>;
   /** by model name: schemaModels of a reference to it */
   refModels: Map<string, readonly string[]>;
-  /** one `{ model }` part per name, shared */
-  refs: Map<string, { model: string }>;
 }
 
 const caches = new WeakMap<TypeContext, Cache>();
@@ -36,7 +31,7 @@ const caches = new WeakMap<TypeContext, Cache>();
 function cacheOf(ctx: TypeContext): Cache {
   let c = caches.get(ctx);
   if (!c) {
-    c = { parts: new WeakMap(), markdown: new Map(), refParts: new Map(), refMarkdown: new Map(), refModels: new Map(), refs: new Map() };
+    c = { parts: new WeakMap(), markdown: new Map(), refParts: new Map(), refMarkdown: new Map(), refModels: new Map() };
     caches.set(ctx, c);
   }
   return c;
@@ -48,9 +43,7 @@ export function typeParts(s: Schema, ctx: TypeContext): TypePart[] {
   const ref = s.kind === 'ref' ? refKey(s) : undefined;
   let parts = ref === undefined ? cache.parts.get(s) : cache.refParts.get(ref);
   if (!parts) {
-    const out: TypePart[] = [];
-    emit(s, ctx, cache, out);
-    parts = out;
+    parts = printType(s, ctx);
     if (ref === undefined) cache.parts.set(s, parts);
     else cache.refParts.set(ref, parts);
   }
@@ -60,13 +53,6 @@ export function typeParts(s: Schema, ctx: TypeContext): TypePart[] {
 /** What a reference's type depends on: its target and its nullability. */
 function refKey(s: Extract<Schema, { kind: 'ref' }>): string {
   return s.nullable ? `${s.target}?` : s.target;
-}
-
-/** The expression as plain TypeScript. */
-export function typeText(parts: readonly TypePart[]): string {
-  let out = '';
-  for (const p of parts) out += typeof p === 'string' ? p : p.model;
-  return out;
 }
 
 /**
@@ -141,9 +127,7 @@ export function schemaMarkdownOnce(s: Schema, ctx: TypeContext, base: string, hr
   const cache = cacheOf(ctx);
   const cached = cache.parts.get(s);
   if (cached) return typeMarkdown(cached, href);
-  const out: TypePart[] = [];
-  emit(s, ctx, cache, out);
-  return typeMarkdown(out, href);
+  return typeMarkdown(printType(s, ctx), href);
 }
 
 /** The model names a type expression mentions, in order, once each. */
@@ -188,8 +172,13 @@ function walkModels(s: Schema, ctx: TypeContext, found: Set<string>): void {
       if (!s.prefixItems || s.items.kind !== 'never') walkModels(s.items, ctx, found);
       return;
     case 'object':
+      // an index signature beside properties admits their types too (or collapses to `unknown`): the printer decides
+      if (s.additional && s.properties.length > 0 && s.additional.kind !== 'unknown') {
+        for (const name of typeModels(printType(s, ctx))) found.add(name);
+        return;
+      }
       for (const p of s.properties) walkModels(p.schema, ctx, found);
-      if (s.additional && !(s.properties.length > 0 && s.additional.kind === 'unknown')) walkModels(s.additional, ctx, found);
+      if (s.additional && s.properties.length === 0) walkModels(s.additional, ctx, found);
       return;
     case 'union':
     case 'intersection':
@@ -198,161 +187,4 @@ function walkModels(s: Schema, ctx: TypeContext, found: Set<string>): void {
     default:
       return;
   }
-}
-
-/** Appends the parts of `s` (with its nullability) to `out`. */
-function emit(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
-  if (!s.nullable || s.kind === 'null' || s.kind === 'unknown') {
-    core(s, ctx, cache, out);
-  } else if (s.kind === 'intersection') {
-    out.push('(');
-    core(s, ctx, cache, out);
-    out.push(') | null');
-  } else {
-    core(s, ctx, cache, out);
-    out.push(' | null');
-  }
-}
-
-/** emit, in parentheses when `paren` */
-function emitWrapped(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[], paren: boolean): void {
-  if (!paren) return emit(s, ctx, cache, out);
-  out.push('(');
-  emit(s, ctx, cache, out);
-  out.push(')');
-}
-
-function modelPart(cache: Cache, name: string): { model: string } {
-  let p = cache.refs.get(name);
-  if (!p) cache.refs.set(name, (p = { model: name }));
-  return p;
-}
-
-function core(s: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
-  switch (s.kind) {
-    case 'ref': {
-      const name = ctx.names.get(s.target);
-      out.push(name ? modelPart(cache, name) : 'unknown');
-      return;
-    }
-    case 'string':
-    case 'boolean':
-    case 'null':
-    case 'unknown':
-    case 'never':
-    case 'number':
-      out.push(s.kind);
-      return;
-    case 'binary':
-      out.push('Uploadable');
-      return;
-    case 'literal':
-      out.push(literalType(s.value));
-      return;
-    case 'enum': {
-      let text = '';
-      for (let i = 0; i < s.values.length; i++) text += (i > 0 ? ' | ' : '') + literalType(s.values[i]);
-      if (s.open) text += s.values.length > 0 ? ' | (string & {})' : '(string & {})';
-      out.push(text);
-      return;
-    }
-    case 'array':
-      if (s.prefixItems) {
-        out.push('[');
-        s.prefixItems.forEach((m, i) => {
-          if (i > 0) out.push(', ');
-          emit(m, ctx, cache, out);
-        });
-        if (s.items.kind !== 'never') {
-          if (s.prefixItems.length > 0) out.push(', ');
-          out.push('...');
-          elementArray(s.items, ctx, cache, out);
-        }
-        out.push(']');
-        return;
-      }
-      elementArray(s.items, ctx, cache, out);
-      return;
-    case 'object':
-      objectParts(s.properties, s.additional, ctx, cache, out);
-      return;
-    case 'union':
-      unionParts(s, ctx, cache, out);
-      return;
-    case 'intersection':
-      s.members.forEach((m, i) => {
-        if (i > 0) out.push(' & ');
-        emitWrapped(m, ctx, cache, out, m.kind === 'union' || m.kind === 'enum' || m.nullable === true || m.kind === 'intersection');
-      });
-      return;
-  }
-}
-
-const SIMPLE = /^[\w.]*$/;
-
-/** `T[]` when the element's text is a plain name (`[\w.]+`), else `Array<T>`. */
-function elementArray(items: Schema, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
-  const start = out.length;
-  emit(items, ctx, cache, out);
-  let simple = false;
-  for (let i = start; i < out.length; i++) {
-    const p = out[i];
-    const text = typeof p === 'string' ? p : p.model;
-    if (!SIMPLE.test(text)) {
-      simple = false;
-      break;
-    }
-    if (text !== '') simple = true;
-  }
-  if (simple) {
-    out.push('[]');
-  } else {
-    out.splice(start, 0, 'Array<');
-    out.push('>');
-  }
-}
-
-function unionParts(s: Extract<Schema, { kind: 'union' }>, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
-  const disc = s.discriminator;
-  s.members.forEach((m, i) => {
-    if (i > 0) out.push(' | ');
-    if (disc && m.kind === 'ref') {
-      const tags: string[] = [];
-      for (const e of disc.mapping) if (e.target === m.target) tags.push(e.value);
-      const name = ctx.names.get(m.target);
-      const ref: TypePart = name ? modelPart(cache, name) : 'unknown';
-      if (tags.length === 0 || hasLiteralTag(ctx.schemas.get(m.target), disc.property, tags, ctx.schemas)) {
-        out.push(ref);
-        return;
-      }
-      out.push('(', ref, ` & { ${propertyKey(disc.property)}: ${tags.map((t) => literalValue(t)).join(' | ')} })`);
-      return;
-    }
-    emitWrapped(m, ctx, cache, out, m.kind === 'intersection' || (m.kind === 'union' && m.nullable === true));
-  });
-}
-
-
-function objectParts(properties: Property[], additional: Schema | undefined, ctx: TypeContext, cache: Cache, out: TypePart[]): void {
-  if (properties.length === 0) {
-    if (!additional) {
-      out.push('Record<string, never>');
-      return;
-    }
-    out.push('Record<string, ');
-    emit(additional, ctx, cache, out);
-    out.push('>');
-    return;
-  }
-  out.push('{ ');
-  properties.forEach((p, i) => {
-    out.push(`${i > 0 ? '; ' : ''}${p.schema.readOnly ? 'readonly ' : ''}${propertyKey(p.name)}${p.required ? '' : '?'}: `);
-    emit(p.schema, ctx, cache, out);
-  });
-  if (additional) {
-    out.push('; [key: string]: ');
-    if (additional.kind === 'unknown') out.push('unknown');
-    else emit(additional, ctx, cache, out);
-  }
-  out.push(' }');
 }
