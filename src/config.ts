@@ -19,6 +19,7 @@
  *       "verify": false,                     // type-check the package before writing it
  *       "env": { "ApiKeyAuth": "OPENAI_API_KEY", "baseUrl": "OPENAI_BASE_URL" },
  *       "servers": { "variables": { "region": "eu" } },
+ *       "plugins": ["client", "docs", { "name": "./oagen-extra.mjs", "options": {} }], // default ["client", "docs"]
  *       "serialization": {
  *         "query": { "arrays": "brackets", "objects": "deepObject" },
  *         "form": { "arrays": "indexed", "objects": "deepObject" },
@@ -31,7 +32,7 @@
  * ```
  * Paths are relative to the config file.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OagenError, EXIT_USAGE } from './diagnostics.js';
 import type { PaginationInfo } from './ir/types.js';
@@ -69,7 +70,24 @@ export interface ClientConfig {
   servers?: { variables?: Record<string, string> };
   /** how arrays and objects are written where the spec leaves it unsaid, or per operation */
   serialization?: SerializationConfig;
+  /** the outputs (src/plugins/), in order; default: `client`, then `docs` */
+  plugins?: PluginEntry[];
 }
+
+/** One entry of `plugins`: a built-in by name, or a local module (absolute path, resolved from the config file). */
+export interface PluginEntry {
+  /** a built-in plugin's name, or the module path as written in the config */
+  name: string;
+  /** absolute path of a local plugin module */
+  module?: string;
+  options?: unknown;
+  /** where the entry is: the config file and the field (`clients[0].plugins[2]`), for errors */
+  file: string;
+  at: string;
+}
+
+/** The built-in plugins (src/plugins/) and the plugins each needs. */
+export const BUILTIN_PLUGIN_NAMES: Readonly<Record<string, readonly string[]>> = { client: [], docs: ['client'] };
 
 /** How array values are written: `a=1&a=2`, `a[]=1&a[]=2`, `a[0]=1&a[1]=2`, `a=1,2`. */
 export type ArrayFormat = 'repeat' | 'brackets' | 'indexed' | 'comma';
@@ -155,7 +173,48 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.servers !== undefined) client.servers = checkServers(o.servers, `${at}.servers`, file);
   if (o.serialization !== undefined) client.serialization = checkSerialization(o.serialization, `${at}.serialization`, file);
   if (o.enums !== undefined) client.enums = checkEnums(o.enums, `${at}.enums`, file);
+  if (o.plugins !== undefined) client.plugins = checkPlugins(o.plugins, `${at}.plugins`, file, base);
   return client;
+}
+
+/**
+ * `plugins`: `"client"`, `"docs"`, a local module path (starting with `.` or `/`, relative to
+ * the config file), or `{ "name": …, "options": … }` of any of those. No duplicates; a
+ * built-in's required plugins must be selected too (a module's are checked once loaded).
+ */
+function checkPlugins(v: unknown, at: string, file: string, base: string): PluginEntry[] {
+  if (!Array.isArray(v)) throw configError(file, `${at} must be a list of plugins: "client", "docs", a module path ("./my-plugin.mjs") or { "name": …, "options": … }`);
+  const out: PluginEntry[] = [];
+  const seen = new Set<string>();
+  v.forEach((e, i) => {
+    const where = `${at}[${i}]`;
+    let name: unknown = e;
+    let options: unknown;
+    if (typeof e === 'object' && e !== null && !Array.isArray(e)) {
+      for (const k of Object.keys(e)) if (k !== 'name' && k !== 'options') throw configError(file, `${where}.${k} is not an option (name, options)`);
+      name = (e as { name?: unknown }).name;
+      options = (e as { options?: unknown }).options;
+      if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) throw configError(file, `${where}.options must be an object`);
+    }
+    if (typeof name !== 'string' || name === '') throw configError(file, `${where} must be a plugin name, a module path or { "name": …, "options": … }`);
+    const entry: PluginEntry = { name, file, at: where, ...(options !== undefined ? { options } : {}) };
+    if (name.startsWith('.') || name.startsWith('/')) {
+      entry.module = resolve(base, name);
+      if (!existsSync(entry.module)) throw configError(file, `${where}: no plugin module at ${entry.module}`);
+    } else if (!Object.hasOwn(BUILTIN_PLUGIN_NAMES, name)) {
+      throw configError(file, `${where}: unknown plugin "${name}" (built-ins: ${Object.keys(BUILTIN_PLUGIN_NAMES).join(', ')}; a local module path starts with "." or "/")`);
+    }
+    const key = entry.module ?? name;
+    if (seen.has(key)) throw configError(file, `${where}: plugin "${name}" is listed twice`);
+    seen.add(key);
+    out.push(entry);
+  });
+  for (const e of out) {
+    for (const needed of e.module ? [] : BUILTIN_PLUGIN_NAMES[e.name]) {
+      if (!seen.has(needed)) throw configError(file, `${e.at}: plugin "${e.name}" needs "${needed}" in ${at}`);
+    }
+  }
+  return out;
 }
 
 /** `enums`: `{ "responses": "open" | "closed" }`. */
@@ -308,6 +367,6 @@ function checkPagination(v: unknown, at: string, file: string): Record<string, P
   return out;
 }
 
-function configError(file: string, message: string): OagenError {
+export function configError(file: string, message: string): OagenError {
   return new OagenError({ code: 'E_CONFIG', severity: 'error', message, file }, EXIT_USAGE);
 }

@@ -6,7 +6,8 @@
  */
 import { displayPath, Diagnostics } from './diagnostics.js';
 import type { ClientConfig } from './config.js';
-import { buildPackage } from './emit/package.js';
+import { buildPackage } from './plugins/index.js';
+import { resolvePlugins } from './plugins/load.js';
 import type { ApiIR } from './ir/types.js';
 import { loadSpec, loadSpecFromText, type LoadedSpec } from './load/index.js';
 import { readPackageFiles } from './changelog/files.js';
@@ -93,6 +94,7 @@ export async function renderClient(
   diagnostics = new Diagnostics(),
   cache?: IRCache,
 ): Promise<{ files: Map<string, string>; ir: ApiIR; names: Names; release: Release; specFiles: string[] }> {
+  const plugins = await resolvePlugins(client.plugins);
   const loaded = await cachedIR(client, diagnostics, cache);
   let ir = loaded.ir;
   diagnostics.throwIfErrors(client.strict);
@@ -117,7 +119,11 @@ export async function renderClient(
     },
     diagnostics,
   );
-  /** the package at a version: the version is in its files, and aliases of an earlier major version expire */
+  /**
+   * the package at a version: the version is in its files, and aliases of an earlier major
+   * version expire. Every selected plugin renders: the judge weighs the docs too (a docs-only
+   * change is a patch release).
+   */
   const render = (version: string) =>
     buildPackage(ir, names, {
       name: client.name,
@@ -129,7 +135,7 @@ export async function renderClient(
       ...(client.env ? { env: client.env } : {}),
       ...(client.servers?.variables ? { serverVariables: client.servers.variables } : {}),
       ...(client.serialization ? { serialization: client.serialization } : {}),
-    }).files;
+    }, plugins).files;
 
   // The release loop: render at the version the package has, judge it against the previous
   // package, render again if the verdict moved the version.

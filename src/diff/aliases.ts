@@ -12,7 +12,7 @@
  * no alias, as in `oagen generate`.
  */
 import { Diagnostics } from '../diagnostics.js';
-import { buildPackage } from '../emit/package.js';
+import { buildPackage, CLIENT_ONLY } from '../plugins/index.js';
 import { judgeSurface } from '../judge/surface.js';
 import { planAliases } from '../lock/aliases.js';
 import { buildLock } from '../lock/format.js';
@@ -38,7 +38,7 @@ export function aliasImpact(old: Side, neu: Side): AliasImpact {
   const plan = planAliases({ previous: [], renames, ir: neu.ir, names, version: '0.0.0' }, {});
   if (plan.aliases.length === 0) return { semver: 'none', reasons: [], aliases: [] }; // nothing to keep: the plain verdict holds
   const oldFiles = renderPackage(old.ir, old.names);
-  const newFiles = buildPackage(neu.ir, names, { name: 'client', version: '0.0.0', specLabel: 'spec', aliases: plan.aliases }).files;
+  const newFiles = buildPackage(neu.ir, names, { name: 'client', version: '0.0.0', specLabel: 'spec', aliases: plan.aliases }, CLIENT_ONLY).files;
   const verdict = judgeSurface({
     oldFiles,
     newFiles,

@@ -36,8 +36,8 @@ export type { DeprecatedAlias };
 export interface DocsInput {
   ir: ApiIR;
   names: Names;
-  operations: OperationView[];
-  models: ModelView[];
+  operations: readonly OperationView[];
+  models: readonly ModelView[];
   packageName: string;
   version: string;
   ctx: TypeContext;

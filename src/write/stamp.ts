@@ -89,7 +89,8 @@ export function inputsHash(client: ClientConfig, specFiles: readonly string[], g
   // from the lock that run wrote, and `--verify` only checks
   const { resetNames: _reset, verify: _verify, ...config } = client;
   const hash = createHash('sha256').update(generatorId).update('\0').update(stableJson(config)).update('\0');
-  for (const file of specFiles) {
+  // a local plugin module is an input too (its own file: what it imports is not followed)
+  for (const file of [...specFiles, ...(client.plugins ?? []).flatMap((p) => (p.module ? [p.module] : []))]) {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);

@@ -4,11 +4,11 @@
  * Labels that differ between the sides for no user-visible reason (the spec path in file
  * headers, the package version) are fixed, so only real differences remain.
  */
-import { buildPackage } from '../../emit/package.js';
+import { buildPackage, CLIENT_ONLY } from '../../plugins/index.js';
 import type { ApiIR } from '../../ir/types.js';
 import type { Names } from '../../naming/names.js';
 
 export function renderPackage(ir: ApiIR, names: Names): Map<string, string> {
-  return buildPackage(ir, names, { name: 'client', version: '0.0.0', specLabel: 'spec' }).files;
+  return buildPackage(ir, names, { name: 'client', version: '0.0.0', specLabel: 'spec' }, CLIENT_ONLY).files;
 }
 

@@ -1,0 +1,26 @@
+/**
+ * The `docs` plugin: the package's README.md, docs/<Group>Api.md and docs/models/<Model>.md,
+ * from the view (the operation and model views the `client` plugin writes code from).
+ */
+import { docsAliases } from '../../emit/aliases.js';
+import { renderDocs } from '../../emit/docs.js';
+import type { Plugin } from '../types.js';
+
+export const docsPlugin: Plugin = {
+  name: 'docs',
+  requires: ['client'],
+  files(view) {
+    const { options } = view;
+    return renderDocs({
+      ir: view.ir,
+      names: view.names,
+      operations: view.operations,
+      models: view.models,
+      packageName: view.packageName,
+      version: view.version,
+      ctx: view.types,
+      aliases: docsAliases(options.aliases ?? []),
+      ...(options.env ? { env: options.env } : {}),
+    });
+  },
+};

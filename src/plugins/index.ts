@@ -1,0 +1,86 @@
+/**
+ * IR + names → the files of one generated package (path → content), all in memory: the view
+ * is built once (src/view/), then each selected plugin contributes its files and its part of
+ * package.json. Nothing here touches the disk: src/write/ does, after everything rendered.
+ */
+import type { ApiIR } from '../ir/types.js';
+import type { Names } from '../naming/names.js';
+import { buildView, type ApiView, type ModelView, type OperationView, type ViewOptions } from '../view/index.js';
+import { clientPlugin } from './client/index.js';
+import { docsPlugin } from './docs/index.js';
+import { mergePackageJson } from './package-json.js';
+import type { Plugin, PluginUse } from './types.js';
+
+export type { Plugin, PluginContext, PackageJsonContribution, PluginUse } from './types.js';
+export { definePlugin } from './types.js';
+
+/** The built-in plugins by name. */
+export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
+  ['client', clientPlugin],
+  ['docs', docsPlugin],
+]);
+
+/** The default selection: the package's code and its documentation. */
+export const DEFAULT_PLUGINS: readonly PluginUse[] = [
+  { plugin: clientPlugin, options: {} },
+  { plugin: docsPlugin, options: {} },
+];
+
+/** Only the code (what `oagen diff` compares). */
+export const CLIENT_ONLY: readonly PluginUse[] = [{ plugin: clientPlugin, options: {} }];
+
+export type PackageOptions = ViewOptions;
+
+export interface PackageFiles {
+  files: Map<string, string>;
+  view: ApiView;
+  operations: readonly OperationView[];
+  models: readonly ModelView[];
+}
+
+export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, plugins: readonly PluginUse[] = DEFAULT_PLUGINS): PackageFiles {
+  const view = buildView(ir, names, options);
+  const files = new Map<string, string>();
+  const contributions: { plugin: string; json: NonNullable<ReturnType<NonNullable<Plugin['packageJson']>>> }[] = [];
+  for (const { plugin, options: pluginOptions } of plugins) {
+    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files) });
+    for (const [path, content] of plugin.files(view, ctx)) {
+      if (files.has(path)) throw new Error(`plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote`);
+      files.set(path, content);
+    }
+    const json = plugin.packageJson?.(view, ctx);
+    if (json) contributions.push({ plugin: plugin.name, json });
+  }
+  const base = files.get('package.json');
+  if (base !== undefined && contributions.length > 0) files.set('package.json', mergePackageJson(base, contributions));
+  return { files, view, operations: view.operations, models: view.models };
+}
+
+/** A read-only window on the files rendered so far. */
+class ReadonlyFiles implements ReadonlyMap<string, string> {
+  constructor(private readonly map: Map<string, string>) {}
+  get size() {
+    return this.map.size;
+  }
+  get(k: string) {
+    return this.map.get(k);
+  }
+  has(k: string) {
+    return this.map.has(k);
+  }
+  forEach(f: (v: string, k: string, m: ReadonlyMap<string, string>) => void) {
+    this.map.forEach((v, k) => f(v, k, this));
+  }
+  entries() {
+    return this.map.entries();
+  }
+  keys() {
+    return this.map.keys();
+  }
+  values() {
+    return this.map.values();
+  }
+  [Symbol.iterator]() {
+    return this.map[Symbol.iterator]();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The plugin interface: an output of oagen over the read-only view of one package
+ * (src/view/). The built-in outputs are plugins too: `client` (src/plugins/client/) and
+ * `docs` (src/plugins/docs/). See README.md, "Plugins".
+ */
+import type { ApiView } from '../view/index.js';
+
+export type { ApiView };
+
+/** What a plugin adds to the generated package's `package.json`. */
+export interface PackageJsonContribution {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  devDependencies?: Record<string, string>;
+  /** `exports` subpaths (`"./extra"`) → their target (a path or a conditions object) */
+  exports?: Record<string, unknown>;
+  scripts?: Record<string, string>;
+}
+
+export interface PluginContext<Options = unknown> {
+  /** the plugin's `options` from the config (`{}` when none) */
+  readonly options: Readonly<Options>;
+  /** the files the plugins before this one contributed (read-only) */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+export interface Plugin<Options = unknown> {
+  /** unique among the plugins of a client */
+  name: string;
+  /** plugins whose files this one needs (`["client"]`): a config without them is an error */
+  requires?: readonly string[];
+  /** the files this plugin contributes: package-relative path (`src/extra.ts`) → content */
+  files(view: ApiView, ctx: PluginContext<Options>): Iterable<readonly [string, string]>;
+  /** what this plugin adds to the package's package.json */
+  packageJson?(view: ApiView, ctx: PluginContext<Options>): PackageJsonContribution | undefined;
+}
+
+/** A plugin as the config selected it, with its options. */
+export interface PluginUse {
+  plugin: Plugin<any>;
+  options: unknown;
+}
+
+/** For a plugin's module: `export default definePlugin({ … })` (typing only). */
+export function definePlugin<Options = unknown>(plugin: Plugin<Options>): Plugin<Options> {
+  return plugin;
+}
