@@ -159,7 +159,7 @@ export function planAliases(
   return plan;
 }
 
-/** Whether an enum schema emits an `as const` list of its values (src/emit/models.ts). */
+/** Whether an enum schema emits an `as const` list of its values (src/plugins/client/models.ts). */
 function hasValues(s: ApiIR['schemas'][number]['schema']): boolean {
   return s.kind === 'enum' && s.values.some((v) => v !== null);
 }

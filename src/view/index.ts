@@ -7,8 +7,8 @@ import type { SerializationConfig } from '../config.js';
 import type { ApiIR, PaginationInfo, Schema, SchemaId, Tag } from '../ir/types.js';
 import type { PlannedAlias } from '../lock/aliases.js';
 import type { Names } from '../naming/names.js';
-import { modelView, type ModelView } from '../emit/models.js';
-import { operationView, type OperationContext, type OperationView } from '../emit/operations.js';
+import { modelView, type ModelView } from '../plugins/client/models.js';
+import { operationView, type OperationContext, type OperationView } from '../plugins/client/operations.js';
 import type { TypeContext } from './printer.js';
 
 export { printType, printTypeText, typeText, type ModelRef, type TypeContext, type TypePart } from './printer.js';

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnchorIndex, PageAnchors } from '../../src/emit/docs-anchors.js';
+import { AnchorIndex, PageAnchors } from '../../src/plugins/docs/anchors.js';
 import { renderClient } from '../../src/generate.js';
 import { brokenLinks, headingAnchors, ROOT } from './helpers.js';
 

@@ -1,14 +1,14 @@
 /**
- * The docs' fast escaping (src/emit/docs-markdown.ts, src/emit/docs-literals.ts) returns exactly what the escaping
+ * The docs' fast escaping (src/plugins/docs/markdown.ts, src/plugins/docs/literals.ts) returns exactly what the escaping
  * layer (src/naming/escape.ts) returns: on a table of edge cases and on random strings
  * built from the pieces that make the escaping layer act (fixed seed, bounded runs).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { camelName, compareNames } from '../../src/emit/docs-client.js';
-import { Slugger } from '../../src/emit/docs-markdown.js';
-import { literalCode, literalType, quoted } from '../../src/emit/docs-literals.js';
-import { markdownCode, markdownTableCell, markdownText } from '../../src/emit/docs-markdown.js';
+import { camelName, compareNames } from '../../src/plugins/docs/client.js';
+import { Slugger } from '../../src/plugins/docs/markdown.js';
+import { literalCode, literalType, quoted } from '../../src/plugins/docs/literals.js';
+import { markdownCode, markdownTableCell, markdownText } from '../../src/plugins/docs/markdown.js';
 import { camelCase } from '../../src/naming/casing.js';
 import * as escape from '../../src/naming/escape.js';
 

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Slugger } from '../../src/emit/docs-markdown.js';
+import { Slugger } from '../../src/plugins/docs/markdown.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const TMP = join(ROOT, 'test/docs/tmp');

@@ -1,14 +1,14 @@
 /**
- * Parameter and response rows are cached by what they show (src/emit/docs-tables.ts): rows
+ * Parameter and response rows are cached by what they show (src/plugins/docs/tables.ts): rows
  * that differ in any one thing they show stay apart, and rows that show the same thing are
  * the same text. A spec whose operations share parameters and responses that differ in one
  * field each.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { renderDocs } from '../../src/emit/docs.js';
-import { modelView } from '../../src/emit/models.js';
-import { operationView } from '../../src/emit/operations.js';
+import { renderDocs } from '../../src/plugins/docs/render.js';
+import { modelView } from '../../src/plugins/client/models.js';
+import { operationView } from '../../src/plugins/client/operations.js';
 import { loadIR } from '../../src/generate.js';
 import { assignNames } from '../../src/naming/names.js';
 

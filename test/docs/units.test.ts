@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../src/ir/types.js';
-import { anchorLink, anchorTarget, resolveAnchors } from '../../src/emit/docs-anchors.js';
-import { exampleValue, printExample } from '../../src/emit/docs-examples.js';
-import { cell, codeBlock, markdownText, Slugger, table } from '../../src/emit/docs-markdown.js';
-import { schemaModels, typeMarkdown, typeModels, typeParts, typeText } from '../../src/emit/docs-type-markdown.js';
-import type { TypeContext } from '../../src/emit/type-expr.js';
+import { anchorLink, anchorTarget, resolveAnchors } from '../../src/plugins/docs/anchors.js';
+import { exampleValue, printExample } from '../../src/plugins/docs/examples.js';
+import { cell, codeBlock, markdownText, Slugger, table } from '../../src/plugins/docs/markdown.js';
+import { schemaModels, typeMarkdown, typeModels, typeParts, typeText } from '../../src/plugins/docs/type-markdown.js';
+import type { TypeContext } from '../../src/plugins/client/type-expr.js';
 
 const p = '#/x';
 const str = (extra: Partial<Schema> = {}): Schema => ({ kind: 'string', pointer: p, ...extra }) as Schema;

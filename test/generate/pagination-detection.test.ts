@@ -1,10 +1,10 @@
 /**
- * Pagination detection (src/emit/pagination.ts), rule by rule: what each kind of list in real
+ * Pagination detection (src/view/pagination.ts), rule by rule: what each kind of list in real
  * specs is detected as, and what stays a plain request.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { detectPagination } from '../../src/emit/pagination.js';
+import { detectPagination } from '../../src/view/pagination.js';
 import { loadIR } from '../../src/generate.js';
 import type { ApiIR, PaginationInfo, Schema } from '../../src/ir/types.js';
 

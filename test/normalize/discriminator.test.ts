@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../src/ir/types.js';
 import { discriminatedUnions, ownTags } from '../../src/normalize/discriminator.js';
-import { typeExpr } from '../../src/emit/type-expr.js';
+import { typeExpr } from '../../src/plugins/client/type-expr.js';
 
 const p = '#';
 const id = (name: string) => `#/components/schemas/${name}`;

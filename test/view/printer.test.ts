@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { typeExpr } from '../../src/emit/type-expr.js';
-import { typeParts } from '../../src/emit/docs-type-markdown.js';
+import { typeExpr } from '../../src/plugins/client/type-expr.js';
+import { typeParts } from '../../src/plugins/docs/type-markdown.js';
 import { loadIR } from '../../src/generate.js';
 import type { Schema } from '../../src/ir/types.js';
 import { children } from '../../src/ir/walk.js';

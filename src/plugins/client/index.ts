@@ -4,8 +4,8 @@
  */
 import type { ApiIR } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../naming/escape.js';
-import { ALIASES_FILE, renderAliases } from '../../emit/aliases.js';
-import { PAGINATION_STRATEGY, usesSerializer, type OperationView } from '../../emit/operations.js';
+import { ALIASES_FILE, renderAliases } from './aliases.js';
+import { PAGINATION_STRATEGY, usesSerializer, type OperationView } from './operations.js';
 import { render, runtimeSources } from '../../emit/templates.js';
 import type { Plugin } from '../types.js';
 

@@ -2,8 +2,8 @@
  * The `docs` plugin: the package's README.md, docs/<Group>Api.md and docs/models/<Model>.md,
  * from the view (the operation and model views the `client` plugin writes code from).
  */
-import { docsAliases } from '../../emit/aliases.js';
-import { renderDocs } from '../../emit/docs.js';
+import { docsAliases } from '../client/aliases.js';
+import { renderDocs } from './render.js';
 import type { Plugin } from '../types.js';
 
 export const docsPlugin: Plugin = {

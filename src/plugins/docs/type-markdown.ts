@@ -9,9 +9,9 @@
  * (`$ref`) is one object per place it is written, so its results are cached by its target
  * instead: they depend on nothing else but its nullability.
  */
-import type { Schema } from '../ir/types.js';
-import { printType, typeText, type TypeContext, type TypePart } from '../view/printer.js';
-import { codeLink, markdownCode } from './docs-markdown.js';
+import type { Schema } from '../../ir/types.js';
+import { printType, typeText, type TypeContext, type TypePart } from '../../view/printer.js';
+import { codeLink, markdownCode } from './markdown.js';
 
 export { typeText, type TypePart };
 

@@ -7,12 +7,12 @@
  * spec a second walk over every operation cost as much as the noting itself again (the
  * operations' objects are spread over a large heap, out of the processor's caches by then).
  */
-import type { Schema } from '../ir/types.js';
-import { compareNames } from './docs-client.js';
-import { responseRoles } from './docs-tables.js';
-import { schemaModels } from './docs-type-markdown.js';
-import type { OperationView } from './operations.js';
-import type { TypeContext } from './type-expr.js';
+import type { Schema } from '../../ir/types.js';
+import { compareNames } from './client.js';
+import { responseRoles } from './tables.js';
+import { schemaModels } from './type-markdown.js';
+import type { OperationView } from '../client/operations.js';
+import type { TypeContext } from '../client/type-expr.js';
 
 /** Where a model is used: an operation and the role the model plays in it. */
 export interface ModelUse {
@@ -42,7 +42,7 @@ export class UsageIndex {
     if (v.body) for (const m of v.body.media) this.#add(m.schema, 'request body', types);
     for (const s of v.success.schemas) this.#add(s, 'response', types);
     if (v.stream) for (const s of v.stream.shape.schemas) this.#add(s, 'streamed event', types);
-    for (const r of responseRoles(v.op).errors) for (const c of r.contents) this.#add(c.schema, 'error response', types);
+    for (const r of responseRoles(v).errors) for (const c of r.contents) this.#add(c.schema, 'error response', types);
     for (let i = 0; i < models.length; i++) {
       const use: ModelUse = { fn: v.names.fn, key: v.op.key, doc, role: roles[i].length === 1 ? roles[i][0] : roles[i].join(', ') };
       const uses = this.#uses.get(models[i]);

@@ -4,7 +4,7 @@
  * of pages. Same results as stringLiteral / literalValue / literalExpression of
  * src/naming/escape.ts (test/docs/escape-fast.test.ts checks).
  */
-import { literalExpression, literalValue, stringLiteral } from '../naming/escape.js';
+import { literalExpression, literalValue, stringLiteral } from '../../naming/escape.js';
 
 /** printable ASCII but `"`, `*`, `<` and `\`: the literal is the text in double quotes */
 const PLAIN = /^[\x20\x21\x23-\x29\x2b-\x3b\x3d-\x5b\x5d-\x7e]*$/;

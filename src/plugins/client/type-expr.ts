@@ -2,10 +2,10 @@
  * The package's code side of the one printer (src/view/printer.ts): type expressions in
  * block layout, joined as text. JSDoc helpers are the printer's (re-exported here).
  */
-import type { Property, Schema } from '../ir/types.js';
-import { printMembers, printObject, printObjectMembers, printType, typeText, type TypeContext } from '../view/printer.js';
+import type { Property, Schema } from '../../ir/types.js';
+import { printMembers, printObject, printObjectMembers, printType, typeText, type TypeContext } from '../../view/printer.js';
 
-export { docBlock, hasLiteralTag, schemaDocLines, UPLOADABLE, type TypeContext } from '../view/printer.js';
+export { docBlock, hasLiteralTag, schemaDocLines, UPLOADABLE, type TypeContext } from '../../view/printer.js';
 
 export function typeExpr(s: Schema, ctx: TypeContext, indent = ''): string {
   return typeText(printType(s, ctx, 'block', indent));

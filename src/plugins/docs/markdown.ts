@@ -11,7 +11,7 @@
  * text goes through the escaping layer, its result remembered (the same descriptions and
  * types recur across pages).
  */
-import { markdownCode as escapeCode, markdownTableCell as escapeCell, markdownText as escapeText } from '../naming/escape.js';
+import { markdownCode as escapeCode, markdownTableCell as escapeCell, markdownText as escapeText } from '../../naming/escape.js';
 
 /**
  * Characters after which the escaping layer may change prose: controls, invisible format

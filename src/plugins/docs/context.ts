@@ -2,10 +2,10 @@
  * What every docs page needs to know about the others: where each model and operation is
  * documented, how to link to a README section, and the client facts examples start from.
  */
-import type { OperationKey } from '../ir/types.js';
-import { anchorLink } from './docs-anchors.js';
-import type { ClientFacts } from './docs-client.js';
-import type { TypeContext } from './type-expr.js';
+import type { OperationKey } from '../../ir/types.js';
+import { anchorLink } from './anchors.js';
+import type { ClientFacts } from './client.js';
+import type { TypeContext } from '../client/type-expr.js';
 
 /** Where a page lives, relative to the package root: links are written relative to it. */
 export type PageDir = '' | 'docs/' | 'docs/models/';

@@ -5,16 +5,16 @@
  * text and code is computed here. Every ```ts block is a whole program that type-checks
  * against the package (test/docs/).
  */
-import type { ApiIR, SecurityScheme } from '../ir/types.js';
-import type { GroupNames } from '../naming/names.js';
-import { stringLiteral } from '../naming/escape.js';
-import { anchorLink, anchorTarget } from './docs-anchors.js';
-import { chosenSchemes, clientLine, credentialExample, importLine, isBasic, type ClientFacts } from './docs-client.js';
-import { apiHref, ids, modelHref, operationLink, readmeLink, type DocsContext } from './docs-context.js';
-import { printExample, type Example } from './docs-examples.js';
-import { cell, codeBlock, codeLink, firstLine, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
-import { callExpression, httpLine, operationExample, schemeKind } from './docs-operation.js';
-import type { OperationView } from './operations.js';
+import type { ApiIR, SecurityScheme } from '../../ir/types.js';
+import type { GroupNames } from '../../naming/names.js';
+import { stringLiteral } from '../../naming/escape.js';
+import { anchorLink, anchorTarget } from './anchors.js';
+import { chosenSchemes, clientLine, credentialExample, importLine, isBasic, type ClientFacts } from './client.js';
+import { apiHref, ids, modelHref, operationLink, readmeLink, type DocsContext } from './context.js';
+import { printExample, type Example } from './examples.js';
+import { cell, codeBlock, codeLink, firstLine, markdownCode, markdownTableCell, markdownText, table } from './markdown.js';
+import { callExpression, httpLine, operationExample, schemeKind } from './operation.js';
+import type { OperationView } from '../client/operations.js';
 
 /** A renamed export kept under its old name (the name lock, issue 8). */
 export interface DeprecatedAlias {

@@ -3,10 +3,10 @@
  * credentials an operation needs, read from environment variables named after the package
  * and the scheme type (`OPENAI_ADMIN_API_KEY`, `ARTHUR_ACCESS_TOKEN`).
  */
-import type { ApiIR, SecurityRequirement, SecurityScheme } from '../ir/types.js';
-import { camelCase, words } from '../naming/casing.js';
-import { identifier, stringLiteral } from '../naming/escape.js';
-import { printExample, type Example } from './docs-examples.js';
+import type { ApiIR, SecurityRequirement, SecurityScheme } from '../../ir/types.js';
+import { camelCase, words } from '../../naming/casing.js';
+import { identifier, stringLiteral } from '../../naming/escape.js';
+import { printExample, type Example } from './examples.js';
 
 export interface ClientFacts {
   packageName: string;

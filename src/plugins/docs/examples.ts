@@ -9,11 +9,11 @@
  * their members' objects. A schema that cannot be built (`never`, a required cycle) makes
  * its parent fail, and an optional property that fails is left out.
  */
-import type { Schema, SchemaId } from '../ir/types.js';
-import { objectLiteralKey, stringLiteral } from '../naming/escape.js';
-import { literalCode, quoted } from './docs-literals.js';
-import { words } from '../naming/casing.js';
-import type { TypeContext } from './type-expr.js';
+import type { Schema, SchemaId } from '../../ir/types.js';
+import { objectLiteralKey, stringLiteral } from '../../naming/escape.js';
+import { literalCode, quoted } from './literals.js';
+import { words } from '../../naming/casing.js';
+import type { TypeContext } from '../client/type-expr.js';
 
 /** An example value: literal code, an object or an array. */
 export type Example =

@@ -2,8 +2,8 @@
  * Named schemas → model declarations: `interface` for objects, `type` for everything
  * else, plus an `as const` list of values for enums (`export const UserSort = [...] as const`).
  */
-import type { NamedSchema, Schema } from '../ir/types.js';
-import { literalValue } from '../naming/escape.js';
+import type { NamedSchema, Schema } from '../../ir/types.js';
+import { literalValue } from '../../naming/escape.js';
 import { docBlock, objectMembers, schemaDocLines, topLevelParts, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface ModelView {

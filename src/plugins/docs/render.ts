@@ -4,7 +4,7 @@
  *
  * Linear in the size of the API: each operation and model is visited a fixed number of
  * times, the "used by" / "referenced by" indexes are built in one pass each. Cross-page
- * anchors (src/emit/docs-anchors.ts): the README is rendered and its headings read first, so
+ * anchors (src/plugins/docs/anchors.ts): the README is rendered and its headings read first, so
  * the API docs link to it directly; the API docs know their anchors as they are built (their
  * headings are oagen's, in an order this file follows, plus those of the spec prose between
  * them), so nobody reads them again; the README's links to them are written last, and the
@@ -15,21 +15,21 @@
  * the pages: templates/package/README.md.hbs, templates/docs/api.md.hbs (one per API group)
  * and templates/docs/model.md.hbs (one per model).
  */
-import type { ApiIR, OperationKey } from '../ir/types.js';
-import type { Names } from '../naming/names.js';
-import { AnchorIndex, anchorLink, PageAnchors } from './docs-anchors.js';
-import { clientFacts, compareNames } from './docs-client.js';
-import { readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
-import { modelPage } from './docs-model.js';
-import { UsageIndex } from './docs-usage.js';
-import { writeOperation } from './docs-operation.js';
-import { readmeView, type DeprecatedAlias } from './docs-readme.js';
-import { schemaModels } from './docs-type-markdown.js';
-import type { ModelView } from './models.js';
-import type { OperationView } from './operations.js';
-import { render } from './templates.js';
-import type { TypeContext } from './type-expr.js';
+import type { ApiIR, OperationKey } from '../../ir/types.js';
+import type { Names } from '../../naming/names.js';
+import { AnchorIndex, anchorLink, PageAnchors } from './anchors.js';
+import { clientFacts, compareNames } from './client.js';
+import { readmeHref, readmeLinkOf, type DocsContext } from './context.js';
+import { cell, markdownCode, markdownTableCell, markdownText, table } from './markdown.js';
+import { modelPage } from './model.js';
+import { UsageIndex } from './usage.js';
+import { writeOperation } from './operation.js';
+import { readmeView, type DeprecatedAlias } from './readme.js';
+import { schemaModels } from './type-markdown.js';
+import type { ModelView } from '../client/models.js';
+import type { OperationView } from '../client/operations.js';
+import { render } from '../../emit/templates.js';
+import type { TypeContext } from '../client/type-expr.js';
 
 export type { DeprecatedAlias };
 

@@ -1,5 +1,5 @@
 /**
- * The Parameters and Responses tables of an operation's section (src/emit/docs-operation.ts).
+ * The Parameters and Responses tables of an operation's section (src/plugins/docs/operation.ts).
  *
  * The same rows come back on many operations: a spec's shared parameters (`$top`, `owner`,
  * `api-version`) and responses (`4XX`, `default`) are parsed into new objects wherever they
@@ -7,13 +7,12 @@
  * its text depends on; rows whose types are not a keyword or a reference (an inline enum, an
  * object) are not cached and are written each time.
  */
-import type { Operation, Parameter, Response, Schema } from '../ir/types.js';
-import { literalCode } from './docs-literals.js';
-import { modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { cell, markdownCode, markdownTableCell, tableOf, tableRow } from './docs-markdown.js';
-import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './docs-type-markdown.js';
-import type { OperationView, WireFormat } from './operations.js';
-import { errorResponses, successResponses } from './responses.js';
+import type { Parameter, Response, Schema } from '../../ir/types.js';
+import { literalCode } from './literals.js';
+import { modelHref, readmeLinkOf, type DocsContext } from './context.js';
+import { cell, markdownCode, markdownTableCell, tableOf, tableRow } from './markdown.js';
+import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './type-markdown.js';
+import type { OperationView, WireFormat } from '../client/operations.js';
 
 const HERE = 'docs/' as const;
 const modelLink = (m: string) => modelHref(HERE, m);
@@ -183,7 +182,7 @@ export function writeResponses(view: OperationView, dc: DocsContext, out: string
     out.push('The spec declares no responses.');
     return;
   }
-  const { ok, errors } = responseRoles(view.op);
+  const { ok, errors } = responseRoles(view);
   const withHeaders = responses.some((r) => r.headers.length > 0);
   out.push(RESPONSE_TABLES[withHeaders ? 1 : 0]);
   for (const r of responses) out.push('\n', responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc));
@@ -234,13 +233,9 @@ function responseBody(r: Response, dc: DocsContext): string {
   return [...byType].map(([type, media]) => `${media.join(', ')}: ${type}`).join('; ');
 }
 
-const roles = new WeakMap<Operation, { ok: Response[]; errors: Response[] }>();
-
-/** The success and error responses of an operation (src/emit/responses.ts), found once. */
-export function responseRoles(op: Operation): { ok: Response[]; errors: Response[] } {
-  let r = roles.get(op);
-  if (!r) roles.set(op, (r = { ok: successResponses(op), errors: errorResponses(op) }));
-  return r;
+/** The success and error responses of an operation: the view's (found once, src/view/responses.ts). */
+export function responseRoles(view: OperationView): { ok: Response[]; errors: Response[] } {
+  return view.responses;
 }
 
 /** How a parameter with config formats (`serialization`) is written: `Sent as `metadata[key]=value`.` */

@@ -12,11 +12,11 @@
  * function or value list), so code written against the old name compiles unchanged and
  * editors strike the old name through. Which aliases exist is decided by src/lock/aliases.ts.
  */
-import { jsDocLines } from '../naming/escape.js';
-import type { Names } from '../naming/names.js';
-import type { PlannedAlias } from '../lock/aliases.js';
-import type { DeprecatedAlias } from './docs.js';
-import { render } from './templates.js';
+import { jsDocLines } from '../../naming/escape.js';
+import type { Names } from '../../naming/names.js';
+import type { PlannedAlias } from '../../lock/aliases.js';
+import type { DeprecatedAlias } from '../docs/render.js';
+import { render } from '../../emit/templates.js';
 
 export const ALIASES_FILE = 'src/aliases.ts';
 

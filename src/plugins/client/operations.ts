@@ -7,13 +7,13 @@
  * keeps it and the others become `<location>_<name>`; when a parameter is named `body`,
  * the request body moves to `requestBody`.
  */
-import type { ArrayFormat, ObjectFormat, OperationSerialization, SerializationConfig } from '../config.js';
-import type { Encoding, MediaContent, Operation, Parameter, PaginationInfo, Response, Schema, SchemaId, SecurityRequirement } from '../ir/types.js';
-import { resolveRef } from '../ir/walk.js';
-import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
-import type { OperationNames } from '../naming/names.js';
-import { detectPagination } from './pagination.js';
-import { errorResponses, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
+import type { ArrayFormat, ObjectFormat, OperationSerialization, SerializationConfig } from '../../config.js';
+import type { Encoding, MediaContent, Operation, Parameter, PaginationInfo, Response, Schema, SchemaId, SecurityRequirement } from '../../ir/types.js';
+import { resolveRef } from '../../ir/walk.js';
+import { jsDocLines, propertyKey, stringLiteral } from '../../naming/escape.js';
+import type { OperationNames } from '../../naming/names.js';
+import { detectPagination } from '../../view/pagination.js';
+import { errorResponses, isJson, streamShape, successResponses, successShape, type SuccessShape } from '../../view/responses.js';
 import { docBlock, schemaDocLines, typeExpr, UPLOADABLE, type TypeContext } from './type-expr.js';
 
 export interface ParamView {
@@ -67,6 +67,8 @@ export interface BodyView {
 export interface OperationView {
   op: Operation;
   names: OperationNames;
+  /** the success and error responses (src/view/responses.ts), found once for code and docs */
+  responses: { ok: Response[]; errors: Response[] };
   params: ParamView[];
   body?: BodyView;
   /** true when no parameter nor the body is required: `params?` */
@@ -110,6 +112,7 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
   const params = paramViews(op, ctx, opConfig);
   const body = bodyView(op, params, ctx, opConfig);
   const ok = successResponses(op);
+  const errors = errorResponses(op, ok);
   const success = successShape(op, ok);
   const streamS = names.stream ? streamShape(op, success, ok) : undefined;
   const flag = !!streamS && !!body && hasStreamFlag(body.schema, ctx);
@@ -121,11 +124,12 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
   const view: OperationView = {
     op,
     names,
+    responses: { ok, errors },
     params,
     paramsOptional: !params.some((p) => p.param.required) && !(body && body.required),
     success,
     successType: shapeType(success, ctx),
-    errorType: errorType(op, ok, ctx),
+    errorType: errorType(errors, ctx),
     security: op.security ?? ctx.security,
     code: '',
   };
@@ -145,9 +149,9 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
 }
 
 /** The union of the declared JSON error bodies, or `unknown`. */
-function errorType(op: Operation, ok: Response[], ctx: TypeContext): string {
+function errorType(errors: readonly Response[], ctx: TypeContext): string {
   const types: string[] = [];
-  for (const r of errorResponses(op, ok)) {
+  for (const r of errors) {
     for (const c of r.contents) {
       if (!isJson(c.mediaType)) continue;
       const t = typeExpr(c.schema, ctx);

@@ -15,7 +15,7 @@
  *   directly and the page is never read again. Spec prose is still read for its headings,
  *   by the same rules.
  */
-import { Slugger } from './docs-markdown.js';
+import { Slugger } from './markdown.js';
 
 const NUL = '\u0000';
 const SEP = '\u0001';

@@ -3,19 +3,19 @@
  * description, a type-checked example, parameters, body, return type, authorization,
  * headers, responses, and notes on pagination, streaming, errors and retries.
  * Every string is computed here, and laid out here too (one list of pieces per page); the
- * Parameters and Responses tables are written by src/emit/docs-tables.ts.
+ * Parameters and Responses tables are written by src/plugins/docs/tables.ts.
  */
-import type { PaginationInfo, Schema } from '../ir/types.js';
-import { isIdentifierName, stringLiteral } from '../naming/escape.js';
-import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
-import type { PageAnchors } from './docs-anchors.js';
-import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { exampleValue, printExample, type Example } from './docs-examples.js';
-import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './docs-markdown.js';
-import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-type-markdown.js';
-import type { BodyMedia, OperationView } from './operations.js';
-import { isJson } from './responses.js';
-import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './docs-tables.js';
+import type { PaginationInfo, Schema } from '../../ir/types.js';
+import { isIdentifierName, stringLiteral } from '../../naming/escape.js';
+import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './client.js';
+import type { PageAnchors } from './anchors.js';
+import { ids, modelHref, readmeLinkOf, type DocsContext } from './context.js';
+import { exampleValue, printExample, type Example } from './examples.js';
+import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './markdown.js';
+import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './type-markdown.js';
+import type { BodyMedia, OperationView } from '../client/operations.js';
+import { isJson } from '../../view/responses.js';
+import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './tables.js';
 
 /** What an API doc's table of functions shows of an operation. */
 export interface OperationEntry {
@@ -520,7 +520,7 @@ function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) 
   // the declared error bodies' types, once each (a spec's shared error model: the same parts)
   const declared: TypePart[][] = [];
   const shown: string[] = [];
-  for (const r of responseRoles(view.op).errors) {
+  for (const r of responseRoles(view).errors) {
     for (const c of r.contents) {
       if (!isJson(c.mediaType)) continue;
       const parts = typeParts(c.schema, dc.types);

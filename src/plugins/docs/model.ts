@@ -4,17 +4,17 @@
  * value, and where the model is used. Strings are computed here; templates/docs/model.md.hbs
  * lays them out.
  */
-import type { Property, Schema } from '../ir/types.js';
-import { isIdentifierName, stringLiteral } from '../naming/escape.js';
-import { literalCode } from './docs-literals.js';
-import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } from './docs-context.js';
-import { exampleValue, printExample } from './docs-examples.js';
-import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './docs-markdown.js';
-import { constraintFacts, defaultText } from './docs-tables.js';
-import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './docs-type-markdown.js';
-import { importLine, variableName } from './docs-client.js';
-import type { ModelUse } from './docs-usage.js';
-import type { ModelView } from './models.js';
+import type { Property, Schema } from '../../ir/types.js';
+import { isIdentifierName, stringLiteral } from '../../naming/escape.js';
+import { literalCode } from './literals.js';
+import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } from './context.js';
+import { exampleValue, printExample } from './examples.js';
+import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './markdown.js';
+import { constraintFacts, defaultText } from './tables.js';
+import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './type-markdown.js';
+import { importLine, variableName } from './client.js';
+import type { ModelUse } from './usage.js';
+import type { ModelView } from '../client/models.js';
 
 const HERE = 'docs/models/' as const;
 /** nested inline objects get their own rows down to this depth */
