@@ -67,6 +67,15 @@ describe('a plugin from a local module path', () => {
   });
 });
 
+describe('the README', () => {
+  it('shows the fixture plugin as its example, byte for byte (so the example is the tested one)', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Plugins\n'));
+    const block = /```js\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(block).toBe(readFileSync(FIXTURE, 'utf8'));
+  });
+});
+
 describe('plugins receive a read-only view', () => {
   it('writing to the view throws (frozen) and is a type error', async () => {
     const attempts: string[] = [];
