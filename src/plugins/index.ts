@@ -3,6 +3,7 @@
  * is built once (src/view/), then each selected plugin contributes its files and its part of
  * package.json. Nothing here touches the disk: src/write/ does, after everything rendered.
  */
+import { OagenError } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
 import { buildView, type ApiView, type ModelView, type OperationView, type ViewOptions } from '../view/index.js';
@@ -45,7 +46,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, p
   for (const { plugin, options: pluginOptions } of plugins) {
     const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files) });
     for (const [path, content] of plugin.files(view, ctx)) {
-      if (files.has(path)) throw new Error(`plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote`);
+      if (files.has(path)) throw new OagenError({ code: 'E_PLUGIN', severity: 'error', message: `plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote` });
       files.set(path, content);
     }
     const json = plugin.packageJson?.(view, ctx);

@@ -143,6 +143,16 @@ describe('the config’s plugins field', () => {
   });
 });
 
+describe('files', () => {
+  it('two plugins writing one file is an error', async () => {
+    const dir = tempDir('oagen-plugin-');
+    (globalThis as { __oagenTestPlugin?: Plugin }).__oagenTestPlugin = { name: 'clobber', files: () => [['src/index.ts', '']] };
+    writeFileSync(join(dir, 'clobber.mjs'), 'export default globalThis.__oagenTestPlugin;\n');
+    const config = loadConfig(writeConfig(dir, ['client', './clobber.mjs']));
+    await expect(renderClient(config.clients[0])).rejects.toThrow(/plugin 'clobber' writes src\/index\.ts, which an earlier plugin wrote/);
+  });
+});
+
 describe('package.json contributions', () => {
   const base = JSON.stringify({ name: 'p', exports: { '.': './dist/index.js' }, scripts: { build: 'tsc' } }, null, 2);
   it('merge deterministically: exports subpaths sorted after the package’s own, other fields sorted', () => {
