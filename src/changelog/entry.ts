@@ -5,7 +5,7 @@
  * added, deprecated). Deterministic: no dates, lists sorted, long lists shortened the same way
  * every time. Earlier entries are kept as they are.
  */
-import { markdownCode, markdownText } from '../naming/escape.js';
+import { markdownCode, markdownText } from '../escape/index.js';
 import type { DroppedAlias, AliasPlan } from '../lock/aliases.js';
 import type { Rename } from '../lock/renames.js';
 import type { KeptName } from '../lock/swaps.js';

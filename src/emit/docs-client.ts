@@ -5,7 +5,7 @@
  */
 import type { ApiIR, SecurityRequirement, SecurityScheme } from '../ir/types.js';
 import { camelCase, words } from '../naming/casing.js';
-import { identifier, stringLiteral } from '../naming/escape.js';
+import { identifier, stringLiteral } from '../escape/index.js';
 import { printExample, type Example } from './docs-examples.js';
 
 export interface ClientFacts {

@@ -10,8 +10,7 @@
  * its parent fail, and an optional property that fails is left out.
  */
 import type { Schema, SchemaId } from '../ir/types.js';
-import { objectLiteralKey, stringLiteral } from '../naming/escape.js';
-import { literalCode, quoted } from './docs-literals.js';
+import { literalExpression as literalCode, objectLiteralKey, stringLiteral as quoted, stringLiteral } from '../escape/index.js';
 import { words } from '../naming/casing.js';
 import type { TypeContext } from './type-expr.js';
 

@@ -6,12 +6,12 @@
  * Parameters and Responses tables are written by src/emit/docs-tables.ts.
  */
 import type { PaginationInfo, Schema } from '../ir/types.js';
-import { isIdentifierName, stringLiteral } from '../naming/escape.js';
+import { markdownCodeBlock as codeBlock, isIdentifierName, markdownCode, markdownText, stringLiteral } from '../escape/index.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './docs-client.js';
 import type { PageAnchors } from './docs-anchors.js';
 import { ids, modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
 import { exampleValue, printExample, type Example } from './docs-examples.js';
-import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './docs-markdown.js';
+import { firstLine, listJoin } from './docs-markdown.js';
 import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './docs-types.js';
 import type { OperationView } from './operations.js';
 import { isJson } from './responses.js';

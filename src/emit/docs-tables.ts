@@ -8,9 +8,9 @@
  * object) are not cached and are written each time.
  */
 import type { Operation, Parameter, Response, Schema } from '../ir/types.js';
-import { literalCode } from './docs-literals.js';
+import { markdownCell as cell, literalExpression as literalCode, markdownCode, markdownTableCell } from '../escape/index.js';
 import { modelHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { cell, markdownCode, markdownTableCell, tableOf, tableRow } from './docs-markdown.js';
+import { tableOf, tableRow } from './docs-markdown.js';
 import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './docs-types.js';
 import type { OperationView } from './operations.js';
 import { errorResponses, successResponses } from './responses.js';

@@ -3,7 +3,7 @@
  * Nothing here touches the disk: src/write/ does, after everything rendered.
  */
 import type { ApiIR, PaginationInfo, Schema, SchemaId } from '../ir/types.js';
-import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
+import { jsDocLines, propertyKey, stringLiteral } from '../escape/index.js';
 import type { Names } from '../naming/names.js';
 import type { PlannedAlias } from '../lock/aliases.js';
 import { ALIASES_FILE, docsAliases, renderAliases } from './aliases.js';

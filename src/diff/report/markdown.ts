@@ -1,9 +1,9 @@
 /**
  * The Markdown report, for a changelog or a pull-request comment: a summary line, one
  * table per severity (info folded in a <details> block), and the client verdict. Every spec
- * string goes through the Markdown escaping of src/naming/escape.ts.
+ * string goes through the Markdown escaping of src/escape/.
  */
-import { markdownCode, markdownTableCell, markdownText } from '../../naming/escape.js';
+import { markdownCode, markdownTableCell, markdownText } from '../../escape/index.js';
 import type { DiffResult, Severity } from '../types.js';
 import { groupChanges, operationList, SEVERITIES } from './group.js';
 
