@@ -90,14 +90,12 @@ export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], 
   };
 }
 
-const footers = new WeakMap<DocsContext['resolveLinks'], string>();
-
-/** The same on every model page: written once per link resolver. */
+/** The same on every model page: written once per link resolver (the run's cache). */
 function modelFooter(dc: DocsContext): string {
-  let footer = footers.get(dc.resolveLinks);
+  let footer = dc.cache.modelFooter;
   if (footer === undefined) {
     footer = dc.resolveLinks(`[Back to README](${readmeHref(HERE)}) · [Models](${readmeLink(HERE, 'models')}) · [API reference](${readmeLink(HERE, 'api-reference')})`);
-    footers.set(dc.resolveLinks, footer);
+    dc.cache.modelFooter = footer;
   }
   return footer;
 }

@@ -482,18 +482,16 @@ function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) 
   );
 }
 
-interface ErrorTexts {
+export interface ErrorTexts {
   carrying: string;
   connection: string;
   retried: Map<string, string>;
   options: string;
 }
 
-const errorTextsOf = new WeakMap<DocsContext['resolveLinks'], ErrorTexts>();
-
-/** The sentences every operation's "Errors and retries" shares, written once per link resolver. */
+/** The sentences every operation's "Errors and retries" shares, written once per link resolver (the run's cache). */
 function errorTexts(dc: DocsContext): ErrorTexts {
-  let t = errorTextsOf.get(dc.resolveLinks);
+  let t = dc.cache.errorTexts;
   if (!t) {
     const retries = readmeLinkOf(dc, HERE, 'retries');
     t = {
@@ -502,7 +500,7 @@ function errorTexts(dc: DocsContext): ErrorTexts {
       retried: new Map(),
       options: `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('headers')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
     };
-    errorTextsOf.set(dc.resolveLinks, t);
+    dc.cache.errorTexts = t;
   }
   return t;
 }
