@@ -85,6 +85,8 @@ const PROSE_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200
  * literally (and where only markup that could act is escaped: see inertCode). Line breaks
  * are normalized to LF, invisible controls removed. A fence the text leaves open is closed,
  * so that it cannot swallow what follows; fences are those of openingFence / closesFence.
+ * Known gap: fences are tracked at the top level only, not inside list items (block quotes
+ * cannot occur: `>` is escaped), where CommonMark ends a fence with its item.
  */
 export function markdownText(text: string): string {
   if (typeof text !== 'string') return generalMarkdownText(text);
@@ -101,11 +103,13 @@ export function generalMarkdownText(text: string): string {
       out.push(inertCode(lines[i]));
       let closed = false;
       for (i++; i < lines.length; i++) {
-        out.push(inertCode(lines[i]));
         if (closesFence(lines[i], fence)) {
+          // without the spaces or tabs after it, which some renderers (marked) do not accept
+          out.push(lines[i].replace(/[ \t]+$/, ''));
           closed = true;
           break;
         }
+        out.push(inertCode(lines[i]));
       }
       if (!closed) out.push(fence.char.repeat(fence.length)); // what follows the text must not become code
       continue;
