@@ -5,7 +5,7 @@
  * - typescript.ts: identifiers, property and object literal keys, string and template
  *   literals, JSDoc
  * - literal.ts:    JSON-ish values as literal types and expressions
- * - markdown.ts:   prose, inline prose, table cells, code spans and blocks, link text, and
+ * - markdown.ts:   prose, inline prose, table cells, code spans and blocks, and
  *   the one code fence rule (CommonMark 0.31 §4.5)
  */
 export {
@@ -31,7 +31,6 @@ export {
   markdownCode,
   markdownCodeBlock,
   markdownInline,
-  markdownLinkText,
   markdownTableCell,
   markdownText,
   openingFence,

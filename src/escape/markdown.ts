@@ -8,7 +8,6 @@
  * - markdownCode:       an inline code span showing text literally
  * - markdownCodeBlock:  a fenced code block showing code literally
  * - markdownCell:       oagen-built inline Markdown (code spans, links) as a table cell
- * - markdownLinkText:   text as the label of a link
  * - openingFence / closesFence: the one code fence rule (CommonMark 0.31 §4.5), for every
  *   writer and reader of Markdown in oagen
  *
@@ -168,15 +167,6 @@ export function generalMarkdownTableCell(text: string): string {
 }
 
 const rememberedCell = memo(generalMarkdownTableCell, MEMO_LIMIT);
-
-/**
- * Text as the label of a link (`[label](href)`): inline prose on one line with `[` and `]`
- * escaped, so the label cannot end early or nest another link.
- */
-export function markdownLinkText(text: string): string {
-  const s = markdownInline(text);
-  return /[[\]]/.test(s) ? s.replace(/(\\*)([[\]])/g, (_, slashes: string, b: string) => (slashes.length % 2 === 1 ? slashes + b : `${slashes}\\${b}`)) : s;
-}
 
 // ---------------------------------------------------------------------------------------
 // code

@@ -91,6 +91,17 @@ describe('markdownText closes what the text leaves open, by the one rule', () =>
   });
 });
 
+describe('markdownInline: prose inside a line', () => {
+  it.each<[string, string, string]>([
+    ['plain text as it is', 'Lists the users.', 'Lists the users.'],
+    ['line breaks become spaces', 'a\nb\r\nc', 'a b c'],
+    ['a fence at its start is escaped', '```js\ncode', '\\```js code'],
+    ['after spaces too', '  ~~~', '  \\~~~'],
+    ['a fence later in the text is not a block', 'see ```x```', 'see ```x```'],
+    ['HTML made inert, code spans kept', '<b> `<T>`', '&lt;b&gt; `<T>`'],
+  ])('%s', (_, given, want) => expect(markdownInline(given)).toBe(want));
+});
+
 /** A description with a code fence a tab-indented line does not close (the bug of issue 14). */
 const DESCRIPTION = 'Lists the users.\n\n```json\n{"a": 1}\n\t```\nMore text after.';
 /** more spec and error texts with fences */
