@@ -7,12 +7,12 @@
  */
 import type { ApiIR, SecurityScheme } from '../ir/types.js';
 import type { GroupNames } from '../naming/names.js';
-import { stringLiteral } from '../naming/escape.js';
+import { markdownCell as cell, markdownCodeBlock as codeBlock, markdownCode, markdownTableCell, markdownText, stringLiteral } from '../escape/index.js';
 import { anchorLink, anchorTarget } from './docs-anchors.js';
 import { chosenSchemes, clientLine, credentialExample, importLine, isBasic, type ClientFacts } from './docs-client.js';
 import { apiHref, ids, modelHref, operationLink, readmeLink, type DocsContext } from './docs-context.js';
 import { printExample, type Example } from './docs-examples.js';
-import { cell, codeBlock, codeLink, firstLine, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { codeLink, firstLine, table } from './docs-markdown.js';
 import { callExpression, httpLine, operationExample, schemeKind } from './docs-operation.js';
 import type { OperationView } from './operations.js';
 

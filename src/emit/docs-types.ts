@@ -10,9 +10,8 @@
  * instead: they depend on nothing else but its nullability.
  */
 import type { Property, Schema } from '../ir/types.js';
-import { literalValue, propertyKey } from '../naming/escape.js';
-import { literalType } from './docs-literals.js';
-import { codeLink, markdownCode } from './docs-markdown.js';
+import { literalValue as literalType, literalValue, markdownCode, propertyKey } from '../escape/index.js';
+import { codeLink } from './docs-markdown.js';
 import { hasLiteralTag, type TypeContext } from './type-expr.js';
 
 /** A piece of a type expression: TypeScript text, or a named model type. */

@@ -19,8 +19,9 @@ import type { ApiIR, OperationKey } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
 import { AnchorIndex, anchorLink, PageAnchors } from './docs-anchors.js';
 import { clientFacts, compareNames } from './docs-client.js';
-import { readmeHref, readmeLinkOf, type DocsContext } from './docs-context.js';
-import { cell, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
+import { DocsCache, readmeHref, readmeLinkOf, useLinks, type DocsContext } from './docs-context.js';
+import { markdownCell as cell, markdownCode, markdownTableCell, markdownText } from '../escape/index.js';
+import { table } from './docs-markdown.js';
 import { modelPage } from './docs-model.js';
 import { UsageIndex } from './docs-usage.js';
 import { writeOperation } from './docs-operation.js';
@@ -72,6 +73,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     },
     resolveLinks: (markdown) => markdown,
     linkTo: (page, id, href) => dc.resolveLinks(anchorLink(page, id, href)),
+    cache: new DocsCache(),
   };
 
   // The README first: its headings are read before the API docs link to them.
@@ -81,7 +83,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   );
   const anchors = new AnchorIndex();
   anchors.read('README.md', readme);
-  dc.resolveLinks = (markdown) => anchors.write('docs/', markdown, true);
+  useLinks(dc, (markdown) => anchors.write('docs/', markdown, true));
 
   // API docs, one per group, their anchors known as they are built (PageAnchors).
   const apiFooter = `[API reference](${readmeLinkOf(dc, 'docs/', 'api-reference')}) · [Models](${readmeLinkOf(dc, 'docs/', 'models')}) · [README](${readmeHref('docs/')})`;
@@ -112,8 +114,11 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   // heading of their own to link to).
   for (const path of pending) files.set(path, anchors.write(path, files.get(path)!));
   const readmeText = anchors.write('README.md', readme);
-  dc.resolveLinks = (markdown) => anchors.write('docs/models/', markdown);
-  dc.linkTo = (page, id, href) => anchors.link('docs/models/', page, id, href);
+  useLinks(
+    dc,
+    (markdown) => anchors.write('docs/models/', markdown),
+    (page, id, href) => anchors.link('docs/models/', page, id, href),
+  );
 
   // Model docs, with the indexes of where each model is used.
   const referencedBy = new Map<string, string[]>();

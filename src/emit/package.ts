@@ -4,7 +4,7 @@
  */
 import type { SerializationConfig } from '../config.js';
 import type { ApiIR, PaginationInfo, Schema, SchemaId } from '../ir/types.js';
-import { jsDocLines, propertyKey, stringLiteral } from '../naming/escape.js';
+import { jsDocLines, propertyKey, stringLiteral } from '../escape/index.js';
 import type { Names } from '../naming/names.js';
 import type { PlannedAlias } from '../lock/aliases.js';
 import { ALIASES_FILE, docsAliases, renderAliases } from './aliases.js';

@@ -1,13 +1,13 @@
 /**
  * IR schema → TypeScript type expression (a string). Every spec string goes through
- * the escaping layer (src/naming/escape.ts): property keys, literals and comments.
+ * the escaping layer (src/escape/): property keys, literals and comments.
  *
  * readOnly / writeOnly rule: one type serves both directions. `readOnly` properties carry
  * the `readonly` modifier and a JSDoc note; `writeOnly` ones a JSDoc note. Required-ness
  * is the spec's.
  */
 import type { Property, Schema, SchemaId } from '../ir/types.js';
-import { jsDocLines, literalValue, propertyKey } from '../naming/escape.js';
+import { jsDocLines, literalValue, propertyKey } from '../escape/index.js';
 import { ownTags } from '../normalize/discriminator.js';
 
 export interface TypeContext {

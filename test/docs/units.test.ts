@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../src/ir/types.js';
 import { anchorLink, anchorTarget, resolveAnchors } from '../../src/emit/docs-anchors.js';
 import { exampleValue, printExample } from '../../src/emit/docs-examples.js';
-import { cell, codeBlock, markdownText, Slugger, table } from '../../src/emit/docs-markdown.js';
+import { Slugger, table } from '../../src/emit/docs-markdown.js';
+import { markdownCell as cell, markdownCodeBlock as codeBlock, markdownText } from '../../src/escape/index.js';
 import { schemaModels, typeMarkdown, typeModels, typeParts, typeText } from '../../src/emit/docs-types.js';
 import type { TypeContext } from '../../src/emit/type-expr.js';
 
