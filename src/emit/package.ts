@@ -10,6 +10,7 @@ import { ALIASES_FILE, docsAliases, renderAliases } from './aliases.js';
 import { renderDocs } from './docs.js';
 import { modelView, type ModelView } from './models.js';
 import { needsSerializer, operationView, PAGINATION_STRATEGY, type OperationView } from './operations.js';
+import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
 import { render, runtimeSources } from './templates.js';
 import type { TypeContext } from './type-expr.js';
 
@@ -130,6 +131,7 @@ function clientView(ir: ApiIR, header: string, packageName: string) {
     if (s.type === 'apiKey') spec = `{ type: "apiKey", in: ${stringLiteral(s.in)}, name: ${stringLiteral(s.paramName)} }`;
     else if (s.type === 'http' && s.scheme === 'basic') spec = `{ type: "basic", encode: basicAuth }`;
     else if (s.type === 'http' && s.scheme !== 'bearer') spec = `{ type: "http", scheme: ${stringLiteral(s.scheme)} }`;
+    else if (clientCredentialsFlow(s)) spec = clientCredentialsSpec(clientCredentialsFlow(s)!);
     else spec = `{ type: "bearer" }`;
     return `    ${stringLiteral(s.name)}: ${spec},\n`;
   });
@@ -150,15 +152,18 @@ function clientView(ir: ApiIR, header: string, packageName: string) {
     titleDoc: jsDocLines(ir.info.title)[0] ?? 'the API',
     authSchemeType: schemes.length > 0 ? schemes.map((s) => stringLiteral(s.name)).join(' | ') : 'never',
     basicImport: schemes.some((s) => s.type === 'http' && s.scheme === 'basic') ? '  basicAuth,\n' : '',
-    credentialImports: [...new Set(schemes.map((s) => (s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential')))]
+    credentialImports: [
+      ...new Set(schemes.flatMap((s) => (s.type === 'http' && s.scheme === 'basic' ? ['BasicCredential'] : clientCredentialsFlow(s) ? ['ClientCredentials', 'Credential'] : ['Credential']))),
+    ]
       .sort()
       .map((t) => `  type ${t},\n`)
       .join(''),
     authCredentials: schemes.map((s) => ({
       doc: [...(s.description ? jsDocLines(s.description) : []), ...(s.description ? [''] : []), ...jsDocLines(`${schemeLabel(s)}.`)].map((l) => (l ? `   * ${l}` : '   *')),
       key: propertyKey(s.name),
-      type: s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential',
+      type: s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : clientCredentialsFlow(s) ? clientCredentialsType(clientCredentialsFlow(s)!) : 'Credential',
     })),
+    oauth: schemes.some((s) => clientCredentialsFlow(s)),
     baseUrl: stringLiteral(baseUrl),
     securitySchemes: entries.length > 0 ? `{\n${entries.join('')}  }` : '{}',
     exampleLines,
@@ -172,7 +177,7 @@ function schemeLabel(s: ApiIR['securitySchemes'][number]): string {
     case 'apiKey':
       return `API key, sent in the ${s.in} \`${s.paramName}\``;
     case 'oauth2':
-      return 'OAuth 2 access token, sent as a bearer token';
+      return oauthLabel(s);
     case 'openIdConnect':
       return 'OpenID Connect access token, sent as a bearer token';
     default:
