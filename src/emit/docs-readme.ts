@@ -15,6 +15,7 @@ import { printExample, type Example } from './docs-examples.js';
 import { cell, codeBlock, codeLink, firstLine, markdownCode, markdownTableCell, markdownText, table } from './docs-markdown.js';
 import { callExpression, operationExample, schemeKind } from './docs-operation.js';
 import { clientCredentialsFlow, EXPIRY_MARGIN_S } from './oauth.js';
+import { webhookEvents, webhooksReadme } from './webhooks.js';
 import type { OperationView } from './operations.js';
 
 /** A renamed export kept under its old name (the name lock, issue 8). */
@@ -72,6 +73,7 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
       retries: t('retries'),
       rawResponses: t('raw-responses'),
       streaming: t('streaming'),
+      webhooks: t('webhooks'),
       aliases: t('aliases'),
       apiReference: t('api-reference'),
       models: t('models'),
@@ -86,6 +88,7 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
     retries: retriesSection(all, first, dc),
     rawResponses: rawSection(first, dc),
     streaming: dc.readme.streaming ? streamingSection(all, dc) : '',
+    webhooks: ir.webhooks?.length ? webhooksReadme(packageName, webhookEvents(ir, dc.types)) : '',
     aliases: input.aliases.length > 0 ? aliasesSection(input.aliases) : '',
     apiReference: apiReference(input.groups),
     models: input.models.length > 0 ? input.models.map((m) => `- ${codeLink(m, modelHref(HERE, m))}`).join('\n') : 'This API declares no named models.',

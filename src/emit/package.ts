@@ -13,6 +13,7 @@ import { needsSerializer, operationView, PAGINATION_STRATEGY, type OperationView
 import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
 import { render, runtimeSources } from './templates.js';
 import type { TypeContext } from './type-expr.js';
+import { renderWebhooksFile, webhookEvents } from './webhooks.js';
 
 export interface PackageOptions {
   /** npm package name */
@@ -70,7 +71,9 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
   files.set('src/client.ts', render('src/client.ts.hbs', clientView(ir, header, options.name)));
   const aliases = renderAliases(options.aliases ?? [], names, header);
   if (aliases) files.set(ALIASES_FILE, aliases);
-  files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined }));
+  const webhooks = webhookEvents(ir, ctx);
+  if (webhooks.length > 0) files.set('src/webhooks.ts', renderWebhooksFile(ir, webhooks, ctx, header));
+  files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 }));
   for (const f of runtimeSources()) files.set(`src/runtime/${f.name}`, f.content);
 
   const version = options.version ?? (/^\d+\.\d+\.\d+/.test(ir.info.version) ? ir.info.version : '0.1.0');
