@@ -74,7 +74,9 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
   const webhooks = webhookEvents(ir, ctx);
   if (webhooks.length > 0) files.set('src/webhooks.ts', renderWebhooksFile(ir, webhooks, ctx, header));
   files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 }));
-  for (const f of runtimeSources()) files.set(`src/runtime/${f.name}`, f.content);
+  // oauth.ts and webhooks.ts only in the packages that use them
+  const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);
+  for (const f of runtimeSources()) if (!unused.has(f.name)) files.set(`src/runtime/${f.name}`, f.content);
 
   const version = options.version ?? (/^\d+\.\d+\.\d+/.test(ir.info.version) ? ir.info.version : '0.1.0');
   files.set(
