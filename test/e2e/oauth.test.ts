@@ -3,6 +3,7 @@
  * needs only a client id and secret. The generated package compiles; its client fetches a token
  * from the spec's relative `tokenUrl` on a real server, sends it, and reuses it.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClient } from '../../src/generate.js';
@@ -10,6 +11,7 @@ import { tempDir } from '../generate/helpers.js';
 import { loadCompiledPackage, repoRoot, type CompiledPackage } from './compiled-package.js';
 import { expectNoOpenSockets } from './open-handles.js';
 import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { baseOptions, runTsc } from '../types/tsc.js';
 
 interface Ledger {
   createClient(config: { baseUrl: string; auth: { OAuth: { clientId: string; clientSecret: string; scopes?: string[] } } }): unknown;
@@ -61,4 +63,29 @@ describe('an OAuth client-credentials API', () => {
     const readme = await readFile(join(output, 'README.md'), 'utf8');
     expect(readme).toContain('needs only your client id and secret');
   });
+
+  it('types: a token, a provider or client credentials with the declared scopes; nothing else compiles', async () => {
+    const check = join(output, 'src', 'oauth-check.ts');
+    await writeFile(
+      check,
+      [
+        "import { createClient, ApiError, type ClientCredentials } from './index.js';",
+        "createClient({ auth: { OAuth: 'token' } });",
+        "createClient({ auth: { OAuth: async () => 'token' } });",
+        "createClient({ auth: { OAuth: { clientId: 'id', clientSecret: 'secret' } } });",
+        "createClient({ auth: { OAuth: { clientId: 'id', clientSecret: 'secret', scopes: ['ledger.read', 'ledger.write'], authMethod: 'client_secret_post' } } });",
+        "const credentials: ClientCredentials<'ledger.read'> = { clientId: 'id', clientSecret: 'secret', scopes: ['ledger.read'] };",
+        'createClient({ auth: { OAuth: credentials } });',
+        'void ApiError;',
+        '// @ts-expect-error TS2322 not a declared scope',
+        "createClient({ auth: { OAuth: { clientId: 'id', clientSecret: 'secret', scopes: ['ledger.admin'] } } });",
+        '// @ts-expect-error TS2322 the secret is required',
+        "createClient({ auth: { OAuth: { clientId: 'id' } } });",
+        '// @ts-expect-error TS2322 no such token endpoint authentication',
+        "createClient({ auth: { OAuth: { clientId: 'id', clientSecret: 's', authMethod: 'private_key_jwt' } } });",
+      ].join('\n'),
+    );
+    const result = await runTsc(join(output, '.typecheck'), { ...baseOptions, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true }, { files: [check] });
+    expect(result.diagnostics).toEqual([]);
+  }, 60_000);
 });
