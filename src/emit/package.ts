@@ -72,7 +72,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
   const aliases = renderAliases(options.aliases ?? [], names, header);
   if (aliases) files.set(ALIASES_FILE, aliases);
   const webhooks = webhookEvents(ir, ctx);
-  if (webhooks.length > 0) files.set('src/webhooks.ts', renderWebhooksFile(ir, webhooks, ctx, header));
+  if (webhooks.length > 0) files.set('src/webhooks.ts', renderWebhooksFile(ir, webhooks, header));
   files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 }));
   // oauth.ts and webhooks.ts only in the packages that use them
   const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);

@@ -20,6 +20,8 @@ export interface WebhookEventView {
   model?: string;
   /** how a delivery is recognised as this event (Markdown) */
   recognised: string;
+  /** the models the payload type refers to, sorted */
+  models: string[];
 }
 
 export function webhookEvents(ir: ApiIR, ctx: TypeContext): WebhookEventView[] {
@@ -31,10 +33,13 @@ export function webhookEvents(ir: ApiIR, ctx: TypeContext): WebhookEventView[] {
     const schema = content?.schema;
     const model = schema?.kind === 'ref' && !schema.nullable ? ctx.names.get(schema.target) : undefined;
     const e = hook.event;
+    const used = new Set<string>();
+    const type = schema ? typeExpr(schema, { ...ctx, used }, '  ') : 'unknown';
     return {
+      models: [...used].sort(),
       hook,
       name: count.get(hook.name)! > 1 ? hook.key : hook.name,
-      type: schema ? typeExpr(schema, ctx, '  ') : 'unknown',
+      type,
       ...(model ? { model } : {}),
       recognised: !e
         ? hooks.length === 1
@@ -48,13 +53,8 @@ export function webhookEvents(ir: ApiIR, ctx: TypeContext): WebhookEventView[] {
 }
 
 /** `src/webhooks.ts` of the generated package. */
-export function renderWebhooksFile(ir: ApiIR, events: WebhookEventView[], ctx: TypeContext, header: string): string {
-  const used = new Set<string>();
-  // collect the model names the payload types use
-  for (const e of events) {
-    const content = e.hook.payload?.contents.find((c) => /\bjson\b/i.test(c.mediaType)) ?? e.hook.payload?.contents[0];
-    if (content) typeExpr(content.schema, { ...ctx, used }, '  ');
-  }
+export function renderWebhooksFile(ir: ApiIR, events: WebhookEventView[], header: string): string {
+  const used = new Set(events.flatMap((e) => e.models));
   const title = jsDocLines(ir.info.title)[0] ?? 'the API';
   const payloads = events.map((e) => {
     const doc = [
@@ -181,10 +181,26 @@ export function webhooksPage(ir: ApiIR, packageName: string, events: WebhookEven
     if (e.hook.description?.trim()) out.push(markdownText(e.hook.description.trim()), '');
     out.push(`${markdownCode(`${e.hook.method} ${e.hook.name}`)}, recognised by ${e.recognised}.`, '');
     if (e.model) out.push(`Payload: ${codeLink(e.model, modelHref('docs/', e.model))}.`, '');
-    else out.push('Payload:', '', codeBlock('ts', e.type), '');
+    else {
+      const imports = e.models.length ? `import type { ${e.models.join(', ')} } from ${stringLiteral(packageName)};\n\n` : '';
+      out.push('Payload:', '', codeBlock('ts', `${imports}export type Payload = ${e.type};`), '');
+    }
     const payloadDescription = e.hook.payload?.description?.trim();
     if (payloadDescription) out.push(markdownText(payloadDescription), '');
-    out.push(codeBlock('ts', [`if (event.name === ${stringLiteral(e.name)}) {`, `  const payload = event.payload; // ${e.model ?? `WebhookPayloads[${stringLiteral(e.name)}]`}`, '}'].join('\n')));
+    const payloadType = `WebhookPayloads[${stringLiteral(e.name)}]`;
+    out.push(
+      codeBlock(
+        'ts',
+        [
+          `import { parseWebhook, type WebhookPayloads } from ${stringLiteral(packageName)};`,
+          '',
+          `export function payloadOf(body: string, headers: Record<string, string>): ${payloadType} | undefined {`,
+          '  const event = parseWebhook(body, headers);',
+          `  return event.name === ${stringLiteral(e.name)} ? event.payload : undefined;`,
+          '}',
+        ].join('\n'),
+      ),
+    );
   }
   out.push('', '[README](../README.md)', '');
   return out.join('\n');
