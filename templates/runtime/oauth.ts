@@ -115,8 +115,9 @@ function tokenSource(client: Client, tokenUrl: string, credentials: ClientCreden
     if (cached?.refresh) {
       // a refresh token the server gave: use it; when it is refused, start over with the credentials
       token = await request({ grant_type: 'refresh_token', refresh_token: cached.refresh }).catch((e: ApiError) => {
-        if (e?.status == 400 || e?.status == 401) return undefined;
-        throw e;
+        if (e?.status != 400 && e?.status != 401) throw e;
+        if (cached) delete cached.refresh; // refused: not tried again
+        return undefined;
       });
     }
     token ??= await request({ grant_type: 'client_credentials', ...(scopes?.length ? { scope: scopes.join(' ') } : {}) });

@@ -143,6 +143,19 @@ describe('OAuth client credentials', () => {
     expect(tokenRequests().map((r) => new URLSearchParams(r.body).get('grant_type'))).toEqual(['client_credentials', 'refresh_token', 'client_credentials']);
   });
 
+  it('a refused refresh token is not tried again', async () => {
+    let refreshes = 0;
+    tokenReply = (req) =>
+      new URLSearchParams(req.body).get('grant_type') == 'refresh_token'
+        ? (refreshes++, { status: 400, body: { error: 'invalid_grant' } })
+        : { body: { access_token: `tok-${++issued}`, expires_in: 3600, ...(issued == 1 ? { refresh_token: 'r' } : {}) } };
+    apiReply = (req) => (req.headers.authorization != 'Bearer tok-3' ? { status: 401 } : { body: { auth: req.headers.authorization } });
+    const c = client();
+    await failure(request(c, op, undefined)); // tok-1 refused, refresh refused, tok-2 refused
+    expect(await request(c, op, undefined)).toEqual({ auth: 'Bearer tok-3' });
+    expect(refreshes).toBe(1);
+  });
+
   it('a failing token endpoint is an ApiError naming the token URL, and the call is not sent', async () => {
     tokenReply = () => ({ status: 401, body: { error: 'invalid_client', error_description: `bad secret ${SECRET}` } });
     const e = await failure(request(client(), op, undefined));
