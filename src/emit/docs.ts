@@ -31,6 +31,7 @@ import type { ModelView } from './models.js';
 import type { OperationView } from './operations.js';
 import { render } from './templates.js';
 import type { TypeContext } from './type-expr.js';
+import { webhookEvents, webhooksPage } from './webhooks.js';
 
 export type { DeprecatedAlias };
 
@@ -134,6 +135,8 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? [])));
   }
   files.set('README.md', readmeText);
+  const webhooks = webhookEvents(ir, input.ctx);
+  if (webhooks.length > 0) files.set('docs/Webhooks.md', webhooksPage(ir, input.packageName, webhooks));
 
   return files;
 }

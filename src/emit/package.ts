@@ -11,8 +11,10 @@ import { ALIASES_FILE, docsAliases, renderAliases } from './aliases.js';
 import { renderDocs } from './docs.js';
 import { modelView, type ModelView } from './models.js';
 import { operationView, PAGINATION_STRATEGY, usesSerializer, type OperationContext, type OperationView } from './operations.js';
+import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
 import { render, runtimeSources } from './templates.js';
 import type { TypeContext } from './type-expr.js';
+import { renderWebhooksFile, webhookEvents } from './webhooks.js';
 
 export interface PackageOptions {
   /** npm package name */
@@ -85,8 +87,12 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions): 
   files.set('src/client.ts', render('src/client.ts.hbs', clientView(ir, header, options.name, version, options.env)));
   const aliases = renderAliases(options.aliases ?? [], names, header);
   if (aliases) files.set(ALIASES_FILE, aliases);
-  files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined }));
-  for (const f of runtimeSources()) files.set(`src/runtime/${f.name}`, f.content);
+  const webhooks = webhookEvents(ir, ctx);
+  if (webhooks.length > 0) files.set('src/webhooks.ts', renderWebhooksFile(ir, webhooks, header));
+  files.set('src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 }));
+  // oauth.ts and webhooks.ts only in the packages that use them
+  const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);
+  for (const f of runtimeSources()) if (!unused.has(f.name)) files.set(`src/runtime/${f.name}`, f.content);
 
   files.set(
     'package.json',
@@ -146,6 +152,7 @@ function clientView(ir: ApiIR, header: string, packageName: string, version: str
     if (s.type === 'apiKey') spec = `{ type: "apiKey", in: ${stringLiteral(s.in)}, name: ${stringLiteral(s.paramName)} }`;
     else if (s.type === 'http' && s.scheme === 'basic') spec = `{ type: "basic", encode: basicAuth }`;
     else if (s.type === 'http' && s.scheme !== 'bearer') spec = `{ type: "http", scheme: ${stringLiteral(s.scheme)} }`;
+    else if (clientCredentialsFlow(s)) spec = clientCredentialsSpec(clientCredentialsFlow(s)!);
     else spec = `{ type: "bearer" }`;
     return `    ${stringLiteral(s.name)}: ${spec},\n`;
   });
@@ -169,15 +176,18 @@ function clientView(ir: ApiIR, header: string, packageName: string, version: str
     titleDoc: jsDocLines(ir.info.title)[0] ?? 'the API',
     authSchemeType: schemes.length > 0 ? schemes.map((s) => stringLiteral(s.name)).join(' | ') : 'never',
     basicImport: schemes.some((s) => s.type === 'http' && s.scheme === 'basic') ? '  basicAuth,\n' : '',
-    credentialImports: [...new Set(schemes.map((s) => (s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential')))]
+    credentialImports: [
+      ...new Set(schemes.flatMap((s) => (s.type === 'http' && s.scheme === 'basic' ? ['BasicCredential'] : clientCredentialsFlow(s) ? ['ClientCredentials', 'Credential'] : ['Credential']))),
+    ]
       .sort()
       .map((t) => `  type ${t},\n`)
       .join(''),
     authCredentials: schemes.map((s) => ({
       doc: [...(s.description ? jsDocLines(s.description) : []), ...(s.description ? [''] : []), ...jsDocLines(`${schemeLabel(s)}.`)].map((l) => (l ? `   * ${l}` : '   *')),
       key: propertyKey(s.name),
-      type: s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential',
+      type: s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : clientCredentialsFlow(s) ? clientCredentialsType(clientCredentialsFlow(s)!) : 'Credential',
     })),
+    oauth: schemes.some((s) => clientCredentialsFlow(s)),
     baseUrl: stringLiteral(baseUrl),
     userAgent: stringLiteral(`${packageName}/${version}`),
     env: env && Object.keys(env).length > 0 ? `{ ${Object.keys(env).sort().map((k) => `${propertyKey(k)}: ${stringLiteral(env[k])}`).join(', ')} }` : '',
@@ -193,7 +203,7 @@ function schemeLabel(s: ApiIR['securitySchemes'][number]): string {
     case 'apiKey':
       return `API key, sent in the ${s.in} \`${s.paramName}\``;
     case 'oauth2':
-      return 'OAuth 2 access token, sent as a bearer token';
+      return oauthLabel(s);
     case 'openIdConnect':
       return 'OpenID Connect access token, sent as a bearer token';
     default:
