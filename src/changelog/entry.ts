@@ -5,7 +5,7 @@
  * added, deprecated). Deterministic: no dates, lists sorted, long lists shortened the same way
  * every time. Earlier entries are kept as they are.
  */
-import { markdownCode, markdownText } from '../naming/escape.js';
+import { markdownCode, markdownInline } from '../escape/index.js';
 import type { DroppedAlias, AliasPlan } from '../lock/aliases.js';
 import type { Rename } from '../lock/renames.js';
 import type { KeptName } from '../lock/swaps.js';
@@ -41,7 +41,7 @@ export function entryBody(input: EntryInput): string {
   const kind = verdict.semver === 'major' ? 'Major' : verdict.semver === 'minor' ? 'Minor' : 'Patch';
   const from = input.previousVersion === input.version ? '' : ` (from ${markdownCode(input.previousVersion)})`;
   parts.push(
-    `${kind} change${from}, generated from ${markdownText(input.api.title)} ${markdownCode(input.api.version)}${input.pinned ? ' (version set in the config)' : ''}: ${verdict.reasons.map(markdownText).join('; ')}.`,
+    `${kind} change${from}, generated from ${markdownInline(input.api.title)} ${markdownCode(input.api.version)}${input.pinned ? ' (version set in the config)' : ''}: ${verdict.reasons.map(markdownInline).join('; ')}.`,
   );
 
   const aliased = new Set(plan.added.map((a) => a.name));
@@ -79,7 +79,7 @@ export function entryBody(input: EntryInput): string {
   const newNames = new Set(renamed.map((n) => n.new));
   const droppedNames = new Set(plan.dropped.map((d) => d.alias.name));
   const of = (c: ExportChange['change'], skip: Set<string> = new Set()) => verdict.exports.filter((e) => e.change === c && !skip.has(e.name));
-  const detail = (e: ExportChange) => `${markdownCode(e.name)}${e.detail ? `: ${markdownText(e.detail)}` : ''}`;
+  const detail = (e: ExportChange) => `${markdownCode(e.name)}${e.detail ? `: ${markdownInline(e.detail)}` : ''}`;
   const removed = of('removed', new Set([...oldNames, ...droppedNames]));
   if (removed.length > 0) parts.push(section('Removed', '', removed.map((e) => markdownCode(e.name))));
   const incompatible = of('incompatible');

@@ -4,7 +4,7 @@
  * the naming stage (src/naming/), so they are the exports users import.
  */
 import type { LiteralValue, Operation, Schema } from '../ir/types.js';
-import { isIdentifierName } from '../naming/escape.js';
+import { isIdentifierName } from '../escape/index.js';
 import type { Side } from './context.js';
 
 /** `Base.name`, or `Base["odd name"]`. */

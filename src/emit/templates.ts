@@ -1,6 +1,6 @@
 /**
  * Handlebars setup: an isolated instance, `noEscape` (the output is TypeScript, JSON and
- * Markdown, escaped by src/naming/escape.ts, never HTML) and `strict` (a missing field is
+ * Markdown, escaped by src/escape/, never HTML) and `strict` (a missing field is
  * an error, not an empty string).
  *
  * The build precompiles every template into dist/templates.cjs (src/emit/precompile.ts), so a

@@ -202,6 +202,32 @@ export type SecurityScheme =
   | { name: string; type: 'openIdConnect'; url: string; description?: string }
   | { name: string; type: 'mutualTLS'; description?: string };
 
+/**
+ * A webhook (OpenAPI 3.1 `webhooks`, or the 3.0 extension `x-webhooks`): a request the API sends
+ * to its users' servers. Keyed by `METHOD name`.
+ */
+export interface Webhook {
+  /** `POST batch_completed` */
+  key: string;
+  /** the `webhooks` key */
+  name: string;
+  method: string;
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** the payload: the request body, by media type */
+  payload?: RequestBody;
+  /** declared header parameters */
+  headers: Parameter[];
+  /**
+   * How a delivery is recognised as this event, when the spec says: a declared header with one
+   * literal value, or a required payload property whose literal value differs for every webhook.
+   */
+  event?: { in: 'header'; name: string; value: string } | { in: 'body'; property: string; value: LiteralValue };
+  pointer: string;
+}
+
 export interface Server {
   url: string;
   description?: string;
@@ -227,4 +253,6 @@ export interface ApiIR {
   security: SecurityRequirement[];
   /** declared tags, in declaration order (docs follow it), plus undeclared ones used by operations */
   tags: Tag[];
+  /** sorted by name, then method; absent: none declared */
+  webhooks?: Webhook[];
 }

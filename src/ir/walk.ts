@@ -60,7 +60,7 @@ export function mapSchema(s: Schema, f: (s: Schema) => Schema): Schema {
 
 /**
  * Apply a schema transform to every schema of the document: named schemas, parameters,
- * bodies, responses. A schema object of an operation met more than once (the parser shares
+ * bodies, responses, webhook payloads and headers. A schema object of an operation met more than once (the parser shares
  * the schemas of shared parameters and responses) is mapped once, and the result is shared
  * the same way.
  * Operations, parameters and responses whose schemas did not change are kept as they are.
@@ -95,7 +95,15 @@ export function mapDocument(ir: ApiIR, f: (s: Schema) => Schema): ApiIR {
     if (parameters === op.parameters && contents === op.requestBody?.contents && responses === op.responses) return op;
     return { ...op, parameters, ...(op.requestBody ? { requestBody: { ...op.requestBody, contents: contents! } } : {}), responses };
   });
-  return { ...ir, schemas, operations };
+  const webhooks =
+    ir.webhooks &&
+    mapList(ir.webhooks, (h) => {
+      const headers = mapList(h.headers, withSchema);
+      const contents = h.payload && mapList(h.payload.contents, withSchema);
+      if (headers === h.headers && contents === h.payload?.contents) return h;
+      return { ...h, headers, ...(h.payload ? { payload: { ...h.payload, contents: contents! } } : {}) };
+    });
+  return { ...ir, schemas, operations, ...(webhooks ? { webhooks } : {}) };
 }
 
 /** `list.map(f)`, or `list` itself when `f` changed no item. */

@@ -67,7 +67,8 @@ export function checkCandidates(oldFiles: ReadonlyMap<string, string>, newFiles:
   });
   for (const [path, content] of oldFiles) if (path.startsWith('src/') && path.endsWith('.ts')) project.createSourceFile(`/old/${path}`, content);
   for (const [path, content] of newFiles) {
-    if (!path.startsWith('src/') || !path.endsWith('.ts') || path.startsWith('src/runtime/')) continue;
+    // the runtime is the old one's, but for files the old package did not have (runtime/webhooks.ts the first time)
+    if (!path.startsWith('src/') || !path.endsWith('.ts') || (path.startsWith('src/runtime/') && (oldFiles.has(path) || path === 'src/runtime/index.ts'))) continue;
     project.createSourceFile(`/new/${path}`, content);
   }
   project.createSourceFile('/new/src/runtime/index.ts', `export * from '../../../old/src/runtime/index.js';\n`);

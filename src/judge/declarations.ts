@@ -1,6 +1,6 @@
 /**
  * The exported declarations of a generated package (its `src/client.ts`, `src/models.ts`,
- * `src/aliases.ts` and `src/api/*.ts`; the runtime is oagen's own, the same in every
+ * `src/aliases.ts`, `src/webhooks.ts` and `src/api/*.ts`; the runtime is oagen's own, the same in every
  * package), read with the TypeScript parser only (no type checking). Each comes with its
  * code without comments (functions: the signature only, the body is behaviour, not type),
  * the identifiers it refers to, its comments (the JSDoc before it and any comment inside
@@ -32,7 +32,7 @@ export const ALIASES_FILE = 'src/aliases.ts';
 
 /** The files whose exports make up the package's TypeScript surface. */
 export function isSurfaceFile(path: string): boolean {
-  return path === 'src/client.ts' || path === 'src/models.ts' || path === ALIASES_FILE || /^src\/api\/[^/]+\.ts$/.test(path);
+  return path === 'src/client.ts' || path === 'src/models.ts' || path === ALIASES_FILE || path === 'src/webhooks.ts' || /^src\/api\/[^/]+\.ts$/.test(path);
 }
 
 /**

@@ -7,13 +7,11 @@
  * `load`, a regex over the text, and nothing else. Source positions, swagger-parser and the
  * Swagger 2.0 conversion only cost when they are needed.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { OpenAPIV3, OpenAPIV3_1 } from 'openapi-types';
 import {
   Diagnostics,
   displayPath,
-  EXIT_USAGE,
   OagenError,
   type Diagnostic,
   type SourceLocation,
@@ -23,7 +21,7 @@ import { bundleSpec } from './bundle.js';
 import { applyOverlays, overlaidLocator } from './overlay/index.js';
 import { pointerLocator, textLocator, throughOrigins, type SegmentLocator } from './locate/index.js';
 import { parsePointer, resolvePointer } from './pointer.js';
-import { readText } from './read.js';
+import { readSourceFile, readText } from './read.js';
 import { externalRefs, mayHaveExternalRefs } from './refs.js';
 import { convertSwagger2 } from './swagger2/convert.js';
 import { validateDocument } from './validate.js';
@@ -64,16 +62,7 @@ export type { SpecVersion } from './version.js';
 /** Read and load a spec file. A file that cannot be read is a usage error (exit code 2). */
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-    const d: Diagnostic = { code: 'E_FILE_READ', severity: 'error', message: `cannot read the spec: ${reason}`, file: displayPath(file) };
-    diagnostics.add(d);
-    throw new OagenError([d], EXIT_USAGE);
-  }
+  const text = await readSourceFile(file, 'the spec', diagnostics);
   return loadSpecFromText(text, file, { ...options, diagnostics });
 }
 

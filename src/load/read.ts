@@ -5,8 +5,9 @@
  * line and column.
  */
 import { CORE_SCHEMA, load, mergeTag, YAMLException } from 'js-yaml';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { displayPath, OagenError, type Diagnostic, type Diagnostics } from '../diagnostics.js';
+import { displayPath, EXIT_USAGE, OagenError, type Diagnostic, type Diagnostics } from '../diagnostics.js';
 import { checkAliases, mayHaveAliases } from './aliases.js';
 import { textLocator, type TextFormat } from './locate/index.js';
 import { lineIndex } from './locate/lines.js';
@@ -16,6 +17,22 @@ const YAML_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 /** Deepest nesting accepted in YAML (js-yaml's default of 100 is too low for some real specs). */
 const MAX_DEPTH = 1000;
+
+/**
+ * A file's text; a file that cannot be read is `E_FILE_READ` naming it, a usage error (exit 2).
+ * `what` names the file's role in the message (`the spec`, `the overlay`).
+ */
+export async function readSourceFile(file: string, what: string, diagnostics: Diagnostics): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+    const d: Diagnostic = { code: 'E_FILE_READ', severity: 'error', message: `cannot read ${what}: ${reason}`, file: displayPath(file) };
+    diagnostics.add(d);
+    throw new OagenError([d], EXIT_USAGE);
+  }
+}
 
 export interface ReadResult {
   value: unknown;

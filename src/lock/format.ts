@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { ApiIR, OperationKey, SchemaId } from '../ir/types.js';
 import { structuralKey } from '../ir/walk.js';
 import { pascalCase } from '../naming/casing.js';
-import { identifier } from '../naming/escape.js';
+import { identifier } from '../escape/index.js';
 import type { Names, OperationNames } from '../naming/names.js';
 
 export const LOCK_FILE = 'oagen.lock.json';

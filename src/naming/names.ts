@@ -23,7 +23,7 @@
 import { Diagnostics } from '../diagnostics.js';
 import type { ApiIR, Operation, OperationKey, SchemaId } from '../ir/types.js';
 import { camelCase, kebabCase, pascalCase } from './casing.js';
-import { identifier } from './escape.js';
+import { identifier } from '../escape/index.js';
 import { RESERVED_WORDS } from './reserved.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
 

@@ -67,4 +67,14 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'BodyEncoder',
   'Uploadable',
   'NodeReadableLike',
+  'ClientCredentials',
+  // generated webhooks.ts (specs with webhooks)
+  'WebhookPayloads',
+  'WebhookEvent',
+  'parseWebhook',
+  'verifyWebhook',
+  'WebhookVerificationError',
+  'WebhookVerifyOptions',
+  'WebhookBody',
+  'WebhookHeaders',
 ];

@@ -1,7 +1,7 @@
 /**
  * The config's include filter: keep the operations that match any of the path prefixes,
  * tags or operationIds given, and only the named schemas they reach (transitively).
- * With no filter every operation and schema is kept.
+ * With no filter every operation, schema and webhook is kept; with one, no webhook is.
  */
 import type { ApiIR, Schema, SchemaId } from '../ir/types.js';
 import { children } from '../ir/walk.js';
@@ -44,8 +44,10 @@ export function applyInclude(ir: ApiIR, filter: IncludeFilter | undefined): ApiI
     } else stack.push(...children(s));
   }
   const tagsUsed = new Set(operations.flatMap((op) => op.tags));
+  // a filtered client has no webhooks (they are not operations the filter could select)
+  const { webhooks: _, ...rest } = ir;
   return {
-    ...ir,
+    ...rest,
     operations,
     schemas: ir.schemas.filter((n) => reached.has(n.id)),
     tags: ir.tags.filter((t) => tagsUsed.has(t.name)),

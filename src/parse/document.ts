@@ -8,6 +8,7 @@ import { child, CountingReporter, isObject, sortedKeys, type ParseContext } from
 import { HTTP_TOKEN, parseOperations, parseSecurity } from './operation.js';
 import { parseServers } from './servers.js';
 import { schemaRef } from './schema.js';
+import { parseWebhooks } from './webhooks.js';
 
 export interface ParseInput {
   document: unknown;
@@ -32,6 +33,7 @@ export function parseDocument(input: ParseInput): ApiIR {
 
   const operations = parseOperations(doc.paths, ctx);
   checkOperationIds(operations, ctx);
+  const webhooks = input.version === '2.0' ? [] : parseWebhooks(doc, ctx, ctx.named);
 
   const info = isObject(doc.info) ? doc.info : {};
   const named: NamedSchema[] = [...ctx.named.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -52,6 +54,7 @@ export function parseDocument(input: ParseInput): ApiIR {
     securitySchemes,
     security,
     tags: parseTags(doc.tags, operations),
+    ...(webhooks.length ? { webhooks } : {}),
   };
 }
 

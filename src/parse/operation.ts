@@ -45,7 +45,7 @@ export function parseOperations(paths: unknown, ctx: ParseContext): Operation[] 
   return ops;
 }
 
-function parseOperation(
+export function parseOperation(
   path: string,
   method: string,
   op: Record<string, unknown>,
@@ -252,7 +252,7 @@ function operationSchema(node: unknown, pointer: string, ctx: ParseContext): Sch
 }
 
 /** Follow `$ref`s of non-schema objects (parameters, responses, bodies, headers, path items). */
-function deref(raw: unknown, pointer: string, ctx: ParseContext): { node: unknown; pointer: string } {
+export function deref(raw: unknown, pointer: string, ctx: ParseContext): { node: unknown; pointer: string } {
   let node = raw;
   let at = pointer;
   for (let hops = 0; isObject(node) && typeof node.$ref === 'string'; hops++) {

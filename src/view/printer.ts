@@ -14,7 +14,7 @@
  * readOnly properties carry the `readonly` modifier; required-ness is the spec's.
  */
 import type { Property, Schema, SchemaId, SchemaOf } from '../ir/types.js';
-import { jsDocLines, literalValue, propertyKey } from '../naming/escape.js';
+import { jsDocLines, literalValue, propertyKey } from '../escape/index.js';
 import { ownTags } from '../normalize/discriminator.js';
 
 /** A reference to a named model in a type expression: its schema id and its generated name. */

@@ -10,6 +10,22 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' 
 /** A credential: the secret itself, or a (possibly async) function returning it. */
 export type Credential = string | (() => string | Promise<string>);
 
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): the client fetches, caches and renews its own
+ * access tokens from the scheme's `tokenUrl` (see `withOAuth` in `runtime/oauth.js`).
+ */
+export interface ClientCredentials<Scope extends string = string> {
+  clientId: string;
+  clientSecret: string;
+  /** requested scopes, sent space-separated; omitted: the server's default */
+  scopes?: readonly Scope[] | undefined;
+  /**
+   * How the client authenticates at the token endpoint (RFC 6749 §2.3.1): HTTP basic
+   * (`client_secret_basic`, the default) or `client_id`/`client_secret` form fields (`client_secret_post`).
+   */
+  authMethod?: 'client_secret_basic' | 'client_secret_post' | undefined;
+}
+
 /** Basic auth takes a username and password. */
 export type BasicCredential =
   | { username: string; password: string }
@@ -17,7 +33,9 @@ export type BasicCredential =
 
 /** How a security scheme is applied, as declared in the spec's `components.securitySchemes`. */
 export type SecuritySchemeSpec =
-  | { type: 'bearer' } // http bearer, oauth2, openIdConnect: `Authorization: Bearer <token>`
+  // http bearer, oauth2, openIdConnect: `Authorization: Bearer <token>`; an oauth2 scheme with a
+  // clientCredentials flow carries its `tokenUrl` and declared `scopes` (used by `withOAuth`, `runtime/oauth.js`)
+  | { type: 'bearer'; tokenUrl?: string; scopes?: readonly string[] }
   // http basic: `Authorization: Basic base64(user:pass)`; `encode: basicAuth` (from `runtime/auth.js`)
   // turns `{ username, password }` into the token (without it, only a ready token string works)
   | { type: 'basic'; encode?: (credential: unknown) => string }

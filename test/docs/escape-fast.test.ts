@@ -1,18 +1,37 @@
 /**
- * The docs' fast escaping (src/plugins/docs/markdown.ts, src/plugins/docs/literals.ts) returns exactly what the escaping
- * layer (src/naming/escape.ts) returns: on a table of edge cases and on random strings
+ * The fast paths of src/escape/'s Markdown and literal escaping return exactly what their
+ * general paths return: on a table of edge cases and on random strings
  * built from the pieces that make the escaping layer act (fixed seed, bounded runs).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { camelName, compareNames } from '../../src/plugins/docs/client.js';
 import { Slugger } from '../../src/plugins/docs/markdown.js';
-import { literalCode, literalType, quoted } from '../../src/plugins/docs/literals.js';
-import { markdownCode, markdownTableCell, markdownText } from '../../src/plugins/docs/markdown.js';
+import {
+  generalMarkdownCode,
+  generalMarkdownTableCell,
+  generalMarkdownText,
+  generalStringLiteral,
+  literalExpression as literalCode,
+  literalValue as literalType,
+  markdownCode,
+  markdownTableCell,
+  markdownText,
+  stringLiteral as quoted,
+} from '../../src/escape/index.js';
 import { camelCase } from '../../src/naming/casing.js';
-import * as escape from '../../src/naming/escape.js';
 
-/** escape.markdownText, then an unclosed fence closed: what the docs' markdownText promises */
+/** the general paths the fast ones must agree with (the fast paths live inside src/escape/'s functions) */
+const escape = {
+  markdownCode: generalMarkdownCode,
+  markdownTableCell: generalMarkdownTableCell,
+  markdownText: generalMarkdownText,
+  stringLiteral: generalStringLiteral,
+  literalValue: (v: unknown): string => (typeof v === 'string' ? generalStringLiteral(v) : literalType(v)),
+  literalExpression: (v: unknown): string => (typeof v === 'string' ? generalStringLiteral(v) : literalCode(v)),
+};
+
+/** the general markdownText, then an unclosed fence closed (by the docs' former rule): none is left open */
 function referenceText(text: string): string {
   const out = escape.markdownText(text);
   let fence: string | undefined;

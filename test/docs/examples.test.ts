@@ -41,6 +41,16 @@ const cases = [
     }),
     minBlocks: 10,
   },
+  {
+    label: 'webhooks fixture',
+    client: () => ({ name: 'shop-events', spec: join(ROOT, 'test/docs/fixtures/webhooks.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/webhooks') }),
+    minBlocks: 5,
+  },
+  {
+    label: 'OAuth client-credentials fixture',
+    client: () => ({ name: 'ledger', spec: join(ROOT, 'test/e2e/fixtures/oauth-client-credentials.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/ledger') }),
+    minBlocks: 5,
+  },
 ];
 
 // the pipeline's own fixtures (OpenAPI 3.0, 3.1, Swagger 2.0)

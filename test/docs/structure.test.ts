@@ -101,7 +101,8 @@ describe('openai-admin docs', () => {
     expect(modify).toContain('| `user_id` | path | `string` | The ID of the user. | yes |');
     expect(modify).toContain('| `body` | body | [`UserRoleUpdateRequest`](models/UserRoleUpdateRequest.md) |');
     expect(modify).toContain('- **Content-Type**: `application/json`');
-    expect(modify).toContain('`POST` is not idempotent: retried only when the server did not process the request (a 429 or 503, `x-should-retry: true`, a refused connection)');
+    // specs/openai.overlay.yaml marks OpenAI's POSTs retryable (as OpenAI's own client retries them)
+    expect(modify).toContain('Retried automatically: the spec marks it safe to retry (`x-oagen-retry`), so connection errors');
     expect(modify).toMatch(/const user = await modifyUser\(client, \{\n\s+user_id: "user_abc123",\n\s+body: \{/);
 
     const retrieve = section(md, 'retrieveUser');

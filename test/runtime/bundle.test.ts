@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const runtime = fileURLToPath(new URL('../../templates/runtime/index.ts', import.meta.url));
 const auth = fileURLToPath(new URL('../../templates/runtime/auth.ts', import.meta.url));
+const oauth = fileURLToPath(new URL('../../templates/runtime/oauth.ts', import.meta.url));
+const webhooks = fileURLToPath(new URL('../../templates/runtime/webhooks.ts', import.meta.url));
 
 /**
  * Bundles a generated-style module that uses the runtime, as `test/bench` measures a package:
@@ -114,12 +116,38 @@ export const list = (client, params) => rt.paginate(client, { method: 'GET', pat
     absent: [],
     budget: 4720,
   },
+  {
+    // issue 19: the client of an API with a clientCredentials flow wraps the client with withOAuth
+    name: 'one GET of an OAuth client-credentials API',
+    client: `import { withOAuth } from ${JSON.stringify(oauth)};
+export const createClient = (config = {}) => withOAuth(rt.createClientCore(config, { baseUrl: 'https://ledger.example.com/v1', securitySchemes: { OAuth: { type: 'bearer', tokenUrl: '/oauth/token', scopes: ['ledger.read'] } }, applyAuth }));`,
+    code: `const op = { method: 'GET', path: '/accounts/{id}', params: ['path:id'], security: [['OAuth']] };
+export const retrieveAccount = (client, params, options) => rt.request(client, op, params, options);`,
+    files: [...core, 'oauth.ts'].sort(),
+    absent: ['webhook-signature'],
+    budget: 5220,
+  },
+  {
+    // issue 19: a package's src/webhooks.ts, used alone (a webhook receiver needs no client)
+    name: 'verifyWebhook and parseWebhook alone',
+    client: '',
+    code: `import { parseEvent, verifySignature } from ${JSON.stringify(webhooks)};
+const events = [{ name: 'order_created', property: 'type', value: 'order.created' }];
+export const parseWebhook = (body, headers = {}) => parseEvent(events, body, headers);
+export const verifyWebhook = async (secret, headers, body, options) => (await verifySignature(secret, headers, body, options), parseWebhook(body, headers));`,
+    files: ['errors.ts', 'webhooks.ts'],
+    absent: ['tokenUrl', 'fetch('],
+    budget: 1210,
+  },
 ];
 
 describe('bundle size and tree-shaking', () => {
   for (const c of cases) {
     it(`${c.name}: only the runtime it needs, within ${c.budget} B min+gzip`, async () => {
       const { text, min, gzip, files } = await bundle(`${c.client ?? client}\n${c.code}`);
+      // no other bundle takes the OAuth or webhook runtime
+      if (!c.files.includes('oauth.ts')) expect(files).not.toContain('oauth.ts');
+      if (!c.files.includes('webhooks.ts')) expect(files).not.toContain('webhooks.ts');
       console.log(`${c.name}: ${min} B minified, ${gzip} B min+gzip`);
       expect(files).toEqual(c.files);
       for (const marker of c.absent) expect(text).not.toContain(marker);

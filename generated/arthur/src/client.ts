@@ -15,7 +15,7 @@ export type AuthScheme = "OAuth2AuthorizationCode";
 /** Credentials for `createClient({ auth })`, by security scheme: each of the kind its scheme takes. */
 export interface AuthCredentials {
   /**
-   * OAuth 2 access token, sent as a bearer token.
+   * OAuth 2 access token, sent as a bearer token: the token, or a (possibly async) function returning a valid one (obtained through the authorizationCode flow).
    */
   OAuth2AuthorizationCode?: Credential;
 }

@@ -39,4 +39,5 @@ export * from './api/users.js';
 export * from './api/vector-stores.js';
 export * from './api/videos.js';
 export * from './api/default.js';
+export * from './webhooks.js';
 export * from './runtime/index.js';

@@ -1,9 +1,9 @@
 /**
  * The Markdown report, for a changelog or a pull-request comment: a summary line, one
  * table per severity (info folded in a <details> block), and the client verdict. Every spec
- * string goes through the Markdown escaping of src/naming/escape.ts.
+ * string goes through the Markdown escaping of src/escape/.
  */
-import { markdownCode, markdownTableCell, markdownText } from '../../naming/escape.js';
+import { markdownCode, markdownInline, markdownTableCell, markdownText } from '../../escape/index.js';
 import type { DiffResult, Severity } from '../types.js';
 import { groupChanges, operationList, SEVERITIES } from './group.js';
 
@@ -15,7 +15,8 @@ export function markdownReport(r: DiffResult): string {
   out.push(
     `**Recommended version bump: ${r.semver}**${r.client ? '' : ' (estimated)'} · contract: ${r.contract.breaking} breaking, ${r.contract.warning} warning${r.contract.warning === 1 ? '' : 's'}, ${r.contract.info} info · API version ${markdownCode(r.old.version)} → ${markdownCode(r.new.version)}`,
   );
-  if (r.clientError) out.push('', `> ${markdownText(r.clientError)}`);
+  // every line of the quote marked as such: a code fence in it opens and closes inside the quote
+  if (r.clientError) out.push('', ...markdownText(r.clientError).split('\n').map((l) => (l === '' ? '>' : `> ${l}`)));
   for (const severity of SEVERITIES) {
     const groups = groupChanges(r.changes, severity);
     if (groups.length === 0) continue;
@@ -34,7 +35,7 @@ export function markdownReport(r: DiffResult): string {
   }
   if (r.client) {
     out.push('', `### Generated TypeScript package: ${r.client.semver}`, '');
-    for (const reason of r.client.reasons) out.push(`- ${markdownText(reason)}`);
+    for (const reason of r.client.reasons) out.push(`- ${markdownInline(reason)}`);
     const bad = r.client.exports.filter((e) => e.change === 'removed' || e.change === 'incompatible');
     if (bad.length > 0) {
       out.push('', '| Export | Change | Why |', '|---|---|---|');

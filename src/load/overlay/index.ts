@@ -7,9 +7,9 @@
  * read.ts checks an overlay, apply.ts applies its actions, locate.ts gives source positions
  * of the result (nodes an overlay added point at the overlay file).
  */
-import { readFile } from 'node:fs/promises';
-import { displayPath, EXIT_USAGE, OagenError, type Diagnostic, type Diagnostics } from '../../diagnostics.js';
+import { OagenError, type Diagnostics } from '../../diagnostics.js';
 import { applyOverlay, newTrace, type OverlayTrace } from './apply.js';
+import { readSourceFile } from '../read.js';
 import { readOverlay } from './read.js';
 
 export { overlaidLocator } from './locate.js';
@@ -30,16 +30,7 @@ export async function applyOverlays(
 ): Promise<OverlayTrace> {
   const trace = newTrace(document, shared);
   for (const [i, file] of files.entries()) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-      const d: Diagnostic = { code: 'E_FILE_READ', severity: 'error', message: `cannot read the overlay: ${reason}`, file: displayPath(file) };
-      diagnostics.add(d);
-      throw new OagenError([d], EXIT_USAGE);
-    }
+    const text = await readSourceFile(file, 'the overlay', diagnostics);
     const overlay = readOverlay(text, file, diagnostics);
     const errors = applyOverlay(document, overlay, trace, diagnostics, specShown, i > 0);
     if (errors.length > 0) throw new OagenError(errors);

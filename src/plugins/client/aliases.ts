@@ -12,7 +12,7 @@
  * function or value list), so code written against the old name compiles unchanged and
  * editors strike the old name through. Which aliases exist is decided by src/lock/aliases.ts.
  */
-import { jsDocLines } from '../../naming/escape.js';
+import { jsDocLines } from '../../escape/index.js';
 import type { Names } from '../../naming/names.js';
 import type { PlannedAlias } from '../../lock/aliases.js';
 import type { DeprecatedAlias } from '../docs/render.js';

@@ -3,10 +3,12 @@
  * src/index.ts, the runtime) and its package.json and tsconfig files, from the view.
  */
 import type { ApiIR } from '../../ir/types.js';
-import { jsDocLines, propertyKey, stringLiteral } from '../../naming/escape.js';
+import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import { ALIASES_FILE, renderAliases } from './aliases.js';
 import { PAGINATION_STRATEGY, usesSerializer, type OperationView } from './operations.js';
 import { render, runtimeSources } from '../../emit/templates.js';
+import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
+import { renderWebhooksFile, webhookEvents } from './webhooks.js';
 import type { Plugin } from '../types.js';
 
 export const clientPlugin: Plugin = {
@@ -31,8 +33,12 @@ export const clientPlugin: Plugin = {
     yield ['src/client.ts', render('src/client.ts.hbs', clientView(ir, header, view.packageName, version, options.env))];
     const aliases = renderAliases(options.aliases ?? [], names, header);
     if (aliases) yield [ALIASES_FILE, aliases];
-    yield ['src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined })];
-    for (const f of runtimeSources()) yield [`src/runtime/${f.name}`, f.content];
+    const webhooks = webhookEvents(ir, view.types);
+    if (webhooks.length > 0) yield ['src/webhooks.ts', renderWebhooksFile(ir, webhooks, header)];
+    yield ['src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 })];
+    // oauth.ts and webhooks.ts only in the packages that use them
+    const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);
+    for (const f of runtimeSources()) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
     yield [
       'package.json',
       render('package/package.json.hbs', {
@@ -89,6 +95,7 @@ function clientView(ir: ApiIR, header: string, packageName: string, version: str
     if (s.type === 'apiKey') spec = `{ type: "apiKey", in: ${stringLiteral(s.in)}, name: ${stringLiteral(s.paramName)} }`;
     else if (s.type === 'http' && s.scheme === 'basic') spec = `{ type: "basic", encode: basicAuth }`;
     else if (s.type === 'http' && s.scheme !== 'bearer') spec = `{ type: "http", scheme: ${stringLiteral(s.scheme)} }`;
+    else if (clientCredentialsFlow(s)) spec = clientCredentialsSpec(clientCredentialsFlow(s)!);
     else spec = `{ type: "bearer" }`;
     return `    ${stringLiteral(s.name)}: ${spec},\n`;
   });
@@ -112,15 +119,18 @@ function clientView(ir: ApiIR, header: string, packageName: string, version: str
     titleDoc: jsDocLines(ir.info.title)[0] ?? 'the API',
     authSchemeType: schemes.length > 0 ? schemes.map((s) => stringLiteral(s.name)).join(' | ') : 'never',
     basicImport: schemes.some((s) => s.type === 'http' && s.scheme === 'basic') ? '  basicAuth,\n' : '',
-    credentialImports: [...new Set(schemes.map((s) => (s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential')))]
+    credentialImports: [
+      ...new Set(schemes.flatMap((s) => (s.type === 'http' && s.scheme === 'basic' ? ['BasicCredential'] : clientCredentialsFlow(s) ? ['ClientCredentials', 'Credential'] : ['Credential']))),
+    ]
       .sort()
       .map((t) => `  type ${t},\n`)
       .join(''),
     authCredentials: schemes.map((s) => ({
       doc: [...(s.description ? jsDocLines(s.description) : []), ...(s.description ? [''] : []), ...jsDocLines(`${schemeLabel(s)}.`)].map((l) => (l ? `   * ${l}` : '   *')),
       key: propertyKey(s.name),
-      type: s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : 'Credential',
+      type: s.type === 'http' && s.scheme === 'basic' ? 'BasicCredential' : clientCredentialsFlow(s) ? clientCredentialsType(clientCredentialsFlow(s)!) : 'Credential',
     })),
+    oauth: schemes.some((s) => clientCredentialsFlow(s)),
     baseUrl: stringLiteral(baseUrl),
     userAgent: stringLiteral(`${packageName}/${version}`),
     env: env && Object.keys(env).length > 0 ? `{ ${Object.keys(env).sort().map((k) => `${propertyKey(k)}: ${stringLiteral(env[k])}`).join(', ')} }` : '',
@@ -136,7 +146,7 @@ function schemeLabel(s: ApiIR['securitySchemes'][number]): string {
     case 'apiKey':
       return `API key, sent in the ${s.in} \`${s.paramName}\``;
     case 'oauth2':
-      return 'OAuth 2 access token, sent as a bearer token';
+      return oauthLabel(s);
     case 'openIdConnect':
       return 'OpenID Connect access token, sent as a bearer token';
     default:

@@ -3,7 +3,7 @@
  * else, plus an `as const` list of values for enums (`export const UserSort = [...] as const`).
  */
 import type { NamedSchema, Schema } from '../../ir/types.js';
-import { literalValue } from '../../naming/escape.js';
+import { literalValue } from '../../escape/index.js';
 import { docBlock, objectMembers, schemaDocLines, topLevelParts, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface ModelView {

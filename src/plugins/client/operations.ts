@@ -10,7 +10,7 @@
 import type { ArrayFormat, ObjectFormat, OperationSerialization, SerializationConfig } from '../../config.js';
 import type { Encoding, MediaContent, Operation, Parameter, PaginationInfo, Response, Schema, SchemaId, SecurityRequirement } from '../../ir/types.js';
 import { resolveRef } from '../../ir/walk.js';
-import { jsDocLines, propertyKey, stringLiteral } from '../../naming/escape.js';
+import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import type { OperationNames } from '../../naming/names.js';
 import { detectPagination } from '../../view/pagination.js';
 import { errorResponses, isJson, streamShape, successResponses, successShape, type SuccessShape } from '../../view/responses.js';

@@ -5,7 +5,8 @@
  */
 import type { ApiIR, SecurityRequirement, SecurityScheme } from '../../ir/types.js';
 import { camelCase, words } from '../../naming/casing.js';
-import { identifier, stringLiteral } from '../../naming/escape.js';
+import { identifier, stringLiteral } from '../../escape/index.js';
+import { memo } from '../../util/memo.js';
 import { printExample, type Example } from './examples.js';
 
 export interface ClientFacts {
@@ -196,8 +197,6 @@ export function variableName(typeName: string | undefined, fallback: string, avo
   for (let i = 0, name = fallback; ; i++, name = `${fallback}${i + 1}`) if (!taken(name)) return name;
 }
 
-const camelNames = new Map<string, string>();
-
 /**
  * A PascalCase name of ASCII letters and digits, no two capitals in a row (`UserList`,
  * `Oauth2Token`): camelCase only lower-cases its first letter.
@@ -207,11 +206,7 @@ const SIMPLE_PASCAL = /^[A-Z](?![A-Z])(?:[a-z0-9]|[A-Z](?![A-Z]))*$/;
 /** camelCase, remembered: the same model names come back on many pages. */
 export function camelName(typeName: string): string {
   if (SIMPLE_PASCAL.test(typeName)) return typeName[0].toLowerCase() + typeName.slice(1);
-  let name = camelNames.get(typeName);
-  if (name === undefined) {
-    if (camelNames.size >= 10_000) camelNames.clear();
-    name = camelCase(typeName);
-    camelNames.set(typeName, name);
-  }
-  return name;
+  return rememberedCamel(typeName);
 }
+
+const rememberedCamel = memo(camelCase);

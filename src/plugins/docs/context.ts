@@ -5,6 +5,7 @@
 import type { OperationKey } from '../../ir/types.js';
 import { anchorLink } from './anchors.js';
 import type { ClientFacts } from './client.js';
+import type { ErrorTexts } from './operation.js';
 import type { TypeContext } from '../client/type-expr.js';
 
 /** Where a page lives, relative to the package root: links are written relative to it. */
@@ -28,14 +29,46 @@ export interface DocsContext {
    * resolveLinks makes of anchorLink(page, id, href), without the marker once `page` is read.
    */
   linkTo: (page: string, id: string, href: string) => string;
+  /** what this docs run remembers (created once per run: see DocsCache) */
+  cache: DocsCache;
 }
 
-const readmeLinks = new WeakMap<DocsContext['resolveLinks'], Map<string, string>>();
+/**
+ * What one docs run (renderDocs) remembers of text shared by many pages, written through
+ * its link resolver: created once per run and passed down in the DocsContext, emptied by
+ * useLinks whenever the run starts resolving links differently (the README, then the API
+ * docs, then the model pages), so nothing written for one stage is reused in another, and
+ * nothing outlives the run.
+ */
+export class DocsCache {
+  /** readmeLinkOf: `from` + section → link */
+  readmeLinks = new Map<string, string>();
+  /** the response table rows of tables.ts, by their response key */
+  responseRows = new Map<string, string>();
+  /** the sentences every operation's "Errors and retries" shares (operation.ts) */
+  errorTexts: ErrorTexts | undefined;
+  /** the footer of every model page (model.ts) */
+  modelFooter: string | undefined;
+
+  /** Forget what was written through the previous link resolver. */
+  linksChanged(): void {
+    this.readmeLinks = new Map();
+    this.responseRows = new Map();
+    this.errorTexts = undefined;
+    this.modelFooter = undefined;
+  }
+}
+
+/** Resolve links from now on with `resolveLinks` (and `linkTo`, when given): the cache follows. */
+export function useLinks(dc: DocsContext, resolveLinks: DocsContext['resolveLinks'], linkTo?: DocsContext['linkTo']): void {
+  dc.resolveLinks = resolveLinks;
+  if (linkTo) dc.linkTo = linkTo;
+  dc.cache.linksChanged();
+}
 
 /** readmeLink, written through dc.resolveLinks (the README's headings are read first). */
 export function readmeLinkOf(dc: DocsContext, from: PageDir, section: string): string {
-  let links = readmeLinks.get(dc.resolveLinks);
-  if (!links) readmeLinks.set(dc.resolveLinks, (links = new Map()));
+  const links = dc.cache.readmeLinks;
   const key = `${from}\u0001${section}`;
   let link = links.get(key);
   if (link === undefined) {

@@ -10,9 +10,9 @@
  * its parent fail, and an optional property that fails is left out.
  */
 import type { Schema, SchemaId } from '../../ir/types.js';
-import { objectLiteralKey, stringLiteral } from '../../naming/escape.js';
-import { literalCode, quoted } from './literals.js';
+import { literalExpression as literalCode, objectLiteralKey as literalKey, stringLiteral as quoted, stringLiteral } from '../../escape/index.js';
 import { words } from '../../naming/casing.js';
+import { memo } from '../../util/memo.js';
 import type { TypeContext } from '../client/type-expr.js';
 
 /** An example value: literal code, an object or an array. */
@@ -232,19 +232,12 @@ function tagFits(target: Schema | undefined, property: string, tag: string): boo
 /** Hints that say nothing about what an object is: its `id` stays generic. */
 const GENERIC_HINTS = new Set(['', 'body', 'value', 'item', 'items', 'data', 'result', 'results', 'x', 'id']);
 
-const idHints = new Map<string, string>();
-
 /** The hint for the `id` of an object named `owner`: `user_id` (so it reads `user_abc123`), or `id`. */
 function idHint(owner: string): string {
-  if (GENERIC_HINTS.has(owner)) return 'id';
-  let hint = idHints.get(owner);
-  if (hint === undefined) {
-    if (idHints.size >= 10_000) idHints.clear();
-    hint = `${words(owner).join('_').toLowerCase()}_id`;
-    idHints.set(owner, hint);
-  }
-  return hint;
+  return GENERIC_HINTS.has(owner) ? 'id' : ownerIdHint(owner);
 }
+
+const ownerIdHint = memo((owner: string) => `${words(owner).join('_').toLowerCase()}_id`);
 
 function code(c: string): Example {
   return { kind: 'code', code: c };
@@ -293,18 +286,8 @@ const FORMAT_STRINGS: Record<string, string> = {
   duration: 'PT1H',
 };
 
-const hintStrings = new Map<string, Example>();
-
 /** The example of a string schema with no example, default or format: from its hint alone, remembered. */
-function hintString(hint: string): Example {
-  let e = hintStrings.get(hint);
-  if (!e) {
-    if (hintStrings.size >= 10_000) hintStrings.clear();
-    e = code(quoted(stringExample({ kind: 'string', pointer: '' }, hint)));
-    hintStrings.set(hint, e);
-  }
-  return e;
-}
+const hintString = memo((hint: string): Example => code(quoted(stringExample({ kind: 'string', pointer: '' }, hint))));
 
 function stringExample(s: Schema, hint: string): string {
   if (typeof s.example === 'string') return s.example;
@@ -326,18 +309,14 @@ function stringExample(s: Schema, hint: string): string {
   return hint ? `${hint.replace(/[^A-Za-z0-9]+/g, '_')}_example`.replace(/^_+/, '') : 'example';
 }
 
-const hintNumbers = new Map<string, number | null>();
-
 /** A number a hint suggests (a timestamp, a page size), remembered. */
 function hintNumber(hint: string): number | undefined {
-  let v = hintNumbers.get(hint);
-  if (v === undefined) {
-    if (hintNumbers.size >= 10_000) hintNumbers.clear();
-    v = /(_at|timestamp|time|date)$/i.test(hint) ? 1711471533 : /^(limit|page_size|pagesize|per_page|size)$/i.test(hint) ? 20 : null;
-    hintNumbers.set(hint, v);
-  }
-  return v ?? undefined;
+  return hintNumberOf(hint) ?? undefined;
 }
+
+const hintNumberOf = memo((hint: string): number | null =>
+  /(_at|timestamp|time|date)$/i.test(hint) ? 1711471533 : /^(limit|page_size|pagesize|per_page|size)$/i.test(hint) ? 20 : null,
+);
 
 function numberExample(s: Extract<Schema, { kind: 'number' }>, hint: string): number {
   const c = s.constraints ?? {};
@@ -451,19 +430,6 @@ function writeFlat(e: Example, out: string[]): void {
     writeFlat(v, out);
   });
   out.push(' }');
-}
-
-const literalKeys = new Map<string, string>();
-
-/** objectLiteralKey, remembered (the same property names recur in every example). */
-function literalKey(name: string): string {
-  let key = literalKeys.get(name);
-  if (key === undefined) {
-    if (literalKeys.size >= 10_000) literalKeys.clear();
-    key = objectLiteralKey(name);
-    literalKeys.set(name, key);
-  }
-  return key;
 }
 
 /** The example file's name, from its field: `image.png`, `audio.mp3`, `file.txt`. */

@@ -1,98 +1,10 @@
 /**
- * Small Markdown building blocks for the generated docs: tables, code spans, fenced
- * blocks, heading anchors. Spec text reaches Markdown only through the escaping layer
- * (markdownText / markdownTableCell / markdownCode in src/naming/escape.ts); what this file
- * adds is oagen's own text (identifiers, type expressions, links).
- *
- * The escaping functions are called hundreds of thousands of times on a large spec, mostly
- * on text that needs no escaping at all (`string`, `User[] | null`, a one-line
- * description). The versions exported here test that with one precompiled regex and return
- * the text as the escaping layer would (test/docs/units.test.ts checks they agree); other
- * text goes through the escaping layer, its result remembered (the same descriptions and
- * types recur across pages).
+ * Small Markdown building blocks for the generated docs: tables, code links, heading
+ * anchors. Spec text reaches Markdown only through src/escape/ (markdownText,
+ * markdownTableCell, markdownCode, …); what this file adds is oagen's own layout.
  */
-import { markdownCode as escapeCode, markdownTableCell as escapeCell, markdownText as escapeText } from '../../naming/escape.js';
-
-/**
- * Characters after which the escaping layer may change prose: controls, invisible format
- * characters, surrogates, Markdown / HTML punctuation it escapes or parses (`\`, backtick,
- * `~` fences, `<>&`, `|`), and `script` (for `javascript:` links).
- */
-const PROSE_UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff`~\\<>&|]|script/i;
-/** printable ASCII but backtick and `<`: a code span of it is the text in single backticks */
-const CODE_PLAIN = /^[\x20-\x3b\x3d-\x5f\x61-\x7e]+$/;
-
-const MEMO_LIMIT = 50_000;
-
-function memo(f: (text: string) => string): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let out = seen.get(text);
-    if (out === undefined) {
-      if (seen.size >= MEMO_LIMIT) seen.clear();
-      out = f(text);
-      seen.set(text, out);
-    }
-    return out;
-  };
-}
-
-const slowCode = memo(escapeCode);
-const slowCell = memo(escapeCell);
-const slowText = memo(escapeText);
-
-/** markdownCode(text) is `text` in single backticks. */
-export function isPlainCode(text: string): boolean {
-  return CODE_PLAIN.test(text) && !(text.charCodeAt(0) === 32 && text.charCodeAt(text.length - 1) === 32);
-}
-
-/** markdownCode of src/naming/escape.ts: an inline code span showing `text` literally. */
-export function markdownCode(text: string): string {
-  if (typeof text !== 'string') return escapeCode(text);
-  if (CODE_PLAIN.test(text) && !(text.charCodeAt(0) === 32 && text.charCodeAt(text.length - 1) === 32)) return '`' + text + '`';
-  return text === '' ? '' : slowCode(text);
-}
-
-/** markdownTableCell of src/naming/escape.ts: spec text as one table cell. */
-export function markdownTableCell(text: string): string {
-  if (typeof text !== 'string') return escapeCell(text);
-  if (text === '') return '';
-  if (PROSE_UNSAFE.test(text)) return slowCell(text);
-  if (!text.includes('\n')) return text.trim();
-  const joined = text
-    .split('\n')
-    .map((l) => l.trim())
-    .join('\n')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-  return joined.replace(/\n/g, '<br>');
-}
-
-/** markdownText of src/naming/escape.ts, before the fence check below. */
-function proseText(text: string): string {
-  if (typeof text !== 'string') return escapeText(text);
-  return PROSE_UNSAFE.test(text) ? slowText(text) : text;
-}
-
-/**
- * Spec prose as a Markdown block (markdownText), with a code fence the text left open
- * closed again, so that it cannot swallow the rest of the page.
- */
-export function markdownText(text: string): string {
-  const out = proseText(text);
-  if (!out.includes('``' + '`') && !out.includes('~~~')) return out;
-  let fence: string | undefined;
-  for (const line of out.split('\n')) {
-    const f = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!f) continue;
-    if (!fence) {
-      if (!(f[1][0] === '`' && f[2].includes('`'))) fence = f[1];
-    } else if (f[1][0] === fence[0] && f[1].length >= fence.length && f[2].trim() === '') {
-      fence = undefined;
-    }
-  }
-  return fence ? `${out}\n${fence}` : out;
-}
+import { markdownCode } from '../../escape/index.js';
+import { memo } from '../../util/memo.js';
 
 /**
  * A GFM table. Cells must already be table-safe: spec text through markdownTableCell,
@@ -116,26 +28,6 @@ export function tableRow(cells: readonly string[]): string {
   const parts = ['|'];
   for (const c of cells) parts.push(c || ' ', '|');
   return parts.join(' ');
-}
-
-/**
- * oagen-built inline Markdown as a table cell: `|` escaped (inside code spans too, as GFM
- * tables need: union types have them), line breaks as spaces. Spec prose goes through
- * markdownTableCell instead, which also makes HTML inert.
- */
-export function cell(markdown: string): string {
-  if (!markdown.includes('\n') && !markdown.includes('|')) return markdown;
-  return markdown.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-}
-
-/** A fenced code block whose fence is longer than any backtick run inside. */
-export function codeBlock(lang: string, code: string): string {
-  let longest = 2;
-  if (code.includes('``' + '`')) for (const m of code.match(/`{3,}/g) ?? []) longest = Math.max(longest, m.length);
-  const fence = '`'.repeat(longest + 1);
-  let end = code.length;
-  while (end > 0 && code.charCodeAt(end - 1) === 10) end--;
-  return `${fence}${lang}\n${end === code.length ? code : code.slice(0, end)}\n${fence}`;
 }
 
 /** `[`Name`](href)`: a code-formatted link (names are identifiers; hrefs are oagen's). */
@@ -164,25 +56,20 @@ export class Slugger {
   }
 }
 
-const baseSlugs = new Map<string, string>();
-
 /** a heading of ASCII letters, digits, `_` and `-` (a function name): its anchor is its lower case */
 const PLAIN_HEADING = /^[A-Za-z0-9_-]*$/;
 
 /** A heading's anchor before numbering (remembered: `Example`, `Parameters` come back on every operation). */
 function baseSlug(heading: string): string {
-  if (PLAIN_HEADING.test(heading)) return heading.toLowerCase();
-  let slug = baseSlugs.get(heading);
-  if (slug === undefined) {
-    if (baseSlugs.size >= 10_000) baseSlugs.clear();
-    slug = heading
-      .toLowerCase()
-      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
-      .replace(/ /g, '-');
-    baseSlugs.set(heading, slug);
-  }
-  return slug;
+  return PLAIN_HEADING.test(heading) ? heading.toLowerCase() : slugOf(heading);
 }
+
+const slugOf = memo((heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-'),
+);
 
 /** "a", "a and b", "a, b and c" */
 export function listJoin(items: string[], last = 'and'): string {

@@ -5,11 +5,10 @@
  * lays them out.
  */
 import type { Property, Schema } from '../../ir/types.js';
-import { isIdentifierName, stringLiteral } from '../../naming/escape.js';
-import { literalCode } from './literals.js';
+import { markdownCell as cell, markdownCodeBlock as codeBlock, isIdentifierName, isPlainCode, literalExpression as literalCode, markdownCode, markdownTableCell, markdownText, stringLiteral } from '../../escape/index.js';
 import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } from './context.js';
 import { exampleValue, printExample } from './examples.js';
-import { cell, codeBlock, codeLink, isPlainCode, markdownCode, markdownTableCell, markdownText, table, tableOf, tableRow } from './markdown.js';
+import { codeLink, table, tableOf, tableRow } from './markdown.js';
 import { constraintFacts, defaultText } from './tables.js';
 import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './type-markdown.js';
 import { importLine, variableName } from './client.js';
@@ -91,14 +90,12 @@ export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], 
   };
 }
 
-const footers = new WeakMap<DocsContext['resolveLinks'], string>();
-
-/** The same on every model page: written once per link resolver. */
+/** The same on every model page: written once per link resolver (the run's cache). */
 function modelFooter(dc: DocsContext): string {
-  let footer = footers.get(dc.resolveLinks);
+  let footer = dc.cache.modelFooter;
   if (footer === undefined) {
     footer = dc.resolveLinks(`[Back to README](${readmeHref(HERE)}) · [Models](${readmeLink(HERE, 'models')}) · [API reference](${readmeLink(HERE, 'api-reference')})`);
-    footers.set(dc.resolveLinks, footer);
+    dc.cache.modelFooter = footer;
   }
   return footer;
 }

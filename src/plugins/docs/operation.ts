@@ -6,12 +6,12 @@
  * Parameters and Responses tables are written by src/plugins/docs/tables.ts.
  */
 import type { PaginationInfo, Schema } from '../../ir/types.js';
-import { isIdentifierName, stringLiteral } from '../../naming/escape.js';
+import { markdownCodeBlock as codeBlock, isIdentifierName, markdownCode, markdownText, stringLiteral } from '../../escape/index.js';
 import { chosenSchemes, clientLine, importLine, isBasic, variableName, type ClientFacts } from './client.js';
 import type { PageAnchors } from './anchors.js';
 import { ids, modelHref, readmeLinkOf, type DocsContext } from './context.js';
 import { exampleValue, printExample, type Example } from './examples.js';
-import { codeBlock, firstLine, listJoin, markdownCode, markdownText } from './markdown.js';
+import { firstLine, listJoin } from './markdown.js';
 import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './type-markdown.js';
 import type { BodyMedia, OperationView } from '../client/operations.js';
 import { isJson } from '../../view/responses.js';
@@ -542,18 +542,16 @@ function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) 
   );
 }
 
-interface ErrorTexts {
+export interface ErrorTexts {
   carrying: string;
   connection: string;
   retried: Map<string, string>;
   options: string;
 }
 
-const errorTextsOf = new WeakMap<DocsContext['resolveLinks'], ErrorTexts>();
-
-/** The sentences every operation's "Errors and retries" shares, written once per link resolver. */
+/** The sentences every operation's "Errors and retries" shares, written once per link resolver (the run's cache). */
 function errorTexts(dc: DocsContext): ErrorTexts {
-  let t = errorTextsOf.get(dc.resolveLinks);
+  let t = dc.cache.errorTexts;
   if (!t) {
     const retries = readmeLinkOf(dc, HERE, 'retries');
     t = {
@@ -562,7 +560,7 @@ function errorTexts(dc: DocsContext): ErrorTexts {
       retried: new Map(),
       options: `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})), and ${markdownCode('headers')}, ${markdownCode('query')}, ${markdownCode('body')}, ${markdownCode('fetchOptions')}, ${markdownCode('baseUrl')}, ${markdownCode('contentType')} (see [Per-call options](${readmeLinkOf(dc, HERE, 'call-options')})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
     };
-    errorTextsOf.set(dc.resolveLinks, t);
+    dc.cache.errorTexts = t;
   }
   return t;
 }

@@ -7,13 +7,15 @@
  */
 import type { ApiIR, SecurityScheme } from '../../ir/types.js';
 import type { GroupNames } from '../../naming/names.js';
-import { stringLiteral } from '../../naming/escape.js';
+import { markdownCell as cell, markdownCodeBlock as codeBlock, markdownCode, markdownTableCell, markdownText, stringLiteral } from '../../escape/index.js';
 import { anchorLink, anchorTarget } from './anchors.js';
 import { chosenSchemes, clientLine, credentialExample, importLine, isBasic, type ClientFacts } from './client.js';
 import { apiHref, ids, modelHref, operationLink, readmeLink, type DocsContext } from './context.js';
 import { printExample, type Example } from './examples.js';
-import { cell, codeBlock, codeLink, firstLine, markdownCode, markdownTableCell, markdownText, table } from './markdown.js';
+import { codeLink, firstLine, table } from './markdown.js';
 import { callExpression, httpLine, operationExample, schemeKind } from './operation.js';
+import { clientCredentialsFlow, EXPIRY_MARGIN_S } from '../client/oauth.js';
+import { webhookEvents, webhooksReadme } from './webhooks.js';
 import type { OperationView } from '../client/operations.js';
 
 /** A renamed export kept under its old name (the name lock, issue 8). */
@@ -73,6 +75,7 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
       uploads: t('uploads'),
       rawResponses: t('raw-responses'),
       streaming: t('streaming'),
+      webhooks: t('webhooks'),
       aliases: t('aliases'),
       apiReference: t('api-reference'),
       models: t('models'),
@@ -89,6 +92,7 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
     uploads: uploadsSection(all, dc),
     rawResponses: rawSection(first, dc),
     streaming: dc.readme.streaming ? streamingSection(all, dc) : '',
+    webhooks: ir.webhooks?.length ? webhooksReadme(packageName, webhookEvents(ir, dc.types)) : '',
     aliases: input.aliases.length > 0 ? aliasesSection(input.aliases) : '',
     apiReference: apiReference(input.groups),
     models: input.models.length > 0 ? input.models.map((m) => `- ${codeLink(m, modelHref(HERE, m))}`).join('\n') : 'This API declares no named models.',
@@ -295,7 +299,14 @@ function schemeBody(s: SecurityScheme, dc: DocsContext): string {
       const scopes = Object.keys(f.scopes);
       return `- ${markdownCode(flow)}${urls ? `: ${urls}` : ''}${scopes.length ? `; scopes ${scopes.map(markdownCode).join(', ')}` : ''}`;
     });
-    if (flows.length > 0) parts.push(`Obtain the access token with your OAuth 2.0 library; the client sends it as a bearer token. Flows:\n\n${flows.join('\n')}`);
+    const cc = clientCredentialsFlow(s);
+    if (cc) {
+      parts.push(
+        `With the client credentials flow the client needs only your client id and secret: pass ${markdownCode('{ clientId, clientSecret, scopes? }')} and it fetches its tokens from ${markdownCode(cc.tokenUrl)} (a relative URL is resolved against the base URL), caches them until ${EXPIRY_MARGIN_S} seconds before they expire (or half their lifetime, when shorter), shares one token request among concurrent calls, uses a refresh token when the server returns one, and when the API answers 401 fetches a new token and retries the call once. The secret goes in HTTP basic auth (${markdownCode('client_secret_basic')}); ${markdownCode("authMethod: 'client_secret_post'")} sends it as form fields. A failing token request rejects with an ${markdownCode('ApiError')} naming the token URL (a ${markdownCode('ConnectionError')} when it is unreachable); the secret never appears in errors. Other flows (authorization code, implicit) need a token from your OAuth 2.0 library, passed as a string or a function returning it.`,
+      );
+      parts.push(codeBlock('ts', [`import { createClient } from ${stringLiteral(facts.packageName)};`, '', `const client = createClient({`, `  auth: { ${printKey(s.name)}: { clientId: process.env.CLIENT_ID!, clientSecret: process.env.CLIENT_SECRET!${cc.scopes.length ? `, scopes: [${stringLiteral(cc.scopes[0]!)}]` : ''} } },`, `});`].join('\n')));
+    }
+    if (flows.length > 0) parts.push(`${cc ? 'Or obtain' : 'Obtain'} the access token with your OAuth 2.0 library; the client sends it as a bearer token. Flows:\n\n${flows.join('\n')}`);
   }
   if (s.type === 'openIdConnect') parts.push(`Discovery document: ${markdownCode(s.url)}. Obtain the token with your OpenID Connect library; the client sends it as a bearer token.`);
   const env = facts.env.get(s.name)!;

@@ -19,8 +19,9 @@ import type { ApiIR, OperationKey } from '../../ir/types.js';
 import type { Names } from '../../naming/names.js';
 import { AnchorIndex, anchorLink, PageAnchors } from './anchors.js';
 import { clientFacts, compareNames } from './client.js';
-import { readmeHref, readmeLinkOf, type DocsContext } from './context.js';
-import { cell, markdownCode, markdownTableCell, markdownText, table } from './markdown.js';
+import { DocsCache, readmeHref, readmeLinkOf, useLinks, type DocsContext } from './context.js';
+import { markdownCell as cell, markdownCode, markdownTableCell, markdownText } from '../../escape/index.js';
+import { table } from './markdown.js';
 import { modelPage } from './model.js';
 import { UsageIndex } from './usage.js';
 import { writeOperation } from './operation.js';
@@ -30,6 +31,7 @@ import type { ModelView } from '../client/models.js';
 import type { OperationView } from '../client/operations.js';
 import { render } from '../../emit/templates.js';
 import type { TypeContext } from '../client/type-expr.js';
+import { webhookEvents, webhooksPage } from './webhooks.js';
 
 export type { DeprecatedAlias };
 
@@ -72,6 +74,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     },
     resolveLinks: (markdown) => markdown,
     linkTo: (page, id, href) => dc.resolveLinks(anchorLink(page, id, href)),
+    cache: new DocsCache(),
   };
 
   // The README first: its headings are read before the API docs link to them.
@@ -81,7 +84,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   );
   const anchors = new AnchorIndex();
   anchors.read('README.md', readme);
-  dc.resolveLinks = (markdown) => anchors.write('docs/', markdown, true);
+  useLinks(dc, (markdown) => anchors.write('docs/', markdown, true));
 
   // API docs, one per group, their anchors known as they are built (PageAnchors).
   const apiFooter = `[API reference](${readmeLinkOf(dc, 'docs/', 'api-reference')}) · [Models](${readmeLinkOf(dc, 'docs/', 'models')}) · [README](${readmeHref('docs/')})`;
@@ -112,8 +115,11 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   // heading of their own to link to).
   for (const path of pending) files.set(path, anchors.write(path, files.get(path)!));
   const readmeText = anchors.write('README.md', readme);
-  dc.resolveLinks = (markdown) => anchors.write('docs/models/', markdown);
-  dc.linkTo = (page, id, href) => anchors.link('docs/models/', page, id, href);
+  useLinks(
+    dc,
+    (markdown) => anchors.write('docs/models/', markdown),
+    (page, id, href) => anchors.link('docs/models/', page, id, href),
+  );
 
   // Model docs, with the indexes of where each model is used.
   const referencedBy = new Map<string, string[]>();
@@ -129,6 +135,8 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? [])));
   }
   files.set('README.md', readmeText);
+  const webhooks = webhookEvents(ir, input.ctx);
+  if (webhooks.length > 0) files.set('docs/Webhooks.md', webhooksPage(ir, input.packageName, webhooks));
 
   return files;
 }

@@ -8,9 +8,9 @@
  * object) are not cached and are written each time.
  */
 import type { Parameter, Response, Schema } from '../../ir/types.js';
-import { literalCode } from './literals.js';
+import { markdownCell as cell, literalExpression as literalCode, markdownCode, markdownTableCell } from '../../escape/index.js';
 import { modelHref, readmeLinkOf, type DocsContext } from './context.js';
-import { cell, markdownCode, markdownTableCell, tableOf, tableRow } from './markdown.js';
+import { tableOf, tableRow } from './markdown.js';
 import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './type-markdown.js';
 import type { OperationView, WireFormat } from '../client/operations.js';
 
@@ -188,13 +188,10 @@ export function writeResponses(view: OperationView, dc: DocsContext, out: string
   for (const r of responses) out.push('\n', responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc));
 }
 
-/** by link resolver (the error class links to the README): response rows by responseKey */
-const responseRows = new WeakMap<DocsContext['resolveLinks'], Map<string, string>>();
-
 function responseRow(r: Response, role: Role, withHeaders: boolean, dc: DocsContext): string {
   const cacheKey = responseKey(r, role, withHeaders);
-  let rows = responseRows.get(dc.resolveLinks);
-  if (!rows) responseRows.set(dc.resolveLinks, (rows = new Map()));
+  // in the run's cache (the error class links to the README): rows by responseKey
+  const rows = dc.cache.responseRows;
   let row = cacheKey === undefined ? undefined : rows.get(cacheKey);
   if (row === undefined) {
     const result = role === 'ok' ? 'returned' : role === 'error' ? `throws [${markdownCode(errorClass(r.status))}](${readmeLinkOf(dc, HERE, 'errors')})` : '';

@@ -11,7 +11,8 @@
  */
 import type { Schema } from '../../ir/types.js';
 import { printType, typeText, type TypeContext, type TypePart } from '../../view/printer.js';
-import { codeLink, markdownCode } from './markdown.js';
+import { markdownCode } from '../../escape/index.js';
+import { codeLink } from './markdown.js';
 
 export { typeText, type TypePart };
 

@@ -13,7 +13,7 @@ import {
   propertyKey,
   stringLiteral,
   templateLiteralText,
-} from '../../src/naming/escape.js';
+} from '../../src/escape/index.js';
 import { RESERVED_WORDS } from '../../src/naming/reserved.js';
 
 /** Evaluate a JS expression in a fresh function (strict mode). */

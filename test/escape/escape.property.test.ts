@@ -17,7 +17,7 @@ import {
   propertyKey,
   stringLiteral,
   templateLiteralText,
-} from '../../src/naming/escape.js';
+} from '../../src/escape/index.js';
 import { RESERVED_WORDS } from '../../src/naming/reserved.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);

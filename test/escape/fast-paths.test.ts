@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generalDocLines, generalMarkdownCode, jsDocLines, markdownCode } from '../../src/naming/escape.js';
+import { generalDocLines, generalMarkdownCode, jsDocLines, markdownCode } from '../../src/escape/index.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const PARAMS = { seed: Number(process.env.FUZZ_SEED ?? 20261123), numRuns: RUNS };
