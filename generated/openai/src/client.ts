@@ -26,7 +26,7 @@ export interface AuthCredentials {
 
 const defaults: ClientDefaults = {
   baseUrl: "https://api.openai.com/v1",
-  userAgent: "openai/3.0.1",
+  userAgent: "openai/3.0.0",
   env: { AdminApiKeyAuth: "OPENAI_ADMIN_KEY", ApiKeyAuth: "OPENAI_API_KEY", baseUrl: "OPENAI_BASE_URL" },
   securitySchemes: {
     "AdminApiKeyAuth": { type: "bearer" },
