@@ -5,7 +5,7 @@
  * runtime they use is `templates/runtime/webhooks.ts`.
  */
 import type { ApiIR, Webhook } from '../../ir/types.js';
-import { jsDocLines, literalValue, markdownCode, markdownCodeBlock as codeBlock, markdownText, propertyKey, stringLiteral } from '../../escape/index.js';
+import { jsDocLines, literalValue, markdownCode, propertyKey, stringLiteral } from '../../escape/index.js';
 import { docBlock, typeExpr, type TypeContext } from './type-expr.js';
 
 export interface WebhookEventView {
