@@ -9,6 +9,7 @@ import type { PlannedAlias } from '../lock/aliases.js';
 import type { Names } from '../naming/names.js';
 import { modelView, type ModelView } from '../plugins/client/models.js';
 import { operationView, type OperationContext, type OperationView } from '../plugins/client/operations.js';
+import { webhookEvents, type WebhookEventView } from '../plugins/client/webhooks.js';
 import type { TypeContext } from './printer.js';
 
 export { printType, printTypeText, typeText, type ModelRef, type TypeContext, type TypePart } from './printer.js';
@@ -63,6 +64,8 @@ export interface ApiView {
   /** the operations, in the spec's order */
   readonly operations: ReadonlyArray<Readonly<OperationView>>;
   readonly groups: ReadonlyArray<GroupView>;
+  /** the spec's webhooks (`webhooks`, `x-webhooks`) as events, in the spec's order */
+  readonly webhooks: ReadonlyArray<WebhookEventView>;
 }
 
 /** IR + names → the view (every operation and model visited once). */
@@ -107,6 +110,7 @@ export function buildView(ir: ApiIR, names: Names, options: ViewOptions): ApiVie
     modelRuntimeTypes: modelRuntime,
     operations: freeze(ir.operations.map((op) => byKey.get(op.key)!)),
     groups: freeze(groups),
+    webhooks: freeze(webhookEvents(ir, types)),
   });
 }
 

@@ -199,6 +199,7 @@ describe('deprecated aliases (the name lock renames, issue 8)', () => {
       packageName: 'arthur',
       version: '1.1.0',
       ctx,
+      webhooks: [],
     };
     expect(renderDocs(input).get('README.md')).not.toContain('## Deprecated aliases');
     const readme = renderDocs({

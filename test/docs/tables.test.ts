@@ -62,6 +62,7 @@ describe('cached table rows', () => {
       packageName: 'rows',
       version: '1.0.0',
       ctx,
+      webhooks: [],
     });
     page = files.get('docs/TApi.md')!;
   }, 60_000);

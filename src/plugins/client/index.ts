@@ -33,7 +33,7 @@ export const clientPlugin: Plugin = {
     yield ['src/client.ts', render('src/client.ts.hbs', clientView(ir, header, view.packageName, version, options.env))];
     const aliases = renderAliases(options.aliases ?? [], names, header);
     if (aliases) yield [ALIASES_FILE, aliases];
-    const webhooks = webhookEvents(ir, view.types);
+    const { webhooks } = view;
     if (webhooks.length > 0) yield ['src/webhooks.ts', renderWebhooksFile(ir, webhooks, header)];
     yield ['src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 })];
     // oauth.ts and webhooks.ts only in the packages that use them

@@ -51,7 +51,7 @@ export function webhookEvents(ir: ApiIR, ctx: TypeContext): WebhookEventView[] {
 }
 
 /** `src/webhooks.ts` of the generated package. */
-export function renderWebhooksFile(ir: ApiIR, events: WebhookEventView[], header: string): string {
+export function renderWebhooksFile(ir: ApiIR, events: readonly WebhookEventView[], header: string): string {
   const used = new Set(events.flatMap((e) => e.models));
   const title = jsDocLines(ir.info.title)[0] ?? 'the API';
   const payloads = events.map((e) => {

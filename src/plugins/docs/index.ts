@@ -19,6 +19,7 @@ export const docsPlugin: Plugin = {
       packageName: view.packageName,
       version: view.version,
       ctx: view.types,
+      webhooks: view.webhooks,
       aliases: docsAliases(options.aliases ?? []),
       ...(options.env ? { env: options.env } : {}),
     });

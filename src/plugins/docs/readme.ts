@@ -15,7 +15,8 @@ import { printExample, type Example } from './examples.js';
 import { codeLink, firstLine, table } from './markdown.js';
 import { callExpression, httpLine, operationExample, schemeKind } from './operation.js';
 import { clientCredentialsFlow, EXPIRY_MARGIN_S } from '../client/oauth.js';
-import { webhookEvents, webhooksReadme } from './webhooks.js';
+import { webhooksReadme } from './webhooks.js';
+import type { WebhookEventView } from '../client/webhooks.js';
 import type { OperationView } from '../client/operations.js';
 
 /** A renamed export kept under its old name (the name lock, issue 8). */
@@ -36,6 +37,7 @@ export interface ReadmeInput {
   groups: { names: GroupNames; views: OperationView[] }[];
   models: string[];
   aliases: DeprecatedAlias[];
+  webhooks: readonly WebhookEventView[];
 }
 
 interface Section {
@@ -92,7 +94,7 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
     uploads: uploadsSection(all, dc),
     rawResponses: rawSection(first, dc),
     streaming: dc.readme.streaming ? streamingSection(all, dc) : '',
-    webhooks: ir.webhooks?.length ? webhooksReadme(packageName, webhookEvents(ir, dc.types)) : '',
+    webhooks: input.webhooks.length ? webhooksReadme(packageName, input.webhooks) : '',
     aliases: input.aliases.length > 0 ? aliasesSection(input.aliases) : '',
     apiReference: apiReference(input.groups),
     models: input.models.length > 0 ? input.models.map((m) => `- ${codeLink(m, modelHref(HERE, m))}`).join('\n') : 'This API declares no named models.',

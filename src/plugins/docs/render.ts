@@ -31,7 +31,8 @@ import type { ModelView } from '../client/models.js';
 import type { OperationView } from '../client/operations.js';
 import { render } from '../../emit/templates.js';
 import type { TypeContext } from '../client/type-expr.js';
-import { webhookEvents, webhooksPage } from './webhooks.js';
+import { webhooksPage } from './webhooks.js';
+import type { WebhookEventView } from '../client/webhooks.js';
 
 export type { DeprecatedAlias };
 
@@ -43,6 +44,8 @@ export interface DocsInput {
   packageName: string;
   version: string;
   ctx: TypeContext;
+  /** the spec's webhooks as events (the view's) */
+  webhooks: readonly WebhookEventView[];
   /** renamed exports kept under their old names (the name lock); listed in the README */
   aliases?: DeprecatedAlias[];
   /** config `env`: scheme name or `baseUrl` → environment variable `createClient()` reads */
@@ -80,7 +83,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   // The README first: its headings are read before the API docs link to them.
   const readme = render(
     'package/README.md.hbs',
-    readmeView({ ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [] }, dc),
+    readmeView({ ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [], webhooks: input.webhooks }, dc),
   );
   const anchors = new AnchorIndex();
   anchors.read('README.md', readme);
@@ -135,8 +138,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? [])));
   }
   files.set('README.md', readmeText);
-  const webhooks = webhookEvents(ir, input.ctx);
-  if (webhooks.length > 0) files.set('docs/Webhooks.md', webhooksPage(ir, input.packageName, webhooks));
+  if (input.webhooks.length > 0) files.set('docs/Webhooks.md', webhooksPage(ir, input.packageName, input.webhooks));
 
   return files;
 }
