@@ -10,9 +10,9 @@ import { buildView, type ApiView, type ModelView, type OperationView, type ViewO
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
 import { mergePackageJson } from './package-json.js';
-import type { Plugin, PluginUse } from './types.js';
+import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
-export type { Plugin, PluginContext, PackageJsonContribution, PluginUse } from './types.js';
+export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
 export { definePlugin } from './types.js';
 
 /** The built-in plugins by name. */
@@ -43,8 +43,13 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, p
   const view = buildView(ir, names, options);
   const files = new Map<string, string>();
   const contributions: { plugin: string; json: NonNullable<ReturnType<NonNullable<Plugin['packageJson']>>> }[] = [];
+  const readme: ReadmeSection[] = [];
   for (const { plugin, options: pluginOptions } of plugins) {
-    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files) });
+    for (const section of plugin.readme?.(view, Object.freeze({ options: Object.freeze(pluginOptions ?? {}) })) ?? []) readme.push(Object.freeze({ ...section }));
+  }
+  Object.freeze(readme);
+  for (const { plugin, options: pluginOptions } of plugins) {
+    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme });
     for (const [path, content] of plugin.files(view, ctx)) {
       if (files.has(path)) throw new OagenError({ code: 'E_PLUGIN', severity: 'error', message: `plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote` });
       files.set(path, content);

@@ -18,11 +18,23 @@ export interface PackageJsonContribution {
   scripts?: Record<string, string>;
 }
 
+/** A section a plugin adds to the generated README (rendered by the `docs` plugin). */
+export interface ReadmeSection {
+  /** anchor id, unique in the README (`zod` → `#zod`) */
+  id: string;
+  /** the `##` heading text (plain text) */
+  heading: string;
+  /** Markdown; every ```ts block is a whole program that must type-check against the package */
+  body: string;
+}
+
 export interface PluginContext<Options = unknown> {
   /** the plugin's `options` from the config (`{}` when none) */
   readonly options: Readonly<Options>;
   /** the files the plugins before this one contributed (read-only) */
   readonly files: ReadonlyMap<string, string>;
+  /** the README sections of every selected plugin, in plugin order (collected before any file renders) */
+  readonly readme: readonly ReadmeSection[];
 }
 
 export interface Plugin<Options = unknown> {
@@ -32,6 +44,8 @@ export interface Plugin<Options = unknown> {
   requires?: readonly string[];
   /** the files this plugin contributes: package-relative path (`src/extra.ts`) → content */
   files(view: ApiView, ctx: PluginContext<Options>): Iterable<readonly [string, string]>;
+  /** sections this plugin adds to the package's README (after the built-in ones, before the reference lists) */
+  readme?(view: ApiView, ctx: Omit<PluginContext<Options>, 'files' | 'readme'>): Iterable<ReadmeSection>;
   /** what this plugin adds to the package's package.json */
   packageJson?(view: ApiView, ctx: PluginContext<Options>): PackageJsonContribution | undefined;
 }

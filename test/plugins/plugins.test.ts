@@ -153,6 +153,25 @@ describe('files', () => {
   });
 });
 
+describe('README sections', () => {
+  it('a plugin listed after docs adds a section the README renders, with its anchor, before the reference lists', async () => {
+    const dir = tempDir('oagen-plugin-');
+    (globalThis as { __oagenTestPlugin?: Plugin }).__oagenTestPlugin = {
+      name: 'extra-docs',
+      readme: (view) => [{ id: 'extra', heading: 'Extra things', body: `Operations: ${view.operations.length}.` }],
+      files: () => [],
+    };
+    writeFileSync(join(dir, 'extra.mjs'), 'export default globalThis.__oagenTestPlugin;\n');
+    const config = loadConfig(writeConfig(dir, ['client', 'docs', './extra.mjs']));
+    const { files } = await renderClient(config.clients[0]);
+    const readme = files.get('README.md')!;
+    const at = readme.indexOf('## Extra things');
+    expect(at).toBeGreaterThan(0);
+    expect(readme.slice(at)).toMatch(/^## Extra things\n\nOperations: 10\.\n/);
+    expect(at).toBeLessThan(readme.indexOf('## API reference'));
+  });
+});
+
 describe('package.json contributions', () => {
   const base = JSON.stringify({ name: 'p', exports: { '.': './dist/index.js' }, scripts: { build: 'tsc' } }, null, 2);
   it('merge deterministically: exports subpaths sorted after the package’s own, other fields sorted', () => {

@@ -9,7 +9,7 @@ import type { Plugin } from '../types.js';
 export const docsPlugin: Plugin = {
   name: 'docs',
   requires: ['client'],
-  files(view) {
+  files(view, ctx) {
     const { options } = view;
     return renderDocs({
       ir: view.ir,
@@ -22,6 +22,7 @@ export const docsPlugin: Plugin = {
       webhooks: view.webhooks,
       aliases: docsAliases(options.aliases ?? []),
       ...(options.env ? { env: options.env } : {}),
+      sections: ctx.readme,
     });
   },
 };

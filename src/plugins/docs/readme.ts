@@ -18,6 +18,7 @@ import { clientCredentialsFlow, EXPIRY_MARGIN_S } from '../client/oauth.js';
 import { webhooksReadme } from './webhooks.js';
 import type { WebhookEventView } from '../client/webhooks.js';
 import type { OperationView } from '../client/operations.js';
+import type { ReadmeSection } from '../types.js';
 
 /** A renamed export kept under its old name (the name lock, issue 8). */
 export interface DeprecatedAlias {
@@ -38,6 +39,8 @@ export interface ReadmeInput {
   models: string[];
   aliases: DeprecatedAlias[];
   webhooks: readonly WebhookEventView[];
+  /** sections contributed by the selected plugins (`Plugin.readme`) */
+  sections: readonly ReadmeSection[];
 }
 
 interface Section {
@@ -95,6 +98,7 @@ export function readmeView(input: ReadmeInput, dc: DocsContext) {
     rawResponses: rawSection(first, dc),
     streaming: dc.readme.streaming ? streamingSection(all, dc) : '',
     webhooks: input.webhooks.length ? webhooksReadme(packageName, input.webhooks) : '',
+    plugins: input.sections.map((s) => ({ heading: markdownText(s.heading).replace(/\n+/g, ' ') + t(s.id), body: s.body })),
     aliases: input.aliases.length > 0 ? aliasesSection(input.aliases) : '',
     apiReference: apiReference(input.groups),
     models: input.models.length > 0 ? input.models.map((m) => `- ${codeLink(m, modelHref(HERE, m))}`).join('\n') : 'This API declares no named models.',

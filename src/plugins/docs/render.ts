@@ -35,6 +35,7 @@ import { webhooksPage } from './webhooks.js';
 import type { WebhookEventView } from '../client/webhooks.js';
 
 export type { DeprecatedAlias };
+import type { ReadmeSection } from '../types.js';
 
 export interface DocsInput {
   ir: ApiIR;
@@ -50,6 +51,8 @@ export interface DocsInput {
   aliases?: DeprecatedAlias[];
   /** config `env`: scheme name or `baseUrl` → environment variable `createClient()` reads */
   env?: Readonly<Record<string, string>>;
+  /** README sections the selected plugins contribute */
+  sections?: readonly ReadmeSection[];
 }
 
 export function renderDocs(input: DocsInput): Map<string, string> {
@@ -83,7 +86,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
   // The README first: its headings are read before the API docs link to them.
   const readme = render(
     'package/README.md.hbs',
-    readmeView({ ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [], webhooks: input.webhooks }, dc),
+    readmeView({ ir, packageName: input.packageName, version: input.version, groups, models: input.models.map((m) => m.name), aliases: input.aliases ?? [], webhooks: input.webhooks, sections: input.sections ?? [] }, dc),
   );
   const anchors = new AnchorIndex();
   anchors.read('README.md', readme);
