@@ -57,6 +57,18 @@ const run = promisify(execFile);
  * name to its `src/index.ts`, and runs `tsc --noEmit`. Returns the errors, each naming the
  * Markdown file and line of the block it comes from.
  */
+/** `pkg` and each `pkg/<subpath>` of the package's `exports` → its source file (`./dist/x.js` → `./pkg/src/x.ts`). */
+function subpathSources(packageName: string, packageJson: string | undefined): Record<string, string[]> {
+  const paths: Record<string, string[]> = { [packageName]: ['./pkg/src/index.ts'] };
+  const exports = (packageJson ? JSON.parse(packageJson).exports : undefined) as Record<string, unknown> | undefined;
+  for (const [subpath, target] of Object.entries(exports ?? {})) {
+    if (subpath === '.' || !subpath.startsWith('./')) continue;
+    const file = JSON.stringify(target).match(/"\.\/dist\/([^"]+)\.(?:d\.ts|js)"/)?.[1];
+    if (file) paths[`${packageName}/${subpath.slice(2)}`] = [`./pkg/src/${file}.ts`];
+  }
+  return paths;
+}
+
 export async function typeCheckBlocks(packageName: string, files: Map<string, string>, blocks: CodeBlock[]): Promise<string[]> {
   const dir = join(TMP, `${packageName.replace(/[^\w-]/g, '_')}-${process.pid}-${Date.now()}`);
   try {
@@ -84,7 +96,7 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
         skipLibCheck: true,
         isolatedModules: true,
         noFallthroughCasesInSwitch: true,
-        paths: { [packageName]: ['./pkg/src/index.ts'] },
+        paths: subpathSources(packageName, files.get('package.json')),
       },
       include: ['examples/*.ts'],
     };
