@@ -7,13 +7,14 @@ import type { SerializationConfig } from '../config.js';
 import type { ApiIR, PaginationInfo, Schema, SchemaId, Tag } from '../ir/types.js';
 import type { PlannedAlias } from '../lock/aliases.js';
 import type { Names } from '../naming/names.js';
-import { modelView, type ModelView } from '../plugins/client/models.js';
-import { operationView, type OperationContext, type OperationView } from '../plugins/client/operations.js';
-import { webhookEvents, type WebhookEventView } from '../plugins/client/webhooks.js';
+import { modelView, type ModelView } from './models.js';
+import { operationView, type OperationContext, type OperationView } from './operations.js';
 import type { TypeContext } from './printer.js';
+import { webhookEvents, type WebhookEventView } from './webhooks.js';
 
-export { printType, printTypeText, typeText, type ModelRef, type TypeContext, type TypePart } from './printer.js';
-export type { ModelView, OperationView };
+export { printType, printTypeText, typeText, type MemberView, type ModelRef, type TypeContext, type TypePart } from './printer.js';
+export type { BodyMedia, BodyView, OperationView, ParamView, WireFormat } from './operations.js';
+export type { ModelView, WebhookEventView };
 
 export interface ViewOptions {
   /** npm package name */

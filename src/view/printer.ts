@@ -94,6 +94,36 @@ export function printObjectMembers(properties: readonly Property[], additional: 
   return out;
 }
 
+/** One member of an interface body, as facts: its escaped JSDoc lines, key, modifiers and type. */
+export interface MemberView {
+  /** escaped JSDoc lines (unwrapped) */
+  readonly doc: readonly string[];
+  readonly readonly: boolean;
+  /** the property key as TypeScript writes it (an identifier or a string literal) */
+  readonly key: string;
+  readonly optional: boolean;
+  /** the member's type, block layout, nested members indented from `indent` */
+  readonly type: string;
+}
+
+/**
+ * The members of an interface body as facts (the layout is the template's), and the index
+ * signature's type when there is one; nested object types are printed in block layout
+ * from `indent`.
+ */
+export function printMemberList(properties: readonly Property[], additional: Schema | undefined, ctx: TypeContext, indent: string): { members: MemberView[]; index?: string } {
+  const p: Printer = { ctx, layout: 'block', objects: 0 };
+  const members = properties.map((prop): MemberView => {
+    const type: TypePart[] = [];
+    print(prop.schema, p, indent, type);
+    return { doc: schemaDocLines(prop.schema), readonly: prop.schema.readOnly === true, key: propertyKey(prop.name), optional: !prop.required, type: typeText(type) };
+  });
+  if (!additional) return { members };
+  const index: TypePart[] = [];
+  indexParts(properties, additional, p, indent, index);
+  return { members, index: typeText(index) };
+}
+
 /** Appends the parts of `s` (with its nullability) to `out`. */
 function print(s: Schema, p: Printer, indent: string, out: TypePart[]): void {
   if (!s.nullable || s.kind === 'null' || s.kind === 'unknown') {

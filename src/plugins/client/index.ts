@@ -5,10 +5,12 @@
 import type { ApiIR } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import { ALIASES_FILE, renderAliases } from './aliases.js';
-import { PAGINATION_STRATEGY, usesSerializer, type OperationView } from './operations.js';
+import type { OperationView } from '../../view/operations.js';
+import { renderModel } from './models.js';
+import { PAGINATION_STRATEGY, renderOperation, usesSerializer } from './operations.js';
 import { render, runtimeSources } from '../../emit/templates.js';
 import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
-import { renderWebhooksFile, webhookEvents } from './webhooks.js';
+import { renderWebhooksFile } from './webhooks.js';
 import type { Plugin } from '../types.js';
 
 export const clientPlugin: Plugin = {
@@ -16,7 +18,7 @@ export const clientPlugin: Plugin = {
   *files(view) {
     const { ir, names, header, version, options } = view;
     const modelRuntime = view.modelRuntimeTypes;
-    yield ['src/models.ts', render('src/models.ts.hbs', { header, models: view.models, runtimeImports: modelRuntime.size > 0 ? importList([...modelRuntime].sort()) : '' })];
+    yield ['src/models.ts', render('src/models.ts.hbs', { header, models: view.models.map((m) => ({ code: renderModel(m) })), runtimeImports: modelRuntime.size > 0 ? importList([...modelRuntime].sort()) : '' })];
     for (const group of view.groups) {
       const tag = group.tag;
       yield [
@@ -26,7 +28,7 @@ export const clientPlugin: Plugin = {
           description: tag?.description ? `/**\n${jsDocLines(`${group.title}: ${tag.description}`).map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */` : '',
           runtimeImports: runtimeImports(group.operations, group.runtimeTypes),
           modelImports: group.models.size > 0 ? importList([...group.models].sort()) : '',
-          operations: group.operations,
+          operations: group.operations.map((o) => ({ code: renderOperation(o) })),
         }),
       ];
     }

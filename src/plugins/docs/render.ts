@@ -27,12 +27,12 @@ import { UsageIndex } from './usage.js';
 import { writeOperation } from './operation.js';
 import { readmeView, type DeprecatedAlias } from './readme.js';
 import { schemaModels } from './type-markdown.js';
-import type { ModelView } from '../client/models.js';
-import type { OperationView } from '../client/operations.js';
+import type { ModelView } from '../../view/models.js';
+import type { OperationView } from '../../view/operations.js';
 import { render } from '../../emit/templates.js';
-import type { TypeContext } from '../client/type-expr.js';
+import type { TypeContext } from '../../view/printer.js';
 import { webhooksPage } from './webhooks.js';
-import type { WebhookEventView } from '../client/webhooks.js';
+import type { WebhookEventView } from '../../view/webhooks.js';
 
 export type { DeprecatedAlias };
 import type { ReadmeSection } from '../types.js';
