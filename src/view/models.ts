@@ -23,8 +23,8 @@ export interface ModelView {
   index?: string;
   /** alias: its type expression (block layout) */
   type?: string;
-  /** alias of a union or enum: its members (and `null`), each a type expression, for one-per-line layout */
-  unionMembers?: string[];
+  /** alias of a union or enum with more than one member: its members (and `null`), each a type expression, for one-per-line layout (printed on first read) */
+  readonly unionMembers?: string[];
   /** enum: its values as literals, for the `as const` list */
   values?: string[];
 }
@@ -40,8 +40,11 @@ export function modelView(named: NamedSchema, ctx: TypeContext): ModelView {
     if (list.index !== undefined) view.index = list.index;
   } else {
     view.type = printTypeText(s, ctx, 'block');
-    const members = printMembers(s, ctx, 'block', '  ');
-    if (members && members.length > 1) view.unionMembers = members.map(typeText);
+    if ((s.kind === 'union' || s.kind === 'enum') && (s.kind === 'union' ? s.members.length : s.values.length + (s.open ? 1 : 0)) + (s.nullable ? 1 : 0) > 1) {
+      // printed on first read: only long unions are laid out one member per line
+      let members: string[] | undefined;
+      Object.defineProperty(view, 'unionMembers', { enumerable: true, get: () => (members ??= printMembers(s, ctx, 'block', '  ')!.map(typeText)) });
+    }
   }
   const values = enumValues(s);
   if (values) view.values = values.map(literalValue);

@@ -377,6 +377,28 @@ export function schemaDocLines(s: Schema, withText = true): string[] {
 /** Prose lines wrap at this column (code blocks in descriptions are left as they are). */
 const WIDTH = 100;
 
+/**
+ * A JSDoc block's values for the `jsdoc` partial (templates/src/partials/jsdoc.hbs): the
+ * escaped lines wrapped for the indent, and `single` when the block fits on one line.
+ */
+export interface DocView {
+  readonly indent: string;
+  /** the one line of a one-line block (`/** … *\/`), else false */
+  readonly single: string | false;
+  /** the block's lines ('' for a blank ` *` line); empty when there is no block */
+  readonly lines: readonly string[];
+}
+
+const NO_DOC: Record<string, DocView> = {};
+
+/** The DocView of already-escaped lines at an indent (see docBlock, which lays the same out as text). */
+export function docView(raw: readonly string[], indent: string): DocView {
+  if (raw.length === 0) return (NO_DOC[indent] ??= Object.freeze({ indent, single: false, lines: [] }));
+  const lines = wrapProse(raw as string[], WIDTH - indent.length - 3);
+  if (lines.length === 1 && lines[0].length + indent.length + 7 <= WIDTH) return { indent, single: lines[0], lines };
+  return { indent, single: false, lines };
+}
+
 /** A JSDoc block from already-escaped lines ('' when there are none). */
 export function docBlock(raw: string[], indent: string): string {
   if (raw.length === 0) return '';

@@ -6,7 +6,7 @@
 import type { Encoding, PaginationInfo, Parameter, SecurityRequirement } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import type { BodyMedia, BodyView, OperationView, ParamView, WireFormat } from '../../view/operations.js';
-import { docBlock, schemaDocLines } from '../../view/printer.js';
+import { docView, schemaDocLines, type DocView } from '../../view/printer.js';
 
 /** The security alternatives as scheme-name lists, as the runtime reads them. */
 function securityLiteral(security: SecurityRequirement[]): string {
@@ -95,64 +95,94 @@ function encodingLiteral(encoding: Record<string, Encoding>): string {
   return `{ ${entries.join(', ')} }`;
 }
 
-export function renderOperation(v: OperationView): string {
+/** A member of a params interface or model, as the `member` partial lays it out. */
+export interface MemberTemplateView {
+  doc: DocView;
+  readonly: boolean;
+  /** the key as TypeScript writes it (identifier or string literal) */
+  key: string;
+  optional: boolean;
+  type: string;
+}
+
+/**
+ * What the `operation` partial (templates/src/partials/operation.hbs) and the partials it
+ * uses (`params`, `error`, `jsdoc`, `member`) read for one operation: identifiers, type
+ * expressions, escaped JSDoc lines and literals, computed here; the layout is the templates'.
+ */
+export interface OperationTemplateView {
+  /** the operation's facts (src/view/operations.ts): `facts.op.method`, `facts.op.path`, `facts.params`, … */
+  facts: OperationView;
+  /** the function's name */
+  fn: string;
+  /** the function's JSDoc */
+  doc: DocView;
+  params: {
+    /** the params type's name */
+    name: string;
+    /** no parameters and no body: `Record<string, never>` */
+    empty: boolean;
+    /** no parameter nor the body is required: `params?` */
+    optional: boolean;
+    members: MemberTemplateView[];
+  };
+  error: { name: string; type: string };
+  /** the `OperationSpec` constant the runtime reads */
+  spec: { name: string; literal: string };
+  pagination: false | { name: string; literal: string; itemType: string };
+  /** the success type (`ApiPromise<…>`'s, `PagePromise<…>`'s first) */
+  successType: string;
+  /** answered as a stream of server-sent events (the plain function returns `EventStream`) */
+  sse: boolean;
+  /** the `…Stream` variant, when the operation has one */
+  stream:
+    | false
+    | {
+        fn: string;
+        doc: DocView;
+        spec: { name: string; literal: string };
+        paramsType: string;
+        eventType: string;
+        /** the body flag it turns on: `{ key: 'body', name: 'body' }` */
+        flag: false | { key: string; name: string };
+      };
+}
+
+/** One operation's template view (see OperationTemplateView). */
+export function operationTemplateView(v: OperationView): OperationTemplateView {
   const { names, op } = v;
-  // One string per piece, joined once: the result is one flat string, which survives until
-  // the file is written far more cheaply than a tree of concatenations (and their pieces).
-  const out: string[] = [];
-  // Params interface.
-  if (v.params.length === 0 && !v.body) {
-    // `{}` would accept any value; this accepts only `{}` and `undefined`.
-    out.push(`/** {@link ${names.fn}} takes no parameters. */\n`);
-    out.push(`export type ${names.params} = Record<string, never>;\n\n`);
-  } else {
-    out.push(`/** Parameters of {@link ${names.fn}}. */\n`);
-    out.push(`export interface ${names.params} {\n`);
-  }
-  for (const p of v.params) {
-    out.push(docBlock(paramDocLines(p.param), '  '));
-    out.push(`  ${propertyKey(p.key)}${p.param.required ? '' : '?'}: ${p.type};\n`);
-  }
+  const members: MemberTemplateView[] = v.params.map((p) => ({ doc: docView(paramDocLines(p.param), '  '), readonly: false, key: propertyKey(p.key), optional: !p.param.required, type: p.type }));
   if (v.body) {
     const lines = v.body.description ? jsDocLines(v.body.description) : [];
-    out.push(docBlock(lines.length ? lines : jsDocLines(`Request body (${v.body.mediaType}).`), '  '));
-    out.push(`  ${propertyKey(v.body.key)}${v.body.required ? '' : '?'}: ${v.body.type};\n`);
+    members.push({ doc: docView(lines.length ? lines : jsDocLines(`Request body (${v.body.mediaType}).`), '  '), readonly: false, key: propertyKey(v.body.key), optional: !v.body.required, type: v.body.type });
   }
-  if (v.params.length > 0 || v.body) out.push('}\n\n');
-  // Error bodies.
-  out.push(`/** Error bodies {@link ${names.fn}} can fail with (as \`ApiError.body\`). */\n`);
-  out.push(`export type ${names.error} = ${v.errorType ?? 'unknown'};\n\n`);
-  // The operation's spec (and pagination spec), read by the runtime.
   const specConst = names.locals.spec;
-  const pagConst = names.locals.pagination;
-  if (v.pagination) out.push(`const ${pagConst}: PaginationSpec = ${paginationLiteral(v.pagination.info)};\n\n`);
-  out.push(`const ${specConst}: OperationSpec = ${specLiteral(v, v.success.kind)};\n\n`);
-  const paramsArg = `params${v.paramsOptional ? '?' : ''}: ${names.params}`;
-  out.push(docBlock(operationDocLines(v), ''));
-  if (v.pagination) {
-    out.push(`export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): PagePromise<${v.successType}, ${v.pagination.itemType}> {\n`);
-    out.push(`  return paginate(client, ${specConst}, ${pagConst}, params, options);\n}\n`);
-  } else if (v.success.kind === 'sse') {
-    out.push(`export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<${v.successType}> {\n`);
-    out.push(`  return stream(client, ${specConst}, params, options);\n}\n`);
-  } else {
-    out.push(`export function ${names.fn}(client: Client, ${paramsArg}, options?: RequestOptions): ApiPromise<${v.successType}> {\n`);
-    out.push(`  return request(client, ${specConst}, params, options);\n}\n`);
-  }
+  let stream: OperationTemplateView['stream'] = false;
   if (v.stream && names.stream) {
-    const streamSpec = names.locals.streamSpec;
     const extra = [`accept: ${stringLiteral(v.stream.shape.mediaTypes.join(', ') || 'text/event-stream')}`, ...(v.stream.errorProperty ? ['eventErrors: "event"'] : [])];
-    out.push(`\nconst ${streamSpec}: OperationSpec = { ...${specConst}, response: "sse", ${extra.join(', ')} };\n\n`);
     const flag = v.body && v.stream.flag ? v.body.key : undefined;
-    out.push(docBlock([`Like {@link ${names.fn}}, answered as a stream of server-sent events (\`${v.stream.shape.mediaType}\`).`, ...(flag ? ['Sets `stream: true` in the request body.'] : []), '', `\`${op.method} ${op.path}\``].map(escapeDocLine), ''));
-    // The stream variant's body can only say `stream: true` (and gets it when it says nothing).
-    const streamParams = flag && v.stream.bodyType ? `Omit<${names.params}, ${stringLiteral(flag)}> & { ${propertyKey(flag)}${v.body!.required ? '' : '?'}: ${v.stream.bodyType} }` : names.params;
-    const streamArg = `params${v.paramsOptional ? '?' : ''}: ${streamParams}`;
-    out.push(`export function ${names.stream}(client: Client, ${streamArg}, options?: RequestOptions): ApiPromise<EventStream<${v.stream.eventType}>> {\n`);
-    if (flag) out.push(`  return stream(client, ${streamSpec}, { ...params, ${propertyKey(flag)}: { ...params${v.paramsOptional ? '?' : ''}.${flag}, stream: true } }, options);\n}\n`);
-    else out.push(`  return stream(client, ${streamSpec}, params, options);\n}\n`);
+    stream = {
+      fn: names.stream,
+      doc: docView([`Like {@link ${names.fn}}, answered as a stream of server-sent events (\`${v.stream.shape.mediaType}\`).`, ...(flag ? ['Sets `stream: true` in the request body.'] : []), '', `\`${op.method} ${op.path}\``].map(escapeDocLine), ''),
+      spec: { name: names.locals.streamSpec, literal: `{ ...${specConst}, response: "sse", ${extra.join(', ')} }` },
+      // The stream variant's body can only say `stream: true` (and gets it when it says nothing).
+      paramsType: flag && v.stream.bodyType ? `Omit<${names.params}, ${stringLiteral(flag)}> & { ${propertyKey(flag)}${v.body!.required ? '' : '?'}: ${v.stream.bodyType} }` : names.params,
+      eventType: v.stream.eventType,
+      flag: flag ? { key: propertyKey(flag), name: flag } : false,
+    };
   }
-  return out.join('');
+  return {
+    facts: v,
+    fn: names.fn,
+    doc: docView(operationDocLines(v), ''),
+    params: { name: names.params, empty: v.params.length === 0 && !v.body, optional: v.paramsOptional, members },
+    error: { name: names.error, type: v.errorType ?? 'unknown' },
+    spec: { name: specConst, literal: specLiteral(v, v.success.kind) },
+    pagination: v.pagination ? { name: names.locals.pagination, literal: paginationLiteral(v.pagination.info), itemType: v.pagination.itemType } : false,
+    successType: v.successType,
+    sse: v.success.kind === 'sse',
+    stream,
+  };
 }
 
 function escapeDocLine(line: string): string {
