@@ -6,6 +6,7 @@
 import { OagenError } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
+import { templateSet } from '../emit/templates.js';
 import { buildView, type ApiView, type ModelView, type OperationView, type ViewOptions } from '../view/index.js';
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
@@ -30,7 +31,10 @@ export const DEFAULT_PLUGINS: readonly PluginUse[] = [
 /** Only the code (what `oagen diff` compares). */
 export const CLIENT_ONLY: readonly PluginUse[] = [{ plugin: clientPlugin, options: {} }];
 
-export type PackageOptions = ViewOptions;
+export interface PackageOptions extends ViewOptions {
+  /** the user's template folder (config `templates`, `--templates`): overrides of templates/ */
+  templates?: string;
+}
 
 export interface PackageFiles {
   files: Map<string, string>;
@@ -40,16 +44,18 @@ export interface PackageFiles {
 }
 
 export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, plugins: readonly PluginUse[] = DEFAULT_PLUGINS): PackageFiles {
-  const view = buildView(ir, names, options);
+  const { templates: userTemplates, ...viewOptions } = options;
+  const view = buildView(ir, names, viewOptions);
+  const templates = templateSet(userTemplates);
   const files = new Map<string, string>();
   const contributions: { plugin: string; json: NonNullable<ReturnType<NonNullable<Plugin['packageJson']>>> }[] = [];
   const readme: ReadmeSection[] = [];
   for (const { plugin, options: pluginOptions } of plugins) {
-    for (const section of plugin.readme?.(view, Object.freeze({ options: Object.freeze(pluginOptions ?? {}) })) ?? []) readme.push(Object.freeze({ ...section }));
+    for (const section of plugin.readme?.(view, Object.freeze({ options: Object.freeze(pluginOptions ?? {}), templates })) ?? []) readme.push(Object.freeze({ ...section }));
   }
   Object.freeze(readme);
   for (const { plugin, options: pluginOptions } of plugins) {
-    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme });
+    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme, templates });
     for (const [path, content] of plugin.files(view, ctx)) {
       if (files.has(path)) throw new OagenError({ code: 'E_PLUGIN', severity: 'error', message: `plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote` });
       files.set(path, content);

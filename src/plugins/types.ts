@@ -3,9 +3,10 @@
  * (src/view/). The built-in outputs are plugins too: `client` (src/plugins/client/) and
  * `docs` (src/plugins/docs/). See README.md, "Plugins".
  */
+import type { TemplateSet } from '../emit/templates.js';
 import type { ApiView } from '../view/index.js';
 
-export type { ApiView };
+export type { ApiView, TemplateSet };
 
 /** What a plugin adds to the generated package's `package.json`. */
 export interface PackageJsonContribution {
@@ -35,6 +36,8 @@ export interface PluginContext<Options = unknown> {
   readonly files: ReadonlyMap<string, string>;
   /** the README sections of every selected plugin, in plugin order (collected before any file renders) */
   readonly readme: readonly ReadmeSection[];
+  /** the Handlebars templates (templates/, with the user's overrides from config `templates`) */
+  readonly templates: TemplateSet;
 }
 
 export interface Plugin<Options = unknown> {

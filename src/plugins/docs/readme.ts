@@ -16,8 +16,8 @@ import { codeLink, firstLine, table } from './markdown.js';
 import { callExpression, httpLine, operationExample, schemeKind } from './operation.js';
 import { clientCredentialsFlow, EXPIRY_MARGIN_S } from '../client/oauth.js';
 import { webhooksReadme } from './webhooks.js';
-import type { WebhookEventView } from '../client/webhooks.js';
-import type { OperationView } from '../client/operations.js';
+import type { WebhookEventView } from '../../view/webhooks.js';
+import type { OperationView } from '../../view/operations.js';
 import type { ReadmeSection } from '../types.js';
 
 /** A renamed export kept under its old name (the name lock, issue 8). */

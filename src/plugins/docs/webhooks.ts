@@ -7,7 +7,7 @@ import type { ApiIR } from '../../ir/types.js';
 import { markdownCode, markdownCodeBlock as codeBlock, markdownText, stringLiteral } from '../../escape/index.js';
 import { codeLink } from './markdown.js';
 import { modelHref } from './context.js';
-import type { WebhookEventView } from '../client/webhooks.js';
+import type { WebhookEventView } from '../../view/webhooks.js';
 
 
 /** A handler for the README and the docs page (it compiles against the package). */
