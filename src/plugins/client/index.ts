@@ -1,6 +1,6 @@
 /**
- * The `client` plugin: the package's code (src/models.ts, src/api/*.ts, src/client.ts,
- * src/index.ts, the runtime) and its package.json and tsconfig files, from the view.
+ * The `client` plugin: the package's code (src/models/*.ts, src/api/*.ts, src/client.ts,
+ * src/index.ts, src/internal.ts, the runtime) and its package.json and tsconfig files, from the view.
  */
 import type { ApiIR } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
@@ -12,14 +12,16 @@ import { runtimeSources } from '../../emit/templates.js';
 import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
 import { renderWebhooksFile } from './webhooks.js';
 import type { Plugin } from '../types.js';
+import { modelFiles, modelImports, modelLayoutOf } from './model-files.js';
+import { importList } from './imports.js';
 
 export const clientPlugin: Plugin = {
   name: 'client',
   *files(view, ctx) {
     const { ir, names, header, source, version, options } = view;
     const render = (template: string, data: object) => ctx.templates.render(template, data);
-    const modelRuntime = view.modelRuntimeTypes;
-    yield ['src/models.ts', render('src/models.ts.hbs', { source, models: view.models.map(modelTemplateView), runtimeImports: modelRuntime.size > 0 ? importList([...modelRuntime].sort()) : '' })];
+    const layout = modelLayoutOf(view);
+    yield* modelFiles(view, layout, render);
     for (const group of view.groups) {
       const tag = group.tag;
       yield [
@@ -29,7 +31,7 @@ export const clientPlugin: Plugin = {
           // the group's JSDoc, its lines as they are (never one line)
           doc: { indent: '', single: false, lines: tag?.description ? jsDocLines(`${group.title}: ${tag.description}`) : [] },
           runtimeImports: runtimeImports(group.operations, group.runtimeTypes),
-          modelImports: group.models.size > 0 ? importList([...group.models].sort()) : '',
+          modelImports: modelImports(group.models, layout),
           operations: group.operations.map(operationTemplateView),
         }),
       ];
@@ -40,6 +42,7 @@ export const clientPlugin: Plugin = {
     const { webhooks } = view;
     if (webhooks.length > 0) yield ['src/webhooks.ts', renderWebhooksFile(ir, webhooks, header)];
     yield ['src/index.ts', render('src/index.ts.hbs', { source, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 })];
+    yield ['src/internal.ts', render('src/internal.ts.hbs', { source, packageName: view.packageName })];
     // oauth.ts and webhooks.ts only in the packages that use them
     const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);
     for (const f of runtimeSources()) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
@@ -84,12 +87,6 @@ function runtimeImports(ops: readonly OperationView[], runtimeTypes: ReadonlySet
     ...[...runtimeTypes].sort(),
   ];
   return importList([...values, ...types.map((t) => `type ${t}`)]);
-}
-
-/** `{ a, b }` on one line when short, else one name per line. */
-function importList(names: string[]): string {
-  const line = names.join(', ');
-  return line.length <= 70 ? `{ ${line} }` : `{\n${names.map((n) => `  ${n},\n`).join('')}}`;
 }
 
 function clientView(ir: ApiIR, source: string, packageName: string, version: string, env: Readonly<Record<string, string>> | undefined) {

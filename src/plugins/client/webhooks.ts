@@ -37,7 +37,7 @@ export function renderWebhooksFile(ir: ApiIR, events: readonly WebhookEventView[
     ` * Webhooks of ${title}: the events the API sends to your server. \`verifyWebhook\` checks a`,
     ' * delivery\'s signature (Standard Webhooks) and returns the event; `parseWebhook` only parses it.',
     ' */',
-    ...(imports.length ? [imports.join(', ').length <= 70 ? `import type { ${imports.join(', ')} } from './models.js';` : `import type {\n${imports.map((n) => `  ${n},`).join('\n')}\n} from './models.js';`] : []),
+    ...(imports.length ? [imports.join(', ').length <= 70 ? `import type { ${imports.join(', ')} } from './models/index.js';` : `import type {\n${imports.map((n) => `  ${n},`).join('\n')}\n} from './models/index.js';`] : []),
     "import { parseEvent, verifySignature, type WebhookSpec } from './runtime/webhooks.js';",
     "import type { VerifyOptions as WebhookVerifyOptions, WebhookBody, WebhookHeaders } from './runtime/webhooks.js';",
     '',
