@@ -2,7 +2,7 @@
  * `oagen` command line: argv → command; prints diagnostics; sets the exit code
  * (see src/diagnostics.ts for the codes). No generation logic lives here.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE, loadConfig, type ClientConfig } from './config.js';
@@ -15,6 +15,7 @@ const HELP = `oagen: OpenAPI → TypeScript clients
 Usage:
   oagen generate [--config oagen.config.json] [--only NAME]   generate every configured client
   oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
+                 [--templates DIR]                              template overrides (either form)
                  [--overlay FILE]...                            (overlays: see below)
   oagen validate --spec FILE [--overlay FILE]...                full validation of a spec
   oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict] [--open-enums]
@@ -30,6 +31,8 @@ Options:
   --validate    validate the spec fully (slower) before generating
   --dry-run     render everything, write nothing
   --force       generate even when nothing changed since the last run
+  --templates   a folder of template overrides (same relative paths as oagen's templates/; see
+                README, "Templates"); for every client, instead of its "templates" field
   --reset-names name everything afresh, ignoring the names pinned in oagen.lock.json
   --verify      type-check the rendered package (strict) before writing it
   --quiet       print errors only
@@ -48,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
         config: { type: 'string' },
         spec: { type: 'string' },
         overlay: { type: 'string', multiple: true },
+        templates: { type: 'string' },
         out: { type: 'string' },
         name: { type: 'string' },
         only: { type: 'string', multiple: true },
@@ -117,6 +121,7 @@ interface GenerateFlags {
   config?: string;
   spec?: string;
   overlay?: string[];
+  templates?: string;
   out?: string;
   name?: string;
   only?: string[];
@@ -142,6 +147,11 @@ async function generate(flags: GenerateFlags): Promise<number> {
     clients = loadConfig(file).clients;
     if (flags.only?.length) clients = clients.filter((c) => flags.only!.includes(c.name));
   }
+  let templates: string | undefined;
+  if (flags.templates !== undefined) {
+    templates = resolve(flags.templates);
+    if (!existsSync(templates) || !statSync(templates).isDirectory()) throw usage(`--templates: no templates folder at ${flags.templates}`);
+  }
   let failed = 0;
   const cache: IRCache = new Map();
   // before any spec is read (clients of one spec share its load)
@@ -153,6 +163,7 @@ async function generate(flags: GenerateFlags): Promise<number> {
       ...(flags.validate ? { validate: true } : {}),
       ...(flags['reset-names'] ? { resetNames: true } : {}),
       ...(flags.verify ? { verify: true } : {}),
+      ...(templates ? { templates } : {}),
     };
     const started = performance.now();
     const dryRun = flags['dry-run'] === true;

@@ -20,6 +20,7 @@
  *       "env": { "ApiKeyAuth": "OPENAI_API_KEY", "baseUrl": "OPENAI_BASE_URL" },
  *       "servers": { "variables": { "region": "eu" } },
  *       "plugins": ["client", "docs", { "name": "./oagen-extra.mjs", "options": {} }], // default ["client", "docs"]
+ *       "templates": "./my-templates",      // overrides of templates/ (README, "Templates")
  *       "serialization": {
  *         "query": { "arrays": "brackets", "objects": "deepObject" },
  *         "form": { "arrays": "indexed", "objects": "deepObject" },
@@ -32,7 +33,7 @@
  * ```
  * Paths are relative to the config file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { OagenError, EXIT_USAGE } from './diagnostics.js';
 import type { PaginationInfo } from './ir/types.js';
@@ -72,6 +73,8 @@ export interface ClientConfig {
   serialization?: SerializationConfig;
   /** the outputs (src/plugins/), in order; default: `client`, then `docs` */
   plugins?: PluginEntry[];
+  /** a folder of template overrides (absolute): a file there replaces templates/'s of the same relative path */
+  templates?: string;
 }
 
 /** One entry of `plugins`: a built-in by name, or a local module (absolute path, resolved from the config file). */
@@ -174,6 +177,7 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.serialization !== undefined) client.serialization = checkSerialization(o.serialization, `${at}.serialization`, file);
   if (o.enums !== undefined) client.enums = checkEnums(o.enums, `${at}.enums`, file);
   if (o.plugins !== undefined) client.plugins = checkPlugins(o.plugins, `${at}.plugins`, file, base);
+  if (o.templates !== undefined) client.templates = checkTemplates(o.templates, `${at}.templates`, file, base);
   return client;
 }
 
@@ -215,6 +219,14 @@ function checkPlugins(v: unknown, at: string, file: string, base: string): Plugi
     }
   }
   return out;
+}
+
+/** `templates`: a folder (relative to the config file) of template overrides. */
+export function checkTemplates(v: unknown, at: string, file: string, base: string): string {
+  if (typeof v !== 'string' || v === '') throw configError(file, `${at} must be the path of a folder of templates ("./my-templates")`);
+  const dir = resolve(base, v);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw configError(file, `${at}: no templates folder at ${dir}`);
+  return dir;
 }
 
 /** `enums`: `{ "responses": "open" | "closed" }`. */

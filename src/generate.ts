@@ -135,6 +135,7 @@ export async function renderClient(
       ...(client.env ? { env: client.env } : {}),
       ...(client.servers?.variables ? { serverVariables: client.servers.variables } : {}),
       ...(client.serialization ? { serialization: client.serialization } : {}),
+      ...(client.templates ? { templates: client.templates } : {}),
     }, plugins).files;
 
   // The release loop: render at the version the package has, judge it against the previous

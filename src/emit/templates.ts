@@ -162,14 +162,15 @@ export function templateError(e: unknown, file: string): OagenError {
   const err = e as Error & { lineNumber?: number; column?: number };
   const message = String(err?.message ?? e);
   const line = err?.lineNumber ?? Number(/\bline (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+$/.exec(message)?.[1] ?? NaN);
-  const first = message.split('\n')[0].replace(/ - \d+:\d+$/, '');
+  const first = message.split('\n')[0].replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]$/, '');
   // a parse error's own lines: the source excerpt and what was expected
   const rest = message.split('\n').slice(1).join(' ').trim();
   return new OagenError(
     {
       code: 'E_TEMPLATE',
       severity: 'error',
-      message: `template ${file}${Number.isFinite(line) ? ` line ${line}` : ''}: ${first}${rest ? ` (${rest})` : ''}`,
+      // the file and line are the diagnostic's own (printed `file:line error E_TEMPLATE: …`)
+      message: `template error: ${first}${rest ? ` (${rest})` : ''}`,
       file,
       ...(Number.isFinite(line) ? { line } : {}),
     },

@@ -7,7 +7,8 @@
  * is idempotent (src/changelog/release.ts). So when, since the last successful run,
  *
  * - oagen's code and templates, the Node version, the client's configuration and the bytes
- *   of every spec file it read hash the same (`inputs`), and
+ *   of every spec file it read, of its local plugin modules and of its user templates hash
+ *   the same (`inputs`), and
  * - the output folder holds exactly the files that run left there, each with the same size
  *   and modification time (`files`: nothing was edited, added or deleted),
  *
@@ -24,6 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ClientConfig } from '../config.js';
+import { userTemplateFiles } from '../emit/templates.js';
 import { readTree } from './index.js';
 
 const FORMAT = 1;
@@ -89,8 +91,17 @@ export function inputsHash(client: ClientConfig, specFiles: readonly string[], g
   // from the lock that run wrote, and `--verify` only checks
   const { resetNames: _reset, verify: _verify, ...config } = client;
   const hash = createHash('sha256').update(generatorId).update('\0').update(stableJson(config)).update('\0');
-  // a local plugin module is an input too (its own file: what it imports is not followed)
-  for (const file of [...specFiles, ...(client.plugins ?? []).flatMap((p) => (p.module ? [p.module] : []))]) {
+  // a local plugin module is an input too (its own file: what it imports is not followed), and
+  // so is every file of the user's template folder
+  let templates: string[] = [];
+  if (client.templates) {
+    try {
+      templates = userTemplateFiles(client.templates).map(([, file]) => file);
+    } catch {
+      return undefined;
+    }
+  }
+  for (const file of [...specFiles, ...(client.plugins ?? []).flatMap((p) => (p.module ? [p.module] : [])), ...templates]) {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(file);
