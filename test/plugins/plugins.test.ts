@@ -34,7 +34,7 @@ describe('a plugin from a local module path', () => {
     const extra = readFileSync(join(out, 'src/extra.ts'), 'utf8');
     expect(extra).toContain('export const operationNames = [');
     const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json', './extra']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './internal', './package.json', './extra']);
     expect(pkg.exports['./extra']).toEqual({ types: './dist/extra.d.ts', import: './dist/extra.js' });
     expect(result.files.has('README.md')).toBe(true);
 
