@@ -15,8 +15,9 @@ Usage:
   oagen init [--spec FILE|URL]                                  start a project: oagen.config.ts, the generate script
   oagen generate [--config FILE] [--only NAME] [--watch]        generate every configured client (config: the first of
                                                                 oagen.config.ts/.mts/.mjs/.js/.json here)
-  oagen generate --spec FILE|URL|- --out DIR [--name PKG]       generate one client, no config file (-: standard input)
-                 [--overlay FILE]...                            (overlays: see below)
+  oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
+                 [--overlay FILE]...                            (FILE: a path, an http(s) URL, or - for standard input;
+                                                                overlays: see below)
   oagen validate --spec FILE [--overlay FILE]...                full validation of a spec
   oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict] [--open-enums]
                                                                 what changed between two spec versions

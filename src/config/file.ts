@@ -42,16 +42,19 @@ export async function readConfigValue(file: string): Promise<unknown> {
   const jiti = createJiti(import.meta.url, {
     moduleCache: false,
     fsCache: false,
+    // a missing default export is an error, not the module itself
+    interopDefault: false,
     alias: { oagen: fileURLToPath(new URL('../index.js', import.meta.url)) },
   });
-  let value: unknown;
+  let mod: Record<string, unknown>;
   try {
-    value = await jiti.import(resolve(file), { default: true });
+    mod = await jiti.import<Record<string, unknown>>(resolve(file));
   } catch (e) {
     const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
     throw configError(file, `cannot load the config: ${message}`);
   }
-  if (typeof value === 'function') value = await (value as () => unknown)();
+  let value = mod?.default;
   if (value === undefined) throw configError(file, 'the config file has no default export (export default defineConfig({ clients: [ … ] }))');
+  if (typeof value === 'function') value = await (value as () => unknown)();
   return value;
 }

@@ -47,7 +47,7 @@ export type PluginWithOptions<Options = PluginOptions> =
   | { name: PluginModulePath; options?: Options };
 
 /** One entry of `plugins`: a built-in's name, a module path, or either with options. */
-export type PluginConfig = BuiltinPluginName | PluginModulePath | PluginWithOptions;
+export type PluginConfig = BuiltinPluginName | PluginModulePath | PluginWithOptions<object>;
 
 /**
  * A local plugin module with options of a known type, checked where it is written:
