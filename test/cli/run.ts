@@ -4,7 +4,7 @@
  * oagen installed the way npm installs it (node_modules/oagen, node_modules/.bin/oagen).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, tempDir } from '../generate/helpers.js';
 
@@ -37,4 +37,13 @@ export function projectWithOagen(extra: string[] = []): string {
   symlinkSync(BIN, join(dir, 'node_modules/.bin/oagen'));
   for (const pkg of extra) symlinkSync(join(ROOT, 'node_modules', pkg), join(dir, 'node_modules', pkg), 'dir');
   return dir;
+}
+
+/** Every TypeScript file below `dir/src`, concatenated (to look for what was generated). */
+export function sourceText(dir: string): string {
+  return readdirSync(join(dir, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => readFileSync(join(dir, 'src', f), 'utf8'))
+    .join('\n');
 }
