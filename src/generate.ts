@@ -119,13 +119,17 @@ export async function renderClient(
   checkConfigAgainstSpec(client, ir, names, diagnostics);
   const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';
   const specLabel = displayPath(client.spec).split('\\').join('/');
+  let previousFiles = previous ? readPackageFiles(client.output) : undefined;
+  // formatted output is judged against the previous package formatted the same way: a
+  // formatter turned on, or its config changed, is no change of the package's API
+  if (client.format && previousFiles) previousFiles = (await formatFiles(client.format, previousFiles, client.output)).files;
   const steps = startRelease(
     {
       packageName: client.name,
       ir,
       names,
       previous,
-      previousFiles: previous ? readPackageFiles(client.output) : undefined,
+      previousFiles,
       ...(client.resetNames ? { reset: true } : {}),
       ...(client.version ? { pinned: client.version } : {}),
       first,
