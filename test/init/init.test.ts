@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,5 +76,24 @@ describe('oagen init', () => {
     const missing = await oagenAsync(['init', '--spec', 'nope.yaml'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/E_FILE_READ: cannot read the spec: no such file/);
+  });
+
+  it('init --spec URL: the config reads the spec from the server, and generate fetches it', async () => {
+    const spec = JSON.stringify({ openapi: '3.0.3', info: { title: 'Local Backend API', version: '0.3.0' }, paths: { '/health': { get: { operationId: 'getHealth', responses: { '204': { description: 'ok' } } } } } });
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(spec));
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.json`;
+      const dir = projectWithOagen();
+      const r = await oagenAsync(['init', '--spec', url], dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'oagen.config.ts'), 'utf8')).toContain(`name: 'local-backend-api',\n      // the OpenAPI document (YAML or JSON; 3.0, 3.1 or Swagger 2.0): a file, or an http(s) URL\n      spec: '${url}',`);
+      const g = await oagenAsync(['generate'], dir);
+      expect(g.code, g.stderr).toBe(0);
+      expect(g.stdout).toMatch(/^local-backend-api 0\.3\.0: 1 operations, 0 models → generated\/local-backend-api/);
+      expect(sourceText(join(dir, 'generated/local-backend-api'))).toMatch(/export function getHealth\(/);
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
   });
 });
