@@ -183,7 +183,7 @@ export function refErrors(e: unknown): Diagnostic[] {
       }
       case 'EUNMATCHEDRESOLVER':
         d.code = 'E_REF_EXTERNAL_UNSUPPORTED';
-        d.message = `${err.message ?? 'cannot resolve a $ref'} (oagen reads local files only, never URLs)`;
+        d.message = `${err.message ?? 'cannot resolve a $ref'} (a local spec's $refs are read from files only; give the spec as a URL to follow URLs)`;
         break;
       case 'EMISSINGPOINTER':
         d.code = 'E_REF_MISSING';
