@@ -2,21 +2,23 @@
  * `oagen` command line: argv → command; prints diagnostics; sets the exit code
  * (see src/diagnostics.ts for the codes). No generation logic lives here.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE, loadConfig, type ClientConfig } from './config.js';
-import { Diagnostics, type Diagnostic, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError, displayPath } from './diagnostics.js';
-import type { IRCache } from './generate.js';
-import { freshStamp, writeStamp } from './write/stamp.js';
+import { Diagnostics, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError } from './diagnostics.js';
+import { resolveClients, usage, type ClientFlags } from './run/clients.js';
+import { generateOnce, printDiagnostics, type RunFlags } from './run/once.js';
 
 const HELP = `oagen: OpenAPI → TypeScript clients
 
 Usage:
-  oagen generate [--config oagen.config.json] [--only NAME]   generate every configured client
+  oagen init [--spec FILE|URL]                                  start a project: oagen.config.ts, the generate script
+  oagen generate [--config FILE] [--only NAME] [--watch]        generate every configured client (config: the first of
+                                                                oagen.config.ts/.mts/.mjs/.js/.json here)
   oagen generate --spec FILE --out DIR [--name PKG]             generate one client, no config file
+                 [--overlay FILE]...                            (FILE: a path, an http(s) URL, or - for standard input;
+                                                                overlays: see below)
                  [--templates DIR]                              template overrides (either form)
-                 [--overlay FILE]...                            (overlays: see below)
   oagen validate --spec FILE [--overlay FILE]...                full validation of a spec
   oagen diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|major] [--no-types] [--strict] [--open-enums]
                                                                 what changed between two spec versions
@@ -35,13 +37,21 @@ Options:
                 README, "Templates"); for every client, instead of its "templates" field
   --reset-names name everything afresh, ignoring the names pinned in oagen.lock.json
   --verify      type-check the rendered package (strict) before writing it
-  --quiet       print errors only
+  --watch       generate, then again on every change of a spec (its files and $refs, a URL polled),
+                the config, an overlay, a user template or plugin; Ctrl-C stops
+  --timings     print each client's stage times
+  --quiet       print errors only (no progress line)
   --debug       print stack traces of internal errors
 
 Exit codes: 0 ok, 1 spec errors (diagnostics printed), 2 usage or config error, 3 internal error.
 `;
 
 export async function main(argv: string[]): Promise<number> {
+  // `init` reads its own options (src/init/: each step of it adds some)
+  if (argv[0] === 'init') {
+    const { runInit } = await import('./init/index.js');
+    return runInit(argv.slice(1));
+  }
   let args;
   try {
     args = parseArgs({
@@ -70,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
         'no-types': { type: 'boolean' },
         'open-enums': { type: 'boolean' },
         color: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        timings: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
     });
@@ -117,126 +129,24 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-interface GenerateFlags {
-  config?: string;
-  spec?: string;
-  overlay?: string[];
-  templates?: string;
-  out?: string;
-  name?: string;
-  only?: string[];
-  strict?: boolean;
-  validate?: boolean;
-  'reset-names'?: boolean;
-  verify?: boolean;
-  'dry-run'?: boolean;
-  force?: boolean;
-  quiet?: boolean;
-}
+type GenerateFlags = ClientFlags & RunFlags & { watch?: boolean };
 
 async function generate(flags: GenerateFlags): Promise<number> {
-  let clients: ClientConfig[];
-  if (flags.spec) {
-    if (!flags.out) throw usage('--spec needs --out DIR');
-    const name = flags.name ?? packageNameFrom(flags.spec);
-    clients = [{ name, spec: resolve(flags.spec), ...(flags.overlay?.length ? { overlays: flags.overlay.map((f) => resolve(f)) } : {}), output: resolve(flags.out) }];
-  } else {
-    if (flags.overlay?.length) throw usage('--overlay goes with --spec; with a config file, list a client\'s overlays in its "overlays" field');
-    const file = flags.config ?? CONFIG_FILE;
-    if (!existsSync(file)) throw usage(`no ${file} here; pass --config FILE, or --spec FILE --out DIR`);
-    clients = loadConfig(file).clients;
-    if (flags.only?.length) clients = clients.filter((c) => flags.only!.includes(c.name));
+  if (flags.watch) {
+    const { watch } = await import('./watch/index.js');
+    return watch(flags);
   }
-  let templates: string | undefined;
-  if (flags.templates !== undefined) {
-    templates = resolve(flags.templates);
-    if (!existsSync(templates) || !statSync(templates).isDirectory()) throw usage(`--templates: no templates folder at ${flags.templates}`);
-  }
-  let failed = 0;
-  const cache: IRCache = new Map();
-  // before any spec is read (clients of one spec share its load)
-  const runStartedAt = Date.now();
-  for (const base of clients) {
-    const client = {
-      ...base,
-      ...(flags.strict ? { strict: true } : {}),
-      ...(flags.validate ? { validate: true } : {}),
-      ...(flags['reset-names'] ? { resetNames: true } : {}),
-      ...(flags.verify ? { verify: true } : {}),
-      ...(templates ? { templates } : {}),
-    };
-    const started = performance.now();
-    const dryRun = flags['dry-run'] === true;
-    // nothing changed since the last run (src/write/stamp.ts): its warnings again, and done
-    const stamp = dryRun || flags.force || client.verify || client.resetNames ? undefined : freshStamp(client);
-    if (stamp) {
-      printDiagnostics(stamp.diagnostics, flags.quiet);
-      if (!flags.quiet) printSummary(client, stamp.version, stamp, 'up to date', started);
-      continue;
-    }
-    try {
-      // the pipeline is loaded only when something is generated: an up-to-date run stays quick
-      const { generateClient } = await import('./generate.js');
-      const result = await generateClient(client, { dryRun, cache });
-      printDiagnostics(result.diagnostics.list, flags.quiet);
-      if (result.write) {
-        writeStamp(client, {
-          specFiles: result.specFiles.map((f) => resolve(f)),
-          paths: result.files.keys(),
-          startedAt: runStartedAt,
-          version: result.release.version,
-          operations: result.operations,
-          schemas: result.schemas,
-          diagnostics: result.diagnostics.list,
-        });
-      }
-      if (!flags.quiet) {
-        const w = result.write;
-        const what = w ? `${w.written.length} written, ${w.unchanged.length} unchanged${w.removed.length ? `, ${w.removed.length} removed` : ''}` : 'dry run';
-        const r = result.release;
-        const version = r.previousVersion && r.previousVersion !== r.version ? `${r.previousVersion} → ${r.version} (${r.verdict?.semver ?? 'new'})` : r.version;
-        printSummary(client, version, result, what, started);
-      }
-    } catch (e) {
-      if (!(e instanceof OagenError)) throw e;
-      for (const d of e.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      process.stderr.write(`${client.name}: not generated; ${displayPath(client.output)} left as it was\n`);
-      if (e.exitCode !== EXIT_DIAGNOSTICS) return e.exitCode;
-      failed++;
-    }
-  }
-  return failed > 0 ? EXIT_DIAGNOSTICS : EXIT_OK;
+  const { clients } = await resolveClients(flags);
+  return (await generateOnce(clients, flags)).code;
 }
 
 async function validate(spec: string | undefined, overlays: string[] | undefined): Promise<number> {
   if (!spec) throw usage('validate needs --spec FILE');
   const diagnostics = new Diagnostics();
   const { loadIR } = await import('./generate.js');
-  await loadIR(resolve(spec), { diagnostics, validate: true, ...(overlays?.length ? { overlays: overlays.map((f) => resolve(f)) } : {}) });
+  await loadIR(/^https?:\/\//i.test(spec) ? spec : resolve(spec), { diagnostics, validate: true, ...(overlays?.length ? { overlays: overlays.map((f) => resolve(f)) } : {}) });
   printDiagnostics(diagnostics.list, false);
   if (diagnostics.hasErrors()) return EXIT_DIAGNOSTICS;
   process.stdout.write(`${spec}: valid\n`);
   return EXIT_OK;
-}
-
-function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean | undefined): void {
-  for (const d of diagnostics) {
-    if (quiet && d.severity !== 'error') continue;
-    process.stderr.write(formatDiagnostic(d) + '\n');
-  }
-}
-
-/** `name version: N operations, M models → output (what) in T ms` */
-function printSummary(client: ClientConfig, version: string, counts: { operations: number; schemas: number }, what: string, started: number): void {
-  const ms = Math.round(performance.now() - started);
-  process.stdout.write(`${client.name} ${version}: ${counts.operations} operations, ${counts.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
-}
-
-function packageNameFrom(spec: string): string {
-  const base = basename(spec, extname(spec)).toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[-._~]+/, '');
-  return base || 'api-client';
-}
-
-function usage(message: string): OagenError {
-  return new OagenError({ code: 'E_USAGE', severity: 'error', message }, EXIT_USAGE);
 }

@@ -35,6 +35,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { checkFetch, isUrl, type SpecFetch } from './config/fetch.js';
 import { OagenError, EXIT_USAGE } from './diagnostics.js';
 import type { PaginationInfo } from './ir/types.js';
 import type { AliasOptions } from './lock/aliases.js';
@@ -75,6 +76,12 @@ export interface ClientConfig {
   plugins?: PluginEntry[];
   /** a folder of template overrides (absolute): a file there replaces templates/'s of the same relative path */
   templates?: string;
+  /** how a spec given as a URL is fetched (src/load/remote/) */
+  fetch?: SpecFetch;
+  /** the formatter run over the generated code (src/format/) */
+  format?: 'prettier' | 'biome';
+  /** the spec's text when it came from standard input (`--spec -`); `spec` then names it */
+  specText?: string;
 }
 
 /** One entry of `plugins`: a built-in by name, or a local module (absolute path, resolved from the config file). */
@@ -130,6 +137,7 @@ export interface Config {
 
 export const CONFIG_FILE = 'oagen.config.json';
 
+/** A JSON config file (`oagen.config.ts` and the other forms: src/config/file.ts). */
 export function loadConfig(file: string): Config {
   let raw: unknown;
   try {
@@ -137,6 +145,11 @@ export function loadConfig(file: string): Config {
   } catch (e) {
     throw configError(file, e instanceof Error ? e.message : String(e));
   }
+  return checkConfig(raw, file);
+}
+
+/** The config's value, as read from `file` → the checked config (E_CONFIG naming the file and field). */
+export function checkConfig(raw: unknown, file: string): Config {
   const base = dirname(resolve(file));
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { clients?: unknown }).clients)) {
     throw configError(file, `expected an object with a "clients" array`);
@@ -157,9 +170,9 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (typeof c !== 'object' || c === null) throw configError(file, `${at} must be an object`);
   const o = c as Record<string, unknown>;
   if (typeof o.name !== 'string' || !NPM_NAME.test(o.name)) throw configError(file, `${at}.name must be a valid npm package name`);
-  if (typeof o.spec !== 'string') throw configError(file, `${at}.spec must be the path of a spec file`);
+  if (typeof o.spec !== 'string' || o.spec === '') throw configError(file, `${at}.spec must be the path of a spec file or an http(s) URL`);
   const output = typeof o.output === 'string' ? o.output : `generated/${o.name.replace(/^@[^/]+\//, '')}`;
-  const client: ClientConfig = { name: o.name, spec: resolve(base, o.spec), output: resolve(base, output) };
+  const client: ClientConfig = { name: o.name, spec: isUrl(o.spec) ? o.spec : resolve(base, o.spec), output: resolve(base, output) };
   if (o.overlays !== undefined) {
     if (!Array.isArray(o.overlays) || !o.overlays.every((f) => typeof f === 'string' && f !== '')) throw configError(file, `${at}.overlays must be a list of overlay file paths`);
     client.overlays = o.overlays.map((f: string) => resolve(base, f));
@@ -178,6 +191,11 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.enums !== undefined) client.enums = checkEnums(o.enums, `${at}.enums`, file);
   if (o.plugins !== undefined) client.plugins = checkPlugins(o.plugins, `${at}.plugins`, file, base);
   if (o.templates !== undefined) client.templates = checkTemplates(o.templates, `${at}.templates`, file, base);
+  if (o.fetch !== undefined) client.fetch = checkFetch(o.fetch, `${at}.fetch`, file);
+  if (o.format !== undefined) {
+    if (o.format !== false && o.format !== 'prettier' && o.format !== 'biome') throw configError(file, `${at}.format must be "prettier", "biome" or false`);
+    if (o.format) client.format = o.format;
+  }
   return client;
 }
 

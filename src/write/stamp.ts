@@ -18,6 +18,11 @@
  * Stamps live outside the package (whose files are all published and committed): in
  * `node_modules/.cache/oagen/` of the current folder, one per output folder. Without a
  * `node_modules` folder there, no stamp is kept and every run generates.
+ *
+ * A spec read from a URL is hashed by the bytes cached for it (src/load/remote/cache.ts):
+ * the CLI first asks the server whether they changed (`stampedSpecFiles`, then a conditional
+ * request), so an unchanged remote spec stays up to date. A spec read from standard input
+ * gets no stamp.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -27,6 +32,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { ClientConfig } from '../config.js';
 import { userTemplateFiles } from '../emit/templates.js';
 import { readTree } from './index.js';
+import { cachedBodyFile } from '../load/remote/cache.js';
+
+const isUrl = (f: string) => /^https?:\/\//i.test(f);
 
 const FORMAT = 1;
 
@@ -104,7 +112,9 @@ export function inputsHash(client: ClientConfig, specFiles: readonly string[], g
   for (const file of [...specFiles, ...(client.plugins ?? []).flatMap((p) => (p.module ? [p.module] : [])), ...templates]) {
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(file);
+      const path = isUrl(file) ? cachedBodyFile(file) : file;
+      if (path === undefined) return undefined;
+      bytes = fs.readFileSync(path);
     } catch {
       return undefined;
     }
@@ -133,6 +143,18 @@ export function freshStamp(client: ClientConfig, options: { cwd?: string; genera
   return stamp;
 }
 
+/** The spec files (and URLs) the last stamped run of `client` read; [] without a stamp. */
+export function stampedSpecFiles(client: ClientConfig, options: { cwd?: string } = {}): string[] {
+  const file = stampFile(client.output, options.cwd);
+  if (!file) return [];
+  try {
+    const stamp = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Stamp>;
+    return Array.isArray(stamp.specFiles) ? stamp.specFiles.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Records a successful run that left `client`'s package on disk. Best effort: a stamp that cannot be written only costs the next run its shortcut. */
 export function writeStamp(
   client: ClientConfig,
@@ -156,7 +178,12 @@ export function writeStamp(
   const file = stampFile(client.output, options.cwd);
   if (!file) return;
   try {
-    if (run.startedAt !== undefined && run.specFiles.some((f) => fs.statSync(f).mtimeMs >= run.startedAt! - CLOCK_SLACK_MS)) {
+    if (client.specText !== undefined) {
+      fs.rmSync(file, { force: true });
+      return;
+    }
+    // (a URL's cached bytes are the bytes read: written before the run read them, never during it)
+    if (run.startedAt !== undefined && run.specFiles.some((f) => !isUrl(f) && fs.statSync(f).mtimeMs >= run.startedAt! - CLOCK_SLACK_MS)) {
       fs.rmSync(file, { force: true });
       return;
     }

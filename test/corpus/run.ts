@@ -76,13 +76,29 @@ async function main(): Promise<number> {
   const startedAt = new Date(started).toISOString();
   let done = 0;
   const width = String(specs.length).length;
+  // on a terminal (not in CI): a live line under the log, the counts so far and what runs
+  const live = process.stderr.isTTY === true && !process.env.CI;
+  const tally = new Map<string, number>();
+  const inFlight = new Set<string>();
+  const status = () => {
+    if (!live) return;
+    const parts = [...[...tally].map(([k, n]) => `${k} ${n}`), ...(inFlight.size ? [`running ${[...inFlight].join(', ')}`] : [])];
+    process.stderr.write(`\r\x1b[2K[${done}/${specs.length}] ${parts.join(' · ')}`.slice(0, (process.stderr.columns || 120) - 1));
+  };
   const records = await mapPool(specs, jobs, async (spec) => {
+    inFlight.add(spec.id);
+    status();
     const record = await runOne(spec, timeoutMs, tscTimeoutMs);
     done++;
+    inFlight.delete(spec.id);
+    tally.set(record.status, (tally.get(record.status) ?? 0) + 1);
     const detail = record.status === 'compiles' ? '' : `  ${record.reason ?? ''}`.slice(0, 160);
+    if (live) process.stderr.write('\r\x1b[2K');
     console.log(`[${String(done).padStart(width)}/${specs.length}] ${record.status.padEnd(11)} ${fmtSeconds(record.genMs).padStart(5)} s  ${spec.id}${detail}`);
+    status();
     return record;
   });
+  if (live) process.stderr.write('\r\x1b[2K');
 
   const finished = Date.now();
   const report = buildReport(records, {
