@@ -13,7 +13,7 @@ import type { Plugin } from '../types.js';
 
 export const clientPlugin: Plugin = {
   name: 'client',
-  *files(view) {
+  *files(view, ctx) {
     const { ir, names, header, version, options } = view;
     const modelRuntime = view.modelRuntimeTypes;
     yield ['src/models.ts', render('src/models.ts.hbs', { header, models: view.models, runtimeImports: modelRuntime.size > 0 ? importList([...modelRuntime].sort()) : '' })];
@@ -38,7 +38,7 @@ export const clientPlugin: Plugin = {
     yield ['src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 })];
     // oauth.ts and webhooks.ts only in the packages that use them
     const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);
-    for (const f of runtimeSources()) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
+    for (const f of runtimeSources(ctx.runtime)) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
     yield [
       'package.json',
       render('package/package.json.hbs', {
