@@ -68,10 +68,6 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'Uploadable',
   'NodeReadableLike',
   'ClientCredentials',
-  // runtime validate.ts (packages generated with the zod plugin)
-  'ValidationError',
-  'Validators',
-  'ValidationMode',
   // generated webhooks.ts (specs with webhooks)
   'WebhookPayloads',
   'WebhookEvent',

@@ -24,6 +24,3 @@ export {
   TimeoutError,
   MissingCredentialsError,
 } from './errors.js';
-//#if validate
-export { ValidationError, type Validators, type ValidationMode } from './validate.js';
-//#endif

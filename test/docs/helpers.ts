@@ -84,7 +84,8 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
         skipLibCheck: true,
         isolatedModules: true,
         noFallthroughCasesInSwitch: true,
-        paths: { [packageName]: ['./pkg/src/index.ts'] },
+        // the root, and subpaths such as `<pkg>/zod` (src/zod.ts, the zod plugin's)
+        paths: { [packageName]: ['./pkg/src/index.ts'], [`${packageName}/*`]: ['./pkg/src/*.ts'] },
       },
       include: ['examples/*.ts'],
     };

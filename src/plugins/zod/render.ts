@@ -57,12 +57,12 @@ export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModu
     if (s.declarations.length > 0) opDecls.push(s.declarations.join(''));
     validators += s.entry;
   }
-  const runtimeTypes = [...(helpers.has('upload') ? ['Uploadable'] : []), 'Validators'];
+  const runtimeTypes = helpers.has('upload') ? ['Uploadable'] : [];
   const code = render('zod/zod.ts.hbs', {
     header: view.header,
     module: dialect.module,
     typeImport,
-    runtimeTypes: runtimeTypes.join(', '),
+    runtimeTypes: runtimeTypes.length > 0 ? runtimeTypes.join(', ') : '',
     helpers: [...helpers].sort().map((h) => HELPERS[h]),
     models,
     operations: opDecls,

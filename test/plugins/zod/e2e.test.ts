@@ -18,7 +18,7 @@ import { ROOT } from './helpers.js';
 import { tempDir } from '../../tmp.js';
 
 type Pkg = typeof import('../../../generated/openai-admin/src/index.js');
-type Zod = { validators: Record<string, unknown> };
+type Zod = typeof import('../../../generated/openai-admin/src/zod.js');
 
 let pkg: Pkg;
 let zod: Zod;
@@ -60,17 +60,17 @@ const auth = { AdminApiKeyAuth: 'sk-admin' };
 
 describe('response validation', () => {
   it('passes a response that matches the spec, in either mode', async () => {
-    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { response: 'throw' } });
+    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { response: 'throw' } });
     server.script({ body: user });
     expect(await pkg.retrieveUser(client, { user_id: 'user-1' })).toEqual(user);
   });
 
   it('"throw": a string where a number was declared throws a ValidationError naming the operation, the path and the value', async () => {
-    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { response: 'throw' } });
+    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { response: 'throw' } });
     server.script({ body: { ...user, added_at: '2024-03-26' } });
     const error = await pkg.retrieveUser(client, { user_id: 'user-1' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(pkg.ValidationError);
-    const e = error as InstanceType<Pkg['ValidationError']>;
+    expect(error).toBeInstanceOf(zod.ValidationError);
+    const e = error as InstanceType<Zod['ValidationError']>;
     expect(e.name).toBe('ValidationError');
     expect(e.operation).toBe('GET /organization/users/{user_id}');
     expect(e.target).toBe('response');
@@ -81,18 +81,18 @@ describe('response validation', () => {
   });
 
   it('"throw": a missing field in a list item fails at its path', async () => {
-    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { response: 'throw' } });
+    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { response: 'throw' } });
     const { id: _, ...noId } = user;
     server.script({ body: { object: 'list', data: [user, noId], first_id: 'user-1', last_id: 'user-1', has_more: false } });
-    const e = (await pkg.listUsers(client).catch((x: unknown) => x)) as InstanceType<Pkg['ValidationError']>;
-    expect(e).toBeInstanceOf(pkg.ValidationError);
+    const e = (await pkg.listUsers(client).catch((x: unknown) => x)) as InstanceType<Zod['ValidationError']>;
+    expect(e).toBeInstanceOf(zod.ValidationError);
     expect(e.path).toBe('$.data[1].id');
     expect(e.received).toBeUndefined();
   });
 
   it('"warn": the callback gets the error and the call resolves with the body as received', async () => {
-    const seen: InstanceType<Pkg['ValidationError']>[] = [];
-    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { response: 'warn' }, onValidationError: (e) => seen.push(e) });
+    const seen: InstanceType<Zod['ValidationError']>[] = [];
+    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { response: 'warn' }, onValidationError: (e) => seen.push(e) });
     const drifted = { ...user, added_at: 'yesterday', object: 'user' };
     server.script({ body: drifted });
     expect(await pkg.retrieveUser(client, { user_id: 'user-1' })).toEqual(drifted);
@@ -102,17 +102,17 @@ describe('response validation', () => {
   });
 
   it('false by default, and per call: the call overrides the client', async () => {
-    const quiet = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never });
+    const quiet = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators });
     server.script({ body: { ...user, added_at: 'x' } }, { body: { ...user, added_at: 'x' } });
     expect((await pkg.retrieveUser(quiet, { user_id: 'u' })).added_at).toBe('x');
-    await expect(pkg.retrieveUser(quiet, { user_id: 'u' }, { validate: { response: 'throw' } })).rejects.toBeInstanceOf(pkg.ValidationError);
-    const strict = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { response: 'throw' } });
+    await expect(pkg.retrieveUser(quiet, { user_id: 'u' }, { validate: { response: 'throw' } })).rejects.toBeInstanceOf(zod.ValidationError);
+    const strict = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { response: 'throw' } });
     server.script({ body: { ...user, added_at: 'x' } });
     expect((await pkg.retrieveUser(strict, { user_id: 'u' }, { validate: { response: false } })).added_at).toBe('x');
   });
 
   it('validates every page of a paginated list', async () => {
-    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { response: 'throw' } });
+    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { response: 'throw' } });
     server.script(
       { body: { object: 'list', data: [user], first_id: 'user-1', last_id: 'user-1', has_more: true } },
       { body: { object: 'list', data: [{ ...user, id: 2 }], first_id: 'x', last_id: 'x', has_more: false } },
@@ -122,15 +122,15 @@ describe('response validation', () => {
       for await (const u of pkg.listUsers(client)) items.push(u);
     })().catch((x: unknown) => x);
     expect(items).toHaveLength(1);
-    expect((e as InstanceType<Pkg['ValidationError']>).path).toBe('$.data[0].id');
+    expect((e as InstanceType<Zod['ValidationError']>).path).toBe('$.data[0].id');
   });
 });
 
 describe('request validation', () => {
   it('"throw": a body that breaks its schema is not sent', async () => {
-    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { request: 'throw' } });
-    const e = (await pkg.adminApiKeysCreate(client, { body: { name: 'ci', expires_in_seconds: 0 } }).catch((x: unknown) => x)) as InstanceType<Pkg['ValidationError']>;
-    expect(e).toBeInstanceOf(pkg.ValidationError);
+    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { request: 'throw' } });
+    const e = (await pkg.adminApiKeysCreate(client, { body: { name: 'ci', expires_in_seconds: 0 } }).catch((x: unknown) => x)) as InstanceType<Zod['ValidationError']>;
+    expect(e).toBeInstanceOf(zod.ValidationError);
     expect(e.operation).toBe('POST /organization/admin_api_keys');
     expect(e.target).toBe('body');
     expect(e.path).toBe('$.expires_in_seconds');
@@ -140,7 +140,7 @@ describe('request validation', () => {
 
   it('"warn": the request is reported and sent', async () => {
     const seen: string[] = [];
-    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators as never, validate: { request: 'warn' }, onValidationError: (e) => seen.push(`${e.target} ${e.path}`) });
+    const client = pkg.createClient({ baseUrl: server.url, auth, validators: zod.validators, validate: { request: 'warn' }, onValidationError: (e) => seen.push(`${e.target} ${e.path}`) });
     server.script({ body: { object: 'list', data: [], has_more: false } });
     await pkg.listUsers(client, { limit: 1.5 });
     expect(seen).toEqual(['params $.limit']);
