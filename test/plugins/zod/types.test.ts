@@ -9,7 +9,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTsc } from '../../types/tsc.js';
-import { modelNames, REAL_SPECS, writePackage, zodPackage } from './helpers.js';
+import { modelNames, REAL_SPECS, ROOT, writePackage, zodPackage } from './helpers.js';
 
 const options = {
   target: 'ES2022',
@@ -56,4 +56,29 @@ describe.each(REAL_SPECS)('$id: z.infer of every schema and its type', ({ id, fi
       }
     }, 600_000);
   }
+});
+
+describe('dates: "Date" (fixtures/shapes.yaml)', () => {
+  it('compiles; the schemas take the model types as input and give Dates as output', async () => {
+    const pkg = await zodPackage(join(ROOT, 'test/plugins/zod/fixtures/shapes.yaml'), { dates: 'Date' });
+    const dir = writePackage('types-dates', pkg.files);
+    try {
+      const lines = [
+        `import type { z } from 'zod';`,
+        `import type * as T from './src/index.js';`,
+        `import type * as S from './src/zod.js';`,
+        `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
+        `declare function same<X extends true>(): void;`,
+        ...modelNames(pkg).map(([, name]) => `same<Same<z.input<typeof S.${name}Schema>, T.${name}>>(); // ${name}`),
+        `same<Same<z.output<typeof S.StampSchema>['at'], Date>>();`,
+        `same<Same<z.output<typeof S.StampSchema>['on'], Date | undefined>>();`,
+        `same<Same<T.Stamp['at'], string>>();`,
+      ];
+      writeFileSync(join(dir, 'check.ts'), lines.join('\n') + '\n');
+      const { diagnostics, output } = await runTsc(dir, options, { include: ['src', 'check.ts'] });
+      expect(diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line} ${d.message}`), output.slice(0, 3000)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
