@@ -9,10 +9,14 @@ import type { Client } from './client.js';
 import { OagenError } from './errors.js';
 import type { OperationSpec } from './types.js';
 
-/** What the runtime needs of a Standard Schema validator (`~standard.validate`). */
+/**
+ * What the runtime needs of a Standard Schema validator: `~standard.validate`, giving a
+ * `StandardResult` or a promise of one (typed loosely: comparing every schema's own result
+ * type with it would make the compiler infer each schema's output type, deep for big APIs).
+ */
 export interface StandardValidator {
   readonly '~standard': {
-    readonly validate: (value: unknown) => StandardResult | Promise<StandardResult>;
+    readonly validate: (value: unknown) => unknown;
   };
 }
 
@@ -87,7 +91,7 @@ export async function validate(client: Client, op: OperationSpec, mode: Validati
   const r = v?.responses;
   const schema = target == 'response' ? r && (r[status!] ?? r[`${String(status)[0]}XX`] ?? r.default) : v?.[target];
   if (!schema) return value;
-  const result = await schema['~standard'].validate(value);
+  const result = (await schema['~standard'].validate(value)) as StandardResult;
   if (!result.issues) return result.value;
   const error = new ValidationError(where, target, value, result.issues);
   if (mode == 'throw') throw error;

@@ -75,10 +75,10 @@ const HANDLERS: { [K in Schema['kind']]: Handler<K> } = {
     return 'upload';
   },
   literal: (s) => literal(s.value),
-  enum: (s, st) => {
+  enum: (s, st, indent) => {
     const values = [...new Set(s.values)];
     const nonNull = values.filter((v): v is string | number | boolean => v !== null);
-    let out = nonNull.length === 0 ? 'z.null()' : nonNull.every((v) => typeof v === 'string') ? `z.enum([${nonNull.map(literalExpression).join(', ')}])` : literal(nonNull);
+    let out = nonNull.length === 0 ? 'z.null()' : nonNull.every((v) => typeof v === 'string') ? `z.enum(${list(nonNull.map(literalExpression), indent)})` : literal(nonNull, indent);
     if (nonNull.length > 0 && values.includes(null)) out = st.ctx.dialect.nullable(out);
     return s.open ? `z.union([${out}, z.string()])` : out;
   },
@@ -86,7 +86,7 @@ const HANDLERS: { [K in Schema['kind']]: Handler<K> } = {
     const d = st.ctx.dialect;
     if (s.prefixItems) {
       const items = s.prefixItems.map((m) => expr(m, st, indent));
-      return `z.tuple([${items.join(', ')}]${s.items.kind === 'never' ? '' : `, ${expr(s.items, st, indent)}`})`;
+      return `z.tuple(${list(items, indent)}${s.items.kind === 'never' ? '' : `, ${expr(s.items, st, indent)}`})`;
     }
     const c = s.constraints;
     const checks: Check[] = [];
@@ -115,9 +115,9 @@ function ref(target: SchemaId, st: State): string {
   return `z.lazy(() => ${name})`;
 }
 
-function literal(value: LiteralValue | readonly LiteralValue[]): string {
+function literal(value: LiteralValue | readonly LiteralValue[], indent = ''): string {
   if (value === null) return 'z.null()';
-  if (Array.isArray(value)) return value.length === 1 ? `z.literal(${literalExpression(value[0])})` : `z.literal([${value.map(literalExpression).join(', ')}])`;
+  if (Array.isArray(value)) return value.length === 1 ? `z.literal(${literalExpression(value[0])})` : `z.literal(${list(value.map(literalExpression), indent)})`;
   return `z.literal(${literalExpression(value)})`;
 }
 
@@ -189,7 +189,7 @@ function indexValue(properties: readonly Property[], additional: Schema, st: Sta
     for (const m of [expr(p.schema, st, indent), ...(p.required ? [] : ['z.undefined()'])]) if (!members.includes(m)) members.push(m);
   }
   if (members.includes('z.unknown()')) return 'z.unknown()';
-  return members.length === 1 ? members[0] : `z.union([${members.join(', ')}])`;
+  return members.length === 1 ? members[0] : `z.union(${list(members, indent)})`;
 }
 
 function propertyValue(p: Property, st: State, indent: string): string {
@@ -226,14 +226,14 @@ function defaultValue(s: Schema, ctx: ZodContext): string | undefined {
 function union(s: SchemaOf<'union'>, st: State, indent: string): string {
   const d = st.ctx.dialect;
   const disc = s.discriminator;
-  if (!disc) return `z.union([${s.members.map((m) => expr(m, st, indent)).join(', ')}])`;
+  if (!disc) return `z.union(${list(s.members.map((m) => expr(m, st, indent + '  ')), indent)})`;
   const ctx = st.ctx;
   const seen = new Set<string>();
   let discriminable = true;
   const members = s.members.map((m) => {
     if (m.kind !== 'ref' || m.nullable) {
       discriminable = false;
-      return expr(m, st, indent);
+      return expr(m, st, indent + '  ');
     }
     const tags = disc.mapping.filter((e) => e.target === m.target).map((e) => e.value);
     const target = ctx.schemas.get(m.target);
@@ -248,7 +248,14 @@ function union(s: SchemaOf<'union'>, st: State, indent: string): string {
     const tag = `{ ${objectLiteralKey(disc.property)}: ${literal(tags)} }`;
     return plain ? d.extend(name, tag) : `z.intersection(${name}, z.object(${tag}))`;
   });
-  return discriminable ? `z.discriminatedUnion(${stringLiteral(disc.property)}, [${members.join(', ')}])` : `z.union([${members.join(', ')}])`;
+  return discriminable ? `z.discriminatedUnion(${stringLiteral(disc.property)}, ${list(members, indent)})` : `z.union(${list(members, indent)})`;
+}
+
+/** `[a, b]` on one line when short and single-line, else one item per line. */
+function list(items: readonly string[], indent: string): string {
+  const line = items.join(', ');
+  if (line.length <= 72 && !line.includes('\n')) return `[${line}]`;
+  return `[\n${items.map((x) => `${indent}  ${x},\n`).join('')}${indent}]`;
 }
 
 /** The tag values of a required tag property whose schema is a literal or a closed string enum (directly or one reference away). */
