@@ -213,17 +213,31 @@ export function userTemplateFiles(dir: string): [string, string][] {
   return [...userFiles(resolve(dir))].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+const runtimeFiles = new Map<string, { name: string; content: string }[]>();
 
-let runtimeFiles: { name: string; content: string }[] | undefined;
-
-/** The runtime, copied verbatim into every package as `src/runtime/`. */
-export function runtimeSources(): { name: string; content: string }[] {
-  if (!runtimeFiles) {
+/**
+ * The runtime, copied verbatim into every package as `src/runtime/`, with the optional features
+ * a plugin asked for (`Plugin.runtime`): lines between `//#if <feature>` and `//#endif` are kept
+ * only when the feature is on, the marker lines never; a file left empty is not copied. So a
+ * package that asks for no feature gets the runtime as it is without those blocks.
+ */
+export function runtimeSources(features: ReadonlySet<string> = new Set()): { name: string; content: string }[] {
+  const key = [...features].sort().join(',');
+  let files = runtimeFiles.get(key);
+  if (!files) {
     const dir = TEMPLATES_DIR + 'runtime/';
-    runtimeFiles = readdirSync(dir)
+    files = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .sort()
-      .map((name) => ({ name, content: readFileSync(dir + name, 'utf8') }));
+      .map((name) => ({ name, content: withFeatures(readFileSync(dir + name, 'utf8'), features) }))
+      .filter((f) => f.content !== '');
+    runtimeFiles.set(key, files);
   }
-  return runtimeFiles;
+  return files;
+}
+
+/** `//#if <feature>` … `//#endif` blocks (whole lines, not nested) kept for the features on, dropped otherwise. */
+export function withFeatures(source: string, features: ReadonlySet<string>): string {
+  if (!source.includes('//#if ')) return source;
+  return source.replace(/^[ \t]*\/\/#if (\w+)\n([\s\S]*?)^[ \t]*\/\/#endif\n/gm, (_, feature: string, body: string) => (features.has(feature) ? body : ''));
 }

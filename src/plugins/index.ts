@@ -10,6 +10,7 @@ import { templateSet } from '../emit/templates.js';
 import { buildView, type ApiView, type ModelView, type OperationView, type ViewOptions } from '../view/index.js';
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
+import { zodPlugin } from './zod/index.js';
 import { mergePackageJson } from './package-json.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
@@ -20,6 +21,7 @@ export { definePlugin } from './types.js';
 export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['client', clientPlugin],
   ['docs', docsPlugin],
+  ['zod', zodPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */
@@ -54,8 +56,9 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, p
     for (const section of plugin.readme?.(view, Object.freeze({ options: Object.freeze(pluginOptions ?? {}), templates })) ?? []) readme.push(Object.freeze({ ...section }));
   }
   Object.freeze(readme);
+  const runtime: ReadonlySet<string> = new Set(plugins.flatMap((p) => p.plugin.runtime ?? []));
   for (const { plugin, options: pluginOptions } of plugins) {
-    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme, templates });
+    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme, templates, runtime });
     for (const [path, content] of plugin.files(view, ctx)) {
       if (files.has(path)) throw new OagenError({ code: 'E_PLUGIN', severity: 'error', message: `plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote` });
       files.set(path, content);

@@ -38,6 +38,8 @@ export interface PluginContext<Options = unknown> {
   readonly readme: readonly ReadmeSection[];
   /** the Handlebars templates (templates/, with the user's overrides from config `templates`) */
   readonly templates: TemplateSet;
+  /** the optional runtime features the selected plugins ask for (`Plugin.runtime`) */
+  readonly runtime: ReadonlySet<string>;
 }
 
 export interface Plugin<Options = unknown> {
@@ -45,10 +47,15 @@ export interface Plugin<Options = unknown> {
   name: string;
   /** plugins whose files this one needs (`["client"]`): a config without them is an error */
   requires?: readonly string[];
+  /**
+   * optional features of the client runtime this plugin needs (`validate`): the `client` plugin
+   * copies the runtime with them (templates/runtime/, `//#if <feature>` blocks)
+   */
+  runtime?: readonly string[];
   /** the files this plugin contributes: package-relative path (`src/extra.ts`) → content */
   files(view: ApiView, ctx: PluginContext<Options>): Iterable<readonly [string, string]>;
   /** sections this plugin adds to the package's README (after the built-in ones, before the reference lists) */
-  readme?(view: ApiView, ctx: Omit<PluginContext<Options>, 'files' | 'readme'>): Iterable<ReadmeSection>;
+  readme?(view: ApiView, ctx: Omit<PluginContext<Options>, 'files' | 'readme' | 'runtime'>): Iterable<ReadmeSection>;
   /** what this plugin adds to the package's package.json */
   packageJson?(view: ApiView, ctx: PluginContext<Options>): PackageJsonContribution | undefined;
 }

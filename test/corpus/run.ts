@@ -28,6 +28,7 @@ const FLAGS: Record<string, FlagSpec> = {
   timeout: { kind: 'number', help: 'cap per generation, seconds (default 120)' },
   'tsc-timeout': { kind: 'number', help: 'cap per type-check, seconds (default 300)' },
   'no-build': { kind: 'boolean', help: 'do not run `npm run build` when dist/ is older than src/' },
+  plugins: { kind: 'list', help: 'generate with these plugins (e.g. client,docs,zod) instead of the defaults' },
   help: { kind: 'boolean', help: 'show this help' },
 };
 
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
     specs = all;
     selection = `all ${all.length} specs`;
   }
+  if (flags.plugins) selection += `, plugins ${(flags.plugins as string[]).join(', ')}`;
   const jobs = Math.max(1, Math.floor((flags.jobs as number | undefined) ?? availableParallelism()));
   const timeoutMs = ((flags.timeout as number | undefined) ?? 120) * 1000;
   const tscTimeoutMs = ((flags['tsc-timeout'] as number | undefined) ?? 300) * 1000;
@@ -88,7 +90,7 @@ async function main(): Promise<number> {
   const records = await mapPool(specs, jobs, async (spec) => {
     inFlight.add(spec.id);
     status();
-    const record = await runOne(spec, timeoutMs, tscTimeoutMs);
+    const record = await runOne(spec, timeoutMs, tscTimeoutMs, flags.plugins as string[] | undefined);
     done++;
     inFlight.delete(spec.id);
     tally.set(record.status, (tally.get(record.status) ?? 0) + 1);
@@ -116,10 +118,18 @@ async function main(): Promise<number> {
   return report.counts.crash > 0 ? 1 : 0;
 }
 
-async function runOne(spec: CorpusSpec, timeoutMs: number, tscTimeoutMs: number): Promise<SpecRecord> {
+async function runOne(spec: CorpusSpec, timeoutMs: number, tscTimeoutMs: number, plugins?: string[]): Promise<SpecRecord> {
   const out = join(CORPUS_DIR, outputFolderName(spec.id));
   rmSync(out, { recursive: true, force: true });
-  const gen = await runNodeMeasured(OAGEN_BIN, ['generate', '--spec', spec.file, '--out', out], { cwd: ROOT, timeoutMs });
+  let args = ['generate', '--spec', spec.file, '--out', out];
+  if (plugins) {
+    // other plugins than the defaults: through a config file beside the output
+    const config = `${out}.oagen.config.json`;
+    const name = `corpus-${outputFolderName(spec.id).toLowerCase().replace(/[^a-z0-9._~-]+/g, '-')}`;
+    writeFileSync(config, JSON.stringify({ clients: [{ name, spec: spec.file, output: out, plugins }] }));
+    args = ['generate', '--config', config];
+  }
+  const gen = await runNodeMeasured(OAGEN_BIN, args, { cwd: ROOT, timeoutMs });
   const outputComplete = ['package.json', 'tsconfig.json', join('src', 'index.ts')].every((f) => existsSync(join(out, f)));
   const genVerdict = classifyGeneration({ ...gen, timeoutMs, outputComplete });
   let verdict: CorpusVerdict;

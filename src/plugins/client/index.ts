@@ -45,7 +45,7 @@ export const clientPlugin: Plugin = {
     yield ['src/internal.ts', render('src/internal.ts.hbs', { source, packageName: view.packageName })];
     // oauth.ts and webhooks.ts only in the packages that use them
     const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);
-    for (const f of runtimeSources()) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
+    for (const f of runtimeSources(ctx.runtime)) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
     yield [
       'package.json',
       render('package/package.json.hbs', {
