@@ -10,6 +10,7 @@ import { buildView, type ApiView, type ModelView, type OperationView, type ViewO
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
 import { mergePackageJson } from './package-json.js';
+import { tanstackQueryPlugin } from './tanstack-query/index.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
 export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
@@ -19,6 +20,7 @@ export { definePlugin } from './types.js';
 export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['client', clientPlugin],
   ['docs', docsPlugin],
+  ['tanstack-query', tanstackQueryPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */
