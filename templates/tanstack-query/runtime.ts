@@ -132,8 +132,13 @@ export function infiniteQueryOptions<Params, Page, Item, PageParam, Key extends 
         nextPageParam(spec, first, { has: () => false });
         if (first.size !== undefined) state.size = first.size;
       }
-      // a page param already requested is a cycle, as for `for await`
-      return nextPageParam(spec, state, { has: (value) => allPageParams.includes(value as PageParam) }) as PageParam | undefined;
+      // a page param already requested is a cycle, as for `for await`; a next URL the runtime
+      // refuses (another origin: credentials would follow it) ends the query, as it ends the walk
+      try {
+        return nextPageParam(spec, state, { has: (value) => allPageParams.includes(value as PageParam) }) as PageParam | undefined;
+      } catch {
+        return undefined;
+      }
     },
   };
 }
