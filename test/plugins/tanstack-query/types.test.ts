@@ -50,7 +50,7 @@ describe('openai-admin/query', () => {
 
   it('the same option objects with @tanstack/vue-query', async () => {
     expect(existsSync(VUE_QUERY_CORE) || existsSync(join(ROOT, 'node_modules/@tanstack/query-core'))).toBe(true);
-    const core = existsSync(VUE_QUERY_CORE) ? { '@tanstack/query-core': [VUE_QUERY_CORE] } : {};
+    const core: Record<string, string[]> = existsSync(VUE_QUERY_CORE) ? { '@tanstack/query-core': [VUE_QUERY_CORE] } : {};
     const r = await runTsc(join(root, 'vue'), options(core), { files: [join(consumers, 'vue.ts')] });
     expect(r.diagnostics.map((d) => `${d.file}:${d.line} ${d.code} ${d.message}`)).toEqual([]);
   }, 120_000);
