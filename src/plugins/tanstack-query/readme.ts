@@ -14,7 +14,7 @@ import type { OperationRole } from './options.js';
 export function querySection(view: ApiView, roles: ReadonlyMap<OperationView, OperationRole>, names: QueryNames): ReadmeSection {
   const pkg = view.packageName;
   const sub = `${pkg}/query`;
-  const list = pickList(roles);
+  const list = pickList(view, roles);
   const mutation = list && pickMutation(view, roles, list.op);
   const groupKey = list ? names.groups.get(groupOf(view, list.op))! : undefined;
   const parts: string[] = [];
@@ -174,10 +174,17 @@ export function querySection(view: ApiView, roles: ReadonlyMap<OperationView, Op
   return { id: 'tanstack-query', heading: 'TanStack Query', body: parts.join('\n') };
 }
 
-/** The list of the examples: a paginated query without required params, else any such query. */
-function pickList(roles: ReadonlyMap<OperationView, OperationRole>): { op: OperationView; infinite: boolean; params?: string } | undefined {
+/**
+ * The list of the examples: a paginated GET without required params, first one whose API group
+ * has a mutation an example can be written for (list, change, invalidate the group), else any
+ * query without required params.
+ */
+function pickList(view: ApiView, roles: ReadonlyMap<OperationView, OperationRole>): { op: OperationView; infinite: boolean; params?: string } | undefined {
   const candidates = [...roles].filter(([op, r]) => r.query && op.paramsOptional && op.successType !== 'void');
-  const found = candidates.find(([op, r]) => r.infinite && op.op.method === 'GET') ?? candidates[0];
+  const lists = candidates.filter(([op, r]) => r.infinite && op.op.method === 'GET');
+  const groupMutates = (op: OperationView) =>
+    view.groups.find((g) => g.operations.includes(op))!.operations.some((o) => roles.get(o)?.mutation && requiredParams(view, o) !== undefined);
+  const found = lists.find(([op]) => groupMutates(op)) ?? lists[0] ?? candidates[0];
   return found && { op: found[0], infinite: found[1].infinite };
 }
 
