@@ -155,7 +155,7 @@ describe('the package, compiled, with @tanstack/query-core and a real server', (
     const observer = new InfiniteQueryObserver(qc, q.searchItemsInfiniteOptions(client, { body: { text: 'x' } }) as never);
     let result = (await observer.refetch()) as InfiniteQueryObserverResult;
     while (result.hasNextPage) result = await observer.fetchNextPage();
-    const pages = result.data!.pages as { items: { id: string }[] }[];
+    const pages = (result.data as { pages: { items: { id: string }[] }[] }).pages;
     expect(pages.flatMap((p) => p.items.map((i) => i.id))).toEqual(['c0', 'c1', 'c2']);
     expect(server.requests.map((r) => `${r.method} ${r.path}?${r.query} ${r.body}`)).toEqual([
       'POST /items/search? {"text":"x"}',
