@@ -124,9 +124,11 @@ export function byNextUrl(spec: Extract<PaginationSpec, { kind: 'url' }>, { data
  * and so does the TanStack Query plugin's `getNextPageParam`.
  */
 export function nextPageParam(spec: PaginationSpec, state: PageState, seen: { has(value: unknown): boolean }): unknown {
-  if (!state.items.length) return undefined;
-  const next = (spec.next ?? byCursor)(spec as never, state);
-  return next == null || next === '' || seen.has(next) ? undefined : next;
+  if (state.items.length) {
+    const next = (spec.next ?? byCursor)(spec as never, state);
+    if (next != null && next !== '' && !seen.has(next)) return next;
+  }
+  return undefined;
 }
 
 /**
@@ -159,7 +161,7 @@ export function paginate<Page, Item>(
       Object.assign(state, { data, items: itemsOf(data), response });
       if (spec.kind != 'url') seen.add(state.values[key(spec.param)]);
       const next = nextPageParam(spec, state, seen);
-      if (next === undefined) return;
+      if (next == null) return;
       seen.add(next);
       if (spec.kind == 'url') url = next as string;
       else state.values = { ...state.values, [key(spec.param)]: next };
