@@ -10,7 +10,7 @@ import { InfiniteQueryObserver, QueryClient, type InfiniteQueryObserverResult } 
 import { describe, expect, it } from 'vitest';
 import { paginate, type PagePromise } from '../../../templates/runtime/index.js';
 import type { ParamSpec } from '../../../templates/runtime/types.js';
-import { infiniteQueryOptions, queryKey, type InfinitePage } from '../../../templates/tanstack-query/runtime.js';
+import { infiniteQueryOptions, queryKey, queryOptions, type InfinitePage } from '../../../templates/tanstack-query/runtime.js';
 import { testClient } from '../../runtime/helpers.js';
 import { api, openaiList, PAGINATION_CASES, type PaginationCase } from '../../runtime/pagination-fixtures.js';
 
@@ -115,5 +115,31 @@ describe('the query signal', () => {
     await queryClient.cancelQueries({ queryKey: options.queryKey });
     await expect(aborted).resolves.toBeDefined();
     await fetching;
+  });
+
+  it('a plain query passes its signal too, and a signal of the caller still applies', async () => {
+    const signals: AbortSignal[] = [];
+    const call = (options: { signal?: AbortSignal }) =>
+      new Promise<string>((resolve, reject) => {
+        signals.push(options.signal!);
+        options.signal!.addEventListener('abort', () => reject(options.signal!.reason));
+      });
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const key = queryKey<readonly unknown[], string>(['test', 'plain']);
+    const fetching = queryClient.fetchQuery(queryOptions(key, undefined, call)).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 10));
+    await queryClient.cancelQueries({ queryKey: key });
+    expect(signals[0]!.aborted).toBe(true);
+    await fetching;
+
+    const own = new AbortController();
+    const key2 = queryKey<readonly unknown[], string>(['test', 'own']);
+    const fetching2 = queryClient.fetchQuery(queryOptions(key2, { signal: own.signal }, call)).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(signals[1]!.aborted).toBe(false);
+    own.abort(new Error('mine'));
+    expect(signals[1]!.aborted).toBe(true);
+    expect(await fetching2).toEqual(new Error('mine'));
+    queryClient.clear();
   });
 });
