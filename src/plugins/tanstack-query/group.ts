@@ -32,6 +32,8 @@ export interface OperationEntry {
     item: string;
     pageParam: string;
     pagination: string;
+    /** the runtime's strategy the pagination spec names (`byPageNumber`), if any */
+    strategy?: string;
     site: string;
   };
 }
@@ -70,10 +72,12 @@ function infiniteEntry(op: OperationView, info: PaginationInfo, item: string): N
   }
   const where = `where: ${stringLiteral(`${op.op.method} ${op.op.path}`)}`;
   const pageKey = info.kind === 'url' ? undefined : queryParam(info.param);
+  const strategy = PAGINATION_STRATEGY[info.kind];
   return {
     item,
     pageParam: info.kind === 'url' ? 'string | undefined' : pageKey ? `${op.names.params}[${stringLiteral(pageKey.key)}]` : 'unknown',
     pagination: paginationLiteral(info),
+    ...(strategy ? { strategy } : {}),
     site: keys.length > 0 ? `{ ${where}, keys: { ${keys.join(', ')} } }` : `{ ${where} }`,
   };
 }
@@ -95,7 +99,7 @@ export function groupImports(view: ApiView, entries: readonly OperationEntry[]) 
   for (const e of entries) for (const t of [e.result, e.infinite?.item ?? '']) for (const id of typeIdentifiers(t)) if (models.has(id)) usedModels.add(id);
   const any = (f: (e: OperationEntry) => unknown) => entries.some(f);
   const infinite = entries.filter((e) => e.infinite);
-  const strategies = [...new Set(infinite.map((e) => /next: (\w+)/.exec(e.infinite!.pagination)?.[1]).filter((s): s is string => !!s))].sort();
+  const strategies = [...new Set(infinite.map((e) => e.infinite!.strategy).filter((s): s is string => !!s))].sort();
   const api = [
     ...entries.map((e) => e.fn).sort(),
     ...[...new Set([...entries.map((e) => e.params), ...usedModels])].sort().map((t) => `type ${t}`),

@@ -36,7 +36,7 @@ export function querySection(view: ApiView, roles: ReadonlyMap<OperationView, Op
     '```',
   );
   if (list) {
-    const listCall = (fn: string) => `${fn}(client${list.params ? `, ${list.params}` : ''})`;
+    const listCall = (fn: string) => `${fn}(client)`;
     const infinite = list.infinite;
     const mut = mutation ? { fn: names.operations.get(mutation.op)!.mutation!, vars: mutation.vars } : undefined;
     const queryImports = [list.infinite ? names.operations.get(list.op)!.infiniteOptions! : undefined, names.operations.get(list.op)!.options!, ...(mut ? [mut.fn, groupKey!] : [])]
@@ -166,7 +166,7 @@ export function querySection(view: ApiView, roles: ReadonlyMap<OperationView, Op
       'const client = createClient();',
       'const queryClient = new QueryClient();',
       `await queryClient.prefetchQuery(${listCall(listOptions)});`,
-      `const cached = queryClient.getQueryData(${names.operations.get(list.op)!.key!}(${list.params ?? ''}));`,
+      `const cached = queryClient.getQueryData(${names.operations.get(list.op)!.key!}());`,
       '// typed: the response of the operation, or undefined before it is fetched',
       '```',
     );
@@ -179,7 +179,7 @@ export function querySection(view: ApiView, roles: ReadonlyMap<OperationView, Op
  * has a mutation an example can be written for (list, change, invalidate the group), else any
  * query without required params.
  */
-function pickList(view: ApiView, roles: ReadonlyMap<OperationView, OperationRole>): { op: OperationView; infinite: boolean; params?: string } | undefined {
+function pickList(view: ApiView, roles: ReadonlyMap<OperationView, OperationRole>): { op: OperationView; infinite: boolean } | undefined {
   const candidates = [...roles].filter(([op, r]) => r.query && op.paramsOptional && op.successType !== 'void');
   const lists = candidates.filter(([op, r]) => r.infinite && op.op.method === 'GET');
   const groupMutates = (op: OperationView) =>

@@ -7,6 +7,7 @@
  * search as a query and as an infinite query, a HEAD query, a mutation. With the plugin off
  * nothing of it is written; with it on, nothing else changes but the README and package.json.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashKey, InfiniteQueryObserver, MutationObserver, QueryClient, type InfiniteQueryObserverResult } from '@tanstack/query-core';
@@ -57,6 +58,25 @@ describe('which operations get what', () => {
     await expect(renderClient(catalog([entry('client'), entry('tanstack-query', { queries: ['searchThings'] })]))).rejects.toThrow(/queries: "searchThings" names no operation of catalog/);
     await expect(renderClient(catalog([entry('client'), entry('tanstack-query', { queries: 'searchItems' })]))).rejects.toThrow(/queries must be a list/);
     await expect(renderClient(catalog([entry('client'), entry('tanstack-query', { query: [] })]))).rejects.toThrow(/"query" is not an option/);
+  });
+});
+
+describe('names', () => {
+  const spec = (ops: string[]) => {
+    const file = join(tempDir('oagen-query-spec-'), 'names.yaml');
+    const paths = ops.map((id, i) => `  /r${i}:\n    get:\n      operationId: ${id}\n      tags: [items]\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { type: object }\n`);
+    writeFileSync(file, `openapi: 3.1.0\ninfo: { title: Names, version: 1.0.0 }\npaths:\n${paths.join('')}`);
+    return file;
+  };
+  const render = (ops: string[]) => renderClient({ name: 'names', spec: spec(ops), output: join(tempDir('oagen-query-out-'), 'names'), plugins: [entry('client'), entry('tanstack-query')] });
+
+  it("a group key gives way to an operation's key (itemsGroupKey)", async () => {
+    const { files } = await render(['items', 'listItems']);
+    expect(exportsOf(files)).toEqual(['itemsGroupKey', 'itemsKey', 'itemsOptions', 'listItemsKey', 'listItemsOptions']);
+  });
+
+  it('two operations whose names would clash are an error naming both', async () => {
+    await expect(render(['list', 'listOptions'])).rejects.toThrow(/the query key of listOptions would be named listOptionsKey|would be named listOptions, which is operation function listOptions/);
   });
 });
 
