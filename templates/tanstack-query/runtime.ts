@@ -125,16 +125,17 @@ export function infiniteQueryOptions<Params, Page, Item, PageParam, Key extends 
       return page;
     },
     getNextPageParam(lastPage, allPages, lastPageParam, allPageParams) {
-      const state = stateOf(lastPage, lastPageParam);
-      if (allPages.length > 1) {
-        // what the walk keeps from its first page (the page size, for short-page detection)
-        const first = stateOf(allPages[0]!, allPageParams[0]);
-        nextPageParam(spec, first, { has: () => false });
-        if (first.size !== undefined) state.size = first.size;
-      }
-      // a page param already requested is a cycle, as for `for await`; a next URL the runtime
-      // refuses (another origin: credentials would follow it) ends the query, as it ends the walk
+      // a next URL the runtime refuses (another origin: credentials would follow it) ends the
+      // query, as it ends the walk
       try {
+        const state = stateOf(lastPage, lastPageParam);
+        if (allPages.length > 1) {
+          // what the walk keeps from its first page (the page size, for short-page detection)
+          const first = stateOf(allPages[0]!, allPageParams[0]);
+          nextPageParam(spec, first, { has: () => false });
+          if (first.size !== undefined) state.size = first.size;
+        }
+        // a page param already requested is a cycle, as for `for await`
         return nextPageParam(spec, state, { has: (value) => allPageParams.includes(value as PageParam) }) as PageParam | undefined;
       } catch {
         return undefined;
