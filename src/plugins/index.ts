@@ -10,6 +10,9 @@ import { buildView, type ApiView, type ModelView, type OperationView, type ViewO
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
 import { mergePackageJson } from './package-json.js';
+import { mocksPlugin } from './mocks/index.js';
+import { mswPlugin } from './msw/index.js';
+import { testsPlugin } from './tests/index.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
 export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
@@ -19,6 +22,9 @@ export { definePlugin } from './types.js';
 export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['client', clientPlugin],
   ['docs', docsPlugin],
+  ['mocks', mocksPlugin],
+  ['msw', mswPlugin],
+  ['tests', testsPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */

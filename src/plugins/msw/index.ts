@@ -1,0 +1,27 @@
+/**
+ * The `msw` plugin (issue 17): MSW 2 request handlers in the generated package, as the
+ * subpath `<pkg>/msw` — `listUsersHandler(reply?, options?)` per operation and `handlers()`
+ * for the whole API, answering the `mocks` plugin's fake data. `msw` is a peer dependency.
+ */
+import type { Plugin } from '../types.js';
+import { mswReadme } from './readme.js';
+import { mswRuntime, renderMsw } from './render.js';
+
+export const mswPlugin: Plugin = {
+  name: 'msw',
+  requires: ['client', 'mocks'],
+  *files(view) {
+    yield ['src/msw/index.ts', renderMsw(view)];
+    yield ['src/msw/handler.ts', mswRuntime()];
+  },
+  packageJson() {
+    return {
+      exports: { './msw': { types: './dist/msw/index.d.ts', import: './dist/msw/index.js' } },
+      peerDependencies: { msw: '^2.0.0' },
+      devDependencies: { msw: '^2.0.0' },
+    };
+  },
+  readme(view) {
+    return [mswReadme(view)];
+  },
+};
