@@ -11,11 +11,13 @@ export interface SpecValidator {
   at(pointer: string): ValidateFunction;
 }
 
-export function specValidator(document: Record<string, unknown>): SpecValidator {
+/** `sections`: the document's top-level fields to load besides `components` (`paths`). */
+export function specValidator(document: Record<string, unknown>, sections: string[] = []): SpecValidator {
   // OpenAPI 3.0's `nullable` and boolean exclusive bounds rewritten; OpenAI's 3.1 document uses
   // `nullable` too (as oagen reads it), so every document goes through the rewrite.
-  const doc = { $id: 'spec:/', components: toJsonSchema(document.components) };
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, unicodeRegExp: true, allowUnionTypes: true });
+  const doc: Record<string, unknown> = { $id: 'spec:/', components: toJsonSchema(document.components) };
+  for (const s of sections) doc[s] = toJsonSchema(document[s]);
+  const ajv = new Ajv2020({ logger: false, strict: false, allErrors: false, validateFormats: true, unicodeRegExp: true, allowUnionTypes: true });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   ajv.addSchema(doc);
   return {
@@ -25,6 +27,23 @@ export function specValidator(document: Record<string, unknown>): SpecValidator 
       return v;
     },
   };
+}
+
+function isNullableOnly(m: unknown): boolean {
+  if (typeof m !== 'object' || m === null) return false;
+  const keys = Object.keys(m).filter((k) => k !== 'description' && k !== 'title');
+  return keys.length === 1 && (m as Record<string, unknown>).nullable === true;
+}
+
+/**
+ * A fake value as the wire carries it: a file (`Blob`, what the model type asks for a
+ * `format: binary` string) is its content, a string.
+ */
+export function onTheWire(v: unknown): unknown {
+  if (v instanceof Blob) return 'binary content';
+  if (Array.isArray(v)) return v.map(onTheWire);
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, onTheWire(x)]));
+  return v;
 }
 
 /** OpenAPI 3.0 Schema Objects → JSON Schema 2020-12. */
@@ -39,7 +58,10 @@ function toJsonSchema(node: unknown): unknown {
       delete out[bound];
     } else if (out[flag] === false) delete out[flag];
   }
-  const nullable = out.nullable === true;
+  // OpenAI's idiom `allOf: [{ $ref }, { nullable: true }]`: the member says the whole may be null
+  const idiom = Array.isArray(out.allOf) && out.allOf.some(isNullableOnly);
+  if (idiom) out.allOf = (out.allOf as unknown[]).filter((m) => !isNullableOnly(m));
+  const nullable = out.nullable === true || idiom;
   delete out.nullable;
   if (nullable) {
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
