@@ -50,17 +50,19 @@ export function onTheWire(v: unknown): unknown {
 function toJsonSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toJsonSchema);
   if (typeof node !== 'object' || node === null) return node;
+  // OpenAI's idiom `allOf: [{ $ref }, { nullable: true }]`: the member says the whole may be null
+  const raw = node as Record<string, unknown>;
+  const idiom = Array.isArray(raw.allOf) && raw.allOf.some(isNullableOnly);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = k === 'example' || k === 'enum' || k === 'default' ? v : toJsonSchema(v);
+  for (const [k, v] of Object.entries(node)) {
+    out[k] = k === 'example' || k === 'enum' || k === 'default' ? v : toJsonSchema(k === 'allOf' && idiom ? (v as unknown[]).filter((m) => !isNullableOnly(m)) : v);
+  }
   for (const [bound, flag] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
     if (out[flag] === true) {
       out[flag] = out[bound];
       delete out[bound];
     } else if (out[flag] === false) delete out[flag];
   }
-  // OpenAI's idiom `allOf: [{ $ref }, { nullable: true }]`: the member says the whole may be null
-  const idiom = Array.isArray(out.allOf) && out.allOf.some(isNullableOnly);
-  if (idiom) out.allOf = (out.allOf as unknown[]).filter((m) => !isNullableOnly(m));
   const nullable = out.nullable === true || idiom;
   delete out.nullable;
   if (nullable) {
