@@ -84,7 +84,7 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
         skipLibCheck: true,
         isolatedModules: true,
         noFallthroughCasesInSwitch: true,
-        paths: { [packageName]: ['./pkg/src/index.ts'] },
+        paths: { [packageName]: ['./pkg/src/index.ts'], ...subpaths(packageName, files) },
       },
       include: ['examples/*.ts'],
     };
@@ -109,6 +109,22 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The package's `exports` subpaths (`./mocks` → `./dist/mocks/index.js`, added by plugins) as
+ * tsconfig paths to their sources (`openai-admin/mocks` → `./pkg/src/mocks/index.ts`).
+ */
+function subpaths(packageName: string, files: Map<string, string>): Record<string, string[]> {
+  const json = files.get('package.json');
+  const exports = (json ? (JSON.parse(json) as { exports?: Record<string, unknown> }).exports : undefined) ?? {};
+  const out: Record<string, string[]> = {};
+  for (const [sub, target] of Object.entries(exports)) {
+    const js = typeof target === 'string' ? target : (target as { import?: string } | null)?.import;
+    const m = typeof js === 'string' ? /^\.\/dist\/(.+)\.js$/.exec(js) : null;
+    if (sub !== '.' && m) out[`${packageName}/${sub.replace(/^\.\//, '')}`] = [`./pkg/src/${m[1]}.ts`];
+  }
+  return out;
 }
 
 /** The anchors of a Markdown page, as GitHub computes them from its headings. */
