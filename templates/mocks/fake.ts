@@ -175,7 +175,8 @@ function union(s: FakeSchema, ctx: Ctx, key: string): unknown {
   const order = ctx.depth >= ctx.maxDepth ? [...members].sort((a, b) => weight(a, ctx) - weight(b, ctx)) : shuffle(members, ctx.rnd);
   let last: unknown;
   for (const m of order) {
-    last = gen(m, ctx, key);
+    // a oneOf member's `null` would match every nullable member: its non-null values only
+    last = gen(s.k === 'oneOf' && m.n ? { ...m, n: undefined } : m, ctx, key);
     if (s.k === 'anyOf' || s.of!.filter((x) => check(x, last, ctx.schemas)).length === 1) return last;
   }
   return last;
