@@ -19,12 +19,14 @@ export interface WrittenPackage {
   dispose(): void;
 }
 
-export async function writeConfiguredPackage(name: string): Promise<WrittenPackage> {
+/** `plugins`: in place of the configured ones (`[{ name: 'mocks', options: { faker: true } }, …]`). */
+export async function writeConfiguredPackage(name: string, plugins?: { name: string; options?: unknown }[]): Promise<WrittenPackage> {
   const config = loadConfig(join(ROOT, 'oagen.config.json'));
   const client = config.clients.find((c) => c.name === name);
   if (!client) throw new Error(`no client ${name} in oagen.config.json`);
   const dir = join(ROOT, 'test/plugins/mocks/tmp', `${name}-${process.pid}-${Date.now()}`);
-  const { files, ir, names } = await renderClient({ ...client, output: join(dir, 'never-written') });
+  const entries = plugins?.map((p, i) => ({ ...p, file: config.file, at: `clients[].plugins[${i}]` }));
+  const { files, ir, names } = await renderClient({ ...client, output: join(dir, 'never-written'), ...(entries ? { plugins: entries } : {}) });
   for (const [path, content] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
