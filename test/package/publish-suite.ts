@@ -6,7 +6,7 @@
  * consumer project whose TypeScript program type-checks against it, compiles, and, run by
  * Node, calls a recording HTTP server and gets the expected results.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +151,8 @@ export function publishSuite(t: Target): void {
     });
 
     it('npm run build emits dist/index.js and dist/index.d.ts', { timeout: STEP }, async () => {
+      // as in a checkout after `npm install`: peer and dev dependencies (msw for `<pkg>/msw`) resolve
+      await symlink(join(repoRoot, 'node_modules'), join(pkgDir, 'node_modules'), 'dir');
       await mustRun('npm', ['run', 'build'], pkgDir);
       expect(await exists(join(pkgDir, 'dist', 'index.js'))).toBe(true);
       expect(await exists(join(pkgDir, 'dist', 'index.d.ts'))).toBe(true);

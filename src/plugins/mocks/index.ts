@@ -24,7 +24,11 @@ export const mocksPlugin: Plugin<MocksOptions> = {
     return {
       exports: { './mocks': { types: './dist/mocks/index.d.ts', import: './dist/mocks/index.js' } },
       ...(ctx.options.faker
-        ? { peerDependencies: { '@faker-js/faker': '>=9' }, devDependencies: { '@faker-js/faker': '^10.0.0' } }
+        ? {
+            peerDependencies: { '@faker-js/faker': '>=9' },
+            peerDependenciesMeta: { '@faker-js/faker': { optional: true } },
+            devDependencies: { '@faker-js/faker': '^10.0.0' },
+          }
         : {}),
     };
   },

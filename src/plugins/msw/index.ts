@@ -17,7 +17,9 @@ export const mswPlugin: Plugin = {
   packageJson() {
     return {
       exports: { './msw': { types: './dist/msw/index.d.ts', import: './dist/msw/index.js' } },
+      // only `<pkg>/msw` needs it: optional, so installing the client installs no MSW
       peerDependencies: { msw: '^2.0.0' },
+      peerDependenciesMeta: { msw: { optional: true } },
       devDependencies: { msw: '^2.0.0' },
     };
   },
