@@ -17,7 +17,7 @@ export function specValidator(document: Record<string, unknown>, sections: strin
   // `nullable` too (as oagen reads it), so every document goes through the rewrite.
   const doc: Record<string, unknown> = { $id: 'spec:/', components: toJsonSchema(document.components) };
   for (const s of sections) doc[s] = toJsonSchema(document[s]);
-  const ajv = new Ajv2020({ logger: false, strict: false, allErrors: false, validateFormats: true, unicodeRegExp: true, allowUnionTypes: true });
+  const ajv = new Ajv2020({ logger: false, inlineRefs: false, strict: false, allErrors: false, validateFormats: true, unicodeRegExp: true, allowUnionTypes: true });
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   ajv.addSchema(doc);
   return {
