@@ -8,7 +8,9 @@ import { jsDocLines, objectLiteralKey, stringLiteral } from '../../escape/index.
 import { TEMPLATES_DIR } from '../../emit/templates.js';
 import type { ApiView } from '../../view/index.js';
 import { fakeOperations, modelFakes, type FakeOperation } from './operations.js';
-import { fakeSchema, schemaLiteral } from './schema.js';
+import { docBlock } from '../../view/printer.js';
+import { literalBlock, returnCall, signature } from './layout.js';
+import { fakeSchema } from './schema.js';
 
 export interface MocksOptions {
   /** realistic strings from `@faker-js/faker` (a peer dependency) */
@@ -25,10 +27,11 @@ export function mocksRuntime(): { name: string; content: string }[] {
 }
 
 export function renderSchemas(view: ApiView, ops: readonly FakeOperation[]): string {
-  const models = view.models.map((m) => `  ${objectLiteralKey(m.name)}: ${schemaLiteral(fakeSchema(m.named.schema, view.types.names))},\n`);
+  const entry = (key: string, v: unknown) => `  ${key}: ${literalBlock(v, '  ', key.length + 3)},\n`;
+  const models = view.models.map((m) => entry(objectLiteralKey(m.name), fakeSchema(m.named.schema, view.types.names)));
   const operations = ops.map((o) => {
-    const fields = (['response', 'params', 'item'] as const).filter((f) => o[f]).map((f) => `${f}: ${schemaLiteral(o[f])}`);
-    return `  ${objectLiteralKey(o.view.names.fn)}: { ${fields.join(', ')} },\n`;
+    const fields = Object.fromEntries((['response', 'params', 'item'] as const).filter((f) => o[f]).map((f) => [f, o[f]]));
+    return entry(objectLiteralKey(o.view.names.fn), fields);
   });
   return [
     `${view.header}\n\n`,
@@ -36,7 +39,7 @@ export function renderSchemas(view: ApiView, ops: readonly FakeOperation[]): str
     `/** The fake schema of every model, by model name. */\n`,
     `export const schemas: FakeSchemas = {\n${models.join('')}};\n\n`,
     `/** The fake schemas of every operation's params, success body and page item, by function name. */\n`,
-    `export const operations: Readonly<Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>> = {\n${operations.join('')}};\n`,
+    `export const operations: Readonly<\n  Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>\n> = {\n${operations.join('')}};\n`,
   ].join('');
 }
 
@@ -45,8 +48,7 @@ export function renderIndex(view: ApiView, ops: readonly FakeOperation[], option
   const faker = options.faker ? ', faker' : '';
   const out = [
     `${view.header}\n\n`,
-    `/**\n * Fake data for ${jsDocLines(view.ir.info.title)[0] ?? 'the API'}: one \`fake…()\` per model, per operation's success body\n`,
-    ` * and params. Deterministic: the same \`seed\` gives the same value.\n */\n`,
+    docBlock([`Fake data for ${jsDocLines(view.ir.info.title)[0] ?? 'the API'}: one \`fake…()\` per model, per operation's success body and params. Deterministic: the same \`seed\` gives the same value.`], ''),
     options.faker ? `import { faker } from '@faker-js/faker';\n` : '',
     `import type * as T from '../index.js';\n`,
     `import { fake, withOverrides, type FakeOptions } from './fake.js';\n`,
@@ -60,9 +62,10 @@ export function renderIndex(view: ApiView, ops: readonly FakeOperation[], option
     const type = `T.${m.name}`;
     const over = m.named.schema.kind === 'object' ? `Partial<${type}>` : type;
     out.push(
-      `\n/** A fake {@link ${type}}; \`overrides\` replace what they set. */\n`,
-      `export function ${fakes.get(m.name)}(overrides?: ${over}, options?: FakeOptions): ${type} {\n`,
-      `  return withOverrides(fake(schemas[${stringLiteral(m.name)}], schemas, options${faker}), overrides) as ${type};\n}\n`,
+      `\n${docBlock([`A fake {@link ${type}}; \`overrides\` replace what they set.`], '')}`,
+      signature(fakes.get(m.name)!, [`overrides?: ${over}`, 'options?: FakeOptions'], type),
+      returnCall('withOverrides', [`fake(schemas[${stringLiteral(m.name)}], schemas, options${faker})`, 'overrides'], ` as ${type}`),
+      '}\n',
     );
   }
   for (const o of ops) {
@@ -71,17 +74,19 @@ export function renderIndex(view: ApiView, ops: readonly FakeOperation[], option
       const type = o.responseType!;
       const over = type.includes(' | ') ? `(${type})` : type;
       out.push(
-        `\n/** A fake success body of {@link T.${o.view.names.fn}}. */\n`,
-        `export function ${o.responseFn}(overrides?: Partial<${over}>, options?: FakeOptions): ${type} {\n`,
-        `  return withOverrides(fake(operations[${key}].response!, schemas, options${faker}), overrides) as ${type};\n}\n`,
+        `\n${docBlock([`A fake success body of {@link T.${o.view.names.fn}}.`], '')}`,
+        signature(o.responseFn, [`overrides?: Partial<${over}>`, 'options?: FakeOptions'], type),
+        returnCall('withOverrides', [`fake(operations[${key}].response!, schemas, options${faker})`, 'overrides'], ` as ${type}`),
+        '}\n',
       );
     }
     if (o.paramsFn) {
       const type = `T.${o.view.names.params}`;
       out.push(
-        `\n/** Fake params of {@link T.${o.view.names.fn}} (path, query, header and cookie parameters, and the body). */\n`,
-        `export function ${o.paramsFn}(overrides?: Partial<${type}>, options?: FakeOptions): ${type} {\n`,
-        `  return withOverrides(fake(operations[${key}].params!, schemas, options${faker}), overrides) as ${type};\n}\n`,
+        `\n${docBlock([`Fake params of {@link T.${o.view.names.fn}} (path, query, header and cookie parameters, and the body).`], '')}`,
+        signature(o.paramsFn, [`overrides?: Partial<${type}>`, 'options?: FakeOptions'], type),
+        returnCall('withOverrides', [`fake(operations[${key}].params!, schemas, options${faker})`, 'overrides'], ` as ${type}`),
+        '}\n',
       );
     }
   }

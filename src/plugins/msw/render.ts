@@ -9,6 +9,8 @@ import { TEMPLATES_DIR } from '../../emit/templates.js';
 import { jsDocLines, stringLiteral } from '../../escape/index.js';
 import type { ApiView } from '../../view/index.js';
 import { fakeOperations, type FakeOperation } from '../mocks/operations.js';
+import { docBlock } from '../../view/printer.js';
+import { signature } from '../mocks/layout.js';
 import { schemaLiteral } from '../mocks/schema.js';
 
 export function mswRuntime(): string {
@@ -62,14 +64,13 @@ export function renderMsw(view: ApiView): string {
   const ops = mockedOperations(view);
   const out = [
     `${view.header}\n\n`,
-    `/**\n * MSW request handlers for ${jsDocLines(view.ir.info.title)[0] ?? 'the API'}: one factory per operation, and \`handlers()\`\n`,
-    ` * for all of them, answering fake data (\`../mocks/\`) unless told otherwise.\n */\n`,
+    docBlock([`MSW request handlers for ${jsDocLines(view.ir.info.title)[0] ?? 'the API'}: one factory per operation, and \`handlers()\` for all of them, answering fake data (\`../mocks/\`) unless told otherwise.`], ''),
     `import type { HttpHandler } from 'msw';\n`,
     `import type * as T from '../index.js';\n`,
     `import { operations } from '../mocks/index.js';\n`,
     `import { handler, type HandlerOptions, type MockOperation, type Reply } from './handler.js';\n\n`,
     `export type { HandlerOptions, MockOperation, PaginationMock, Reply, ReplyInit } from './handler.js';\n\n`,
-    `/** The client's default base URL, where the handlers answer unless \`options.baseUrl\` says otherwise. */\n`,
+    docBlock([`The client's default base URL, where the handlers answer unless \`options.baseUrl\` says otherwise.`], ''),
     `export const BASE_URL = ${stringLiteral(base)};\n`,
   ];
   for (const o of ops) {
@@ -85,10 +86,11 @@ export function renderMsw(view: ApiView): string {
       ...(v.pagination && o.item ? [`pagination: ${schemaLiteral(v.pagination.info)}`, `item: operations[${fn}].item`] : []),
     ];
     const body = o.responseType ?? (kind(o) === 'blob' ? 'Blob' : 'undefined');
+    const flat = `const ${v.names.fn}Mock: MockOperation = { ${fields.join(', ')} };`;
     out.push(
-      `\nconst ${v.names.fn}Mock: MockOperation = { ${fields.join(', ')} };\n`,
-      `\n/** Handles {@link T.${v.names.fn}} (\`${jsDocLines(`${v.op.method} ${v.op.path}`)[0]}\`): \`reply\` is a resolver, the body, or \`{ status, body }\`; default: fake data. */\n`,
-      `export function ${handlerName(o)}(reply?: Reply<${body}>, options?: HandlerOptions): HttpHandler {\n`,
+      `\n${flat.length <= 100 ? flat : `const ${v.names.fn}Mock: MockOperation = {\n${fields.map((f) => `  ${f},\n`).join('')}};`}\n`,
+      `\n${docBlock([`Handles {@link T.${v.names.fn}} (\`${jsDocLines(`${v.op.method} ${v.op.path}`)[0]}\`): \`reply\` is a resolver, the body, or \`{ status, body }\`; default: fake data.`], '')}`,
+      signature(handlerName(o), [`reply?: Reply<${body}>`, 'options?: HandlerOptions'], 'HttpHandler'),
       `  return handler(${v.names.fn}Mock, reply, options);\n}\n`,
     );
   }
