@@ -13,6 +13,10 @@ import { docsPlugin } from './docs/index.js';
 import { zodPlugin } from './zod/index.js';
 import { mergePackageJson } from './package-json.js';
 import { tanstackQueryPlugin } from './tanstack-query/index.js';
+
+import { mocksPlugin } from './mocks/index.js';
+import { mswPlugin } from './msw/index.js';
+import { testsPlugin } from './tests/index.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
 export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
@@ -23,8 +27,11 @@ export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['client', clientPlugin],
   ['docs', docsPlugin],
   ['zod', zodPlugin],
-
   ['tanstack-query', tanstackQueryPlugin],
+
+  ['mocks', mocksPlugin],
+  ['msw', mswPlugin],
+  ['tests', testsPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */

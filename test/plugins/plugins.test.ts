@@ -115,7 +115,7 @@ describe('plugins receive a read-only view', () => {
 
 describe('the config’s plugins field', () => {
   const cases: [string, unknown, RegExp][] = [
-    ['an unknown plugin', ['client', 'mocks'], /clients\[0\]\.plugins\[1\]: unknown plugin "mocks"/],
+    ['an unknown plugin', ['client', 'graphql'], /clients\[0\]\.plugins\[1\]: unknown plugin "graphql"/],
     ['a duplicate', ['client', 'docs', 'client'], /clients\[0\]\.plugins\[2\]: plugin "client" is listed twice/],
     ['docs without client', ['docs'], /clients\[0\]\.plugins\[0\]: plugin "docs" needs "client"/],
     ['a missing module', ['client', './nowhere.mjs'], /clients\[0\]\.plugins\[1\]: no plugin module at/],
