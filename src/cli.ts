@@ -32,6 +32,8 @@ Options:
   --force       generate even when nothing changed since the last run
   --reset-names name everything afresh, ignoring the names pinned in oagen.lock.json
   --verify      type-check the rendered package (strict) before writing it
+  --accept-conflicts  with "keepEdits": write hand edits that conflict with the new output
+                with conflict markers instead of failing
   --quiet       print errors only
   --debug       print stack traces of internal errors
 
@@ -56,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
         'reset-names': { type: 'boolean' },
         verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        'accept-conflicts': { type: 'boolean' },
         force: { type: 'boolean' },
         quiet: { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -125,6 +128,7 @@ interface GenerateFlags {
   'reset-names'?: boolean;
   verify?: boolean;
   'dry-run'?: boolean;
+  'accept-conflicts'?: boolean;
   force?: boolean;
   quiet?: boolean;
 }
@@ -166,8 +170,9 @@ async function generate(flags: GenerateFlags): Promise<number> {
     try {
       // the pipeline is loaded only when something is generated: an up-to-date run stays quick
       const { generateClient } = await import('./generate.js');
-      const result = await generateClient(client, { dryRun, cache });
+      const result = await generateClient(client, { dryRun, cache, acceptConflicts: flags['accept-conflicts'] === true });
       printDiagnostics(result.diagnostics.list, flags.quiet);
+      if (!flags.quiet && result.merge) printMerge(client, result.merge);
       if (result.write) {
         writeStamp(client, {
           specFiles: result.specFiles.map((f) => resolve(f)),
@@ -219,6 +224,18 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean | u
 function printSummary(client: ClientConfig, version: string, counts: { operations: number; schemas: number }, what: string, started: number): void {
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`${client.name} ${version}: ${counts.operations} operations, ${counts.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
+}
+
+/** `name: hand edits kept: merged a, b; kept (edited) c; kept (added) d; ignored e` */
+function printMerge(client: ClientConfig, m: NonNullable<Awaited<ReturnType<typeof import('./generate.js').generateClient>>['merge']>): void {
+  const parts = [
+    ...(m.merged.length ? [`merged ${m.merged.join(', ')}`] : []),
+    ...(m.edited.length ? [`kept (edited) ${m.edited.join(', ')}`] : []),
+    ...(m.added.length ? [`kept (added) ${m.added.join(', ')}`] : []),
+    ...(m.conflicted.length ? [`written with conflict markers ${m.conflicted.join(', ')}`] : []),
+    ...(m.ignored.length ? [`not touched (.oagenignore) ${m.ignored.join(', ')}`] : []),
+  ];
+  if (parts.length > 0) process.stdout.write(`${client.name}: hand edits: ${parts.join('; ')}\n`);
 }
 
 function packageNameFrom(spec: string): string {

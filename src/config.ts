@@ -72,6 +72,8 @@ export interface ClientConfig {
   serialization?: SerializationConfig;
   /** the outputs (src/plugins/), in order; default: `client`, then `docs` */
   plugins?: PluginEntry[];
+  /** hand edits in the output folder survive regeneration: three-way merge with the last generated output (src/write/merge.ts) */
+  keepEdits?: boolean;
 }
 
 /** One entry of `plugins`: a built-in by name, or a local module (absolute path, resolved from the config file). */
@@ -174,6 +176,10 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.serialization !== undefined) client.serialization = checkSerialization(o.serialization, `${at}.serialization`, file);
   if (o.enums !== undefined) client.enums = checkEnums(o.enums, `${at}.enums`, file);
   if (o.plugins !== undefined) client.plugins = checkPlugins(o.plugins, `${at}.plugins`, file, base);
+  if (o.keepEdits !== undefined) {
+    if (typeof o.keepEdits !== 'boolean') throw configError(file, `${at}.keepEdits must be true or false`);
+    if (o.keepEdits) client.keepEdits = true;
+  }
   return client;
 }
 

@@ -20,7 +20,10 @@ import { applyInclude } from './normalize/include.js';
 import { openResponseEnums } from './normalize/open-response-enums.js';
 import { parseDocument } from './parse/document.js';
 import { verifyPackage } from './verify/index.js';
-import { writePackage, type WriteResult } from './write/index.js';
+import { MARKER, writePackage, type WriteResult } from './write/index.js';
+import { BASE_FILE, mergeHandEdits, readBase, serializeBase, type MergeReport } from './write/merge.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface GenerateResult {
   client: ClientConfig;
@@ -33,6 +36,8 @@ export interface GenerateResult {
   schemas: number;
   /** every spec file read (as given, or relative to the current folder) */
   specFiles: string[];
+  /** what became of the hand edits in the output folder (src/write/merge.ts) */
+  merge?: MergeReport;
 }
 
 interface LoadIROptions {
@@ -111,7 +116,8 @@ export async function renderClient(
       ir,
       names,
       previous,
-      previousFiles: previous ? readPackageFiles(client.output) : undefined,
+      // with keepEdits, the judge compares what oagen generated, not the user's edits
+      previousFiles: previous ? ((client.keepEdits ? readBase(client.output) : undefined) ?? readPackageFiles(client.output)) : undefined,
       ...(client.resetNames ? { reset: true } : {}),
       ...(client.version ? { pinned: client.version } : {}),
       first,
@@ -148,15 +154,25 @@ export async function renderClient(
     files = render(version);
   }
   const result = steps.finish(files, version, verdict);
+  // the base of the next run's three-way merge (src/write/merge.ts)
+  if (client.keepEdits) result.files.set(BASE_FILE, serializeBase(result.files));
   diagnostics.throwIfErrors(client.strict);
   return { files: result.files, ir, names, release: result, specFiles: loaded.files };
 }
 
 /** Render one client and, only when everything rendered, swap it into its output folder. */
-export async function generateClient(client: ClientConfig, options: { dryRun?: boolean; cache?: IRCache } = {}): Promise<GenerateResult> {
+export async function generateClient(client: ClientConfig, options: { dryRun?: boolean; cache?: IRCache; acceptConflicts?: boolean } = {}): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
-  const { files, ir, release, specFiles } = await renderClient(client, diagnostics, options.cache);
-  const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length, specFiles };
+  const rendered = await renderClient(client, diagnostics, options.cache);
+  const { ir, release, specFiles } = rendered;
+  let files = rendered.files;
+  let merge: MergeReport | undefined;
+  // hand edits and .oagenignore (src/write/merge.ts): only in a folder oagen made
+  if (existsSync(join(client.output, MARKER))) {
+    ({ files, report: merge } = mergeHandEdits(client.output, files, { keepEdits: client.keepEdits === true, acceptConflicts: options.acceptConflicts === true }));
+    for (const d of merge.diagnostics) diagnostics.add(d);
+  }
+  const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length, specFiles, ...(merge ? { merge } : {}) };
   if (client.verify) await verifyPackage(files, displayPath(client.spec));
   if (!options.dryRun) result.write = await writePackage(client.output, files);
   return result;
