@@ -7,8 +7,9 @@
  * - `"paths"` (the default; OpenAPI tags are flat, paths nest): the static path segments after
  *   the prefix every operation shares (`/organization`), parameters skipped:
  *   `/organization/groups/{group_id}/users` → `groups.users`. A last static segment that is
- *   the operation's verb (`POST /certificates/activate`, operationId `activateCertificates`)
- *   is an action: the method `activate` of the namespace before it.
+ *   the operation's verb (`POST /certificates/activate`, operationId `activateCertificates`),
+ *   or for a POST starts with it (`POST /users/me/accept-invite`, `acceptMyInvites`), is an
+ *   action: the method `activate` (`acceptInvite`) of the namespace before it.
  * - `"tags"`: one namespace per first tag (`User organization role assignments` →
  *   `userOrganizationRoleAssignments`); untagged operations are methods of the class itself.
  *
@@ -189,7 +190,10 @@ export function planStructure(facts: readonly OperationFacts[], mode: NamespaceM
     const last = segs[segs.length - 1];
     const verb = words(f.fn)[0]?.toLowerCase();
     // `POST /certificates/activate` by `activateCertificates`: an action, not a namespace
-    if (statics.length > 1 && last && !isParam(last) && verb && words(last).length === 1 && words(last)[0].toLowerCase() === verb) {
+    const lastWords = last && !isParam(last) ? words(last).map((w) => w.toLowerCase()) : [];
+    // one word that is the verb (`activate`), or, for a POST, several starting with it (`accept-invite`)
+    const isAction = verb !== undefined && lastWords[0] === verb && (lastWords.length === 1 || f.op.method.toUpperCase() === 'POST');
+    if (statics.length > 1 && isAction) {
       statics.pop();
       action = camelCase(last);
     }

@@ -39,6 +39,7 @@ const admin = [
   op('GET', '/organization/admin_api_keys/{key_id}', 'adminApiKeysGet'),
   op('POST', '/organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys', 'createanAPIkeyforaserviceaccount'),
   op('GET', '/organization/data_retention', 'retrieveOrganizationDataRetention'),
+  op('POST', '/organization/users/me/accept-invite', 'acceptMyInvites'),
   op('POST', '/organization/data_retention', 'updateOrganizationDataRetention'),
 ];
 
@@ -65,12 +66,14 @@ describe('namespaces from paths, method names', () => {
       'projects.serviceAccounts.apiKeys.create': 'createanAPIkeyforaserviceaccount',
       'dataRetention.retrieve': 'retrieveOrganizationDataRetention',
       'dataRetention.update': 'updateOrganizationDataRetention',
+      'users.me.acceptInvite': 'acceptMyInvites',
     });
   });
 
   it('lists the sub-namespaces of each namespace', () => {
     const plans = planStructure(admin, 'paths');
     expect(plans.find((p) => p.path.length === 0)!.children).toEqual(['adminApiKeys', 'certificates', 'dataRetention', 'groups', 'invites', 'projects', 'users']);
+    expect(plans.find((p) => p.path.join('.') === 'users')!.children).toEqual(['me']);
     expect(plans.find((p) => p.path.join('.') === 'projects')!.children).toEqual(['serviceAccounts', 'spendLimit']);
   });
 
