@@ -21,6 +21,12 @@ Usage:
                                                                 what changed between two spec versions
                                                                 (OLD/NEW: files, folders, or path@GIT_REV)
                 [--overlay FILE]...                             overlays applied to both OLD and NEW
+  oagen init --ci github [--config FILE] [--branch main] [--force]
+                                                                a GitHub Actions workflow: regenerate and comment
+                                                                on spec pull requests, publish on merge
+  oagen release --dry-run [--config FILE] [--only NAME] [DIR...]
+                                                                what would be published: version, CHANGELOG
+                                                                entry, npm pack contents
   oagen --help | --version
 
 Options:
@@ -59,6 +65,8 @@ export async function main(argv: string[]): Promise<number> {
         verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         'accept-conflicts': { type: 'boolean' },
+        ci: { type: 'string' },
+        branch: { type: 'string' },
         force: { type: 'boolean' },
         quiet: { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -93,6 +101,10 @@ export async function main(argv: string[]): Promise<number> {
         return await generate(values);
       case 'validate':
         return await validate(values.spec ?? rest[0], values.overlay);
+      case 'init':
+        return await init(values);
+      case 'release':
+        return await release(values, rest);
       case 'diff': {
         const { runDiff } = await import('./diff/cli.js');
         return await runDiff(rest, values);
@@ -200,6 +212,33 @@ async function generate(flags: GenerateFlags): Promise<number> {
     }
   }
   return failed > 0 ? EXIT_DIAGNOSTICS : EXIT_OK;
+}
+
+/** `oagen init --ci github` (the CI part of `init`: src/init/ci-github.ts). */
+async function init(flags: { ci?: string; config?: string; branch?: string; force?: boolean; quiet?: boolean }): Promise<number> {
+  if (flags.ci !== 'github') throw usage(flags.ci === undefined ? 'init needs --ci github' : `--ci ${flags.ci}: only "github" is supported`);
+  const file = flags.config ?? CONFIG_FILE;
+  if (!existsSync(file)) throw usage(`no ${file} here; pass --config FILE`);
+  const { writeGithubWorkflow } = await import('./init/ci-github.js');
+  const written = writeGithubWorkflow(loadConfig(file), { root: process.cwd(), ...(flags.branch ? { branch: flags.branch } : {}), ...(flags.force ? { force: true } : {}) });
+  if (!flags.quiet) process.stdout.write(`wrote ${displayPath(written)}: commit it, and add the repository secret NPM_TOKEN\n`);
+  return EXIT_OK;
+}
+
+/** `oagen release --dry-run`: per package, what would be published (src/release/dry-run.ts). */
+async function release(flags: { 'dry-run'?: boolean; config?: string; only?: string[] }, dirs: string[]): Promise<number> {
+  if (!flags['dry-run']) throw usage('release only has --dry-run: the package is published with `npm publish --provenance` (oagen init --ci github does it on merge)');
+  let targets = dirs.map((d) => resolve(d));
+  if (targets.length === 0) {
+    const file = flags.config ?? CONFIG_FILE;
+    if (!existsSync(file)) throw usage(`no ${file} here; pass --config FILE or the package folders`);
+    let clients = loadConfig(file).clients;
+    if (flags.only?.length) clients = clients.filter((c) => flags.only!.includes(c.name));
+    targets = clients.map((c) => c.output);
+  }
+  const { previewRelease, formatPreview } = await import('./release/dry-run.js');
+  for (const dir of targets) process.stdout.write(formatPreview(await previewRelease(dir), displayPath(dir)) + '\n');
+  return EXIT_OK;
 }
 
 async function validate(spec: string | undefined, overlays: string[] | undefined): Promise<number> {
