@@ -52,7 +52,9 @@ export async function previewRelease(dir: string, cwd = process.cwd()): Promise<
     const copy = join(tmp, 'package');
     cpSync(dir, copy, { recursive: true, filter: (src) => !/[\\/](node_modules|dist)$/.test(src.slice(dir.length)) });
     if (existsSync(join(dir, 'node_modules'))) symlinkSync(resolve(dir, 'node_modules'), join(copy, 'node_modules'), 'junction');
-    const env = { ...process.env, PATH: [join(resolve(dir), 'node_modules', '.bin'), join(resolve(cwd), 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter) };
+    // a nested npm obeys the npm_* settings of an npm script around it (it would pack that project): dropped
+    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+    env.PATH = [join(resolve(dir), 'node_modules', '.bin'), join(resolve(cwd), 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter);
     let out: string;
     let unbuilt: string | undefined;
     try {

@@ -115,7 +115,8 @@ function runJob(job: Job, p: { dir: string; bin: string }, env: Record<string, s
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
       cwd: join(p.dir, step['working-directory'] ?? '.'),
       encoding: 'utf8',
-      env: { ...process.env, ...env, ...stepEnv, RUNNER_TEMP: temp, PATH: `${p.bin}:${join(p.dir, 'node_modules/.bin')}:${process.env.PATH}` },
+      // as on a runner: no npm_* settings of an npm script around the test
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k))), ...env, ...stepEnv, RUNNER_TEMP: temp, PATH: `${p.bin}:${join(p.dir, 'node_modules/.bin')}:${process.env.PATH}` },
     });
     expect(r.status, `step "${step.name}" failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
     ran.push(step.name!);
