@@ -74,6 +74,8 @@ export interface ClientConfig {
   plugins?: PluginEntry[];
   /** hand edits in the output folder survive regeneration: three-way merge with the last generated output (src/write/merge.ts) */
   keepEdits?: boolean;
+  /** module formats of the built package: `["esm"]` (default) or `["esm", "cjs"]` (src/plugins/client/formats.ts) */
+  formats?: ('esm' | 'cjs')[];
 }
 
 /** One entry of `plugins`: a built-in by name, or a local module (absolute path, resolved from the config file). */
@@ -179,6 +181,13 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.keepEdits !== undefined) {
     if (typeof o.keepEdits !== 'boolean') throw configError(file, `${at}.keepEdits must be true or false`);
     if (o.keepEdits) client.keepEdits = true;
+  }
+  if (o.formats !== undefined) {
+    const f = o.formats;
+    if (!Array.isArray(f) || f.length === 0 || !f.every((x) => x === 'esm' || x === 'cjs') || new Set(f).size !== f.length || !f.includes('esm')) {
+      throw configError(file, `${at}.formats must be ["esm"] or ["esm", "cjs"] (ESM is always built; "cjs" adds CommonJS)`);
+    }
+    if (f.includes('cjs')) client.formats = ['esm', 'cjs'];
   }
   return client;
 }

@@ -141,6 +141,7 @@ export async function renderClient(
       ...(client.env ? { env: client.env } : {}),
       ...(client.servers?.variables ? { serverVariables: client.servers.variables } : {}),
       ...(client.serialization ? { serialization: client.serialization } : {}),
+      ...(client.formats ? { formats: client.formats } : {}),
     }, plugins).files;
 
   // The release loop: render at the version the package has, judge it against the previous

@@ -11,6 +11,7 @@ import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
 import { sdkPlugin } from './sdk/index.js';
 import { mergePackageJson } from './package-json.js';
+import { dualPackageJson } from './client/formats.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
 export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
@@ -61,6 +62,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, p
   }
   const base = files.get('package.json');
   if (base !== undefined && contributions.length > 0) files.set('package.json', mergePackageJson(base, contributions));
+  if (options.formats?.includes('cjs') && files.has('package.json')) files.set('package.json', dualPackageJson(files.get('package.json')!));
   return { files, view, operations: view.operations, models: view.models };
 }
 

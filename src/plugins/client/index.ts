@@ -10,6 +10,7 @@ import { render, runtimeSources } from '../../emit/templates.js';
 import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
 import { renderWebhooksFile, webhookEvents } from './webhooks.js';
 import type { Plugin } from '../types.js';
+import { CJS_TSCONFIG } from './formats.js';
 
 export const clientPlugin: Plugin = {
   name: 'client',
@@ -53,6 +54,8 @@ export const clientPlugin: Plugin = {
     // so only the build asks for them.
     yield ['tsconfig.json', render('package/tsconfig.json.hbs', {})];
     yield ['tsconfig.build.json', render('package/tsconfig.build.json.hbs', {})];
+    // `formats: ["esm", "cjs"]` (src/plugins/client/formats.ts; its package.json after every plugin's part: src/plugins/index.ts)
+    if (options.formats?.includes('cjs')) yield [CJS_TSCONFIG, render('package/tsconfig.cjs.json.hbs', {})];
   },
 };
 

@@ -4,7 +4,7 @@
  * (src/plugins/sdk/signature.ts). The file template (templates/sdk/sdk.ts.hbs) and the README
  * section (src/plugins/sdk/readme.ts) both read it.
  */
-import { OagenError } from '../../diagnostics.js';
+import { EXIT_USAGE, OagenError } from '../../diagnostics.js';
 import { isIdentifierName, jsDocLines } from '../../escape/index.js';
 import { pascalCase } from '../../naming/casing.js';
 import { isReserved } from '../../naming/reserved.js';
@@ -69,7 +69,7 @@ export function sdkModel(view: ApiView, options: SdkOptions): SdkModel {
 }
 
 function optionError(message: string): OagenError {
-  return new OagenError({ code: 'E_CONFIG', severity: 'error', message: `plugin "sdk": ${message}` });
+  return new OagenError({ code: 'E_CONFIG', severity: 'error', message: `plugin "sdk": ${message}` }, EXIT_USAGE);
 }
 
 function checkOptions(options: SdkOptions): SdkOptions {
