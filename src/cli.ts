@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Diagnostics, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError } from './diagnostics.js';
+import { Diagnostics, displayPath, EXIT_DIAGNOSTICS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, formatDiagnostic, OagenError } from './diagnostics.js';
 import { resolveClients, usage, type ClientFlags } from './run/clients.js';
 import { generateOnce, printDiagnostics, type RunFlags } from './run/once.js';
 
@@ -24,6 +24,12 @@ Usage:
                                                                 what changed between two spec versions
                                                                 (OLD/NEW: files, folders, or path@GIT_REV)
                 [--overlay FILE]...                             overlays applied to both OLD and NEW
+  oagen init --ci github [--config FILE] [--branch main] [--force]
+                                                                a GitHub Actions workflow: regenerate and comment
+                                                                on spec pull requests, publish on merge
+  oagen release --dry-run [--config FILE] [--only NAME] [DIR...]
+                                                                what would be published: version, CHANGELOG
+                                                                entry, npm pack contents
   oagen --help | --version
 
 Options:
@@ -40,6 +46,8 @@ Options:
   --watch       generate, then again on every change of a spec (its files and $refs, a URL polled),
                 the config, an overlay, a user template or plugin; Ctrl-C stops
   --timings     print each client's stage times
+  --accept-conflicts  with "keepEdits": write hand edits that conflict with the new output
+                with conflict markers instead of failing
   --quiet       print errors only (no progress line)
   --debug       print stack traces of internal errors
 
@@ -48,7 +56,7 @@ Exit codes: 0 ok, 1 spec errors (diagnostics printed), 2 usage or config error, 
 
 export async function main(argv: string[]): Promise<number> {
   // `init` reads its own options (src/init/: each step of it adds some)
-  if (argv[0] === 'init') {
+  if (argv[0] === 'init' && !argv.includes('--ci')) {
     const { runInit } = await import('./init/index.js');
     return runInit(argv.slice(1));
   }
@@ -70,6 +78,9 @@ export async function main(argv: string[]): Promise<number> {
         'reset-names': { type: 'boolean' },
         verify: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
+        'accept-conflicts': { type: 'boolean' },
+        ci: { type: 'string' },
+        branch: { type: 'string' },
         force: { type: 'boolean' },
         quiet: { type: 'boolean' },
         debug: { type: 'boolean' },
@@ -106,6 +117,10 @@ export async function main(argv: string[]): Promise<number> {
         return await generate(values);
       case 'validate':
         return await validate(values.spec ?? rest[0], values.overlay);
+      case 'init':
+        return await init(values);
+      case 'release':
+        return await release(values, rest);
       case 'diff': {
         const { runDiff } = await import('./diff/cli.js');
         return await runDiff(rest, values);
@@ -129,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-type GenerateFlags = ClientFlags & RunFlags & { watch?: boolean };
+type GenerateFlags = ClientFlags & RunFlags & { watch?: boolean; 'accept-conflicts'?: boolean };
 
 async function generate(flags: GenerateFlags): Promise<number> {
   if (flags.watch) {
@@ -138,6 +153,29 @@ async function generate(flags: GenerateFlags): Promise<number> {
   }
   const { clients } = await resolveClients(flags);
   return (await generateOnce(clients, flags)).code;
+}
+
+/** `oagen init --ci github` (the CI part of `init`: src/init/ci-github.ts). */
+async function init(flags: { ci?: string; config?: string; branch?: string; force?: boolean; quiet?: boolean }): Promise<number> {
+  if (flags.ci !== 'github') throw usage(flags.ci === undefined ? 'init needs --ci github' : `--ci ${flags.ci}: only "github" is supported`);
+  const { clients, configFile } = await resolveClients({ ...(flags.config ? { config: flags.config } : {}) });
+  const { writeGithubWorkflow } = await import('./init/ci-github.js');
+  const written = writeGithubWorkflow({ file: configFile!, clients }, { root: process.cwd(), ...(flags.branch ? { branch: flags.branch } : {}), ...(flags.force ? { force: true } : {}) });
+  if (!flags.quiet) process.stdout.write(`wrote ${displayPath(written)}: commit it, and add the repository secret NPM_TOKEN\n`);
+  return EXIT_OK;
+}
+
+/** `oagen release --dry-run`: per package, what would be published (src/release/dry-run.ts). */
+async function release(flags: { 'dry-run'?: boolean; config?: string; only?: string[] }, dirs: string[]): Promise<number> {
+  if (!flags['dry-run']) throw usage('release only has --dry-run: the package is published with `npm publish --provenance` (oagen init --ci github does it on merge)');
+  let targets = dirs.map((d) => resolve(d));
+  if (targets.length === 0) {
+    const { clients } = await resolveClients({ ...(flags.config ? { config: flags.config } : {}), ...(flags.only ? { only: flags.only } : {}) });
+    targets = clients.map((c) => c.output);
+  }
+  const { previewRelease, formatPreview } = await import('./release/dry-run.js');
+  for (const dir of targets) process.stdout.write(formatPreview(await previewRelease(dir), displayPath(dir)) + '\n');
+  return EXIT_OK;
 }
 
 async function validate(spec: string | undefined, overlays: string[] | undefined): Promise<number> {

@@ -82,6 +82,10 @@ export interface ClientConfig {
   format?: 'prettier' | 'biome';
   /** the spec's text when it came from standard input (`--spec -`); `spec` then names it */
   specText?: string;
+  /** hand edits in the output folder survive regeneration: three-way merge with the last generated output (src/write/merge.ts) */
+  keepEdits?: boolean;
+  /** module formats of the built package: `["esm"]` (default) or `["esm", "cjs"]` (src/plugins/client/formats.ts) */
+  formats?: ('esm' | 'cjs')[];
 }
 
 /** One entry of `plugins`: a built-in by name, or a local module (absolute path, resolved from the config file). */
@@ -105,6 +109,7 @@ export const BUILTIN_PLUGIN_NAMES: Readonly<Record<string, readonly string[]>> =
   mocks: ['client'],
   msw: ['client', 'mocks'],
   tests: ['client', 'mocks', 'msw'],
+  sdk: ['client'],
 };
 
 /** How array values are written: `a=1&a=2`, `a[]=1&a[]=2`, `a[0]=1&a[1]=2`, `a=1,2`. */
@@ -203,6 +208,17 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.format !== undefined) {
     if (o.format !== false && o.format !== 'prettier' && o.format !== 'biome') throw configError(file, `${at}.format must be "prettier", "biome" or false`);
     if (o.format) client.format = o.format;
+  }
+  if (o.keepEdits !== undefined) {
+    if (typeof o.keepEdits !== 'boolean') throw configError(file, `${at}.keepEdits must be true or false`);
+    if (o.keepEdits) client.keepEdits = true;
+  }
+  if (o.formats !== undefined) {
+    const f = o.formats;
+    if (!Array.isArray(f) || f.length === 0 || !f.every((x) => x === 'esm' || x === 'cjs') || new Set(f).size !== f.length || !f.includes('esm')) {
+      throw configError(file, `${at}.formats must be ["esm"] or ["esm", "cjs"] (ESM is always built; "cjs" adds CommonJS)`);
+    }
+    if (f.includes('cjs')) client.formats = ['esm', 'cjs'];
   }
   return client;
 }

@@ -21,7 +21,10 @@ import { openResponseEnums } from './normalize/open-response-enums.js';
 import { parseDocument } from './parse/document.js';
 import { verifyPackage } from './verify/index.js';
 import { formatFiles } from './format/index.js';
-import { writePackage, type WriteResult } from './write/index.js';
+import { MARKER, writePackage, type WriteResult } from './write/index.js';
+import { BASE_FILE, mergeHandEdits, readBase, serializeBase, type MergeReport } from './write/merge.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface GenerateResult {
   client: ClientConfig;
@@ -34,6 +37,8 @@ export interface GenerateResult {
   schemas: number;
   /** every spec file read (as given, or relative to the current folder; URLs as they are), then the formatter's inputs */
   specFiles: string[];
+  /** what became of the hand edits in the output folder (src/write/merge.ts) */
+  merge?: MergeReport;
 }
 
 /** Called as each stage of a client's generation starts (progress display, `--timings`). */
@@ -119,10 +124,12 @@ export async function renderClient(
   checkConfigAgainstSpec(client, ir, names, diagnostics);
   const first = /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(ir.info.version) ? ir.info.version : '0.1.0';
   const specLabel = displayPath(client.spec).split('\\').join('/');
-  let previousFiles = previous ? readPackageFiles(client.output) : undefined;
+  // with keepEdits, the judge compares what oagen generated last, not the user's edits
+  const base = previous && client.keepEdits ? readBase(client.output) : undefined;
+  let previousFiles = previous ? (base ?? readPackageFiles(client.output)) : undefined;
   // formatted output is judged against the previous package formatted the same way: a
   // formatter turned on, or its config changed, is no change of the package's API
-  if (client.format && previousFiles) previousFiles = (await formatFiles(client.format, previousFiles, client.output)).files;
+  if (client.format && previousFiles && !base) previousFiles = (await formatFiles(client.format, previousFiles, client.output)).files;
   const steps = startRelease(
     {
       packageName: client.name,
@@ -163,6 +170,7 @@ export async function renderClient(
       ...(client.servers?.variables ? { serverVariables: client.servers.variables } : {}),
       ...(client.serialization ? { serialization: client.serialization } : {}),
       ...(client.templates ? { templates: client.templates } : {}),
+      ...(client.formats ? { formats: client.formats } : {}),
     }, plugins).files;
 
   // The release loop: render at the version the package has, judge it against the previous
@@ -179,16 +187,26 @@ export async function renderClient(
     files = await render(version);
   }
   const result = steps.finish(files, version, verdict);
+  // the base of the next run's three-way merge (src/write/merge.ts)
+  if (client.keepEdits) result.files.set(BASE_FILE, serializeBase(result.files));
   diagnostics.throwIfErrors(client.strict);
   return { files: result.files, ir, names, release: result, specFiles: [...loaded.files, ...formatInputs] };
 }
 
 /** Render one client and, only when everything rendered, swap it into its output folder. */
-export async function generateClient(client: ClientConfig, options: { dryRun?: boolean; cache?: IRCache; onStage?: OnStage } = {}): Promise<GenerateResult> {
+export async function generateClient(client: ClientConfig, options: { dryRun?: boolean; cache?: IRCache; onStage?: OnStage; acceptConflicts?: boolean } = {}): Promise<GenerateResult> {
   const diagnostics = new Diagnostics();
   const onStage = options.onStage ?? (() => {});
-  const { files, ir, release, specFiles } = await renderClient(client, diagnostics, options.cache, onStage);
-  const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length, specFiles };
+  const rendered = await renderClient(client, diagnostics, options.cache, onStage);
+  const { ir, release, specFiles } = rendered;
+  let files = rendered.files;
+  let merge: MergeReport | undefined;
+  // hand edits and .oagenignore (src/write/merge.ts): only in a folder oagen made
+  if (existsSync(join(client.output, MARKER))) {
+    ({ files, report: merge } = mergeHandEdits(client.output, files, { keepEdits: client.keepEdits === true, acceptConflicts: options.acceptConflicts === true }));
+    for (const d of merge.diagnostics) diagnostics.add(d);
+  }
+  const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length, specFiles, ...(merge ? { merge } : {}) };
   if (client.verify) {
     onStage('verify');
     await verifyPackage(files, displayPath(client.spec));

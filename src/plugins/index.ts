@@ -13,10 +13,11 @@ import { docsPlugin } from './docs/index.js';
 import { zodPlugin } from './zod/index.js';
 import { mergePackageJson } from './package-json.js';
 import { tanstackQueryPlugin } from './tanstack-query/index.js';
-
 import { mocksPlugin } from './mocks/index.js';
 import { mswPlugin } from './msw/index.js';
 import { testsPlugin } from './tests/index.js';
+import { sdkPlugin } from './sdk/index.js';
+import { dualPackageJson } from './client/formats.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
 export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
@@ -28,10 +29,10 @@ export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['docs', docsPlugin],
   ['zod', zodPlugin],
   ['tanstack-query', tanstackQueryPlugin],
-
   ['mocks', mocksPlugin],
   ['msw', mswPlugin],
   ['tests', testsPlugin],
+  ['sdk', sdkPlugin as Plugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */
@@ -78,6 +79,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, p
   }
   const base = files.get('package.json');
   if (base !== undefined && contributions.length > 0) files.set('package.json', mergePackageJson(base, contributions));
+  if (options.formats?.includes('cjs') && files.has('package.json')) files.set('package.json', dualPackageJson(files.get('package.json')!));
   return { files, view, operations: view.operations, models: view.models };
 }
 

@@ -9,6 +9,7 @@ import type { ClientConfig } from '../config.js';
 import { isUrl } from '../config/fetch.js';
 import { type Diagnostic, displayPath, EXIT_DIAGNOSTICS, EXIT_OK, formatDiagnostic, OagenError } from '../diagnostics.js';
 import type { IRCache } from '../generate.js';
+import type { MergeReport } from '../write/merge.js';
 import { fetchText, newFetchSession } from '../load/remote/fetch.js';
 import { freshStamp, stampedSpecFiles, writeStamp } from '../write/stamp.js';
 import { Progress } from './progress.js';
@@ -22,6 +23,8 @@ export interface RunFlags {
   force?: boolean;
   quiet?: boolean;
   timings?: boolean;
+  /** with `keepEdits`: write conflicting hand edits with conflict markers instead of failing */
+  'accept-conflicts'?: boolean;
 }
 
 export interface RunResult {
@@ -71,11 +74,12 @@ export async function generateOnce(clients: readonly ClientConfig[], flags: RunF
       }
       // the pipeline is loaded only when something is generated: an up-to-date run stays quick
       const { generateClient } = await import('../generate.js');
-      const result = await generateClient(client, { dryRun, cache, onStage: progress.onStage });
+      const result = await generateClient(client, { dryRun, cache, onStage: progress.onStage, acceptConflicts: flags['accept-conflicts'] === true });
       const specFiles = result.specFiles.map((f) => (isUrl(f) ? f : resolve(f)));
       for (const f of specFiles) inputs.add(f);
       progress.done();
       printDiagnostics(result.diagnostics.list, flags.quiet);
+      if (!flags.quiet && result.merge) printMerge(client, result.merge);
       if (result.write) {
         writeStamp(client, {
           specFiles,
@@ -131,4 +135,16 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: bool
 function printSummary(client: ClientConfig, version: string, counts: { operations: number; schemas: number }, what: string, started: number): void {
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`${client.name} ${version}: ${counts.operations} operations, ${counts.schemas} models → ${displayPath(client.output)} (${what}) in ${ms} ms\n`);
+}
+
+/** `name: hand edits: merged a, b; kept (edited) c; kept (added) d; ignored e` (src/write/merge.ts) */
+function printMerge(client: ClientConfig, m: MergeReport): void {
+  const parts = [
+    ...(m.merged.length ? [`merged ${m.merged.join(', ')}`] : []),
+    ...(m.edited.length ? [`kept (edited) ${m.edited.join(', ')}`] : []),
+    ...(m.added.length ? [`kept (added) ${m.added.join(', ')}`] : []),
+    ...(m.conflicted.length ? [`written with conflict markers ${m.conflicted.join(', ')}`] : []),
+    ...(m.ignored.length ? [`not touched (.oagenignore) ${m.ignored.join(', ')}`] : []),
+  ];
+  if (parts.length > 0) process.stdout.write(`${client.name}: hand edits: ${parts.join('; ')}\n`);
 }

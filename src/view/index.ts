@@ -34,6 +34,8 @@ export interface ViewOptions {
   serverVariables?: Readonly<Record<string, string>>;
   /** array and object formats where the spec is silent, and per operation */
   serialization?: SerializationConfig;
+  /** module formats the package is built in (default ESM only; `cjs` adds CommonJS: src/plugins/client/formats.ts) */
+  formats?: readonly ('esm' | 'cjs')[];
 }
 
 /** One API group (one `src/api/<file>.ts`, one docs page): its operations and what their types use. */

@@ -74,12 +74,16 @@ export const openaiAdmin: Target = {
   name: 'openai-admin',
   consumer: (baseUrl) => `
 import { createClient, listUsers, retrieveUser, type User } from 'openai-admin';
+import { OpenAIAdmin } from 'openai-admin/sdk';
 
 const client = createClient({ baseUrl: ${JSON.stringify(baseUrl)}, auth: { AdminApiKeyAuth: 'sk-consumer' } });
 const ids: string[] = [];
 for await (const user of listUsers(client, { limit: 1, emails: ['a@x'] })) ids.push(user.id);
 const one: User = await retrieveUser(client, { user_id: 'a/b?c' });
-console.log(JSON.stringify({ ids, one: one.id }));
+// the resource-style client (the sdk plugin), from its subpath
+const openai = new OpenAIAdmin({ baseUrl: ${JSON.stringify(baseUrl)}, auth: { AdminApiKeyAuth: 'sk-consumer' } });
+const viaSdk: User = await openai.users.retrieve('x/y');
+console.log(JSON.stringify({ ids, one: one.id, sdk: viaSdk.id }));
 `,
   respond: (req) => {
     const after = new URLSearchParams(req.query).get('after');
@@ -89,11 +93,12 @@ console.log(JSON.stringify({ ids, one: one.id }));
       ? { body: { object: 'list', data: [item('user_2')], has_more: false, last_id: 'user_2' } }
       : { body: { object: 'list', data: [item('user_1')], has_more: true, last_id: 'user_1' } };
   },
-  printed: { ids: ['user_1', 'user_2'], one: 'a/b?c' },
+  printed: { ids: ['user_1', 'user_2'], one: 'a/b?c', sdk: 'a/b?c' },
   requests: [
     'GET /organization/users?limit=1&emails%5B%5D=a%40x',
     'GET /organization/users?limit=1&after=user_1&emails%5B%5D=a%40x',
     'GET /organization/users/a%2Fb%3Fc',
+    'GET /organization/users/x%2Fy',
   ],
 };
 

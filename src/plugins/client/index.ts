@@ -15,6 +15,8 @@ import type { Plugin } from '../types.js';
 import { modelFiles, modelImports, modelLayoutOf } from './model-files.js';
 import { importList } from './imports.js';
 
+import { CJS_TSCONFIG } from './formats.js';
+
 export const clientPlugin: Plugin = {
   name: 'client',
   *files(view, ctx) {
@@ -60,6 +62,8 @@ export const clientPlugin: Plugin = {
     // so only the build asks for them.
     yield ['tsconfig.json', render('package/tsconfig.json.hbs', {})];
     yield ['tsconfig.build.json', render('package/tsconfig.build.json.hbs', {})];
+    // `formats: ["esm", "cjs"]` (src/plugins/client/formats.ts; its package.json after every plugin's part: src/plugins/index.ts)
+    if (options.formats?.includes('cjs')) yield [CJS_TSCONFIG, render('package/tsconfig.cjs.json.hbs', {})];
   },
 };
 
