@@ -87,7 +87,7 @@ export interface PluginEntry {
 }
 
 /** The built-in plugins (src/plugins/) and the plugins each needs. */
-export const BUILTIN_PLUGIN_NAMES: Readonly<Record<string, readonly string[]>> = { client: [], docs: ['client'] };
+export const BUILTIN_PLUGIN_NAMES: Readonly<Record<string, readonly string[]>> = { client: [], docs: ['client'], mcp: ['client'] };
 
 /** How array values are written: `a=1&a=2`, `a[]=1&a[]=2`, `a[0]=1&a[1]=2`, `a=1,2`. */
 export type ArrayFormat = 'repeat' | 'brackets' | 'indexed' | 'comma';

@@ -9,6 +9,7 @@ import type { Names } from '../naming/names.js';
 import { buildView, type ApiView, type ModelView, type OperationView, type ViewOptions } from '../view/index.js';
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
+import { mcpPlugin } from './mcp/index.js';
 import { mergePackageJson } from './package-json.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
@@ -19,6 +20,7 @@ export { definePlugin } from './types.js';
 export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['client', clientPlugin],
   ['docs', docsPlugin],
+  ['mcp', mcpPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */
