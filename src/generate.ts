@@ -157,7 +157,7 @@ export async function generateClient(client: ClientConfig, options: { dryRun?: b
   const diagnostics = new Diagnostics();
   const { files, ir, release, specFiles } = await renderClient(client, diagnostics, options.cache);
   const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length, specFiles };
-  if (client.verify) await verifyPackage(files, displayPath(client.spec));
+  if (client.verify) await verifyPackage(files, displayPath(client.spec), client.output);
   if (!options.dryRun) result.write = await writePackage(client.output, files);
   return result;
 }
