@@ -11,6 +11,8 @@ import { ApiError, type Client, type RequestOptions } from '../runtime/index.js'
 /** One operation as a tool. */
 export interface McpTool {
   readonly name: string;
+  /** a display name (the operation's summary) */
+  readonly title?: string;
   readonly description: string;
   readonly inputSchema: Tool['inputSchema'];
   readonly annotations: NonNullable<Tool['annotations']>;
@@ -45,7 +47,7 @@ export function createMcpServer(options: McpServerOptions): Server {
   const validators = new Map<string, Validate>();
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({
-    tools: tools.map(({ name, description, inputSchema, annotations }) => ({ name, description, inputSchema, annotations })),
+    tools: tools.map(({ name, title, description, inputSchema, annotations }) => ({ name, ...(title ? { title } : {}), description, inputSchema, annotations })),
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
     const tool = byName.get(request.params.name);

@@ -33,6 +33,7 @@ export const mcpPlugin: Plugin = {
         imports: tools.map((t) => t.fn),
         tools: tools.map((t) => ({
           name: stringLiteral(t.name),
+          title: t.title ? stringLiteral(t.title) : '',
           description: stringLiteral(t.description),
           annotations: printValue(t.annotations, '    ', 'annotations: '.length + 1),
           inputSchema: printValue(t.inputSchema, '    ', 'inputSchema: '.length + 1),

@@ -18,6 +18,8 @@ export interface ToolView {
   name: string;
   /** the operation function */
   fn: string;
+  /** a display name: the operation's summary */
+  title?: string;
   description: string;
   annotations: { readOnlyHint: boolean; idempotentHint: boolean; openWorldHint: true };
   inputSchema: JsonSchema;
@@ -69,6 +71,7 @@ export function toolView(view: ApiView, op: OperationView): ToolView {
   return {
     name: op.names.fn,
     fn: op.names.fn,
+    ...(op.op.summary?.trim() ? { title: cleanText(op.op.summary).trim().replace(/\s+/g, ' ') } : {}),
     description: description(op),
     annotations: { readOnlyHint: read, idempotentHint: read || op.op.method === 'PUT' || op.op.method === 'DELETE', openWorldHint: true },
     inputSchema,

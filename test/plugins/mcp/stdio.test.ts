@@ -57,6 +57,16 @@ describe('the generated package', () => {
     }
   });
 
+  it('its README says how to run the server and configure an MCP client', () => {
+    const readme = pkg.files.get('README.md')!;
+    const section = readme.slice(readme.indexOf('## MCP server'), readme.indexOf('## API reference'));
+    expect(section).toContain('npx -y -p @modelcontextprotocol/sdk -p openai-admin openai-admin-mcp');
+    expect(section).toContain('| `OPENAI_ADMIN_KEY` |');
+    expect(section).toContain('| `OPENAI_BASE_URL` |');
+    const json = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!);
+    expect(json.mcpServers['openai-admin']).toEqual({ command: 'npx', args: ['-y', '-p', '@modelcontextprotocol/sdk', '-p', 'openai-admin', 'openai-admin-mcp'], env: { OPENAI_ADMIN_KEY: '…' } });
+  });
+
   it('the bin starts with a shebang, kept by tsc', () => {
     expect(readFileSync(join(pkg.out, 'dist/mcp/bin.js'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
@@ -74,6 +84,7 @@ describe('tools/list', () => {
     expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
 
     const list = tools.find((t) => t.name === 'listUsers')!;
+    expect(list.title).toBe('Lists all of the users in the organization.');
     expect(list.description).toContain('Lists all of the users in the organization.');
     expect(list.description).toContain('GET /organization/users');
     expect(list.inputSchema).toMatchObject({
