@@ -110,6 +110,7 @@ export const BUILTIN_PLUGIN_NAMES: Readonly<Record<string, readonly string[]>> =
   msw: ['client', 'mocks'],
   tests: ['client', 'mocks', 'msw'],
   sdk: ['client'],
+  mcp: ['client'],
 };
 
 /** How array values are written: `a=1&a=2`, `a[]=1&a[]=2`, `a[0]=1&a[1]=2`, `a=1,2`. */

@@ -209,7 +209,7 @@ export async function generateClient(client: ClientConfig, options: { dryRun?: b
   const result: GenerateResult = { client, diagnostics, files, release, operations: ir.operations.length, schemas: ir.schemas.length, specFiles, ...(merge ? { merge } : {}) };
   if (client.verify) {
     onStage('verify');
-    await verifyPackage(files, displayPath(client.spec));
+    await verifyPackage(files, displayPath(client.spec), client.output);
   }
   onStage('write');
   if (!options.dryRun) result.write = await writePackage(client.output, files);

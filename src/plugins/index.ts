@@ -11,6 +11,7 @@ import { buildView, type ApiView, type ModelView, type OperationView, type ViewO
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
 import { zodPlugin } from './zod/index.js';
+import { mcpPlugin } from './mcp/index.js';
 import { mergePackageJson } from './package-json.js';
 import { tanstackQueryPlugin } from './tanstack-query/index.js';
 import { mocksPlugin } from './mocks/index.js';
@@ -33,6 +34,7 @@ export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['msw', mswPlugin],
   ['tests', testsPlugin],
   ['sdk', sdkPlugin as Plugin],
+  ['mcp', mcpPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */

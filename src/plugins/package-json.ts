@@ -6,7 +6,7 @@
 import { OagenError } from '../diagnostics.js';
 import type { PackageJsonContribution } from './types.js';
 
-const FIELDS = ['dependencies', 'peerDependencies', 'peerDependenciesMeta', 'devDependencies', 'exports', 'scripts'] as const;
+const FIELDS = ['dependencies', 'peerDependencies', 'peerDependenciesMeta', 'devDependencies', 'exports', 'scripts', 'bin'] as const;
 
 export function mergePackageJson(base: string, contributions: readonly { plugin: string; json: PackageJsonContribution }[]): string {
   const pkg = JSON.parse(base) as Record<string, unknown>;

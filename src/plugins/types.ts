@@ -17,6 +17,8 @@ export interface PackageJsonContribution {
   /** `exports` subpaths (`"./extra"`) → their target (a path or a conditions object) */
   exports?: Record<string, unknown>;
   scripts?: Record<string, string>;
+  /** commands the package installs (`"openai-admin-mcp": "./dist/mcp/bin.js"`) */
+  bin?: Record<string, string>;
 }
 
 /** A section a plugin adds to the generated README (rendered by the `docs` plugin). */

@@ -149,6 +149,10 @@ export function publishSuite(t: Target): void {
         recursive: true,
         filter: (src) => !/[\\/](node_modules|dist)$/.test(src) && !src.endsWith('.tgz'),
       });
+      // what a package author installs before building: the dev dependencies it declares beyond
+      // TypeScript (the `mcp` plugin's SDK and Node types), all of them in the project's node_modules
+      const { devDependencies = {} } = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+      if (Object.keys(devDependencies).some((d) => d !== 'typescript')) await symlink(join(repoRoot, 'node_modules'), join(pkgDir, 'node_modules'), 'dir');
     });
     afterAll(async () => {
       await server?.close();

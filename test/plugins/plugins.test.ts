@@ -188,5 +188,19 @@ describe('package.json contributions', () => {
   it('a conflict between two plugins, or with the package, is an error', () => {
     expect(() => mergePackageJson(base, [{ plugin: 'a', json: { exports: { './x': './a.js' } } }, { plugin: 'b', json: { exports: { './x': './b.js' } } }])).toThrow(/plugins 'a' and 'b' both set package.json exports\["\.\/x"\]/);
     expect(() => mergePackageJson(base, [{ plugin: 'a', json: { scripts: { build: 'other' } } }])).toThrow(/plugin 'a' sets package.json scripts\["build"\]/);
+  });  it('bin: commands merged, sorted, and the same command pointing elsewhere is an error', () => {
+    const merged = JSON.parse(
+      mergePackageJson(base, [
+        { plugin: 'b', json: { bin: { 'p-mcp': './dist/mcp/bin.js' } } },
+        { plugin: 'a', json: { bin: { 'p-cli': './dist/cli.js' } } },
+        { plugin: 'c', json: { bin: { 'p-mcp': './dist/mcp/bin.js' } } },
+      ]),
+    );
+    expect(merged.bin).toEqual({ 'p-cli': './dist/cli.js', 'p-mcp': './dist/mcp/bin.js' });
+    expect(Object.keys(merged.bin)).toEqual(['p-cli', 'p-mcp']);
+    expect(JSON.parse(mergePackageJson(base, [{ plugin: 'a', json: { scripts: { x: 'y' } } }])).bin).toBeUndefined();
+    expect(() => mergePackageJson(base, [{ plugin: 'a', json: { bin: { p: './a.js' } } }, { plugin: 'b', json: { bin: { p: './b.js' } } }])).toThrow(/plugins 'a' and 'b' both set package.json bin\["p"\]/);
+    const withBin = JSON.stringify({ name: 'p', bin: { p: './dist/p.js' } });
+    expect(() => mergePackageJson(withBin, [{ plugin: 'a', json: { bin: { p: './other.js' } } }])).toThrow(/plugin 'a' sets package.json bin\["p"\]/);
   });
 });
