@@ -6,7 +6,7 @@
 import type { Schema } from '../../ir/types.js';
 import { cleanText } from '../../escape/text.js';
 import type { ApiView } from '../types.js';
-import type { OperationView } from '../client/operations.js';
+import type { OperationView } from '../../view/index.js';
 import { JsonSchemaWriter, type JsonSchema } from './json-schema.js';
 import { optionError, type ResolvedOptions } from './options.js';
 
