@@ -11,6 +11,7 @@ import { type FSWatcher, watch as fsWatch, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { ClientConfig } from '../config.js';
 import { isUrl } from '../config/fetch.js';
+import { findConfigFile } from '../config/file.js';
 import { EXIT_OK, formatDiagnostic, OagenError } from '../diagnostics.js';
 import { optionsFor, revalidate } from '../load/remote/fetch.js';
 import { resolveClients, usage, type ClientFlags } from '../run/clients.js';
@@ -68,8 +69,9 @@ export async function watch(flags: ClientFlags & RunFlags): Promise<number> {
       }
     }
     if (remote.length > 0) pollMs = Math.min(...remote.map((c) => c.fetch?.poll ?? DEFAULT_POLL_MS));
+    // (a config that failed to load is watched too: its repair is a change)
+    configFile ??= flags.config ? resolve(flags.config) : flags.spec ? undefined : findConfigFile();
     if (configFile) next.add(configFile);
-    else if (flags.config) next.add(resolve(flags.config));
     files = next;
     if (inputs) urls = nextUrls;
     else for (const [u, o] of nextUrls) urls.set(u, o);
