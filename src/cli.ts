@@ -57,8 +57,13 @@ Exit codes: 0 ok, 1 spec errors (diagnostics printed), 2 usage or config error, 
 export async function main(argv: string[]): Promise<number> {
   // `init` reads its own options (src/init/: each step of it adds some)
   if (argv[0] === 'init' && !argv.includes('--ci')) {
-    const { runInit } = await import('./init/index.js');
-    return runInit(argv.slice(1));
+    try {
+      const { runInit } = await import('./init/index.js');
+      return await runInit(argv.slice(1));
+    } catch (e) {
+      process.stderr.write(`oagen: internal error: ${(e as Error)?.message ?? String(e)}\n${argv.includes('--debug') ? `${(e as Error)?.stack ?? ''}\n` : ''}`);
+      return EXIT_INTERNAL;
+    }
   }
   let args;
   try {

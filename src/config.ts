@@ -1,5 +1,8 @@
 /**
- * The config file, `oagen.config.json` at the project root: the clients to generate.
+ * The config, checked: the clients to generate. Its file is `oagen.config.json` at the project
+ * root, or `oagen.config.ts` (`.mts`, `.mjs`, `.js`) exporting `defineConfig({ … })`: reading
+ * those is src/config/file.ts, the types users write against src/config/types.ts; both end in
+ * `checkConfig` here. As JSON:
  *
  * ```json
  * {

@@ -12,7 +12,7 @@ import type { ApiIR } from './ir/types.js';
 import { loadSpec, loadSpecFromText, type LoadedSpec } from './load/index.js';
 import { readPackageFiles } from './changelog/files.js';
 import { startRelease, type Release } from './changelog/release.js';
-import { readLock } from './lock/format.js';
+import { LOCK_FILE, readLock, serializeLock, type Lock } from './lock/format.js';
 import { pinnedFromLock } from './lock/pins.js';
 import { assignNames, type Names } from './naming/names.js';
 import { normalize } from './normalize/index.js';
@@ -130,6 +130,17 @@ export async function renderClient(
   // formatted output is judged against the previous package formatted the same way: a
   // formatter turned on, or its config changed, is no change of the package's API
   if (client.format && previousFiles && !base) previousFiles = (await formatFiles(client.format, previousFiles, client.output)).files;
+  // a package formatted before and not now: the new files are judged formatted the way the
+  // previous ones were (when that formatter is still installed), so that turning formatting
+  // off is no API change either
+  const judged = async (rendered: Map<string, string>): Promise<Map<string, string>> => {
+    if (client.format || !previous?.format || !previousFiles) return rendered;
+    try {
+      return (await formatFiles(previous.format, rendered, client.output)).files;
+    } catch {
+      return rendered;
+    }
+  };
   const steps = startRelease(
     {
       packageName: client.name,
@@ -179,7 +190,7 @@ export async function renderClient(
   let version = steps.provisional;
   let files = await render(version);
   onStage('judge');
-  const verdict = await steps.judge(files);
+  const verdict = await steps.judge(await judged(files));
   const bumped = steps.version(verdict);
   if (bumped !== version) {
     version = bumped;
@@ -187,6 +198,11 @@ export async function renderClient(
     files = await render(version);
   }
   const result = steps.finish(files, version, verdict);
+  if (client.format) {
+    // the lock records the formatter, so that turning it off is judged fairly (above)
+    const lock = JSON.parse(result.files.get(LOCK_FILE)!) as Lock;
+    result.files.set(LOCK_FILE, serializeLock({ ...lock, format: client.format }));
+  }
   // the base of the next run's three-way merge (src/write/merge.ts)
   if (client.keepEdits) result.files.set(BASE_FILE, serializeBase(result.files));
   diagnostics.throwIfErrors(client.strict);

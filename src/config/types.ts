@@ -12,8 +12,9 @@ import type { PaginationInfo } from '../ir/types.js';
 export type PluginOptions = Record<string, unknown>;
 
 /**
- * The built-in plugins and the options each takes. An interface, so a plugin's options type
- * is added by declaration merging (`declare module 'oagen' { interface BuiltinPlugins { … } }`).
+ * The built-in plugins and the options each takes: a built-in plugin's options type goes here
+ * (replacing `PluginOptions`), next to its name in src/config.ts BUILTIN_PLUGIN_NAMES and in
+ * schema/oagen.config.schema.json (test/config/schema.test.ts checks the three agree).
  */
 export interface BuiltinPlugins {
   /** the typed client: `src/index.ts`, models, operations, the runtime */

@@ -31,7 +31,7 @@ function help(): string {
 export async function runInit(argv: string[], cwd = process.cwd()): Promise<number> {
   let values: InitContext['values'];
   try {
-    const options = Object.assign({ spec: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const, ...INIT_STEPS.map((s) => s.options ?? {}));
+    const options = Object.assign({ spec: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } } as const, ...INIT_STEPS.map((s) => s.options ?? {}));
     values = parseArgs({ args: argv, options, allowPositionals: false }).values as InitContext['values'];
   } catch (e) {
     process.stderr.write(`oagen init: ${(e as Error).message}\n\n${help()}`);

@@ -12,7 +12,7 @@ import type { TextFormat } from './locate/index.js';
 import { childPointer, formatPointer } from './pointer.js';
 import { readText } from './read.js';
 import type { SpecVersion } from './version.js';
-import { fetchText, type FetchOptions } from './remote/fetch.js';
+import { fetchText, optionsFor, type FetchOptions } from './remote/fetch.js';
 
 export interface SourceFile {
   text: string;
@@ -81,7 +81,7 @@ export async function bundleSpec(
                 canRead: /^https?:\/\//i,
                 read: async (f: { url: string }) => {
                   try {
-                    return (await fetchText(f.url, remote)).text;
+                    return (await fetchText(f.url, optionsFor(f.url, rootFile, remote))).text;
                   } catch (e) {
                     if (e instanceof OagenError) syntax.push(...e.diagnostics);
                     throw e;

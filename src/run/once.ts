@@ -10,7 +10,7 @@ import { isUrl } from '../config/fetch.js';
 import { type Diagnostic, displayPath, EXIT_DIAGNOSTICS, EXIT_OK, formatDiagnostic, OagenError } from '../diagnostics.js';
 import type { IRCache } from '../generate.js';
 import type { MergeReport } from '../write/merge.js';
-import { fetchText, newFetchSession } from '../load/remote/fetch.js';
+import { fetchText, newFetchSession, optionsFor } from '../load/remote/fetch.js';
 import { freshStamp, stampedSpecFiles, writeStamp } from '../write/stamp.js';
 import { Progress } from './progress.js';
 
@@ -61,7 +61,7 @@ export async function generateOnce(clients: readonly ClientConfig[], flags: RunF
       const skipStamp = dryRun || flags.force || client.verify || client.resetNames || client.specText !== undefined;
       if (!skipStamp) {
         // a URL the last run read: asked whether it changed (a 304 keeps the cached bytes)
-        for (const url of stampedSpecFiles(client).filter(isUrl)) await fetchText(url, client.fetch);
+        for (const url of stampedSpecFiles(client).filter(isUrl)) await fetchText(url, optionsFor(url, client.spec, client.fetch));
       }
       const stamp = skipStamp ? undefined : freshStamp(client);
       if (stamp) {

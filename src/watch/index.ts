@@ -11,8 +11,9 @@ import { type FSWatcher, watch as fsWatch, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { ClientConfig } from '../config.js';
 import { isUrl } from '../config/fetch.js';
+import { findConfigFile } from '../config/file.js';
 import { EXIT_OK, formatDiagnostic, OagenError } from '../diagnostics.js';
-import { revalidate } from '../load/remote/fetch.js';
+import { optionsFor, revalidate } from '../load/remote/fetch.js';
 import { resolveClients, usage, type ClientFlags } from '../run/clients.js';
 import { generateOnce, type RunFlags } from '../run/once.js';
 import { Progress } from '../run/progress.js';
@@ -61,10 +62,16 @@ export async function watch(flags: ClientFlags & RunFlags): Promise<number> {
     const remote = clients.filter((c) => isUrl(c.spec));
     for (const c of remote) nextUrls.set(c.spec, c.fetch);
     // the files a URL spec's `$ref`s pointed to are polled too, with their spec's headers
-    for (const f of inputs ?? []) if (isUrl(f) && !nextUrls.has(f)) nextUrls.set(f, remote.find((c) => new URL(f).origin === new URL(c.spec).origin)?.fetch);
+    for (const f of inputs ?? []) {
+      if (isUrl(f) && !nextUrls.has(f)) {
+        const owner = remote.find((c) => new URL(f).origin === new URL(c.spec).origin) ?? remote[0];
+        nextUrls.set(f, owner ? optionsFor(f, owner.spec, owner.fetch) : {});
+      }
+    }
     if (remote.length > 0) pollMs = Math.min(...remote.map((c) => c.fetch?.poll ?? DEFAULT_POLL_MS));
+    // (a config that failed to load is watched too: its repair is a change)
+    configFile ??= flags.config ? resolve(flags.config) : flags.spec ? undefined : findConfigFile();
     if (configFile) next.add(configFile);
-    else if (flags.config) next.add(resolve(flags.config));
     files = next;
     if (inputs) urls = nextUrls;
     else for (const [u, o] of nextUrls) urls.set(u, o);

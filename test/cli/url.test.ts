@@ -158,6 +158,28 @@ describe('spec from a URL', () => {
   });
 });
 
+describe('credentials', () => {
+  it('the config\'s headers go to the spec\'s server only, not to another server a $ref points to', async () => {
+    const seen: (string | undefined)[] = [];
+    const other = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/yaml' }).end(MODELS);
+    });
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    try {
+      const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      serve('/cross/openapi.yaml', ROOT_SPEC.replace(`'models.yaml#/Pet'`, `'${otherBase}/models.yaml#/Pet'`));
+      const dir = project(`${base}/cross/openapi.yaml`);
+      const r = await oagenAsync(['generate'], dir, { env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(seen).toEqual([undefined]);
+      expect(sourceText(join(dir, 'out/pets'))).toMatch(/export function getPet\b/);
+    } finally {
+      await new Promise<void>((done) => other.close(() => done()));
+    }
+  });
+});
+
 describe('spec from standard input', () => {
   it('--spec - reads the spec piped in; no stamp is kept', async () => {
     const dir = projectWithOagen();

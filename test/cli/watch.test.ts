@@ -118,6 +118,22 @@ describe('generate --watch', () => {
     expect(w.stderr).toMatch(/oagen: stopped watching\n$/);
   });
 
+  it('an edited local plugin module is imported afresh and regenerates', async () => {
+    const dir = projectWithOagen();
+    writeFileSync(join(dir, 'api.yaml'), API.replace(`{ $ref: 'models.yaml#/Pet' }`, '{ type: string }'));
+    const plugin = (word: string) => `export default { name: 'word', requires: ['client'], files: (view) => [['src/word.ts', view.header + '\\nexport const word = ${JSON.stringify(word)};\\n']] };\n`;
+    writeFileSync(join(dir, 'word-plugin.mjs'), plugin('first'));
+    writeFileSync(join(dir, 'oagen.config.mjs'), `export default { clients: [{ name: 'api', spec: 'api.yaml', output: 'out/api', plugins: ['client', './word-plugin.mjs'] }] };\n`);
+    const w = start(dir);
+    await w.until('the first generation', () => w.generations() === 1 && /watching 3 files/.test(w.stderr));
+    expect(readFileSync(join(dir, 'out/api/src/word.ts'), 'utf8')).toMatch(/export const word = "first";/);
+    writeFileSync(join(dir, 'word-plugin.mjs'), plugin('second'));
+    await w.until('the regeneration', () => w.generations() === 2);
+    expect(readFileSync(join(dir, 'out/api/src/word.ts'), 'utf8')).toMatch(/export const word = "second";/);
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(0);
+  });
+
   it('polls a spec served over HTTP at the configured interval and regenerates when it changes', async () => {
     let spec = { openapi: '3.0.3', info: { title: 'Polled', version: '1.0.0' }, paths: { '/a': { get: { operationId: 'getA', responses: { '204': { description: 'none' } } } } } };
     let requests = 0;

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILTIN_PLUGIN_NAMES, checkConfig } from '../../src/config.js';
-import type { BuiltinPluginName } from '../../src/config/types.js';
+import type { BuiltinPluginName, ClientOptions } from '../../src/config/types.js';
 import { ROOT, tempDir } from '../generate/helpers.js';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema/oagen.config.schema.json'), 'utf8')) as object;
@@ -74,6 +74,16 @@ describe('the config JSON Schema', () => {
   it.each(INVALID)('%s: the loader and the schema both refuse it', (_what, config) => {
     expect(loaderAccepts(config)).toBe(false);
     expect(validate(config)).toBe(false);
+  });
+
+  it('has exactly the client fields of the types', () => {
+    // every field of ClientOptions (\`satisfies\`: a field missing here, or one the type lacks, does not compile)
+    const fields = {
+      name: 0, spec: 0, output: 0, overlays: 0, version: 0, license: 0, include: 0, pagination: 0, strict: 0, validate: 0, verify: 0,
+      aliases: 0, enums: 0, env: 0, servers: 0, serialization: 0, plugins: 0, templates: 0, fetch: 0, format: 0,
+    } satisfies Record<keyof ClientOptions, 0>;
+    const properties = (schema as { definitions: { client: { properties: object } } }).definitions.client.properties;
+    expect(Object.keys(properties).sort()).toEqual(Object.keys(fields).sort());
   });
 
   it('offers exactly the names of the types, and every built-in plugin the loader knows', () => {

@@ -83,6 +83,14 @@ describe('format: prettier', () => {
     expect(await generate(dir)).toMatch(/\(up to date\)/);
     // formatting is not an API change: no version bump, no CHANGELOG entry
     expect(JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')).version).toBe('1.0.0');
+    expect(JSON.parse(readFileSync(join(out, 'oagen.lock.json'), 'utf8')).format).toBe('prettier');
+
+    // turned off again: oagen's own layout back, still no version bump
+    save(join(dir, 'oagen.config.json'), JSON.stringify({ clients: [{ name: 'pets', spec: 'pets.yaml', output: 'out/pets' }] }));
+    expect(await generate(dir)).toMatch(/^pets 1\.0\.0: /);
+    expect(codeFiles(out)).toEqual(unformatted);
+    expect(JSON.parse(readFileSync(join(out, 'oagen.lock.json'), 'utf8')).format).toBeUndefined();
+    expect(readdirSync(out)).not.toContain('CHANGELOG.md');
   }, 240_000);
 
   it('a formatter that is not installed is exit 2 with what to do', async () => {

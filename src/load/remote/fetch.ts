@@ -21,6 +21,23 @@ export interface Fetched {
 
 const DEFAULT_TIMEOUT = 30_000;
 
+/**
+ * The options for a URL read on behalf of the spec at `spec`: its headers (credentials) go
+ * only to the spec's own origin, never to another server a `$ref` points to.
+ */
+export function optionsFor(url: string, spec: string, options: FetchOptions = {}): FetchOptions {
+  const { headers, ...rest } = options;
+  return headers && sameOrigin(url, spec) ? options : rest;
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 let session = new Map<string, Promise<Fetched>>();
 
 /** Forget which URLs this run already read (a new run of `--watch`). */
