@@ -127,6 +127,10 @@ export interface ClientOptions {
   fetch?: SpecFetchOptions;
   /** format the generated code with the project's installed formatter (default `false`) */
   format?: FormatOption;
+  /** hand edits in the output folder survive regeneration (three-way merge with the last generated output) */
+  keepEdits?: boolean;
+  /** module formats of the built package: ESM always, `cjs` adds CommonJS (default `['esm']`) */
+  formats?: ['esm'] | ['esm', 'cjs'] | ['cjs', 'esm'];
 }
 
 export interface OagenConfig {

@@ -63,6 +63,8 @@ const INVALID: [string, object][] = [
   ['an env value that is no variable name', client({ env: { baseUrl: 'not a name' } })],
   ['an unknown enums option', client({ enums: { requests: 'open' } })],
   ['include not a list', client({ include: { paths: '/pets' } })],
+  ['formats without esm', client({ formats: ['cjs'] })],
+  ['keepEdits not a boolean', client({ keepEdits: 'yes' })],
 ];
 
 describe('the config JSON Schema', () => {
@@ -80,7 +82,7 @@ describe('the config JSON Schema', () => {
     // every field of ClientOptions (\`satisfies\`: a field missing here, or one the type lacks, does not compile)
     const fields = {
       name: 0, spec: 0, output: 0, overlays: 0, version: 0, license: 0, include: 0, pagination: 0, strict: 0, validate: 0, verify: 0,
-      aliases: 0, enums: 0, env: 0, servers: 0, serialization: 0, plugins: 0, templates: 0, fetch: 0, format: 0,
+      aliases: 0, enums: 0, env: 0, servers: 0, serialization: 0, plugins: 0, templates: 0, fetch: 0, format: 0, keepEdits: 0, formats: 0,
     } satisfies Record<keyof ClientOptions, 0>;
     const properties = (schema as { definitions: { client: { properties: object } } }).definitions.client.properties;
     expect(Object.keys(properties).sort()).toEqual(Object.keys(fields).sort());
