@@ -39,7 +39,7 @@ export function renderGroupTest(view: ApiView, file: string, title: string, ops:
     `import { check, operations, schemas${fakes.map((f) => `, ${f}`).join('')} } from '../src/mocks/index.js';\n`,
     `import { handlers } from '../src/msw/index.js';\n`,
     `import { expectBody, expectHeaders, expectPath, expectQuery, record } from './helpers.js';\n\n`,
-    `const server = setupServer(...handlers());\n`,
+    `const server = setupServer(...handlers);\n`,
     `const sent = record(server);\n`,
     `const client = createClient(${authConfig(view)});\n\n`,
     `beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));\n`,
