@@ -1,6 +1,6 @@
 /**
  * The `msw` plugin (issue 17): MSW 2 request handlers in the generated package, as the
- * subpath `<pkg>/msw` — `listUsersHandler(reply?, options?)` per operation and `handlers()`
+ * subpath `<pkg>/msw` — `listUsersHandler(reply?, options?)` per operation and `handlers`
  * for the whole API, answering the `mocks` plugin's fake data. `msw` is a peer dependency.
  */
 import type { Plugin } from '../types.js';

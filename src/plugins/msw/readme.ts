@@ -8,7 +8,7 @@ export function mswReadme(view: ApiView): ReadmeSection {
   const op = mockedOperations(view).find((o) => o.responseFn) ?? mockedOperations(view)[0];
   const lines = [
     `\`${pkg}/msw\` has [MSW](https://mswjs.io) 2 request handlers (\`msw\` is a peer dependency): one factory`,
-    'per operation and `handlers()` for the whole API, answering schema-valid fake data (see',
+    'per operation and `handlers` (`createHandlers(options)`) for the whole API, answering schema-valid fake data (see',
     '[Fake data](#fake-data)), deterministic for `seed`. They answer on the client\'s default base URL;',
     '`{ baseUrl }` changes it (`"*"`: any origin). A factory takes a resolver, the body itself, or',
     '`{ status, body }`. Paginated operations answer consistent pages: the fake cursor, page number,',
@@ -21,10 +21,11 @@ export function mswReadme(view: ApiView): ReadmeSection {
       '',
       '```ts',
       `import { setupServer } from 'msw/node';`,
-      `import { handlers, ${h} } from '${pkg}/msw';`,
+      `import { createHandlers, handlers, ${h} } from '${pkg}/msw';`,
       '',
-      'const server = setupServer(...handlers({ seed: 42 }));',
+      'const server = setupServer(...handlers);',
       'server.listen();',
+      'server.resetHandlers(...createHandlers({ seed: 42, pages: 5 }));',
       `server.use(${h}({ status: 500, body: { error: 'boom' } }));`,
       'server.close();',
       '```',

@@ -1,6 +1,6 @@
 /**
  * The generated `src/msw/index.ts`: one typed handler factory per operation
- * (`listUsersHandler(reply?, options?)`), `handlers(options?)` for the whole API, and the
+ * (`listUsersHandler(reply?, options?)`), `handlers` and `createHandlers(options?)` for the whole API, and the
  * operations' mock descriptions (method, MSW path, default base URL, success status, the fake
  * schemas the `mocks` plugin wrote, pagination).
  */
@@ -64,7 +64,7 @@ export function renderMsw(view: ApiView): string {
   const ops = mockedOperations(view);
   const out = [
     `${view.header}\n\n`,
-    docBlock([`MSW request handlers for ${jsDocLines(view.ir.info.title)[0] ?? 'the API'}: one factory per operation, and \`handlers()\` for all of them, answering fake data (\`../mocks/\`) unless told otherwise.`], ''),
+    docBlock([`MSW request handlers for ${jsDocLines(view.ir.info.title)[0] ?? 'the API'}: one factory per operation, and \`handlers\` for all of them, answering fake data (\`../mocks/\`) unless told otherwise.`], ''),
     `import type { HttpHandler } from 'msw';\n`,
     `import type * as T from '../index.js';\n`,
     `import { operations } from '../mocks/index.js';\n`,
@@ -96,8 +96,10 @@ export function renderMsw(view: ApiView): string {
   }
   out.push(
     `\n/** A handler for every operation, answering fake data (deterministic for \`options.seed\`). */\n`,
-    `export function handlers(options?: HandlerOptions): HttpHandler[] {\n`,
+    `export function createHandlers(options?: HandlerOptions): HttpHandler[] {\n`,
     `  return [\n${ops.map((o) => `    ${handlerName(o)}(undefined, options),\n`).join('')}  ];\n}\n`,
+    `\n/** A handler for every operation, with the default options: \`setupServer(...handlers)\`. */\n`,
+    `export const handlers: HttpHandler[] = createHandlers();\n`,
   );
   return out.join('');
 }

@@ -16,7 +16,7 @@ export const testsPlugin: Plugin = {
     yield ['test/helpers.ts', testHelpers()];
     // the package's own config: a package inside another project does not take that project's
     yield ['vitest.config.mjs', `${VITEST_CONFIG}\n`];
-    for (const g of groupsWithTests(view)) yield [`test/${g.file}.test.ts`, renderGroupTest(view, g.file, g.title, g.ops)];
+    for (const g of groupsWithTests(view)) yield [`test/${g.file}.test.ts`, renderGroupTest(view, g.title, g.ops)];
   },
   packageJson() {
     return { scripts: { test: 'vitest run' }, devDependencies: { vitest: '>=3' } };

@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { TEMPLATES_DIR } from '../../emit/templates.js';
 import { objectLiteralKey, stringLiteral } from '../../escape/index.js';
 import type { ApiView, OperationView } from '../../view/index.js';
-import type { FakeOperation } from '../mocks/operations.js';
-import { fakeOperations } from '../mocks/operations.js';
+import { fakeOperations, type FakeOperation } from '../mocks/operations.js';
 
 export function testHelpers(): string {
   return readFileSync(TEMPLATES_DIR + 'tests/helpers.ts', 'utf8');
@@ -28,7 +27,7 @@ function authConfig(view: ApiView): string {
   return `{ auth: { ${entries.join(', ')} } }`;
 }
 
-export function renderGroupTest(view: ApiView, file: string, title: string, ops: readonly FakeOperation[]): string {
+export function renderGroupTest(view: ApiView, title: string, ops: readonly FakeOperation[]): string {
   const fns = [...new Set(ops.map((o) => o.view.names.fn))].sort();
   const fakes = ops.flatMap((o) => (o.paramsFn ? [o.paramsFn] : [])).sort();
   const out = [
@@ -39,7 +38,7 @@ export function renderGroupTest(view: ApiView, file: string, title: string, ops:
     `import { check, operations, schemas${fakes.map((f) => `, ${f}`).join('')} } from '../src/mocks/index.js';\n`,
     `import { handlers } from '../src/msw/index.js';\n`,
     `import { expectBody, expectHeaders, expectPath, expectQuery, record } from './helpers.js';\n\n`,
-    `const server = setupServer(...handlers());\n`,
+    `const server = setupServer(...handlers);\n`,
     `const sent = record(server);\n`,
     `const client = createClient(${authConfig(view)});\n\n`,
     `beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));\n`,
@@ -49,7 +48,6 @@ export function renderGroupTest(view: ApiView, file: string, title: string, ops:
   ];
   for (const o of ops) out.push(renderCase(o));
   out.push('});\n');
-  void file;
   return out.join('');
 }
 

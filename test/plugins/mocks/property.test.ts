@@ -36,11 +36,6 @@ const IR_GAPS: Record<string, string[]> = {
     'webhook-pull-request-opened',
     'webhook-pull-request-ready-for-review',
     'webhook-pull-request-reopened',
-    'webhook-status',
-    'webhook-workflow-job-completed',
-    'webhook-workflow-job-in-progress',
-    'webhook-workflow-run-completed',
-    'webhook-workflow-run-in-progress',
   ].map((n) => `#/components/schemas/${n}`),
 };
 
@@ -52,6 +47,7 @@ describe.each(PROPERTY_SPECS)('fake values of every $id model', ({ id, file }) =
     const ajv = specValidator(document);
     const failures: string[] = [];
     const skipped = undeclaredRequired(document);
+    const gapsSeen = new Set<string>();
     let checked = 0;
     for (const n of ir.schemas) {
       if (!n.id.startsWith('#/components/schemas/') || skipped.has(n.id)) continue;
@@ -61,13 +57,16 @@ describe.each(PROPERTY_SPECS)('fake values of every $id model', ({ id, file }) =
         const value = fake({ k: 'ref', r: name }, schemas as FakeSchemas, { seed });
         checked++;
         if (!validate(onTheWire(value))) {
-          if (!IR_GAPS[id]?.includes(n.id)) failures.push(`${n.id} seed ${seed}: ${JSON.stringify(validate.errors?.slice(0, 2))}\n  value: ${JSON.stringify(value).slice(0, 400)}`);
+          if (IR_GAPS[id]?.includes(n.id)) gapsSeen.add(n.id);
+          else failures.push(`${n.id} seed ${seed}: ${JSON.stringify(validate.errors?.slice(0, 2))}\n  value: ${JSON.stringify(value).slice(0, 400)}`);
           break;
         }
         expect(fake({ k: 'ref', r: name }, schemas as FakeSchemas, { seed })).toEqual(value);
       }
     }
     expect(failures.slice(0, 15)).toEqual([]);
+    // a listed gap that no longer fails is taken off the list
+    expect((IR_GAPS[id] ?? []).filter((g) => !gapsSeen.has(g))).toEqual([]);
     // nearly every model is checked: the skipped ones are named in the log
     if (skipped.size) console.log(`${file}: ${skipped.size} models skipped (required but undeclared properties): ${[...skipped].slice(0, 8).join(', ')}…`);
     const components = ir.schemas.filter((n) => n.id.startsWith('#/components/schemas/')).length;

@@ -32,7 +32,7 @@ describe.each(['openai-admin', 'arthur'])('fake values of %s', (name) => {
     const mocks = (await import(/* @vite-ignore */ `${pkg.dir}/src/mocks/index.ts`)) as Record<string, (o?: unknown, opts?: { seed: number }) => unknown>;
     const lines = [`import type * as T from '../src/index.js';`, ''];
     let count = 0;
-    for (const m of pkg.files.get('src/mocks/index.ts')!.matchAll(/^export function (fake\w+)\(overrides\?: [^,]+, options\?: FakeOptions\): T\.(\w+) \{$/gm)) {
+    for (const m of pkg.files.get('src/mocks/index.ts')!.matchAll(/^export function (fake\w+)\(\s*overrides\?: [^,]+,\s*options\?: FakeOptions,?\s*\): T\.(\w+) \{$/gm)) {
       for (const seed of SEEDS) {
         const value = mocks[m[1]](undefined, { seed });
         if (hasBlob(value)) continue;

@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const PROGRAM = `
 import { createClient, listUsers, retrieveUser } from './src/index.js';
-import { handlers } from './src/msw/index.js';
+import { createHandlers as handlers } from './src/msw/index.js';
 export async function walk() {
   const client = createClient({ auth: { AdminApiKeyAuth: 'sk-admin' } });
   const users = [];

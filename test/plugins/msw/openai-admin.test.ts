@@ -41,7 +41,7 @@ afterAll(() => {
 
 describe('openai-admin under msw/node', () => {
   it('walks every page of listUsers, each cursor leading to the next page', async () => {
-    server.resetHandlers(...msw.handlers({ seed: 9 }));
+    server.resetHandlers(...msw.createHandlers({ seed: 9 }));
     seen.length = 0;
     const client = api.createClient({ auth: { AdminApiKeyAuth: 'sk-admin' } });
     const users: any[] = [];
@@ -53,14 +53,14 @@ describe('openai-admin under msw/node', () => {
     const userSchema = ajv.at('#/components/schemas/User');
     for (const u of users) expect(userSchema(u), JSON.stringify(userSchema.errors)).toBe(true);
     // the same seed, the same users
-    server.resetHandlers(...msw.handlers({ seed: 9 }));
+    server.resetHandlers(...msw.createHandlers({ seed: 9 }));
     const again: any[] = [];
     for await (const user of api.listUsers(client, { limit: 4 })) again.push(user);
     expect(again).toEqual(users);
   });
 
   it('answers every JSON operation with a body the spec accepts, read by the client', async () => {
-    server.resetHandlers(...msw.handlers({ seed: 3 }));
+    server.resetHandlers(...msw.createHandlers({ seed: 3 }));
     const client = api.createClient({ auth: { AdminApiKeyAuth: 'sk-admin' } });
     let called = 0;
     for (const [fn, op] of Object.entries(mocks.operations as Record<string, { response?: unknown; params?: unknown }>)) {
