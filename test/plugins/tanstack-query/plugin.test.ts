@@ -17,6 +17,7 @@ import type { ClientConfig, PluginEntry } from '../../../src/config.js';
 import { renderClient } from '../../../src/generate.js';
 import { loadCompiledPackage, type CompiledPackage } from '../../e2e/compiled-package.js';
 import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { tsBlocks, typeCheckBlocks } from '../../docs/helpers.js';
 import { tempDir } from '../../tmp.js';
 import { configuredClient, writeClient } from './package.js';
 
@@ -116,7 +117,11 @@ describe('the package.json and the other files', () => {
     expect(pkgOn.dependencies).toEqual(pkgOff.dependencies);
     expect(on.files.get('README.md')).toContain('## TanStack Query');
     expect(off.files.get('README.md')).not.toContain('TanStack');
-  });
+    // the section's examples (React, Vue, a QueryClient) type-check against Arthur's package too
+    const examples = tsBlocks(on.files).filter((b) => b.file === 'README.md' && b.code.includes('arthur/query'));
+    expect(examples.map((b) => b.lang)).toEqual(['tsx', 'ts', 'ts']);
+    expect(await typeCheckBlocks('arthur', on.files, examples)).toEqual([]);
+  }, 120_000);
 });
 
 interface Q {
