@@ -63,6 +63,7 @@ export function queryNames(view: ApiView, roles: ReadonlyMap<OperationView, Oper
   const free = (...candidates: string[]) => candidates.find((c) => !owner.has(c)) ?? candidates.at(-1)!;
   const groups = new Map<string, string>();
   for (const g of view.groups) {
+    if (!g.operations.some((op) => roles.has(op))) continue; // no query file (event streams only)
     const base = camelCase(g.file);
     groups.set(g.file, claim(free(identifier(`${base}Key`), identifier(`${base}GroupKey`)), `the key of group ${g.title}`));
   }
