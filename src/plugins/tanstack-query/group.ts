@@ -12,6 +12,8 @@ import type { OperationExports, QueryNames } from './names.js';
 
 export interface OperationEntry {
   fn: string;
+  /** the operation function's local name (`fn`, or an alias where `fn` is a local of the file) */
+  call: string;
   /** `{@link fn}` (and of its infinite options), for JSDoc */
   link: string;
   infiniteLink: string;
@@ -46,6 +48,7 @@ export function groupEntries(group: GroupView, roles: ReadonlyMap<OperationView,
     const voidResult = op.successType === 'void';
     const entry: OperationEntry = {
       fn: op.names.fn,
+      call: op.names.fn,
       link: `{@link ${op.names.fn}}`,
       infiniteLink: `{@link ${names.operations.get(op)!.infiniteOptions ?? op.names.fn}}`,
       params: op.names.params,
@@ -92,30 +95,71 @@ function paginationLiteral(info: PaginationInfo): string {
   return `{ ${fields.join(', ')} }`;
 }
 
-/** The import lines' name lists of one query file. */
-export function groupImports(view: ApiView, entries: readonly OperationEntry[]) {
+/** Names the template gives its own parameters and locals. */
+const LOCALS = ['client', 'params', 'options', 'o', 'site'];
+/** What a query file imports from the plugin's runtime and from TanStack, by their exported names. */
+const HELPERS = ['DataTag', 'InfiniteData', 'queryKey', 'queryOptions', 'infiniteQueryOptions', 'mutationOptions', 'QueryOptions', 'InfiniteQueryOptions', 'MutationOptions', 'InfinitePage'];
+
+/**
+ * The import lines of one query file, and the local names of what it imports: a helper whose
+ * name the file already uses (a model named `QueryOptions`, an export `queryKey` of an operation
+ * named `query`) and an operation function named like a local (`client`) are imported under
+ * an alias. Sets `call` of the entries.
+ */
+export function groupImports(view: ApiView, group: GroupView, entries: OperationEntry[], groupKey: string) {
   const models = new Set(view.models.map((m) => m.name));
   const usedModels = new Set<string>();
-  for (const e of entries) for (const t of [e.result, e.infinite?.item ?? '']) for (const id of typeIdentifiers(t)) if (models.has(id)) usedModels.add(id);
+  const runtimeTypes = new Set<string>();
+  for (const e of entries) {
+    for (const t of [e.result, e.infinite?.item ?? '']) {
+      for (const id of typeIdentifiers(t)) {
+        if (models.has(id)) usedModels.add(id);
+        else if (group.runtimeTypes.has(id)) runtimeTypes.add(id);
+      }
+    }
+  }
   const any = (f: (e: OperationEntry) => unknown) => entries.some(f);
   const infinite = entries.filter((e) => e.infinite);
   const strategies = [...new Set(infinite.map((e) => e.infinite!.strategy).filter((s): s is string => !!s))].sort();
+  const taken = new Set<string>([
+    ...LOCALS,
+    groupKey,
+    ...entries.flatMap((e) => Object.values(e.names) as string[]),
+    ...entries.map((e) => e.params),
+    ...usedModels,
+    ...runtimeTypes,
+    ...strategies,
+    'Client',
+    'PaginationSpec',
+    'RequestOptions',
+  ]);
+  const free = (name: string) => {
+    let local = `${name}_`;
+    for (let i = 2; taken.has(local) || entries.some((e) => e.fn === local); i++) local = `${name}_${i}`;
+    taken.add(local);
+    return local;
+  };
+  const ids: Record<string, string> = {};
+  for (const h of HELPERS) ids[h] = taken.has(h) || entries.some((e) => e.fn === h) ? free(h) : h;
+  const helperLocals = new Set(Object.values(ids));
+  for (const e of entries) e.call = LOCALS.includes(e.fn) || helperLocals.has(e.fn) ? free(e.fn) : e.fn;
+  const as = (name: string, local: string, type = false) => `${type ? 'type ' : ''}${name}${local === name ? '' : ` as ${local}`}`;
   const api = [
-    ...entries.map((e) => e.fn).sort(),
+    ...entries.map((e) => as(e.fn, e.call)).sort(),
     ...[...new Set([...entries.map((e) => e.params), ...usedModels])].sort().map((t) => `type ${t}`),
   ];
-  const runtime = [...strategies, 'type Client', ...(infinite.length ? ['type PaginationSpec'] : []), 'type RequestOptions'];
+  const runtime = [...strategies, 'type Client', ...(infinite.length ? ['type PaginationSpec'] : []), 'type RequestOptions', ...[...runtimeTypes].sort().map((t) => `type ${t}`)];
   const query = [
-    ...(any((e) => e.names.infiniteOptions) ? ['infiniteQueryOptions'] : []),
-    ...(any((e) => e.names.mutation) ? ['mutationOptions'] : []),
-    ...(any((e) => e.names.key || e.names.infiniteKey) ? ['queryKey'] : []),
-    ...(any((e) => e.names.options) ? ['queryOptions'] : []),
-    ...(any((e) => e.names.infiniteOptions) ? ['type InfinitePage', 'type InfiniteQueryOptions'] : []),
-    ...(any((e) => e.names.mutation) ? ['type MutationOptions'] : []),
-    ...(any((e) => e.names.options) ? ['type QueryOptions'] : []),
+    ...(any((e) => e.names.infiniteOptions) ? [as('infiniteQueryOptions', ids.infiniteQueryOptions!)] : []),
+    ...(any((e) => e.names.mutation) ? [as('mutationOptions', ids.mutationOptions!)] : []),
+    ...(any((e) => e.names.key || e.names.infiniteKey) ? [as('queryKey', ids.queryKey!)] : []),
+    ...(any((e) => e.names.options) ? [as('queryOptions', ids.queryOptions!)] : []),
+    ...(any((e) => e.names.infiniteOptions) ? [as('InfinitePage', ids.InfinitePage!, true), as('InfiniteQueryOptions', ids.InfiniteQueryOptions!, true)] : []),
+    ...(any((e) => e.names.mutation) ? [as('MutationOptions', ids.MutationOptions!, true)] : []),
+    ...(any((e) => e.names.options) ? [as('QueryOptions', ids.QueryOptions!, true)] : []),
   ];
-  const core = [...(any((e) => e.names.key || e.names.infiniteKey) ? ['DataTag'] : []), ...(infinite.length ? ['InfiniteData'] : [])];
-  return { api: importList(api), runtime: importList(runtime), query: importList(query), core: core.length ? importList(core) : '' };
+  const core = [...(any((e) => e.names.key || e.names.infiniteKey) ? [as('DataTag', ids.DataTag!)] : []), ...(infinite.length ? [as('InfiniteData', ids.InfiniteData!)] : [])];
+  return { ids, imports: { api: importList(api), runtime: importList(runtime), query: importList(query), core: core.length ? importList(core) : '' } };
 }
 
 /** The identifiers of a type expression, its string literals left out. */

@@ -32,14 +32,17 @@ export const tanstackQueryPlugin: Plugin<TanstackQueryOptions> = {
       const operations = groupEntries(group, roles, names, root);
       if (operations.length === 0) continue;
       files.push(group.file);
+      const groupKey = names.groups.get(group.file)!;
+      const { ids, imports } = groupImports(view, group, operations, groupKey);
       yield [
         `src/query/${group.file}.ts`,
         render('tanstack-query/group.ts.hbs', {
           header: view.header,
           title: jsDocLines(group.title)[0] ?? group.file,
-          groupKey: names.groups.get(group.file)!,
+          groupKey,
           groupHead: `${root}, ${stringLiteral(group.file)}`,
-          imports: groupImports(view, operations),
+          imports,
+          ids,
           operations,
         }),
       ];

@@ -3,9 +3,9 @@
  * `<fn>InfiniteKey`, `<fn>InfiniteOptions`, `<fn>Mutation`; per API group `<group>Key`
  * (`<group>GroupKey` where that name is taken); `rootKey` for the whole package. They must not
  * clash with each other nor with what the query files import from the package (operation
- * functions, params types, models): a clash is an error naming both.
+ * functions, params types, models): a name already taken gets a `_` suffix. (The query files
+ * import their helpers under an alias where one of these names is theirs: ./group.ts.)
  */
-import { OagenError } from '../../diagnostics.js';
 import { identifier } from '../../escape/index.js';
 import { camelCase } from '../../naming/casing.js';
 import type { ApiView, OperationView } from '../../view/index.js';
@@ -27,22 +27,19 @@ export interface QueryNames {
   operations: Map<OperationView, OperationExports>;
 }
 
-/** Names of the runtime's and TanStack's that the query files import. */
-export const IMPORTED = ['Client', 'RequestOptions', 'PaginationSpec', 'byPageNumber', 'byNextUrl', 'DataTag', 'InfiniteData', 'queryKey', 'queryOptions', 'infiniteQueryOptions', 'mutationOptions', 'QueryOptions', 'InfiniteQueryOptions', 'MutationOptions', 'InfinitePage'];
-
 export function queryNames(view: ApiView, roles: ReadonlyMap<OperationView, OperationRole>): QueryNames {
   const owner = new Map<string, string>();
-  for (const n of IMPORTED) owner.set(n, `the query runtime's ${n}`);
   for (const m of view.models) owner.set(m.name, `model ${m.name}`);
   for (const op of view.operations) {
     owner.set(op.names.fn, `operation function ${op.names.fn}`);
     owner.set(op.names.params, `params type ${op.names.params}`);
   }
+  // a name already taken gets a `_` (an operation `getJobsIdKey` beside an operation `getJobsId`)
   const claim = (name: string, what: string) => {
-    const before = owner.get(name);
-    if (before !== undefined) throw new OagenError({ code: 'E_PLUGIN', severity: 'error', message: `plugin "tanstack-query": ${what} would be named ${name}, which is ${before}` });
-    owner.set(name, what);
-    return name;
+    let free = name;
+    while (owner.has(free)) free += '_';
+    owner.set(free, what);
+    return free;
   };
   const operations = new Map<OperationView, OperationExports>();
   for (const [op, role] of roles) {
@@ -63,6 +60,7 @@ export function queryNames(view: ApiView, roles: ReadonlyMap<OperationView, Oper
   const free = (...candidates: string[]) => candidates.find((c) => !owner.has(c)) ?? candidates.at(-1)!;
   const groups = new Map<string, string>();
   for (const g of view.groups) {
+    if (!g.operations.some((op) => roles.has(op))) continue; // no query file (event streams only)
     const base = camelCase(g.file);
     groups.set(g.file, claim(free(identifier(`${base}Key`), identifier(`${base}GroupKey`)), `the key of group ${g.title}`));
   }

@@ -1,10 +1,12 @@
 /**
  * The README's "TanStack Query" section (through `Plugin.readme`, rendered by the `docs`
- * plugin): what `<package>/query` exports, a React example (a list, an infinite list, a
- * mutation that invalidates the group's queries) and a Vue one, written from the package's own
- * operations so that they type-check against it (test/docs/ compiles every example).
+ * plugin; its layout is templates/tanstack-query/readme.md.hbs): what `<package>/query`
+ * exports, a React example (a list, an infinite list, a mutation that invalidates the group's
+ * queries) and a Vue one, written from the package's own operations so that they type-check
+ * against it (test/docs/ compiles every example).
  */
 import { markdownCode, stringLiteral } from '../../escape/index.js';
+import { render } from '../../emit/templates.js';
 import { exampleValue, printExample, type Example } from '../docs/examples.js';
 import type { ReadmeSection } from '../types.js';
 import type { ApiView, OperationView } from '../../view/index.js';
@@ -14,164 +16,34 @@ import type { OperationRole } from './options.js';
 export function querySection(view: ApiView, roles: ReadonlyMap<OperationView, OperationRole>, names: QueryNames): ReadmeSection {
   const pkg = view.packageName;
   const sub = `${pkg}/query`;
-  const list = pickList(view, roles);
-  const mutation = list && pickMutation(view, roles, list.op);
-  const groupKey = list ? names.groups.get(groupOf(view, list.op))! : undefined;
-  const parts: string[] = [];
-  parts.push(
-    `${markdownCode(sub)} has [TanStack Query](https://tanstack.com/query) v5 options for every operation, plain objects that every adapter takes (React, Vue, Solid, Svelte, Angular Query). It needs ${markdownCode('@tanstack/query-core')} (a peer dependency; your adapter brings it).`,
-    '',
-    '| export | for | what |',
-    '| --- | --- | --- |',
-    `| ${markdownCode('<fn>Options(client, params?, options?)')} | GET and HEAD operations, and those the plugin's ${markdownCode('queries')} option names | ${markdownCode('{ queryKey, queryFn }')}; the query's ${markdownCode('signal')} cancels the call |`,
-    `| ${markdownCode('<fn>InfiniteOptions(client, params?, options?)')} | paginated operations | ${markdownCode('{ queryKey, queryFn, initialPageParam, getNextPageParam }')}; each page is ${markdownCode('{ data, items }')} (the body and its items); the next page is the one ${markdownCode('for await')} would read, and the last page is the same |`,
-    `| ${markdownCode('<fn>Mutation(client, options?)')} | the other operations | ${markdownCode('{ mutationKey, mutationFn }')}; ${markdownCode('mutate(params)')} |`,
-    `| ${markdownCode('<fn>Key(params?)')}, ${markdownCode('<fn>InfiniteKey(params?)')} | queries | ${markdownCode(`[${JSON.stringify(pkg)}, group, fn, params]`)}, typed with TanStack's ${markdownCode('DataTag')} (${markdownCode('queryClient.getQueryData(key)')} has the operation's type); with fewer params, a prefix of the matching queries' keys |`,
-    `| ${markdownCode('<group>Key()')}, ${markdownCode(`${names.root}()`)} | invalidation | the prefix of every key of an API group, of the package |`,
-    '',
-    `Event-stream operations have none. Operations that read with another method (a POST search) become queries when the plugin's options name them (function names or ${markdownCode('METHOD /path')}):`,
-    '',
-    '```json',
-    `{ "name": ${JSON.stringify(pkg)}, "spec": "…", "plugins": ["client", "docs", { "name": "tanstack-query", "options": { "queries": ["POST /search"] } }] }`,
-    '```',
-  );
-  if (list) {
-    const listCall = (fn: string) => `${fn}(client)`;
-    const infinite = list.infinite;
-    const mut = mutation ? { fn: names.operations.get(mutation.op)!.mutation!, vars: mutation.vars } : undefined;
-    const queryImports = [list.infinite ? names.operations.get(list.op)!.infiniteOptions! : undefined, names.operations.get(list.op)!.options!, ...(mut ? [mut.fn, groupKey!] : [])]
-      .filter((x): x is string => !!x)
-      .sort();
-    const listOptions = names.operations.get(list.op)!.options!;
-    const infiniteOptions = names.operations.get(list.op)!.infiniteOptions;
-    const react = [
-      `import { QueryClient, QueryClientProvider, ${[...(infinite ? ['useInfiniteQuery'] : []), ...(mut ? ['useMutation'] : []), 'useQuery', ...(mut ? ['useQueryClient'] : [])].join(', ')} } from "@tanstack/react-query";`,
-      `import { createClient } from ${stringLiteral(pkg)};`,
-      `import { ${queryImports.join(', ')} } from ${stringLiteral(sub)};`,
-      '',
-      'const client = createClient({ baseUrl: "/api" });',
-      'const queryClient = new QueryClient();',
-      '',
-      'function List() {',
-      `  const first = useQuery(${listCall(listOptions)});`,
-      ...(infinite
-        ? [
-            `  const all = useInfiniteQuery(${listCall(infiniteOptions!)});`,
-            '  const items = all.data?.pages.flatMap((page) => page.items) ?? [];',
-          ]
-        : []),
-      ...(mut
-        ? [
-            '  const queryClient = useQueryClient();',
-            '  const change = useMutation({',
-            `    ...${mut.fn}(client),`,
-            `    onSuccess: () => queryClient.invalidateQueries({ queryKey: ${groupKey}() }),`,
-            '  });',
-          ]
-        : []),
-      '  if (first.isPending) return <p>Loading…</p>;',
-      '  if (first.isError) return <p>{first.error.message}</p>;',
-      '  return (',
-      '    <div>',
-      '      <pre>{JSON.stringify(first.data, null, 2)}</pre>',
-      ...(infinite
-        ? [
-            '      <ul>',
-            '        {items.map((item, i) => (',
-            '          <li key={i}>{JSON.stringify(item)}</li>',
-            '        ))}',
-            '      </ul>',
-            '      {all.hasNextPage && (',
-            '        <button disabled={all.isFetchingNextPage} onClick={() => all.fetchNextPage()}>',
-            '          More',
-            '        </button>',
-            '      )}',
-          ]
-        : []),
-      ...(mut ? [`      <button onClick={() => change.mutate(${mut.vars.replace(/\n/g, '\n      ')})}>Change</button>`] : []),
-      '    </div>',
-      '  );',
-      '}',
-      '',
-      'export function App() {',
-      '  return (',
-      '    <QueryClientProvider client={queryClient}>',
-      '      <List />',
-      '    </QueryClientProvider>',
-      '  );',
-      '}',
-    ];
-    const vue = [
-      `import { ${[...(infinite ? ['useInfiniteQuery'] : []), ...(mut ? ['useMutation'] : []), 'useQuery', ...(mut ? ['useQueryClient'] : [])].join(', ')} } from "@tanstack/vue-query";`,
-      'import { computed, defineComponent, h } from "vue";',
-      `import { createClient } from ${stringLiteral(pkg)};`,
-      `import { ${queryImports.join(', ')} } from ${stringLiteral(sub)};`,
-      '',
-      'const client = createClient({ baseUrl: "/api" });',
-      '',
-      '// with app.use(VueQueryPlugin) in main.ts',
-      'export default defineComponent({',
-      '  setup() {',
-      `    const first = useQuery(${listCall(listOptions)});`,
-      ...(infinite
-        ? [
-            `    const all = useInfiniteQuery(${listCall(infiniteOptions!)});`,
-            '    const items = computed(() => all.data.value?.pages.flatMap((page) => page.items) ?? []);',
-          ]
-        : []),
-      ...(mut
-        ? [
-            '    const queryClient = useQueryClient();',
-            '    const change = useMutation({',
-            `      ...${mut.fn}(client),`,
-            `      onSuccess: () => queryClient.invalidateQueries({ queryKey: ${groupKey}() }),`,
-            '    });',
-          ]
-        : []),
-      '    return () =>',
-      '      h("div", [',
-      '        h("pre", JSON.stringify(first.data.value, null, 2)),',
-      ...(infinite
-        ? [
-            '        h("ul", items.value.map((item) => h("li", JSON.stringify(item)))),',
-            '        all.hasNextPage.value ? h("button", { onClick: () => all.fetchNextPage() }, "More") : null,',
-          ]
-        : []),
-      ...(mut ? [`        h("button", { onClick: () => change.mutate(${mut.vars.replace(/\n/g, '\n        ')}) }, "Change"),`] : []),
-      '      ]);',
-      '  },',
-      '});',
-    ];
-    parts.push(
-      '',
-      `With React (${markdownCode('@tanstack/react-query')}): a query, an infinite list that loads one more page per click until the last${mut ? `, and a mutation that refetches the group's queries when it succeeds` : ''}:`,
-      '',
-      '```tsx',
-      ...react,
-      '```',
-      '',
-      `With Vue (${markdownCode('@tanstack/vue-query')}), the same objects:`,
-      '',
-      '```ts',
-      ...vue,
-      '```',
-      '',
-      `Outside a component, with a ${markdownCode('QueryClient')}: the key says the data's type.`,
-      '',
-      '```ts',
-      'import { QueryClient } from "@tanstack/query-core";',
-      `import { createClient } from ${stringLiteral(pkg)};`,
-      `import { ${[listOptions, names.operations.get(list.op)!.key!].sort().join(', ')} } from ${stringLiteral(sub)};`,
-      '',
-      'const client = createClient();',
-      'const queryClient = new QueryClient();',
-      `await queryClient.prefetchQuery(${listCall(listOptions)});`,
-      `const cached = queryClient.getQueryData(${names.operations.get(list.op)!.key!}());`,
-      '// typed: the response of the operation, or undefined before it is fetched',
-      '```',
-    );
-  }
-  return { id: 'tanstack-query', heading: 'TanStack Query', body: parts.join('\n') };
+  const picked = pickList(view, roles);
+  const listNames = picked && names.operations.get(picked.op)!;
+  const mutation = picked && pickMutation(view, roles, picked.op);
+  const mutationFn = mutation && names.operations.get(mutation.op)!.mutation!;
+  const groupKey = picked ? names.groups.get(groupOf(view, picked.op))! : '';
+  const hooks = (...more: string[]) =>
+    [...more, ...(picked?.infinite ? ['useInfiniteQuery'] : []), ...(mutation ? ['useMutation'] : []), 'useQuery', ...(mutation ? ['useQueryClient'] : [])].join(', ');
+  const body = render('tanstack-query/readme.md.hbs', {
+    subCode: markdownCode(sub),
+    keyShape: markdownCode(`[${JSON.stringify(pkg)}, group, fn, params]`),
+    rootKeyCode: markdownCode(`${names.root}()`),
+    pkgJson: JSON.stringify(pkg),
+    pkgLiteral: stringLiteral(pkg),
+    subLiteral: stringLiteral(sub),
+    list: picked && { infinite: picked.infinite, options: listNames!.options!, infiniteOptions: listNames!.infiniteOptions ?? '', key: listNames!.key! },
+    mutation: mutation && {
+      fn: mutationFn,
+      // the params example, indented where it is written
+      reactVars: mutation.vars.replace(/\n/g, '\n      '),
+      vueVars: mutation.vars.replace(/\n/g, '\n        '),
+    },
+    groupKey,
+    reactImports: hooks('QueryClient', 'QueryClientProvider'),
+    vueImports: hooks(),
+    queryImports: picked ? [listNames!.infiniteOptions, listNames!.options!, ...(mutation ? [mutationFn!, groupKey] : [])].filter((x): x is string => !!x).sort().join(', ') : '',
+    cacheImports: picked ? [listNames!.options!, listNames!.key!].sort().join(', ') : '',
+  });
+  return { id: 'tanstack-query', heading: 'TanStack Query', body: body.trimEnd() };
 }
 
 /**

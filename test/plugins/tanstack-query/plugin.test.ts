@@ -7,9 +7,9 @@
  * search as a query and as an infinite query, a HEAD query, a mutation. With the plugin off
  * nothing of it is written; with it on, nothing else changes but the README and package.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { load } from 'js-yaml';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hashKey, InfiniteQueryObserver, MutationObserver, QueryClient, type InfiniteQueryObserverResult } from '@tanstack/query-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +17,10 @@ import type { ClientConfig, PluginEntry } from '../../../src/config.js';
 import { renderClient } from '../../../src/generate.js';
 import { loadCompiledPackage, type CompiledPackage } from '../../e2e/compiled-package.js';
 import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { tsBlocks, typeCheckBlocks } from '../../docs/helpers.js';
 import { tempDir } from '../../tmp.js';
-import { configuredClient, writeClient } from './package.js';
+import { runTsc } from '../../types/tsc.js';
+import { configuredClient, ROOT, writeClient } from './package.js';
 
 const SPEC = join(import.meta.dirname, 'fixtures/catalog.yaml');
 const entry = (name: string, options?: unknown): PluginEntry => ({ name, file: 'test', at: `plugins[${name}]`, ...(options ? { options } : {}) });
@@ -76,9 +78,22 @@ describe('names', () => {
     expect(exportsOf(files)).toEqual(['itemsGroupKey', 'itemsKey', 'itemsOptions', 'listItemsKey', 'listItemsOptions']);
   });
 
-  it('two operations whose names would clash are an error naming both', async () => {
-    await expect(render(['list', 'listOptions'])).rejects.toThrow(/the query key of listOptions would be named listOptionsKey|would be named listOptions, which is operation function listOptions/);
-  });
+  it("a name already taken gets a `_`; helpers and operations named like the file's locals are imported under an alias", async () => {
+    const { files } = await render(['list', 'listOptions', 'client', 'query', 'queryOptions_']);
+    expect(exportsOf(files)).toEqual(
+      // (operationId `queryOptions_` is the function queryOptions: the options of `query` give way)
+      ['clientKey', 'clientOptions', 'itemsKey', 'listKey', 'listOptionsKey', 'listOptions_', 'listOptionsOptions', 'queryKey', 'queryOptionsKey', 'queryOptionsOptions', 'queryOptions_'].sort(),
+    );
+    const dir = join(tempDir('oagen-query-out-'), 'names');
+    mkdirSync(dir, { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    for (const [path, content] of files) {
+      mkdirSync(dirname(join(dir, 'pkg', path)), { recursive: true });
+      writeFileSync(join(dir, 'pkg', path), content);
+    }
+    const r = await runTsc(join(dir, 'check'), { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022', 'DOM'], types: [], strict: true, noEmit: true, skipLibCheck: true }, { files: [join(dir, 'pkg/src/query/index.ts')] });
+    expect(r.diagnostics.map((d) => `${d.file}:${d.line} ${d.message}`)).toEqual([]);
+  }, 120_000);
 });
 
 describe('determinism', () => {
@@ -116,7 +131,11 @@ describe('the package.json and the other files', () => {
     expect(pkgOn.dependencies).toEqual(pkgOff.dependencies);
     expect(on.files.get('README.md')).toContain('## TanStack Query');
     expect(off.files.get('README.md')).not.toContain('TanStack');
-  });
+    // the section's examples (React, Vue, a QueryClient) type-check against Arthur's package too
+    const examples = tsBlocks(on.files).filter((b) => b.file === 'README.md' && b.code.includes('arthur/query'));
+    expect(examples.map((b) => b.lang)).toEqual(['tsx', 'ts', 'ts']);
+    expect(await typeCheckBlocks('arthur', on.files, examples)).toEqual([]);
+  }, 120_000);
 });
 
 interface Q {
