@@ -44,6 +44,8 @@ export function selectOperations(view: ApiView, options: ResolvedOptions): Opera
 
 export function toolView(view: ApiView, op: OperationView): ToolView {
   const writer = new JsonSchemaWriter({ schemas: view.types.schemas, names: view.names.schema });
+  for (const p of op.params) writer.use(p.param.schema);
+  if (op.body && op.body.kind !== 'binary') writer.use(op.body.schema);
   const properties: JsonSchema = {};
   const required: string[] = [];
   for (const p of op.params) {
