@@ -37,7 +37,7 @@ export const mcpPlugin: Plugin = {
           description: stringLiteral(t.description),
           annotations: printValue(t.annotations, '    ', 'annotations: '.length + 1),
           inputSchema: printValue(t.inputSchema, '    ', 'inputSchema: '.length + 1),
-          files: t.files.length > 0 ? printValue(t.files.map((f) => f.filter((x) => x !== undefined) as string[]), '    ', 'files: '.length + 1) : '',
+          files: t.files.length > 0 ? printValue(t.files, '    ', 'files: '.length + 1) : '',
           fn: t.fn,
         })),
       }),

@@ -1,13 +1,16 @@
 /**
- * IR schema → JSON Schema (2020-12), for the input of an MCP tool. Named schemas are inlined
- * (a model reads one self-contained schema more easily than `$ref`s), except where a schema
- * refers to itself: the recursive one goes to `$defs` and is referred to by `$ref`.
+ * IR schema → JSON Schema (2020-12), for the input of an MCP tool. A named schema used at one
+ * place of the tool's input is inlined there (a model reads one self-contained schema more
+ * easily than `$ref`s); one used at several places, or by itself (recursion), goes to `$defs`
+ * once and is referred to by `$ref` (inlined everywhere, OpenAI's `createResponse` input
+ * would be 200 kB). `use` every root first, then `convert` them.
  *
  * Request direction: `readOnly` properties (which only responses carry) are left out; a
  * binary (a file) is a base64 string (`contentEncoding: "base64"`), which the server turns
  * into a `Blob` before the call (see the tool's `files`).
  */
 import type { Schema, SchemaId } from '../../ir/types.js';
+import { children } from '../../ir/walk.js';
 import { cleanText } from '../../escape/text.js';
 
 export type JsonSchema = { [key: string]: JsonValue };
@@ -25,9 +28,30 @@ export interface JsonSchemaContext {
 /** Converts schemas of one tool: the `$defs` the recursive ones need are collected here. */
 export class JsonSchemaWriter {
   private readonly defs = new Map<SchemaId, JsonSchema>();
-  private readonly stack: SchemaId[] = [];
+  /** how many places refer to each named schema (each schema's own body counted once) */
+  private readonly uses = new Map<SchemaId, number>();
 
   constructor(private readonly ctx: JsonSchemaContext) {}
+
+  /** Counts the references of a root schema (before any `convert`). */
+  use(s: Schema): void {
+    if (s.kind === 'ref') {
+      const n = this.uses.get(s.target) ?? 0;
+      this.uses.set(s.target, n + 1);
+      const target = this.ctx.schemas.get(s.target);
+      if (n === 0 && target) this.use(target);
+      return;
+    }
+    if (s.kind === 'object') {
+      for (const p of s.properties) if (!this.responseOnly(p.schema)) this.use(p.schema);
+      if (s.additional) this.use(s.additional);
+    } else for (const child of children(s)) this.use(child);
+  }
+
+  /** a `readOnly` property: responses carry it, requests leave it out */
+  private responseOnly(s: Schema): boolean {
+    return !!(s.readOnly || this.resolved(s).readOnly);
+  }
 
   /** `$defs` of what was converted so far (by name, sorted), or undefined when none */
   get $defs(): JsonSchema | undefined {
@@ -74,7 +98,7 @@ export class JsonSchemaWriter {
         const properties: JsonSchema = {};
         const required: string[] = [];
         for (const p of s.properties) {
-          if (p.schema.readOnly || this.resolved(p.schema).readOnly) continue;
+          if (this.responseOnly(p.schema)) continue;
           properties[p.name] = this.convert(p.schema);
           if (p.required) required.push(p.name);
         }
@@ -90,29 +114,16 @@ export class JsonSchemaWriter {
     }
   }
 
-  /** A named schema, inlined; `$ref` into `$defs` where it contains itself. */
+  /** A named schema used once, inlined; else a `$ref` into `$defs`. */
   private ref(id: SchemaId): JsonSchema {
     const target = this.ctx.schemas.get(id);
     if (!target) return {};
-    if (this.stack.includes(id)) {
-      if (!this.defs.has(id)) {
-        this.defs.set(id, {}); // reserved: a second visit of the cycle stops here too
-        this.defs.set(id, this.inline(id, target, true));
-      }
-      return { $ref: `#/$defs/${this.defName(id)}` };
+    if ((this.uses.get(id) ?? 0) <= 1) return this.convert(target);
+    if (!this.defs.has(id)) {
+      this.defs.set(id, {}); // reserved first: the schema may refer to itself
+      this.defs.set(id, this.convert(target));
     }
-    return this.inline(id, target, false);
-  }
-
-  private inline(id: SchemaId, target: Schema, fresh: boolean): JsonSchema {
-    const saved = fresh ? this.stack.splice(0) : [];
-    this.stack.push(id);
-    try {
-      return this.convert(target);
-    } finally {
-      this.stack.pop();
-      if (fresh) this.stack.push(...saved);
-    }
+    return { $ref: `#/$defs/${this.defName(id)}` };
   }
 
   private resolved(s: Schema): Schema {

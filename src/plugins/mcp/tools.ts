@@ -24,7 +24,7 @@ export interface ToolView {
   annotations: { readOnlyHint: boolean; idempotentHint: boolean; openWorldHint: true };
   inputSchema: JsonSchema;
   /** arguments that are files, sent as base64: `[key]` (the whole body) or `[key, field]` (a multipart field) */
-  files: [string, string?][];
+  files: ([string] | [string, string])[];
 }
 
 /** The operations `include`, `exclude` and `readOnly` leave; a name that matches no operation is an error. */
@@ -44,6 +44,8 @@ export function selectOperations(view: ApiView, options: ResolvedOptions): Opera
 
 export function toolView(view: ApiView, op: OperationView): ToolView {
   const writer = new JsonSchemaWriter({ schemas: view.types.schemas, names: view.names.schema });
+  for (const p of op.params) writer.use(p.param.schema);
+  if (op.body && op.body.kind !== 'binary') writer.use(op.body.schema);
   const properties: JsonSchema = {};
   const required: string[] = [];
   for (const p of op.params) {
@@ -53,7 +55,7 @@ export function toolView(view: ApiView, op: OperationView): ToolView {
     properties[p.key] = s;
     if (p.param.required) required.push(p.key);
   }
-  const files: [string, string?][] = [];
+  const files: ToolView['files'] = [];
   if (op.body) {
     // a binary body is the file's bytes, whatever its schema says
     const s = op.body.kind === 'binary' ? { type: 'string', contentEncoding: 'base64' } : writer.convert(op.body.schema);
@@ -89,7 +91,7 @@ function description(op: OperationView): string {
 }
 
 /** The body's file arguments: a binary body, or the top-level binary fields of a multipart body. */
-function bodyFiles(view: ApiView, key: string, kind: string, schema: Schema): [string, string?][] {
+function bodyFiles(view: ApiView, key: string, kind: string, schema: Schema): ToolView['files'] {
   const resolve = (s: Schema): Schema => {
     for (let i = 0; s.kind === 'ref' && i < 16; i++) s = view.types.schemas.get(s.target) ?? s;
     return s;
@@ -101,5 +103,5 @@ function bodyFiles(view: ApiView, key: string, kind: string, schema: Schema): [s
   if (kind === 'binary' || binary(schema)) return [[key]];
   const body = resolve(schema);
   if (kind !== 'multipart' || body.kind !== 'object') return [];
-  return body.properties.filter((p) => binary(p.schema)).map((p) => [key, p.name]);
+  return body.properties.filter((p) => binary(p.schema)).map((p): [string, string] => [key, p.name]);
 }

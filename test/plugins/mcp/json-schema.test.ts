@@ -26,6 +26,7 @@ const names = new Map([
 ]);
 const convert = (s: Schema) => {
   const w = new JsonSchemaWriter({ schemas, names });
+  w.use(s);
   return { schema: w.convert(s), $defs: w.$defs };
 };
 
@@ -55,10 +56,16 @@ const cases: { name: string; given: Schema; want: JsonSchema; defs?: JsonSchema 
     want: { anyOf: [{ type: 'string' }, { type: 'boolean' }, { type: 'null' }], description: 'u' },
   },
   {
-    name: 'a recursive schema: inlined once, its recursion through $defs',
+    name: 'a recursive schema: through $defs',
     given: ref(NODE),
-    want: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } }, required: ['name'] },
+    want: { $ref: '#/$defs/Node' },
     defs: { Node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } } }, required: ['name'] } },
+  },
+  {
+    name: 'a named schema used at two places: once in $defs, a $ref at each place',
+    given: obj([{ name: 'a', schema: ref(PET) }, { name: 'b', schema: { kind: 'array', pointer: p, items: ref(PET) } }]),
+    want: { type: 'object', properties: { a: { $ref: '#/$defs/Pet' }, b: { type: 'array', items: { $ref: '#/$defs/Pet' } } } },
+    defs: { Pet: { type: 'object', properties: { name: { type: 'string', description: 'The name.' } }, required: ['name'], description: 'A pet.' } },
   },
   {
     name: 'union, intersection, map, tuple',

@@ -6,7 +6,7 @@
  */
 import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadConfig } from '../../../src/config.js';
+import { loadConfig, type ClientConfig } from '../../../src/config.js';
 import { generateClient } from '../../../src/generate.js';
 import { exec, repoRoot, tscBin } from '../../e2e/compiled-package.js';
 import { tempDir } from '../../tmp.js';
@@ -22,11 +22,15 @@ export interface McpPackage {
 
 export async function buildMcpPackage(options?: Record<string, unknown>): Promise<McpPackage> {
   const base = loadConfig(join(repoRoot, 'oagen.config.json')).clients.find((c) => c.name === 'openai-admin')!;
-  const dir = tempDir('oagen-mcp-');
-  const out = join(dir, 'openai-admin');
   const plugin = base.plugins!.find((p) => p.name === 'mcp')!;
-  const plugins = base.plugins!.map((p) => (p === plugin && options ? { ...p, options } : p));
-  const { files } = await generateClient({ ...base, output: out, plugins });
+  return installPackage({ ...base, plugins: base.plugins!.map((p) => (p === plugin && options ? { ...p, options } : p)) });
+}
+
+/** Any client config (its `output` is replaced by a temp folder), generated, compiled and installed as above. */
+export async function installPackage(client: ClientConfig): Promise<McpPackage> {
+  const dir = tempDir('oagen-mcp-');
+  const out = join(dir, client.name);
+  const { files } = await generateClient({ ...client, output: out });
   symlinkSync(join(repoRoot, 'node_modules'), join(out, 'node_modules'), 'dir');
   await exec(tscBin, ['-p', 'tsconfig.build.json', '--pretty', 'false'], out);
   const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8')) as McpPackage['pkg'];
