@@ -7,9 +7,9 @@
  * - any other format (`password`, `uri-reference`, `int64` on a string, vendor formats) is
  *   documentation only: the value must be a string, nothing more;
  * - a `pattern` becomes a regular expression with the `u` flag (JSON Schema patterns are
- *   ECMA-262, Unicode-aware), else without it; a pattern JavaScript cannot compile either way
- *   (`\Z`, possessive quantifiers, inline flags `(?i)`) is left out, and the schema says so in
- *   a comment.
+ *   ECMA-262, Unicode-aware), else without it unless it uses `\p{…}` or `\u{…}` (which mean
+ *   something else without the flag); a pattern JavaScript cannot compile either way (`\Z`,
+ *   possessive quantifiers, inline flags `(?i)`, `\p{Print}`) is left out.
  */
 import { stringLiteral } from '../../escape/index.js';
 
@@ -40,14 +40,22 @@ export function isDateFormat(format: string | undefined): boolean {
 /** A JavaScript regular expression for a JSON Schema `pattern`, or undefined when JavaScript cannot compile it. */
 export function patternRegex(pattern: string): string | undefined {
   if (pattern === '') return undefined; // matches everything
-  for (const flags of ['u', '']) {
-    try {
-      new RegExp(pattern, flags);
-    } catch {
-      continue;
-    }
+  if (compiles(pattern, 'u')) {
     // a literal when the source reads as one (no `/`, no line break), else the constructor
-    return /^[^/\n\r\u2028\u2029]*$/.test(pattern) && !pattern.endsWith('\\') ? `/${pattern}/${flags}` : `new RegExp(${stringLiteral(pattern)}${flags ? `, ${stringLiteral(flags)}` : ''})`;
+    return /^[^/\n\r\u2028\u2029]*$/.test(pattern) && !pattern.endsWith('\\') ? `/${pattern}/u` : `new RegExp(${stringLiteral(pattern)}, "u")`;
   }
+  // Without the flag `\p{…}` and `\u{…}` mean something else (`p{…}`): such a pattern is left out.
+  // The rest (`[\w-.]`, `\_`: valid only without it) keeps its meaning; written with the
+  // constructor, which TypeScript does not check as it checks literals.
+  if (!/\\[pPu]\{/.test(pattern) && compiles(pattern, '')) return `new RegExp(${stringLiteral(pattern)})`;
   return undefined;
+}
+
+function compiles(pattern: string, flags: string): boolean {
+  try {
+    new RegExp(pattern, flags);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -20,8 +20,11 @@ export const zodPlugin: Plugin<ZodOptions> = {
     return [zodReadme(view, checkOptions(ctx.options))];
   },
   packageJson() {
+    // optional: only `<pkg>/zod` needs it; the package's own build does (devDependencies)
     return {
       peerDependencies: { zod: '^4.0.0' },
+      peerDependenciesMeta: { zod: { optional: true } },
+      devDependencies: { zod: '^4.0.0' },
       exports: { './zod': { types: './dist/zod.d.ts', import: './dist/zod.js' } },
     };
   },

@@ -47,7 +47,9 @@ describe('what the plugin adds, and only where selected', () => {
     const b = JSON.parse(zod.get('package.json')!);
     expect(a.peerDependencies).toBeUndefined();
     expect(a.exports['./zod']).toBeUndefined();
-    expect(b.peerDependencies).toEqual({ zod: '^4.0.0' });
+    expect(b.peerDependencies).toEqual({ zod: "^4.0.0" });
+    expect(b.peerDependenciesMeta).toEqual({ zod: { optional: true } });
+    expect(b.devDependencies.zod).toBe("^4.0.0");
     expect(b.exports['./zod']).toEqual({ types: './dist/zod.d.ts', import: './dist/zod.js' });
     expect(plain.get('README.md')).not.toContain('Runtime validation');
     expect(zod.get('README.md')).toContain('## Runtime validation');
