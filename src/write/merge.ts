@@ -97,7 +97,9 @@ export function mergeHandEdits(
       report.ignored.push(path);
       continue;
     }
-    const mine = disk.get(path);
+    // line endings a checkout converted (git's autocrlf) are no edit
+    const onDisk = disk.get(path);
+    const mine = onDisk?.includes('\r\n') && !generated.includes('\r\n') ? onDisk.replace(/\r\n/g, '\n') : onDisk;
     const before = base?.get(path);
     // no base for this file (a file the user wrote where oagen now generates one): merged against nothing
     if (!options.keepEdits || base === undefined || OWN.has(path) || mine === undefined || mine === generated || mine === before) {

@@ -202,6 +202,17 @@ describe('keepEdits: hand edits survive regeneration', () => {
     expect(p.file('src/index.ts')).toContain("export * from './api/items.js';");
   });
 
+  it('takes CRLF line endings of a checkout for no edit', () => {
+    const p = project();
+    generate(p.dir);
+    writeFileSync(join(p.out, API), p.file(API).replace(/\n/g, '\r\n'));
+    save(join(p.dir, 'api.yaml'), spec({ getSummary: 'Gets one item by its id.' }));
+    const r = generate(p.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('hand edits');
+    expect(p.file(API)).toContain(' * Gets one item by its id.\n');
+  });
+
   it('without keepEdits, edits are overwritten as before, but .oagenignore is still honoured', () => {
     const p = project(false);
     generate(p.dir);
