@@ -20,6 +20,8 @@ export interface SdkOptions {
   className?: string;
   /** where namespaces come from: `"paths"` (default) or `"tags"` */
   namespaces?: NamespaceMode;
+  /** the README leads with the class (its section right after Installation); default: after the functions' sections */
+  lead?: boolean;
 }
 
 export interface SdkMethod {
@@ -73,7 +75,8 @@ function optionError(message: string): OagenError {
 }
 
 function checkOptions(options: SdkOptions): SdkOptions {
-  for (const k of Object.keys(options)) if (k !== 'className' && k !== 'namespaces') throw optionError(`unknown option "${k}" (className, namespaces)`);
+  for (const k of Object.keys(options)) if (k !== 'className' && k !== 'namespaces' && k !== 'lead') throw optionError(`unknown option "${k}" (className, namespaces, lead)`);
+  if (options.lead !== undefined && typeof options.lead !== 'boolean') throw optionError(`lead must be true or false`);
   if (options.className !== undefined && (typeof options.className !== 'string' || !isIdentifierName(options.className) || isReserved(options.className))) {
     throw optionError(`className must be a TypeScript identifier, got ${JSON.stringify(options.className)}`);
   }
