@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { merge3 } from '../../src/write/merge.js';
+import { merge3, mergeJson } from '../../src/write/merge.js';
 import { parseIgnore } from '../../src/write/ignore.js';
 import { ROOT, tempDir } from '../generate/helpers.js';
 
@@ -234,6 +234,20 @@ describe('merge3 and .oagenignore patterns', () => {
     expect(merge3('a\nZ', 'a\nb', 'a\nZ')).toEqual({ text: 'a\nZ', conflicts: [] });
     // lines both sides only added at the same place: both kept, the generated ones first
     expect(merge3('a\nb\nmine', 'a\nb', 'a\nb\ntheirs')).toEqual({ text: 'a\nb\ntheirs\nmine', conflicts: [] });
+  });
+
+  it('merges JSON key by key: a field next to the version is no conflict', () => {
+    const base = JSON.stringify({ name: 'x', version: '1.0.0', description: 'd', scripts: { build: 'tsc' }, license: 'MIT' }, null, 2) + '\n';
+    const theirs = base.replace('1.0.0', '1.1.0').replace('"tsc"', '"tsc -p tsconfig.build.json"');
+    const mine = JSON.stringify({ name: 'x', version: '1.0.0', description: 'mine', scripts: { build: 'tsc', lint: 'eslint' }, license: 'MIT', repository: 'github:a/b' }, null, 2) + '\n';
+    expect(merge3(mine, base, theirs).conflicts.length).toBeGreaterThan(0); // line by line, it would be
+    const merged = mergeJson(mine, base, theirs)!;
+    expect(merged.conflicts).toEqual([]);
+    expect(JSON.parse(merged.text)).toEqual({ name: 'x', version: '1.1.0', description: 'mine', scripts: { build: 'tsc -p tsconfig.build.json', lint: 'eslint' }, license: 'MIT', repository: 'github:a/b' });
+    // both changed one value: a conflict, on the line of the user's file
+    const clash = mergeJson(mine.replace('1.0.0', '2.0.0'), base, theirs)!;
+    expect(clash.conflicts).toEqual([3]);
+    expect(mergeJson('not json', base, theirs)).toBeUndefined();
   });
 
   it('matches paths like .gitignore', () => {
