@@ -169,6 +169,7 @@ export function mergeHandEdits(
     }
   }
   if (conflicts.length > 0) throw new OagenError(conflicts);
+  for (const list of [report.merged, report.edited, report.added, report.ignored, report.conflicted]) list.sort();
   if (options.keepEdits) out.set(BASE_FILE, files.get(BASE_FILE) ?? serializeBase(files));
   return { files: out, report };
 }

@@ -125,10 +125,13 @@ describe('keepEdits: hand edits survive regeneration', () => {
     const p = project();
     generate(p.dir);
     edit(p);
+    // and package.json: a description of one's own next to the version oagen bumps, a repository
+    const pkg = JSON.parse(p.file('package.json'));
+    writeFileSync(join(p.out, 'package.json'), JSON.stringify({ ...pkg, description: 'The shop client', repository: 'github:acme/shop' }, null, 2) + '\n');
     save(join(p.dir, 'api.yaml'), spec({ listLimitDoc: 'How many items (at most 100).', extraOp: true }));
     const r = generate(p.dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('shop: hand edits: merged src/api/items.ts');
+    expect(r.stdout).toContain('shop: hand edits: merged package.json, src/api/items.ts');
     expect(r.stdout).toContain('kept (added) src/extra/version.ts');
     const api = p.file(API);
     expect(api).toContain(JSDOC_AFTER); // the user's
@@ -137,6 +140,7 @@ describe('keepEdits: hand edits survive regeneration', () => {
     expect(api).toContain('export function archiveItem('); // the spec's
     expect(api).not.toMatch(/<<<<<<<|>>>>>>>/);
     expect(p.file('src/extra/version.ts')).toBe(NEW_FILE);
+    expect(JSON.parse(p.file('package.json'))).toMatchObject({ version: '1.1.0', description: 'The shop client', repository: 'github:acme/shop' });
     // the base is what oagen generated, without the edits
     const base = JSON.parse(p.file('.oagen/base.json')) as { files: Record<string, string> };
     expect(base.files[API]).toContain(JSDOC_BEFORE);
