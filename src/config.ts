@@ -1,5 +1,8 @@
 /**
- * The config file, `oagen.config.json` at the project root: the clients to generate.
+ * The config, checked: the clients to generate. Its file is `oagen.config.json` at the project
+ * root, or `oagen.config.ts` (`.mts`, `.mjs`, `.js`) exporting `defineConfig({ … })`: reading
+ * those is src/config/file.ts, the types users write against src/config/types.ts; both end in
+ * `checkConfig` here. As JSON:
  *
  * ```json
  * {
@@ -20,6 +23,7 @@
  *       "env": { "ApiKeyAuth": "OPENAI_API_KEY", "baseUrl": "OPENAI_BASE_URL" },
  *       "servers": { "variables": { "region": "eu" } },
  *       "plugins": ["client", "docs", { "name": "./oagen-extra.mjs", "options": {} }], // default ["client", "docs"]
+ *       "templates": "./my-templates",      // overrides of templates/ (README, "Templates")
  *       "serialization": {
  *         "query": { "arrays": "brackets", "objects": "deepObject" },
  *         "form": { "arrays": "indexed", "objects": "deepObject" },
@@ -32,8 +36,9 @@
  * ```
  * Paths are relative to the config file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { checkFetch, isUrl, type SpecFetch } from './config/fetch.js';
 import { OagenError, EXIT_USAGE } from './diagnostics.js';
 import type { PaginationInfo } from './ir/types.js';
 import type { AliasOptions } from './lock/aliases.js';
@@ -72,6 +77,14 @@ export interface ClientConfig {
   serialization?: SerializationConfig;
   /** the outputs (src/plugins/), in order; default: `client`, then `docs` */
   plugins?: PluginEntry[];
+  /** a folder of template overrides (absolute): a file there replaces templates/'s of the same relative path */
+  templates?: string;
+  /** how a spec given as a URL is fetched (src/load/remote/) */
+  fetch?: SpecFetch;
+  /** the formatter run over the generated code (src/format/) */
+  format?: 'prettier' | 'biome';
+  /** the spec's text when it came from standard input (`--spec -`); `spec` then names it */
+  specText?: string;
   /** hand edits in the output folder survive regeneration: three-way merge with the last generated output (src/write/merge.ts) */
   keepEdits?: boolean;
   /** module formats of the built package: `["esm"]` (default) or `["esm", "cjs"]` (src/plugins/client/formats.ts) */
@@ -91,7 +104,17 @@ export interface PluginEntry {
 }
 
 /** The built-in plugins (src/plugins/) and the plugins each needs. */
-export const BUILTIN_PLUGIN_NAMES: Readonly<Record<string, readonly string[]>> = { client: [], docs: ['client'], sdk: ['client'] };
+export const BUILTIN_PLUGIN_NAMES: Readonly<Record<string, readonly string[]>> = {
+  client: [],
+  docs: ['client'],
+  zod: ['client'],
+  'tanstack-query': ['client'],
+  mocks: ['client'],
+  msw: ['client', 'mocks'],
+  tests: ['client', 'mocks', 'msw'],
+  sdk: ['client'],
+  mcp: ['client'],
+};
 
 /** How array values are written: `a=1&a=2`, `a[]=1&a[]=2`, `a[0]=1&a[1]=2`, `a=1,2`. */
 export type ArrayFormat = 'repeat' | 'brackets' | 'indexed' | 'comma';
@@ -131,6 +154,7 @@ export interface Config {
 
 export const CONFIG_FILE = 'oagen.config.json';
 
+/** A JSON config file (`oagen.config.ts` and the other forms: src/config/file.ts). */
 export function loadConfig(file: string): Config {
   let raw: unknown;
   try {
@@ -138,6 +162,11 @@ export function loadConfig(file: string): Config {
   } catch (e) {
     throw configError(file, e instanceof Error ? e.message : String(e));
   }
+  return checkConfig(raw, file);
+}
+
+/** The config's value, as read from `file` → the checked config (E_CONFIG naming the file and field). */
+export function checkConfig(raw: unknown, file: string): Config {
   const base = dirname(resolve(file));
   if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as { clients?: unknown }).clients)) {
     throw configError(file, `expected an object with a "clients" array`);
@@ -158,9 +187,9 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (typeof c !== 'object' || c === null) throw configError(file, `${at} must be an object`);
   const o = c as Record<string, unknown>;
   if (typeof o.name !== 'string' || !NPM_NAME.test(o.name)) throw configError(file, `${at}.name must be a valid npm package name`);
-  if (typeof o.spec !== 'string') throw configError(file, `${at}.spec must be the path of a spec file`);
+  if (typeof o.spec !== 'string' || o.spec === '') throw configError(file, `${at}.spec must be the path of a spec file or an http(s) URL`);
   const output = typeof o.output === 'string' ? o.output : `generated/${o.name.replace(/^@[^/]+\//, '')}`;
-  const client: ClientConfig = { name: o.name, spec: resolve(base, o.spec), output: resolve(base, output) };
+  const client: ClientConfig = { name: o.name, spec: isUrl(o.spec) ? o.spec : resolve(base, o.spec), output: resolve(base, output) };
   if (o.overlays !== undefined) {
     if (!Array.isArray(o.overlays) || !o.overlays.every((f) => typeof f === 'string' && f !== '')) throw configError(file, `${at}.overlays must be a list of overlay file paths`);
     client.overlays = o.overlays.map((f: string) => resolve(base, f));
@@ -178,6 +207,12 @@ function checkClient(c: unknown, i: number, file: string, base: string): ClientC
   if (o.serialization !== undefined) client.serialization = checkSerialization(o.serialization, `${at}.serialization`, file);
   if (o.enums !== undefined) client.enums = checkEnums(o.enums, `${at}.enums`, file);
   if (o.plugins !== undefined) client.plugins = checkPlugins(o.plugins, `${at}.plugins`, file, base);
+  if (o.templates !== undefined) client.templates = checkTemplates(o.templates, `${at}.templates`, file, base);
+  if (o.fetch !== undefined) client.fetch = checkFetch(o.fetch, `${at}.fetch`, file);
+  if (o.format !== undefined) {
+    if (o.format !== false && o.format !== 'prettier' && o.format !== 'biome') throw configError(file, `${at}.format must be "prettier", "biome" or false`);
+    if (o.format) client.format = o.format;
+  }
   if (o.keepEdits !== undefined) {
     if (typeof o.keepEdits !== 'boolean') throw configError(file, `${at}.keepEdits must be true or false`);
     if (o.keepEdits) client.keepEdits = true;
@@ -230,6 +265,14 @@ function checkPlugins(v: unknown, at: string, file: string, base: string): Plugi
     }
   }
   return out;
+}
+
+/** `templates`: a folder (relative to the config file) of template overrides. */
+export function checkTemplates(v: unknown, at: string, file: string, base: string): string {
+  if (typeof v !== 'string' || v === '') throw configError(file, `${at} must be the path of a folder of templates ("./my-templates")`);
+  const dir = resolve(base, v);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw configError(file, `${at}: no templates folder at ${dir}`);
+  return dir;
 }
 
 /** `enums`: `{ "responses": "open" | "closed" }`. */

@@ -80,8 +80,19 @@ export function entryBody(input: EntryInput): string {
   const droppedNames = new Set(plan.dropped.map((d) => d.alias.name));
   const of = (c: ExportChange['change'], skip: Set<string> = new Set()) => verdict.exports.filter((e) => e.change === c && !skip.has(e.name));
   const detail = (e: ExportChange) => `${markdownCode(e.name)}${e.detail ? `: ${markdownInline(e.detail)}` : ''}`;
-  const removed = of('removed', new Set([...oldNames, ...droppedNames]));
+  const gone = of('removed', new Set([...oldNames, ...droppedNames]));
+  const removed = gone.filter((e) => !e.movedTo);
   if (removed.length > 0) parts.push(section('Removed', '', removed.map((e) => markdownCode(e.name))));
+  for (const to of [...new Set(gone.flatMap((e) => (e.movedTo ? [e.movedTo] : [])))].sort()) {
+    const moved = gone.filter((e) => e.movedTo === to);
+    parts.push(
+      section(
+        `Moved to ${markdownCode(to)}`,
+        `The package's root no longer exports these; import them from ${markdownCode(to)}${to.endsWith('/internal') ? ', which is not a public API (it may change in any release)' : ''}:`,
+        moved.map((e) => markdownCode(e.name)),
+      ),
+    );
+  }
   const incompatible = of('incompatible');
   if (incompatible.length > 0) parts.push(section('Changed incompatibly', 'Code written against the previous version may not compile:', incompatible.map(detail)));
   const added = of('added', newNames);

@@ -3,17 +3,30 @@
  * Markdown, escaped by src/escape/, never HTML) and `strict` (a missing field is
  * an error, not an empty string).
  *
- * The build precompiles every template into dist/templates.cjs (src/emit/precompile.ts), so a
- * run loads only Handlebars' small runtime and compiles nothing. A template whose file no
- * longer matches what was precompiled (edited since the last build) is compiled from the
- * file instead, with the full Handlebars, loaded only then: templates/ is always the truth.
+ * Templates are files under templates/ named by their relative path (`src/api.ts.hbs`);
+ * every `.hbs` file in a `partials/` folder is also a partial named by its file name
+ * (`templates/src/partials/operation.hbs` → `{{> operation}}`).
+ *
+ * A template set may take a user's folder (config `templates`, `--templates DIR`): a file
+ * there overrides the built-in template or partial of the same relative path, and partials
+ * it adds are registered too; everything else falls back to the built-ins. A template that
+ * fails (Handlebars parse or runtime error) is an `E_TEMPLATE` error naming its file and line.
+ *
+ * The build precompiles every built-in template into dist/templates.cjs (src/emit/precompile.ts),
+ * so a run without user templates loads only Handlebars' small runtime and compiles nothing. A
+ * template whose file no longer matches what was precompiled (edited since the last build) is
+ * compiled from the file instead, with the full Handlebars, loaded only then: templates/ is
+ * always the truth.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsModule from 'handlebars';
+import { displayPath, EXIT_USAGE, OagenError } from '../diagnostics.js';
 
 type Handlebars = typeof HandlebarsModule;
+type Template = HandlebarsModule.TemplateDelegate;
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -42,40 +55,189 @@ function withHelpers(hbs: Handlebars): Handlebars {
   return hbs;
 }
 
-let runtime: Handlebars | undefined;
-let full: Handlebars | undefined;
 // the single-file builds load in a third of the time of the package's main entry
-const handlebarsRuntime = () => (runtime ??= withHelpers((require('handlebars/dist/handlebars.runtime.min.js') as Handlebars).create()));
-const handlebarsFull = () => (full ??= withHelpers((require('handlebars/dist/handlebars.min.js') as Handlebars).create()));
+const handlebarsRuntime = () => require('handlebars/dist/handlebars.runtime.min.js') as Handlebars;
+const handlebarsFull = () => require('handlebars/dist/handlebars.min.js') as Handlebars;
 
-const compiled = new Map<string, HandlebarsModule.TemplateDelegate>();
-
-export function render(template: string, view: object): string {
-  let t = compiled.get(template);
-  if (!t) {
-    t = templateFor(readFileSync(TEMPLATES_DIR + template, 'utf8'), precompiled[template]);
-    compiled.set(template, t);
+/** The `.hbs` files under a folder, as relative paths with `/`, sorted. */
+export function templateFiles(dir: string, under = ''): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(join(dir, under), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const rel = under ? `${under}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...templateFiles(dir, rel));
+    else if (e.name.endsWith('.hbs')) out.push(rel);
   }
-  return t(view);
+  return out;
 }
 
-/** The precompiled template when it was built from this very source, else the source compiled now. */
-export function templateFor(source: string, built: Precompiled | undefined): HandlebarsModule.TemplateDelegate {
+/** A partial's name: its file name without `.hbs`, for files in a `partials/` folder. */
+function partialName(rel: string): string | undefined {
+  const m = /(?:^|\/)partials\/([^/]+)\.hbs$/.exec(rel);
+  return m?.[1];
+}
+
+/** Renders templates by relative path (`src/api.ts.hbs`), with the user's overrides when it has any. */
+export interface TemplateSet {
+  /** the user's template folder (absolute), when this set has one */
+  readonly dir: string | undefined;
+  render(template: string, view: object): string;
+}
+
+class Templates implements TemplateSet {
+  private readonly hbs: Handlebars;
+  private readonly compiled = new Map<string, Template>();
+  /** the user's files by relative path */
+  private readonly user: ReadonlyMap<string, string>;
+  /** every template's source (the user's where it has one), by relative path */
+  private readonly sources = new Map<string, { source: string; shown: string; built?: Precompiled }>();
+
+  constructor(readonly dir: string | undefined) {
+    this.user = dir ? userFiles(dir) : new Map();
+    for (const rel of builtinFiles()) this.sources.set(rel, { source: readFileSync(TEMPLATES_DIR + rel, 'utf8'), shown: `templates/${rel}`, built: precompiled[rel] });
+    for (const [rel, file] of this.user) {
+      const shown = displayPath(file);
+      try {
+        this.sources.set(rel, { source: readFileSync(file, 'utf8'), shown });
+      } catch (e) {
+        throw templateError(e, shown);
+      }
+    }
+    // Only a source that differs from what the build precompiled (a user's, or a built-in edited
+    // since the build) needs the compiler; otherwise the runtime alone serves.
+    const compile = [...this.sources.values()].some((x) => x.built?.source !== x.source);
+    this.hbs = withHelpers((compile ? handlebarsFull() : handlebarsRuntime()).create());
+    for (const rel of this.sources.keys()) {
+      const name = partialName(rel);
+      if (name) this.hbs.registerPartial(name, this.template(rel));
+    }
+  }
+
+  render(template: string, view: object): string {
+    return this.template(template)(view);
+  }
+
+  private template(rel: string): Template {
+    let t = this.compiled.get(rel);
+    if (!t) {
+      t = this.load(rel);
+      this.compiled.set(rel, t);
+    }
+    return t;
+  }
+
+  private load(rel: string): Template {
+    const entry = this.sources.get(rel);
+    if (!entry) throw templateError(new Error('no such template'), `templates/${rel}`);
+    const { source, shown, built } = entry;
+    if (built?.source === source) return guarded(this.hbs.template(built.spec as Parameters<Handlebars['template']>[0]), shown);
+    try {
+      this.hbs.parse(source); // compile() is lazy: parse now, so a syntax error names its file at once
+    } catch (e) {
+      throw templateError(e, shown);
+    }
+    return guarded(this.hbs.compile(source, COMPILE_OPTIONS), shown);
+  }
+}
+
+/** The precompiled template when it was built from this very source, else the source compiled now (no partials). */
+export function templateFor(source: string, built: Precompiled | undefined): Template {
   return built?.source === source
-    ? handlebarsRuntime().template(built.spec as Parameters<Handlebars['template']>[0])
-    : handlebarsFull().compile(source, COMPILE_OPTIONS);
+    ? withHelpers(handlebarsRuntime().create()).template(built.spec as Parameters<Handlebars['template']>[0])
+    : withHelpers(handlebarsFull().create()).compile(source, COMPILE_OPTIONS);
 }
 
-let runtimeFiles: { name: string; content: string }[] | undefined;
+/** The template, its errors turned into `E_TEMPLATE` naming the file and line (the innermost template's). */
+function guarded(t: Template, shown: string): Template {
+  return (context, options) => {
+    try {
+      return t(context, options);
+    } catch (e) {
+      throw templateError(e, shown);
+    }
+  };
+}
 
-/** The runtime, copied verbatim into every package as `src/runtime/`. */
-export function runtimeSources(): { name: string; content: string }[] {
-  if (!runtimeFiles) {
+export function templateError(e: unknown, file: string): OagenError {
+  if (e instanceof OagenError) return e;
+  const err = e as Error & { lineNumber?: number; column?: number };
+  const message = String(err?.message ?? e);
+  const line = err?.lineNumber ?? Number(/\bline (\d+)/.exec(message)?.[1] ?? /- (\d+):\d+$/.exec(message)?.[1] ?? NaN);
+  const first = message.split('\n')[0].replace(/ - \d+:\d+$/, '').replace(/ in \[object Object\]$/, '');
+  // a parse error's own lines: the source excerpt and what was expected
+  const rest = message.split('\n').slice(1).join(' ').trim();
+  return new OagenError(
+    {
+      code: 'E_TEMPLATE',
+      severity: 'error',
+      // the file and line are the diagnostic's own (printed `file:line error E_TEMPLATE: …`)
+      message: `template error: ${first}${rest ? ` (${rest})` : ''}`,
+      file,
+      ...(Number.isFinite(line) ? { line } : {}),
+    },
+    EXIT_USAGE,
+  );
+}
+
+let builtins: string[] | undefined;
+function builtinFiles(): string[] {
+  return (builtins ??= templateFiles(TEMPLATES_DIR));
+}
+
+/** The user's `.hbs` files by relative path; E_CONFIG when the folder is not there. */
+function userFiles(dir: string): Map<string, string> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new OagenError({ code: 'E_CONFIG', severity: 'error', message: `templates: ${displayPath(dir)} is not a folder` }, EXIT_USAGE);
+  }
+  return new Map(templateFiles(dir).map((rel) => [rel, join(dir, rel)]));
+}
+
+let builtinSet: Templates | undefined;
+
+/**
+ * The template set for a user's folder (or the built-ins alone). A user's set is made afresh
+ * for each call (its files are read again: they may have changed between runs of a watch);
+ * the built-in set is made once.
+ */
+export function templateSet(userDir?: string): TemplateSet {
+  if (!userDir) return (builtinSet ??= new Templates(undefined));
+  return new Templates(resolve(userDir));
+}
+
+/** Renders a built-in template (no user overrides): for outputs that take no template set. */
+export function render(template: string, view: object): string {
+  return templateSet().render(template, view);
+}
+
+/** The user's template files (relative path → absolute path), for the up-to-date stamp. */
+export function userTemplateFiles(dir: string): [string, string][] {
+  return [...userFiles(resolve(dir))].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+const runtimeFiles = new Map<string, { name: string; content: string }[]>();
+
+/**
+ * The runtime, copied verbatim into every package as `src/runtime/`, with the optional features
+ * a plugin asked for (`Plugin.runtime`): lines between `//#if <feature>` and `//#endif` are kept
+ * only when the feature is on, the marker lines never; a file left empty is not copied. So a
+ * package that asks for no feature gets the runtime as it is without those blocks.
+ */
+export function runtimeSources(features: ReadonlySet<string> = new Set()): { name: string; content: string }[] {
+  const key = [...features].sort().join(',');
+  let files = runtimeFiles.get(key);
+  if (!files) {
     const dir = TEMPLATES_DIR + 'runtime/';
-    runtimeFiles = readdirSync(dir)
+    files = readdirSync(dir)
       .filter((f) => f.endsWith('.ts'))
       .sort()
-      .map((name) => ({ name, content: readFileSync(dir + name, 'utf8') }));
+      .map((name) => ({ name, content: withFeatures(readFileSync(dir + name, 'utf8'), features) }))
+      .filter((f) => f.content !== '');
+    runtimeFiles.set(key, files);
   }
-  return runtimeFiles;
+  return files;
+}
+
+/** `//#if <feature>` … `//#endif` blocks (whole lines, not nested) kept for the features on, dropped otherwise. */
+export function withFeatures(source: string, features: ReadonlySet<string>): string {
+  if (!source.includes('//#if ')) return source;
+  return source.replace(/^[ \t]*\/\/#if (\w+)\n([\s\S]*?)^[ \t]*\/\/#endif\n/gm, (_, feature: string, body: string) => (features.has(feature) ? body : ''));
 }

@@ -67,11 +67,14 @@ export function checkCandidates(oldFiles: ReadonlyMap<string, string>, newFiles:
   });
   for (const [path, content] of oldFiles) if (path.startsWith('src/') && path.endsWith('.ts')) project.createSourceFile(`/old/${path}`, content);
   for (const [path, content] of newFiles) {
-    // the runtime is the old one's, but for files the old package did not have (runtime/webhooks.ts the first time)
-    if (!path.startsWith('src/') || !path.endsWith('.ts') || (path.startsWith('src/runtime/') && (oldFiles.has(path) || path === 'src/runtime/index.ts'))) continue;
-    project.createSourceFile(`/new/${path}`, content);
+    if (!path.startsWith('src/') || !path.endsWith('.ts')) continue;
+    // the runtime is the old one's (each of its files re-exports the old file), but for files the
+    // old package did not have (runtime/webhooks.ts the first time, runtime/public.ts)
+    if (path.startsWith('src/runtime/') && (oldFiles.has(path) || path === 'src/runtime/index.ts')) {
+      project.createSourceFile(`/new/${path}`, `export * from '${'../'.repeat(path.split('/').length)}old/${path.replace(/\.ts$/, '.js')}';\n`);
+    } else project.createSourceFile(`/new/${path}`, content);
   }
-  project.createSourceFile('/new/src/runtime/index.ts', `export * from '../../../old/src/runtime/index.js';\n`);
+  if (!newFiles.has('src/runtime/index.ts')) project.createSourceFile('/new/src/runtime/index.ts', `export * from '../../../old/src/runtime/index.js';\n`);
 
   const lines = [`import * as O from './old/src/index.js';`, `import * as N from './new/src/index.js';`, WIDEN];
   candidates.forEach((c, i) => {

@@ -1,13 +1,15 @@
 /**
- * The exported declarations of a generated package (its `src/client.ts`, `src/models.ts`,
- * `src/aliases.ts`, `src/webhooks.ts` and `src/api/*.ts`; the runtime is oagen's own, the same in every
- * package), read with the TypeScript parser only (no type checking). Each comes with its
- * code without comments (functions: the signature only, the body is behaviour, not type),
- * the identifiers it refers to, its comments (the JSDoc before it and any comment inside
- * it; a comment followed by a blank line is the file's header, not the declaration's) and
- * how many `@deprecated` tags they carry.
+ * The exported declarations of a generated package (its `src/client.ts`, `src/models/*.ts`,
+ * `src/aliases.ts`, `src/webhooks.ts` and `src/api/*.ts`), read with the TypeScript parser
+ * only (no type checking). Each comes with its code without comments (functions: the
+ * signature only, the body is behaviour, not type), the identifiers it refers to, its
+ * comments (the JSDoc before it and any comment inside it; a comment followed by a blank
+ * line is the file's header, not the declaration's) and how many `@deprecated` tags they
+ * carry. The runtime is oagen's own, the same in every package: its exports count by name
+ * (those the package's root re-exports), their code is not compared.
  */
 import { ts } from 'ts-morph';
+import { exportedNames } from './reexports.js';
 
 export interface Declaration {
   name: string;
@@ -30,10 +32,20 @@ export const declKey = (kind: Declaration['kind'], name: string) => `${kind}:${n
 
 export const ALIASES_FILE = 'src/aliases.ts';
 
-/** The files whose exports make up the package's TypeScript surface. */
+/** The files whose exports make up the package's TypeScript surface (`src/models.ts`: packages before the models' split). */
 export function isSurfaceFile(path: string): boolean {
-  return path === 'src/client.ts' || path === 'src/models.ts' || path === ALIASES_FILE || path === 'src/webhooks.ts' || /^src\/api\/[^/]+\.ts$/.test(path);
+  return (
+    path === 'src/client.ts' ||
+    path === 'src/models.ts' ||
+    path === ALIASES_FILE ||
+    path === 'src/webhooks.ts' ||
+    /^src\/api\/[^/]+\.ts$/.test(path) ||
+    /^src\/models\/[^/]+\.ts$/.test(path)
+  );
 }
+
+/** The code of a runtime export: the runtime is oagen's, judged by whether the root exports it, not by its declaration. */
+export const RUNTIME_CODE = 'runtime';
 
 /**
  * Read every surface file; `cache` (shared by the two sides) skips parsing a file whose
@@ -51,6 +63,11 @@ export function readDeclarations(files: ReadonlyMap<string, string>, cache: Map<
       cache.set(key, decls);
     }
     for (const [k, d] of decls) out.set(k, d);
+  }
+  // the runtime's exports the package's root re-exports (`export * from './runtime/public.js'`)
+  for (const [name, e] of exportedNames(files, 'src/index.ts')) {
+    if (!e.file.startsWith('src/runtime/') || out.has(declKey(e.kind, name))) continue;
+    out.set(declKey(e.kind, name), { name, kind: e.kind, form: e.kind === 'type' ? 'type' : 'const', file: e.file, code: RUNTIME_CODE, idents: new Set(), comments: '', deprecated: 0 });
   }
   return out;
 }

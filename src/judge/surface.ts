@@ -31,6 +31,7 @@ import type { PlannedAlias } from '../lock/aliases.js';
 import { checkCandidates, type Candidate, type Mode } from './check.js';
 import { ALIASES_FILE, declKey, readDeclarations, type Declaration, type Declarations } from './declarations.js';
 import { changedFiles, unchanged } from './files.js';
+import { exportedNames, subpathSources } from './reexports.js';
 import type { ExportChange, JudgeInput, JudgeSide, Semver, Verdict } from './types.js';
 
 export function judgeSurface(input: JudgeInput): Verdict {
@@ -74,7 +75,12 @@ export function judgeSurface(input: JudgeInput): Verdict {
   });
 
   const exports: ExportChange[] = [];
-  for (const [key, d] of before) if (!after.has(key)) exports.push({ name: d.name, kind: d.kind, change: 'removed' });
+  const movedTo = subpathExports(newFiles);
+  for (const [key, d] of before) {
+    if (after.has(key)) continue;
+    const to = movedTo(d.name);
+    exports.push({ name: d.name, kind: d.kind, change: 'removed', ...(to ? { movedTo: to } : {}) });
+  }
   for (const [key, d] of after) if (!before.has(key)) exports.push({ name: d.name, kind: d.kind, change: 'added' });
   const candidates: Candidate[] = [];
   const mirrors: Declaration[] = [];
@@ -200,6 +206,34 @@ function modeOf(now: Declaration, was: Declaration, alias: PlannedAlias | undefi
   return 'both';
 }
 
+/**
+ * Where an export gone from the package's root is still exported: the first of the package's
+ * `exports` subpaths (`<package>/internal`) whose module exports the name, or undefined.
+ */
+function subpathExports(files: ReadonlyMap<string, string>): (name: string) => string | undefined {
+  let byName: Map<string, string> | undefined;
+  return (name) => {
+    if (!byName) {
+      byName = new Map();
+      const packageJson = files.get('package.json');
+      const pkg = packageJsonName(packageJson);
+      for (const [subpath, source] of subpathSources(packageJson)) {
+        for (const n of exportedNames(files, source).keys()) if (!byName.has(n)) byName.set(n, `${pkg}/${subpath.slice(2)}`);
+      }
+    }
+    return byName.get(name);
+  };
+}
+
+function packageJsonName(packageJson: string | undefined): string {
+  try {
+    const name = packageJson ? (JSON.parse(packageJson) as { name?: unknown }).name : undefined;
+    return typeof name === 'string' ? name : '.';
+  } catch {
+    return '.';
+  }
+}
+
 /** The version bump the export changes call for, with its reasons (`files`: the files that differ, at least one). */
 function bump(exports: ExportChange[], files: string[], lost: readonly string[]): { semver: Semver; reasons: string[] } {
   const of = (c: ExportChange['change']) => exports.filter((e) => e.change === c);
@@ -209,9 +243,14 @@ function bump(exports: ExportChange[], files: string[], lost: readonly string[])
   };
   const count = (es: ExportChange[]) => new Set(es.map((e) => e.name)).size;
   const reasons: string[] = [];
-  const removed = of('removed');
+  const moved = of('removed').filter((e) => e.movedTo);
+  const removed = of('removed').filter((e) => !e.movedTo);
   const incompatible = of('incompatible');
   if (removed.length) reasons.push(`${count(removed)} export(s) removed: ${list(removed)}`);
+  for (const to of [...new Set(moved.map((e) => e.movedTo!))].sort()) {
+    const here = moved.filter((e) => e.movedTo === to);
+    reasons.push(`${count(here)} export(s) moved from the package's root to ${to}: ${list(here)}`);
+  }
   if (incompatible.length) reasons.push(`${count(incompatible)} export(s) changed incompatibly: ${list(incompatible)}`);
   const taken = [...new Set(lost)].sort();
   if (taken.length) reasons.push(`${taken.length} renamed export(s) left their old name to another export: ${taken.join(', ')}`);

@@ -23,6 +23,8 @@ export interface ExportChange {
   identity?: string;
   /** for `incompatible`, when keys or literals that are gone are the whole reason: their paths */
   paths?: string[];
+  /** for `removed`: the package subpath that still exports it (`openai-admin/internal`), when one does */
+  movedTo?: string;
 }
 
 export interface Verdict {

@@ -3,7 +3,8 @@
  * into one document (referenced names are kept where the root names them; cycles survive
  * as internal refs). Files are read through oagen's own reader (same YAML rules, syntax
  * errors with positions), and where each node came from is recorded for source positions.
- * URLs are not fetched: only local files are read.
+ * A local spec's URLs are not fetched: only local files are read. A spec read from a URL
+ * (`remote`) has its `$ref`s resolved against that URL and fetched (./remote/).
  */
 import { fileURLToPath } from 'node:url';
 import { displayPath, OagenError, type Diagnostic, type Diagnostics } from '../diagnostics.js';
@@ -11,6 +12,7 @@ import type { TextFormat } from './locate/index.js';
 import { childPointer, formatPointer } from './pointer.js';
 import { readText } from './read.js';
 import type { SpecVersion } from './version.js';
+import { fetchText, optionsFor, type FetchOptions } from './remote/fetch.js';
 
 export interface SourceFile {
   text: string;
@@ -35,6 +37,7 @@ export async function bundleSpec(
   rootFile: string,
   rootSource: SourceFile,
   diagnostics: Diagnostics,
+  remote?: FetchOptions,
 ): Promise<Bundled> {
   const files = new Map<string, SourceFile>([[rootFile, rootSource]]);
   const origins = new WeakMap<object, { file: string; pointer: string }>();
@@ -68,7 +71,26 @@ export async function bundleSpec(
   try {
     const options = {
       parse: { json: false, yaml: false, text: false, binary: false, oagen: reader },
-      resolve: { http: false, external: true },
+      resolve: {
+        http: false,
+        external: true,
+        ...(remote
+          ? {
+              oagenHttp: {
+                order: 1,
+                canRead: /^https?:\/\//i,
+                read: async (f: { url: string }) => {
+                  try {
+                    return (await fetchText(f.url, optionsFor(f.url, rootFile, remote))).text;
+                  } catch (e) {
+                    if (e instanceof OagenError) syntax.push(...e.diagnostics);
+                    throw e;
+                  }
+                },
+              },
+            }
+          : {}),
+      },
       continueOnError: true,
     };
     const bundled = (await parser.bundle(rootFile, view as never, options as never)) as unknown as Record<string, unknown>;
@@ -161,7 +183,7 @@ export function refErrors(e: unknown): Diagnostic[] {
       }
       case 'EUNMATCHEDRESOLVER':
         d.code = 'E_REF_EXTERNAL_UNSUPPORTED';
-        d.message = `${err.message ?? 'cannot resolve a $ref'} (oagen reads local files only, never URLs)`;
+        d.message = `${err.message ?? 'cannot resolve a $ref'} (a local spec's $refs are read from files only; give the spec as a URL to follow URLs)`;
         break;
       case 'EMISSINGPOINTER':
         d.code = 'E_REF_MISSING';

@@ -22,6 +22,8 @@ import { applyOverlays, overlaidLocator } from './overlay/index.js';
 import { pointerLocator, textLocator, throughOrigins, type SegmentLocator } from './locate/index.js';
 import { parsePointer, resolvePointer } from './pointer.js';
 import { readSourceFile, readText } from './read.js';
+import { isUrl } from '../config/fetch.js';
+import { fetchText, type FetchOptions } from './remote/fetch.js';
 import { externalRefs, mayHaveExternalRefs } from './refs.js';
 import { convertSwagger2 } from './swagger2/convert.js';
 import { validateDocument } from './validate.js';
@@ -55,14 +57,19 @@ export interface LoadOptions {
    * or parsed (src/load/overlay/)
    */
   overlays?: readonly string[];
+  /** headers and timeout of a spec read from an http(s) URL (src/load/remote/) */
+  fetch?: FetchOptions;
 }
 
 export type { SpecVersion } from './version.js';
 
-/** Read and load a spec file. A file that cannot be read is a usage error (exit code 2). */
+/**
+ * Read and load a spec file or http(s) URL. A file that cannot be read, or a URL that cannot
+ * be fetched, is a usage error (exit code 2).
+ */
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<LoadedSpec> {
   const diagnostics = options.diagnostics ?? new Diagnostics();
-  const text = await readSourceFile(file, 'the spec', diagnostics);
+  const text = isUrl(file) ? await fetchSpecText(file, options.fetch, diagnostics) : await readSourceFile(file, 'the spec', diagnostics);
   return loadSpecFromText(text, file, { ...options, diagnostics });
 }
 
@@ -72,7 +79,7 @@ export async function loadSpecFromText(text: string, file: string, options: Load
   const shown = displayPath(file);
   const before = diagnostics.list.length;
   try {
-    const spec = await load(text, file, shown, diagnostics, options.validate === true, options.overlays ?? []);
+    const spec = await load(text, file, shown, diagnostics, options.validate === true, options.overlays ?? [], options.fetch);
     const added = diagnostics.list.slice(before);
     if (added.some((d) => d.severity === 'error')) throw new OagenError(added.filter((d) => d.severity === 'error'));
     return spec;
@@ -84,11 +91,22 @@ export async function loadSpecFromText(text: string, file: string, options: Load
   }
 }
 
+async function fetchSpecText(url: string, options: FetchOptions | undefined, diagnostics: Diagnostics): Promise<string> {
+  try {
+    return (await fetchText(url, options)).text;
+  } catch (e) {
+    if (e instanceof OagenError) for (const d of e.diagnostics) diagnostics.add(d);
+    throw e;
+  }
+}
+
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   return a.code === b.code && a.message === b.message && a.file === b.file && a.pointer === b.pointer && a.line === b.line;
 }
 
-async function load(text: string, file: string, shown: string, diagnostics: Diagnostics, validate: boolean, overlays: readonly string[]): Promise<LoadedSpec> {
+async function load(text: string, file: string, shown: string, diagnostics: Diagnostics, validate: boolean, overlays: readonly string[], fetchOptions?: FetchOptions): Promise<LoadedSpec> {
+  // a URL's relative `$ref`s are URLs too (fetched the same way); a file's are files
+  const rootKey = isUrl(file) ? file : resolvePath(file);
   const { value, format } = readText(text, file, diagnostics);
   const rootLocate = textLocator(text, shown, format);
   diagnostics.setLocator(pointerLocator(rootLocate));
@@ -110,9 +128,9 @@ async function load(text: string, file: string, shown: string, diagnostics: Diag
   let files = [file];
   let byIdentity = false; // whether locateSource finds nodes by identity (bundled) or by reading the root's text
   if (mayHaveExternalRefs(text) && externalRefs(source, 1).length > 0) {
-    const bundled = await bundleSpec(source, check.version, resolvePath(file), { text, format }, diagnostics);
+    const bundled = await bundleSpec(source, check.version, rootKey, { text, format }, diagnostics, isUrl(file) ? (fetchOptions ?? {}) : undefined);
     source = bundled.document;
-    files = [...bundled.files.keys()].map((f) => (f === resolvePath(file) ? file : displayPath(f)));
+    files = [...bundled.files.keys()].map((f) => (f === rootKey ? file : displayPath(f)));
     const perFile = new Map<string, SegmentLocator>();
     const root = source;
     byIdentity = true;
@@ -123,7 +141,7 @@ async function load(text: string, file: string, shown: string, diagnostics: Diag
       if (!f) return { file: displayPath(hit.origin.file) };
       let loc = perFile.get(hit.origin.file);
       if (!loc) {
-        const name = hit.origin.file === resolvePath(file) ? shown : displayPath(hit.origin.file);
+        const name = hit.origin.file === rootKey ? shown : displayPath(hit.origin.file);
         loc = textLocator(f.text, name, f.format);
         perFile.set(hit.origin.file, loc);
       }

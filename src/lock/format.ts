@@ -59,6 +59,8 @@ export interface Lock {
   operations: Record<OperationKey, LockEntry>;
   /** sorted by name, then role; absent when there are none */
   aliases?: LockAlias[];
+  /** the formatter the package's code was formatted with (src/format/); absent when none */
+  format?: 'prettier' | 'biome';
 }
 
 export function readLock(outDir: string): Lock | undefined {
@@ -72,6 +74,7 @@ export function readLock(outDir: string): Lock | undefined {
       if (Array.isArray(lock.aliases)) lock.aliases = lock.aliases.filter(isLockAlias);
       else delete lock.aliases;
       if (typeof lock.version !== 'string') lock.version = '0.1.0';
+      if (lock.format !== 'prettier' && lock.format !== 'biome') delete lock.format;
       return lock;
     }
   } catch {

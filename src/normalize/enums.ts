@@ -1,6 +1,6 @@
 /**
  * Enums: a single-value `enum` is a literal type (`object: "organization.user"`, the
- * `x-stainless-const` pattern); closed enums stay literal unions (see plugins/client/type-expr.ts).
+ * `x-stainless-const` pattern); closed enums stay literal unions (see src/view/printer.ts).
  */
 import type { Schema } from '../ir/types.js';
 

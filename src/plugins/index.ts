@@ -6,11 +6,18 @@
 import { OagenError } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
+import { templateSet } from '../emit/templates.js';
 import { buildView, type ApiView, type ModelView, type OperationView, type ViewOptions } from '../view/index.js';
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
-import { sdkPlugin } from './sdk/index.js';
+import { zodPlugin } from './zod/index.js';
+import { mcpPlugin } from './mcp/index.js';
 import { mergePackageJson } from './package-json.js';
+import { tanstackQueryPlugin } from './tanstack-query/index.js';
+import { mocksPlugin } from './mocks/index.js';
+import { mswPlugin } from './msw/index.js';
+import { testsPlugin } from './tests/index.js';
+import { sdkPlugin } from './sdk/index.js';
 import { dualPackageJson } from './client/formats.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
@@ -21,7 +28,13 @@ export { definePlugin } from './types.js';
 export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
   ['client', clientPlugin],
   ['docs', docsPlugin],
+  ['zod', zodPlugin],
+  ['tanstack-query', tanstackQueryPlugin],
+  ['mocks', mocksPlugin],
+  ['msw', mswPlugin],
+  ['tests', testsPlugin],
   ['sdk', sdkPlugin as Plugin],
+  ['mcp', mcpPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */
@@ -33,7 +46,10 @@ export const DEFAULT_PLUGINS: readonly PluginUse[] = [
 /** Only the code (what `oagen diff` compares). */
 export const CLIENT_ONLY: readonly PluginUse[] = [{ plugin: clientPlugin, options: {} }];
 
-export type PackageOptions = ViewOptions;
+export interface PackageOptions extends ViewOptions {
+  /** the user's template folder (config `templates`, `--templates`): overrides of templates/ */
+  templates?: string;
+}
 
 export interface PackageFiles {
   files: Map<string, string>;
@@ -43,16 +59,19 @@ export interface PackageFiles {
 }
 
 export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, plugins: readonly PluginUse[] = DEFAULT_PLUGINS): PackageFiles {
-  const view = buildView(ir, names, options);
+  const { templates: userTemplates, ...viewOptions } = options;
+  const view = buildView(ir, names, viewOptions);
+  const templates = templateSet(userTemplates);
   const files = new Map<string, string>();
   const contributions: { plugin: string; json: NonNullable<ReturnType<NonNullable<Plugin['packageJson']>>> }[] = [];
   const readme: ReadmeSection[] = [];
   for (const { plugin, options: pluginOptions } of plugins) {
-    for (const section of plugin.readme?.(view, Object.freeze({ options: Object.freeze(pluginOptions ?? {}) })) ?? []) readme.push(Object.freeze({ ...section }));
+    for (const section of plugin.readme?.(view, Object.freeze({ options: Object.freeze(pluginOptions ?? {}), templates })) ?? []) readme.push(Object.freeze({ ...section }));
   }
   Object.freeze(readme);
+  const runtime: ReadonlySet<string> = new Set(plugins.flatMap((p) => p.plugin.runtime ?? []));
   for (const { plugin, options: pluginOptions } of plugins) {
-    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme });
+    const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme, templates, runtime });
     for (const [path, content] of plugin.files(view, ctx)) {
       if (files.has(path)) throw new OagenError({ code: 'E_PLUGIN', severity: 'error', message: `plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote` });
       files.set(path, content);

@@ -3,6 +3,7 @@
  * name, local modules loaded with `import()` (ESM: `.mjs`, or `.js` in a `"type": "module"`
  * package) whose default export (or export named `plugin`) is a plugin.
  */
+import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BUILTIN_PLUGIN_NAMES, configError, type PluginEntry } from '../config.js';
 import { BUILTIN_PLUGINS, DEFAULT_PLUGINS } from './index.js';
@@ -33,7 +34,8 @@ export async function resolvePlugins(entries: readonly PluginEntry[] | undefined
 async function loadModule(entry: PluginEntry): Promise<Plugin> {
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(entry.module!).href)) as Record<string, unknown>;
+    // the file's time in the URL: an edited module is imported afresh (`generate --watch`)
+    mod = (await import(`${pathToFileURL(entry.module!).href}?t=${statSync(entry.module!).mtimeMs}`)) as Record<string, unknown>;
   } catch (e) {
     throw configError(entry.file, `${entry.at}: cannot load plugin module ${entry.module}: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -2,14 +2,17 @@
  * The package.json contributions of the plugins, merged into the `client` plugin's
  * package.json: deterministic (each field's keys sorted, `exports` subpaths sorted after the
  * package's own), and a key two plugins (or a plugin and the base) set differently is an error.
+ * A plugin's peer dependency is needed only by that plugin's subpath: it is marked optional (so
+ * installing the package installs nothing), and is a dev dependency too (so the package builds).
  */
 import { OagenError } from '../diagnostics.js';
 import type { PackageJsonContribution } from './types.js';
 
-const FIELDS = ['dependencies', 'peerDependencies', 'peerDependenciesMeta', 'devDependencies', 'exports', 'scripts'] as const;
+const FIELDS = ['dependencies', 'peerDependencies', 'peerDependenciesMeta', 'devDependencies', 'exports', 'scripts', 'bin'] as const;
 
 export function mergePackageJson(base: string, contributions: readonly { plugin: string; json: PackageJsonContribution }[]): string {
   const pkg = JSON.parse(base) as Record<string, unknown>;
+  contributions = contributions.map(({ plugin, json }) => ({ plugin, json: optionalPeers(json) }));
   for (const field of FIELDS) {
     const own = (pkg[field] ?? {}) as Record<string, unknown>;
     const added = new Map<string, { value: unknown; plugin: string }>();
@@ -33,6 +36,16 @@ export function mergePackageJson(base: string, contributions: readonly { plugin:
     pkg[field] = field === 'exports' ? merged : Object.fromEntries(Object.entries(merged).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+function optionalPeers(json: PackageJsonContribution): PackageJsonContribution {
+  const peers = Object.entries(json.peerDependencies ?? {});
+  if (peers.length === 0) return json;
+  return {
+    ...json,
+    peerDependenciesMeta: { ...Object.fromEntries(peers.map(([name]) => [name, { optional: true }])), ...json.peerDependenciesMeta },
+    devDependencies: { ...Object.fromEntries(peers), ...json.devDependencies },
+  };
 }
 
 function pluginError(message: string): OagenError {

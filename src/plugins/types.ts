@@ -3,9 +3,10 @@
  * (src/view/). The built-in outputs are plugins too: `client` (src/plugins/client/) and
  * `docs` (src/plugins/docs/). See README.md, "Plugins".
  */
+import type { TemplateSet } from '../emit/templates.js';
 import type { ApiView } from '../view/index.js';
 
-export type { ApiView };
+export type { ApiView, TemplateSet };
 
 /** What a plugin adds to the generated package's `package.json`. */
 export interface PackageJsonContribution {
@@ -16,6 +17,8 @@ export interface PackageJsonContribution {
   /** `exports` subpaths (`"./extra"`) → their target (a path or a conditions object) */
   exports?: Record<string, unknown>;
   scripts?: Record<string, string>;
+  /** commands the package installs (`"openai-admin-mcp": "./dist/mcp/bin.js"`) */
+  bin?: Record<string, string>;
 }
 
 /** A section a plugin adds to the generated README (rendered by the `docs` plugin). */
@@ -37,6 +40,10 @@ export interface PluginContext<Options = unknown> {
   readonly files: ReadonlyMap<string, string>;
   /** the README sections of every selected plugin, in plugin order (collected before any file renders) */
   readonly readme: readonly ReadmeSection[];
+  /** the Handlebars templates (templates/, with the user's overrides from config `templates`) */
+  readonly templates: TemplateSet;
+  /** the optional runtime features the selected plugins ask for (`Plugin.runtime`) */
+  readonly runtime: ReadonlySet<string>;
 }
 
 export interface Plugin<Options = unknown> {
@@ -44,10 +51,15 @@ export interface Plugin<Options = unknown> {
   name: string;
   /** plugins whose files this one needs (`["client"]`): a config without them is an error */
   requires?: readonly string[];
+  /**
+   * optional features of the client runtime this plugin needs (`validate`): the `client` plugin
+   * copies the runtime with them (templates/runtime/, `//#if <feature>` blocks)
+   */
+  runtime?: readonly string[];
   /** the files this plugin contributes: package-relative path (`src/extra.ts`) → content */
   files(view: ApiView, ctx: PluginContext<Options>): Iterable<readonly [string, string]>;
   /** sections this plugin adds to the package's README (after the built-in ones, before the reference lists) */
-  readme?(view: ApiView, ctx: Omit<PluginContext<Options>, 'files' | 'readme'>): Iterable<ReadmeSection>;
+  readme?(view: ApiView, ctx: Omit<PluginContext<Options>, 'files' | 'readme' | 'runtime'>): Iterable<ReadmeSection>;
   /** what this plugin adds to the package's package.json */
   packageJson?(view: ApiView, ctx: PluginContext<Options>): PackageJsonContribution | undefined;
 }

@@ -4,12 +4,17 @@
  * user's build. Off by default: it costs seconds on big specs (TypeScript's checker via
  * ts-morph, loaded only when asked for).
  */
+import { resolve } from 'node:path';
 import { OagenError, type Diagnostic } from '../diagnostics.js';
 
-export async function verifyPackage(files: ReadonlyMap<string, string>, label: string): Promise<void> {
+export async function verifyPackage(files: ReadonlyMap<string, string>, label: string, dir?: string): Promise<void> {
   const { Project, ts } = await import('ts-morph');
+  // With `dir` (the output folder), the rendered files are placed there, in memory, and what
+  // they import from packages (the `mcp` plugin's SDK) is found on disk as the package's own
+  // build would find it; without, everything is in memory under /pkg.
+  const root = dir ? resolve(dir) : '/pkg';
   const project = new Project({
-    useInMemoryFileSystem: true,
+    ...(dir ? { skipAddingFilesFromTsConfig: true } : { useInMemoryFileSystem: true }),
     compilerOptions: {
       strict: true,
       target: ts.ScriptTarget.ES2022,
@@ -21,14 +26,14 @@ export async function verifyPackage(files: ReadonlyMap<string, string>, label: s
     },
   });
   for (const [path, content] of files) {
-    if (path.endsWith('.ts') || path === 'package.json') project.createSourceFile(`/pkg/${path}`, content);
+    if (path.endsWith('.ts') || path === 'package.json') project.createSourceFile(`${root}/${path}`, content, { overwrite: true });
   }
   const errors = project.getPreEmitDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
   if (errors.length === 0) return;
   const diagnostics: Diagnostic[] = errors.slice(0, 20).map((d) => ({
     code: 'E_VERIFY',
     severity: 'error',
-    message: `generated code does not type-check: ${d.getSourceFile()?.getFilePath().replace('/pkg/', '') ?? '?'}:${d.getLineNumber() ?? '?'} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, ' ')}`,
+    message: `generated code does not type-check: ${d.getSourceFile()?.getFilePath().replace(`${root}/`, '') ?? '?'}:${d.getLineNumber() ?? '?'} ${ts.flattenDiagnosticMessageText(d.getMessageText() as string, ' ')}`,
     file: label,
   }));
   throw new OagenError(diagnostics);

@@ -94,6 +94,36 @@ export function printObjectMembers(properties: readonly Property[], additional: 
   return out;
 }
 
+/** One member of an interface body, as facts: its escaped JSDoc lines, key, modifiers and type. */
+export interface MemberView {
+  /** escaped JSDoc lines (unwrapped) */
+  readonly doc: readonly string[];
+  readonly readonly: boolean;
+  /** the property key as TypeScript writes it (an identifier or a string literal) */
+  readonly key: string;
+  readonly optional: boolean;
+  /** the member's type, block layout, nested members indented from `indent` */
+  readonly type: string;
+}
+
+/**
+ * The members of an interface body as facts (the layout is the template's), and the index
+ * signature's type when there is one; nested object types are printed in block layout
+ * from `indent`.
+ */
+export function printMemberList(properties: readonly Property[], additional: Schema | undefined, ctx: TypeContext, indent: string): { members: MemberView[]; index?: string } {
+  const p: Printer = { ctx, layout: 'block', objects: 0 };
+  const members = properties.map((prop): MemberView => {
+    const type: TypePart[] = [];
+    print(prop.schema, p, indent, type);
+    return { doc: schemaDocLines(prop.schema), readonly: prop.schema.readOnly === true, key: propertyKey(prop.name), optional: !prop.required, type: typeText(type) };
+  });
+  if (!additional) return { members };
+  const index: TypePart[] = [];
+  indexParts(properties, additional, p, indent, index);
+  return { members, index: typeText(index) };
+}
+
 /** Appends the parts of `s` (with its nullability) to `out`. */
 function print(s: Schema, p: Printer, indent: string, out: TypePart[]): void {
   if (!s.nullable || s.kind === 'null' || s.kind === 'unknown') {
@@ -346,6 +376,28 @@ export function schemaDocLines(s: Schema, withText = true): string[] {
 
 /** Prose lines wrap at this column (code blocks in descriptions are left as they are). */
 const WIDTH = 100;
+
+/**
+ * A JSDoc block's values for the `jsdoc` partial (templates/src/partials/jsdoc.hbs): the
+ * escaped lines wrapped for the indent, and `single` when the block fits on one line.
+ */
+export interface DocView {
+  readonly indent: string;
+  /** the one line of a one-line block (`/** … *\/`), else false */
+  readonly single: string | false;
+  /** the block's lines ('' for a blank ` *` line); empty when there is no block */
+  readonly lines: readonly string[];
+}
+
+const NO_DOC: Record<string, DocView> = {};
+
+/** The DocView of already-escaped lines at an indent (see docBlock, which lays the same out as text). */
+export function docView(raw: readonly string[], indent: string): DocView {
+  if (raw.length === 0) return (NO_DOC[indent] ??= Object.freeze({ indent, single: false, lines: [] }));
+  const lines = wrapProse(raw as string[], WIDTH - indent.length - 3);
+  if (lines.length === 1 && lines[0].length + indent.length + 7 <= WIDTH) return { indent, single: lines[0], lines };
+  return { indent, single: false, lines };
+}
 
 /** A JSDoc block from already-escaped lines ('' when there are none). */
 export function docBlock(raw: string[], indent: string): string {

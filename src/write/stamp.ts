@@ -7,7 +7,8 @@
  * is idempotent (src/changelog/release.ts). So when, since the last successful run,
  *
  * - oagen's code and templates, the Node version, the client's configuration and the bytes
- *   of every spec file it read hash the same (`inputs`), and
+ *   of every spec file it read, of its local plugin modules and of its user templates hash
+ *   the same (`inputs`), and
  * - the output folder holds exactly the files that run left there, each with the same size
  *   and modification time (`files`: nothing was edited, added or deleted),
  *
@@ -17,6 +18,11 @@
  * Stamps live outside the package (whose files are all published and committed): in
  * `node_modules/.cache/oagen/` of the current folder, one per output folder. Without a
  * `node_modules` folder there, no stamp is kept and every run generates.
+ *
+ * A spec read from a URL is hashed by the bytes cached for it (src/load/remote/cache.ts):
+ * the CLI first asks the server whether they changed (`stampedSpecFiles`, then a conditional
+ * request), so an unchanged remote spec stays up to date. A spec read from standard input
+ * gets no stamp.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -24,7 +30,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.js';
 import type { ClientConfig } from '../config.js';
+import { userTemplateFiles } from '../emit/templates.js';
 import { readTree } from './index.js';
+import { cachedBodyFile } from '../load/remote/cache.js';
+
+const isUrl = (f: string) => /^https?:\/\//i.test(f);
 
 const FORMAT = 1;
 
@@ -89,11 +99,22 @@ export function inputsHash(client: ClientConfig, specFiles: readonly string[], g
   // from the lock that run wrote, and `--verify` only checks
   const { resetNames: _reset, verify: _verify, ...config } = client;
   const hash = createHash('sha256').update(generatorId).update('\0').update(stableJson(config)).update('\0');
-  // a local plugin module is an input too (its own file: what it imports is not followed)
-  for (const file of [...specFiles, ...(client.plugins ?? []).flatMap((p) => (p.module ? [p.module] : []))]) {
+  // a local plugin module is an input too (its own file: what it imports is not followed), and
+  // so is every file of the user's template folder
+  let templates: string[] = [];
+  if (client.templates) {
+    try {
+      templates = userTemplateFiles(client.templates).map(([, file]) => file);
+    } catch {
+      return undefined;
+    }
+  }
+  for (const file of [...specFiles, ...(client.plugins ?? []).flatMap((p) => (p.module ? [p.module] : [])), ...templates]) {
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(file);
+      const path = isUrl(file) ? cachedBodyFile(file) : file;
+      if (path === undefined) return undefined;
+      bytes = fs.readFileSync(path);
     } catch {
       return undefined;
     }
@@ -122,6 +143,18 @@ export function freshStamp(client: ClientConfig, options: { cwd?: string; genera
   return stamp;
 }
 
+/** The spec files (and URLs) the last stamped run of `client` read; [] without a stamp. */
+export function stampedSpecFiles(client: ClientConfig, options: { cwd?: string } = {}): string[] {
+  const file = stampFile(client.output, options.cwd);
+  if (!file) return [];
+  try {
+    const stamp = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Stamp>;
+    return Array.isArray(stamp.specFiles) ? stamp.specFiles.filter((f): f is string => typeof f === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Records a successful run that left `client`'s package on disk. Best effort: a stamp that cannot be written only costs the next run its shortcut. */
 export function writeStamp(
   client: ClientConfig,
@@ -145,7 +178,12 @@ export function writeStamp(
   const file = stampFile(client.output, options.cwd);
   if (!file) return;
   try {
-    if (run.startedAt !== undefined && run.specFiles.some((f) => fs.statSync(f).mtimeMs >= run.startedAt! - CLOCK_SLACK_MS)) {
+    if (client.specText !== undefined) {
+      fs.rmSync(file, { force: true });
+      return;
+    }
+    // (a URL's cached bytes are the bytes read: written before the run read them, never during it)
+    if (run.startedAt !== undefined && run.specFiles.some((f) => !isUrl(f) && fs.statSync(f).mtimeMs >= run.startedAt! - CLOCK_SLACK_MS)) {
       fs.rmSync(file, { force: true });
       return;
     }

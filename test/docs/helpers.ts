@@ -4,7 +4,7 @@
  * test/docs/tmp/, which is git-ignored), and check every relative link and anchor.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Slugger } from '../../src/plugins/docs/markdown.js';
@@ -47,7 +47,32 @@ export function tsBlocks(files: Map<string, string>): CodeBlock[] {
   return [...files]
     .filter(([path]) => path.endsWith('.md'))
     .flatMap(([path, content]) => codeBlocks(path, content))
-    .filter((b) => b.lang === 'ts' || b.lang === 'typescript');
+    .filter((b) => b.lang === 'ts' || b.lang === 'typescript' || b.lang === 'tsx');
+}
+
+/**
+ * `paths` for the package: its name → `src/index.ts`, and each `exports` subpath whose types
+ * are `./dist/<x>.d.ts` (`<name>/query`, a plugin's) → `src/<x>.ts`.
+ */
+function packagePaths(packageName: string, files: Map<string, string>): Record<string, string[]> {
+  const paths: Record<string, string[]> = { [packageName]: ['./pkg/src/index.ts'] };
+  const exports = (JSON.parse(files.get('package.json') ?? '{}') as { exports?: Record<string, unknown> }).exports ?? {};
+  for (const [sub, target] of Object.entries(exports)) {
+    const types = typeof target === 'object' && target !== null ? (target as { types?: unknown }).types : undefined;
+    const m = typeof types === 'string' && sub.startsWith('./') ? /^\.\/dist\/(.+)\.d\.ts$/.exec(types) : null;
+    if (m) paths[`${packageName}/${sub.slice(2)}`] = [`./pkg/src/${m[1]}.ts`];
+  }
+  return paths;
+}
+
+/**
+ * The `@tanstack/query-core` a block's program resolves: an app using one TanStack adapter
+ * (`@tanstack/vue-query`) has that adapter's copy; the project may hold another copy beside it.
+ */
+function queryCoreOf(code: string): string | undefined {
+  const adapter = /from ["'](@tanstack\/[a-z]+-query)["']/.exec(code)?.[1];
+  const nested = adapter && join(ROOT, 'node_modules', adapter, 'node_modules/@tanstack/query-core');
+  return nested && existsSync(nested) ? nested : undefined;
 }
 
 const run = promisify(execFile);
@@ -57,18 +82,6 @@ const run = promisify(execFile);
  * name to its `src/index.ts`, and runs `tsc --noEmit`. Returns the errors, each naming the
  * Markdown file and line of the block it comes from.
  */
-/** `pkg` and each `pkg/<subpath>` of the package's `exports` → its source file (`./dist/x.js` → `./pkg/src/x.ts`). */
-function subpathSources(packageName: string, packageJson: string | undefined): Record<string, string[]> {
-  const paths: Record<string, string[]> = { [packageName]: ['./pkg/src/index.ts'] };
-  const exports = (packageJson ? JSON.parse(packageJson).exports : undefined) as Record<string, unknown> | undefined;
-  for (const [subpath, target] of Object.entries(exports ?? {})) {
-    if (subpath === '.' || !subpath.startsWith('./')) continue;
-    const file = JSON.stringify(target).match(/"\.\/dist\/([^"]+)\.(?:d\.ts|js)"/)?.[1];
-    if (file) paths[`${packageName}/${subpath.slice(2)}`] = [`./pkg/src/${file}.ts`];
-  }
-  return paths;
-}
-
 export async function typeCheckBlocks(packageName: string, files: Map<string, string>, blocks: CodeBlock[]): Promise<string[]> {
   const dir = join(TMP, `${packageName.replace(/[^\w-]/g, '_')}-${process.pid}-${Date.now()}`);
   try {
@@ -79,41 +92,49 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
     }
     const where = new Map<string, CodeBlock>();
     mkdirSync(join(dir, 'examples'), { recursive: true });
+    // one program per @tanstack/query-core copy the blocks need (almost always one)
+    const programs = new Map<string, string[]>();
     blocks.forEach((b, i) => {
-      const name = `example-${String(i).padStart(4, '0')}.ts`;
+      const name = `example-${String(i).padStart(4, '0')}.${b.lang === 'tsx' ? 'tsx' : 'ts'}`;
       where.set(name, b);
       writeFileSync(join(dir, 'examples', name), b.code + '\n');
+      const core = queryCoreOf(b.code) ?? '';
+      programs.set(core, [...(programs.get(core) ?? []), `examples/${name}`]);
     });
-    const tsconfig = {
-      compilerOptions: {
-        strict: true,
-        target: 'ES2022',
-        module: 'ESNext',
-        moduleResolution: 'Bundler',
-        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-        types: ['node'],
-        noEmit: true,
-        skipLibCheck: true,
-        isolatedModules: true,
-        noFallthroughCasesInSwitch: true,
-        paths: subpathSources(packageName, files.get('package.json')),
-      },
-      include: ['examples/*.ts'],
-    };
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
     const tsc = join(ROOT, 'node_modules/.bin/tsc');
     let output = '';
-    try {
-      await run(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string; message: string };
-      output = `${err.stdout ?? ''}${err.stderr ?? ''}` || err.message;
+    for (const [i, [core, names]] of [...programs].entries()) {
+      const tsconfig = {
+        compilerOptions: {
+          strict: true,
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          types: ['node'],
+          jsx: 'react-jsx',
+          noEmit: true,
+          skipLibCheck: true,
+          isolatedModules: true,
+          noFallthroughCasesInSwitch: true,
+          paths: { ...packagePaths(packageName, files), ...(core ? { '@tanstack/query-core': [core] } : {}) },
+        },
+        files: names,
+      };
+      const config = join(dir, `tsconfig-${i}.json`);
+      writeFileSync(config, JSON.stringify(tsconfig, null, 2));
+      try {
+        await run(tsc, ['-p', config, '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+      } catch (e) {
+        const err = e as { stdout?: string; stderr?: string; message: string };
+        output += `${err.stdout ?? ''}${err.stderr ?? ''}` || err.message;
+      }
     }
     return output
       .split('\n')
       .filter((l) => l.trim() !== '')
       .map((l) => {
-        const m = /^examples\/(example-\d+\.ts)\((\d+),(\d+)\): (.*)$/.exec(l.replace(/\\/g, '/'));
+        const m = /^examples\/(example-\d+\.tsx?)\((\d+),(\d+)\): (.*)$/.exec(l.replace(/\\/g, '/'));
         if (!m) return l;
         const b = where.get(m[1])!;
         return `${b.file}:${b.line + Number(m[2])} (block line ${m[2]}): ${m[4]}\n${b.code}`;

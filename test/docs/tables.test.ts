@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { renderDocs } from '../../src/plugins/docs/render.js';
-import { modelView } from '../../src/plugins/client/models.js';
-import { operationView } from '../../src/plugins/client/operations.js';
+import { modelView } from '../../src/view/models.js';
+import { operationView } from '../../src/view/operations.js';
 import { loadIR } from '../../src/generate.js';
 import { assignNames } from '../../src/naming/names.js';
 

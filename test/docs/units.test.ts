@@ -9,7 +9,7 @@ import { exampleValue, printExample } from '../../src/plugins/docs/examples.js';
 import { Slugger, table } from '../../src/plugins/docs/markdown.js';
 import { markdownCell as cell, markdownCodeBlock as codeBlock, markdownText } from '../../src/escape/index.js';
 import { schemaModels, typeMarkdown, typeModels, typeParts, typeText } from '../../src/plugins/docs/type-markdown.js';
-import type { TypeContext } from '../../src/plugins/client/type-expr.js';
+import type { TypeContext } from '../../src/view/printer.js';
 
 const p = '#/x';
 const str = (extra: Partial<Schema> = {}): Schema => ({ kind: 'string', pointer: p, ...extra }) as Schema;

@@ -1,6 +1,6 @@
 /** The name lock: names never move under users' feet when the spec grows. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateClient } from '../../src/generate.js';
 import { tempDir } from './helpers.js';
@@ -25,7 +25,12 @@ ${schemas}
 async function generate(dir: string, schemas: string) {
   writeFileSync(join(dir, 'spec.yaml'), spec(schemas));
   await generateClient({ name: 'p', spec: join(dir, 'spec.yaml'), output: join(dir, 'out') });
-  return readFileSync(join(dir, 'out/src/models.ts'), 'utf8');
+  // the model files (src/models/<group>.ts, shared.ts), one after the other
+  const models = join(dir, 'out/src/models');
+  return readdirSync(models)
+    .sort()
+    .map((f) => readFileSync(join(models, f), 'utf8'))
+    .join('\n');
 }
 
 describe('name lock', () => {

@@ -16,7 +16,7 @@ describe.each(fixtureSpecs())('generated package of %s', (spec) => {
 describe('the type check itself', () => {
   it('reports an error planted in a generated package', async () => {
     const files = await renderSpec(join(FIXTURES, 'legacy-30.yaml'));
-    files.set('src/planted.ts', `import type { Thing } from './models.js';\nexport const t: Thing = { name: 42 };\n`);
+    files.set('src/planted.ts', `import type { Thing } from './models/index.js';\nexport const t: Thing = { name: 42 };\n`);
     expect(typeErrors(files, 'nodenext').join('\n')).toMatch(/planted\.ts.*not assignable/);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { FIXTURES, renderSpec } from './helpers.js';
 it('passes a generated package and rejects one with a planted type error', async () => {
   const files = await renderSpec(join(FIXTURES, 'legacy-30.yaml'));
   await expect(verifyPackage(files, 'legacy-30.yaml')).resolves.toBeUndefined();
-  files.set('src/planted.ts', `import type { Thing } from './models.js';\nexport const t: Thing = { name: 42 };\n`);
+  files.set('src/planted.ts', `import type { Thing } from './models/index.js';\nexport const t: Thing = { name: 42 };\n`);
   const error = await verifyPackage(files, 'legacy-30.yaml').catch((e) => e);
   expect(error).toBeInstanceOf(OagenError);
   expect((error as OagenError).diagnostics[0]).toMatchObject({ code: 'E_VERIFY', file: 'legacy-30.yaml' });

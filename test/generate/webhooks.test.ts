@@ -77,7 +77,7 @@ describe('webhooks in the package', () => {
   it('src/webhooks.ts: payload types, the WebhookEvent union, recognition facts; exported from the index; docs and README', async () => {
     const files = await renderSpec(await write(spec31), 'hooks');
     const code = files.get('src/webhooks.ts')!;
-    expect(code).toContain("import type { OrderCreated } from './models.js';");
+    expect(code).toContain("import type { OrderCreated } from './models/index.js';");
     expect(code).toContain('  order_created: OrderCreated;');
     expect(code).toContain('  | { name: "order_deleted"; payload: WebhookPayloads["order_deleted"] }');
     expect(code).toContain('  { name: "order_created", property: "type", value: "order.created" },');

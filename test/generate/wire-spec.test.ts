@@ -77,8 +77,8 @@ describe('OperationSpec fields from the spec alone', async () => {
   });
 
   it('binary fields are the runtime Uploadable, imported where used', () => {
-    const models = files.get('src/models.ts')!;
-    expect(models).toContain("import type { Uploadable } from './runtime/index.js';");
+    const models = [...files].find(([path, content]) => path.startsWith('src/models/') && content.includes('  file: Uploadable;'))?.[1] ?? '';
+    expect(models).toContain("import type { Uploadable } from '../runtime/index.js';");
     expect(models).toContain('  file: Uploadable;');
   });
 

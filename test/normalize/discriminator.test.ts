@@ -8,7 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Schema } from '../../src/ir/types.js';
 import { discriminatedUnions, ownTags } from '../../src/normalize/discriminator.js';
-import { typeExpr } from '../../src/plugins/client/type-expr.js';
+import { printTypeText } from '../../src/view/printer.js';
+
+const typeExpr = (s: Parameters<typeof printTypeText>[0], ctx: Parameters<typeof printTypeText>[1]) => printTypeText(s, ctx, 'block');
 
 const p = '#';
 const id = (name: string) => `#/components/schemas/${name}`;

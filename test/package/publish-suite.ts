@@ -6,9 +6,9 @@
  * consumer project whose TypeScript program type-checks against it, compiles, and, run by
  * Node, calls a recording HTTP server and gets the expected results.
  */
-import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRecordingServer, type RecordedRequest, type RecordingServer, type Responder } from '../e2e/recording-server.js';
 import { bin, mustRun, repoRoot, run } from './npm.js';
@@ -149,6 +149,10 @@ export function publishSuite(t: Target): void {
         recursive: true,
         filter: (src) => !/[\\/](node_modules|dist)$/.test(src) && !src.endsWith('.tgz'),
       });
+      // what a package author installs before building: the dev dependencies it declares beyond
+      // TypeScript (the `mcp` plugin's SDK and Node types), all of them in the project's node_modules
+      const { devDependencies = {} } = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+      if (Object.keys(devDependencies).some((d) => d !== 'typescript')) await symlink(join(repoRoot, 'node_modules'), join(pkgDir, 'node_modules'), 'dir');
     });
     afterAll(async () => {
       await server?.close();
@@ -156,6 +160,8 @@ export function publishSuite(t: Target): void {
     });
 
     it('npm run build emits dist/index.js and dist/index.d.ts', { timeout: STEP }, async () => {
+      // as in a checkout after `npm install`: peer and dev dependencies (msw for `<pkg>/msw`) resolve
+      await symlink(join(repoRoot, 'node_modules'), join(pkgDir, 'node_modules'), 'dir');
       await mustRun('npm', ['run', 'build'], pkgDir);
       expect(await exists(join(pkgDir, 'dist', 'index.js'))).toBe(true);
       expect(await exists(join(pkgDir, 'dist', 'index.d.ts'))).toBe(true);
@@ -184,15 +190,17 @@ export function publishSuite(t: Target): void {
 
     // The package is ESM only by design ("type": "module", an `import` condition only), so the
     // esm-only profile: it skips the node10 and node16-from-CJS resolutions. The test checks
-    // that the only problem it skips is the expected one, CJSResolvesToESM under node16-cjs.
+    // that the only problem it skips is the expected one, CJSResolvesToESM under node16-cjs, and
+    // node10's (which reads no `exports`) NoResolution of plugin subpaths (`./mocks`, `./msw`).
     it('@arethetypeswrong/cli finds no problem (esm-only profile)', { timeout: STEP }, async () => {
       expect(tarball, 'needs the tarball from npm pack').toBeDefined();
       const ran = await run(bin('attw'), [tarball!, '--profile', 'esm-only', '--format', 'json'], work);
       expect(ran.code, ran.log).toBe(0);
-      const { analysis } = JSON.parse(ran.stdout) as { analysis: { types: { kind: string }; problems: { kind: string; resolutionKind?: string }[] } };
+      const { analysis } = JSON.parse(ran.stdout) as { analysis: { types: { kind: string }; problems: { kind: string; resolutionKind?: string; entrypoint?: string }[] } };
       expect(analysis.types.kind).toBe('included');
-      // node10 (`moduleResolution: node`) knows no `exports`: a plugin's subpath (`pkg/sdk`) cannot resolve there, as the esm-only profile allows; the root must
-      const unexpected = analysis.problems.filter((p) => !(p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs') && !(p.kind === 'NoResolution' && p.resolutionKind === 'node10' && (p as { entrypoint?: string }).entrypoint !== '.'));
+      const unexpected = analysis.problems.filter(
+        (p) => !(p.kind === 'CJSResolvesToESM' && p.resolutionKind === 'node16-cjs') && !(p.kind === 'NoResolution' && p.resolutionKind === 'node10' && p.entrypoint !== '.'),
+      );
       expect(unexpected, ran.log).toEqual([]);
     });
 

@@ -34,7 +34,7 @@ describe('a plugin from a local module path', () => {
     const extra = readFileSync(join(out, 'src/extra.ts'), 'utf8');
     expect(extra).toContain('export const operationNames = [');
     const pkg = JSON.parse(readFileSync(join(out, 'package.json'), 'utf8'));
-    expect(Object.keys(pkg.exports)).toEqual(['.', './package.json', './extra']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './internal', './package.json', './extra']);
     expect(pkg.exports['./extra']).toEqual({ types: './dist/extra.d.ts', import: './dist/extra.js' });
     expect(result.files.has('README.md')).toBe(true);
 
@@ -115,7 +115,7 @@ describe('plugins receive a read-only view', () => {
 
 describe('the config’s plugins field', () => {
   const cases: [string, unknown, RegExp][] = [
-    ['an unknown plugin', ['client', 'mocks'], /clients\[0\]\.plugins\[1\]: unknown plugin "mocks"/],
+    ['an unknown plugin', ['client', 'graphql'], /clients\[0\]\.plugins\[1\]: unknown plugin "graphql"/],
     ['a duplicate', ['client', 'docs', 'client'], /clients\[0\]\.plugins\[2\]: plugin "client" is listed twice/],
     ['docs without client', ['docs'], /clients\[0\]\.plugins\[0\]: plugin "docs" needs "client"/],
     ['a missing module', ['client', './nowhere.mjs'], /clients\[0\]\.plugins\[1\]: no plugin module at/],
@@ -188,5 +188,19 @@ describe('package.json contributions', () => {
   it('a conflict between two plugins, or with the package, is an error', () => {
     expect(() => mergePackageJson(base, [{ plugin: 'a', json: { exports: { './x': './a.js' } } }, { plugin: 'b', json: { exports: { './x': './b.js' } } }])).toThrow(/plugins 'a' and 'b' both set package.json exports\["\.\/x"\]/);
     expect(() => mergePackageJson(base, [{ plugin: 'a', json: { scripts: { build: 'other' } } }])).toThrow(/plugin 'a' sets package.json scripts\["build"\]/);
+  });  it('bin: commands merged, sorted, and the same command pointing elsewhere is an error', () => {
+    const merged = JSON.parse(
+      mergePackageJson(base, [
+        { plugin: 'b', json: { bin: { 'p-mcp': './dist/mcp/bin.js' } } },
+        { plugin: 'a', json: { bin: { 'p-cli': './dist/cli.js' } } },
+        { plugin: 'c', json: { bin: { 'p-mcp': './dist/mcp/bin.js' } } },
+      ]),
+    );
+    expect(merged.bin).toEqual({ 'p-cli': './dist/cli.js', 'p-mcp': './dist/mcp/bin.js' });
+    expect(Object.keys(merged.bin)).toEqual(['p-cli', 'p-mcp']);
+    expect(JSON.parse(mergePackageJson(base, [{ plugin: 'a', json: { scripts: { x: 'y' } } }])).bin).toBeUndefined();
+    expect(() => mergePackageJson(base, [{ plugin: 'a', json: { bin: { p: './a.js' } } }, { plugin: 'b', json: { bin: { p: './b.js' } } }])).toThrow(/plugins 'a' and 'b' both set package.json bin\["p"\]/);
+    const withBin = JSON.stringify({ name: 'p', bin: { p: './dist/p.js' } });
+    expect(() => mergePackageJson(withBin, [{ plugin: 'a', json: { bin: { p: './other.js' } } }])).toThrow(/plugin 'a' sets package.json bin\["p"\]/);
   });
 });

@@ -3,7 +3,7 @@
  * against it: the consumer programs are type-checked in memory (ts-morph, strict,
  * NodeNext) together with the package's sources as they are on disk.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
@@ -41,6 +41,25 @@ export function readLockFile(w: Workspace): Lock {
 
 export function readOut(w: Workspace, path: string): string {
   return readFileSync(join(w.out, path), 'utf8');
+}
+
+/**
+ * The package's model declarations as one module: its `src/models/*.ts` (each API group's, the
+ * shared ones; not the index re-exporting them) one after the other, without their imports of
+ * each other.
+ */
+export function modelsSource(files: ReadonlyMap<string, string>): string {
+  return [...files]
+    .filter(([path]) => /^src\/models\/[^/]+\.ts$/.test(path) && path !== 'src/models/index.ts')
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, content]) => content.replace(/^import type \{[^}]*\} from '\.\/[^']+\.js';\n/gm, ''))
+    .join('\n');
+}
+
+/** {@link modelsSource} of the package on disk. */
+export function readModels(w: Workspace): string {
+  const dir = join(w.out, 'src/models');
+  return modelsSource(new Map(readdirSync(dir).map((f) => [`src/models/${f}`, readFileSync(join(dir, f), 'utf8')])));
 }
 
 export interface Compiled {
@@ -113,7 +132,7 @@ export function aliasEquality(lock: Lock, source = ''): string {
 export function everyExport(lock: Lock, files: Map<string, string>): string {
   const types = new Set<string>();
   const values = new Set<string>();
-  const models = files.get('src/models.ts') ?? '';
+  const models = modelsSource(files);
   for (const e of Object.values(lock.schemas)) {
     types.add(e.name);
     if (new RegExp(`^export const ${e.name} =`, 'm').test(models)) values.add(e.name);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile, generate, packageFiles, readLockFile, readOut, workspace, type Workspace } from './helpers.js';
+import { compile, generate, packageFiles, readLockFile, readModels, readOut, workspace, type Workspace } from './helpers.js';
 
 type Schemas = Record<string, object>;
 interface Op {
@@ -36,7 +36,7 @@ const other = { type: 'object', properties: { count: { type: 'integer' } } };
 const third = { type: 'object', properties: { flag: { type: 'boolean' } } };
 
 const aliasesOf = (w: Workspace) => Object.fromEntries((readLockFile(w).aliases ?? []).map((a) => [a.name, `${a.target}@${a.since}`]));
-const exportsOf = (w: Workspace) => readOut(w, 'src/models.ts') + (existsSync(join(w.out, 'src/aliases.ts')) ? readOut(w, 'src/aliases.ts') : '');
+const exportsOf = (w: Workspace) => readModels(w) + (existsSync(join(w.out, 'src/aliases.ts')) ? readOut(w, 'src/aliases.ts') : '');
 
 describe('name stability: a new identity that wants a taken name never takes it', () => {
   const cases: { name: string; before: ReturnType<typeof spec>; after: ReturnType<typeof spec>; keeps: RegExp[]; fresh: RegExp[] }[] = [
@@ -161,7 +161,7 @@ describe('deprecated aliases over several versions', () => {
     const taken = await generate(w, spec({ ResponseConversation: thing, Conversation2: other }, [{ path: '/c', id: 'getC', response: 'ResponseConversation' }]));
     expect(taken.diagnostics.warnings.map((d) => d.code)).toEqual(['W_ALIAS_SHADOWED']);
     expect(aliasesOf(w)).toEqual({});
-    expect(readOut(w, 'src/models.ts')).toMatch(/export interface Conversation2 \{\n\s+count\?: number;/);
+    expect(readModels(w)).toMatch(/export interface Conversation2 \{\n\s+count\?: number;/);
     expect(taken.release.verdict?.semver).toBe('major');
     expect(readOut(w, 'CHANGELOG.md')).toContain('- `Conversation2` (alias of `ResponseConversation` since `1.1.0`): the name now belongs to another export');
   });

@@ -9,7 +9,7 @@ import { buildLock, readLock, type Lock } from '../../src/lock/format.js';
 import { pinnedFromLock } from '../../src/lock/pins.js';
 import { closeness, detectRenames } from '../../src/lock/renames.js';
 import { assignNames } from '../../src/naming/names.js';
-import { generate, readOut, workspace } from './helpers.js';
+import { generate, readModels, readOut, workspace } from './helpers.js';
 
 const ir = (schemas: [string, Schema][]): ApiIR => ({
   sourceVersion: '3.1',
@@ -117,8 +117,8 @@ describe('readLock', () => {
     lock.aliases = [{ name: 'Old = 1; export const pwned = 2; type Q', role: 'schema', of: '#/components/schemas/Foo', target: 'Foo', since: '1.0.0' }];
     writeFileSync(join(w.out, 'oagen.lock.json'), JSON.stringify(lock));
     await generate(w, spec);
-    expect(readOut(w, 'src/models.ts')).toMatch(/export interface Foo \{/);
-    expect(readOut(w, 'src/models.ts') + readOut(w, 'src/index.ts')).not.toContain('pwned');
+    expect(readModels(w)).toMatch(/export interface Foo \{/);
+    expect(readModels(w) + readOut(w, 'src/index.ts')).not.toContain('pwned');
     expect(readFileSync(join(w.out, 'oagen.lock.json'), 'utf8')).not.toContain('pwned');
   });
 });

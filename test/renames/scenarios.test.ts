@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { aliasEquality, aliasesSource, compile, FIXTURES, generate, readLockFile, readOut, workspace } from './helpers.js';
+import { aliasEquality, aliasesSource, compile, FIXTURES, generate, readLockFile, readModels, readOut, workspace } from './helpers.js';
 
 interface Case {
   name: string;
@@ -119,7 +119,7 @@ describe.each(cases)('$name', (c) => {
 });
 
 describe('swap: the generated names stay with the types', () => {
-  /** `Equal<Now.X, Was.Y>` for each pair: the new package's type against the old package's (its src/models.ts copied to was.ts). */
+  /** `Equal<Now.X, Was.Y>` for each pair: the new package's type against the old package's (its src/models/*.ts copied to was.ts). */
   function sameTypes(pairs: [string, string][]): string {
     return [
       `import type * as Now from './out/src/index.js';`,
@@ -134,10 +134,10 @@ describe('swap: the generated names stay with the types', () => {
   it('Cat and Dog are the same types as before; the lock records it; the CHANGELOG says so', async () => {
     const w = workspace();
     await generate(w, { file: join(FIXTURES, 'swap', 'old.yaml') });
-    const was = readOut(w, 'src/models.ts');
+    const was = readModels(w);
     const second = await generate(w, { file: join(FIXTURES, 'swap', 'new.yaml') });
     expect(second.release.verdict?.semver).not.toBe('major');
-    expect(readOut(w, 'src/models.ts')).toBe(was);
+    expect(readModels(w)).toBe(was);
     const program = { 'consumer.ts': readFileSync(join(FIXTURES, 'swap', 'consumer.ts'), 'utf8'), 'was.ts': was, 'same.ts': sameTypes([['Cat', 'Cat'], ['Dog', 'Dog']]) };
     expect(compile(w, program).errors).toEqual([]);
     // the check can fail: Cat against the old Dog does not compile
@@ -156,7 +156,7 @@ describe('swap: the generated names stay with the types', () => {
     // swapping back gives the spec's names again, still the same types
     const back = await generate(w, { file: join(FIXTURES, 'swap', 'old.yaml') });
     expect(back.release.verdict?.semver).not.toBe('major');
-    expect(readOut(w, 'src/models.ts')).toBe(was);
+    expect(readModels(w)).toBe(was);
     expect(readLockFile(w).schemas['#/components/schemas/Cat']).toMatchObject({ name: 'Cat', want: 'Cat' });
   });
 });

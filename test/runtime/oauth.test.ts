@@ -6,11 +6,12 @@
  */
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, AuthenticationError, ConnectionError, createClientCore, request } from '../../templates/runtime/index.js';
+import { ApiError, AuthenticationError, ConnectionError, createClientCore, request, TimeoutError } from '../../templates/runtime/index.js';
 import { applyAuth } from '../../templates/runtime/auth.js';
 import { EXPIRY_MARGIN_MS, withOAuth } from '../../templates/runtime/oauth.js';
 import type { ClientCredentials, OperationSpec } from '../../templates/runtime/types.js';
 import { startRecordingServer, type RecordedRequest, type RecordingServer, type Reply } from '../e2e/recording-server.js';
+import { delay, reply, stall, startServer } from './fault-server.js';
 import { failure } from './helpers.js';
 
 const SECRET = 's3cr3t+/= value';
@@ -176,6 +177,43 @@ describe('OAuth client credentials', () => {
     const e = await failure(request(client({}, 'http://127.0.0.1:1/token?x=1'), op, undefined));
     expect(e).toBeInstanceOf(ConnectionError);
     expect(e.message).toBe('OAuth token request to http://127.0.0.1:1/token failed: connection error');
+  });
+
+  it('a token endpoint that does not answer in the client’s timeout is a TimeoutError naming it; the next call fetches again', async () => {
+    const slow = await startServer();
+    try {
+      const make = () =>
+        withOAuth(
+          createClientCore(
+            { auth: { OAuth: { clientId: 'app', clientSecret: SECRET } }, maxRetries: 0, timeout: 300 },
+            { baseUrl: slow.url, securitySchemes: { OAuth: { type: 'bearer', tokenUrl: '/oauth/token' } }, applyAuth },
+          ),
+        );
+      const c = make();
+      // no answer at all, then headers but a body that never ends, then an answer in time
+      slow.route('/oauth/token', delay(5_000, reply(200, { access_token: 'late' })), stall(200), reply(200, { access_token: 'tok-ok', expires_in: 60 }));
+      slow.route('/me', reply(200, { ok: true }));
+      const started = performance.now();
+      const e = await failure(request(c, op, undefined));
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(e).toBeInstanceOf(TimeoutError);
+      expect(e.message).toBe(`OAuth token request to ${slow.url}/oauth/token timed out after 300 ms`);
+      const cut = await failure(request(c, op, undefined));
+      expect(cut).toBeInstanceOf(TimeoutError);
+      for (const x of [e, cut]) expect(`${String(x)} ${JSON.stringify(x)} ${inspect(x, { depth: 10 })}`).not.toContain('s3cr3t');
+      expect(await request(c, op, undefined)).toEqual({ ok: true });
+      expect(slow.attempts.map((a) => a.url)).toEqual(['/oauth/token', '/oauth/token', '/oauth/token', '/me']);
+      expect(slow.attempts[3]!.headers.authorization).toBe('Bearer tok-ok');
+      // timeout 0: none (the slow answer is waited for)
+      const patient = withOAuth(
+        createClientCore({ auth: { OAuth: { clientId: 'app', clientSecret: SECRET } }, maxRetries: 0, timeout: 0 }, { baseUrl: slow.url, securitySchemes: { OAuth: { type: 'bearer', tokenUrl: '/oauth/token' } }, applyAuth }),
+      );
+      slow.route('/oauth/token', delay(400, reply(200, { access_token: 'late-but-fine' })));
+      expect(await request(patient, op, undefined)).toEqual({ ok: true });
+      expect(slow.attempts.at(-1)!.headers.authorization).toBe('Bearer late-but-fine');
+    } finally {
+      await slow.close();
+    }
   });
 
   it('the secret never appears in any error text, even when the server echoes it', async () => {

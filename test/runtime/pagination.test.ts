@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { byNextUrl, byPageNumber, OagenError, paginate, PagePromise } from '../../templates/runtime/index.js';
 import type { OperationSpec, PaginationSpec } from '../../templates/runtime/types.js';
-import { fakeFetch, json, testClient } from './helpers.js';
-
-const listOp = (...query: string[]): OperationSpec => ({
-  method: 'GET',
-  path: '/items',
-  // `location:name` strings, as generated code writes parameters without a key or style
-  params: [...query.map((name) => `query:${name}` as const), 'header:X-Org'],
-});
-
-/** A fake API over `all` items; `page(url)` returns the JSON body for a request URL. */
-function api(page: (url: URL) => unknown, headers?: (url: URL) => Record<string, string>) {
-  return fakeFetch((req) => {
-    const url = new URL(req.url);
-    return json(page(url), { headers: headers?.(url) ?? {} });
-  });
-}
-const all = Array.from({ length: 7 }, (_, i) => ({ id: `it_${i + 1}` }));
-const num = (url: URL, name: string, fallback: number) => Number(url.searchParams.get(name) ?? fallback);
-const queries = (f: ReturnType<typeof fakeFetch>) => f.calls.map((c) => new URL(c.url).search);
+import { testClient } from './helpers.js';
+// the fake APIs, shared with the TanStack Query plugin's test of the same walks
+import { all, api, arthurList, listOp, num, offsetList, openaiList, queries } from './pagination-fixtures.js';
 
 async function items<T>(p: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -29,13 +13,7 @@ async function items<T>(p: AsyncIterable<T>): Promise<T[]> {
 
 describe('cursor pagination', () => {
   // OpenAI admin lists: `after` + `limit`, `has_more`, `last_id`
-  const openai = () =>
-    api((url) => {
-      const after = url.searchParams.get('after');
-      const start = after ? all.findIndex((x) => x.id === after) + 1 : 0;
-      const data = all.slice(start, start + num(url, 'limit', 3));
-      return { object: 'list', data, first_id: data[0]?.id, last_id: data.at(-1)?.id, has_more: start + data.length < all.length };
-    });
+  const openai = openaiList;
 
   it('nextCursor field + hasMore: walks every item; later pages change only the cursor', async () => {
     const f = openai();
@@ -117,12 +95,7 @@ describe('cursor pagination', () => {
 
 describe('page-number pagination', () => {
   // Arthur's list users: `page` (from 1) + `page_size`, `total_pages`
-  const arthur = () =>
-    api((url) => {
-      const page = num(url, 'page', 1);
-      const size = num(url, 'page_size', 3);
-      return { records: all.slice((page - 1) * size, page * size), page, page_size: size, total_pages: Math.ceil(all.length / size), total_count: all.length };
-    });
+  const arthur = arthurList;
 
   it('increments the page until total_pages', async () => {
     const f = arthur();
@@ -163,7 +136,7 @@ describe('page-number pagination', () => {
 });
 
 describe('offset pagination', () => {
-  const offsets = () => api((url) => ({ items: all.slice(num(url, 'offset', 0), num(url, 'offset', 0) + num(url, 'limit', 3)), total: all.length }));
+  const offsets = offsetList;
 
   it('advances the offset by the items received, until the total', async () => {
     const f = offsets();

@@ -3,7 +3,7 @@
  * independently with node:crypto's createHmac, and the scheme's published signing example
  * (secret, id, timestamp and body → `v1,g0hM…`); plus `parseEvent` by tag property and header.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign as signWith, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { OagenError } from '../../templates/runtime/errors.js';
 import { parseEvent, verifySignature, WebhookVerificationError, type WebhookSpec } from '../../templates/runtime/webhooks.js';
@@ -89,6 +89,61 @@ describe('verifySignature (Standard Webhooks)', () => {
   it('uses the real clock by default', async () => {
     const ts = Math.floor(Date.now() / 1000);
     await verifySignature(SECRET, headersFor(sign(KEY, ID, ts, BODY), ts), BODY);
+  });
+});
+
+/**
+ * Standard Webhooks' asymmetric scheme: `v1a,<base64 Ed25519 signature>`, verified with the
+ * sender's public key `whpk_<base64>`; signatures made here with node:crypto (OpenSSL), checked
+ * by the runtime with Web Crypto.
+ */
+describe('verifySignature, v1a (Ed25519)', () => {
+  const pair = generateKeyPairSync('ed25519');
+  const raw = (k: KeyObject) => Buffer.from(k.export({ format: 'jwk' }).x!, 'base64url');
+  const PUBLIC = 'whpk_' + raw(pair.publicKey).toString('base64');
+  const signA = (key: KeyObject, id: string, ts: number | string, body: string) => 'v1a,' + signWith(null, Buffer.from(`${id}.${ts}.${body}`), key).toString('base64');
+  const good = () => headersFor(signA(pair.privateKey, ID, NOW / 1000, BODY));
+
+  it('a valid signature holds (string body, bytes, Headers)', async () => {
+    await verifySignature(PUBLIC, good(), BODY, { now: NOW });
+    await verifySignature(PUBLIC, new Headers(good()), new TextEncoder().encode(BODY), { now: NOW });
+  });
+
+  it('RFC 8032 test key 1: its public key verifies what its private key signed', async () => {
+    // RFC 8032 §7.1, TEST 1: the secret key 9d61…7f60 and its public key d75a…511a
+    const seed = Buffer.from('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60', 'hex');
+    const der = Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]);
+    const priv = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+    expect(raw(createPublicKey(priv)).toString('hex')).toBe('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a');
+    const pub = 'whpk_' + Buffer.from('d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a', 'hex').toString('base64');
+    await verifySignature(pub, headersFor(signA(priv, ID, NOW / 1000, BODY)), BODY, { now: NOW });
+    await expect(verifySignature(PUBLIC, headersFor(signA(priv, ID, NOW / 1000, BODY)), BODY, { now: NOW })).rejects.toThrow(/no matching signature/);
+  });
+
+  const bad: [string, () => { headers: Record<string, string>; body?: string; secret?: string }, RegExp][] = [
+    ['a tampered body', () => ({ headers: good(), body: BODY.replace('c_1', 'c_2') }), /no matching signature/],
+    ['another sender’s key', () => ({ headers: good(), secret: 'whpk_' + raw(generateKeyPairSync('ed25519').publicKey).toString('base64') }), /no matching signature/],
+    ['a tampered id', () => ({ headers: { ...good(), 'webhook-id': 'msg_other' } }), /no matching signature/],
+    ['an expired timestamp', () => ({ headers: headersFor(signA(pair.privateKey, ID, NOW / 1000 - 360, BODY), NOW / 1000 - 360) }), /too old/],
+    ['a v1 (HMAC) signature when the key is a public key', () => ({ headers: headersFor(sign(KEY, ID, NOW / 1000, BODY)) }), /no matching signature/],
+    ['a v1a signature when the secret is an HMAC secret', () => ({ headers: good(), secret: SECRET }), /no matching signature/],
+    ['a truncated signature', () => ({ headers: headersFor(good()['webhook-signature'].slice(0, 40)) }), /no matching signature/],
+    ['a public key of the wrong length', () => ({ headers: good(), secret: 'whpk_' + randomBytes(31).toString('base64') }), /secret/],
+  ];
+  for (const [name, make, message] of bad) {
+    it(`rejects ${name} with WebhookVerificationError`, async () => {
+      const c = make();
+      const e = await reason(verifySignature(c.secret ?? PUBLIC, c.headers, c.body ?? BODY, { now: NOW }));
+      expect(e).toBeInstanceOf(WebhookVerificationError);
+      expect(e!.message).toMatch(message);
+    });
+  }
+
+  it('multiple signatures: one matching v1a among others (v1, other keys, garbage) holds', async () => {
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    const others = [signA(stranger, ID, NOW / 1000, BODY), sign(KEY, ID, NOW / 1000, BODY), 'v1a,' + randomBytes(64).toString('base64'), 'v1a,!!'];
+    await verifySignature(PUBLIC, headersFor([...others, good()['webhook-signature']].join(' ')), BODY, { now: NOW });
+    await expect(verifySignature(PUBLIC, headersFor(others.join(' ')), BODY, { now: NOW })).rejects.toThrow(/no matching signature/);
   });
 });
 

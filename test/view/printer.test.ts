@@ -7,13 +7,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
-import { typeExpr } from '../../src/plugins/client/type-expr.js';
 import { typeParts } from '../../src/plugins/docs/type-markdown.js';
 import { loadIR } from '../../src/generate.js';
 import type { Schema } from '../../src/ir/types.js';
 import { children } from '../../src/ir/walk.js';
 import { assignNames } from '../../src/naming/names.js';
-import { printType, typeText, type TypeContext } from '../../src/view/printer.js';
+import { printType, printTypeText, typeText, type TypeContext } from '../../src/view/printer.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -56,7 +55,7 @@ describe('one printer', () => {
     expect(nodes.length).toBeGreaterThan(10_000);
     const differing: string[] = [];
     for (const s of nodes) {
-      const code = oneLine(typeExpr(s, ctx));
+      const code = oneLine(printTypeText(s, ctx, 'block'));
       const docs = typeText(typeParts(s, ctx));
       if (code !== docs) differing.push(`${s.pointer}\n  code: ${code}\n  docs: ${docs}`);
     }

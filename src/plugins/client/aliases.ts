@@ -16,12 +16,12 @@ import { jsDocLines } from '../../escape/index.js';
 import type { Names } from '../../naming/names.js';
 import type { PlannedAlias } from '../../lock/aliases.js';
 import type { DeprecatedAlias } from '../docs/render.js';
-import { render } from '../../emit/templates.js';
+import type { TemplateSet } from '../../emit/templates.js';
 
 export const ALIASES_FILE = 'src/aliases.ts';
 
 /** The source of `src/aliases.ts`, or undefined when there are no aliases. */
-export function renderAliases(aliases: readonly PlannedAlias[], names: Names, header: string): string | undefined {
+export function renderAliases(aliases: readonly PlannedAlias[], names: Names, source: string, templates: TemplateSet): string | undefined {
   if (aliases.length === 0) return undefined;
   const fileOf = new Map<string, string>();
   for (const g of names.groups) for (const op of g.operations) fileOf.set(op.key, g.file);
@@ -35,7 +35,7 @@ export function renderAliases(aliases: readonly PlannedAlias[], names: Names, he
   };
   const declarations: string[] = [];
   for (const a of aliases) {
-    const module = a.role === 'schema' ? './models.js' : `./api/${fileOf.get(a.of)}.js`;
+    const module = a.role === 'schema' ? './models/index.js' : `./api/${fileOf.get(a.of)}.js`;
     const doc = deprecation(a);
     if (a.kind === 'value') {
       need(module, a.target, true);
@@ -55,7 +55,7 @@ export function renderAliases(aliases: readonly PlannedAlias[], names: Names, he
     const braces = joined.length <= 70 ? `{ ${joined} }` : `{\n${list.map((n) => `  ${n},\n`).join('')}}`;
     return `import ${allTypes ? 'type ' : ''}${braces} from '${module}';`;
   });
-  return render('src/aliases.ts.hbs', { header, imports: importLines, declarations });
+  return templates.render('src/aliases.ts.hbs', { source, imports: importLines, declarations });
 }
 
 /** `/** @deprecated Renamed to {@link X} in 1.3.0. *\/` */

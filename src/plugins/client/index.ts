@@ -1,45 +1,53 @@
 /**
- * The `client` plugin: the package's code (src/models.ts, src/api/*.ts, src/client.ts,
- * src/index.ts, the runtime) and its package.json and tsconfig files, from the view.
+ * The `client` plugin: the package's code (src/models/*.ts, src/api/*.ts, src/client.ts,
+ * src/index.ts, src/internal.ts, the runtime) and its package.json and tsconfig files, from the view.
  */
 import type { ApiIR } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import { ALIASES_FILE, renderAliases } from './aliases.js';
-import { PAGINATION_STRATEGY, usesSerializer, type OperationView } from './operations.js';
-import { render, runtimeSources } from '../../emit/templates.js';
+import type { OperationView } from '../../view/operations.js';
+import { modelTemplateView } from './models.js';
+import { operationTemplateView, PAGINATION_STRATEGY, usesSerializer } from './operations.js';
+import { runtimeSources } from '../../emit/templates.js';
 import { clientCredentialsFlow, clientCredentialsSpec, clientCredentialsType, oauthLabel } from './oauth.js';
-import { renderWebhooksFile, webhookEvents } from './webhooks.js';
+import { renderWebhooksFile } from './webhooks.js';
 import type { Plugin } from '../types.js';
+import { modelFiles, modelImports, modelLayoutOf } from './model-files.js';
+import { importList } from './imports.js';
+
 import { CJS_TSCONFIG } from './formats.js';
 
 export const clientPlugin: Plugin = {
   name: 'client',
-  *files(view) {
-    const { ir, names, header, version, options } = view;
-    const modelRuntime = view.modelRuntimeTypes;
-    yield ['src/models.ts', render('src/models.ts.hbs', { header, models: view.models, runtimeImports: modelRuntime.size > 0 ? importList([...modelRuntime].sort()) : '' })];
+  *files(view, ctx) {
+    const { ir, names, header, source, version, options } = view;
+    const render = (template: string, data: object) => ctx.templates.render(template, data);
+    const layout = modelLayoutOf(view);
+    yield* modelFiles(view, layout, render);
     for (const group of view.groups) {
       const tag = group.tag;
       yield [
         `src/api/${group.file}.ts`,
         render('src/api.ts.hbs', {
-          header,
-          description: tag?.description ? `/**\n${jsDocLines(`${group.title}: ${tag.description}`).map((l) => ` * ${l}`.trimEnd()).join('\n')}\n */` : '',
+          source,
+          // the group's JSDoc, its lines as they are (never one line)
+          doc: { indent: '', single: false, lines: tag?.description ? jsDocLines(`${group.title}: ${tag.description}`) : [] },
           runtimeImports: runtimeImports(group.operations, group.runtimeTypes),
-          modelImports: group.models.size > 0 ? importList([...group.models].sort()) : '',
-          operations: group.operations,
+          modelImports: modelImports(group.models, layout),
+          operations: group.operations.map(operationTemplateView),
         }),
       ];
     }
-    yield ['src/client.ts', render('src/client.ts.hbs', clientView(ir, header, view.packageName, version, options.env))];
-    const aliases = renderAliases(options.aliases ?? [], names, header);
+    yield ['src/client.ts', render('src/client.ts.hbs', clientView(ir, source, view.packageName, version, options.env))];
+    const aliases = renderAliases(options.aliases ?? [], names, source, ctx.templates);
     if (aliases) yield [ALIASES_FILE, aliases];
     const { webhooks } = view;
     if (webhooks.length > 0) yield ['src/webhooks.ts', renderWebhooksFile(ir, webhooks, header)];
-    yield ['src/index.ts', render('src/index.ts.hbs', { header, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 })];
+    yield ['src/index.ts', render('src/index.ts.hbs', { source, groups: names.groups, aliases: aliases !== undefined, webhooks: webhooks.length > 0 })];
+    yield ['src/internal.ts', render('src/internal.ts.hbs', { source, packageName: view.packageName })];
     // oauth.ts and webhooks.ts only in the packages that use them
     const unused = new Set([...(ir.securitySchemes.some((s) => clientCredentialsFlow(s)) ? [] : ['oauth.ts']), ...(webhooks.length > 0 ? [] : ['webhooks.ts'])]);
-    for (const f of runtimeSources()) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
+    for (const f of runtimeSources(ctx.runtime)) if (!unused.has(f.name)) yield [`src/runtime/${f.name}`, f.content];
     yield [
       'package.json',
       render('package/package.json.hbs', {
@@ -85,13 +93,7 @@ function runtimeImports(ops: readonly OperationView[], runtimeTypes: ReadonlySet
   return importList([...values, ...types.map((t) => `type ${t}`)]);
 }
 
-/** `{ a, b }` on one line when short, else one name per line. */
-function importList(names: string[]): string {
-  const line = names.join(', ');
-  return line.length <= 70 ? `{ ${line} }` : `{\n${names.map((n) => `  ${n},\n`).join('')}}`;
-}
-
-function clientView(ir: ApiIR, header: string, packageName: string, version: string, env: Readonly<Record<string, string>> | undefined) {
+function clientView(ir: ApiIR, source: string, packageName: string, version: string, env: Readonly<Record<string, string>> | undefined) {
   const schemes = ir.securitySchemes.filter((s) => s.type !== 'mutualTLS');
   const entries = schemes.map((s) => {
     let spec: string;
@@ -118,7 +120,7 @@ function clientView(ir: ApiIR, header: string, packageName: string, version: str
         : `const client = createClient({ baseUrl: ${stringLiteral(baseUrl || 'http://localhost')} });`,
   ].map((l) => (l === '' ? ' *' : ` * ${jsDocLines(l)[0] ?? ''}`));
   return {
-    header,
+    source,
     titleDoc: jsDocLines(ir.info.title)[0] ?? 'the API',
     authSchemeType: schemes.length > 0 ? schemes.map((s) => stringLiteral(s.name)).join(' | ') : 'never',
     basicImport: schemes.some((s) => s.type === 'http' && s.scheme === 'basic') ? '  basicAuth,\n' : '',

@@ -1,41 +1,39 @@
 /**
- * Named schemas → model declarations: `interface` for objects, `type` for everything
- * else, plus an `as const` list of values for enums (`export const UserSort = [...] as const`).
+ * One model's template view, for the `model` partial (templates/src/partials/model.hbs) in
+ * `src/models.ts`, from its facts (src/view/models.ts): `interface` for objects, `type` for
+ * everything else, plus an `as const` list of values for enums.
  */
-import type { NamedSchema, Schema } from '../../ir/types.js';
-import { literalValue } from '../../escape/index.js';
-import { docBlock, objectMembers, schemaDocLines, topLevelParts, typeExpr, type TypeContext } from './type-expr.js';
+import type { ModelView } from '../../view/models.js';
+import { docView, type DocView } from '../../view/printer.js';
+import type { MemberTemplateView } from './operations.js';
 
-export interface ModelView {
+export interface ModelTemplateView {
+  /** the model's facts (src/view/models.ts) */
+  facts: ModelView;
   name: string;
-  named: NamedSchema;
-  /** the declaration(s), with JSDoc */
-  code: string;
+  doc: DocView;
+  /** an interface's members ([] for a type alias) */
+  members: MemberTemplateView[];
+  /** an interface's index signature type, or false */
+  index: string | false;
+  /** a type alias's type, or false */
+  type: string | false;
+  /** a long union's or enum's members, one per line (`| A`), or false */
+  unionLines: string[] | false;
+  /** an enum's values as literals, joined (`"a", "b"`), or false */
+  values: string | false;
 }
 
-export function modelView(named: NamedSchema, ctx: TypeContext): ModelView {
-  const name = ctx.names.get(named.id)!;
-  const s = named.schema;
-  // Pieces joined once: one flat string, cheaper to keep until the file is written than a
-  // tree of concatenations (see renderOperation).
-  const code = [docBlock(schemaDocLines(s), '')];
-  if (s.kind === 'object' && !s.nullable && s.properties.length > 0) {
-    code.push(`export interface ${name} {\n`, objectMembers(s.properties, s.additional, ctx, '  '), '}\n');
-  } else {
-    const expr = typeExpr(s, ctx);
-    const parts = expr.length + name.length > 90 ? topLevelParts(s, ctx) : undefined;
-    code.push(parts && parts.length > 1 ? `export type ${name} =\n${parts.map((p) => `  | ${p}`).join('\n')};\n` : `export type ${name} = ${expr};\n`);
-  }
-  const values = enumValues(s);
-  if (values) {
-    code.push(`\n/** Every value of {@link ${name}}. */\nexport const ${name} = [${values.map(literalValue).join(', ')}] as const;\n`);
-  }
-  return { name, named, code: code.join('') };
-}
-
-/** The closed list of values of an enum-like schema, if it has one. */
-function enumValues(s: Schema): (string | number | boolean)[] | undefined {
-  if (s.kind !== 'enum') return undefined;
-  const vs = s.values.filter((v): v is string | number | boolean => v !== null);
-  return vs.length > 0 ? vs : undefined;
+export function modelTemplateView(m: ModelView): ModelTemplateView {
+  const type = m.type ?? false;
+  return {
+    facts: m,
+    name: m.name,
+    doc: docView(m.doc, ''),
+    members: (m.members ?? []).map((x) => ({ doc: docView(x.doc, '  '), readonly: x.readonly, key: x.key, optional: x.optional, type: x.type })),
+    index: m.index ?? false,
+    type,
+    unionLines: type !== false && type.length + m.name.length > 90 && m.unionMembers ? m.unionMembers : false,
+    values: m.values ? m.values.join(', ') : false,
+  };
 }

@@ -6,7 +6,7 @@ import type { OperationKey } from '../../ir/types.js';
 import { anchorLink } from './anchors.js';
 import type { ClientFacts } from './client.js';
 import type { ErrorTexts } from './operation.js';
-import type { TypeContext } from '../client/type-expr.js';
+import type { TypeContext } from '../../view/printer.js';
 
 /** Where a page lives, relative to the package root: links are written relative to it. */
 export type PageDir = '' | 'docs/' | 'docs/models/';

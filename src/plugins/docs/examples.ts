@@ -13,7 +13,7 @@ import type { Schema, SchemaId } from '../../ir/types.js';
 import { literalExpression as literalCode, objectLiteralKey as literalKey, stringLiteral as quoted, stringLiteral } from '../../escape/index.js';
 import { words } from '../../naming/casing.js';
 import { memo } from '../../util/memo.js';
-import type { TypeContext } from '../client/type-expr.js';
+import type { TypeContext } from '../../view/printer.js';
 
 /** An example value: literal code, an object or an array. */
 export type Example =

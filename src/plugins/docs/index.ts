@@ -23,6 +23,7 @@ export const docsPlugin: Plugin = {
       aliases: docsAliases(options.aliases ?? []),
       ...(options.env ? { env: options.env } : {}),
       sections: ctx.readme,
+      templates: ctx.templates,
     });
   },
 };

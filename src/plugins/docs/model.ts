@@ -13,7 +13,7 @@ import { constraintFacts, defaultText } from './tables.js';
 import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './type-markdown.js';
 import { importLine, variableName } from './client.js';
 import type { ModelUse } from './usage.js';
-import type { ModelView } from '../client/models.js';
+import type { ModelView } from '../../view/models.js';
 
 const HERE = 'docs/models/' as const;
 /** nested inline objects get their own rows down to this depth */

@@ -13,7 +13,7 @@ import { ids, modelHref, readmeLinkOf, type DocsContext } from './context.js';
 import { exampleValue, printExample, type Example } from './examples.js';
 import { firstLine, listJoin } from './markdown.js';
 import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './type-markdown.js';
-import type { BodyMedia, OperationView } from '../client/operations.js';
+import type { BodyMedia, OperationView } from '../../view/operations.js';
 import { isJson } from '../../view/responses.js';
 import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './tables.js';
 
@@ -162,7 +162,7 @@ export function operationExample(view: OperationView, dc: DocsContext, handleErr
   const call = callExpression(view, dc, view.names.fn);
   if (!call) return undefined;
   const { facts } = dc;
-  const typed = handleErrors && view.errorType !== 'unknown';
+  const typed = handleErrors && view.errorType !== undefined;
   const imports = [...(handleErrors ? ['ApiError'] : []), 'createClient', view.names.fn];
   const avoid = [...imports, view.names.error];
   const ind = handleErrors ? '  ' : '';

@@ -27,12 +27,12 @@ import { UsageIndex } from './usage.js';
 import { writeOperation } from './operation.js';
 import { readmeView, type DeprecatedAlias } from './readme.js';
 import { schemaModels } from './type-markdown.js';
-import type { ModelView } from '../client/models.js';
-import type { OperationView } from '../client/operations.js';
-import { render } from '../../emit/templates.js';
-import type { TypeContext } from '../client/type-expr.js';
+import type { ModelView } from '../../view/models.js';
+import type { OperationView } from '../../view/operations.js';
+import { templateSet, type TemplateSet } from '../../emit/templates.js';
+import type { TypeContext } from '../../view/printer.js';
 import { webhooksPage } from './webhooks.js';
-import type { WebhookEventView } from '../client/webhooks.js';
+import type { WebhookEventView } from '../../view/webhooks.js';
 
 export type { DeprecatedAlias };
 import type { ReadmeSection } from '../types.js';
@@ -53,10 +53,14 @@ export interface DocsInput {
   env?: Readonly<Record<string, string>>;
   /** README sections the selected plugins contribute */
   sections?: readonly ReadmeSection[];
+  /** the templates (default: the built-ins) */
+  templates?: TemplateSet;
 }
 
 export function renderDocs(input: DocsInput): Map<string, string> {
   const { ir, names } = input;
+  const templates = input.templates ?? templateSet();
+  const render = (template: string, data: object) => templates.render(template, data);
   const files = new Map<string, string>();
   const views = new Map<OperationKey, OperationView>(input.operations.map((v) => [v.op.key, v]));
   const groups = names.groups.map((g) => ({
@@ -105,9 +109,9 @@ export function renderDocs(input: DocsInput): Map<string, string> {
       .filter(Boolean)
       .join(' ');
     const api = { path, title: g.names.doc, description, views: g.views, footer: apiFooter };
-    let { page, content } = apiDoc(api, dc, usage);
+    let { page, content } = apiDoc(api, dc, render, usage);
     // spec prose left a code fence open: the page is read as a whole, as the reader will
-    if (!page.exact) ({ page, content } = apiDoc(api, dc));
+    if (!page.exact) ({ page, content } = apiDoc(api, dc, render));
     page.publish(anchors);
     if (page.pending) {
       anchors.read(path, content);
@@ -161,7 +165,7 @@ interface ApiDocInput {
  * One API doc. Without `usage` (a second pass, when spec prose left a code fence open), its
  * headings and links are markers for the AnchorIndex; with it, the operations are noted in it.
  */
-function apiDoc(api: ApiDocInput, dc: DocsContext, usage?: UsageIndex): { page: PageAnchors; content: string } {
+function apiDoc(api: ApiDocInput, dc: DocsContext, render: (template: string, data: object) => string, usage?: UsageIndex): { page: PageAnchors; content: string } {
   const page = new PageAnchors(api.path, !usage);
   const title = api.title + page.heading(api.title, 'top');
   page.prose(api.description);

@@ -12,7 +12,7 @@ import { markdownCell as cell, literalExpression as literalCode, markdownCode, m
 import { modelHref, readmeLinkOf, type DocsContext } from './context.js';
 import { tableOf, tableRow } from './markdown.js';
 import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './type-markdown.js';
-import type { OperationView, WireFormat } from '../client/operations.js';
+import type { OperationView, WireFormat } from '../../view/operations.js';
 
 const HERE = 'docs/' as const;
 const modelLink = (m: string) => modelHref(HERE, m);

@@ -108,7 +108,7 @@ const KEYWORDS: Partial<Record<Schema['kind'], [plain: string, nullable: string]
   number: ['`number`', '`number | null`'],
   boolean: ['`boolean`', '`boolean | null`'],
   never: ['`never`', '`never | null`'],
-  // a binary schema is an upload (type-expr.ts): binary responses are written `Blob` by their callers
+  // a binary schema is an upload (src/view/printer.ts): binary responses are written `Blob` by their callers
   binary: ['`Uploadable`', '`Uploadable | null`'],
   null: ['`null`', '`null`'],
   unknown: ['`unknown`', '`unknown`'],

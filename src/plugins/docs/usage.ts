@@ -11,8 +11,8 @@ import type { Schema } from '../../ir/types.js';
 import { compareNames } from './client.js';
 import { responseRoles } from './tables.js';
 import { schemaModels } from './type-markdown.js';
-import type { OperationView } from '../client/operations.js';
-import type { TypeContext } from '../client/type-expr.js';
+import type { OperationView } from '../../view/operations.js';
+import type { TypeContext } from '../../view/printer.js';
 
 /** Where a model is used: an operation and the role the model plays in it. */
 export interface ModelUse {

@@ -7,7 +7,7 @@ import type { ApiIR } from '../../ir/types.js';
 import { markdownCode, markdownCodeBlock as codeBlock, markdownText, stringLiteral } from '../../escape/index.js';
 import { codeLink } from './markdown.js';
 import { modelHref } from './context.js';
-import type { WebhookEventView } from '../client/webhooks.js';
+import type { WebhookEventView } from '../../view/webhooks.js';
 
 
 /** A handler for the README and the docs page (it compiles against the package). */
@@ -33,7 +33,7 @@ function handlerExample(packageName: string, events: readonly WebhookEventView[]
 /** The README's Webhooks section. */
 export function webhooksReadme(packageName: string, events: readonly WebhookEventView[]): string {
   return [
-    `The API sends ${events.length} webhook event${events.length === 1 ? '' : 's'} (see ${codeLink('docs/Webhooks.md', 'docs/Webhooks.md')}). ${markdownCode('verifyWebhook(secret, headers, body, { tolerance })')} checks a delivery's [Standard Webhooks](https://www.standardwebhooks.com) signature with Web Crypto (Node.js, Deno, Bun, browsers, edge runtimes): an HMAC-SHA256 of ${markdownCode('webhook-id.webhook-timestamp.body')} keyed by the ${markdownCode('whsec_…')} secret, one of the space-separated ${markdownCode('v1,<base64>')} signatures of ${markdownCode('webhook-signature')} (compared in constant time), and a timestamp within ${markdownCode('tolerance')} seconds of now (default 300, against replays). It returns the event, ${markdownCode('{ name, payload }')}, typed by its name (${markdownCode('WebhookEvent')}), and throws a ${markdownCode('WebhookVerificationError')} otherwise. ${markdownCode('parseWebhook(body, headers)')} identifies and types a delivery without checking it. Pass the body exactly as received: JSON parsed and serialized again no longer matches its signature.`,
+    `The API sends ${events.length} webhook event${events.length === 1 ? '' : 's'} (see ${codeLink('docs/Webhooks.md', 'docs/Webhooks.md')}). ${markdownCode('verifyWebhook(secret, headers, body, { tolerance })')} checks a delivery's [Standard Webhooks](https://www.standardwebhooks.com) signature with Web Crypto (Node.js, Deno, Bun, browsers, edge runtimes): an HMAC-SHA256 of ${markdownCode('webhook-id.webhook-timestamp.body')} keyed by the ${markdownCode('whsec_…')} secret, one of the space-separated ${markdownCode('v1,<base64>')} signatures of ${markdownCode('webhook-signature')} (compared in constant time) — or, given the sender's public key ${markdownCode('whpk_…')}, one of its ${markdownCode('v1a,<base64>')} Ed25519 signatures, and a timestamp within ${markdownCode('tolerance')} seconds of now (default 300, against replays). It returns the event, ${markdownCode('{ name, payload }')}, typed by its name (${markdownCode('WebhookEvent')}), and throws a ${markdownCode('WebhookVerificationError')} otherwise. ${markdownCode('parseWebhook(body, headers)')} identifies and types a delivery without checking it. Pass the body exactly as received: JSON parsed and serialized again no longer matches its signature.`,
     codeBlock('ts', handlerExample(packageName, events)),
   ].join('\n\n');
 }

@@ -17,7 +17,7 @@ import type { Schema, SchemaId } from '../../ir/types.js';
 import { resolveRef } from '../../ir/walk.js';
 import { camelCase } from '../../naming/casing.js';
 import { identifier, propertyKey, stringLiteral } from '../../escape/index.js';
-import type { OperationView } from '../client/operations.js';
+import type { OperationView } from '../../view/index.js';
 
 export interface MethodSignature {
   /** the parameter list (`groupId: AddGroupUserParams["group_id"], params: …, options?: RequestOptions`) */

@@ -1,0 +1,66 @@
+/**
+ * The README section of the `zod` plugin: the `./zod` subpath, what the schemas follow, the
+ * validation modes with one example each (```ts blocks that compile: test/docs/), and the
+ * rule for what Zod cannot check.
+ */
+import { markdownCode } from '../../escape/index.js';
+import type { ApiView, OperationView } from '../../view/index.js';
+import type { ReadmeSection } from '../types.js';
+import type { ZodOptions } from './options.js';
+
+export function zodReadme(view: ApiView, options: Required<ZodOptions>): ReadmeSection {
+  const pkg = view.packageName;
+  const sub = `${pkg}/zod`;
+  const model = view.models.find((m) => m.named.schema.kind === 'object') ?? view.models[0];
+  // an operation callable with no parameters, answering JSON, shows the calls
+  const op = view.operations.find((o) => o.paramsOptional && o.success.kind === 'json' && !o.pagination) ?? view.operations.find((o) => o.paramsOptional && o.success.kind === 'json');
+  const call = (o: OperationView) => `await ${o.names.fn}(client)`;
+  const imports = (extra: string[]) => `import { ${['createClient', ...(op ? [op.names.fn] : [])].join(', ')} } from '${pkg}';\nimport { ${['validators', ...extra].join(', ')} } from '${sub}';`;
+  const body: string[] = [];
+  body.push(
+    `${markdownCode(sub)} exports a [Zod 4](https://zod.dev) schema for every model (${model ? markdownCode(`${model.name}Schema`) : markdownCode('<Model>Schema')}), the parameters, body and JSON responses of every operation (${markdownCode('<Operation>ParamsSchema')}, ${markdownCode('<Operation>BodySchema')}, ${markdownCode('<Operation>ResponseSchema')}), and ${markdownCode('validators')}: those schemas by operation (${markdownCode('METHOD /path')}), with the runtime's ${markdownCode('ValidationError')} and the ${markdownCode('Validators')} and ${markdownCode('ValidationMode')} types. It imports ${markdownCode(options.mini ? 'zod/mini' : 'zod')}, a peer dependency: install ${markdownCode('zod')} (4.0 or later) to use it. The package's root never imports Zod.`,
+    '',
+    `Each schema's output type is the model's type (${model ? markdownCode(`z.infer<typeof ${model.name}Schema>`) : 'its inferred type'} and ${model ? markdownCode(model.name) : 'the model'} are assignable to each other)${options.dates === 'Date' ? `, except that ${markdownCode('date-time')} and ${markdownCode('date')} strings become ${markdownCode('Date')} objects (this package is generated with ${markdownCode('dates: "Date"')}): a validated response holds ${markdownCode('Date')}s, its declared type still says ${markdownCode('string')}` : ''}. Unknown properties are dropped from validated values, as Zod's objects do, unless the spec allows additional properties.`,
+    '',
+    `Validation is off by default. ${markdownCode('createClient({ validators, validate: { request, response } })')} turns it on for every call, and each call's options can override it (${markdownCode('{ validate: { response: false } }')}). A mode is:`,
+    '',
+    `- ${markdownCode('"throw"')}: a value that does not match throws a ${markdownCode('ValidationError')} (${markdownCode('name === "ValidationError"')}; the class is exported by ${markdownCode(sub)}) with the ${markdownCode('operation')} (${markdownCode('GET /path')}), the ${markdownCode('target')} (${markdownCode('params')}, ${markdownCode('body')} or ${markdownCode('response')}), the JSON ${markdownCode('path')} of the first issue (${markdownCode('$.data[0].email')}), what was ${markdownCode('expected')}, the value ${markdownCode('received')}, and every ${markdownCode('issues')};`,
+    `- ${markdownCode('"warn"')}: the client's ${markdownCode('onValidationError')} gets that error and the call goes on with the value as received;`,
+    `- ${markdownCode('false')}: nothing is validated (the default).`,
+    '',
+    `Requests are validated before they are sent (parameters and body), responses after their body is read (2xx JSON bodies; streams and error bodies are not). A validated response is the schema's output.`,
+    '',
+    '```ts',
+    `${imports(['ValidationError'])}`,
+    '',
+    `const client = createClient({ validators, validate: { response: 'throw' } });`,
+    ...(op
+      ? ['try {', `  ${call(op)};`, '} catch (e) {', '  if (e instanceof ValidationError) console.error(e.operation, e.path, e.expected, e.received);', '  else throw e;', '}']
+      : []),
+    '```',
+    '',
+    '```ts',
+    `${imports([])}`,
+    '',
+    'const client = createClient({',
+    '  validators,',
+    `  validate: { request: 'warn', response: 'warn' },`,
+    '  onValidationError: (e) => console.warn(`${e.operation}: ${e.target} ${e.path}: ${e.expected}`),',
+    '});',
+    ...(op ? [`${call(op)}; // resolves even when the response drifted from the spec`] : []),
+    '```',
+    '',
+    '```ts',
+    `${imports([])}`,
+    '',
+    `// validation off for this client (the default), on for one call`,
+    `const client = createClient({ validators, validate: { response: false } });`,
+    ...(op ? [`await ${op.names.fn}(client, {}, { validate: { response: 'throw' } });`] : []),
+    '```',
+    '',
+    `${markdownCode('validators')} takes any [Standard Schema](https://standardschema.dev) validator (${markdownCode("'~standard'.validate")}) in the same shape, so schemas of another library work as well.`,
+    '',
+    `What the schemas check: types, required properties, ${markdownCode('nullable')}, enums (closed ones reject other values), ${markdownCode('const')}, discriminated unions, ${markdownCode('allOf')}, ${markdownCode('additionalProperties')}, tuples, defaults (filled in when a property is missing), ${markdownCode('minLength')}/${markdownCode('maxLength')}, ${markdownCode('minimum')}/${markdownCode('maximum')} (exclusive too), ${markdownCode('multipleOf')}, ${markdownCode('minItems')}/${markdownCode('maxItems')}, ${markdownCode('uniqueItems')}, ${markdownCode('minProperties')}/${markdownCode('maxProperties')}, ${markdownCode('pattern')}, and the formats ${['date-time', 'date', 'email', 'uuid', 'uri', 'ipv4', 'ipv6', 'hostname', 'byte', 'duration'].map(markdownCode).join(', ')}. Any other format is not checked (the value only has to be a string), and a ${markdownCode('pattern')} JavaScript cannot compile (with or without the ${markdownCode('u')} flag) is left out. A default that does not fit its schema is left out too.`,
+  );
+  return { id: 'runtime-validation', heading: 'Runtime validation', body: body.join('\n') };
+}
