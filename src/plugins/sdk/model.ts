@@ -9,20 +9,15 @@ import { isIdentifierName, jsDocLines } from '../../escape/index.js';
 import { pascalCase } from '../../naming/casing.js';
 import { isReserved } from '../../naming/reserved.js';
 import { RUNTIME_EXPORTS } from '../../naming/runtime-exports.js';
+import type { SdkPluginOptions } from '../../config/types.js';
 import type { Schema } from '../../ir/types.js';
 import { resolveRef } from '../../ir/walk.js';
 import type { ApiView, OperationView } from '../../view/index.js';
 import { methodSignature, type MethodSignature } from './signature.js';
-import { defaultClassName, methodName, planStructure, RESERVED_MEMBERS, type NamespaceMode } from './structure.js';
+import { defaultClassName, methodName, planStructure, RESERVED_MEMBERS } from './structure.js';
 
-export interface SdkOptions {
-  /** the class's name (default: PascalCase of the package name, `openai-admin` → `OpenaiAdmin`) */
-  className?: string;
-  /** where namespaces come from: `"paths"` (default) or `"tags"` */
-  namespaces?: NamespaceMode;
-  /** the README leads with the class (its section right after Installation); default: after the functions' sections */
-  lead?: boolean;
-}
+/** The plugin's options, as the config types them (src/config/types.ts). */
+export type SdkOptions = SdkPluginOptions;
 
 export interface SdkMethod {
   name: string;
