@@ -15,6 +15,7 @@ export type {
   PluginOptions,
   PluginWithOptions,
   SerializationFormatConfig,
+  SdkPluginOptions,
   SerializationOptions,
   SpecFetchOptions,
 } from './config/types.js';

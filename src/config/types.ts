@@ -32,9 +32,19 @@ export interface BuiltinPlugins {
   /** generated tests of the client against the MSW handlers (needs `msw`) */
   tests: PluginOptions;
   /** an SDK-style class over the client (needs `client`) */
-  sdk: PluginOptions;
+  sdk: SdkPluginOptions;
   /** an MCP server exposing the operations as tools (needs `client`) */
   mcp: PluginOptions;
+}
+
+/** Options of the `sdk` plugin (src/plugins/sdk/; README "Resource-style client"). */
+export interface SdkPluginOptions {
+  /** the class's name (default: PascalCase of the package name, `openai-admin` → `OpenaiAdmin`) */
+  className?: string;
+  /** namespaces from path segments (default) or from tags */
+  namespaces?: 'paths' | 'tags';
+  /** the generated README leads with the class */
+  lead?: boolean;
 }
 
 export type BuiltinPluginName = keyof BuiltinPlugins;

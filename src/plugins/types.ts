@@ -29,6 +29,8 @@ export interface ReadmeSection {
   heading: string;
   /** Markdown; every ```ts block is a whole program that must type-check against the package */
   body: string;
+  /** the README leads with it: right after Installation, before the Quick start (default: after the built-in sections) */
+  lead?: boolean;
 }
 
 export interface PluginContext<Options = unknown> {

@@ -19,7 +19,9 @@
  * A conflict fails the run before anything is written: each is an error `E_MERGE_CONFLICT`
  * naming the file and the line in the user's file. With `acceptConflicts` (`--accept-conflicts`)
  * the files are written with conflict markers instead (`<<<<<<< edited`, `||||||| generated
- * before`, `=======`, `>>>>>>> generated now`), each a warning, and the run succeeds.
+ * before`, `=======`, `>>>>>>> generated now`), each a warning, and the run succeeds. JSON files
+ * (package.json, tsconfig) merge key by key (`mergeJson`); a value both changed keeps the user's
+ * with `acceptConflicts`.
  *
  * `.oagenignore` (src/write/ignore.ts) lists files never touched, `keepEdits` or not: an
  * ignored file keeps what is on disk (or stays absent).
@@ -97,7 +99,9 @@ export function mergeHandEdits(
       report.ignored.push(path);
       continue;
     }
-    const mine = disk.get(path);
+    // line endings a checkout converted (git's autocrlf) are no edit
+    const onDisk = disk.get(path);
+    const mine = onDisk?.includes('\r\n') && !generated.includes('\r\n') ? onDisk.replace(/\r\n/g, '\n') : onDisk;
     const before = base?.get(path);
     // no base for this file (a file the user wrote where oagen now generates one): merged against nothing
     if (!options.keepEdits || base === undefined || OWN.has(path) || mine === undefined || mine === generated || mine === before) {
@@ -109,7 +113,8 @@ export function mergeHandEdits(
       report.edited.push(path);
       continue;
     }
-    const merged = merge3(mine, before ?? '', generated);
+    const json = path.endsWith('.json') ? mergeJson(mine, before ?? '{}', generated) : undefined;
+    const merged = json ?? merge3(mine, before ?? '', generated);
     if (merged.conflicts.length === 0) {
       out.set(path, merged.text);
       report.merged.push(path);
@@ -122,7 +127,9 @@ export function mergeHandEdits(
         file: where(path),
         line,
         message: options.acceptConflicts
-          ? 'your edit and the new generated code change the same lines: written with conflict markers, resolve them'
+          ? json
+            ? 'your edit and the new generated file change the same value: your value is kept, check it'
+            : 'your edit and the new generated code change the same lines: written with conflict markers, resolve them'
           : 'your edit and the new generated code change the same lines; resolve it (edit the file or the spec), list the file in .oagenignore, or run with --accept-conflicts to write conflict markers',
       };
       (options.acceptConflicts ? report.diagnostics : conflicts).push(d);
@@ -162,8 +169,52 @@ export function mergeHandEdits(
     }
   }
   if (conflicts.length > 0) throw new OagenError(conflicts);
+  for (const list of [report.merged, report.edited, report.added, report.ignored, report.conflicted]) list.sort();
   if (options.keepEdits) out.set(BASE_FILE, files.get(BASE_FILE) ?? serializeBase(files));
   return { files: out, report };
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+const isObject = (v: Json | undefined): v is { [k: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+const same = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Three-way merge of JSON files (package.json, tsconfig.json) key by key, so that a field the
+ * user added or changed (`repository`, `keywords`, `description`) next to one oagen changes
+ * (`version`) is no conflict, as it would be line by line. Objects merge recursively; other
+ * values (arrays included) are taken whole. The result is written as oagen writes JSON (two
+ * spaces, the new output's key order, the user's new keys after). Undefined when a side is not
+ * a JSON object: then the files merge line by line.
+ */
+export function mergeJson(mine: string, base: string, theirs: string): { text: string; conflicts: number[] } | undefined {
+  let m: Json, b: Json, t: Json;
+  try {
+    [m, b, t] = [JSON.parse(mine) as Json, JSON.parse(base) as Json, JSON.parse(theirs) as Json];
+  } catch {
+    return undefined;
+  }
+  if (!isObject(m) || !isObject(b) || !isObject(t)) return undefined;
+  const conflicts: string[] = [];
+  const merge = (m: { [k: string]: Json }, b: { [k: string]: Json }, t: { [k: string]: Json }): { [k: string]: Json } => {
+    const out: { [k: string]: Json } = {};
+    const keys = [...Object.keys(t), ...Object.keys(m).filter((k) => !(k in t))];
+    for (const k of keys) {
+      const [mv, bv, tv] = [Object.hasOwn(m, k) ? m[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, Object.hasOwn(t, k) ? t[k] : undefined];
+      let v: Json | undefined;
+      if (same(mv, bv)) v = tv;
+      else if (same(tv, bv) || same(mv, tv)) v = mv;
+      else if (isObject(mv) && isObject(tv)) v = merge(mv, isObject(bv) ? bv : {}, tv);
+      else {
+        conflicts.push(k);
+        v = mv;
+      }
+      if (v !== undefined) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  const text = `${JSON.stringify(merge(m, b, t), null, 2)}\n`;
+  const lines = mine.split('\n');
+  return { text, conflicts: conflicts.map((k) => lines.findIndex((l) => l.includes(JSON.stringify(k) + ':')) + 1 || 1) };
 }
 
 /** Three-way merge of texts by lines; conflicts as 1-based lines of `mine`. */

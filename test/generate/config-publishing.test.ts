@@ -49,7 +49,19 @@ describe('keepEdits, formats, sdk options', () => {
     await expect(use({ className: 'User' })).rejects.toThrow(/className "User" is also an export of the package/);
     await expect(use({ classname: 'X' })).rejects.toThrow(/plugin "sdk": unknown option "classname"/);
     await expect(use({ namespaces: 'folders' })).rejects.toThrow(/namespaces must be "paths" or "tags"/);
+    await expect(use({ lead: 'yes' })).rejects.toThrow(/lead must be true or false/);
     const { files } = await use({ className: 'ArthurClient', namespaces: 'tags' });
     expect(files.get('src/sdk.ts')).toContain('export class ArthurClient {');
+  });
+
+  it('the README leads with the class when the config says so, else shows it after the functions', async () => {
+    const spec = join(ROOT, 'specs/arthur.yaml');
+    const readme = async (options: object) =>
+      (await renderClient({ name: 'arthur', spec, output: join(tempDir(), 'out'), plugins: [{ name: 'client', file: 'f', at: 'p' }, { name: 'docs', file: 'f', at: 'p' }, { name: 'sdk', options, file: 'f', at: 'p' }] })).files.get('README.md')!;
+    const headings = (md: string) => md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.replace(/<a .*$/, '').trim());
+    const led = headings(await readme({ lead: true }));
+    expect(led.slice(0, 3)).toEqual(['## Installation', '## Resource-style client', '## Quick start']);
+    const after = headings(await readme({}));
+    expect(after.indexOf('## Resource-style client')).toBeGreaterThan(after.indexOf('## Errors'));
   });
 });

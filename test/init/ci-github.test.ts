@@ -148,6 +148,10 @@ describe('oagen init --ci github', () => {
       }
     }
     expect(wf.jobs.regenerate.if).toBe("github.event_name == 'pull_request'");
+    // a fork's read-only token can neither push nor comment
+    for (const name of ['Commit the regenerated output', 'Comment on the pull request']) {
+      expect((wf.jobs.regenerate.steps.find((s) => s.name === name) as { if?: string }).if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
+    }
     expect(wf.jobs.regenerate.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
     expect(wf.jobs.publish.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     const setup = wf.jobs.publish.steps.find((s) => s.uses?.startsWith('actions/setup-node'))!;

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { merge3 } from '../../src/write/merge.js';
+import { merge3, mergeJson } from '../../src/write/merge.js';
 import { parseIgnore } from '../../src/write/ignore.js';
 import { ROOT, tempDir } from '../generate/helpers.js';
 
@@ -125,10 +125,13 @@ describe('keepEdits: hand edits survive regeneration', () => {
     const p = project();
     generate(p.dir);
     edit(p);
+    // and package.json: a description of one's own next to the version oagen bumps, a repository
+    const pkg = JSON.parse(p.file('package.json'));
+    writeFileSync(join(p.out, 'package.json'), JSON.stringify({ ...pkg, description: 'The shop client', repository: 'github:acme/shop' }, null, 2) + '\n');
     save(join(p.dir, 'api.yaml'), spec({ listLimitDoc: 'How many items (at most 100).', extraOp: true }));
     const r = generate(p.dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('shop: hand edits: merged src/api/items.ts');
+    expect(r.stdout).toContain('shop: hand edits: merged package.json, src/api/items.ts');
     expect(r.stdout).toContain('kept (added) src/extra/version.ts');
     const api = p.file(API);
     expect(api).toContain(JSDOC_AFTER); // the user's
@@ -137,6 +140,7 @@ describe('keepEdits: hand edits survive regeneration', () => {
     expect(api).toContain('export function archiveItem('); // the spec's
     expect(api).not.toMatch(/<<<<<<<|>>>>>>>/);
     expect(p.file('src/extra/version.ts')).toBe(NEW_FILE);
+    expect(JSON.parse(p.file('package.json'))).toMatchObject({ version: '1.1.0', description: 'The shop client', repository: 'github:acme/shop' });
     // the base is what oagen generated, without the edits
     const base = JSON.parse(p.file('.oagen/base.json')) as { files: Record<string, string> };
     expect(base.files[API]).toContain(JSDOC_BEFORE);
@@ -202,6 +206,17 @@ describe('keepEdits: hand edits survive regeneration', () => {
     expect(p.file('src/index.ts')).toContain("export * from './api/items.js';");
   });
 
+  it('takes CRLF line endings of a checkout for no edit', () => {
+    const p = project();
+    generate(p.dir);
+    writeFileSync(join(p.out, API), p.file(API).replace(/\n/g, '\r\n'));
+    save(join(p.dir, 'api.yaml'), spec({ getSummary: 'Gets one item by its id.' }));
+    const r = generate(p.dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('hand edits');
+    expect(p.file(API)).toContain(' * Gets one item by its id.\n');
+  });
+
   it('without keepEdits, edits are overwritten as before, but .oagenignore is still honoured', () => {
     const p = project(false);
     generate(p.dir);
@@ -223,6 +238,20 @@ describe('merge3 and .oagenignore patterns', () => {
     expect(merge3('a\nZ', 'a\nb', 'a\nZ')).toEqual({ text: 'a\nZ', conflicts: [] });
     // lines both sides only added at the same place: both kept, the generated ones first
     expect(merge3('a\nb\nmine', 'a\nb', 'a\nb\ntheirs')).toEqual({ text: 'a\nb\ntheirs\nmine', conflicts: [] });
+  });
+
+  it('merges JSON key by key: a field next to the version is no conflict', () => {
+    const base = JSON.stringify({ name: 'x', version: '1.0.0', description: 'd', scripts: { build: 'tsc' }, license: 'MIT' }, null, 2) + '\n';
+    const theirs = base.replace('1.0.0', '1.1.0').replace('"tsc"', '"tsc -p tsconfig.build.json"');
+    const mine = JSON.stringify({ name: 'x', version: '1.0.0', description: 'mine', scripts: { build: 'tsc', lint: 'eslint' }, license: 'MIT', repository: 'github:a/b' }, null, 2) + '\n';
+    expect(merge3(mine, base, theirs).conflicts.length).toBeGreaterThan(0); // line by line, it would be
+    const merged = mergeJson(mine, base, theirs)!;
+    expect(merged.conflicts).toEqual([]);
+    expect(JSON.parse(merged.text)).toEqual({ name: 'x', version: '1.1.0', description: 'mine', scripts: { build: 'tsc -p tsconfig.build.json', lint: 'eslint' }, license: 'MIT', repository: 'github:a/b' });
+    // both changed one value: a conflict, on the line of the user's file
+    const clash = mergeJson(mine.replace('1.0.0', '2.0.0'), base, theirs)!;
+    expect(clash.conflicts).toEqual([3]);
+    expect(mergeJson('not json', base, theirs)).toBeUndefined();
   });
 
   it('matches paths like .gitignore', () => {

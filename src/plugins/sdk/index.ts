@@ -47,7 +47,8 @@ export const sdkPlugin: Plugin<SdkOptions> = {
     ];
   },
   readme(view, ctx) {
-    return [sdkReadme(view, sdkModel(view, ctx.options))];
+    const section = sdkReadme(view, sdkModel(view, ctx.options));
+    return [ctx.options.lead ? { ...section, lead: true } : section];
   },
   packageJson() {
     return { exports: { './sdk': { types: './dist/sdk.d.ts', import: './dist/sdk.js' } } };

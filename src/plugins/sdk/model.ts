@@ -9,18 +9,15 @@ import { isIdentifierName, jsDocLines } from '../../escape/index.js';
 import { pascalCase } from '../../naming/casing.js';
 import { isReserved } from '../../naming/reserved.js';
 import { RUNTIME_EXPORTS } from '../../naming/runtime-exports.js';
+import type { SdkPluginOptions } from '../../config/types.js';
 import type { Schema } from '../../ir/types.js';
 import { resolveRef } from '../../ir/walk.js';
 import type { ApiView, OperationView } from '../../view/index.js';
 import { methodSignature, type MethodSignature } from './signature.js';
-import { defaultClassName, methodName, planStructure, RESERVED_MEMBERS, type NamespaceMode } from './structure.js';
+import { defaultClassName, methodName, planStructure, RESERVED_MEMBERS } from './structure.js';
 
-export interface SdkOptions {
-  /** the class's name (default: PascalCase of the package name, `openai-admin` → `OpenaiAdmin`) */
-  className?: string;
-  /** where namespaces come from: `"paths"` (default) or `"tags"` */
-  namespaces?: NamespaceMode;
-}
+/** The plugin's options, as the config types them (src/config/types.ts). */
+export type SdkOptions = SdkPluginOptions;
 
 export interface SdkMethod {
   name: string;
@@ -73,7 +70,8 @@ function optionError(message: string): OagenError {
 }
 
 function checkOptions(options: SdkOptions): SdkOptions {
-  for (const k of Object.keys(options)) if (k !== 'className' && k !== 'namespaces') throw optionError(`unknown option "${k}" (className, namespaces)`);
+  for (const k of Object.keys(options)) if (k !== 'className' && k !== 'namespaces' && k !== 'lead') throw optionError(`unknown option "${k}" (className, namespaces, lead)`);
+  if (options.lead !== undefined && typeof options.lead !== 'boolean') throw optionError(`lead must be true or false`);
   if (options.className !== undefined && (typeof options.className !== 'string' || !isIdentifierName(options.className) || isReserved(options.className))) {
     throw optionError(`className must be a TypeScript identifier, got ${JSON.stringify(options.className)}`);
   }

@@ -79,7 +79,12 @@ function callOf(view: ApiView, model: SdkModel, m: SdkMethod, target: string): C
 /** Up to three example calls: a list, a call with positional path parameters, one with a flattened body. */
 function exampleCalls(view: ApiView, model: SdkModel): Call[] {
   const name = instanceName(view);
-  const all = model.namespaces.flatMap((n) => n.methods.filter((m) => !m.stream && !m.view.op.deprecated).map((m) => ({ m, target: [name, ...n.path].join('.') })));
+  // the examples come from the largest resources first (`projects`, `users`), in the spec's order within them
+  const size = new Map<string, number>();
+  for (const n of model.namespaces) size.set(n.path[0] ?? '', (size.get(n.path[0] ?? '') ?? 0) + n.methods.length);
+  const all = model.namespaces
+    .flatMap((n) => n.methods.filter((m) => !m.stream && !m.view.op.deprecated).map((m) => ({ m, target: [name, ...n.path].join('.'), size: size.get(n.path[0] ?? '') ?? 0 })))
+    .sort((a, b) => b.size - a.size);
   const picks: Call[] = [];
   const pick = (test: (m: SdkMethod) => boolean) => {
     for (const { m, target } of all) {
@@ -118,8 +123,8 @@ export function sdkReadme(view: ApiView, model: SdkModel): ReadmeSection {
   const pkg = view.packageName;
   const out: string[] = [];
   out.push(
-    `The package also has a resource-style client: the class ${markdownCode(model.className)}, exported from ${markdownCode(`${pkg}/sdk`)}, ` +
-      `beside the functions (which stay, and stay tree-shakable). It takes the options of ${markdownCode('createClient')}, groups the ` +
+    `${markdownCode(model.className)}, exported from ${markdownCode(`${pkg}/sdk`)}, is a resource-style client beside the functions ` +
+      `(which stay, and stay tree-shakable). It takes the options of ${markdownCode('createClient')}, groups the ` +
       `operations by resource, and each method is a thin call of the same operation function: retries, pagination, streams ` +
       `and errors are the function's.`,
     '',

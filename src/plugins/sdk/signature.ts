@@ -61,7 +61,8 @@ function bodyHasRequired(v: OperationView, schemas: ReadonlyMap<SchemaId, Schema
 export function methodSignature(v: OperationView, fn: string, paramsType: string, schemas: ReadonlyMap<SchemaId, Schema>): MethodSignature {
   const path = v.params.filter((p) => p.param.in === 'path').sort((a, b) => v.op.path.indexOf(`{${a.param.name}}`) - v.op.path.indexOf(`{${b.param.name}}`));
   const others = v.params.filter((p) => p.param.in !== 'path');
-  const taken = new Set(['params', 'options', 'body']);
+  // the method's own names: its parameters, its locals, the helper and the function it calls
+  const taken = new Set(['params', 'options', 'body', 'named', 'split', fn]);
   const positional = path.map((p) => {
     let name = identifier(camelCase(p.param.name) || 'id', 'id');
     while (taken.has(name)) name = `${name}_`;

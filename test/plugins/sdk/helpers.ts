@@ -1,11 +1,12 @@
 /**
  * The `openai-admin` package as oagen.config.json configures it (the `sdk` plugin on, class
- * `OpenAIAdmin`), rendered into a temp folder, compiled with its own tsconfig and loaded by
+ * `OpenAIAdmin`; of its plugins, `client`, `docs` and `sdk`), rendered into a temp folder, compiled with its own tsconfig and loaded by
  * Node: `dist/index.js` (the functions) and `dist/sdk.js` (the class).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import { loadConfig, type ClientConfig } from '../../../src/config.js';
 import { renderClient } from '../../../src/generate.js';
 import { loadCompiledPackage, repoRoot, type CompiledPackage } from '../../e2e/compiled-package.js';
@@ -14,7 +15,10 @@ import { tempDir } from '../../tmp.js';
 export function configuredAdmin(): ClientConfig {
   const config = loadConfig(join(repoRoot, 'oagen.config.json'));
   const c = config.clients.find((x) => x.name === 'openai-admin')!;
-  return { ...c, output: join(tempDir('sdk-never-written-'), 'openai-admin') };
+  // the package as configured, with the plugins these tests are about (the others need their own dependencies installed)
+  const plugins = c.plugins?.filter((p) => ['client', 'docs', 'sdk'].includes(p.name));
+  expect(plugins?.find((p) => p.name === 'sdk')?.options).toMatchObject({ className: 'OpenAIAdmin' });
+  return { ...c, ...(plugins ? { plugins } : {}), output: join(tempDir('sdk-never-written-'), 'openai-admin') };
 }
 
 /** Renders a client config's package into a new temp folder (its source, as `oagen generate` would write it). */
