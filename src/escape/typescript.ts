@@ -161,24 +161,24 @@ function escapeFor(value: string, quote: string, extra?: (s: string, i: number) 
 }
 
 /**
- * A double-quoted JS string literal that evaluates to exactly `value`, for any content:
+ * A single-quoted JS string literal that evaluates to exactly `value`, for any content:
  * quotes, backslashes, line breaks, U+2028/2029, NUL, lone surrogates, invisible controls,
  * `</script>` and `*​/` are escaped; other characters (letters of any script, emoji) are kept.
  */
 export function stringLiteral(value: string): string {
   const s = typeof value === 'string' ? value : String(value);
-  // printable ASCII but `"`, `*`, `<` and `\` (most enum members and examples): the text in quotes
-  if (PLAIN_STRING.test(s)) return `"${s}"`;
+  // printable ASCII but `'`, `*`, `<` and `\` (most enum members and examples): the text in quotes
+  if (PLAIN_STRING.test(s)) return `'${s}'`;
   return rememberedLiteral(s);
 }
 
-const PLAIN_STRING = /^[\x20\x21\x23-\x29\x2b-\x3b\x3d-\x5b\x5d-\x7e]*$/;
+const PLAIN_STRING = /^[\x20-\x26\x28\x29\x2b-\x3b\x3d-\x5b\x5d-\x7e]*$/;
 const PLAIN_LITERAL = /^[\x20-\x7e]*$/;
 
 /** `stringLiteral` for any text (its general path). */
 export function generalStringLiteral(s: string): string {
-  if (PLAIN_LITERAL.test(s) && !/["\\]|<[/!]|\*\//.test(s)) return `"${s}"`;
-  return `"${escapeFor(s, '"')}"`;
+  if (PLAIN_LITERAL.test(s) && !/['\\]|<[/!]|\*\//.test(s)) return `'${s}'`;
+  return `'${escapeFor(s, "'")}'`;
 }
 
 // the same example strings and enum members recur on hundreds of docs pages

@@ -1,7 +1,7 @@
 /**
  * The exported declarations of a generated package (its `src/client.ts`, `src/models/*.ts`,
  * `src/aliases.ts`, `src/webhooks.ts` and `src/api/*.ts`), read with the TypeScript parser
- * only (no type checking). Each comes with its code without comments (functions: the
+ * only (no type checking). Each comes with its code without comments and layout (functions: the
  * signature only, the body is behaviour, not type), the identifiers it refers to, its
  * comments (the JSDoc before it and any comment inside it; a comment followed by a blank
  * line is the file's header, not the declaration's) and how many `@deprecated` tags they
@@ -132,11 +132,26 @@ function innerComments(source: string): string[] {
 
 const scanner = ts.createScanner(ts.ScriptTarget.ES2022, true, ts.LanguageVariant.Standard);
 
-/** The tokens of a piece of TypeScript, comments and whitespace dropped. */
+/**
+ * The tokens of a piece of TypeScript, comments and whitespace dropped, and what is layout
+ * alone made canonical: a string literal is written as JSON writes its value (`'a'` and `"a"`
+ * are one token), a trailing comma before `)`, `]`, `}` or `>` is dropped (a wrapped
+ * parameter list or object type has one), and so is a union's leading `|` (one member per line).
+ */
 function scan(source: string): string[] {
   const tokens: string[] = [];
   scanner.setText(source);
-  forEachToken(scanner, () => tokens.push(scanner.getTokenText()));
+  forEachToken(scanner, (k) => {
+    if (k === ts.SyntaxKind.StringLiteral) tokens.push(JSON.stringify(scanner.getTokenValue()));
+    else {
+      const text = scanner.getTokenText();
+      const last = tokens[tokens.length - 1];
+      if ((text === ')' || text === ']' || text === '}' || text === '>') && last === ',') tokens.pop();
+      // a union broken into lines starts with `|`
+      if (text === '|' && (last === '=' || last === ':' || last === '(' || last === '<' || last === ',')) return;
+      tokens.push(text);
+    }
+  });
   return tokens;
 }
 

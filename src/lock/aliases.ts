@@ -22,6 +22,7 @@ import type { Diagnostics } from '../diagnostics.js';
 import type { ApiIR } from '../ir/types.js';
 import type { Names } from '../naming/names.js';
 import { RUNTIME_EXPORTS } from '../naming/runtime-exports.js';
+import { hasErrorBody } from '../view/responses.js';
 import { sortAliases, type AliasRole, type LockAlias } from './format.js';
 import type { Rename } from './renames.js';
 
@@ -75,11 +76,14 @@ export function planAliases(
 
   // Current export name of each (identity, role), and the live names of each namespace.
   const schemaIds = new Map(ir.schemas.map((n) => [n.id, n]));
+  const operations = new Map(ir.operations.map((op) => [op.key as string, op]));
   const target = (of: string, role: AliasRole): string | undefined => {
     if (role === 'schema') return names.schema.get(of);
     const n = names.operation.get(of);
     if (!n) return undefined;
-    return role === 'function' ? n.fn : role === 'params' ? n.params : role === 'error' ? n.error : n.stream;
+    // an operation without a typed error body exports no error type (src/view/responses.ts)
+    if (role === 'error') return operations.has(of) && hasErrorBody(operations.get(of)!) ? n.error : undefined;
+    return role === 'function' ? n.fn : role === 'params' ? n.params : n.stream;
   };
   const liveTypes = new Map<string, string>(); // name → identity
   const liveValues = new Map<string, string>();

@@ -1,12 +1,12 @@
 /**
  * Named schemas → their facts for the package's model declarations and the docs: an
  * `interface` for objects with properties (its members), a type alias for everything else
- * (its type, and a union's or enum's members one by one), and an enum's values as literals
+ * (its type), and an enum's values as literals
  * (the `export const UserSort = [...] as const` list).
  */
 import type { NamedSchema, Schema } from '../ir/types.js';
 import { literalValue } from '../escape/index.js';
-import { printMemberList, printMembers, printTypeText, schemaDocLines, typeText, type MemberView, type TypeContext } from './printer.js';
+import { printMemberList, printTypeText, schemaDocLines, type MemberView, type TypeContext } from './printer.js';
 
 export type { MemberView };
 
@@ -21,10 +21,8 @@ export interface ModelView {
   members?: MemberView[];
   /** interface: its index signature's type, when it has one */
   index?: string;
-  /** alias: its type expression (block layout) */
+  /** alias: its type expression (block layout; a union too long for `export type Name = …` starts with a line break, one member per line) */
   type?: string;
-  /** alias of a union or enum with more than one member: its members (and `null`), each a type expression, for one-per-line layout (printed on first read) */
-  readonly unionMembers?: string[];
   /** enum: its values as literals, for the `as const` list */
   values?: string[];
 }
@@ -39,12 +37,8 @@ export function modelView(named: NamedSchema, ctx: TypeContext): ModelView {
     view.members = list.members;
     if (list.index !== undefined) view.index = list.index;
   } else {
-    view.type = printTypeText(s, ctx, 'block');
-    if ((s.kind === 'union' || s.kind === 'enum') && (s.kind === 'union' ? s.members.length : s.values.length + (s.open ? 1 : 0)) + (s.nullable ? 1 : 0) > 1) {
-      // printed on first read: only long unions are laid out one member per line
-      let members: string[] | undefined;
-      Object.defineProperty(view, 'unionMembers', { enumerable: true, get: () => (members ??= printMembers(s, ctx, 'block', '  ')!.map(typeText)) });
-    }
+    // `export type Name = ` before it: a union too long for the line is one member per line
+    view.type = printTypeText(s, ctx, 'block', '', 15 + name.length);
   }
   const values = enumValues(s);
   if (values) view.values = values.map(literalValue);

@@ -15,11 +15,14 @@ import { resolveRef } from '../ir/walk.js';
 import type { OperationNames } from '../naming/names.js';
 import { detectPagination } from './pagination.js';
 import { printTypeText, UPLOADABLE, type TypeContext } from './printer.js';
-import { errorResponses, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
+import { errorResponses, hasErrorBody, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
 
 /** A type's TypeScript text in the package's layout (block: object members one per line). */
-function typeExpr(s: Schema, ctx: TypeContext, indent = ''): string {
-  return printTypeText(s, ctx, 'block', indent);
+/** A column no union breaks at: for types joined with others (` | `) or written inside a signature. */
+const ONE_LINE = Number.NEGATIVE_INFINITY;
+
+function typeExpr(s: Schema, ctx: TypeContext, indent = '', column = -1): string {
+  return printTypeText(s, ctx, 'block', indent, column);
 }
 
 export interface ParamView {
@@ -136,7 +139,7 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
     successType: shapeType(success, ctx),
     security: op.security ?? ctx.security,
   };
-  const errorT = errorType(errors, ctx);
+  const errorT = hasErrorBody(op, errors) ? errorType(errors, ctx) : undefined;
   if (errorT !== undefined) view.errorType = errorT;
   if (body) view.body = body;
   if (streamS) {
@@ -148,7 +151,7 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
   const accept = acceptHeader(success);
   if (accept !== undefined) view.accept = accept;
   if (success.kind === 'sse' && hasErrorProperty(success.schemas, ctx)) view.eventErrors = true;
-  if (pag) view.pagination = { info: pag.info, itemType: typeExpr(pag.item, ctx) };
+  if (pag) view.pagination = { info: pag.info, itemType: typeExpr(pag.item, ctx, '', ONE_LINE) };
   return view;
 }
 
@@ -158,7 +161,7 @@ function errorType(errors: readonly Response[], ctx: TypeContext): string | unde
   for (const r of errors) {
     for (const c of r.contents) {
       if (!isJson(c.mediaType)) continue;
-      const t = typeExpr(c.schema, ctx);
+      const t = typeExpr(c.schema, ctx, '', ONE_LINE);
       if (!types.includes(t)) types.push(t);
     }
   }
@@ -176,7 +179,7 @@ function paramViews(op: Operation, ctx: OperationContext, opConfig: OperationSer
   for (let i = 0; i < ps.length; i++) if (ps[i].in !== 'path') keys[i] = freeKey(ps[i], used);
   // The views keep the spec's order (the interface and the docs list them so).
   return ps.map((param, i) => {
-    const view: ParamView = { key: keys[i], param, type: typeExpr(param.schema, ctx, '  ') };
+    const view: ParamView = { key: keys[i], param, type: typeExpr(param.schema, ctx, '  ', 2 + keys[i].length + (param.required ? 2 : 3)) };
     const format = paramFormat(param, ctx, opConfig);
     if (format) {
       view.format = format;
@@ -379,12 +382,12 @@ function shapeType(shape: SuccessShape, ctx: TypeContext): string {
     case 'sse':
       return `EventStream<${eventType(shape, ctx)}>`;
     default:
-      return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx)))].join(' | ') || 'unknown';
+      return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx, '', ONE_LINE)))].join(' | ') || 'unknown';
   }
 }
 
 function eventType(shape: SuccessShape, ctx: TypeContext): string {
-  return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx)))].join(' | ') || 'unknown';
+  return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx, '', ONE_LINE)))].join(' | ') || 'unknown';
 }
 
 /** The stream variant turns a `stream: boolean` body flag on, when the body has one. */

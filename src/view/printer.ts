@@ -11,7 +11,8 @@
  * checks it over every schema node of the OpenAI spec).
  *
  * Every spec string goes through the escaping layer: property keys, literals and comments.
- * readOnly properties carry the `readonly` modifier; required-ness is the spec's.
+ * readOnly properties carry the `readonly` modifier; required-ness is the spec's; required
+ * members come before optional ones (each in the spec's order).
  */
 import type { Property, Schema, SchemaId, SchemaOf } from '../ir/types.js';
 import { jsDocLines, literalValue, propertyKey } from '../escape/index.js';
@@ -48,12 +49,21 @@ interface Printer {
   readonly layout: Layout;
   /** object literals with members written so far (in block layout: the multi-line ones) */
   objects: number;
+  /** block layout: the column where the next expression starts, when known (-1: estimated from its indent) */
+  column: number;
 }
 
+/**
+ * Block layout breaks a union (or enum) whose line would pass WIDTH into one member per line,
+ * `\n<indent>  | A`; where the column it starts at is not known, it is taken to be this far
+ * past the indent (a member's key).
+ */
+const NESTED_COLUMN = 24;
+
 /** The parts of `s`'s type expression. */
-export function printType(s: Schema, ctx: TypeContext, layout: Layout = 'inline', indent = ''): TypePart[] {
+export function printType(s: Schema, ctx: TypeContext, layout: Layout = 'inline', indent = '', column = -1): TypePart[] {
   const out: TypePart[] = [];
-  print(s, { ctx, layout, objects: 0 }, indent, out);
+  print(s, { ctx, layout, objects: 0, column }, indent, out);
   return out;
 }
 
@@ -65,13 +75,13 @@ export function typeText(parts: readonly TypePart[]): string {
 }
 
 /** `s`'s type as TypeScript text (printType joined). */
-export function printTypeText(s: Schema, ctx: TypeContext, layout: Layout = 'inline', indent = ''): string {
-  return typeText(printType(s, ctx, layout, indent));
+export function printTypeText(s: Schema, ctx: TypeContext, layout: Layout = 'inline', indent = '', column = -1): string {
+  return typeText(printType(s, ctx, layout, indent, column));
 }
 
 /** The members of a union or enum (and `null` when nullable) as separate expressions, or undefined for other kinds. */
 export function printMembers(s: Schema, ctx: TypeContext, layout: Layout, indent: string): TypePart[][] | undefined {
-  const p: Printer = { ctx, layout, objects: 0 };
+  const p: Printer = { ctx, layout, objects: 0, column: -1 };
   let members: TypePart[][];
   if (s.kind === 'union') members = unionMembers(s, p, indent);
   else if (s.kind === 'enum') members = enumMembers(s).map((t) => [t]);
@@ -83,14 +93,14 @@ export function printMembers(s: Schema, ctx: TypeContext, layout: Layout, indent
 /** An object type literal, or `Record<string, T>` when it has no declared properties. */
 export function printObject(properties: readonly Property[], additional: Schema | undefined, ctx: TypeContext, layout: Layout, indent: string): TypePart[] {
   const out: TypePart[] = [];
-  objectParts(properties, additional, { ctx, layout, objects: 0 }, indent, out);
+  objectParts(properties, additional, { ctx, layout, objects: 0, column: -1 }, indent, out);
   return out;
 }
 
 /** The members of an object type or interface body in block layout, one per line with its JSDoc. */
 export function printObjectMembers(properties: readonly Property[], additional: Schema | undefined, ctx: TypeContext, indent: string): TypePart[] {
   const out: TypePart[] = [];
-  blockMembers(properties, additional, { ctx, layout: 'block', objects: 0 }, indent, out);
+  blockMembers(properties, additional, { ctx, layout: 'block', objects: 0, column: -1 }, indent, out);
   return out;
 }
 
@@ -112,11 +122,14 @@ export interface MemberView {
  * from `indent`.
  */
 export function printMemberList(properties: readonly Property[], additional: Schema | undefined, ctx: TypeContext, indent: string): { members: MemberView[]; index?: string } {
-  const p: Printer = { ctx, layout: 'block', objects: 0 };
-  const members = properties.map((prop): MemberView => {
+  const p: Printer = { ctx, layout: 'block', objects: 0, column: -1 };
+  const members = requiredFirst(properties).map((prop): MemberView => {
     const type: TypePart[] = [];
+    const key = propertyKey(prop.name);
+    const readonly = prop.schema.readOnly === true;
+    p.column = indent.length + (readonly ? 9 : 0) + key.length + (prop.required ? 2 : 3);
     print(prop.schema, p, indent, type);
-    return { doc: schemaDocLines(prop.schema), readonly: prop.schema.readOnly === true, key: propertyKey(prop.name), optional: !prop.required, type: typeText(type) };
+    return { doc: schemaDocLines(prop.schema), readonly, key, optional: !prop.required, type: typeText(type) };
   });
   if (!additional) return { members };
   const index: TypePart[] = [];
@@ -124,8 +137,52 @@ export function printMemberList(properties: readonly Property[], additional: Sch
   return { members, index: typeText(index) };
 }
 
-/** Appends the parts of `s` (with its nullability) to `out`. */
+/** Appends the parts of `s` (with its nullability) to `out`; in block layout, a union too long for its line one member per line. */
 function print(s: Schema, p: Printer, indent: string, out: TypePart[]): void {
+  const column = p.column;
+  p.column = -1; // what it contains starts at columns it does not know
+  if (p.layout !== 'block' || (s.kind !== 'union' && s.kind !== 'enum')) return printLine(s, p, indent, out);
+  const start = out.length;
+  printLine(s, p, indent, out);
+  if (fits(out, start, column < 0 ? indent.length + NESTED_COLUMN : column)) return;
+  const inner = indent + '  ';
+  let members: TypePart[][];
+  if (s.kind === 'enum') members = enumMembers(s).map((t): TypePart[] => [t]);
+  else {
+    // a member that is an enum gives one line per value
+    members = [];
+    unionMembers(s, p, inner).forEach((m, i) => {
+      const x = s.members[i];
+      if (x.kind === 'enum' && !x.nullable && m.length === 1) for (const t of enumMembers(x)) members.push([t]);
+      else members.push(m);
+    });
+  }
+  if (s.nullable) members.push(['null']);
+  if (members.length < 2) return;
+  out.length = start;
+  for (const m of members) {
+    out.push(`\n${inner}| `);
+    for (const x of m) out.push(x);
+  }
+}
+
+/** Whether the parts from `start` fit in WIDTH columns, their first line starting at `column`. */
+function fits(out: TypePart[], start: number, column: number): boolean {
+  let text = '';
+  for (let i = start; i < out.length; i++) {
+    const x = out[i];
+    text += typeof x === 'string' ? x : x.model;
+  }
+  // room for the `;` or `,` after it
+  if (column + text.length < WIDTH) return true;
+  const lines = text.split('\n');
+  if (column + lines[0].length >= WIDTH) return false;
+  for (let i = 1; i < lines.length; i++) if (lines[i].length > WIDTH) return false;
+  return true;
+}
+
+/** Appends the parts of `s` (with its nullability) to `out`, its unions on one line. */
+function printLine(s: Schema, p: Printer, indent: string, out: TypePart[]): void {
   if (!s.nullable || s.kind === 'null' || s.kind === 'unknown') {
     core(s, p, indent, out);
   } else if (s.kind === 'intersection') {
@@ -142,8 +199,11 @@ function print(s: Schema, p: Printer, indent: string, out: TypePart[]): void {
 function printWrapped(s: Schema, p: Printer, indent: string, out: TypePart[], paren: boolean): void {
   if (!paren) return print(s, p, indent, out);
   out.push('(');
+  const start = out.length;
   print(s, p, indent, out);
-  out.push(')');
+  // a union broken into lines closes on its own line
+  const first = out[start];
+  out.push(typeof first === 'string' && first.charCodeAt(0) === 10 ? `\n${indent})` : ')');
 }
 
 type Handler<K extends Schema['kind']> = (s: SchemaOf<K>, p: Printer, indent: string, out: TypePart[]) => void;
@@ -250,7 +310,10 @@ function unionMembers(s: SchemaOf<'union'>, p: Printer, indent: string): TypePar
       return ['(', name, ` & { ${propertyKey(disc.property)}: ${tags.map(literalValue).join(' | ')} })`];
     }
     const out: TypePart[] = [];
-    printWrapped(m, p, indent, out, m.kind === 'intersection' || (m.kind === 'union' && m.nullable === true));
+    const paren = m.kind === 'intersection' || (m.kind === 'union' && m.nullable === true);
+    // a union's own member never breaks into lines by itself (`A | | B` is no type): its union does
+    if (paren) printWrapped(m, p, indent, out, true);
+    else printLine(m, p, indent, out);
     return out;
   });
 }
@@ -291,7 +354,7 @@ function objectParts(properties: readonly Property[], additional: Schema | undef
     return;
   }
   out.push('{ ');
-  properties.forEach((prop, i) => {
+  requiredFirst(properties).forEach((prop, i) => {
     out.push(`${i > 0 ? '; ' : ''}${prop.schema.readOnly ? 'readonly ' : ''}${propertyKey(prop.name)}${prop.required ? '' : '?'}: `);
     print(prop.schema, p, indent, out);
   });
@@ -302,11 +365,27 @@ function objectParts(properties: readonly Property[], additional: Schema | undef
   out.push(' }');
 }
 
-function blockMembers(properties: readonly Property[], additional: Schema | undefined, p: Printer, indent: string, out: TypePart[]): void {
+/** Required members before optional ones, each group in the spec's order. */
+export function requiredFirst<T extends { readonly required: boolean }>(properties: readonly T[]): readonly T[] {
+  let seenOptional = false;
   for (const prop of properties) {
+    if (!prop.required) seenOptional = true;
+    else if (seenOptional) return [...properties.filter((x) => x.required), ...properties.filter((x) => !x.required)];
+  }
+  return properties; // already in that order (most objects)
+}
+
+function blockMembers(properties: readonly Property[], additional: Schema | undefined, p: Printer, indent: string, out: TypePart[]): void {
+  for (const prop of requiredFirst(properties)) {
     const doc = docBlock(schemaDocLines(prop.schema), indent);
-    out.push(`${doc}${indent}${prop.schema.readOnly ? 'readonly ' : ''}${propertyKey(prop.name)}${prop.required ? '' : '?'}: `);
+    const head = `${prop.schema.readOnly ? 'readonly ' : ''}${propertyKey(prop.name)}${prop.required ? '' : '?'}:`;
+    const at = out.length;
+    out.push(`${doc}${indent}${head} `);
+    p.column = indent.length + head.length + 1;
     print(prop.schema, p, indent, out);
+    // a union broken into lines starts on the next line: no space after the colon
+    const next = out[at + 1];
+    if (typeof next === 'string' && next.charCodeAt(0) === 10) out[at] = `${doc}${indent}${head}`;
     out.push(';\n');
   }
   if (additional) {
@@ -326,7 +405,7 @@ function indexParts(properties: readonly Property[], additional: Schema, p: Prin
   const add = (s: Schema | undefined) => {
     const parts: TypePart[] = [];
     const before = p.objects;
-    if (s) print(s, p, indent, parts);
+    if (s) printLine(s, p, indent, parts);
     else parts.push('undefined');
     const text = typeText(parts);
     if (!members.some((m) => m.text === text)) members.push({ parts, text, object: p.objects > before });

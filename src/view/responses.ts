@@ -45,6 +45,14 @@ export function errorResponses(op: Operation, ok: Response[] = successResponses(
 }
 
 /** The main (non-stream) success shape. */
+/**
+ * Whether the operation declares a typed error body: a JSON error response whose schema says
+ * more than `unknown`. Only then does the package export its `<Operation>Error` type.
+ */
+export function hasErrorBody(op: Operation, errors: Response[] = errorResponses(op)): boolean {
+  return errors.some((r) => r.contents.some((c) => isJson(c.mediaType) && c.schema.kind !== 'unknown'));
+}
+
 export function successShape(op: Operation, responses: Response[] = successResponses(op)): SuccessShape {
   const statuses = responses.map((r) => r.status);
   const contents = responses.flatMap((r) => r.contents);

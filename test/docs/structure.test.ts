@@ -103,7 +103,7 @@ describe('openai-admin docs', () => {
     expect(modify).toContain('- **Content-Type**: `application/json`');
     // specs/openai.overlay.yaml marks OpenAI's POSTs retryable (as OpenAI's own client retries them)
     expect(modify).toContain('Retried automatically: the spec marks it safe to retry (`x-oagen-retry`), so connection errors');
-    expect(modify).toMatch(/const user = await modifyUser\(client, \{\n\s+user_id: "user_abc123",\n\s+body: \{/);
+    expect(modify).toMatch(/const user = await modifyUser\(client, \{\n\s+user_id: 'user_abc123',\n\s+body: \{/);
 
     const retrieve = section(md, 'retrieveUser');
     expect(retrieve).toContain('Retried automatically: `GET` is idempotent');
@@ -166,7 +166,7 @@ describe('arthur docs', () => {
   it('getOrganizationUsers: enum parameters linked, array default shown, page pagination explained', () => {
     const s = section(files.get('docs/UsersV1Api.md')!, 'getOrganizationUsers');
     expect(s).toContain('| `sort` | query | [`UserSort`](models/UserSort.md) | Override the field used for sorting. Optional. | no |');
-    expect(s).toContain('| `user_types` | query | [`UserType`](models/UserType.md)`[]` | Limits the results to a specific set of user types. | no | `["user", "service_account"]` |');
+    expect(s).toContain('| `user_types` | query | [`UserType`](models/UserType.md)`[]` | Limits the results to a specific set of user types. | no | `[\'user\', \'service_account\']` |');
     expect(s).toContain('increments the `page` query parameter');
     expect(s).toContain('[`OAuth2AuthorizationCode`](../README.md#oauth2authorizationcode) (OAuth 2.0 access token)');
     expect(s).toContain('| **`422`** | Validation Error | [`HTTPValidationError`](models/HTTPValidationError.md) | throws [`UnprocessableEntityError`](../README.md#errors) |');
@@ -174,8 +174,8 @@ describe('arthur docs', () => {
 
   it('enum models list their values', () => {
     const md = files.get('docs/models/UserType.md')!;
-    expect(md).toContain('| `"user"` |');
-    expect(md).toContain('| `"service_account"` |');
+    expect(md).toContain("| `'user'` |");
+    expect(md).toContain("| `'service_account'` |");
   });
 });
 

@@ -41,26 +41,26 @@ const disc = (members: string[], mapping: [string, string][]): Schema => ({
 
 describe('exampleValue', () => {
   it.each<[string, Schema, string, string | undefined]>([
-    ['a string from its example', str({ example: 'hello' }), 'x', '"hello"'],
-    ['a string from its format', str({ format: 'date-time' }), 'x', '"2024-03-26T16:45:33Z"'],
-    ['an id from its name', str(), 'user_id', '"user_abc123"'],
-    ['an email from its name', str(), 'email', '"user@example.com"'],
+    ['a string from its example', str({ example: 'hello' }), 'x', "'hello'"],
+    ['a string from its format', str({ format: 'date-time' }), 'x', "'2024-03-26T16:45:33Z'"],
+    ['an id from its name', str(), 'user_id', "'user_abc123'"],
+    ['an email from its name', str(), 'email', "'user@example.com'"],
     ['a number from its default', int({ default: 20 }), 'limit', '20'],
     ['a number within its maximum', int({ constraints: { minimum: 5, maximum: 3 } }), 'n', '3'],
     ['a timestamp from its name', int(), 'created_at', '1711471533'],
-    ['an enum from its default', { kind: 'enum', values: ['a', 'b'], default: 'b', pointer: p }, 'x', '"b"'],
-    ['an array with its default, items resolved', arr(ref('#/components/schemas/Role'), { default: ['reader', 'owner'] }), 'roles', '["reader", "owner"]'],
-    ['an array default that does not fit is ignored', arr(ref('#/components/schemas/Role'), { default: ['admin'] }), 'roles', '["owner"]'],
+    ['an enum from its default', { kind: 'enum', values: ['a', 'b'], default: 'b', pointer: p }, 'x', "'b'"],
+    ['an array with its default, items resolved', arr(ref('#/components/schemas/Role'), { default: ['reader', 'owner'] }), 'roles', "['reader', 'owner']"],
+    ['an array default that does not fit is ignored', arr(ref('#/components/schemas/Role'), { default: ['admin'] }), 'roles', "['owner']"],
     ['a nullable never is null', { kind: 'never', nullable: true, pointer: p }, 'x', 'null'],
     ['never cannot be built', { kind: 'never', pointer: p }, 'x', undefined],
-    ['a model: required, then optional properties (not the cycle back to itself); id named after the model', ref('#/components/schemas/User'), 'user', '{ id: "user_abc123", email: "user@example.com" }'],
-    ['a discriminated union member gets its tag', disc(['Dog', 'Cat'], [['dog', 'Dog'], ['cat', 'Cat']]), 'pet', '{ kind: "dog", good: true }'],
-    ['a member whose literal tag contradicts the mapping is skipped', disc(['Wrong', 'Cat'], [['wrong', 'Wrong'], ['cat', 'Cat']]), 'pet', '{ kind: "cat", lives: 1 }'],
+    ['a model: required, then optional properties (not the cycle back to itself); id named after the model', ref('#/components/schemas/User'), 'user', "{ id: 'user_abc123', email: 'user@example.com' }"],
+    ['a discriminated union member gets its tag', disc(['Dog', 'Cat'], [['dog', 'Dog'], ['cat', 'Cat']]), 'pet', "{ kind: 'dog', good: true }"],
+    ['a member whose literal tag contradicts the mapping is skipped', disc(['Wrong', 'Cat'], [['wrong', 'Wrong'], ['cat', 'Cat']]), 'pet', "{ kind: 'cat', lives: 1 }"],
     ['a required cycle cannot be built', ref('#/components/schemas/Node'), 'node', undefined],
-    ['a map gets one entry', { kind: 'object', properties: [], additional: str(), pointer: p }, 'labels', '{ key: "value_example" }'],
-    ['__proto__ is a computed key', obj([['__proto__', str({ example: 'x' }), true]]), 'o', '{ ["__proto__"]: "x" }'],
-    ['binary is a named File', { kind: 'binary', pointer: p }, 'file', 'new File(["example contents"], "file.txt")'],
-    ['an optional stream flag is left out of requests', obj([['prompt', str({ example: 'hi' }), true], ['stream', { kind: 'boolean', pointer: p }, false]]), 'body', '{ prompt: "hi" }'],
+    ['a map gets one entry', { kind: 'object', properties: [], additional: str(), pointer: p }, 'labels', "{ key: 'value_example' }"],
+    ['__proto__ is a computed key', obj([['__proto__', str({ example: 'x' }), true]]), 'o', "{ ['__proto__']: 'x' }"],
+    ['binary is a named File', { kind: 'binary', pointer: p }, 'file', "new File(['example contents'], 'file.txt')"],
+    ['an optional stream flag is left out of requests', obj([['prompt', str({ example: 'hi' }), true], ['stream', { kind: 'boolean', pointer: p }, false]]), 'body', "{ prompt: 'hi' }"],
     ['allOf objects merge', { kind: 'intersection', pointer: p, members: [obj([['a', int(), true]]), obj([['b', int(), true]])] }, 'x', '{ a: 1, b: 1 }'],
   ])('%s', (_, schema, hint, want) => {
     const v = exampleValue(schema, ctx, hint, 'request');
@@ -69,7 +69,7 @@ describe('exampleValue', () => {
 
   it('breaks long objects over lines at the given width', () => {
     const v = exampleValue(ref('#/components/schemas/User'), ctx, 'user', 'request')!;
-    expect(printExample(v, '', 40)).toBe('{\n  id: "user_abc123",\n  email: "user@example.com",\n}');
+    expect(printExample(v, '', 40)).toBe("{\n  id: 'user_abc123',\n  email: 'user@example.com',\n}");
   });
 
   it('stays small on a wide, deep schema (a budget, not exponential growth)', () => {
@@ -85,8 +85,8 @@ describe('typeParts / typeMarkdown', () => {
     ['a model array, nullable', arr(ref('#/components/schemas/User'), { nullable: true }), 'User[] | null', '[`User`](m/User.md)`[] | null`'],
     // as the package writes it (one printer): a string beside a string enum is the open `(string & {})`
     ['a union with a pipe', { kind: 'union', keyword: 'anyOf', pointer: p, members: [str(), ref('#/components/schemas/Role')] }, '(string & {}) | Role', '`(string & {}) | `[`Role`](m/Role.md)'],
-    ['an inline object', obj([['a b', int(), true], ['c', str(), false]]), '{ "a b": number; c?: string }', '`{ "a b": number; c?: string }`'],
-    ['a discriminated member without its literal tag', disc(['Dog'], [['dog', 'Dog']]), '(Dog & { kind: "dog" })', '`(`[`Dog`](m/Dog.md)` & { kind: "dog" })`'],
+    ['an inline object', obj([['a b', int(), true], ['c', str(), false]]), "{ 'a b': number; c?: string }", "`{ 'a b': number; c?: string }`"],
+    ['a discriminated member without its literal tag', disc(['Dog'], [['dog', 'Dog']]), "(Dog & { kind: 'dog' })", "`(`[`Dog`](m/Dog.md)` & { kind: 'dog' })`"],
   ])('%s', (_, schema, text, markdown) => {
     const parts = typeParts(schema, ctx);
     expect(typeText(parts)).toBe(text);
@@ -102,8 +102,8 @@ describe('typeParts / typeMarkdown', () => {
     ['an empty tuple with a rest', { kind: 'array', pointer: p, prefixItems: [], items: int() }, '[...number[]]', []],
     ['a map of models', { kind: 'object', properties: [], additional: ref('#/components/schemas/User'), pointer: p }, 'Record<string, User>', ['User']],
     ['an object with extra members', obj([['a', ref('#/components/schemas/Cat'), true]], { additional: ref('#/components/schemas/Dog') }), '{ a: Cat; [key: string]: Dog | Cat }', ['Cat', 'Dog']], // the index signature admits the properties' types, as in the package
-    ['a nullable intersection', { kind: 'intersection', pointer: p, nullable: true, members: [ref('#/components/schemas/Cat'), { kind: 'enum', values: ['a'], pointer: p }] }, '(Cat & ("a")) | null', ['Cat']],
-    ['an open enum', { kind: 'enum', values: ['a', 1], open: true, pointer: p }, '"a" | 1 | (string & {})', []],
+    ['a nullable intersection', { kind: 'intersection', pointer: p, nullable: true, members: [ref('#/components/schemas/Cat'), { kind: 'enum', values: ['a'], pointer: p }] }, "(Cat & ('a')) | null", ['Cat']],
+    ['an open enum', { kind: 'enum', values: ['a', 1], open: true, pointer: p }, "'a' | 1 | (string & {})", []],
     ['models named once each, in order', { kind: 'union', keyword: 'oneOf', pointer: p, members: [ref('#/components/schemas/Dog'), arr(ref('#/components/schemas/Cat')), ref('#/components/schemas/Dog')] }, 'Dog | Cat[] | Dog', ['Dog', 'Cat']],
   ])('%s', (_, schema, text, models) => {
     const parts = typeParts(schema, ctx);

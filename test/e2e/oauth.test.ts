@@ -58,8 +58,8 @@ describe('an OAuth client-credentials API', () => {
   it('types the credential: a token, a provider, or the client credentials with the declared scopes', async () => {
     const { readFile } = await import('node:fs/promises');
     const client = await readFile(join(output, 'src/client.ts'), 'utf8');
-    expect(client).toContain('OAuth?: Credential | ClientCredentials<"ledger.read" | "ledger.write">;');
-    expect(client).toContain('"OAuth": { type: "bearer", tokenUrl: "/oauth/token", scopes: ["ledger.read", "ledger.write"] },');
+    expect(client).toContain("OAuth?: Credential | ClientCredentials<'ledger.read' | 'ledger.write'>;");
+    expect(client).toContain("'OAuth': { type: 'bearer', tokenUrl: '/oauth/token', scopes: ['ledger.read', 'ledger.write'] },");
     const readme = await readFile(join(output, 'README.md'), 'utf8');
     expect(readme).toContain('needs only your client id and secret');
   });

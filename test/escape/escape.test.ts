@@ -84,7 +84,7 @@ describe('identifier', () => {
     expect(rejected).toEqual([]);
     // letters outside the BMP (here CJK extension H, Unicode 15) are dropped
     expect(identifier('a\u{323B0}b')).toBe('a_b');
-    expect(propertyKey('\u{323B0}')).toBe('"\u{323B0}"');
+    expect(propertyKey('\u{323B0}')).toBe("'\u{323B0}'");
   });
 
   it('never returns a reserved word', () => {
@@ -98,19 +98,19 @@ describe('propertyKey', () => {
     { given: 'created_at', want: 'created_at' },
     { given: 'class', want: 'class' }, // reserved words are fine as property names
     { given: 'delete', want: 'delete' },
-    { given: '__proto__', want: '"__proto__"' },
-    { given: 'constructor', want: '"constructor"' },
-    { given: 'prototype', want: '"prototype"' },
-    { given: 'user-id', want: '"user-id"' },
-    { given: '200', want: '"200"' },
-    { given: '1st', want: '"1st"' },
-    { given: '', want: '""' },
-    { given: 'a"b', want: '"a\\"b"' },
-    { given: 'a\\b', want: '"a\\\\b"' },
-    { given: '*/', want: '"*\\/"' },
-    { given: 'x\u200dy', want: '"x\\u200Dy"' },
+    { given: '__proto__', want: "'__proto__'" },
+    { given: 'constructor', want: "'constructor'" },
+    { given: 'prototype', want: "'prototype'" },
+    { given: 'user-id', want: "'user-id'" },
+    { given: '200', want: "'200'" },
+    { given: '1st', want: "'1st'" },
+    { given: '', want: "''" },
+    { given: 'a"b', want: "'a\"b'" },
+    { given: 'a\\b', want: "'a\\\\b'" },
+    { given: '*/', want: "'*\\/'" },
+    { given: 'x\u200dy', want: "'x\\u200Dy'" },
     { given: 'café', want: 'café' },
-    { given: '🙂', want: '"🙂"' },
+    { given: '🙂', want: "'🙂'" },
     { given: '$ref', want: '$ref' },
   ];
   it.each(cases)('$given → $want', ({ given, want }) => {
@@ -121,7 +121,7 @@ describe('propertyKey', () => {
   });
 
   it('objectLiteralKey computes __proto__ so it defines an own property', () => {
-    expect(objectLiteralKey('__proto__')).toBe('["__proto__"]');
+    expect(objectLiteralKey('__proto__')).toBe("['__proto__']");
     const o = new Function(`return { ${objectLiteralKey('__proto__')}: { polluted: true } };`)() as object;
     expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
     expect(Object.prototype.hasOwnProperty.call(o, '__proto__')).toBe(true);
@@ -130,28 +130,28 @@ describe('propertyKey', () => {
 
 describe('stringLiteral', () => {
   const cases: Array<{ given: string; want: string }> = [
-    { given: 'plain', want: '"plain"' },
-    { given: '', want: '""' },
-    { given: 'a"b', want: '"a\\"b"' },
-    { given: "it's", want: `"it's"` },
-    { given: 'back`tick ${x}', want: '"back`tick ${x}"' },
-    { given: 'a\\b', want: '"a\\\\b"' },
-    { given: 'CR\r\nLF', want: '"CR\\r\\nLF"' },
-    { given: 'tab\there', want: '"tab\\there"' },
-    { given: '\u2028\u2029', want: '"\\u2028\\u2029"' },
-    { given: 'nul\0', want: '"nul\\x00"' },
-    { given: '\x001', want: '"\\x001"' }, // never \0 before a digit (legacy octal)
-    { given: '</script><script>alert(1)</script>', want: '"\\x3C/script><script>alert(1)\\x3C/script>"' },
-    { given: '<!-- x', want: '"\\x3C!-- x"' },
-    { given: '/* a */', want: '"/* a *\\/"' },
-    { given: '\ud800', want: '"\\uD800"' },
-    { given: 'a\udc00b', want: '"a\\uDC00b"' },
-    { given: '🙂', want: '"🙂"' },
-    { given: 'café', want: '"café"' },
-    { given: '\u202egnp.exe', want: '"\\u202Egnp.exe"' },
-    { given: '\ufeffbom', want: '"\\uFEFFbom"' },
-    { given: '\x7f\x85', want: '"\\x7F\\x85"' },
-    { given: '__proto__', want: '"__proto__"' },
+    { given: 'plain', want: "'plain'" },
+    { given: '', want: "''" },
+    { given: 'a"b', want: "'a\"b'" },
+    { given: "it's", want: "'it\\'s'" },
+    { given: 'back`tick ${x}', want: "'back`tick ${x}'" },
+    { given: 'a\\b', want: "'a\\\\b'" },
+    { given: 'CR\r\nLF', want: "'CR\\r\\nLF'" },
+    { given: 'tab\there', want: "'tab\\there'" },
+    { given: '\u2028\u2029', want: "'\\u2028\\u2029'" },
+    { given: 'nul\0', want: "'nul\\x00'" },
+    { given: '\x001', want: "'\\x001'" }, // never \0 before a digit (legacy octal)
+    { given: '</script><script>alert(1)</script>', want: "'\\x3C/script><script>alert(1)\\x3C/script>'" },
+    { given: '<!-- x', want: "'\\x3C!-- x'" },
+    { given: '/* a */', want: "'/* a *\\/'" },
+    { given: '\ud800', want: "'\\uD800'" },
+    { given: 'a\udc00b', want: "'a\\uDC00b'" },
+    { given: '🙂', want: "'🙂'" },
+    { given: 'café', want: "'café'" },
+    { given: '\u202egnp.exe', want: "'\\u202Egnp.exe'" },
+    { given: '\ufeffbom', want: "'\\uFEFFbom'" },
+    { given: '\x7f\x85', want: "'\\x7F\\x85'" },
+    { given: '__proto__', want: "'__proto__'" },
   ];
   it.each(cases)('$given', ({ given, want }) => {
     expect(stringLiteral(given)).toBe(want);
@@ -289,8 +289,8 @@ describe('markdownCode', () => {
 
 describe('literalValue', () => {
   const cases: Array<{ given: unknown; want: string }> = [
-    { given: 'active', want: '"active"' },
-    { given: 'it\'s "quoted" `${x}` */', want: '"it\'s \\"quoted\\" `${x}` *\\/"' },
+    { given: 'active', want: "'active'" },
+    { given: 'it\'s "quoted" `${x}` */', want: "'it\\'s \"quoted\" `${x}` *\\/'" },
     { given: 42, want: '42' },
     { given: -1.5, want: '-1.5' },
     { given: -0, want: '0' },
@@ -301,10 +301,10 @@ describe('literalValue', () => {
     { given: false, want: 'false' },
     { given: null, want: 'null' },
     { given: [], want: '[]' },
-    { given: ['a', 1, null], want: '["a", 1, null]' },
+    { given: ['a', 1, null], want: "['a', 1, null]" },
     { given: {}, want: 'Record<string, never>' },
-    { given: { a: 1, 'b-c': 'x' }, want: '{ a: 1; "b-c": "x" }' },
-    { given: JSON.parse('{"__proto__": {"x": 1}}'), want: '{ "__proto__": { x: 1 } }' },
+    { given: { a: 1, 'b-c': 'x' }, want: "{ a: 1; 'b-c': 'x' }" },
+    { given: JSON.parse('{"__proto__": {"x": 1}}'), want: "{ '__proto__': { x: 1 } }" },
   ];
   it.each(cases)('$given', ({ given, want }) => expect(literalValue(given)).toBe(want));
 

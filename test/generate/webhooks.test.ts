@@ -79,8 +79,8 @@ describe('webhooks in the package', () => {
     const code = files.get('src/webhooks.ts')!;
     expect(code).toContain("import type { OrderCreated } from './models/index.js';");
     expect(code).toContain('  order_created: OrderCreated;');
-    expect(code).toContain('  | { name: "order_deleted"; payload: WebhookPayloads["order_deleted"] }');
-    expect(code).toContain('  { name: "order_created", property: "type", value: "order.created" },');
+    expect(code).toContain("  | { name: 'order_deleted'; payload: WebhookPayloads['order_deleted'] }");
+    expect(code).toContain("  { name: 'order_created', property: 'type', value: 'order.created' },");
     // spec text goes through the JSDoc escape
     expect(code).toContain('Sent when *\\/ things happen.');
     expect(files.get('src/index.ts')).toContain("export * from './webhooks.js';");
@@ -92,7 +92,7 @@ describe('webhooks in the package', () => {
 
   it('3.0 x-webhooks recognised by header; a spec without webhooks gets no webhooks file', async () => {
     const files = await renderSpec(await write(spec30), 'legacy');
-    expect(files.get('src/webhooks.ts')).toContain('{ name: "push", header: "X-Event", value: "push" },');
+    expect(files.get('src/webhooks.ts')).toContain("{ name: 'push', header: 'X-Event', value: 'push' },");
     const plain = await renderSpec(await write({ ...spec31, webhooks: undefined }), 'plain');
     expect(plain.has('src/webhooks.ts')).toBe(false);
     expect(plain.has('docs/Webhooks.md')).toBe(false);

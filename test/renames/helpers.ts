@@ -133,6 +133,7 @@ export function everyExport(lock: Lock, files: Map<string, string>): string {
   const types = new Set<string>();
   const values = new Set<string>();
   const models = modelsSource(files);
+  const api = [...files].filter(([path]) => path.startsWith('src/api/')).map(([, text]) => text);
   for (const e of Object.values(lock.schemas)) {
     types.add(e.name);
     if (new RegExp(`^export const ${e.name} =`, 'm').test(models)) values.add(e.name);
@@ -141,7 +142,9 @@ export function everyExport(lock: Lock, files: Map<string, string>): string {
     values.add(e.name);
     const base = e.name[0].toUpperCase() + e.name.slice(1);
     types.add(e.params ?? `${base}Params`);
-    types.add(e.error ?? `${base}Error`);
+    // only operations that declare a typed error body export an error type
+    const error = e.error ?? `${base}Error`;
+    if (api.some((f) => f.includes(`\nexport type ${error} =`))) types.add(error);
   }
   for (const a of lock.aliases ?? []) (a.role === 'function' || a.role === 'stream' ? values : types).add(a.name);
   const lines = [`import type * as T from './out/src/index.js';`, `import * as V from './out/src/index.js';`];

@@ -61,7 +61,7 @@ describe('name stability: a new identity that wants a taken name never takes it'
         { path: '/a', id: 'list-things', response: 'Thing' },
         { path: '/b', id: 'listThings', response: 'Thing' },
       ]),
-      keeps: [/export function listThings\(client: Client, params\?: ListThingsParams/],
+      keeps: [/export function listThings\(\s*client: Client,\s*params\?: ListThingsParams/],
       fresh: [/export function listThings2\(/],
     },
   ];
@@ -191,6 +191,8 @@ describe('deprecated aliases over several versions', () => {
                   description: 'ok',
                   content: { 'application/json': { schema: { type: 'object', properties: { text: { type: 'string' } } } }, 'text/event-stream': { schema: { type: 'string' } } },
                 },
+                // a typed error body: the operation exports its error type too
+                '400': { description: 'bad', content: { 'application/json': { schema: { type: 'object', properties: { message: { type: 'string' } } } } } },
               },
             },
           },
@@ -230,7 +232,7 @@ describe('deprecated aliases over several versions', () => {
     await generate(w, spec({ Item: thing, Other: other }, [{ path: '/t', id: 'getT', response: 'Item' }, { path: '/o', id: 'getO', response: 'Other' }]));
     const log = readOut(w, 'CHANGELOG.md');
     expect(log.match(/^## /gm)).toEqual(['## ']);
-    expect(log).toMatch(/## 3\.0\.0\n\nMinor change, [\s\S]*### Added\n\n- `GetOError`[\s\S]*Minor change, [\s\S]*`Thing` → `Item`/);
+    expect(log).toMatch(/## 3\.0\.0\n\nMinor change, [\s\S]*### Added\n\n- `GetOParams`[\s\S]*Minor change, [\s\S]*`Thing` → `Item`/);
     // pinning the next major drops the 3.x aliases
     await generate(w, spec({ Item: thing, Other: other }, [{ path: '/t', id: 'getT', response: 'Item' }, { path: '/o', id: 'getO', response: 'Other' }]), { version: '4.0.0' });
     expect(aliasesOf(w)).toEqual({});

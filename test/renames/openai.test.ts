@@ -47,7 +47,10 @@ describe('OpenAI admin API, renamed', () => {
     const first = await generate(w, { text: oldSpec });
     const oldLock = readLockFile(w);
     for (const s of SCHEMAS) expect(Object.values(oldLock.schemas).map((e) => e.name)).toContain(`${s}2`);
-    const program = everyExport(oldLock, packageFiles(w));
+    const firstFiles = packageFiles(w);
+    const program = everyExport(oldLock, firstFiles);
+    // error types exist only for operations that declare a typed error body
+    const oldApi = [...firstFiles].filter(([path]) => path.startsWith('src/api/')).map(([, text]) => text).join('\n');
     expect(compile(w, { 'consumer.ts': program }).errors).toEqual([]);
 
     const second = await generate(w, { text: newSpec });
@@ -62,7 +65,8 @@ describe('OpenAI admin API, renamed', () => {
       const [was, now] = [from, to].map((id) => id[0].toLowerCase() + id.slice(1).replace(/-(\w)/g, (_, c: string) => c.toUpperCase()));
       wanted[was] = now;
       wanted[`${was[0].toUpperCase()}${was.slice(1)}Params`] = `${now[0].toUpperCase()}${now.slice(1)}Params`;
-      wanted[`${was[0].toUpperCase()}${was.slice(1)}Error`] = `${now[0].toUpperCase()}${now.slice(1)}Error`;
+      const error = `${was[0].toUpperCase()}${was.slice(1)}Error`;
+      if (oldApi.includes(`\nexport type ${error} =`)) wanted[error] = `${now[0].toUpperCase()}${now.slice(1)}Error`;
     }
     expect(aliases).toEqual(wanted);
 

@@ -73,7 +73,7 @@ describe('readDeclarations', () => {
     ].join('\n');
     const d = readDeclarations(new Map([['src/api/x.ts', source]]));
     expect([...d.keys()]).toEqual(['type:Tricky', 'value:foo', 'type:Sort', 'value:Sort']);
-    expect(d.get('type:Tricky')).toMatchObject({ code: 'export interface Tricky { "a}b" ? : "x/*y" | \'}\' ; tpl : `a${ string }b` ; }', deprecated: 1 });
+    expect(d.get('type:Tricky')).toMatchObject({ code: 'export interface Tricky { "a}b" ? : "x/*y" | "}" ; tpl : `a${ string }b` ; }', deprecated: 1 });
     expect(d.get('type:Tricky')!.comments).toBe('/** Tricky: `*\\/` and { braces } in docs. */\n/** @deprecated old */');
     expect(d.get('value:foo')).toMatchObject({
       form: 'function',
@@ -83,6 +83,13 @@ describe('readDeclarations', () => {
     expect([...d.get('value:foo')!.idents]).toEqual(expect.arrayContaining(['Client', 'ApiPromise']));
     expect(d.get('value:Sort')!.comments).toBe('/** Every value of {@link Sort}. */');
     expect(d.get('type:Sort')!.comments).toBe('');
+  });
+
+  it('layout is no change: quote style, line breaks and trailing commas read the same', () => {
+    const before = 'export type Sort = "asc" | "desc";\nexport function foo(client: Client, params: { a: "x" }, options?: RequestOptions): ApiPromise<Sort> {\n  return request();\n}\n';
+    const after = "export type Sort =\n  | 'asc'\n  | 'desc';\nexport function foo(\n  client: Client,\n  params: { a: 'x' },\n  options?: RequestOptions,\n): ApiPromise<Sort> {\n  return request();\n}\n";
+    const [a, b] = [before, after].map((src) => readDeclarations(new Map([['src/api/x.ts', src]])));
+    for (const key of ['type:Sort', 'value:foo']) expect(b.get(key)!.code).toBe(a.get(key)!.code);
   });
 
   it('keeps template literal types whole; a comment followed by a blank line is the file header', () => {

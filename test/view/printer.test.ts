@@ -2,7 +2,8 @@
  * One printer serves code and docs (issue 14): over every schema node of the OpenAI spec,
  * the package's type (block layout, as src/models.ts and src/api/*.ts write it) and the
  * docs' type (inline layout, as the docs pages show it) are the same TypeScript, apart from
- * the block layout's line breaks, indentation and JSDoc.
+ * the block layout's line breaks (object members, long unions one member per line),
+ * indentation and JSDoc.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +17,20 @@ import { printType, printTypeText, typeText, type TypeContext } from '../../src/
 
 const ROOT = join(import.meta.dirname, '../..');
 
-/** The block layout read as one line: JSDoc dropped, `{\n  a: T;\n}` → `{ a: T }`. */
+/**
+ * The block layout read as one line: JSDoc dropped, `{\n  a: T;\n}` → `{ a: T }`, a union
+ * broken into lines (`\n  | A\n  | B`: at the start, after `:`, `(`, `<` or `, `) → `A | B`.
+ */
 function oneLine(block: string): string {
   return block
     .replace(/^[ \t]*\/\*\*(?:[^*]|\*(?!\/))*\*\/\n/gm, '')
+    .replace(/^\n[ \t]*\| /, '')
+    .replace(/:\n[ \t]*\| /g, ': ')
+    .replace(/\(\n[ \t]*\| /g, '(')
+    .replace(/<\n[ \t]*\| /g, '<')
+    .replace(/, \n[ \t]*\| /g, ', ')
+    .replace(/\n[ \t]*\)/g, ')')
+    .replace(/\n[ \t]*\| /g, ' | ')
     .replace(/;\n[ \t]*\}/g, ' }')
     .replace(/\{\n[ \t]*/g, '{ ')
     .replace(/;\n[ \t]*/g, '; ');

@@ -6,6 +6,7 @@ import type { ApiIR } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import { ALIASES_FILE, renderAliases } from './aliases.js';
 import type { OperationView } from '../../view/operations.js';
+import { docView } from '../../view/printer.js';
 import { modelTemplateView } from './models.js';
 import { operationTemplateView, PAGINATION_STRATEGY, usesSerializer } from './operations.js';
 import { runtimeSources } from '../../emit/templates.js';
@@ -31,7 +32,7 @@ export const clientPlugin: Plugin = {
         render('src/api.ts.hbs', {
           source,
           // the group's JSDoc, its lines as they are (never one line)
-          doc: { indent: '', single: false, lines: tag?.description ? jsDocLines(`${group.title}: ${tag.description}`) : [] },
+          doc: { indent: '', single: false, lines: tag?.description ? docView(jsDocLines(`${group.title}: ${tag.description}`), '').lines : [] },
           runtimeImports: runtimeImports(group.operations, group.runtimeTypes),
           modelImports: modelImports(group.models, layout),
           operations: group.operations.map(operationTemplateView),
@@ -97,11 +98,11 @@ function clientView(ir: ApiIR, source: string, packageName: string, version: str
   const schemes = ir.securitySchemes.filter((s) => s.type !== 'mutualTLS');
   const entries = schemes.map((s) => {
     let spec: string;
-    if (s.type === 'apiKey') spec = `{ type: "apiKey", in: ${stringLiteral(s.in)}, name: ${stringLiteral(s.paramName)} }`;
-    else if (s.type === 'http' && s.scheme === 'basic') spec = `{ type: "basic", encode: basicAuth }`;
-    else if (s.type === 'http' && s.scheme !== 'bearer') spec = `{ type: "http", scheme: ${stringLiteral(s.scheme)} }`;
+    if (s.type === 'apiKey') spec = `{ type: 'apiKey', in: ${stringLiteral(s.in)}, name: ${stringLiteral(s.paramName)} }`;
+    else if (s.type === 'http' && s.scheme === 'basic') spec = `{ type: 'basic', encode: basicAuth }`;
+    else if (s.type === 'http' && s.scheme !== 'bearer') spec = `{ type: 'http', scheme: ${stringLiteral(s.scheme)} }`;
     else if (clientCredentialsFlow(s)) spec = clientCredentialsSpec(clientCredentialsFlow(s)!);
-    else spec = `{ type: "bearer" }`;
+    else spec = `{ type: 'bearer' }`;
     return `    ${stringLiteral(s.name)}: ${spec},\n`;
   });
   const server = ir.servers[0];
@@ -111,7 +112,7 @@ function clientView(ir: ApiIR, source: string, packageName: string, version: str
   // the example shows the document's own scheme (else the first), from the environment when the config names its variable
   const first = schemes.find((s) => ir.security.some((req) => s.name in req)) ?? schemes[0];
   const exampleLines = [
-    `import { createClient } from ${stringLiteral(packageName).replace(/^"|"$/g, "'")};`,
+    `import { createClient } from ${stringLiteral(packageName)};`,
     '',
     first && env?.[first.name]
       ? `const client = createClient(); // credentials from $${env[first.name]}`

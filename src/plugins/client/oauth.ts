@@ -27,7 +27,7 @@ export function clientCredentialsFlow(s: SecurityScheme): ClientCredentialsFlow 
 /** The scheme's `SecuritySchemeSpec` literal. */
 export function clientCredentialsSpec(flow: ClientCredentialsFlow): string {
   const scopes = flow.scopes.length ? `, scopes: [${flow.scopes.map(stringLiteral).join(', ')}]` : '';
-  return `{ type: "bearer", tokenUrl: ${stringLiteral(flow.tokenUrl)}${scopes} }`;
+  return `{ type: 'bearer', tokenUrl: ${stringLiteral(flow.tokenUrl)}${scopes} }`;
 }
 
 /** The credential's type: a token, a token provider, or the client's id and secret. */
@@ -43,7 +43,7 @@ export function oauthLabel(s: Extract<SecurityScheme, { type: 'oauth2' }>): stri
   if (!flow) return others.length ? `${provider} (obtained through the ${others.join(', ')} flow)` : provider;
   return (
     `${provider}; or \`{ clientId, clientSecret, scopes? }\`: the client then fetches its own tokens from \`${flow.tokenUrl}\` ` +
-    '(client credentials flow; `authMethod: "client_secret_post"` sends the secret in the form instead of HTTP basic), caches them, and renews them before they expire or when refused' +
+    '(client credentials flow; `authMethod: \'client_secret_post\'` sends the secret in the form instead of HTTP basic), caches them, and renews them before they expire or when refused' +
     (others.length ? `. The ${others.join(', ')} flow needs a token from your OAuth library (a function returning it)` : '')
   );
 }

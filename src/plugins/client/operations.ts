@@ -6,7 +6,7 @@
 import type { Encoding, PaginationInfo, Parameter, SecurityRequirement } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import type { BodyMedia, BodyView, OperationView, ParamView, WireFormat } from '../../view/operations.js';
-import { docView, schemaDocLines, type DocView } from '../../view/printer.js';
+import { docView, requiredFirst, schemaDocLines, type DocView } from '../../view/printer.js';
 
 /** The security alternatives as scheme-name lists, as the runtime reads them. */
 function securityLiteral(security: SecurityRequirement[]): string {
@@ -30,13 +30,15 @@ function specLiteral(v: OperationView, response: string): string {
     out += oneLine.length <= 96 ? `  ${oneLine},\n` : `  params: [\n${ps.map((x) => `    ${x},\n`).join('')}  ],\n`;
   }
   if (v.body) {
-    const bodies = v.body.media.map((m) => bodySpecLiteral(v.body!, m));
+    const one = v.body.media.length === 1;
+    // `  body: {…},` or `    {…},` in a list
+    const bodies = v.body.media.map((m) => bodySpecLiteral(v.body!, m, one ? 100 - 9 : 100 - 5, one ? '  ' : '    '));
     out += bodies.length === 1 ? `  body: ${bodies[0]},\n` : `  body: [\n${bodies.map((b) => `    ${b},\n`).join('')}  ],\n`;
   }
   if (response !== 'json') out += `  response: ${stringLiteral(response)},\n`;
   if (v.accept !== undefined) out += `  accept: ${stringLiteral(v.accept)},\n`;
   if (v.server !== undefined) out += `  server: ${stringLiteral(v.server)},\n`;
-  if (v.eventErrors) out += `  eventErrors: "event",\n`;
+  if (v.eventErrors) out += `  eventErrors: 'event',\n`;
   if (v.security.length > 0) out += `  security: ${securityLiteral(v.security)},\n`;
   if (v.op.extensions['x-oagen-retry'] === true) out += '  retry: true,\n';
   return out + '}';
@@ -71,16 +73,17 @@ export function usesSerializer(p: ParamView): boolean {
   return !!p.format || needsSerializer(p.param);
 }
 
-function bodySpecLiteral(body: BodyView, m: BodyMedia): string {
-  let out = `{ kind: ${stringLiteral(m.kind)}, mediaType: ${stringLiteral(m.mediaType)}`;
-  if (body.required) out += ', required: true';
-  if (body.key !== 'body') out += `, key: ${stringLiteral(body.key)}`;
-  if (m.encoding) out += `, encoding: ${encodingLiteral(m.encoding)}`;
-  out += formatFields(m.format);
+function bodySpecLiteral(body: BodyView, m: BodyMedia, room: number, indent: string): string {
+  const fields = [`kind: ${stringLiteral(m.kind)}`, `mediaType: ${stringLiteral(m.mediaType)}`];
+  if (body.required) fields.push('required: true');
+  if (body.key !== 'body') fields.push(`key: ${stringLiteral(body.key)}`);
+  if (m.encoding) fields.push(`encoding: ${encodingLiteral(m.encoding)}`);
+  if (m.format?.arrays) fields.push(`arrays: ${stringLiteral(m.format.arrays)}`);
+  if (m.format?.objects) fields.push(`objects: ${stringLiteral(m.format.objects)}`);
   // Upload and form encodings are pulled into the bundle only by the operations that need them.
-  if (m.kind === 'multipart') out += ', encode: toFormData';
-  if (m.kind === 'form') out += ', encode: formBody';
-  return out + ' }';
+  if (m.kind === 'multipart') fields.push('encode: toFormData');
+  if (m.kind === 'form') fields.push('encode: formBody');
+  return objectLiteral(fields, room, indent);
 }
 
 function encodingLiteral(encoding: Record<string, Encoding>): string {
@@ -103,6 +106,8 @@ export interface MemberTemplateView {
   key: string;
   optional: boolean;
   type: string;
+  /** the type starts with a line break (a long union, one member per line): no space after the colon */
+  broken: boolean;
 }
 
 /**
@@ -126,12 +131,17 @@ export interface OperationTemplateView {
     optional: boolean;
     members: MemberTemplateView[];
   };
-  error: { name: string; type: string };
+  /** the error type, when the operation declares a typed error body (else `ApiError.body` is `unknown`) */
+  error: false | { name: string; type: string };
   /** the `OperationSpec` constant the runtime reads */
   spec: { name: string; literal: string };
   pagination: false | { name: string; literal: string; itemType: string };
   /** the success type (`ApiPromise<…>`'s, `PagePromise<…>`'s first) */
   successType: string;
+  /** the function's return type (`ApiPromise<…>`, `PagePromise<…, …>`) */
+  returns: string;
+  /** the signature does not fit on one line of 100 columns: one parameter per line */
+  wrap: boolean;
   /** answered as a stream of server-sent events (the plain function returns `EventStream`) */
   sse: boolean;
   /** the `…Stream` variant, when the operation has one */
@@ -143,6 +153,8 @@ export interface OperationTemplateView {
         spec: { name: string; literal: string };
         paramsType: string;
         eventType: string;
+        returns: string;
+        wrap: boolean;
         /** the body flag it turns on: `{ key: 'body', name: 'body' }` */
         flag: false | { key: string; name: string };
       };
@@ -151,51 +163,73 @@ export interface OperationTemplateView {
 /** One operation's template view (see OperationTemplateView). */
 export function operationTemplateView(v: OperationView): OperationTemplateView {
   const { names, op } = v;
-  const members: MemberTemplateView[] = v.params.map((p) => ({ doc: docView(paramDocLines(p.param), '  '), readonly: false, key: propertyKey(p.key), optional: !p.param.required, type: p.type }));
+  const all = v.params.map((p) => ({ required: p.param.required, member: (): MemberTemplateView => ({ doc: docView(paramDocLines(p.param), '  '), readonly: false, key: propertyKey(p.key), optional: !p.param.required, type: p.type, broken: p.type.charCodeAt(0) === 10 }) }));
   if (v.body) {
-    const lines = v.body.description ? jsDocLines(v.body.description) : [];
-    members.push({ doc: docView(lines.length ? lines : jsDocLines(`Request body (${v.body.mediaType}).`), '  '), readonly: false, key: propertyKey(v.body.key), optional: !v.body.required, type: v.body.type });
+    const body = v.body;
+    const lines = body.description ? jsDocLines(body.description) : [];
+    all.push({ required: body.required, member: () => ({ doc: docView(lines.length ? lines : jsDocLines(`Request body (${body.mediaType}).`), '  '), readonly: false, key: propertyKey(body.key), optional: !body.required, type: body.type, broken: body.type.charCodeAt(0) === 10 }) });
   }
+  // required members first, each group in the spec's order (the body last among its group)
+  const members = requiredFirst(all).map((x) => x.member());
   const specConst = names.locals.spec;
   let stream: OperationTemplateView['stream'] = false;
   if (v.stream && names.stream) {
-    const extra = [`accept: ${stringLiteral(v.stream.shape.mediaTypes.join(', ') || 'text/event-stream')}`, ...(v.stream.errorProperty ? ['eventErrors: "event"'] : [])];
+    const extra = [`accept: ${stringLiteral(v.stream.shape.mediaTypes.join(', ') || 'text/event-stream')}`, ...(v.stream.errorProperty ? ["eventErrors: 'event'"] : [])];
     const flag = v.body && v.stream.flag ? v.body.key : undefined;
+    const paramsType = flag && v.stream.bodyType ? `Omit<${names.params}, ${stringLiteral(flag)}> & { ${propertyKey(flag)}${v.body!.required ? '' : '?'}: ${v.stream.bodyType} }` : names.params;
+    const returns = `ApiPromise<EventStream<${v.stream.eventType}>>`;
     stream = {
       fn: names.stream,
+      returns,
+      wrap: !signatureFits(names.stream, v.paramsOptional, paramsType, returns),
       doc: docView([`Like {@link ${names.fn}}, answered as a stream of server-sent events (\`${v.stream.shape.mediaType}\`).`, ...(flag ? ['Sets `stream: true` in the request body.'] : []), '', `\`${op.method} ${op.path}\``].map(escapeDocLine), ''),
-      spec: { name: names.locals.streamSpec, literal: `{ ...${specConst}, response: "sse", ${extra.join(', ')} }` },
+      spec: { name: names.locals.streamSpec, literal: `{ ...${specConst}, response: 'sse', ${extra.join(', ')} }` },
       // The stream variant's body can only say `stream: true` (and gets it when it says nothing).
-      paramsType: flag && v.stream.bodyType ? `Omit<${names.params}, ${stringLiteral(flag)}> & { ${propertyKey(flag)}${v.body!.required ? '' : '?'}: ${v.stream.bodyType} }` : names.params,
+      paramsType,
       eventType: v.stream.eventType,
       flag: flag ? { key: propertyKey(flag), name: flag } : false,
     };
   }
+  const returns = v.pagination ? `PagePromise<${v.successType}, ${v.pagination.itemType}>` : `ApiPromise<${v.successType}>`;
   return {
     facts: v,
     fn: names.fn,
+    returns,
+    wrap: !signatureFits(names.fn, v.paramsOptional, names.params, returns),
     doc: docView(operationDocLines(v), ''),
     params: { name: names.params, empty: v.params.length === 0 && !v.body, optional: v.paramsOptional, members },
-    error: { name: names.error, type: v.errorType ?? 'unknown' },
+    error: v.errorType !== undefined ? { name: names.error, type: v.errorType } : false,
     spec: { name: specConst, literal: specLiteral(v, v.success.kind) },
-    pagination: v.pagination ? { name: names.locals.pagination, literal: paginationLiteral(v.pagination.info), itemType: v.pagination.itemType } : false,
+    pagination: v.pagination ? { name: names.locals.pagination, literal: paginationLiteral(v.pagination.info, names.locals.pagination), itemType: v.pagination.itemType } : false,
     successType: v.successType,
     sse: v.success.kind === 'sse',
     stream,
   };
 }
 
+/** `export function fn(client: Client, params?: P, options?: RequestOptions): R {` fits in 100 columns. */
+function signatureFits(fn: string, optional: boolean, params: string, returns: string): boolean {
+  return 72 + fn.length + (optional ? 1 : 0) + params.length + returns.length <= 100 && !params.includes('\n') && !returns.includes('\n');
+}
+
 function escapeDocLine(line: string): string {
   return jsDocLines(line)[0] ?? '';
 }
 
-function paginationLiteral(info: PaginationInfo): string {
+/** `{ a, b }` when it fits in `room` columns, else one field per line from `indent`. */
+function objectLiteral(fields: readonly string[], room: number, indent = ''): string {
+  const line = `{ ${fields.join(', ')} }`;
+  return line.length <= room ? line : `{\n${fields.map((f) => `${indent}  ${f},\n`).join('')}${indent}}`;
+}
+
+function paginationLiteral(info: PaginationInfo, name: string): string {
   const entries = Object.entries(info).filter(([, v]) => v !== undefined);
   const fields = entries.map(([k, v]) => `${k}: ${typeof v === 'string' ? stringLiteral(v) : String(v)}`);
   // Cursor pagination is built into the runtime; the other kinds name their strategy.
   const strategy = PAGINATION_STRATEGY[info.kind];
   if (strategy) fields.push(`next: ${strategy}`);
-  return `{ ${fields.join(', ')} }`;
+  // `const <name>: PaginationSpec = {…};`
+  return objectLiteral(fields, 100 - 24 - name.length);
 }
 
 export const PAGINATION_STRATEGY: Record<PaginationInfo['kind'], string | undefined> = {

@@ -530,7 +530,7 @@ function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) 
     }
   }
   const bodyNote =
-    declared.length > 0
+    declared.length > 0 && view.errorType !== undefined
       ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${shown.length === 1 ? shown[0] : shown.join(' or ')}) for the declared error responses.`
       : ` Its ${markdownCode('body')} is the parsed JSON (or text) of the response: the spec declares no error body.`;
   const method = view.op.method.toUpperCase();

@@ -171,7 +171,7 @@ function configuration(facts: ClientFacts, all: OperationView[]): string {
     ['maxRetries', { kind: 'code', code: '3' }],
     ['timeout', { kind: 'code', code: '30_000' }],
     ['onRequest', { kind: 'code', code: '(request) => {\n    console.log(request.method, request.url);\n  }' }],
-    ['onResponse', { kind: 'code', code: '(response) => {\n    console.log(response.status, response.headers.get("x-request-id"));\n  }' }],
+    ['onResponse', { kind: 'code', code: "(response) => {\n    console.log(response.status, response.headers.get('x-request-id'));\n  }" }],
   );
   const code = [
     `import { createClient } from ${stringLiteral(facts.packageName)};`,
@@ -262,7 +262,7 @@ function callOptionsSection(all: OperationView[], view: OperationView | undefine
   if (!view) return text;
   const call = callExpression(view, dc, view.names.fn);
   if (!call) return text;
-  const options = `{\n  headers: { "X-Trace-Id": "trace-1" },\n  query: { debug: true },\n  fetchOptions: { keepalive: true },\n  baseUrl: "http://localhost:8080",\n}`;
+  const options = `{\n  headers: { 'X-Trace-Id': 'trace-1' },\n  query: { debug: true },\n  fetchOptions: { keepalive: true },\n  baseUrl: 'http://localhost:8080',\n}`;
   const code = [
     importLine(dc.facts, ['createClient', view.names.fn]),
     '',
@@ -286,7 +286,7 @@ function uploadsSection(all: OperationView[], dc: DocsContext): string {
     `import { toFile } from ${stringLiteral(dc.packageName)};`,
     '',
     '// bytes, a Blob, a web ReadableStream or a Node.js Readable, with the name the server sees',
-    `const file = await toFile(new TextEncoder().encode(${stringLiteral('{"prompt": "Hello"}\n')}), "data.jsonl", { type: "application/jsonl" });`,
+    `const file = await toFile(new TextEncoder().encode(${stringLiteral('{"prompt": "Hello"}\n')}), 'data.jsonl', { type: 'application/jsonl' });`,
     'console.log(file.name, file.size);',
   ].join('\n');
   return [
@@ -399,15 +399,15 @@ function errorsSection(view: OperationView | undefined, dc: DocsContext): string
     `${head}${call(head.length, '  ')};`,
     '} catch (error) {',
     '  if (error instanceof NotFoundError) {',
-    '    console.error("not found:", error.body);',
+    "    console.error('not found:', error.body);",
     '  } else if (error instanceof RateLimitError) {',
-    '    console.error("slow down; retry after", error.headers.get("retry-after"));',
+    "    console.error('slow down; retry after', error.headers.get('retry-after'));",
     '  } else if (error instanceof ApiError) {',
     '    console.error(error.status, error.requestId, error.body);',
     '  } else if (error instanceof TimeoutError) {',
-    '    console.error("timed out");',
+    "    console.error('timed out');",
     '  } else if (error instanceof ConnectionError) {',
-    '    console.error("network problem:", error.message);',
+    "    console.error('network problem:', error.message);",
     '  } else {',
     '    throw error;',
     '  }',
@@ -471,7 +471,7 @@ function retriesSection(all: OperationView[], view: OperationView | undefined, d
   ];
   if (post) {
     const postCall = callExpression(post, dc, post.names.fn)!;
-    lines.push('', `// ${post.op.method} is retried only when the server did not process it, unless you say it is safe`, `await ${postCall('await '.length, '', '{ idempotencyKey: "a-unique-key-per-logical-request" }')};`);
+    lines.push('', `// ${post.op.method} is retried only when the server did not process it, unless you say it is safe`, `await ${postCall('await '.length, '', "{ idempotencyKey: 'a-unique-key-per-logical-request' }")};`);
   }
   return `${text}\n\n${codeBlock('ts', lines.join('\n'))}`;
 }
@@ -487,10 +487,10 @@ function rawSection(view: OperationView | undefined, dc: DocsContext): string {
     clientLine(dc.facts, chosenSchemes(view.security, dc.facts)),
     '',
     `const { data, response } = await ${call('const { data, response } = await '.length, '')}.withResponse();`,
-    'console.log(response.status, response.headers.get("x-request-id"), data);',
+    "console.log(response.status, response.headers.get('x-request-id'), data);",
     '',
     `const raw = await ${call('const raw = await '.length, '')}.asResponse();`,
-    'console.log(raw.headers.get("content-type"));',
+    "console.log(raw.headers.get('content-type'));",
   ].join('\n');
   return `${text}\n\n${codeBlock('ts', code)}`;
 }
