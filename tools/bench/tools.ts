@@ -44,7 +44,7 @@ function peer(name: string, pkg: string, kind: Tool['kind'], args: (specFile: st
       // cwd = the fresh output folder, so no config file of ours is picked up and stray files stay there.
       return { script: binOf(PEERS_MODULES, pkg), args: args(spec.file, src), cwd: out };
     },
-    available: () => (existsSync(join(PEERS_MODULES, pkg, 'package.json')) ? undefined : `${pkg} not installed in test/bench/peers`),
+    available: () => (existsSync(join(PEERS_MODULES, pkg, 'package.json')) ? undefined : `${pkg} not installed in tools/bench/peers`),
     version: () => packageVersion(PEERS_MODULES, pkg),
   };
 }
