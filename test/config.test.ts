@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
-import { OagenError } from '../../src/diagnostics.js';
-import { tempDir } from './helpers.js';
+import { loadConfig } from '../src/config.js';
+import { OagenError } from '../src/diagnostics.js';
+import { tempDir } from './generate/helpers.js';
 
 function configFile(clients: unknown[] | unknown): string {
   const file = join(tempDir(), 'oagen.config.json');

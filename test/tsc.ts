@@ -1,11 +1,34 @@
-/** Runs the project's TypeScript compiler on a tsconfig written to a temp dir and parses its diagnostics. */
+/**
+ * The one type-check helper of the tests: runs the project's TypeScript compiler (TypeScript 7)
+ * on a generated package, a consumer program or a tsconfig written to a temp dir (`tsc`,
+ * `mustTsc`), and parses its diagnostics (`runTsc`).
+ */
 import { execFile } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const tscBin = join(repoRoot, 'node_modules', '.bin', 'tsc');
+export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+export const tscBin = join(repoRoot, 'node_modules', '.bin', 'tsc');
+
+/** `tsc <args>` in `cwd`: its exit code and everything it printed (tsc prints errors on stdout). */
+export function tsc(args: string[], cwd: string): Promise<{ code: number; output: string }> {
+  return new Promise((done) =>
+    execFile(tscBin, args, { cwd, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      // exit code 1 or 2 just means "diagnostics were printed"; anything else (a signal, a spawn error: -1) is a crash
+      const raw = (error as { code?: unknown } | null)?.code;
+      const code = !error ? 0 : typeof raw === 'number' ? raw : -1;
+      done({ code, output: stdout + stderr + (error && code !== 1 && code !== 2 ? `\n${error.message}` : '') });
+    }),
+  );
+}
+
+/** `tsc <args>` in `cwd`, which must succeed: on failure, throws with what it printed. */
+export async function mustTsc(args: string[], cwd: string): Promise<string> {
+  const { code, output } = await tsc(args, cwd);
+  if (code !== 0) throw new Error(`tsc ${args.join(' ')} failed in ${cwd} (exit ${code}):\n${output}`);
+  return output;
+}
 
 export interface Diagnostic {
   /** absolute path */
@@ -41,13 +64,8 @@ export async function runTsc(dir: string, compilerOptions: object, files: { incl
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), '{ "type": "module" }\n');
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, ...files }, null, 2));
-  const output = await new Promise<string>((done) =>
-    execFile(tscBin, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: dir, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      // exit code 1 or 2 just means "diagnostics were printed"; anything else is a crash
-      const code = (error as { code?: unknown } | null)?.code;
-      done(stdout + stderr + (error && code !== 1 && code !== 2 ? `\n${error.message}` : ''));
-    }),
-  );
+  const { output } = await tsc(['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], dir);
+
   const diagnostics: Diagnostic[] = [];
   for (const m of output.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)) {
     diagnostics.push({ file: resolve(dir, m[1]!), line: Number(m[2]), code: m[3]!, message: m[4]! });

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { COMPILE_OPTIONS, TEMPLATES_DIR, templateFor, type Precompiled } from '../../src/emit/templates.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from '../generate/helpers.js';
 
 const precompile = (source: string): Precompiled => ({ source, spec: eval(`(${Handlebars.precompile(source, COMPILE_OPTIONS)})`) as object });
 

@@ -4,12 +4,12 @@
  * `oagen generate` keeps (`semverWithAliases`), with `mitigation: "alias"` on each rename.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffSpecs } from '../../src/diff/index.js';
 import { jsonReport } from '../../src/diff/report/json.js';
 import { FIXTURES } from './helpers.js';
+import { tempDir } from '../tmp.js';
 
 const pair = (name: string) => [join(FIXTURES, name, 'old.yaml'), join(FIXTURES, name, 'new.yaml')] as const;
 
@@ -37,7 +37,7 @@ describe('oagen diff with aliases kept', () => {
     const rename = (text: string, from: string, to: string) =>
       text.replace(new RegExp(`^    ${from}:$`, 'gm'), `    ${to}:`).replace(new RegExp(`#/components/schemas/${from}(["'])`, 'g'), `#/components/schemas/${to}$1`);
     const schemas = ['AuditLogActor', 'AuditLogActorApiKey', 'Invite', 'ProjectServiceAccount'];
-    const dir = mkdtempSync(join(tmpdir(), 'oagen-renames-diff-'));
+    const dir = tempDir('oagen-renames-diff-');
     writeFileSync(join(dir, 'old.yaml'), schemas.reduce((t, s) => rename(t, s, `${s}-2`), spec));
     writeFileSync(join(dir, 'new.yaml'), schemas.reduce((t, s) => rename(t, s, `Response${s}`), spec));
     const r = await diffSpecs(join(dir, 'old.yaml'), join(dir, 'new.yaml'));

@@ -3,14 +3,14 @@
  * against it: the consumer programs are type-checked in memory (ts-morph, strict,
  * NodeNext) together with the package's sources as they are on disk.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { readPackageFiles } from '../../src/changelog/files.js';
 import type { ClientConfig } from '../../src/config.js';
 import { generateClient, type GenerateResult } from '../../src/generate.js';
 import type { Lock } from '../../src/lock/format.js';
+import { tempDir } from '../tmp.js';
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/renames');
 
@@ -24,7 +24,7 @@ export interface Workspace {
 }
 
 export function workspace(config: Partial<ClientConfig> = {}): Workspace {
-  const dir = mkdtempSync(join(tmpdir(), 'oagen-renames-'));
+  const dir = tempDir('oagen-renames-');
   return { dir, spec: join(dir, 'spec.yaml'), out: join(dir, 'out'), config };
 }
 

@@ -1,7 +1,6 @@
 /** The lock as an input (names that are not identifiers are ignored) and rename detection on its own. */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Diagnostics } from '../../src/diagnostics.js';
 import type { ApiIR, NamedSchema, Schema } from '../../src/ir/types.js';
@@ -10,6 +9,7 @@ import { pinnedFromLock } from '../../src/lock/pins.js';
 import { closeness, detectRenames } from '../../src/lock/renames.js';
 import { assignNames } from '../../src/naming/names.js';
 import { generate, readModels, readOut, workspace } from './helpers.js';
+import { tempDir } from '../tmp.js';
 
 const ir = (schemas: [string, Schema][]): ApiIR => ({
   sourceVersion: '3.1',
@@ -88,7 +88,7 @@ describe('detectRenames (schemas)', () => {
 
 describe('readLock', () => {
   it('ignores entries and aliases whose names are not identifiers', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'oagen-lock-'));
+    const dir = tempDir('oagen-lock-');
     const lock = {
       oagen: 1,
       package: 'p',

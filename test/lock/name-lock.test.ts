@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateClient } from '../../src/generate.js';
-import { tempDir } from './helpers.js';
+import { tempDir } from '../generate/helpers.js';
 
 const spec = (schemas: string) => `openapi: 3.1.0
 info: { title: T, version: 1.0.0 }

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Project } from 'ts-morph';
 import { RUNTIME_EXPORTS } from '../../src/naming/runtime-exports.js';
-import { ROOT } from './helpers.js';
+import { ROOT } from '../generate/helpers.js';
 
 it('RUNTIME_EXPORTS lists every export of the runtime', () => {
   const project = new Project({ skipAddingFilesFromTsConfig: true });

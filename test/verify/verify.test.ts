@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { OagenError } from '../../src/diagnostics.js';
 import { verifyPackage } from '../../src/verify/index.js';
-import { FIXTURES, renderSpec } from './helpers.js';
+import { FIXTURES, renderSpec } from '../generate/helpers.js';
 
 it('passes a generated package and rejects one with a planted type error', async () => {
   const files = await renderSpec(join(FIXTURES, 'legacy-30.yaml'));

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ClientConfig } from '../../src/config.js';
 import { freshStamp, inputsHash, stampFile, writeStamp } from '../../src/write/stamp.js';
-import { tempDir } from './helpers.js';
+import { tempDir } from '../generate/helpers.js';
 
 function setup(): { cwd: string; client: ClientConfig; spec: string } {
   const cwd = tempDir();

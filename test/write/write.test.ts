@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { OagenError } from '../../src/diagnostics.js';
 import { generateClient } from '../../src/generate.js';
 import { writePackage } from '../../src/write/index.js';
-import { FIXTURES, readPackage, tempDir } from './helpers.js';
+import { FIXTURES, readPackage, tempDir } from '../generate/helpers.js';
 
 const files = (extra: Record<string, string> = {}) =>
   new Map(Object.entries({ 'oagen.lock.json': '{}\n', 'src/index.ts': 'export {};\n', ...extra }));

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleExports, bundleOneOperation } from './bundle.js';
 import type { BenchSpec } from './specs.js';
+import { tempDir } from '../../test/tmp.js';
 
-const root = mkdtempSync(join(tmpdir(), 'bundle-test-'));
+const root = tempDir('bundle-test-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const spec: BenchSpec = {

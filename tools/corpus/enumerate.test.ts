@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listCorpus, outputFolderName, sample, seededRandom } from './enumerate.js';
+import { tempDir } from '../../test/tmp.js';
 
 describe('listCorpus', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'corpus-list-'));
+  const dir = tempDir('corpus-list-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lists provider and provider/service specs, sorted, JSON only', () => {

@@ -14,9 +14,9 @@ import { exportedNames } from '../../../src/judge/reexports.js';
 import { modelFileNames } from '../../../src/view/model-files.js';
 import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
 import { tempDir } from '../../tmp.js';
+import { mustTsc, tsc } from '../../tsc.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
-const TSC = join(ROOT, 'node_modules/.bin/tsc');
 const run = promisify(execFile);
 
 function client(name: string) {
@@ -118,7 +118,7 @@ describe('the compiled openai-admin package', () => {
     dir = tempDir('oagen-internal-');
     const config = { ...client('openai-admin'), output: join(dir, 'openai-admin') };
     await generateClient(config);
-    await run(TSC, ['-p', 'tsconfig.build.json', '--pretty', 'false'], { cwd: config.output });
+    await mustTsc(['-p', 'tsconfig.build.json', '--pretty', 'false'], config.output);
     const consumer = join(dir, 'consumer');
     mkdirSync(join(consumer, 'node_modules'), { recursive: true });
     symlinkSync(config.output, join(consumer, 'node_modules/openai-admin'), 'dir');
@@ -145,7 +145,7 @@ describe('the compiled openai-admin package', () => {
         '',
       ].join('\n'),
     );
-    await run(TSC, ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: consumer });
+    await mustTsc(['-p', 'tsconfig.json', '--pretty', 'false'], consumer);
     server.answer(() => ({ body: { object: 'organization.user', id: 'u 1', added_at: 1 } }));
     const { stdout } = await run(process.execPath, [join(consumer, 'dist/main.js')], { cwd: consumer });
     expect(JSON.parse(stdout)).toEqual({ id: 'u 1', rootHasRequest: false, rootHasApiError: true });
@@ -156,10 +156,8 @@ describe('the compiled openai-admin package', () => {
   it('a consumer that imports the plumbing from the root does not compile', async () => {
     const consumer = join(dir, 'consumer');
     writeFileSync(join(consumer, 'main.ts'), `import { request } from 'openai-admin';\nvoid request;\n`);
-    const failed = await run(TSC, ['-p', 'tsconfig.json', '--pretty', 'false', '--noEmit'], { cwd: consumer }).then(
-      () => '',
-      (e: { stdout?: string }) => e.stdout ?? 'failed',
-    );
-    expect(failed).toMatch(/TS2305|TS2724|has no exported member/);
+    const failed = await tsc(['-p', 'tsconfig.json', '--pretty', 'false', '--noEmit'], consumer);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toMatch(/TS2305|TS2724|has no exported member/);
   }, 120_000);
 });

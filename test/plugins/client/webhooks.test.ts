@@ -7,10 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../src/diagnostics.js';
-import { loadIR } from '../../src/generate.js';
-import { applyInclude } from '../../src/normalize/include.js';
-import { renderSpec, tempDir } from './helpers.js';
+import { Diagnostics } from '../../../src/diagnostics.js';
+import { loadIR } from '../../../src/generate.js';
+import { applyInclude } from '../../../src/normalize/include.js';
+import { renderSpec, tempDir } from '../../generate/helpers.js';
 
 const payload = (tag: string, extra: object = {}) => ({
   type: 'object',

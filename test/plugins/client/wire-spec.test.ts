@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { ClientConfig } from '../../src/config.js';
-import { ROOT, renderSpec } from './helpers.js';
+import type { ClientConfig } from '../../../src/config.js';
+import { ROOT, renderSpec } from '../../generate/helpers.js';
 
 const SPEC = join(ROOT, 'test/fixtures/wire/wire.yaml');
 
@@ -158,7 +158,7 @@ describe('OperationSpec fields with the config (serialization, servers, env)', a
 });
 
 describe('the rendered package type-checks against the runtime (contract-13 types)', async () => {
-  const { typeErrors } = await import('./helpers.js');
+  const { typeErrors } = await import('../../generate/helpers.js');
   it('with the config', async () => {
     const files = await renderSpec(SPEC, 'wire', { env: { ApiKeyAuth: 'WIRE_API_KEY' }, serialization: { query: { arrays: 'brackets', objects: 'deepObject' }, multipart: { objects: 'brackets' } } });
     expect(typeErrors(files, 'nodenext')).toEqual([]);

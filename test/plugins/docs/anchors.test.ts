@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnchorIndex, PageAnchors } from '../../src/plugins/docs/anchors.js';
-import { renderClient } from '../../src/generate.js';
+import { AnchorIndex, PageAnchors } from '../../../src/plugins/docs/anchors.js';
+import { renderClient } from '../../../src/generate.js';
 import { brokenLinks, headingAnchors, ROOT } from './helpers.js';
 
 /** A page as a template lays it out: headings and prose blocks between blank lines. */
@@ -109,7 +109,7 @@ function operations(markdown: string, fns: string[]): { fn: string; slugs: Set<s
 
 describe('docs of a spec whose prose has headings like oagen sections', () => {
   it('link every operation to its own sections, and nothing is broken', async () => {
-    const { files } = await renderClient({ name: 'anchors', spec: join(ROOT, 'test/docs/fixtures/anchors.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/anchors') });
+    const { files } = await renderClient({ name: 'anchors', spec: join(ROOT, 'test/plugins/docs/fixtures/anchors.yaml'), output: join(ROOT, 'test/plugins/docs/tmp/never-written/anchors') });
     expect(brokenLinks(files)).toEqual([]);
     const page = files.get('docs/ThingsApi.md')!;
     const fns = [...page.matchAll(/^\| \[`(\w+)`\]/gm)].map((m) => m[1]);

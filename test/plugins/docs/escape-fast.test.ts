@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { camelName, compareNames } from '../../src/plugins/docs/client.js';
-import { Slugger } from '../../src/plugins/docs/markdown.js';
+import { camelName, compareNames } from '../../../src/plugins/docs/client.js';
+import { Slugger } from '../../../src/plugins/docs/markdown.js';
 import {
   generalMarkdownCode,
   generalMarkdownTableCell,
@@ -18,8 +18,8 @@ import {
   markdownTableCell,
   markdownText,
   stringLiteral as quoted,
-} from '../../src/escape/index.js';
-import { camelCase } from '../../src/naming/casing.js';
+} from '../../../src/escape/index.js';
+import { camelCase } from '../../../src/naming/casing.js';
 
 /** the general paths the fast ones must agree with (the fast paths live inside src/escape/'s functions) */
 const escape = {

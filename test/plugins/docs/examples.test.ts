@@ -9,15 +9,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { renderClient } from '../../src/generate.js';
+import { loadConfig } from '../../../src/config.js';
+import { renderClient } from '../../../src/generate.js';
 import { brokenLinks, ROOT, tsBlocks, typeCheckBlocks } from './helpers.js';
 
 const config = loadConfig(join(ROOT, 'oagen.config.json'));
 const configured = (name: string) => {
   const c = config.clients.find((x) => x.name === name);
   if (!c) throw new Error(`no client ${name} in oagen.config.json`);
-  return { ...c, output: join(ROOT, 'test/docs/tmp/never-written', name) };
+  return { ...c, output: join(ROOT, 'test/plugins/docs/tmp/never-written', name) };
 };
 
 const cases = [
@@ -25,7 +25,7 @@ const cases = [
   { label: 'openai-admin', client: () => configured('openai-admin'), minBlocks: 150 },
   {
     label: 'docs-features fixture',
-    client: () => ({ name: '@acme/docs-features', spec: join(ROOT, 'test/docs/fixtures/docs-features.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/features') }),
+    client: () => ({ name: '@acme/docs-features', spec: join(ROOT, 'test/plugins/docs/fixtures/docs-features.yaml'), output: join(ROOT, 'test/plugins/docs/tmp/never-written/features') }),
     minBlocks: 20,
   },
   {
@@ -34,7 +34,7 @@ const cases = [
     client: () => ({
       name: 'wire',
       spec: join(ROOT, 'test/fixtures/wire/wire.yaml'),
-      output: join(ROOT, 'test/docs/tmp/never-written/wire'),
+      output: join(ROOT, 'test/plugins/docs/tmp/never-written/wire'),
       env: { ApiKeyAuth: 'WIRE_API_KEY', baseUrl: 'WIRE_BASE_URL' },
       servers: { variables: { region: 'eu' } },
       serialization: { query: { arrays: 'brackets' as const, objects: 'deepObject' as const } },
@@ -43,12 +43,12 @@ const cases = [
   },
   {
     label: 'webhooks fixture',
-    client: () => ({ name: 'shop-events', spec: join(ROOT, 'test/docs/fixtures/webhooks.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/webhooks') }),
+    client: () => ({ name: 'shop-events', spec: join(ROOT, 'test/plugins/docs/fixtures/webhooks.yaml'), output: join(ROOT, 'test/plugins/docs/tmp/never-written/webhooks') }),
     minBlocks: 5,
   },
   {
     label: 'OAuth client-credentials fixture',
-    client: () => ({ name: 'ledger', spec: join(ROOT, 'test/e2e/fixtures/oauth-client-credentials.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/ledger') }),
+    client: () => ({ name: 'ledger', spec: join(ROOT, 'test/e2e/fixtures/oauth-client-credentials.yaml'), output: join(ROOT, 'test/plugins/docs/tmp/never-written/ledger') }),
     minBlocks: 5,
   },
 ];
@@ -58,7 +58,7 @@ const FIXTURES = join(ROOT, 'test/fixtures/specs');
 for (const f of readdirSync(FIXTURES).filter((x) => /\.(ya?ml|json)$/.test(x)).sort()) {
   cases.push({
     label: `fixture ${f}`,
-    client: () => ({ name: 'fixture', spec: join(FIXTURES, f), output: join(ROOT, 'test/docs/tmp/never-written/fixture') }),
+    client: () => ({ name: 'fixture', spec: join(FIXTURES, f), output: join(ROOT, 'test/plugins/docs/tmp/never-written/fixture') }),
     minBlocks: 5,
   });
 }
@@ -84,7 +84,7 @@ describe.each(cases)('docs of $label', ({ client, minBlocks }) => {
 
 describe('docs of the whole OpenAI spec (~290 operations, ~1,400 models)', () => {
   it('type-check, and their links resolve', async () => {
-    const c = { name: 'openai', spec: join(ROOT, 'specs/openai.yaml'), output: join(ROOT, 'test/docs/tmp/never-written/openai') };
+    const c = { name: 'openai', spec: join(ROOT, 'specs/openai.yaml'), output: join(ROOT, 'test/plugins/docs/tmp/never-written/openai') };
     const { files } = await renderClient(c);
     const blocks = tsBlocks(files);
     expect(blocks.length).toBeGreaterThan(1500);

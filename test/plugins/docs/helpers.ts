@@ -1,16 +1,15 @@
 /**
  * Helpers for the docs tests: pull the ```ts blocks out of generated Markdown, type-check
- * them against the generated package with the project's TypeScript (`tsc`, on disk under
- * test/docs/tmp/, which is git-ignored), and check every relative link and anchor.
+ * them against the generated package with the project's TypeScript (`tsc`, on disk in a
+ * temp dir of the test run), and check every relative link and anchor.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { Slugger } from '../../src/plugins/docs/markdown.js';
+import { Slugger } from '../../../src/plugins/docs/markdown.js';
+import { tempDir } from '../../tmp.js';
+import { tsc } from '../../tsc.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
-const TMP = join(ROOT, 'test/docs/tmp');
+export const ROOT = resolve(import.meta.dirname, '../../..');
 
 export interface CodeBlock {
   /** the Markdown file */
@@ -50,8 +49,6 @@ export function tsBlocks(files: Map<string, string>): CodeBlock[] {
     .filter((b) => b.lang === 'ts' || b.lang === 'typescript');
 }
 
-const run = promisify(execFile);
-
 /**
  * Writes the package and one module per code block, with a tsconfig that maps the package
  * name to its `src/index.ts`, and runs `tsc --noEmit`. Returns the errors, each naming the
@@ -70,7 +67,7 @@ function subpathSources(packageName: string, packageJson: string | undefined): R
 }
 
 export async function typeCheckBlocks(packageName: string, files: Map<string, string>, blocks: CodeBlock[]): Promise<string[]> {
-  const dir = join(TMP, `${packageName.replace(/[^\w-]/g, '_')}-${process.pid}-${Date.now()}`);
+  const dir = tempDir(`${packageName.replace(/[^\w-]/g, '_')}-`);
   try {
     for (const [path, content] of files) {
       if (!path.endsWith('.ts') && path !== 'package.json') continue;
@@ -92,6 +89,8 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
         moduleResolution: 'Bundler',
         lib: ['ES2022', 'DOM', 'DOM.Iterable'],
         types: ['node'],
+        // the temp dir is outside the project: Node's types from the project's node_modules
+        typeRoots: [join(ROOT, 'node_modules/@types')],
         noEmit: true,
         skipLibCheck: true,
         isolatedModules: true,
@@ -101,14 +100,8 @@ export async function typeCheckBlocks(packageName: string, files: Map<string, st
       include: ['examples/*.ts'],
     };
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
-    const tsc = join(ROOT, 'node_modules/.bin/tsc');
-    let output = '';
-    try {
-      await run(tsc, ['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
-    } catch (e) {
-      const err = e as { stdout?: string; stderr?: string; message: string };
-      output = `${err.stdout ?? ''}${err.stderr ?? ''}` || err.message;
-    }
+    const { code, output } = await tsc(['-p', join(dir, 'tsconfig.json'), '--pretty', 'false'], dir);
+    if (code !== 0 && output.trim() === '') return [`tsc failed (exit ${code}) without printing anything`];
     return output
       .split('\n')
       .filter((l) => l.trim() !== '')

@@ -6,14 +6,14 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { renderClient } from '../../src/generate.js';
+import { loadConfig } from '../../../src/config.js';
+import { renderClient } from '../../../src/generate.js';
 import { codeBlocks, ROOT } from './helpers.js';
 
 const config = loadConfig(join(ROOT, 'oagen.config.json'));
 const render = async (name: string) => {
   const c = config.clients.find((x) => x.name === name)!;
-  const { files } = await renderClient({ ...c, output: join(ROOT, 'test/docs/tmp/never-written', name) });
+  const { files } = await renderClient({ ...c, output: join(ROOT, 'test/plugins/docs/tmp/never-written', name) });
   return files;
 };
 
@@ -181,12 +181,12 @@ describe('arthur docs', () => {
 
 describe('deprecated aliases (the name lock renames, issue 8)', () => {
   it('are listed in the README with their replacement when the input has any', async () => {
-    const { loadIR } = await import('../../src/generate.js');
-    const { Diagnostics } = await import('../../src/diagnostics.js');
-    const { assignNames } = await import('../../src/naming/names.js');
-    const { modelView } = await import('../../src/plugins/client/models.js');
-    const { operationView } = await import('../../src/plugins/client/operations.js');
-    const { renderDocs } = await import('../../src/plugins/docs/render.js');
+    const { loadIR } = await import('../../../src/generate.js');
+    const { Diagnostics } = await import('../../../src/diagnostics.js');
+    const { assignNames } = await import('../../../src/naming/names.js');
+    const { modelView } = await import('../../../src/plugins/client/models.js');
+    const { operationView } = await import('../../../src/plugins/client/operations.js');
+    const { renderDocs } = await import('../../../src/plugins/docs/render.js');
     const diagnostics = new Diagnostics();
     const ir = await loadIR(join(ROOT, 'specs/arthur.yaml'), { diagnostics });
     const names = assignNames(ir, diagnostics);

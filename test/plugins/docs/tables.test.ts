@@ -5,12 +5,12 @@
  * field each.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../src/diagnostics.js';
-import { renderDocs } from '../../src/plugins/docs/render.js';
-import { modelView } from '../../src/plugins/client/models.js';
-import { operationView } from '../../src/plugins/client/operations.js';
-import { loadIR } from '../../src/generate.js';
-import { assignNames } from '../../src/naming/names.js';
+import { Diagnostics } from '../../../src/diagnostics.js';
+import { renderDocs } from '../../../src/plugins/docs/render.js';
+import { modelView } from '../../../src/plugins/client/models.js';
+import { operationView } from '../../../src/plugins/client/operations.js';
+import { loadIR } from '../../../src/generate.js';
+import { assignNames } from '../../../src/naming/names.js';
 
 const limit = (description: string, extra: object = {}) => ({ name: 'limit', in: 'query', description, schema: { type: 'integer' }, ...extra });
 const response = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } } });

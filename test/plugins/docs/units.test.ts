@@ -3,13 +3,13 @@
  * table cells, fences, heading anchors (GitHub's numbering) and cross-page anchor resolution.
  */
 import { describe, expect, it } from 'vitest';
-import type { Schema } from '../../src/ir/types.js';
-import { anchorLink, anchorTarget, resolveAnchors } from '../../src/plugins/docs/anchors.js';
-import { exampleValue, printExample } from '../../src/plugins/docs/examples.js';
-import { Slugger, table } from '../../src/plugins/docs/markdown.js';
-import { markdownCell as cell, markdownCodeBlock as codeBlock, markdownText } from '../../src/escape/index.js';
-import { schemaModels, typeMarkdown, typeModels, typeParts, typeText } from '../../src/plugins/docs/type-markdown.js';
-import type { TypeContext } from '../../src/plugins/client/type-expr.js';
+import type { Schema } from '../../../src/ir/types.js';
+import { anchorLink, anchorTarget, resolveAnchors } from '../../../src/plugins/docs/anchors.js';
+import { exampleValue, printExample } from '../../../src/plugins/docs/examples.js';
+import { Slugger, table } from '../../../src/plugins/docs/markdown.js';
+import { markdownCell as cell, markdownCodeBlock as codeBlock, markdownText } from '../../../src/escape/index.js';
+import { schemaModels, typeMarkdown, typeModels, typeParts, typeText } from '../../../src/plugins/docs/type-markdown.js';
+import type { TypeContext } from '../../../src/plugins/client/type-expr.js';
 
 const p = '#/x';
 const str = (extra: Partial<Schema> = {}): Schema => ({ kind: 'string', pointer: p, ...extra }) as Schema;

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hasGnuTime, runMeasured, runNodeMeasured } from './proc.js';
+import { tempDir } from '../../../test/tmp.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'proc-test-'));
+const dir = tempDir('proc-test-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function script(name: string, body: string): string {

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { typecheck } from './typecheck.js';
+import { tempDir } from '../../../test/tmp.js';
 
-const root = mkdtempSync(join(tmpdir(), 'typecheck-test-'));
+const root = tempDir('typecheck-test-');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function project(name: string, source: string, compilerOptions: Record<string, unknown> = {}): string {
