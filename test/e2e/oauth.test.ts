@@ -11,7 +11,7 @@ import { tempDir } from '../generate/helpers.js';
 import { loadCompiledPackage, repoRoot, type CompiledPackage } from './compiled-package.js';
 import { expectNoOpenSockets } from './open-handles.js';
 import { startRecordingServer, type RecordingServer } from './recording-server.js';
-import { baseOptions, runTsc } from '../types/tsc.js';
+import { baseOptions, runTsc } from '../tsc.js';
 
 interface Ledger {
   createClient(config: { baseUrl: string; auth: { OAuth: { clientId: string; clientSecret: string; scopes?: string[] } } }): unknown;

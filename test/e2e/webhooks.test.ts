@@ -13,7 +13,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { generateClient, loadIR } from '../../src/generate.js';
 import type { Webhook } from '../../src/ir/types.js';
 import { tempDir } from '../generate/helpers.js';
-import { baseOptions, runTsc } from '../types/tsc.js';
+import { baseOptions, runTsc } from '../tsc.js';
 import { loadCompiledPackage, repoRoot, type CompiledPackage } from './compiled-package.js';
 
 interface OpenAIWebhooks {

@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic, OagenError, type Diagnostic } from '../../src/diagnostics.js';
 import { loadSpec, loadSpecFromText } from '../../src/load/index.js';
+import { tempDir } from '../tmp.js';
 
 const FIXTURES = 'test/fixtures/load';
-const tmp = mkdtempSync(join(tmpdir(), 'oagen-load-'));
+const tmp = tempDir('oagen-load-');
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function failure(run: () => Promise<unknown>): Promise<{ error: OagenError; list: Diagnostic[] }> {

@@ -11,6 +11,7 @@ import { discriminatedUnions, ownTags } from '../../src/normalize/discriminator.
 import { printTypeText } from '../../src/view/printer.js';
 
 const typeExpr = (s: Parameters<typeof printTypeText>[0], ctx: Parameters<typeof printTypeText>[1]) => printTypeText(s, ctx, 'block');
+import { obj as objectOf, p as pointer, ref as refTo, str as string } from './helpers.js';
 
 const p = '#';
 const id = (name: string) => `#/components/schemas/${name}`;
@@ -131,5 +132,40 @@ describe('the implicit mapping, and the printed union', () => {
       discriminator: { property: 'type', mapping: [{ value: 'web_search', target: id('WebSearchTool') }] },
     };
     expect(typeExpr(discriminatedUnions(named)(union), { names, schemas: named })).toBe('(WebSearchTool & { type: "web_search" })');
+  });
+});
+
+describe('discriminated unions', () => {
+  it('completes the implicit mapping from member names', () => {
+    const s: Schema = {
+      kind: 'union',
+      keyword: 'oneOf',
+      members: [refTo('Cat'), refTo('Dog')],
+      discriminator: { property: 'type', mapping: [{ value: 'dog', target: '#/components/schemas/Dog' }] },
+      pointer,
+    };
+    const out = discriminatedUnions(new Map())(s);
+    expect(out.kind === 'union' && out.discriminator?.mapping).toEqual([
+      { value: 'Cat', target: '#/components/schemas/Cat' },
+      { value: 'dog', target: '#/components/schemas/Dog' },
+    ]);
+  });
+  it('tags a member that declares its own single tag value with that value', () => {
+    const named = new Map<string, Schema>([
+      ['#/components/schemas/DeveloperMessage', objectOf({ role: { kind: 'enum', values: ['developer'], pointer: pointer }, content: string }, ['role'])],
+      ['#/components/schemas/ToolMessage', { kind: 'intersection', members: [objectOf({ role: { kind: 'literal', value: 'tool', pointer: pointer } })], pointer: pointer }],
+    ]);
+    const s: Schema = {
+      kind: 'union',
+      keyword: 'oneOf',
+      members: [refTo('DeveloperMessage'), refTo('ToolMessage')],
+      discriminator: { property: 'role', mapping: [] },
+      pointer,
+    };
+    const out = discriminatedUnions(named)(s);
+    expect(out.kind === 'union' && out.discriminator?.mapping).toEqual([
+      { value: 'developer', target: '#/components/schemas/DeveloperMessage' },
+      { value: 'tool', target: '#/components/schemas/ToolMessage' },
+    ]);
   });
 });

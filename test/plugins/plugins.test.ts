@@ -13,10 +13,10 @@ import { generateClient, renderClient } from '../../src/generate.js';
 import { mergePackageJson } from '../../src/plugins/package-json.js';
 import type { Plugin } from '../../src/plugins/types.js';
 import { tempDir } from '../tmp.js';
+import { mustTsc } from '../tsc.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURE = join(import.meta.dirname, 'fixtures/operation-names.mjs');
-const TSC = join(ROOT, 'node_modules/.bin/tsc');
 const run = promisify(execFile);
 
 function writeConfig(dir: string, plugins: unknown, extra: Record<string, unknown> = {}): string {
@@ -38,7 +38,7 @@ describe('a plugin from a local module path', () => {
     expect(pkg.exports['./extra']).toEqual({ types: './dist/extra.d.ts', import: './dist/extra.js' });
     expect(result.files.has('README.md')).toBe(true);
 
-    await run(TSC, ['-p', 'tsconfig.build.json', '--pretty', 'false'], { cwd: out });
+    await mustTsc(['-p', 'tsconfig.build.json', '--pretty', 'false'], out);
     const consumer = join(dir, 'consumer');
     mkdirSync(join(consumer, 'node_modules'), { recursive: true });
     symlinkSync(out, join(consumer, 'node_modules/arthur'), 'dir');
@@ -48,7 +48,7 @@ describe('a plugin from a local module path', () => {
       join(consumer, 'tsconfig.json'),
       JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, types: [], skipLibCheck: true, outDir: 'dist' }, files: ['main.ts'] }),
     );
-    await run(TSC, ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: consumer });
+    await mustTsc(['-p', 'tsconfig.json', '--pretty', 'false'], consumer);
     const { stdout } = await run(process.execPath, [join(consumer, 'dist/main.js')], { cwd: consumer });
     const [first, count] = JSON.parse(stdout) as [string, number];
     expect(count).toBe(10);

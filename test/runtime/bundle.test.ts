@@ -23,7 +23,7 @@ const oauth = join(plainRuntime, 'oauth.ts');
 const webhooks = join(plainRuntime, 'webhooks.ts');
 
 /**
- * Bundles a generated-style module that uses the runtime, as `test/bench` measures a package:
+ * Bundles a generated-style module that uses the runtime, as `tools/bench` measures a package:
  * minified ESM for the browser, gzipped at level 9. Returns the sizes, the code, and the runtime
  * files that put bytes into the bundle.
  */

@@ -127,10 +127,10 @@ describe('toFormData: file parts always carry a file name', () => {
 
   it("an fs.ReadStream is named after its path's base name", async () => {
     const { createReadStream } = await import('node:fs');
-    const { writeFile, mkdtemp, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
+    const { writeFile, rm } = await import('node:fs/promises');
     const { join } = await import('node:path');
-    const dir = await mkdtemp(join(tmpdir(), 'oagen-upload-'));
+    const { tempDir } = await import('../tmp.js');
+    const dir = tempDir('oagen-upload-');
     try {
       await writeFile(join(dir, 'train.jsonl'), '{"a":1}\n');
       const parts = await partsOf(await toFormData({ purpose: 'fine-tune', file: createReadStream(join(dir, 'train.jsonl')) }));

@@ -5,12 +5,12 @@
  * with its `@ts-expect-error` directives stripped each directive's line fails with the code
  * the directive names (`// @ts-expect-error TS2322 why`), and no other line fails.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseOptions, repoRoot, runTsc, type TscResult } from './tsc.js';
+import { baseOptions, repoRoot, runTsc, type TscResult } from '../tsc.js';
+import { tempDir } from '../tmp.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const packages = ['openai', 'openai-admin', 'arthur'];
@@ -44,7 +44,7 @@ const variants: [label: string, options: object][] = [
 
 let tmp: string;
 beforeAll(async () => {
-  tmp = await mkdtemp(join(tmpdir(), 'oagen-types-'));
+  tmp = tempDir('oagen-types-');
 });
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * group, errors, pagination, retries and timeouts, raw responses, streaming, and the lists
  * of API and model docs. templates/package/README.md.hbs holds the layout; every block of
  * text and code is computed here. Every ```ts block is a whole program that type-checks
- * against the package (test/docs/).
+ * against the package (test/plugins/docs/).
  */
 import type { ApiIR, SecurityScheme } from '../../ir/types.js';
 import type { GroupNames } from '../../naming/names.js';
