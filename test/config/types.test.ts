@@ -8,7 +8,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, tempDir } from '../generate/helpers.js';
-import { runTsc } from '../types/tsc.js';
+import { runTsc } from '../tsc.js';
 
 const CONFIG = `import { defineConfig, plugin, type ClientOptions } from 'oagen';
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, tempDir } from '../generate/helpers.js';
 import { oagenAsync, projectWithOagen, sourceText } from '../cli/run.js';
-import { runTsc } from '../types/tsc.js';
+import { runTsc } from '../tsc.js';
 
 const run = promisify(execFile);
 

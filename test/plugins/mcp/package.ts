@@ -8,7 +8,8 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig, type ClientConfig } from '../../../src/config.js';
 import { generateClient } from '../../../src/generate.js';
-import { exec, repoRoot, tscBin } from '../../e2e/compiled-package.js';
+import { exec, repoRoot } from '../../e2e/compiled-package.js';
+import { tscBin } from '../../tsc.js';
 import { tempDir } from '../../tmp.js';
 
 export interface McpPackage {

@@ -5,7 +5,7 @@ import { loadIR } from '../../../src/generate.js';
 import type { ApiIR } from '../../../src/ir/types.js';
 import { loadSpec } from '../../../src/load/index.js';
 import { assignNames, type Names } from '../../../src/naming/names.js';
-import { BENCH_SPECS } from '../../bench/specs.js';
+import { BENCH_SPECS } from '../../../tools/bench/specs.js';
 
 export const PROPERTY_SPECS = BENCH_SPECS.filter((s) => ['openai', 'github', 'stripe'].includes(s.id)).map((s) => ({ id: s.id, file: s.file }));
 

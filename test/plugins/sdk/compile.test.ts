@@ -6,10 +6,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exec, repoRoot, tscBin } from '../../e2e/compiled-package.js';
+import { exec, repoRoot } from '../../e2e/compiled-package.js';
+import { tscBin } from '../../tsc.js';
 import { tempDir } from '../../tmp.js';
 import { renderToDisk } from './helpers.js';
-import { codeBlocks, typeCheckBlocks } from '../../docs/helpers.js';
+import { codeBlocks, typeCheckBlocks } from '../docs/helpers.js';
 
 const FIXTURES = join(repoRoot, 'test/fixtures/specs');
 const specs = [

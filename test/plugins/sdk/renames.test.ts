@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientConfig } from '../../../src/config.js';
 import { generateClient } from '../../../src/generate.js';
-import { exec, repoRoot, tscBin } from '../../e2e/compiled-package.js';
+import { exec, repoRoot } from '../../e2e/compiled-package.js';
+import { tscBin } from '../../tsc.js';
 import { tempDir } from '../../tmp.js';
 
 describe('a renamed function', () => {

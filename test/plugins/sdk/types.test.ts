@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exec, repoRoot, tscBin } from '../../e2e/compiled-package.js';
+import { exec, repoRoot } from '../../e2e/compiled-package.js';
+import { tscBin } from '../../tsc.js';
 import { tempDir } from '../../tmp.js';
 import { configuredAdmin, renderToDisk } from './helpers.js';
 

@@ -17,9 +17,9 @@ import type { ClientConfig, PluginEntry } from '../../../src/config.js';
 import { renderClient } from '../../../src/generate.js';
 import { loadCompiledPackage, type CompiledPackage } from '../../e2e/compiled-package.js';
 import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
-import { tsBlocks, typeCheckBlocks } from '../../docs/helpers.js';
+import { tsBlocks, typeCheckBlocks } from '../docs/helpers.js';
 import { tempDir } from '../../tmp.js';
-import { runTsc } from '../../types/tsc.js';
+import { runTsc } from '../../tsc.js';
 import { configuredClient, ROOT, writeClient } from './package.js';
 
 const SPEC = join(import.meta.dirname, 'fixtures/catalog.yaml');

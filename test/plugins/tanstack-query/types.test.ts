@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runTsc } from '../../types/tsc.js';
+import { runTsc } from '../../tsc.js';
 import { configuredClient, ROOT, writeClient } from './package.js';
 
 let pkg: string;

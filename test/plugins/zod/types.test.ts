@@ -8,7 +8,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTsc } from '../../types/tsc.js';
+import { runTsc } from '../../tsc.js';
 import { modelNames, REAL_SPECS, ROOT, writePackage, zodPackage } from './helpers.js';
 
 const options = {
