@@ -104,7 +104,7 @@ describe('the implicit mapping, and the printed union', () => {
         ['Cat', 'Cat'],
         ['Dog', 'Dog'],
       ],
-      '(Cat & { petType: "Cat" }) | (Dog & { petType: "Dog" })',
+      "(Cat & { petType: 'Cat' }) | (Dog & { petType: 'Dog' })",
     ],
     [
       'mixed: only the member without a tag gets the schema name',
@@ -114,7 +114,7 @@ describe('the implicit mapping, and the printed union', () => {
         ['OpenTagged', 'OpenTagged'],
         ['message', 'EasyInputMessage'],
       ],
-      'EasyInputMessage | (OpenTagged & { type: "OpenTagged" })',
+      "EasyInputMessage | (OpenTagged & { type: 'OpenTagged' })",
     ],
   ];
   it.each(cases)('%s', (_, members, property, mapping, printed) => {
@@ -130,6 +130,6 @@ describe('the implicit mapping, and the printed union', () => {
       ...(oneOf(ref('WebSearchTool')) as Extract<Schema, { kind: 'union' }>),
       discriminator: { property: 'type', mapping: [{ value: 'web_search', target: id('WebSearchTool') }] },
     };
-    expect(typeExpr(discriminatedUnions(named)(union), { names, schemas: named })).toBe('(WebSearchTool & { type: "web_search" })');
+    expect(typeExpr(discriminatedUnions(named)(union), { names, schemas: named })).toBe("(WebSearchTool & { type: 'web_search' })");
   });
 });
