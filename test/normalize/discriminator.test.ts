@@ -105,7 +105,7 @@ describe('the implicit mapping, and the printed union', () => {
         ['Cat', 'Cat'],
         ['Dog', 'Dog'],
       ],
-      '(Cat & { petType: "Cat" }) | (Dog & { petType: "Dog" })',
+      "(Cat & { petType: 'Cat' }) | (Dog & { petType: 'Dog' })",
     ],
     [
       'mixed: only the member without a tag gets the schema name',
@@ -115,7 +115,7 @@ describe('the implicit mapping, and the printed union', () => {
         ['OpenTagged', 'OpenTagged'],
         ['message', 'EasyInputMessage'],
       ],
-      'EasyInputMessage | (OpenTagged & { type: "OpenTagged" })',
+      "EasyInputMessage | (OpenTagged & { type: 'OpenTagged' })",
     ],
   ];
   it.each(cases)('%s', (_, members, property, mapping, printed) => {
@@ -131,7 +131,7 @@ describe('the implicit mapping, and the printed union', () => {
       ...(oneOf(ref('WebSearchTool')) as Extract<Schema, { kind: 'union' }>),
       discriminator: { property: 'type', mapping: [{ value: 'web_search', target: id('WebSearchTool') }] },
     };
-    expect(typeExpr(discriminatedUnions(named)(union), { names, schemas: named })).toBe('(WebSearchTool & { type: "web_search" })');
+    expect(typeExpr(discriminatedUnions(named)(union), { names, schemas: named })).toBe("(WebSearchTool & { type: 'web_search' })");
   });
 });
 
