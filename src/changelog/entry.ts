@@ -93,8 +93,11 @@ export function entryBody(input: EntryInput): string {
       ),
     );
   }
+  const entry = verdict.entryPoints;
+  if (entry && entry.removed.length > 0) parts.push(section('Entry points removed', '', entry.removed.map(entryPointLine)));
   const incompatible = of('incompatible');
   if (incompatible.length > 0) parts.push(section('Changed incompatibly', 'Code written against the previous version may not compile:', incompatible.map(detail)));
+  if (entry && entry.added.length > 0) parts.push(section('Entry points added', '', entry.added.map(entryPointLine)));
   const added = of('added', newNames);
   if (added.length > 0) parts.push(section('Added', '', added.map((e) => markdownCode(e.name))));
   const compatible = of('compatible', oldNames);
@@ -104,6 +107,11 @@ export function entryBody(input: EntryInput): string {
   const docs = of('docs');
   if (docs.length > 0) parts.push(section('Documentation', '', docs.map((e) => markdownCode(e.name))));
   return parts.join('\n\n');
+}
+
+/** `openai-admin/zod` → `` `openai-admin/zod` ``; `bin openai-admin-mcp` → the command `openai-admin-mcp` */
+function entryPointLine(e: string): string {
+  return e.startsWith('bin ') ? `the command ${markdownCode(e.slice(4))}` : markdownCode(e);
 }
 
 function newName(renames: Rename[], old: string): string | undefined {

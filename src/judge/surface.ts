@@ -16,7 +16,7 @@
  *   `Sort` follows the type's verdict. An alias of `src/aliases.ts` follows its identity: a
  *   change of its target is judged at the target.
  *
- * The bump (`bump`): **major** when an export is removed or incompatible, or when a renamed
+ * The bump (`bump`): **major** when an export or an entry point (entry-points.ts) is removed or incompatible, or when a renamed
  * export's old name now belongs to another export (old code compiles and means something
  * else); **minor** when exports are added, changed compatibly or newly deprecated (a rename
  * with its alias kept is one added export and one compatible one); **patch** when only
@@ -32,7 +32,8 @@ import { checkCandidates, type Candidate, type Mode } from './check.js';
 import { ALIASES_FILE, declKey, readDeclarations, type Declaration, type Declarations } from './declarations.js';
 import { changedFiles, unchanged } from './files.js';
 import { exportedNames, subpathSources } from './reexports.js';
-import type { ExportChange, JudgeInput, JudgeSide, Semver, Verdict } from './types.js';
+import { entryPointChanges } from './entry-points.js';
+import type { EntryPointChanges, ExportChange, JudgeInput, JudgeSide, Semver, Verdict } from './types.js';
 
 export function judgeSurface(input: JudgeInput): Verdict {
   const { oldFiles, newFiles } = input;
@@ -114,7 +115,8 @@ export function judgeSurface(input: JudgeInput): Verdict {
     exports.push({ name: d.name, kind: d.kind, change: t?.change === 'incompatible' ? 'incompatible' : 'compatible', ...(t?.detail ? { detail: t.detail } : {}) });
   }
   exports.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  return { ...bump(exports, files, input.lost ?? []), exports, files, typeChecked: candidates.length > 0 };
+  const entryPoints = entryPointChanges(oldFiles.get('package.json'), newFiles.get('package.json'));
+  return { ...bump(exports, files, input.lost ?? [], entryPoints), exports, entryPoints, files, typeChecked: candidates.length > 0 };
 }
 
 /**
@@ -235,7 +237,7 @@ function packageJsonName(packageJson: string | undefined): string {
 }
 
 /** The version bump the export changes call for, with its reasons (`files`: the files that differ, at least one). */
-function bump(exports: ExportChange[], files: string[], lost: readonly string[]): { semver: Semver; reasons: string[] } {
+function bump(exports: ExportChange[], files: string[], lost: readonly string[], entryPoints: EntryPointChanges): { semver: Semver; reasons: string[] } {
   const of = (c: ExportChange['change']) => exports.filter((e) => e.change === c);
   const list = (es: ExportChange[]) => {
     const names = [...new Set(es.map((e) => e.name))];
@@ -247,6 +249,7 @@ function bump(exports: ExportChange[], files: string[], lost: readonly string[])
   const removed = of('removed').filter((e) => !e.movedTo);
   const incompatible = of('incompatible');
   if (removed.length) reasons.push(`${count(removed)} export(s) removed: ${list(removed)}`);
+  if (entryPoints.removed.length) reasons.push(`entry point(s) removed: ${entryPoints.removed.join(', ')}`);
   for (const to of [...new Set(moved.map((e) => e.movedTo!))].sort()) {
     const here = moved.filter((e) => e.movedTo === to);
     reasons.push(`${count(here)} export(s) moved from the package's root to ${to}: ${list(here)}`);
@@ -258,6 +261,7 @@ function bump(exports: ExportChange[], files: string[], lost: readonly string[])
   const added = of('added');
   const compatible = of('compatible');
   const deprecated = of('deprecated');
+  if (entryPoints.added.length) reasons.push(`entry point(s) added: ${entryPoints.added.join(', ')}`);
   if (added.length) reasons.push(`${count(added)} export(s) added: ${list(added)}`);
   if (compatible.length) reasons.push(`${count(compatible)} export(s) changed compatibly: ${list(compatible)}`);
   if (deprecated.length) reasons.push(`${count(deprecated)} export(s) newly deprecated: ${list(deprecated)}`);

@@ -27,11 +27,19 @@ export interface ExportChange {
   movedTo?: string;
 }
 
+/** Entry points besides the root (`<package>/zod`, `bin <command>`) that appeared or went away, sorted. */
+export interface EntryPointChanges {
+  added: string[];
+  removed: string[];
+}
+
 export interface Verdict {
   semver: Semver;
   reasons: string[];
   /** sorted by name, then kind */
   exports: ExportChange[];
+  /** subpath exports and `bin` commands added or removed (none when absent) */
+  entryPoints?: EntryPointChanges;
   /** files that differ (the lock and the CHANGELOG aside) */
   files: string[];
   /** whether the TypeScript type checker judged changed exports (false when none needed it) */
