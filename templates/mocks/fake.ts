@@ -57,6 +57,8 @@ export function fake(schema: FakeSchema, schemas: FakeSchemas, options: FakeOpti
 /** A fake value with `overrides` laid over it (objects: property by property). */
 export function withOverrides(value: unknown, overrides: unknown): unknown {
   if (overrides === undefined) return value;
+  // `{}` sets nothing: the value stays, whatever its kind (a string enum, an array, a union's member)
+  if (isRecord(overrides) && Object.keys(overrides).length === 0) return isRecord(value) ? { ...value } : value;
   if (isRecord(value) && isRecord(overrides)) return { ...value, ...overrides };
   return overrides;
 }

@@ -113,6 +113,9 @@ describe('fake', () => {
     expect(withOverrides({ a: 1, b: 2 }, { b: 3 })).toEqual({ a: 1, b: 3 });
     expect(withOverrides('x', 'y')).toBe('y');
     expect(withOverrides({ a: 1 }, undefined)).toEqual({ a: 1 });
+    // `{}` sets nothing, even on a value that is not an object (an enum model's string, an array)
+    expect(withOverrides('USD', {})).toBe('USD');
+    expect(withOverrides([1, 2], {})).toEqual([1, 2]);
   });
 
   it('a nullable oneOf is never a bare null (it could match several members)', () => {
