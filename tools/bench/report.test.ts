@@ -93,3 +93,41 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| graph | oazapfts | fails |');
   });
 });
+
+describe('the zod section', () => {
+  const withZod: BenchReport = {
+    ...report,
+    zod: {
+      plugins: ['client', 'docs', 'zod'],
+      generation: [
+        { spec: 'github', runs: [{ run: 1, ok: true, wallMs: 1200 }], wallMs: 1200, cpuMs: 1100, plainWallMs: 900, zodBytes: 2 * 1024 * 1024 },
+        { spec: 'graph', runs: [{ run: 1, ok: false, wallMs: 300, error: 'exit 1: boom' }], fails: 'exit 1: boom' },
+      ],
+      validation: [
+        { spec: 'github', operation: 'GET /repos/{owner}/{repo}/issues', body: '100 issues', bytes: 600 * 1024, parseMs: 1, validateMs: 4, samples: 50 },
+        { spec: 'stripe', operation: 'GET /v1/customers', body: '100 customers', bytes: 300 * 1024, error: 'the body does not pass its schema: $.data.0.id: Invalid input' },
+      ],
+    },
+  };
+  it('shows generation with the plugin against plain oagen, and validation against the raw decoding', () => {
+    const md = renderMarkdown(withZod);
+    expect(md).toContain('## The zod plugin');
+    expect(md).toContain('plugins: ["client","docs","zod"]');
+    expect(md).toMatch(/\| github \| +1\.20 \| +1\.10 \| +0\.90 \| +1\.33× \| +2\.0 MB \| 1\/1 ok \|/);
+    expect(md).toMatch(/\| graph \| +fails \|/);
+    expect(md).toMatch(/\| github \| GET \/repos\/\{owner\}\/\{repo\}\/issues \| 100 issues \| +600\.0 KB \| +1\.00 \| +4\.00 \| +\+3\.00 \(4\.00×\) \|/);
+    expect(md).toContain('- stripe / validation of GET /v1/customers: the body does not pass its schema');
+    expect(md).toContain('- graph / oagen + zod: exit 1: boom');
+    // the main tables stay
+    expect(md).toContain('## Targets (issue 6)');
+  });
+  it('--zod-only: the zod section without the empty tables of the main bench', () => {
+    const md = renderMarkdown({ ...withZod, specs: [] });
+    expect(md).toContain('## The zod plugin');
+    expect(md).not.toContain('## Generation');
+    expect(md).not.toContain('## Targets');
+  });
+  it('--no-zod: no zod section', () => {
+    expect(renderMarkdown(report)).not.toContain('zod');
+  });
+});

@@ -177,6 +177,43 @@ function bundleTable(report: BenchReport): Table {
   return { head: ['spec', 'tool', 'entry imports', 'min / gzip', 'largest inputs (minified bytes)'], rows };
 }
 
+const fmtMs = (ms: number | undefined) => (ms === undefined ? '—' : ms.toFixed(2));
+
+/** oagen with the plugins client, docs and zod, against plain oagen (default plugins) in the same run. */
+export function zodGenerationTable(report: BenchReport): Table {
+  const rows = (report.zod?.generation ?? []).map((g) => {
+    const okRuns = g.runs.filter((r) => r.ok).length;
+    return [
+      g.spec,
+      g.fails && g.wallMs === undefined ? 'fails' : fmtSeconds(g.wallMs),
+      fmtSeconds(g.cpuMs),
+      fmtSeconds(g.plainWallMs),
+      fmtRatio(ratio(g.wallMs, g.plainWallMs)),
+      fmtBytes(g.zodBytes),
+      g.fails ? `fails: ${g.fails}` : `${okRuns}/${g.runs.length} ok`,
+    ];
+  });
+  return {
+    head: ['spec', `oagen + ${(report.zod?.plugins ?? []).join(',')} s`, 'cpu s', 'oagen (default plugins) s', '÷ default', 'src/zod.ts', 'status'],
+    rows,
+    right: [1, 2, 3, 4, 5],
+  };
+}
+
+/** One large response: the raw call's JSON decoding against decoding + the response schema. */
+export function zodValidationTable(report: BenchReport): Table {
+  const rows = (report.zod?.validation ?? []).map((v) => {
+    if (v.error) return [v.spec, v.operation, v.body, fmtBytes(v.bytes), 'fails', '—', v.error];
+    const extra = v.validateMs! - v.parseMs!;
+    return [v.spec, v.operation, v.body, fmtBytes(v.bytes), fmtMs(v.parseMs), fmtMs(v.validateMs), `+${fmtMs(extra)} (${fmtRatio(ratio(v.validateMs, v.parseMs))})`];
+  });
+  return {
+    head: ['spec', 'operation', 'body', 'size', 'JSON.parse ms', 'JSON.parse + validate ms', 'validation adds ms (× raw)'],
+    rows,
+    right: [3, 4, 5, 6],
+  };
+}
+
 function failures(report: BenchReport): string[] {
   const lines: string[] = [];
   for (const spec of report.specs) {
@@ -187,6 +224,8 @@ function failures(report: BenchReport): string[] {
     }
     if (spec.parseFloor.error) lines.push(`${spec.spec} / parse floor: ${spec.parseFloor.error}`);
   }
+  for (const g of report.zod?.generation ?? []) if (g.fails) lines.push(`${g.spec} / oagen + zod: ${g.fails}`);
+  for (const v of report.zod?.validation ?? []) if (v.error) lines.push(`${v.spec} / validation of ${v.operation}: ${v.error}`);
   return lines;
 }
 
@@ -198,21 +237,28 @@ function versions(report: BenchReport): string {
 
 export function renderText(report: BenchReport): string {
   const fails = failures(report);
+  const main = report.specs.length > 0; // none with --zod-only
   return [
-    `Generation (median of ${report.runs} run(s)); ${versions(report)}`,
-    toText(generationTable(report)),
-    '',
-    'oagen against the peers and the parse floor',
-    toText(ratioTable(report)),
-    '',
-    'Scaling: generation seconds per MB of spec',
-    toText(scalingTable(report)),
-    '',
-    'Re-running oagen on the unchanged spec',
-    toText(rerunTable(report)),
-    '',
-    'Targets (issue 6)',
-    toText(targetTable(report)),
+    ...(main ? [] : [`zod section only (median of ${report.runs} run(s))`]),
+    ...(!main ? [] : [
+      `Generation (median of ${report.runs} run(s)); ${versions(report)}`,
+      toText(generationTable(report)),
+      '',
+      'oagen against the peers and the parse floor',
+      toText(ratioTable(report)),
+      '',
+      'Scaling: generation seconds per MB of spec',
+      toText(scalingTable(report)),
+      '',
+      'Re-running oagen on the unchanged spec',
+      toText(rerunTable(report)),
+      '',
+      'Targets (issue 6)',
+      toText(targetTable(report)),
+    ]),
+    ...(report.zod
+      ? ['', 'The zod plugin: generation', toText(zodGenerationTable(report)), '', 'The zod plugin: validating one large response', toText(zodValidationTable(report))]
+      : []),
     ...(fails.length ? ['', 'Failures', ...fails.map((l) => `  ${l}`)] : []),
   ].join('\n');
 }
@@ -236,38 +282,56 @@ export function renderMarkdown(report: BenchReport): string {
     `Median of ${report.runs} run(s) per tool and spec, each capped at ${report.timeoutS} s. ${report.measurement}`,
     '',
     `Versions: ${versions(report)}.`,
-    '',
-    '## Generation',
-    '',
-    toMarkdown(generationTable(report)),
-    '',
-    '`tsc s`: one `tsc --noEmit --strict` of the output with TypeScript 7 (oagen: its package tsconfig; peers: a minimal strict bundler-resolution tsconfig).',
-    '`1-op bundle gz`: esbuild `--bundle --minify` of an entry that re-exports one list-style operation (and `createClient` when offered), gzip -9.',
-    '',
-    '## oagen against the peers and the parse floor',
-    '',
-    toMarkdown(ratioTable(report)),
-    '',
-    'Parse floor: a fresh `node` process that reads and parses the spec (`JSON.parse`, or `js-yaml` `load` for YAML); in brackets the read + parse time inside that process.',
-    '',
-    '## Scaling: generation seconds per MB of spec',
-    '',
-    toMarkdown(scalingTable(report)),
-    '',
-    '## Re-running oagen on the unchanged spec',
-    '',
-    toMarkdown(rerunTable(report)),
-    '',
-    'Into the folder of its last run: a plain re-run stops once its stamp (src/write/stamp.ts) says nothing changed; `--force` renders everything, compares it with the files there and rewrites none (their mtimes kept).',
-    '',
-    '## Targets (issue 6)',
-    '',
-    toMarkdown(targetTable(report)),
-    '',
-    '## What the one-operation bundles contain',
-    '',
-    toMarkdown(bundleTable(report)),
+    ...(report.specs.length === 0 ? [] : [ // none with --zod-only
+      '',
+      '## Generation',
+      '',
+      toMarkdown(generationTable(report)),
+      '',
+      '`tsc s`: one `tsc --noEmit --strict` of the output with TypeScript 7 (oagen: its package tsconfig; peers: a minimal strict bundler-resolution tsconfig).',
+      '`1-op bundle gz`: esbuild `--bundle --minify` of an entry that re-exports one list-style operation (and `createClient` when offered), gzip -9.',
+      '',
+      '## oagen against the peers and the parse floor',
+      '',
+      toMarkdown(ratioTable(report)),
+      '',
+      'Parse floor: a fresh `node` process that reads and parses the spec (`JSON.parse`, or `js-yaml` `load` for YAML); in brackets the read + parse time inside that process.',
+      '',
+      '## Scaling: generation seconds per MB of spec',
+      '',
+      toMarkdown(scalingTable(report)),
+      '',
+      '## Re-running oagen on the unchanged spec',
+      '',
+      toMarkdown(rerunTable(report)),
+      '',
+      'Into the folder of its last run: a plain re-run stops once its stamp (src/write/stamp.ts) says nothing changed; `--force` renders everything, compares it with the files there and rewrites none (their mtimes kept).',
+      '',
+      '## Targets (issue 6)',
+      '',
+      toMarkdown(targetTable(report)),
+      '',
+      '## What the one-operation bundles contain',
+      '',
+      toMarkdown(bundleTable(report)),
+    ]),
+    ...(report.zod ? ['', ...zodMarkdown(report)] : []),
     ...(fails.length ? ['', '## Failures', '', ...fails.map((l) => `- ${l}`)] : []),
     '',
   ].join('\n');
+}
+
+function zodMarkdown(report: BenchReport): string[] {
+  const samples = report.zod?.validation.find((v) => v.samples)?.samples;
+  return [
+    '## The zod plugin',
+    '',
+    `\`oagen generate --config\` with \`plugins: ${JSON.stringify(report.zod!.plugins)}\`, each run in a fresh folder (median of ${report.runs} run(s)), next to plain oagen (its default plugins) of the same bench run.`,
+    '',
+    toMarkdown(zodGenerationTable(report)),
+    '',
+    `Validating one large response: \`JSON.parse\` of the body (what the raw call does) against \`JSON.parse\` + the operation's 200 response schema from \`<pkg>/zod\` (\`schema.parse\`), in the bench's process, medians of ${samples ?? '—'} calls after 5 warm-up calls.`,
+    '',
+    toMarkdown(zodValidationTable(report)),
+  ];
 }

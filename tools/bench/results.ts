@@ -85,4 +85,42 @@ export interface BenchReport {
   measurement: string;
   oagenCommit?: string;
   specs: SpecResult[];
+  /** the zod section (tools/bench/zod.ts); absent when skipped with --no-zod */
+  zod?: ZodSection;
+}
+
+/** Generation with the zod plugin on, and the cost of validating a large response. */
+export interface ZodSection {
+  /** the plugins of the timed runs (`client`, `docs`, `zod`) */
+  plugins: string[];
+  generation: ZodGeneration[];
+  validation: ZodValidation[];
+}
+
+export interface ZodGeneration {
+  spec: string;
+  runs: GenRun[];
+  /** median wall time and CPU of the good runs */
+  wallMs?: number;
+  cpuMs?: number;
+  /** median wall time of plain oagen (default plugins) on the spec in this run, when it ran */
+  plainWallMs?: number;
+  /** size of the generated src/zod.ts */
+  zodBytes?: number;
+  fails?: string;
+}
+
+export interface ZodValidation {
+  spec: string;
+  /** `GET /repos/{owner}/{repo}/issues` */
+  operation: string;
+  /** what the body holds: `100 issues (the spec's example, repeated)` */
+  body: string;
+  bytes?: number;
+  /** median `JSON.parse(text)` (the raw call's decoding) */
+  parseMs?: number;
+  /** median `schema.parse(JSON.parse(text))` */
+  validateMs?: number;
+  samples?: number;
+  error?: string;
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N --only openai,github --peers hey-api,orval --timeout S --no-oagen]
+ * npm run bench [-- --runs N --only openai,github --peers hey-api,orval --timeout S --no-oagen --no-zod --zod-only]
  *
  * Runs oagen and the peer generators on the four big specs, several times each in fresh output
  * folders under .bench/, and reports medians and ratios (see tools/bench/README.md).
@@ -23,12 +23,15 @@ import { renderMarkdown, renderText } from './report.js';
 import type { BenchReport, GenRun, ParseFloor, RerunSummary, SpecResult, ToolResult } from './results.js';
 import { BENCH_SPECS, type BenchSpec } from './specs.js';
 import { ALL_TOOLS, type Tool } from './tools.js';
+import { benchZod } from './zod.js';
 
 const FLAGS: Record<string, FlagSpec> = {
   runs: { kind: 'number', help: 'runs per tool and spec (default 3)' },
   only: { kind: 'list', help: `specs to run (default all: ${BENCH_SPECS.map((s) => s.id).join(',')})` },
   peers: { kind: 'list', help: 'peers to run (default all: hey-api,orval,oazapfts,openapi-typescript; "none" for none)' },
   'no-oagen': { kind: 'boolean', help: 'skip oagen (peers and parse floor only)' },
+  'no-zod': { kind: 'boolean', help: 'skip the zod section (generation with plugins client,docs,zod; validation cost)' },
+  'zod-only': { kind: 'boolean', help: 'run only the zod section' },
   timeout: { kind: 'number', help: 'cap per generation or tsc run, seconds (default 300)' },
   'no-build': { kind: 'boolean', help: 'do not run `npm run build` when dist/ is older than src/' },
   'report-only': { kind: 'boolean', help: 're-render .bench/report.md and the tables from .bench/report.json' },
@@ -78,10 +81,13 @@ async function main(): Promise<number> {
   const specs = pick(BENCH_SPECS, flags.only as string[] | undefined, (s) => s.id, 'spec');
   const peerNames = flags.peers as string[] | undefined;
   const peers = peerNames?.includes('none') ? [] : pick(ALL_TOOLS.filter((t) => t.peer), peerNames, (t) => t.name, 'peer');
-  const tools = [...(flags['no-oagen'] ? [] : ALL_TOOLS.filter((t) => !t.peer)), ...peers];
+  const zodOnly = Boolean(flags['zod-only']);
+  if (zodOnly && flags['no-zod']) throw new UsageError('--zod-only and --no-zod exclude each other');
+  const tools = zodOnly ? [] : [...(flags['no-oagen'] ? [] : ALL_TOOLS.filter((t) => !t.peer)), ...peers];
+  const withZod = !flags['no-zod'] && !flags['no-oagen'];
 
   ensurePeersInstalled(peers.map((p) => p.pkg));
-  if (tools.some((t) => !t.peer) && !flags['no-build']) {
+  if ((tools.some((t) => !t.peer) || withZod) && !flags['no-build']) {
     const warning = ensureOagenBuilt();
     if (warning) console.warn(`warning: ${warning}`);
   }
@@ -90,12 +96,14 @@ async function main(): Promise<number> {
   const measurement = hasGnuTime()
     ? 'CPU (user + sys) and peak RSS of each child process tree from GNU `/usr/bin/time`.'
     : 'CPU and peak RSS from `process.resourceUsage()` of the tool run in-process (GNU time not available).';
-  console.log(`bench: ${specs.map((s) => s.id).join(', ')} × ${tools.map((t) => t.name).join(', ')}; ${runs} run(s); cap ${timeoutMs / 1000} s`);
+  console.log(`bench: ${specs.map((s) => s.id).join(', ')} × ${[...tools.map((t) => t.name), ...(withZod ? ['zod section'] : [])].join(', ')}; ${runs} run(s); cap ${timeoutMs / 1000} s`);
 
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0]!;
   const results: SpecResult[] = [];
-  for (const spec of specs) results.push(await benchSpec(spec, tools, runs, timeoutMs));
+  if (tools.length) for (const spec of specs) results.push(await benchSpec(spec, tools, runs, timeoutMs));
+  const plainWallMs = new Map(results.map((r) => [r.spec, r.tools.find((t) => !t.peer && !t.fails)?.medians.wallMs]));
+  const zod = withZod ? await benchZod(specs, { benchDir: BENCH_DIR, runs, timeoutMs, discard, plainWallMs }) : undefined;
   rmSync(TRASH_DIR, { recursive: true, force: true });
 
   const report: BenchReport = {
@@ -114,6 +122,7 @@ async function main(): Promise<number> {
     measurement,
     oagenCommit: gitCommit(),
     specs: results,
+    ...(zod ? { zod } : {}),
   };
   writeFileSync(join(BENCH_DIR, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(BENCH_DIR, 'report.md'), renderMarkdown(report));
