@@ -3,7 +3,7 @@
  * them against the generated package with the project's TypeScript (`tsc`, on disk in a
  * temp dir of the test run), and check every relative link and anchor.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { Slugger } from '../../../src/plugins/docs/markdown.js';
 import { tempDir } from '../../tmp.js';
@@ -82,6 +82,8 @@ function queryCoreOf(code: string): string | undefined {
 export async function typeCheckBlocks(packageName: string, files: Map<string, string>, blocks: CodeBlock[]): Promise<string[]> {
   const dir = tempDir(`${packageName.replace(/[^\w-]/g, '_')}-`);
   try {
+    // the examples' own imports (react, zod, msw, @types/node, …) resolve as in an app that installed them
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     for (const [path, content] of files) {
       if (!path.endsWith('.ts') && path !== 'package.json') continue;
       mkdirSync(dirname(join(dir, 'pkg', path)), { recursive: true });

@@ -88,8 +88,8 @@ describe('options', () => {
     expect(JSON.parse(named.get('package.json')!).bin).toEqual({ 'oai-tools': './dist/mcp/bin.js' });
     expect(named.get('src/mcp/bin.ts')).toContain('Usage: oai-tools');
     const index = named.get('src/mcp/index.ts')!;
-    expect(index).toContain('export const env = { baseUrl: "OPENAI_BASE_URL", auth: { ApiKeyAuth: "OPENAI_API_KEY" } } as const;');
-    expect(index).toContain('const credential1 = read("OPENAI_API_KEY");\n  if (credential1) auth["ApiKeyAuth"] = credential1;\n  return createClient({ baseUrl: read("OPENAI_BASE_URL"), auth });');
+    expect(index).toContain("export const env = { baseUrl: 'OPENAI_BASE_URL', auth: { ApiKeyAuth: 'OPENAI_API_KEY' } } as const;");
+    expect(index).toContain("const credential1 = read('OPENAI_API_KEY');\n  if (credential1) auth['ApiKeyAuth'] = credential1;\n  return createClient({ baseUrl: read('OPENAI_BASE_URL'), auth });");
   });
 
   it('without the config’s env map, the variables are named after the package', () => {
@@ -98,6 +98,6 @@ describe('options', () => {
       { plugin: clientPlugin, options: {} },
       { plugin: mcpPlugin, options: { include: ['Models'] } },
     ]).files;
-    expect(files.get('src/mcp/index.ts')).toContain('export const env = { baseUrl: "OPEN_AI_BASE_URL", auth: { AdminApiKeyAuth: "OPEN_AI_ADMIN_API_KEY_AUTH", ApiKeyAuth: "OPEN_AI_API_KEY_AUTH" } } as const;');
+    expect(files.get('src/mcp/index.ts')).toContain("export const env = { baseUrl: 'OPEN_AI_BASE_URL', auth: { AdminApiKeyAuth: 'OPEN_AI_ADMIN_API_KEY_AUTH', ApiKeyAuth: 'OPEN_AI_API_KEY_AUTH' } } as const;");
   });
 });

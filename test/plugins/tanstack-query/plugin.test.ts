@@ -117,7 +117,7 @@ describe('determinism', () => {
 describe('the package.json and the other files', () => {
   it('the plugin adds <pkg>/query and @tanstack/query-core (peer), and changes no other file but the README', async () => {
     const arthur = configuredClient('arthur');
-    const off = await renderClient({ ...arthur, output: join(tempDir('oagen-query-out-'), 'arthur') });
+    const off = await renderClient({ ...arthur, output: join(tempDir('oagen-query-out-'), 'arthur'), plugins: [entry('client'), entry('docs')] });
     const on = await renderClient({ ...arthur, output: join(tempDir('oagen-query-out-'), 'arthur'), plugins: [entry('client'), entry('docs'), entry('tanstack-query')] });
     expect([...off.files.keys()].some((f) => f.startsWith('src/query/'))).toBe(false);
     expect(off.files.get('package.json')).not.toContain('@tanstack');
