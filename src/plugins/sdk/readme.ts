@@ -1,7 +1,7 @@
 /**
  * The README section of the `sdk` plugin: the class beside the functions, the same calls in
  * both styles, the naming and flattening rules, `withOptions`. Every ```ts block is a whole
- * program the docs tests type-check against the package (test/docs/).
+ * program the docs tests type-check against the package (test/plugins/docs/).
  */
 import { isIdentifierName, markdownCode } from '../../escape/index.js';
 import { camelCase } from '../../naming/casing.js';

@@ -3,7 +3,7 @@
  * plugin; its layout is templates/tanstack-query/readme.md.hbs): what `<package>/query`
  * exports, a React example (a list, an infinite list, a mutation that invalidates the group's
  * queries) and a Vue one, written from the package's own operations so that they type-check
- * against it (test/docs/ compiles every example).
+ * against it (test/plugins/docs/ compiles every example).
  */
 import { markdownCode, stringLiteral } from '../../escape/index.js';
 import { render } from '../../emit/templates.js';

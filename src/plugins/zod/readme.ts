@@ -1,6 +1,6 @@
 /**
  * The README section of the `zod` plugin: the `./zod` subpath, what the schemas follow, the
- * validation modes with one example each (```ts blocks that compile: test/docs/), and the
+ * validation modes with one example each (```ts blocks that compile: test/plugins/docs/), and the
  * rule for what Zod cannot check.
  */
 import { markdownCode } from '../../escape/index.js';

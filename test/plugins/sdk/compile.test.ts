@@ -19,7 +19,7 @@ const specs = [
     .sort()
     .map((f) => join(FIXTURES, f)),
   join(repoRoot, 'specs/arthur.yaml'),
-  join(repoRoot, 'test/docs/fixtures/docs-features.yaml'),
+  join(repoRoot, 'test/plugins/docs/fixtures/docs-features.yaml'),
 ];
 
 describe.each(specs.map((s) => [s.slice(repoRoot.length), s] as const))('sdk of %s', (_label, spec) => {

@@ -54,7 +54,7 @@ describe('what the plugin adds, and only where selected', () => {
     expect(plain.get('README.md')).not.toContain('Runtime validation');
     expect(zod.get('README.md')).toContain('## Runtime validation');
     // arthur's own ValidationError model keeps its name: the runtime's class is exported by arthur/zod only
-    expect(zod.get('src/models.ts')).toContain('export interface ValidationError');
+    expect(zod.get('src/models/users-v1.ts')).toContain('export interface ValidationError');
     expect(zod.get('src/zod.ts')).toContain("export { ValidationError, type ValidationMode, type Validators } from './runtime/validate.js';");
     // the same package otherwise
     for (const [k, v] of plain) if (!['package.json', 'README.md', 'src/runtime/client.ts', 'src/runtime/request.ts', 'src/runtime/send.ts'].includes(k)) expect(zod.get(k), k).toBe(v);

@@ -40,7 +40,7 @@ describe.each([
     const { m, code } = await load(`shapes-${mini ? 'mini' : 'classic'}`, { mini });
     expect(code).toContain(mini ? "from 'zod/mini'" : "from 'zod'");
     // a discriminated union: Cat declares its tag, Dog gets it from the mapping
-    expect(code).toMatch(/PetSchema = z\.discriminatedUnion\("kind", \[CatSchema, (z\.extend\(DogSchema|DogSchema\.extend)/);
+    expect(code).toMatch(/PetSchema = z\.discriminatedUnion\('kind', \[CatSchema, (z\.extend\(DogSchema|DogSchema\.extend)/);
     expect(m.PetSchema!.parse({ kind: 'cat', lives: 9 })).toEqual({ kind: 'cat', lives: 9 });
     expect(m.PetSchema!.parse({ kind: 'dog', bark: 'woof' })).toEqual({ kind: 'dog', bark: 'woof' });
     expect(firstIssue(m.PetSchema!, { kind: 'cat', lives: 10 })).toEqual(['lives']);
