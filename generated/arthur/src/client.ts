@@ -10,7 +10,7 @@ import {
 import { applyAuth } from './runtime/auth.js';
 
 /** The security schemes of Arthur Users API, by the names `createClient({ auth })` takes. */
-export type AuthScheme = "OAuth2AuthorizationCode";
+export type AuthScheme = 'OAuth2AuthorizationCode';
 
 /** Credentials for `createClient({ auth })`, by security scheme: each of the kind its scheme takes. */
 export interface AuthCredentials {
@@ -21,10 +21,10 @@ export interface AuthCredentials {
 }
 
 const defaults: ClientDefaults = {
-  baseUrl: "http://localhost",
-  userAgent: "arthur/0.2.0",
+  baseUrl: 'http://localhost',
+  userAgent: 'arthur/1.0.0',
   securitySchemes: {
-    "OAuth2AuthorizationCode": { type: "bearer" },
+    'OAuth2AuthorizationCode': { type: 'bearer' },
   },
   applyAuth,
 };

@@ -10,7 +10,7 @@ import {
 import { applyAuth } from './runtime/auth.js';
 
 /** The security schemes of OpenAI API, by the names `createClient({ auth })` takes. */
-export type AuthScheme = "AdminApiKeyAuth" | "ApiKeyAuth";
+export type AuthScheme = 'AdminApiKeyAuth' | 'ApiKeyAuth';
 
 /** Credentials for `createClient({ auth })`, by security scheme: each of the kind its scheme takes. */
 export interface AuthCredentials {
@@ -25,12 +25,12 @@ export interface AuthCredentials {
 }
 
 const defaults: ClientDefaults = {
-  baseUrl: "https://api.openai.com/v1",
-  userAgent: "openai/3.0.0",
-  env: { AdminApiKeyAuth: "OPENAI_ADMIN_KEY", ApiKeyAuth: "OPENAI_API_KEY", baseUrl: "OPENAI_BASE_URL" },
+  baseUrl: 'https://api.openai.com/v1',
+  userAgent: 'openai/4.0.0',
+  env: { AdminApiKeyAuth: 'OPENAI_ADMIN_KEY', ApiKeyAuth: 'OPENAI_API_KEY', baseUrl: 'OPENAI_BASE_URL' },
   securitySchemes: {
-    "AdminApiKeyAuth": { type: "bearer" },
-    "ApiKeyAuth": { type: "bearer" },
+    'AdminApiKeyAuth': { type: 'bearer' },
+    'ApiKeyAuth': { type: 'bearer' },
   },
   applyAuth,
 };

@@ -21,7 +21,7 @@ import type {
   WebhookResponseCompleted,
   WebhookResponseFailed,
   WebhookResponseIncomplete,
-} from './models.js';
+} from './models/index.js';
 import { parseEvent, verifySignature, type WebhookSpec } from './runtime/webhooks.js';
 import type { VerifyOptions as WebhookVerifyOptions, WebhookBody, WebhookHeaders } from './runtime/webhooks.js';
 
@@ -132,41 +132,41 @@ export interface WebhookPayloads {
 
 /** A webhook delivery: `name` tells which event it is, and types its `payload`. */
 export type WebhookEvent =
-  | { name: "batch_cancelled"; payload: WebhookPayloads["batch_cancelled"] }
-  | { name: "batch_completed"; payload: WebhookPayloads["batch_completed"] }
-  | { name: "batch_expired"; payload: WebhookPayloads["batch_expired"] }
-  | { name: "batch_failed"; payload: WebhookPayloads["batch_failed"] }
-  | { name: "eval_run_canceled"; payload: WebhookPayloads["eval_run_canceled"] }
-  | { name: "eval_run_failed"; payload: WebhookPayloads["eval_run_failed"] }
-  | { name: "eval_run_succeeded"; payload: WebhookPayloads["eval_run_succeeded"] }
-  | { name: "fine_tuning_job_cancelled"; payload: WebhookPayloads["fine_tuning_job_cancelled"] }
-  | { name: "fine_tuning_job_failed"; payload: WebhookPayloads["fine_tuning_job_failed"] }
-  | { name: "fine_tuning_job_succeeded"; payload: WebhookPayloads["fine_tuning_job_succeeded"] }
-  | { name: "live_call_incoming"; payload: WebhookPayloads["live_call_incoming"] }
-  | { name: "realtime_call_incoming"; payload: WebhookPayloads["realtime_call_incoming"] }
-  | { name: "response_cancelled"; payload: WebhookPayloads["response_cancelled"] }
-  | { name: "response_completed"; payload: WebhookPayloads["response_completed"] }
-  | { name: "response_failed"; payload: WebhookPayloads["response_failed"] }
-  | { name: "response_incomplete"; payload: WebhookPayloads["response_incomplete"] };
+  | { name: 'batch_cancelled'; payload: WebhookPayloads['batch_cancelled'] }
+  | { name: 'batch_completed'; payload: WebhookPayloads['batch_completed'] }
+  | { name: 'batch_expired'; payload: WebhookPayloads['batch_expired'] }
+  | { name: 'batch_failed'; payload: WebhookPayloads['batch_failed'] }
+  | { name: 'eval_run_canceled'; payload: WebhookPayloads['eval_run_canceled'] }
+  | { name: 'eval_run_failed'; payload: WebhookPayloads['eval_run_failed'] }
+  | { name: 'eval_run_succeeded'; payload: WebhookPayloads['eval_run_succeeded'] }
+  | { name: 'fine_tuning_job_cancelled'; payload: WebhookPayloads['fine_tuning_job_cancelled'] }
+  | { name: 'fine_tuning_job_failed'; payload: WebhookPayloads['fine_tuning_job_failed'] }
+  | { name: 'fine_tuning_job_succeeded'; payload: WebhookPayloads['fine_tuning_job_succeeded'] }
+  | { name: 'live_call_incoming'; payload: WebhookPayloads['live_call_incoming'] }
+  | { name: 'realtime_call_incoming'; payload: WebhookPayloads['realtime_call_incoming'] }
+  | { name: 'response_cancelled'; payload: WebhookPayloads['response_cancelled'] }
+  | { name: 'response_completed'; payload: WebhookPayloads['response_completed'] }
+  | { name: 'response_failed'; payload: WebhookPayloads['response_failed'] }
+  | { name: 'response_incomplete'; payload: WebhookPayloads['response_incomplete'] };
 
 /** How each event is recognised (runtime/webhooks.ts). */
 const events: readonly WebhookSpec[] = [
-  { name: "batch_cancelled", property: "type", value: "batch.cancelled" },
-  { name: "batch_completed", property: "type", value: "batch.completed" },
-  { name: "batch_expired", property: "type", value: "batch.expired" },
-  { name: "batch_failed", property: "type", value: "batch.failed" },
-  { name: "eval_run_canceled", property: "type", value: "eval.run.canceled" },
-  { name: "eval_run_failed", property: "type", value: "eval.run.failed" },
-  { name: "eval_run_succeeded", property: "type", value: "eval.run.succeeded" },
-  { name: "fine_tuning_job_cancelled", property: "type", value: "fine_tuning.job.cancelled" },
-  { name: "fine_tuning_job_failed", property: "type", value: "fine_tuning.job.failed" },
-  { name: "fine_tuning_job_succeeded", property: "type", value: "fine_tuning.job.succeeded" },
-  { name: "live_call_incoming", property: "type", value: "live.call.incoming" },
-  { name: "realtime_call_incoming", property: "type", value: "realtime.call.incoming" },
-  { name: "response_cancelled", property: "type", value: "response.cancelled" },
-  { name: "response_completed", property: "type", value: "response.completed" },
-  { name: "response_failed", property: "type", value: "response.failed" },
-  { name: "response_incomplete", property: "type", value: "response.incomplete" },
+  { name: 'batch_cancelled', property: 'type', value: 'batch.cancelled' },
+  { name: 'batch_completed', property: 'type', value: 'batch.completed' },
+  { name: 'batch_expired', property: 'type', value: 'batch.expired' },
+  { name: 'batch_failed', property: 'type', value: 'batch.failed' },
+  { name: 'eval_run_canceled', property: 'type', value: 'eval.run.canceled' },
+  { name: 'eval_run_failed', property: 'type', value: 'eval.run.failed' },
+  { name: 'eval_run_succeeded', property: 'type', value: 'eval.run.succeeded' },
+  { name: 'fine_tuning_job_cancelled', property: 'type', value: 'fine_tuning.job.cancelled' },
+  { name: 'fine_tuning_job_failed', property: 'type', value: 'fine_tuning.job.failed' },
+  { name: 'fine_tuning_job_succeeded', property: 'type', value: 'fine_tuning.job.succeeded' },
+  { name: 'live_call_incoming', property: 'type', value: 'live.call.incoming' },
+  { name: 'realtime_call_incoming', property: 'type', value: 'realtime.call.incoming' },
+  { name: 'response_cancelled', property: 'type', value: 'response.cancelled' },
+  { name: 'response_completed', property: 'type', value: 'response.completed' },
+  { name: 'response_failed', property: 'type', value: 'response.failed' },
+  { name: 'response_incomplete', property: 'type', value: 'response.incomplete' },
 ];
 
 /**
@@ -183,8 +183,9 @@ export function parseWebhook(body: WebhookBody, headers: WebhookHeaders = {}): W
 
 /**
  * Checks a webhook delivery's Standard Webhooks signature (`webhook-id`, `webhook-timestamp`,
- * `webhook-signature`: HMAC-SHA256 with the `whsec_…` secret) and that its timestamp is within
- * `tolerance` seconds of now (default 300), then returns the event as `parseWebhook` does.
+ * `webhook-signature`: HMAC-SHA256 with the `whsec_…` secret, or Ed25519 with the sender's
+ * `whpk_…` public key) and that its timestamp is within `tolerance` seconds of now (default
+ * 300), then returns the event as `parseWebhook` does.
  * Throws a `WebhookVerificationError` when the delivery is not authentic or too old.
  * Pass the body exactly as received: parsed and re-serialized JSON no longer matches the signature.
  */

@@ -26,7 +26,7 @@ import type {
   UserServiceAccountCredentials,
   UserSort,
   UserType,
-} from '../models.js';
+} from '../models/users-v1.js';
 
 /** Parameters of {@link postOrganizationServiceAccount}. */
 export interface PostOrganizationServiceAccountParams {
@@ -38,10 +38,10 @@ export interface PostOrganizationServiceAccountParams {
 export type PostOrganizationServiceAccountError = HTTPValidationError;
 
 const postOrganizationServiceAccountSpec: OperationSpec = {
-  method: "POST",
-  path: "/api/v1/organization/service_accounts",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'POST',
+  path: '/api/v1/organization/service_accounts',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -51,7 +51,11 @@ const postOrganizationServiceAccountSpec: OperationSpec = {
  *
  * `POST /api/v1/organization/service_accounts`
  */
-export function postOrganizationServiceAccount(client: Client, params: PostOrganizationServiceAccountParams, options?: RequestOptions): ApiPromise<UserServiceAccountCredentials> {
+export function postOrganizationServiceAccount(
+  client: Client,
+  params: PostOrganizationServiceAccountParams,
+  options?: RequestOptions,
+): ApiPromise<UserServiceAccountCredentials> {
   return request(client, postOrganizationServiceAccountSpec, params, options);
 }
 
@@ -90,21 +94,29 @@ export interface GetOrganizationUsersParams {
 /** Error bodies {@link getOrganizationUsers} can fail with (as `ApiError.body`). */
 export type GetOrganizationUsersError = HTTPValidationError;
 
-const getOrganizationUsersPagination: PaginationSpec = { kind: "page", param: "page", items: "records", sizeParam: "page_size", totalPages: "pagination.total_pages", totalItems: "pagination.total_records", next: byPageNumber };
+const getOrganizationUsersPagination: PaginationSpec = {
+  kind: 'page',
+  param: 'page',
+  items: 'records',
+  sizeParam: 'page_size',
+  totalPages: 'pagination.total_pages',
+  totalItems: 'pagination.total_records',
+  next: byPageNumber,
+};
 
 const getOrganizationUsersSpec: OperationSpec = {
-  method: "GET",
-  path: "/api/v1/organization/users",
+  method: 'GET',
+  path: '/api/v1/organization/users',
   params: [
-    "query:sort",
-    "query:order",
-    "query:user_types",
-    "query:search",
-    "query:user_ids",
-    "query:page",
-    "query:page_size",
+    'query:sort',
+    'query:order',
+    'query:user_types',
+    'query:search',
+    'query:user_ids',
+    'query:page',
+    'query:page_size',
   ],
-  security: [["OAuth2AuthorizationCode"]],
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -117,7 +129,11 @@ const getOrganizationUsersSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function getOrganizationUsers(client: Client, params?: GetOrganizationUsersParams, options?: RequestOptions): PagePromise<ResourceListUser, User> {
+export function getOrganizationUsers(
+  client: Client,
+  params?: GetOrganizationUsersParams,
+  options?: RequestOptions,
+): PagePromise<ResourceListUser, User> {
   return paginate(client, getOrganizationUsersSpec, getOrganizationUsersPagination, params, options);
 }
 
@@ -131,10 +147,10 @@ export interface PostOrganizationUserParams {
 export type PostOrganizationUserError = HTTPValidationError;
 
 const postOrganizationUserSpec: OperationSpec = {
-  method: "POST",
-  path: "/api/v1/organization/users",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'POST',
+  path: '/api/v1/organization/users',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -144,7 +160,11 @@ const postOrganizationUserSpec: OperationSpec = {
  *
  * `POST /api/v1/organization/users`
  */
-export function postOrganizationUser(client: Client, params: PostOrganizationUserParams, options?: RequestOptions): ApiPromise<User> {
+export function postOrganizationUser(
+  client: Client,
+  params: PostOrganizationUserParams,
+  options?: RequestOptions,
+): ApiPromise<User> {
   return request(client, postOrganizationUserSpec, params, options);
 }
 
@@ -158,10 +178,10 @@ export interface PostOrganizationUserInviteParams {
 export type PostOrganizationUserInviteError = HTTPValidationError;
 
 const postOrganizationUserInviteSpec: OperationSpec = {
-  method: "POST",
-  path: "/api/v1/organization/users/invite-user",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'POST',
+  path: '/api/v1/organization/users/invite-user',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -174,20 +194,21 @@ const postOrganizationUserInviteSpec: OperationSpec = {
  *
  * `POST /api/v1/organization/users/invite-user`
  */
-export function postOrganizationUserInvite(client: Client, params: PostOrganizationUserInviteParams, options?: RequestOptions): ApiPromise<PostOrganizationUserInviteResponse> {
+export function postOrganizationUserInvite(
+  client: Client,
+  params: PostOrganizationUserInviteParams,
+  options?: RequestOptions,
+): ApiPromise<PostOrganizationUserInviteResponse> {
   return request(client, postOrganizationUserInviteSpec, params, options);
 }
 
 /** {@link getUsersMe} takes no parameters. */
 export type GetUsersMeParams = Record<string, never>;
 
-/** Error bodies {@link getUsersMe} can fail with (as `ApiError.body`). */
-export type GetUsersMeError = unknown;
-
 const getUsersMeSpec: OperationSpec = {
-  method: "GET",
-  path: "/api/v1/users/me",
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'GET',
+  path: '/api/v1/users/me',
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -197,21 +218,22 @@ const getUsersMeSpec: OperationSpec = {
  *
  * `GET /api/v1/users/me`
  */
-export function getUsersMe(client: Client, params?: GetUsersMeParams, options?: RequestOptions): ApiPromise<User> {
+export function getUsersMe(
+  client: Client,
+  params?: GetUsersMeParams,
+  options?: RequestOptions,
+): ApiPromise<User> {
   return request(client, getUsersMeSpec, params, options);
 }
 
 /** {@link acceptMyInvites} takes no parameters. */
 export type AcceptMyInvitesParams = Record<string, never>;
 
-/** Error bodies {@link acceptMyInvites} can fail with (as `ApiError.body`). */
-export type AcceptMyInvitesError = unknown;
-
 const acceptMyInvitesSpec: OperationSpec = {
-  method: "POST",
-  path: "/api/v1/users/me/accept-invite",
-  response: "void",
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'POST',
+  path: '/api/v1/users/me/accept-invite',
+  response: 'void',
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -221,7 +243,11 @@ const acceptMyInvitesSpec: OperationSpec = {
  *
  * `POST /api/v1/users/me/accept-invite`
  */
-export function acceptMyInvites(client: Client, params?: AcceptMyInvitesParams, options?: RequestOptions): ApiPromise<void> {
+export function acceptMyInvites(
+  client: Client,
+  params?: AcceptMyInvitesParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, acceptMyInvitesSpec, params, options);
 }
 
@@ -234,11 +260,11 @@ export interface DeleteUserParams {
 export type DeleteUserError = HTTPValidationError;
 
 const deleteUserSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/api/v1/users/{user_id}",
-  params: ["path:user_id"],
-  response: "void",
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'DELETE',
+  path: '/api/v1/users/{user_id}',
+  params: ['path:user_id'],
+  response: 'void',
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -248,7 +274,11 @@ const deleteUserSpec: OperationSpec = {
  *
  * `DELETE /api/v1/users/{user_id}`
  */
-export function deleteUser(client: Client, params: DeleteUserParams, options?: RequestOptions): ApiPromise<void> {
+export function deleteUser(
+  client: Client,
+  params: DeleteUserParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, deleteUserSpec, params, options);
 }
 
@@ -263,11 +293,11 @@ export interface PatchUserParams {
 export type PatchUserError = HTTPValidationError;
 
 const patchUserSpec: OperationSpec = {
-  method: "PATCH",
-  path: "/api/v1/users/{user_id}",
-  params: ["path:user_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'PATCH',
+  path: '/api/v1/users/{user_id}',
+  params: ['path:user_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -277,7 +307,11 @@ const patchUserSpec: OperationSpec = {
  *
  * `PATCH /api/v1/users/{user_id}`
  */
-export function patchUser(client: Client, params: PatchUserParams, options?: RequestOptions): ApiPromise<User> {
+export function patchUser(
+  client: Client,
+  params: PatchUserParams,
+  options?: RequestOptions,
+): ApiPromise<User> {
   return request(client, patchUserSpec, params, options);
 }
 
@@ -290,10 +324,10 @@ export interface PostUserCredsParams {
 export type PostUserCredsError = HTTPValidationError;
 
 const postUserCredsSpec: OperationSpec = {
-  method: "POST",
-  path: "/api/v1/users/{user_id}/credentials",
-  params: ["path:user_id"],
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'POST',
+  path: '/api/v1/users/{user_id}/credentials',
+  params: ['path:user_id'],
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -303,7 +337,11 @@ const postUserCredsSpec: OperationSpec = {
  *
  * `POST /api/v1/users/{user_id}/credentials`
  */
-export function postUserCreds(client: Client, params: PostUserCredsParams, options?: RequestOptions): ApiPromise<SensitiveUser> {
+export function postUserCreds(
+  client: Client,
+  params: PostUserCredsParams,
+  options?: RequestOptions,
+): ApiPromise<SensitiveUser> {
   return request(client, postUserCredsSpec, params, options);
 }
 
@@ -318,11 +356,11 @@ export interface PatchServiceAccountUserParams {
 export type PatchServiceAccountUserError = HTTPValidationError;
 
 const patchServiceAccountUserSpec: OperationSpec = {
-  method: "PATCH",
-  path: "/api/v1/users/{user_id}/service_account",
-  params: ["path:user_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["OAuth2AuthorizationCode"]],
+  method: 'PATCH',
+  path: '/api/v1/users/{user_id}/service_account',
+  params: ['path:user_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['OAuth2AuthorizationCode']],
 };
 
 /**
@@ -332,6 +370,10 @@ const patchServiceAccountUserSpec: OperationSpec = {
  *
  * `PATCH /api/v1/users/{user_id}/service_account`
  */
-export function patchServiceAccountUser(client: Client, params: PatchServiceAccountUserParams, options?: RequestOptions): ApiPromise<User> {
+export function patchServiceAccountUser(
+  client: Client,
+  params: PatchServiceAccountUserParams,
+  options?: RequestOptions,
+): ApiPromise<User> {
   return request(client, patchServiceAccountUserSpec, params, options);
 }

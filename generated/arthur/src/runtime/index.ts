@@ -1,4 +1,7 @@
-/** The public API of the runtime, re-exported by the generated package's `src/index.ts`. */
+/**
+ * All of the runtime: what the generated functions import, and what the package exports as
+ * `<package>/internal` (not a public API). public.ts is the part the package's root re-exports.
+ */
 export type * from './types.js';
 export { createClientCore, type Client, type ClientConfig, type ClientDefaults } from './client.js';
 export { request, ApiPromise, type RequestOptions } from './request.js';

@@ -14,7 +14,6 @@ import {
 import type {
   Certificate,
   DeleteCertificateResponse,
-  ErrorResponse,
   ListCertificatesResponse,
   ListProjectCertificatesResponse,
   ModifyCertificateRequest,
@@ -26,7 +25,8 @@ import type {
   OrganizationProjectCertificateDeactivationResponse,
   ToggleCertificatesRequest,
   UploadCertificateRequest,
-} from '../models.js';
+} from '../models/certificates.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listOrganizationCertificates}. */
 export interface ListOrganizationCertificatesParams {
@@ -49,19 +49,25 @@ export interface ListOrganizationCertificatesParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listOrganizationCertificates} can fail with (as `ApiError.body`). */
 export type ListOrganizationCertificatesError = ErrorResponse;
 
-const listOrganizationCertificatesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listOrganizationCertificatesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listOrganizationCertificatesSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/certificates",
-  params: ["query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/certificates',
+  params: ['query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -72,7 +78,11 @@ const listOrganizationCertificatesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listOrganizationCertificates(client: Client, params?: ListOrganizationCertificatesParams, options?: RequestOptions): PagePromise<ListCertificatesResponse, OrganizationCertificate> {
+export function listOrganizationCertificates(
+  client: Client,
+  params?: ListOrganizationCertificatesParams,
+  options?: RequestOptions,
+): PagePromise<ListCertificatesResponse, OrganizationCertificate> {
   return paginate(client, listOrganizationCertificatesSpec, listOrganizationCertificatesPagination, params, options);
 }
 
@@ -86,10 +96,10 @@ export interface UploadCertificateParams {
 export type UploadCertificateError = ErrorResponse;
 
 const uploadCertificateSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/certificates",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/certificates',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -101,7 +111,11 @@ const uploadCertificateSpec: OperationSpec = {
  *
  * `POST /organization/certificates`
  */
-export function uploadCertificate(client: Client, params: UploadCertificateParams, options?: RequestOptions): ApiPromise<Certificate> {
+export function uploadCertificate(
+  client: Client,
+  params: UploadCertificateParams,
+  options?: RequestOptions,
+): ApiPromise<Certificate> {
   return request(client, uploadCertificateSpec, params, options);
 }
 
@@ -115,10 +129,10 @@ export interface ActivateOrganizationCertificatesParams {
 export type ActivateOrganizationCertificatesError = ErrorResponse;
 
 const activateOrganizationCertificatesSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/certificates/activate",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/certificates/activate',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -129,7 +143,11 @@ const activateOrganizationCertificatesSpec: OperationSpec = {
  *
  * `POST /organization/certificates/activate`
  */
-export function activateOrganizationCertificates(client: Client, params: ActivateOrganizationCertificatesParams, options?: RequestOptions): ApiPromise<OrganizationCertificateActivationResponse> {
+export function activateOrganizationCertificates(
+  client: Client,
+  params: ActivateOrganizationCertificatesParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationCertificateActivationResponse> {
   return request(client, activateOrganizationCertificatesSpec, params, options);
 }
 
@@ -143,10 +161,10 @@ export interface DeactivateOrganizationCertificatesParams {
 export type DeactivateOrganizationCertificatesError = ErrorResponse;
 
 const deactivateOrganizationCertificatesSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/certificates/deactivate",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/certificates/deactivate',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -157,7 +175,11 @@ const deactivateOrganizationCertificatesSpec: OperationSpec = {
  *
  * `POST /organization/certificates/deactivate`
  */
-export function deactivateOrganizationCertificates(client: Client, params: DeactivateOrganizationCertificatesParams, options?: RequestOptions): ApiPromise<OrganizationCertificateDeactivationResponse> {
+export function deactivateOrganizationCertificates(
+  client: Client,
+  params: DeactivateOrganizationCertificatesParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationCertificateDeactivationResponse> {
   return request(client, deactivateOrganizationCertificatesSpec, params, options);
 }
 
@@ -169,20 +191,20 @@ export interface GetCertificateParams {
    * A list of additional fields to include in the response. Currently the only supported value is
    * `content` to fetch the PEM content of the certificate.
    */
-  include?: Array<"content">;
+  include?: Array<'content'>;
 }
 
 /** Error bodies {@link getCertificate} can fail with (as `ApiError.body`). */
 export type GetCertificateError = ErrorResponse;
 
 const getCertificateSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/certificates/{certificate_id}",
+  method: 'GET',
+  path: '/organization/certificates/{certificate_id}',
   params: [
-    "path:certificate_id",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:certificate_id',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -192,7 +214,11 @@ const getCertificateSpec: OperationSpec = {
  *
  * `GET /organization/certificates/{certificate_id}`
  */
-export function getCertificate(client: Client, params: GetCertificateParams, options?: RequestOptions): ApiPromise<Certificate> {
+export function getCertificate(
+  client: Client,
+  params: GetCertificateParams,
+  options?: RequestOptions,
+): ApiPromise<Certificate> {
   return request(client, getCertificateSpec, params, options);
 }
 
@@ -208,11 +234,11 @@ export interface ModifyCertificateParams {
 export type ModifyCertificateError = ErrorResponse;
 
 const modifyCertificateSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/certificates/{certificate_id}",
-  params: ["path:certificate_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/certificates/{certificate_id}',
+  params: ['path:certificate_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -221,7 +247,11 @@ const modifyCertificateSpec: OperationSpec = {
  *
  * `POST /organization/certificates/{certificate_id}`
  */
-export function modifyCertificate(client: Client, params: ModifyCertificateParams, options?: RequestOptions): ApiPromise<Certificate> {
+export function modifyCertificate(
+  client: Client,
+  params: ModifyCertificateParams,
+  options?: RequestOptions,
+): ApiPromise<Certificate> {
   return request(client, modifyCertificateSpec, params, options);
 }
 
@@ -235,10 +265,10 @@ export interface DeleteCertificateParams {
 export type DeleteCertificateError = ErrorResponse;
 
 const deleteCertificateSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/certificates/{certificate_id}",
-  params: ["path:certificate_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/certificates/{certificate_id}',
+  params: ['path:certificate_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -248,7 +278,11 @@ const deleteCertificateSpec: OperationSpec = {
  *
  * `DELETE /organization/certificates/{certificate_id}`
  */
-export function deleteCertificate(client: Client, params: DeleteCertificateParams, options?: RequestOptions): ApiPromise<DeleteCertificateResponse> {
+export function deleteCertificate(
+  client: Client,
+  params: DeleteCertificateParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteCertificateResponse> {
   return request(client, deleteCertificateSpec, params, options);
 }
 
@@ -275,19 +309,25 @@ export interface ListProjectCertificatesParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listProjectCertificates} can fail with (as `ApiError.body`). */
 export type ListProjectCertificatesError = ErrorResponse;
 
-const listProjectCertificatesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listProjectCertificatesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listProjectCertificatesSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/certificates",
-  params: ["path:project_id", "query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/certificates',
+  params: ['path:project_id', 'query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -298,7 +338,11 @@ const listProjectCertificatesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectCertificates(client: Client, params: ListProjectCertificatesParams, options?: RequestOptions): PagePromise<ListProjectCertificatesResponse, OrganizationProjectCertificate> {
+export function listProjectCertificates(
+  client: Client,
+  params: ListProjectCertificatesParams,
+  options?: RequestOptions,
+): PagePromise<ListProjectCertificatesResponse, OrganizationProjectCertificate> {
   return paginate(client, listProjectCertificatesSpec, listProjectCertificatesPagination, params, options);
 }
 
@@ -314,11 +358,11 @@ export interface ActivateProjectCertificatesParams {
 export type ActivateProjectCertificatesError = ErrorResponse;
 
 const activateProjectCertificatesSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/certificates/activate",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/certificates/activate',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -329,7 +373,11 @@ const activateProjectCertificatesSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/certificates/activate`
  */
-export function activateProjectCertificates(client: Client, params: ActivateProjectCertificatesParams, options?: RequestOptions): ApiPromise<OrganizationProjectCertificateActivationResponse> {
+export function activateProjectCertificates(
+  client: Client,
+  params: ActivateProjectCertificatesParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationProjectCertificateActivationResponse> {
   return request(client, activateProjectCertificatesSpec, params, options);
 }
 
@@ -345,11 +393,11 @@ export interface DeactivateProjectCertificatesParams {
 export type DeactivateProjectCertificatesError = ErrorResponse;
 
 const deactivateProjectCertificatesSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/certificates/deactivate",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/certificates/deactivate',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -359,6 +407,10 @@ const deactivateProjectCertificatesSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/certificates/deactivate`
  */
-export function deactivateProjectCertificates(client: Client, params: DeactivateProjectCertificatesParams, options?: RequestOptions): ApiPromise<OrganizationProjectCertificateDeactivationResponse> {
+export function deactivateProjectCertificates(
+  client: Client,
+  params: DeactivateProjectCertificatesParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationProjectCertificateDeactivationResponse> {
   return request(client, deactivateProjectCertificatesSpec, params, options);
 }

@@ -24,27 +24,30 @@ import type {
   ServiceAccountApiKeyBody,
   UpdateOrganizationSpendLimitBody,
   UpdateProjectSpendLimitBody,
-} from '../models.js';
+} from '../models/default.js';
 
 /** Parameters of {@link adminApiKeysList}. */
 export interface AdminApiKeysListParams {
   after?: string | null;
   /** @default "asc" */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /** @default 20 */
   limit?: number;
 }
 
-/** Error bodies {@link adminApiKeysList} can fail with (as `ApiError.body`). */
-export type AdminApiKeysListError = unknown;
-
-const adminApiKeysListPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const adminApiKeysListPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const adminApiKeysListSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/admin_api_keys",
-  params: ["query:after", "query:order", "query:limit"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/admin_api_keys',
+  params: ['query:after', 'query:order', 'query:limit'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -57,7 +60,11 @@ const adminApiKeysListSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function adminApiKeysList(client: Client, params?: AdminApiKeysListParams, options?: RequestOptions): PagePromise<ApiKeyList, AdminApiKey> {
+export function adminApiKeysList(
+  client: Client,
+  params?: AdminApiKeysListParams,
+  options?: RequestOptions,
+): PagePromise<ApiKeyList, AdminApiKey> {
   return paginate(client, adminApiKeysListSpec, adminApiKeysListPagination, params, options);
 }
 
@@ -67,14 +74,11 @@ export interface AdminApiKeysCreateParams {
   body: AdminApiKeysCreateBody;
 }
 
-/** Error bodies {@link adminApiKeysCreate} can fail with (as `ApiError.body`). */
-export type AdminApiKeysCreateError = unknown;
-
 const adminApiKeysCreateSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/admin_api_keys",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/admin_api_keys',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -85,7 +89,11 @@ const adminApiKeysCreateSpec: OperationSpec = {
  *
  * `POST /organization/admin_api_keys`
  */
-export function adminApiKeysCreate(client: Client, params: AdminApiKeysCreateParams, options?: RequestOptions): ApiPromise<AdminApiKeyCreateResponse> {
+export function adminApiKeysCreate(
+  client: Client,
+  params: AdminApiKeysCreateParams,
+  options?: RequestOptions,
+): ApiPromise<AdminApiKeyCreateResponse> {
   return request(client, adminApiKeysCreateSpec, params, options);
 }
 
@@ -94,14 +102,11 @@ export interface AdminApiKeysGetParams {
   key_id: string;
 }
 
-/** Error bodies {@link adminApiKeysGet} can fail with (as `ApiError.body`). */
-export type AdminApiKeysGetError = unknown;
-
 const adminApiKeysGetSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/admin_api_keys/{key_id}",
-  params: ["path:key_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/admin_api_keys/{key_id}',
+  params: ['path:key_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -111,7 +116,11 @@ const adminApiKeysGetSpec: OperationSpec = {
  *
  * `GET /organization/admin_api_keys/{key_id}`
  */
-export function adminApiKeysGet(client: Client, params: AdminApiKeysGetParams, options?: RequestOptions): ApiPromise<AdminApiKey> {
+export function adminApiKeysGet(
+  client: Client,
+  params: AdminApiKeysGetParams,
+  options?: RequestOptions,
+): ApiPromise<AdminApiKey> {
   return request(client, adminApiKeysGetSpec, params, options);
 }
 
@@ -120,14 +129,11 @@ export interface AdminApiKeysDeleteParams {
   key_id: string;
 }
 
-/** Error bodies {@link adminApiKeysDelete} can fail with (as `ApiError.body`). */
-export type AdminApiKeysDeleteError = unknown;
-
 const adminApiKeysDeleteSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/admin_api_keys/{key_id}",
-  params: ["path:key_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/admin_api_keys/{key_id}',
+  params: ['path:key_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -137,7 +143,11 @@ const adminApiKeysDeleteSpec: OperationSpec = {
  *
  * `DELETE /organization/admin_api_keys/{key_id}`
  */
-export function adminApiKeysDelete(client: Client, params: AdminApiKeysDeleteParams, options?: RequestOptions): ApiPromise<AdminApiKeysDeleteResponse> {
+export function adminApiKeysDelete(
+  client: Client,
+  params: AdminApiKeysDeleteParams,
+  options?: RequestOptions,
+): ApiPromise<AdminApiKeysDeleteResponse> {
   return request(client, adminApiKeysDeleteSpec, params, options);
 }
 
@@ -151,15 +161,12 @@ export interface CreateanAPIkeyforaserviceaccountParams {
   body?: CreateProjectServiceAccountApiKeyBody;
 }
 
-/** Error bodies {@link createanAPIkeyforaserviceaccount} can fail with (as `ApiError.body`). */
-export type CreateanAPIkeyforaserviceaccountError = unknown;
-
 const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys",
-  params: ["path:project_id", "path:service_account_id"],
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys',
+  params: ['path:project_id', 'path:service_account_id'],
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -168,7 +175,11 @@ const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys`
  */
-export function createanAPIkeyforaserviceaccount(client: Client, params: CreateanAPIkeyforaserviceaccountParams, options?: RequestOptions): ApiPromise<ServiceAccountApiKeyBody> {
+export function createanAPIkeyforaserviceaccount(
+  client: Client,
+  params: CreateanAPIkeyforaserviceaccountParams,
+  options?: RequestOptions,
+): ApiPromise<ServiceAccountApiKeyBody> {
   return request(client, createanAPIkeyforaserviceaccountSpec, params, options);
 }
 
@@ -178,14 +189,11 @@ export interface GetprojectspendlimitParams {
   project_id: string;
 }
 
-/** Error bodies {@link getprojectspendlimit} can fail with (as `ApiError.body`). */
-export type GetprojectspendlimitError = unknown;
-
 const getprojectspendlimitSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/spend_limit",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/spend_limit',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -193,7 +201,11 @@ const getprojectspendlimitSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/spend_limit`
  */
-export function getprojectspendlimit(client: Client, params: GetprojectspendlimitParams, options?: RequestOptions): ApiPromise<ProjectSpendLimitResource> {
+export function getprojectspendlimit(
+  client: Client,
+  params: GetprojectspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendLimitResource> {
   return request(client, getprojectspendlimitSpec, params, options);
 }
 
@@ -205,15 +217,12 @@ export interface UpdateprojectspendlimitParams {
   body: UpdateProjectSpendLimitBody;
 }
 
-/** Error bodies {@link updateprojectspendlimit} can fail with (as `ApiError.body`). */
-export type UpdateprojectspendlimitError = unknown;
-
 const updateprojectspendlimitSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/spend_limit",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/spend_limit',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -222,7 +231,11 @@ const updateprojectspendlimitSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/spend_limit`
  */
-export function updateprojectspendlimit(client: Client, params: UpdateprojectspendlimitParams, options?: RequestOptions): ApiPromise<ProjectSpendLimitResource> {
+export function updateprojectspendlimit(
+  client: Client,
+  params: UpdateprojectspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendLimitResource> {
   return request(client, updateprojectspendlimitSpec, params, options);
 }
 
@@ -232,14 +245,11 @@ export interface DeleteprojectspendlimitParams {
   project_id: string;
 }
 
-/** Error bodies {@link deleteprojectspendlimit} can fail with (as `ApiError.body`). */
-export type DeleteprojectspendlimitError = unknown;
-
 const deleteprojectspendlimitSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/spend_limit",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/spend_limit',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -247,20 +257,21 @@ const deleteprojectspendlimitSpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/spend_limit`
  */
-export function deleteprojectspendlimit(client: Client, params: DeleteprojectspendlimitParams, options?: RequestOptions): ApiPromise<ProjectSpendLimitDeletedResource> {
+export function deleteprojectspendlimit(
+  client: Client,
+  params: DeleteprojectspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendLimitDeletedResource> {
   return request(client, deleteprojectspendlimitSpec, params, options);
 }
 
 /** {@link getorganizationspendlimit} takes no parameters. */
 export type GetorganizationspendlimitParams = Record<string, never>;
 
-/** Error bodies {@link getorganizationspendlimit} can fail with (as `ApiError.body`). */
-export type GetorganizationspendlimitError = unknown;
-
 const getorganizationspendlimitSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/spend_limit",
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/spend_limit',
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -268,7 +279,11 @@ const getorganizationspendlimitSpec: OperationSpec = {
  *
  * `GET /organization/spend_limit`
  */
-export function getorganizationspendlimit(client: Client, params?: GetorganizationspendlimitParams, options?: RequestOptions): ApiPromise<OrganizationSpendLimitResource> {
+export function getorganizationspendlimit(
+  client: Client,
+  params?: GetorganizationspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendLimitResource> {
   return request(client, getorganizationspendlimitSpec, params, options);
 }
 
@@ -278,14 +293,11 @@ export interface UpdateorganizationspendlimitParams {
   body: UpdateOrganizationSpendLimitBody;
 }
 
-/** Error bodies {@link updateorganizationspendlimit} can fail with (as `ApiError.body`). */
-export type UpdateorganizationspendlimitError = unknown;
-
 const updateorganizationspendlimitSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/spend_limit",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/spend_limit',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -294,20 +306,21 @@ const updateorganizationspendlimitSpec: OperationSpec = {
  *
  * `POST /organization/spend_limit`
  */
-export function updateorganizationspendlimit(client: Client, params: UpdateorganizationspendlimitParams, options?: RequestOptions): ApiPromise<OrganizationSpendLimitResource> {
+export function updateorganizationspendlimit(
+  client: Client,
+  params: UpdateorganizationspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendLimitResource> {
   return request(client, updateorganizationspendlimitSpec, params, options);
 }
 
 /** {@link deleteorganizationspendlimit} takes no parameters. */
 export type DeleteorganizationspendlimitParams = Record<string, never>;
 
-/** Error bodies {@link deleteorganizationspendlimit} can fail with (as `ApiError.body`). */
-export type DeleteorganizationspendlimitError = unknown;
-
 const deleteorganizationspendlimitSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/spend_limit",
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/spend_limit',
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -315,6 +328,10 @@ const deleteorganizationspendlimitSpec: OperationSpec = {
  *
  * `DELETE /organization/spend_limit`
  */
-export function deleteorganizationspendlimit(client: Client, params?: DeleteorganizationspendlimitParams, options?: RequestOptions): ApiPromise<OrganizationSpendLimitDeletedResource> {
+export function deleteorganizationspendlimit(
+  client: Client,
+  params?: DeleteorganizationspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendLimitDeletedResource> {
   return request(client, deleteorganizationspendlimitSpec, params, options);
 }

@@ -10,14 +10,14 @@ import {
   type PagePromise,
   type ApiPromise,
 } from '../runtime/index.js';
+import type { GroupRoleAssignment } from '../models/group-organization-role-assignments.js';
 import type {
   AssignedRoleDetails,
   DeletedRoleAssignmentResource,
   ErrorResponse,
-  GroupRoleAssignment,
   PublicAssignOrganizationGroupRoleBody,
   RoleListResource,
-} from '../models.js';
+} from '../models/shared.js';
 
 /** Parameters of {@link listGroupRoleAssignments}. */
 export interface ListGroupRoleAssignmentsParams {
@@ -35,19 +35,25 @@ export interface ListGroupRoleAssignmentsParams {
    */
   after?: string;
   /** Sort order for the returned organization roles. */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listGroupRoleAssignments} can fail with (as `ApiError.body`). */
 export type ListGroupRoleAssignmentsError = ErrorResponse;
 
-const listGroupRoleAssignmentsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listGroupRoleAssignmentsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listGroupRoleAssignmentsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/groups/{group_id}/roles",
-  params: ["path:group_id", "query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/groups/{group_id}/roles',
+  params: ['path:group_id', 'query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -58,7 +64,11 @@ const listGroupRoleAssignmentsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listGroupRoleAssignments(client: Client, params: ListGroupRoleAssignmentsParams, options?: RequestOptions): PagePromise<RoleListResource, AssignedRoleDetails> {
+export function listGroupRoleAssignments(
+  client: Client,
+  params: ListGroupRoleAssignmentsParams,
+  options?: RequestOptions,
+): PagePromise<RoleListResource, AssignedRoleDetails> {
   return paginate(client, listGroupRoleAssignmentsSpec, listGroupRoleAssignmentsPagination, params, options);
 }
 
@@ -74,11 +84,11 @@ export interface AssignGroupRoleParams {
 export type AssignGroupRoleError = ErrorResponse;
 
 const assignGroupRoleSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/groups/{group_id}/roles",
-  params: ["path:group_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/groups/{group_id}/roles',
+  params: ['path:group_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -87,7 +97,11 @@ const assignGroupRoleSpec: OperationSpec = {
  *
  * `POST /organization/groups/{group_id}/roles`
  */
-export function assignGroupRole(client: Client, params: AssignGroupRoleParams, options?: RequestOptions): ApiPromise<GroupRoleAssignment> {
+export function assignGroupRole(
+  client: Client,
+  params: AssignGroupRoleParams,
+  options?: RequestOptions,
+): ApiPromise<GroupRoleAssignment> {
   return request(client, assignGroupRoleSpec, params, options);
 }
 
@@ -103,10 +117,10 @@ export interface RetrieveGroupRoleParams {
 export type RetrieveGroupRoleError = ErrorResponse;
 
 const retrieveGroupRoleSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/groups/{group_id}/roles/{role_id}",
-  params: ["path:group_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/groups/{group_id}/roles/{role_id}',
+  params: ['path:group_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -114,7 +128,11 @@ const retrieveGroupRoleSpec: OperationSpec = {
  *
  * `GET /organization/groups/{group_id}/roles/{role_id}`
  */
-export function retrieveGroupRole(client: Client, params: RetrieveGroupRoleParams, options?: RequestOptions): ApiPromise<AssignedRoleDetails> {
+export function retrieveGroupRole(
+  client: Client,
+  params: RetrieveGroupRoleParams,
+  options?: RequestOptions,
+): ApiPromise<AssignedRoleDetails> {
   return request(client, retrieveGroupRoleSpec, params, options);
 }
 
@@ -130,10 +148,10 @@ export interface UnassignGroupRoleParams {
 export type UnassignGroupRoleError = ErrorResponse;
 
 const unassignGroupRoleSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/groups/{group_id}/roles/{role_id}",
-  params: ["path:group_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/groups/{group_id}/roles/{role_id}',
+  params: ['path:group_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -141,6 +159,10 @@ const unassignGroupRoleSpec: OperationSpec = {
  *
  * `DELETE /organization/groups/{group_id}/roles/{role_id}`
  */
-export function unassignGroupRole(client: Client, params: UnassignGroupRoleParams, options?: RequestOptions): ApiPromise<DeletedRoleAssignmentResource> {
+export function unassignGroupRole(
+  client: Client,
+  params: UnassignGroupRoleParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedRoleAssignmentResource> {
   return request(client, unassignGroupRoleSpec, params, options);
 }

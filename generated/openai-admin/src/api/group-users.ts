@@ -12,13 +12,13 @@ import {
 } from '../runtime/index.js';
 import type {
   CreateGroupUserBody,
-  ErrorResponse,
   GroupMemberUser,
   GroupUser,
   GroupUserAssignment,
   GroupUserDeletedResource,
   UserListResource,
-} from '../models.js';
+} from '../models/group-users.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listGroupUsers}. */
 export interface ListGroupUsersParams {
@@ -42,19 +42,25 @@ export interface ListGroupUsersParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listGroupUsers} can fail with (as `ApiError.body`). */
 export type ListGroupUsersError = ErrorResponse;
 
-const listGroupUsersPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listGroupUsersPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listGroupUsersSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/groups/{group_id}/users",
-  params: ["path:group_id", "query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/groups/{group_id}/users',
+  params: ['path:group_id', 'query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -65,7 +71,11 @@ const listGroupUsersSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listGroupUsers(client: Client, params: ListGroupUsersParams, options?: RequestOptions): PagePromise<UserListResource, GroupUser> {
+export function listGroupUsers(
+  client: Client,
+  params: ListGroupUsersParams,
+  options?: RequestOptions,
+): PagePromise<UserListResource, GroupUser> {
   return paginate(client, listGroupUsersSpec, listGroupUsersPagination, params, options);
 }
 
@@ -81,11 +91,11 @@ export interface AddGroupUserParams {
 export type AddGroupUserError = ErrorResponse;
 
 const addGroupUserSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/groups/{group_id}/users",
-  params: ["path:group_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/groups/{group_id}/users',
+  params: ['path:group_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -94,7 +104,11 @@ const addGroupUserSpec: OperationSpec = {
  *
  * `POST /organization/groups/{group_id}/users`
  */
-export function addGroupUser(client: Client, params: AddGroupUserParams, options?: RequestOptions): ApiPromise<GroupUserAssignment> {
+export function addGroupUser(
+  client: Client,
+  params: AddGroupUserParams,
+  options?: RequestOptions,
+): ApiPromise<GroupUserAssignment> {
   return request(client, addGroupUserSpec, params, options);
 }
 
@@ -110,10 +124,10 @@ export interface RetrieveGroupUserParams {
 export type RetrieveGroupUserError = ErrorResponse;
 
 const retrieveGroupUserSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/groups/{group_id}/users/{user_id}",
-  params: ["path:group_id", "path:user_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/groups/{group_id}/users/{user_id}',
+  params: ['path:group_id', 'path:user_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -121,7 +135,11 @@ const retrieveGroupUserSpec: OperationSpec = {
  *
  * `GET /organization/groups/{group_id}/users/{user_id}`
  */
-export function retrieveGroupUser(client: Client, params: RetrieveGroupUserParams, options?: RequestOptions): ApiPromise<GroupMemberUser> {
+export function retrieveGroupUser(
+  client: Client,
+  params: RetrieveGroupUserParams,
+  options?: RequestOptions,
+): ApiPromise<GroupMemberUser> {
   return request(client, retrieveGroupUserSpec, params, options);
 }
 
@@ -137,10 +155,10 @@ export interface RemoveGroupUserParams {
 export type RemoveGroupUserError = ErrorResponse;
 
 const removeGroupUserSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/groups/{group_id}/users/{user_id}",
-  params: ["path:group_id", "path:user_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/groups/{group_id}/users/{user_id}',
+  params: ['path:group_id', 'path:user_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -148,6 +166,10 @@ const removeGroupUserSpec: OperationSpec = {
  *
  * `DELETE /organization/groups/{group_id}/users/{user_id}`
  */
-export function removeGroupUser(client: Client, params: RemoveGroupUserParams, options?: RequestOptions): ApiPromise<GroupUserDeletedResource> {
+export function removeGroupUser(
+  client: Client,
+  params: RemoveGroupUserParams,
+  options?: RequestOptions,
+): ApiPromise<GroupUserDeletedResource> {
   return request(client, removeGroupUserSpec, params, options);
 }

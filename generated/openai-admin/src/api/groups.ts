@@ -12,13 +12,13 @@ import {
 } from '../runtime/index.js';
 import type {
   CreateGroupBody,
-  ErrorResponse,
   GroupDeletedResource,
   GroupListResource,
   GroupResourceWithSuccess,
   GroupResponse,
   UpdateGroupBody,
-} from '../models.js';
+} from '../models/groups.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listGroups}. */
 export interface ListGroupsParams {
@@ -41,19 +41,25 @@ export interface ListGroupsParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listGroups} can fail with (as `ApiError.body`). */
 export type ListGroupsError = ErrorResponse;
 
-const listGroupsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listGroupsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listGroupsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/groups",
-  params: ["query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/groups',
+  params: ['query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -64,7 +70,11 @@ const listGroupsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listGroups(client: Client, params?: ListGroupsParams, options?: RequestOptions): PagePromise<GroupListResource, GroupResponse> {
+export function listGroups(
+  client: Client,
+  params?: ListGroupsParams,
+  options?: RequestOptions,
+): PagePromise<GroupListResource, GroupResponse> {
   return paginate(client, listGroupsSpec, listGroupsPagination, params, options);
 }
 
@@ -78,10 +88,10 @@ export interface CreateGroupParams {
 export type CreateGroupError = ErrorResponse;
 
 const createGroupSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/groups",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/groups',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -90,7 +100,11 @@ const createGroupSpec: OperationSpec = {
  *
  * `POST /organization/groups`
  */
-export function createGroup(client: Client, params: CreateGroupParams, options?: RequestOptions): ApiPromise<GroupResponse> {
+export function createGroup(
+  client: Client,
+  params: CreateGroupParams,
+  options?: RequestOptions,
+): ApiPromise<GroupResponse> {
   return request(client, createGroupSpec, params, options);
 }
 
@@ -104,10 +118,10 @@ export interface RetrieveGroupParams {
 export type RetrieveGroupError = ErrorResponse;
 
 const retrieveGroupSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/groups/{group_id}",
-  params: ["path:group_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/groups/{group_id}',
+  params: ['path:group_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -115,7 +129,11 @@ const retrieveGroupSpec: OperationSpec = {
  *
  * `GET /organization/groups/{group_id}`
  */
-export function retrieveGroup(client: Client, params: RetrieveGroupParams, options?: RequestOptions): ApiPromise<GroupResponse> {
+export function retrieveGroup(
+  client: Client,
+  params: RetrieveGroupParams,
+  options?: RequestOptions,
+): ApiPromise<GroupResponse> {
   return request(client, retrieveGroupSpec, params, options);
 }
 
@@ -131,11 +149,11 @@ export interface UpdateGroupParams {
 export type UpdateGroupError = ErrorResponse;
 
 const updateGroupSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/groups/{group_id}",
-  params: ["path:group_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/groups/{group_id}',
+  params: ['path:group_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -144,7 +162,11 @@ const updateGroupSpec: OperationSpec = {
  *
  * `POST /organization/groups/{group_id}`
  */
-export function updateGroup(client: Client, params: UpdateGroupParams, options?: RequestOptions): ApiPromise<GroupResourceWithSuccess> {
+export function updateGroup(
+  client: Client,
+  params: UpdateGroupParams,
+  options?: RequestOptions,
+): ApiPromise<GroupResourceWithSuccess> {
   return request(client, updateGroupSpec, params, options);
 }
 
@@ -158,10 +180,10 @@ export interface DeleteGroupParams {
 export type DeleteGroupError = ErrorResponse;
 
 const deleteGroupSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/groups/{group_id}",
-  params: ["path:group_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/groups/{group_id}',
+  params: ['path:group_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -169,6 +191,10 @@ const deleteGroupSpec: OperationSpec = {
  *
  * `DELETE /organization/groups/{group_id}`
  */
-export function deleteGroup(client: Client, params: DeleteGroupParams, options?: RequestOptions): ApiPromise<GroupDeletedResource> {
+export function deleteGroup(
+  client: Client,
+  params: DeleteGroupParams,
+  options?: RequestOptions,
+): ApiPromise<GroupDeletedResource> {
   return request(client, deleteGroupSpec, params, options);
 }

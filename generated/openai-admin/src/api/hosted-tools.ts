@@ -10,7 +10,7 @@ import {
 import type {
   ProjectHostedToolPermissions,
   ProjectHostedToolPermissionsUpdateRequest,
-} from '../models.js';
+} from '../models/hosted-tools.js';
 
 /** Parameters of {@link retrieveProjectHostedToolPermissions}. */
 export interface RetrieveProjectHostedToolPermissionsParams {
@@ -18,14 +18,11 @@ export interface RetrieveProjectHostedToolPermissionsParams {
   project_id: string;
 }
 
-/** Error bodies {@link retrieveProjectHostedToolPermissions} can fail with (as `ApiError.body`). */
-export type RetrieveProjectHostedToolPermissionsError = unknown;
-
 const retrieveProjectHostedToolPermissionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/hosted_tool_permissions",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/hosted_tool_permissions',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -33,7 +30,11 @@ const retrieveProjectHostedToolPermissionsSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/hosted_tool_permissions`
  */
-export function retrieveProjectHostedToolPermissions(client: Client, params: RetrieveProjectHostedToolPermissionsParams, options?: RequestOptions): ApiPromise<ProjectHostedToolPermissions> {
+export function retrieveProjectHostedToolPermissions(
+  client: Client,
+  params: RetrieveProjectHostedToolPermissionsParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectHostedToolPermissions> {
   return request(client, retrieveProjectHostedToolPermissionsSpec, params, options);
 }
 
@@ -45,15 +46,12 @@ export interface UpdateProjectHostedToolPermissionsParams {
   body: ProjectHostedToolPermissionsUpdateRequest;
 }
 
-/** Error bodies {@link updateProjectHostedToolPermissions} can fail with (as `ApiError.body`). */
-export type UpdateProjectHostedToolPermissionsError = unknown;
-
 const updateProjectHostedToolPermissionsSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/hosted_tool_permissions",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/hosted_tool_permissions',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -62,6 +60,10 @@ const updateProjectHostedToolPermissionsSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/hosted_tool_permissions`
  */
-export function updateProjectHostedToolPermissions(client: Client, params: UpdateProjectHostedToolPermissionsParams, options?: RequestOptions): ApiPromise<ProjectHostedToolPermissions> {
+export function updateProjectHostedToolPermissions(
+  client: Client,
+  params: UpdateProjectHostedToolPermissionsParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectHostedToolPermissions> {
   return request(client, updateProjectHostedToolPermissionsSpec, params, options);
 }

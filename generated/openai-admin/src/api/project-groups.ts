@@ -11,12 +11,12 @@ import {
   type ApiPromise,
 } from '../runtime/index.js';
 import type {
-  ErrorResponse,
   InviteProjectGroupBody,
   ProjectGroup,
   ProjectGroupDeletedResource,
   ProjectGroupListResource,
-} from '../models.js';
+} from '../models/project-groups.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listProjectGroups}. */
 export interface ListProjectGroupsParams {
@@ -39,19 +39,25 @@ export interface ListProjectGroupsParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listProjectGroups} can fail with (as `ApiError.body`). */
 export type ListProjectGroupsError = ErrorResponse;
 
-const listProjectGroupsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listProjectGroupsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listProjectGroupsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/groups",
-  params: ["path:project_id", "query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/groups',
+  params: ['path:project_id', 'query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -62,7 +68,11 @@ const listProjectGroupsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectGroups(client: Client, params: ListProjectGroupsParams, options?: RequestOptions): PagePromise<ProjectGroupListResource, ProjectGroup> {
+export function listProjectGroups(
+  client: Client,
+  params: ListProjectGroupsParams,
+  options?: RequestOptions,
+): PagePromise<ProjectGroupListResource, ProjectGroup> {
   return paginate(client, listProjectGroupsSpec, listProjectGroupsPagination, params, options);
 }
 
@@ -78,11 +88,11 @@ export interface AddProjectGroupParams {
 export type AddProjectGroupError = ErrorResponse;
 
 const addProjectGroupSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/groups",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/groups',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -91,7 +101,11 @@ const addProjectGroupSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/groups`
  */
-export function addProjectGroup(client: Client, params: AddProjectGroupParams, options?: RequestOptions): ApiPromise<ProjectGroup> {
+export function addProjectGroup(
+  client: Client,
+  params: AddProjectGroupParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectGroup> {
   return request(client, addProjectGroupSpec, params, options);
 }
 
@@ -106,17 +120,17 @@ export interface RetrieveProjectGroupParams {
    *
    * @default "group"
    */
-  group_type?: "group" | "tenant_group";
+  group_type?: 'group' | 'tenant_group';
 }
 
 /** Error bodies {@link retrieveProjectGroup} can fail with (as `ApiError.body`). */
 export type RetrieveProjectGroupError = ErrorResponse;
 
 const retrieveProjectGroupSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/groups/{group_id}",
-  params: ["path:project_id", "path:group_id", "query:group_type"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/groups/{group_id}',
+  params: ['path:project_id', 'path:group_id', 'query:group_type'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -124,7 +138,11 @@ const retrieveProjectGroupSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/groups/{group_id}`
  */
-export function retrieveProjectGroup(client: Client, params: RetrieveProjectGroupParams, options?: RequestOptions): ApiPromise<ProjectGroup> {
+export function retrieveProjectGroup(
+  client: Client,
+  params: RetrieveProjectGroupParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectGroup> {
   return request(client, retrieveProjectGroupSpec, params, options);
 }
 
@@ -140,10 +158,10 @@ export interface RemoveProjectGroupParams {
 export type RemoveProjectGroupError = ErrorResponse;
 
 const removeProjectGroupSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/groups/{group_id}",
-  params: ["path:project_id", "path:group_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/groups/{group_id}',
+  params: ['path:project_id', 'path:group_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -151,6 +169,10 @@ const removeProjectGroupSpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/groups/{group_id}`
  */
-export function removeProjectGroup(client: Client, params: RemoveProjectGroupParams, options?: RequestOptions): ApiPromise<ProjectGroupDeletedResource> {
+export function removeProjectGroup(
+  client: Client,
+  params: RemoveProjectGroupParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectGroupDeletedResource> {
   return request(client, removeProjectGroupSpec, params, options);
 }

@@ -11,7 +11,6 @@ import {
   type ApiPromise,
 } from '../runtime/index.js';
 import type {
-  ErrorResponse,
   Project,
   ProjectApiKey,
   ProjectApiKeyDeleteResponse,
@@ -36,7 +35,8 @@ import type {
   ProjectUserListResponse,
   ProjectUserUpdateRequest,
   UpdateProjectServiceAccountBody,
-} from '../models.js';
+} from '../models/projects.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listProjects}. */
 export interface ListProjectsParams {
@@ -62,16 +62,19 @@ export interface ListProjectsParams {
   include_archived?: boolean;
 }
 
-/** Error bodies {@link listProjects} can fail with (as `ApiError.body`). */
-export type ListProjectsError = unknown;
-
-const listProjectsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listProjectsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listProjectsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects",
-  params: ["query:limit", "query:after", "query:include_archived"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects',
+  params: ['query:limit', 'query:after', 'query:include_archived'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -82,7 +85,11 @@ const listProjectsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjects(client: Client, params?: ListProjectsParams, options?: RequestOptions): PagePromise<ProjectListResponse, Project> {
+export function listProjects(
+  client: Client,
+  params?: ListProjectsParams,
+  options?: RequestOptions,
+): PagePromise<ProjectListResponse, Project> {
   return paginate(client, listProjectsSpec, listProjectsPagination, params, options);
 }
 
@@ -92,14 +99,11 @@ export interface CreateProjectParams {
   body: ProjectCreateRequest;
 }
 
-/** Error bodies {@link createProject} can fail with (as `ApiError.body`). */
-export type CreateProjectError = unknown;
-
 const createProjectSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -109,7 +113,11 @@ const createProjectSpec: OperationSpec = {
  *
  * `POST /organization/projects`
  */
-export function createProject(client: Client, params: CreateProjectParams, options?: RequestOptions): ApiPromise<Project> {
+export function createProject(
+  client: Client,
+  params: CreateProjectParams,
+  options?: RequestOptions,
+): ApiPromise<Project> {
   return request(client, createProjectSpec, params, options);
 }
 
@@ -119,14 +127,11 @@ export interface RetrieveProjectParams {
   project_id: string;
 }
 
-/** Error bodies {@link retrieveProject} can fail with (as `ApiError.body`). */
-export type RetrieveProjectError = unknown;
-
 const retrieveProjectSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -134,7 +139,11 @@ const retrieveProjectSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}`
  */
-export function retrieveProject(client: Client, params: RetrieveProjectParams, options?: RequestOptions): ApiPromise<Project> {
+export function retrieveProject(
+  client: Client,
+  params: RetrieveProjectParams,
+  options?: RequestOptions,
+): ApiPromise<Project> {
   return request(client, retrieveProjectSpec, params, options);
 }
 
@@ -150,11 +159,11 @@ export interface ModifyProjectParams {
 export type ModifyProjectError = ErrorResponse;
 
 const modifyProjectSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -163,7 +172,11 @@ const modifyProjectSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}`
  */
-export function modifyProject(client: Client, params: ModifyProjectParams, options?: RequestOptions): ApiPromise<Project> {
+export function modifyProject(
+  client: Client,
+  params: ModifyProjectParams,
+  options?: RequestOptions,
+): ApiPromise<Project> {
   return request(client, modifyProjectSpec, params, options);
 }
 
@@ -190,19 +203,22 @@ export interface ListProjectApiKeysParams {
    * project API keys. If omitted, the endpoint applies its existing membership-based visibility
    * rules, which may exclude some enabled keys.
    */
-  owner_project_access?: "active" | "inactive" | "any";
+  owner_project_access?: 'active' | 'inactive' | 'any';
 }
 
-/** Error bodies {@link listProjectApiKeys} can fail with (as `ApiError.body`). */
-export type ListProjectApiKeysError = unknown;
-
-const listProjectApiKeysPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listProjectApiKeysPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listProjectApiKeysSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/api_keys",
-  params: ["path:project_id", "query:limit", "query:after", "query:owner_project_access"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/api_keys',
+  params: ['path:project_id', 'query:limit', 'query:after', 'query:owner_project_access'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -213,7 +229,11 @@ const listProjectApiKeysSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectApiKeys(client: Client, params: ListProjectApiKeysParams, options?: RequestOptions): PagePromise<ProjectApiKeyListResponse, ProjectApiKey> {
+export function listProjectApiKeys(
+  client: Client,
+  params: ListProjectApiKeysParams,
+  options?: RequestOptions,
+): PagePromise<ProjectApiKeyListResponse, ProjectApiKey> {
   return paginate(client, listProjectApiKeysSpec, listProjectApiKeysPagination, params, options);
 }
 
@@ -225,14 +245,11 @@ export interface RetrieveProjectApiKeyParams {
   api_key_id: string;
 }
 
-/** Error bodies {@link retrieveProjectApiKey} can fail with (as `ApiError.body`). */
-export type RetrieveProjectApiKeyError = unknown;
-
 const retrieveProjectApiKeySpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/api_keys/{api_key_id}",
-  params: ["path:project_id", "path:api_key_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/api_keys/{api_key_id}',
+  params: ['path:project_id', 'path:api_key_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -240,7 +257,11 @@ const retrieveProjectApiKeySpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/api_keys/{api_key_id}`
  */
-export function retrieveProjectApiKey(client: Client, params: RetrieveProjectApiKeyParams, options?: RequestOptions): ApiPromise<ProjectApiKey> {
+export function retrieveProjectApiKey(
+  client: Client,
+  params: RetrieveProjectApiKeyParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectApiKey> {
   return request(client, retrieveProjectApiKeySpec, params, options);
 }
 
@@ -256,10 +277,10 @@ export interface DeleteProjectApiKeyParams {
 export type DeleteProjectApiKeyError = ErrorResponse;
 
 const deleteProjectApiKeySpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/api_keys/{api_key_id}",
-  params: ["path:project_id", "path:api_key_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/api_keys/{api_key_id}',
+  params: ['path:project_id', 'path:api_key_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -270,7 +291,11 @@ const deleteProjectApiKeySpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/api_keys/{api_key_id}`
  */
-export function deleteProjectApiKey(client: Client, params: DeleteProjectApiKeyParams, options?: RequestOptions): ApiPromise<ProjectApiKeyDeleteResponse> {
+export function deleteProjectApiKey(
+  client: Client,
+  params: DeleteProjectApiKeyParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectApiKeyDeleteResponse> {
   return request(client, deleteProjectApiKeySpec, params, options);
 }
 
@@ -280,14 +305,11 @@ export interface ArchiveProjectParams {
   project_id: string;
 }
 
-/** Error bodies {@link archiveProject} can fail with (as `ApiError.body`). */
-export type ArchiveProjectError = unknown;
-
 const archiveProjectSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/archive",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/archive',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -296,7 +318,11 @@ const archiveProjectSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/archive`
  */
-export function archiveProject(client: Client, params: ArchiveProjectParams, options?: RequestOptions): ApiPromise<Project> {
+export function archiveProject(
+  client: Client,
+  params: ArchiveProjectParams,
+  options?: RequestOptions,
+): ApiPromise<Project> {
   return request(client, archiveProjectSpec, params, options);
 }
 
@@ -306,14 +332,11 @@ export interface RetrieveProjectModelPermissionsParams {
   project_id: string;
 }
 
-/** Error bodies {@link retrieveProjectModelPermissions} can fail with (as `ApiError.body`). */
-export type RetrieveProjectModelPermissionsError = unknown;
-
 const retrieveProjectModelPermissionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/model_permissions",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/model_permissions',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -321,7 +344,11 @@ const retrieveProjectModelPermissionsSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/model_permissions`
  */
-export function retrieveProjectModelPermissions(client: Client, params: RetrieveProjectModelPermissionsParams, options?: RequestOptions): ApiPromise<ProjectModelPermissions> {
+export function retrieveProjectModelPermissions(
+  client: Client,
+  params: RetrieveProjectModelPermissionsParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectModelPermissions> {
   return request(client, retrieveProjectModelPermissionsSpec, params, options);
 }
 
@@ -333,15 +360,12 @@ export interface UpdateProjectModelPermissionsParams {
   body: ProjectModelPermissionsUpdateRequest;
 }
 
-/** Error bodies {@link updateProjectModelPermissions} can fail with (as `ApiError.body`). */
-export type UpdateProjectModelPermissionsError = unknown;
-
 const updateProjectModelPermissionsSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/model_permissions",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/model_permissions',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -350,7 +374,11 @@ const updateProjectModelPermissionsSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/model_permissions`
  */
-export function updateProjectModelPermissions(client: Client, params: UpdateProjectModelPermissionsParams, options?: RequestOptions): ApiPromise<ProjectModelPermissions> {
+export function updateProjectModelPermissions(
+  client: Client,
+  params: UpdateProjectModelPermissionsParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectModelPermissions> {
   return request(client, updateProjectModelPermissionsSpec, params, options);
 }
 
@@ -360,14 +388,11 @@ export interface DeleteProjectModelPermissionsParams {
   project_id: string;
 }
 
-/** Error bodies {@link deleteProjectModelPermissions} can fail with (as `ApiError.body`). */
-export type DeleteProjectModelPermissionsError = unknown;
-
 const deleteProjectModelPermissionsSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/model_permissions",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/model_permissions',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -375,7 +400,11 @@ const deleteProjectModelPermissionsSpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/model_permissions`
  */
-export function deleteProjectModelPermissions(client: Client, params: DeleteProjectModelPermissionsParams, options?: RequestOptions): ApiPromise<ProjectModelPermissionsDeleteResponse> {
+export function deleteProjectModelPermissions(
+  client: Client,
+  params: DeleteProjectModelPermissionsParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectModelPermissionsDeleteResponse> {
   return request(client, deleteProjectModelPermissionsSpec, params, options);
 }
 
@@ -403,16 +432,19 @@ export interface ListProjectRateLimitsParams {
   before?: string;
 }
 
-/** Error bodies {@link listProjectRateLimits} can fail with (as `ApiError.body`). */
-export type ListProjectRateLimitsError = unknown;
-
-const listProjectRateLimitsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listProjectRateLimitsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listProjectRateLimitsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/rate_limits",
-  params: ["path:project_id", "query:limit", "query:after", "query:before"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/rate_limits',
+  params: ['path:project_id', 'query:limit', 'query:after', 'query:before'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -423,7 +455,11 @@ const listProjectRateLimitsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectRateLimits(client: Client, params: ListProjectRateLimitsParams, options?: RequestOptions): PagePromise<ProjectRateLimitListResponse, ProjectRateLimit> {
+export function listProjectRateLimits(
+  client: Client,
+  params: ListProjectRateLimitsParams,
+  options?: RequestOptions,
+): PagePromise<ProjectRateLimitListResponse, ProjectRateLimit> {
   return paginate(client, listProjectRateLimitsSpec, listProjectRateLimitsPagination, params, options);
 }
 
@@ -441,11 +477,11 @@ export interface UpdateProjectRateLimitsParams {
 export type UpdateProjectRateLimitsError = ErrorResponse;
 
 const updateProjectRateLimitsSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/rate_limits/{rate_limit_id}",
-  params: ["path:project_id", "path:rate_limit_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/rate_limits/{rate_limit_id}',
+  params: ['path:project_id', 'path:rate_limit_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -454,7 +490,11 @@ const updateProjectRateLimitsSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/rate_limits/{rate_limit_id}`
  */
-export function updateProjectRateLimits(client: Client, params: UpdateProjectRateLimitsParams, options?: RequestOptions): ApiPromise<ProjectRateLimit> {
+export function updateProjectRateLimits(
+  client: Client,
+  params: UpdateProjectRateLimitsParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectRateLimit> {
   return request(client, updateProjectRateLimitsSpec, params, options);
 }
 
@@ -480,13 +520,19 @@ export interface ListProjectServiceAccountsParams {
 /** Error bodies {@link listProjectServiceAccounts} can fail with (as `ApiError.body`). */
 export type ListProjectServiceAccountsError = ErrorResponse;
 
-const listProjectServiceAccountsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listProjectServiceAccountsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listProjectServiceAccountsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/service_accounts",
-  params: ["path:project_id", "query:limit", "query:after"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/service_accounts',
+  params: ['path:project_id', 'query:limit', 'query:after'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -497,7 +543,11 @@ const listProjectServiceAccountsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectServiceAccounts(client: Client, params: ListProjectServiceAccountsParams, options?: RequestOptions): PagePromise<ProjectServiceAccountListResponse, ProjectServiceAccount> {
+export function listProjectServiceAccounts(
+  client: Client,
+  params: ListProjectServiceAccountsParams,
+  options?: RequestOptions,
+): PagePromise<ProjectServiceAccountListResponse, ProjectServiceAccount> {
   return paginate(client, listProjectServiceAccountsSpec, listProjectServiceAccountsPagination, params, options);
 }
 
@@ -513,11 +563,11 @@ export interface CreateProjectServiceAccountParams {
 export type CreateProjectServiceAccountError = ErrorResponse;
 
 const createProjectServiceAccountSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/service_accounts",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/service_accounts',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -527,7 +577,11 @@ const createProjectServiceAccountSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/service_accounts`
  */
-export function createProjectServiceAccount(client: Client, params: CreateProjectServiceAccountParams, options?: RequestOptions): ApiPromise<ProjectServiceAccountCreateResponse> {
+export function createProjectServiceAccount(
+  client: Client,
+  params: CreateProjectServiceAccountParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectServiceAccountCreateResponse> {
   return request(client, createProjectServiceAccountSpec, params, options);
 }
 
@@ -539,14 +593,11 @@ export interface RetrieveProjectServiceAccountParams {
   service_account_id: string;
 }
 
-/** Error bodies {@link retrieveProjectServiceAccount} can fail with (as `ApiError.body`). */
-export type RetrieveProjectServiceAccountError = unknown;
-
 const retrieveProjectServiceAccountSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/service_accounts/{service_account_id}",
-  params: ["path:project_id", "path:service_account_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
+  params: ['path:project_id', 'path:service_account_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -554,7 +605,11 @@ const retrieveProjectServiceAccountSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/service_accounts/{service_account_id}`
  */
-export function retrieveProjectServiceAccount(client: Client, params: RetrieveProjectServiceAccountParams, options?: RequestOptions): ApiPromise<ProjectServiceAccount> {
+export function retrieveProjectServiceAccount(
+  client: Client,
+  params: RetrieveProjectServiceAccountParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectServiceAccount> {
   return request(client, retrieveProjectServiceAccountSpec, params, options);
 }
 
@@ -568,15 +623,12 @@ export interface UpdateProjectServiceAccountParams {
   body: UpdateProjectServiceAccountBody;
 }
 
-/** Error bodies {@link updateProjectServiceAccount} can fail with (as `ApiError.body`). */
-export type UpdateProjectServiceAccountError = unknown;
-
 const updateProjectServiceAccountSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/service_accounts/{service_account_id}",
-  params: ["path:project_id", "path:service_account_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
+  params: ['path:project_id', 'path:service_account_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -585,7 +637,11 @@ const updateProjectServiceAccountSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/service_accounts/{service_account_id}`
  */
-export function updateProjectServiceAccount(client: Client, params: UpdateProjectServiceAccountParams, options?: RequestOptions): ApiPromise<ProjectServiceAccount> {
+export function updateProjectServiceAccount(
+  client: Client,
+  params: UpdateProjectServiceAccountParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectServiceAccount> {
   return request(client, updateProjectServiceAccountSpec, params, options);
 }
 
@@ -597,14 +653,11 @@ export interface DeleteProjectServiceAccountParams {
   service_account_id: string;
 }
 
-/** Error bodies {@link deleteProjectServiceAccount} can fail with (as `ApiError.body`). */
-export type DeleteProjectServiceAccountError = unknown;
-
 const deleteProjectServiceAccountSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/service_accounts/{service_account_id}",
-  params: ["path:project_id", "path:service_account_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/service_accounts/{service_account_id}',
+  params: ['path:project_id', 'path:service_account_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -615,7 +668,11 @@ const deleteProjectServiceAccountSpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/service_accounts/{service_account_id}`
  */
-export function deleteProjectServiceAccount(client: Client, params: DeleteProjectServiceAccountParams, options?: RequestOptions): ApiPromise<ProjectServiceAccountDeleteResponse> {
+export function deleteProjectServiceAccount(
+  client: Client,
+  params: DeleteProjectServiceAccountParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectServiceAccountDeleteResponse> {
   return request(client, deleteProjectServiceAccountSpec, params, options);
 }
 
@@ -641,13 +698,19 @@ export interface ListProjectUsersParams {
 /** Error bodies {@link listProjectUsers} can fail with (as `ApiError.body`). */
 export type ListProjectUsersError = ErrorResponse;
 
-const listProjectUsersPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listProjectUsersPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listProjectUsersSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/users",
-  params: ["path:project_id", "query:limit", "query:after"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/users',
+  params: ['path:project_id', 'query:limit', 'query:after'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -658,7 +721,11 @@ const listProjectUsersSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectUsers(client: Client, params: ListProjectUsersParams, options?: RequestOptions): PagePromise<ProjectUserListResponse, ProjectUser> {
+export function listProjectUsers(
+  client: Client,
+  params: ListProjectUsersParams,
+  options?: RequestOptions,
+): PagePromise<ProjectUserListResponse, ProjectUser> {
   return paginate(client, listProjectUsersSpec, listProjectUsersPagination, params, options);
 }
 
@@ -674,11 +741,11 @@ export interface CreateProjectUserParams {
 export type CreateProjectUserError = ErrorResponse;
 
 const createProjectUserSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/users",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/users',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -688,7 +755,11 @@ const createProjectUserSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/users`
  */
-export function createProjectUser(client: Client, params: CreateProjectUserParams, options?: RequestOptions): ApiPromise<ProjectUser> {
+export function createProjectUser(
+  client: Client,
+  params: CreateProjectUserParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectUser> {
   return request(client, createProjectUserSpec, params, options);
 }
 
@@ -700,14 +771,11 @@ export interface RetrieveProjectUserParams {
   user_id: string;
 }
 
-/** Error bodies {@link retrieveProjectUser} can fail with (as `ApiError.body`). */
-export type RetrieveProjectUserError = unknown;
-
 const retrieveProjectUserSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/users/{user_id}",
-  params: ["path:project_id", "path:user_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/users/{user_id}',
+  params: ['path:project_id', 'path:user_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -715,7 +783,11 @@ const retrieveProjectUserSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/users/{user_id}`
  */
-export function retrieveProjectUser(client: Client, params: RetrieveProjectUserParams, options?: RequestOptions): ApiPromise<ProjectUser> {
+export function retrieveProjectUser(
+  client: Client,
+  params: RetrieveProjectUserParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectUser> {
   return request(client, retrieveProjectUserSpec, params, options);
 }
 
@@ -733,11 +805,11 @@ export interface ModifyProjectUserParams {
 export type ModifyProjectUserError = ErrorResponse;
 
 const modifyProjectUserSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/users/{user_id}",
-  params: ["path:project_id", "path:user_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/users/{user_id}',
+  params: ['path:project_id', 'path:user_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -746,7 +818,11 @@ const modifyProjectUserSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/users/{user_id}`
  */
-export function modifyProjectUser(client: Client, params: ModifyProjectUserParams, options?: RequestOptions): ApiPromise<ProjectUser> {
+export function modifyProjectUser(
+  client: Client,
+  params: ModifyProjectUserParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectUser> {
   return request(client, modifyProjectUserSpec, params, options);
 }
 
@@ -762,10 +838,10 @@ export interface DeleteProjectUserParams {
 export type DeleteProjectUserError = ErrorResponse;
 
 const deleteProjectUserSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/users/{user_id}",
-  params: ["path:project_id", "path:user_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/users/{user_id}',
+  params: ['path:project_id', 'path:user_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -776,6 +852,10 @@ const deleteProjectUserSpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/users/{user_id}`
  */
-export function deleteProjectUser(client: Client, params: DeleteProjectUserParams, options?: RequestOptions): ApiPromise<ProjectUserDeleteResponse> {
+export function deleteProjectUser(
+  client: Client,
+  params: DeleteProjectUserParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectUserDeleteResponse> {
   return request(client, deleteProjectUserSpec, params, options);
 }

@@ -11,13 +11,12 @@ import {
   type ApiPromise,
 } from '../runtime/index.js';
 import type {
-  ErrorResponse,
   PublicCreateOrganizationRoleBody,
   PublicRoleListResource,
   PublicUpdateOrganizationRoleBody,
-  Role,
   RoleDeletedResource,
-} from '../models.js';
+} from '../models/roles.js';
+import type { ErrorResponse, Role } from '../models/shared.js';
 
 /** Parameters of {@link listRoles}. */
 export interface ListRolesParams {
@@ -38,19 +37,25 @@ export interface ListRolesParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listRoles} can fail with (as `ApiError.body`). */
 export type ListRolesError = ErrorResponse;
 
-const listRolesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listRolesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listRolesSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/roles",
-  params: ["query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/roles',
+  params: ['query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -61,7 +66,11 @@ const listRolesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listRoles(client: Client, params?: ListRolesParams, options?: RequestOptions): PagePromise<PublicRoleListResource, Role> {
+export function listRoles(
+  client: Client,
+  params?: ListRolesParams,
+  options?: RequestOptions,
+): PagePromise<PublicRoleListResource, Role> {
   return paginate(client, listRolesSpec, listRolesPagination, params, options);
 }
 
@@ -75,10 +84,10 @@ export interface CreateRoleParams {
 export type CreateRoleError = ErrorResponse;
 
 const createRoleSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/roles",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/roles',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -87,7 +96,11 @@ const createRoleSpec: OperationSpec = {
  *
  * `POST /organization/roles`
  */
-export function createRole(client: Client, params: CreateRoleParams, options?: RequestOptions): ApiPromise<Role> {
+export function createRole(
+  client: Client,
+  params: CreateRoleParams,
+  options?: RequestOptions,
+): ApiPromise<Role> {
   return request(client, createRoleSpec, params, options);
 }
 
@@ -101,10 +114,10 @@ export interface RetrieveRoleParams {
 export type RetrieveRoleError = ErrorResponse;
 
 const retrieveRoleSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/roles/{role_id}",
-  params: ["path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/roles/{role_id}',
+  params: ['path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -112,7 +125,11 @@ const retrieveRoleSpec: OperationSpec = {
  *
  * `GET /organization/roles/{role_id}`
  */
-export function retrieveRole(client: Client, params: RetrieveRoleParams, options?: RequestOptions): ApiPromise<Role> {
+export function retrieveRole(
+  client: Client,
+  params: RetrieveRoleParams,
+  options?: RequestOptions,
+): ApiPromise<Role> {
   return request(client, retrieveRoleSpec, params, options);
 }
 
@@ -128,11 +145,11 @@ export interface UpdateRoleParams {
 export type UpdateRoleError = ErrorResponse;
 
 const updateRoleSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/roles/{role_id}",
-  params: ["path:role_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/roles/{role_id}',
+  params: ['path:role_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -141,7 +158,11 @@ const updateRoleSpec: OperationSpec = {
  *
  * `POST /organization/roles/{role_id}`
  */
-export function updateRole(client: Client, params: UpdateRoleParams, options?: RequestOptions): ApiPromise<Role> {
+export function updateRole(
+  client: Client,
+  params: UpdateRoleParams,
+  options?: RequestOptions,
+): ApiPromise<Role> {
   return request(client, updateRoleSpec, params, options);
 }
 
@@ -155,10 +176,10 @@ export interface DeleteRoleParams {
 export type DeleteRoleError = ErrorResponse;
 
 const deleteRoleSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/roles/{role_id}",
-  params: ["path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/roles/{role_id}',
+  params: ['path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -166,6 +187,10 @@ const deleteRoleSpec: OperationSpec = {
  *
  * `DELETE /organization/roles/{role_id}`
  */
-export function deleteRole(client: Client, params: DeleteRoleParams, options?: RequestOptions): ApiPromise<RoleDeletedResource> {
+export function deleteRole(
+  client: Client,
+  params: DeleteRoleParams,
+  options?: RequestOptions,
+): ApiPromise<RoleDeletedResource> {
   return request(client, deleteRoleSpec, params, options);
 }

@@ -9,7 +9,8 @@ import {
   type PaginationSpec,
   type PagePromise,
 } from '../runtime/index.js';
-import type { ErrorResponse, UsageResponse, UsageTimeBucket } from '../models.js';
+import type { UsageResponse, UsageTimeBucket } from '../models/usage.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link usageCosts}. */
 export interface UsageCostsParams {
@@ -22,7 +23,7 @@ export interface UsageCostsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1d";
+  bucket_width?: '1d';
   /** Return only costs for these projects. */
   project_ids?: string[];
   /** Return only costs for these API keys. */
@@ -31,7 +32,7 @@ export interface UsageCostsParams {
    * Group the costs by the specified fields. Support fields include `project_id`, `line_item`,
    * `api_key_id` and any combination of them.
    */
-  group_by?: Array<"project_id" | "line_item" | "api_key_id">;
+  group_by?: Array<'project_id' | 'line_item' | 'api_key_id'>;
   /**
    * A limit on the number of buckets to be returned. Limit can range between 1 and 180, and the
    * default is 7.
@@ -49,22 +50,28 @@ export interface UsageCostsParams {
 /** Error bodies {@link usageCosts} can fail with (as `ApiError.body`). */
 export type UsageCostsError = ErrorResponse;
 
-const usageCostsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageCostsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageCostsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/costs",
+  method: 'GET',
+  path: '/organization/costs',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -75,7 +82,11 @@ const usageCostsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageCosts(client: Client, params: UsageCostsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageCosts(
+  client: Client,
+  params: UsageCostsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageCostsSpec, usageCostsPagination, params, options);
 }
 
@@ -91,7 +102,7 @@ export interface UsageAudioSpeechesParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -104,7 +115,7 @@ export interface UsageAudioSpeechesParams {
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `model` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "model">;
+  group_by?: Array<'project_id' | 'user_id' | 'api_key_id' | 'model'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -122,24 +133,30 @@ export interface UsageAudioSpeechesParams {
 /** Error bodies {@link usageAudioSpeeches} can fail with (as `ApiError.body`). */
 export type UsageAudioSpeechesError = ErrorResponse;
 
-const usageAudioSpeechesPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageAudioSpeechesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageAudioSpeechesSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/audio_speeches",
+  method: 'GET',
+  path: '/organization/usage/audio_speeches',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "models", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'models', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -150,7 +167,11 @@ const usageAudioSpeechesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageAudioSpeeches(client: Client, params: UsageAudioSpeechesParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageAudioSpeeches(
+  client: Client,
+  params: UsageAudioSpeechesParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageAudioSpeechesSpec, usageAudioSpeechesPagination, params, options);
 }
 
@@ -166,7 +187,7 @@ export interface UsageAudioTranscriptionsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -179,7 +200,7 @@ export interface UsageAudioTranscriptionsParams {
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `model` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "model">;
+  group_by?: Array<'project_id' | 'user_id' | 'api_key_id' | 'model'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -197,24 +218,30 @@ export interface UsageAudioTranscriptionsParams {
 /** Error bodies {@link usageAudioTranscriptions} can fail with (as `ApiError.body`). */
 export type UsageAudioTranscriptionsError = ErrorResponse;
 
-const usageAudioTranscriptionsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageAudioTranscriptionsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageAudioTranscriptionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/audio_transcriptions",
+  method: 'GET',
+  path: '/organization/usage/audio_transcriptions',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "models", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'models', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -225,7 +252,11 @@ const usageAudioTranscriptionsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageAudioTranscriptions(client: Client, params: UsageAudioTranscriptionsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageAudioTranscriptions(
+  client: Client,
+  params: UsageAudioTranscriptionsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageAudioTranscriptionsSpec, usageAudioTranscriptionsPagination, params, options);
 }
 
@@ -241,11 +272,11 @@ export interface UsageCodeInterpreterSessionsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Group the usage data by the specified fields. Support fields include `project_id`. */
-  group_by?: Array<"project_id">;
+  group_by?: Array<'project_id'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -263,21 +294,27 @@ export interface UsageCodeInterpreterSessionsParams {
 /** Error bodies {@link usageCodeInterpreterSessions} can fail with (as `ApiError.body`). */
 export type UsageCodeInterpreterSessionsError = ErrorResponse;
 
-const usageCodeInterpreterSessionsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageCodeInterpreterSessionsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageCodeInterpreterSessionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/code_interpreter_sessions",
+  method: 'GET',
+  path: '/organization/usage/code_interpreter_sessions',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -288,7 +325,11 @@ const usageCodeInterpreterSessionsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageCodeInterpreterSessions(client: Client, params: UsageCodeInterpreterSessionsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageCodeInterpreterSessions(
+  client: Client,
+  params: UsageCodeInterpreterSessionsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageCodeInterpreterSessionsSpec, usageCodeInterpreterSessionsPagination, params, options);
 }
 
@@ -304,7 +345,7 @@ export interface UsageCompletionsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -322,7 +363,13 @@ export interface UsageCompletionsParams {
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `model`, `batch`, `service_tier` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "model" | "batch" | "service_tier">;
+  group_by?: Array<
+    | 'project_id'
+    | 'user_id'
+    | 'api_key_id'
+    | 'model'
+    | 'batch'
+    | 'service_tier'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -340,25 +387,31 @@ export interface UsageCompletionsParams {
 /** Error bodies {@link usageCompletions} can fail with (as `ApiError.body`). */
 export type UsageCompletionsError = ErrorResponse;
 
-const usageCompletionsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageCompletionsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageCompletionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/completions",
+  method: 'GET',
+  path: '/organization/usage/completions',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "models", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:batch",
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'models', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:batch',
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -369,7 +422,11 @@ const usageCompletionsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageCompletions(client: Client, params: UsageCompletionsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageCompletions(
+  client: Client,
+  params: UsageCompletionsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageCompletionsSpec, usageCompletionsPagination, params, options);
 }
 
@@ -385,7 +442,7 @@ export interface UsageEmbeddingsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -398,7 +455,7 @@ export interface UsageEmbeddingsParams {
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `model` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "model">;
+  group_by?: Array<'project_id' | 'user_id' | 'api_key_id' | 'model'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -416,24 +473,30 @@ export interface UsageEmbeddingsParams {
 /** Error bodies {@link usageEmbeddings} can fail with (as `ApiError.body`). */
 export type UsageEmbeddingsError = ErrorResponse;
 
-const usageEmbeddingsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageEmbeddingsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageEmbeddingsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/embeddings",
+  method: 'GET',
+  path: '/organization/usage/embeddings',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "models", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'models', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -444,7 +507,11 @@ const usageEmbeddingsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageEmbeddings(client: Client, params: UsageEmbeddingsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageEmbeddings(
+  client: Client,
+  params: UsageEmbeddingsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageEmbeddingsSpec, usageEmbeddingsPagination, params, options);
 }
 
@@ -460,7 +527,7 @@ export interface UsageFileSearchCallsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -473,7 +540,7 @@ export interface UsageFileSearchCallsParams {
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `vector_store_id` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "vector_store_id">;
+  group_by?: Array<'project_id' | 'user_id' | 'api_key_id' | 'vector_store_id'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -491,24 +558,30 @@ export interface UsageFileSearchCallsParams {
 /** Error bodies {@link usageFileSearchCalls} can fail with (as `ApiError.body`). */
 export type UsageFileSearchCallsError = ErrorResponse;
 
-const usageFileSearchCallsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageFileSearchCallsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageFileSearchCallsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/file_search_calls",
+  method: 'GET',
+  path: '/organization/usage/file_search_calls',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "vector_store_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'vector_store_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -519,7 +592,11 @@ const usageFileSearchCallsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageFileSearchCalls(client: Client, params: UsageFileSearchCallsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageFileSearchCalls(
+  client: Client,
+  params: UsageFileSearchCallsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageFileSearchCallsSpec, usageFileSearchCallsPagination, params, options);
 }
 
@@ -535,17 +612,17 @@ export interface UsageImagesParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /**
    * Return only usages for these sources. Possible values are `image.generation`, `image.edit`,
    * `image.variation` or any combination of them.
    */
-  sources?: Array<"image.generation" | "image.edit" | "image.variation">;
+  sources?: Array<'image.generation' | 'image.edit' | 'image.variation'>;
   /**
    * Return only usages for these image sizes. Possible values are `256x256`, `512x512`,
    * `1024x1024`, `1792x1792`, `1024x1792` or any combination of them.
    */
-  sizes?: Array<"256x256" | "512x512" | "1024x1024" | "1792x1792" | "1024x1792">;
+  sizes?: Array<'256x256' | '512x512' | '1024x1024' | '1792x1792' | '1024x1792'>;
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -558,7 +635,7 @@ export interface UsageImagesParams {
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `model`, `size`, `source` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "model" | "size" | "source">;
+  group_by?: Array<'project_id' | 'user_id' | 'api_key_id' | 'model' | 'size' | 'source'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -576,26 +653,32 @@ export interface UsageImagesParams {
 /** Error bodies {@link usageImages} can fail with (as `ApiError.body`). */
 export type UsageImagesError = ErrorResponse;
 
-const usageImagesPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageImagesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageImagesSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/images",
+  method: 'GET',
+  path: '/organization/usage/images',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "sources", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "sizes", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "models", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'sources', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'sizes', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'models', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -606,7 +689,11 @@ const usageImagesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageImages(client: Client, params: UsageImagesParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageImages(
+  client: Client,
+  params: UsageImagesParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageImagesSpec, usageImagesPagination, params, options);
 }
 
@@ -622,7 +709,7 @@ export interface UsageModerationsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -635,7 +722,7 @@ export interface UsageModerationsParams {
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `model` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "model">;
+  group_by?: Array<'project_id' | 'user_id' | 'api_key_id' | 'model'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -653,24 +740,30 @@ export interface UsageModerationsParams {
 /** Error bodies {@link usageModerations} can fail with (as `ApiError.body`). */
 export type UsageModerationsError = ErrorResponse;
 
-const usageModerationsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageModerationsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageModerationsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/moderations",
+  method: 'GET',
+  path: '/organization/usage/moderations',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "models", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'models', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -681,7 +774,11 @@ const usageModerationsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageModerations(client: Client, params: UsageModerationsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageModerations(
+  client: Client,
+  params: UsageModerationsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageModerationsSpec, usageModerationsPagination, params, options);
 }
 
@@ -697,11 +794,11 @@ export interface UsageVectorStoresParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Group the usage data by the specified fields. Support fields include `project_id`. */
-  group_by?: Array<"project_id">;
+  group_by?: Array<'project_id'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -719,21 +816,27 @@ export interface UsageVectorStoresParams {
 /** Error bodies {@link usageVectorStores} can fail with (as `ApiError.body`). */
 export type UsageVectorStoresError = ErrorResponse;
 
-const usageVectorStoresPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageVectorStoresPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageVectorStoresSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/vector_stores",
+  method: 'GET',
+  path: '/organization/usage/vector_stores',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -744,7 +847,11 @@ const usageVectorStoresSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageVectorStores(client: Client, params: UsageVectorStoresParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageVectorStores(
+  client: Client,
+  params: UsageVectorStoresParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageVectorStoresSpec, usageVectorStoresPagination, params, options);
 }
 
@@ -760,7 +867,7 @@ export interface UsageWebSearchCallsParams {
    *
    * @default "1d"
    */
-  bucket_width?: "1m" | "1h" | "1d";
+  bucket_width?: '1m' | '1h' | '1d';
   /** Return only usage for these projects. */
   project_ids?: string[];
   /** Return only usage for these users. */
@@ -770,12 +877,12 @@ export interface UsageWebSearchCallsParams {
   /** Return only usage for these models. */
   models?: string[];
   /** Return only web search usage for these context levels. */
-  context_levels?: Array<"low" | "medium" | "high">;
+  context_levels?: Array<'low' | 'medium' | 'high'>;
   /**
    * Group the usage data by the specified fields. Support fields include `project_id`, `user_id`,
    * `api_key_id`, `model`, `context_level` or any combination of them.
    */
-  group_by?: Array<"project_id" | "user_id" | "api_key_id" | "model" | "context_level">;
+  group_by?: Array<'project_id' | 'user_id' | 'api_key_id' | 'model' | 'context_level'>;
   /**
    * Specifies the number of buckets to return.
    * - `bucket_width=1d`: default: 7, max: 31
@@ -793,25 +900,31 @@ export interface UsageWebSearchCallsParams {
 /** Error bodies {@link usageWebSearchCalls} can fail with (as `ApiError.body`). */
 export type UsageWebSearchCallsError = ErrorResponse;
 
-const usageWebSearchCallsPagination: PaginationSpec = { kind: "cursor", param: "page", items: "data", hasMore: "has_more", nextCursor: "next_page" };
+const usageWebSearchCallsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'page',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next_page',
+};
 
 const usageWebSearchCallsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/usage/web_search_calls",
+  method: 'GET',
+  path: '/organization/usage/web_search_calls',
   params: [
-    "query:start_time",
-    "query:end_time",
-    "query:bucket_width",
-    { name: "project_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "user_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "api_key_ids", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "models", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "context_levels", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "group_by", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:limit",
-    "query:page",
+    'query:start_time',
+    'query:end_time',
+    'query:bucket_width',
+    { name: 'project_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'user_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'api_key_ids', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'models', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'context_levels', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'group_by', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:limit',
+    'query:page',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -822,6 +935,10 @@ const usageWebSearchCallsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function usageWebSearchCalls(client: Client, params: UsageWebSearchCallsParams, options?: RequestOptions): PagePromise<UsageResponse, UsageTimeBucket> {
+export function usageWebSearchCalls(
+  client: Client,
+  params: UsageWebSearchCallsParams,
+  options?: RequestOptions,
+): PagePromise<UsageResponse, UsageTimeBucket> {
   return paginate(client, usageWebSearchCallsSpec, usageWebSearchCallsPagination, params, options);
 }

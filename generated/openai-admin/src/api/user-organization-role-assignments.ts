@@ -10,14 +10,14 @@ import {
   type PagePromise,
   type ApiPromise,
 } from '../runtime/index.js';
+import type { UserRoleAssignment } from '../models/user-organization-role-assignments.js';
 import type {
   AssignedRoleDetails,
   DeletedRoleAssignmentResource,
   ErrorResponse,
   PublicAssignOrganizationGroupRoleBody,
   RoleListResource,
-  UserRoleAssignment,
-} from '../models.js';
+} from '../models/shared.js';
 
 /** Parameters of {@link listUserRoleAssignments}. */
 export interface ListUserRoleAssignmentsParams {
@@ -35,19 +35,25 @@ export interface ListUserRoleAssignmentsParams {
    */
   after?: string;
   /** Sort order for the returned organization roles. */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listUserRoleAssignments} can fail with (as `ApiError.body`). */
 export type ListUserRoleAssignmentsError = ErrorResponse;
 
-const listUserRoleAssignmentsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listUserRoleAssignmentsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listUserRoleAssignmentsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/users/{user_id}/roles",
-  params: ["path:user_id", "query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/users/{user_id}/roles',
+  params: ['path:user_id', 'query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -58,7 +64,11 @@ const listUserRoleAssignmentsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listUserRoleAssignments(client: Client, params: ListUserRoleAssignmentsParams, options?: RequestOptions): PagePromise<RoleListResource, AssignedRoleDetails> {
+export function listUserRoleAssignments(
+  client: Client,
+  params: ListUserRoleAssignmentsParams,
+  options?: RequestOptions,
+): PagePromise<RoleListResource, AssignedRoleDetails> {
   return paginate(client, listUserRoleAssignmentsSpec, listUserRoleAssignmentsPagination, params, options);
 }
 
@@ -74,11 +84,11 @@ export interface AssignUserRoleParams {
 export type AssignUserRoleError = ErrorResponse;
 
 const assignUserRoleSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/users/{user_id}/roles",
-  params: ["path:user_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/users/{user_id}/roles',
+  params: ['path:user_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -87,7 +97,11 @@ const assignUserRoleSpec: OperationSpec = {
  *
  * `POST /organization/users/{user_id}/roles`
  */
-export function assignUserRole(client: Client, params: AssignUserRoleParams, options?: RequestOptions): ApiPromise<UserRoleAssignment> {
+export function assignUserRole(
+  client: Client,
+  params: AssignUserRoleParams,
+  options?: RequestOptions,
+): ApiPromise<UserRoleAssignment> {
   return request(client, assignUserRoleSpec, params, options);
 }
 
@@ -103,10 +117,10 @@ export interface RetrieveUserRoleParams {
 export type RetrieveUserRoleError = ErrorResponse;
 
 const retrieveUserRoleSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/users/{user_id}/roles/{role_id}",
-  params: ["path:user_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/users/{user_id}/roles/{role_id}',
+  params: ['path:user_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -114,7 +128,11 @@ const retrieveUserRoleSpec: OperationSpec = {
  *
  * `GET /organization/users/{user_id}/roles/{role_id}`
  */
-export function retrieveUserRole(client: Client, params: RetrieveUserRoleParams, options?: RequestOptions): ApiPromise<AssignedRoleDetails> {
+export function retrieveUserRole(
+  client: Client,
+  params: RetrieveUserRoleParams,
+  options?: RequestOptions,
+): ApiPromise<AssignedRoleDetails> {
   return request(client, retrieveUserRoleSpec, params, options);
 }
 
@@ -130,10 +148,10 @@ export interface UnassignUserRoleParams {
 export type UnassignUserRoleError = ErrorResponse;
 
 const unassignUserRoleSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/users/{user_id}/roles/{role_id}",
-  params: ["path:user_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/users/{user_id}/roles/{role_id}',
+  params: ['path:user_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -141,6 +159,10 @@ const unassignUserRoleSpec: OperationSpec = {
  *
  * `DELETE /organization/users/{user_id}/roles/{role_id}`
  */
-export function unassignUserRole(client: Client, params: UnassignUserRoleParams, options?: RequestOptions): ApiPromise<DeletedRoleAssignmentResource> {
+export function unassignUserRole(
+  client: Client,
+  params: UnassignUserRoleParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedRoleAssignmentResource> {
   return request(client, unassignUserRoleSpec, params, options);
 }

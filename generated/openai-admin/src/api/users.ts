@@ -11,7 +11,8 @@ import {
   type PagePromise,
   type ApiPromise,
 } from '../runtime/index.js';
-import type { User, UserDeleteResponse, UserListResponse, UserRoleUpdateRequest } from '../models.js';
+import type { UserDeleteResponse, UserListResponse, UserRoleUpdateRequest } from '../models/users.js';
+import type { User } from '../models/shared.js';
 
 /** Parameters of {@link listUsers}. */
 export interface ListUsersParams {
@@ -32,20 +33,23 @@ export interface ListUsersParams {
   emails?: string[];
 }
 
-/** Error bodies {@link listUsers} can fail with (as `ApiError.body`). */
-export type ListUsersError = unknown;
-
-const listUsersPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listUsersPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listUsersSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/users",
+  method: 'GET',
+  path: '/organization/users',
   params: [
-    "query:limit",
-    "query:after",
-    { name: "emails", in: "query", arrays: "brackets", serialize: serializeParam },
+    'query:limit',
+    'query:after',
+    { name: 'emails', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -56,7 +60,11 @@ const listUsersSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listUsers(client: Client, params?: ListUsersParams, options?: RequestOptions): PagePromise<UserListResponse, User> {
+export function listUsers(
+  client: Client,
+  params?: ListUsersParams,
+  options?: RequestOptions,
+): PagePromise<UserListResponse, User> {
   return paginate(client, listUsersSpec, listUsersPagination, params, options);
 }
 
@@ -66,14 +74,11 @@ export interface RetrieveUserParams {
   user_id: string;
 }
 
-/** Error bodies {@link retrieveUser} can fail with (as `ApiError.body`). */
-export type RetrieveUserError = unknown;
-
 const retrieveUserSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/users/{user_id}",
-  params: ["path:user_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/users/{user_id}',
+  params: ['path:user_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -81,7 +86,11 @@ const retrieveUserSpec: OperationSpec = {
  *
  * `GET /organization/users/{user_id}`
  */
-export function retrieveUser(client: Client, params: RetrieveUserParams, options?: RequestOptions): ApiPromise<User> {
+export function retrieveUser(
+  client: Client,
+  params: RetrieveUserParams,
+  options?: RequestOptions,
+): ApiPromise<User> {
   return request(client, retrieveUserSpec, params, options);
 }
 
@@ -93,15 +102,12 @@ export interface ModifyUserParams {
   body: UserRoleUpdateRequest;
 }
 
-/** Error bodies {@link modifyUser} can fail with (as `ApiError.body`). */
-export type ModifyUserError = unknown;
-
 const modifyUserSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/users/{user_id}",
-  params: ["path:user_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/users/{user_id}',
+  params: ['path:user_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -110,7 +116,11 @@ const modifyUserSpec: OperationSpec = {
  *
  * `POST /organization/users/{user_id}`
  */
-export function modifyUser(client: Client, params: ModifyUserParams, options?: RequestOptions): ApiPromise<User> {
+export function modifyUser(
+  client: Client,
+  params: ModifyUserParams,
+  options?: RequestOptions,
+): ApiPromise<User> {
   return request(client, modifyUserSpec, params, options);
 }
 
@@ -120,14 +130,11 @@ export interface DeleteUserParams {
   user_id: string;
 }
 
-/** Error bodies {@link deleteUser} can fail with (as `ApiError.body`). */
-export type DeleteUserError = unknown;
-
 const deleteUserSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/users/{user_id}",
-  params: ["path:user_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/users/{user_id}',
+  params: ['path:user_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -135,6 +142,10 @@ const deleteUserSpec: OperationSpec = {
  *
  * `DELETE /organization/users/{user_id}`
  */
-export function deleteUser(client: Client, params: DeleteUserParams, options?: RequestOptions): ApiPromise<UserDeleteResponse> {
+export function deleteUser(
+  client: Client,
+  params: DeleteUserParams,
+  options?: RequestOptions,
+): ApiPromise<UserDeleteResponse> {
   return request(client, deleteUserSpec, params, options);
 }

@@ -1,5 +1,6 @@
 import type { ApplyAuth } from './auth.js';
 import type { BasicCredential, Credential, SecuritySchemeSpec } from './types.js';
+import type { ValidateOptions, ValidationError, Validators } from './validate.js';
 
 /** Credentials by security scheme name, each of the kind its scheme takes. */
 export type AuthConfig = { readonly [scheme: string]: Credential | BasicCredential | undefined };
@@ -48,6 +49,12 @@ export interface ClientConfig<Auth extends object = AuthConfig> {
   onRequest?: ((request: Request) => Request | void | Promise<Request | void>) | undefined;
   /** Called with every response, including error responses that will be retried. */
   onResponse?: ((response: Response, request: Request) => void | Promise<void>) | undefined;
+  /** Validators by operation (`import { validators } from '<package>/zod'`, or any Standard Schema validators in that shape). */
+  validators?: Validators | undefined;
+  /** What to validate with `validators` (default: nothing); each call's `validate` option overrides it. */
+  validate?: ValidateOptions | undefined;
+  /** Called with the error of a failed validation in `"warn"` mode (the call goes on). */
+  onValidationError?: ((error: ValidationError) => void) | undefined;
 }
 
 /**

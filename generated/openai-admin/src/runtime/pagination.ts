@@ -42,7 +42,8 @@ export interface PageState {
   data: unknown;
   /** its items (never empty: an empty page ends the walk before the strategy is asked) */
   items: unknown[];
-  response: Response;
+  /** its response (what next-URL pagination reads: the `Link` header, the URL it came from) */
+  response: Pick<Response, 'url' | 'headers'>;
   /** the params it was requested with, by key */
   values: Record<string, unknown>;
   /** the key in `values` of a query parameter (its `ParamSpec.key` when renamed) */
@@ -60,6 +61,12 @@ export interface PageState {
  * field named with a dot (`@odata.nextLink`) is found by its whole name first.
  */
 const get = (value: any, path: string): unknown => (path ? (value?.[path] ?? path.split('.').reduce((v, k) => v?.[k], value)) : value);
+
+/** The items of a page (at the spec's `items` path), or none. */
+export function pageItems(spec: PaginationSpec, page: unknown): unknown[] {
+  const items = get(page, spec.items);
+  return Array.isArray(items) ? items : [];
+}
 
 /**
  * Cursor pagination (the default strategy): the `nextCursor` field, else the last item's
@@ -111,6 +118,20 @@ export function byNextUrl(spec: Extract<PaginationSpec, { kind: 'url' }>, { data
 }
 
 /**
+ * The pagination value of the page after the one in `state` (a cursor, page number, offset or
+ * URL), or undefined when that page is the last: it has no items, the strategy finds no next
+ * page, or the next one was already requested (`seen`: a cycle). `paginate` walks pages with it,
+ * and so does the TanStack Query plugin's `getNextPageParam`.
+ */
+export function nextPageParam(spec: PaginationSpec, state: PageState, seen: { has(value: unknown): boolean }): unknown {
+  if (state.items.length) {
+    const next = (spec.next ?? byCursor)(spec as never, state);
+    if (next != null && next !== '' && !seen.has(next)) return next;
+  }
+  return undefined;
+}
+
+/**
  * Calls a paginated operation. The first page uses the caller's `params`; each later page
  * changes only the pagination parameter (or, for `url` pagination, requests the next URL).
  * Iteration stops on an empty page, when the strategy finds no next page, or on a cursor or
@@ -125,10 +146,7 @@ export function paginate<Page, Item>(
 ): PagePromise<Page, Item> {
   const spec = pagination;
   const parse = (sent: Sent) => decode(sent, op.response) as Promise<Page>;
-  const itemsOf = (page: unknown): Item[] => {
-    const items = get(page, spec.items);
-    return Array.isArray(items) ? items : [];
-  };
+  const itemsOf = (page: unknown) => pageItems(spec, page) as Item[];
   // only a ParamSpec object can rename (`key`); a 'location:name' string never does
   const key = (name: string) => op.params?.find((p): p is ParamSpec => typeof p != 'string' && p.in == 'query' && p.name == name)?.key ?? name;
 
@@ -140,12 +158,10 @@ export function paginate<Page, Item>(
     for (;;) {
       const { data, response } = await current.withResponse();
       yield data;
-      const items = itemsOf(data);
-      if (!items.length) return;
-      Object.assign(state, { data, items, response });
-      const next = (spec.next ?? byCursor)(spec as never, state);
+      Object.assign(state, { data, items: itemsOf(data), response });
       if (spec.kind != 'url') seen.add(state.values[key(spec.param)]);
-      if (next == null || next === '' || seen.has(next)) return;
+      const next = nextPageParam(spec, state, seen);
+      if (next == null) return;
       seen.add(next);
       if (spec.kind == 'url') url = next as string;
       else state.values = { ...state.values, [key(spec.param)]: next };

@@ -2,6 +2,7 @@ import type { Client } from './client.js';
 import { OagenError } from './errors.js';
 import { send, type Decode, type Sent } from './send.js';
 import type { OperationSpec } from './types.js';
+import type { ValidateOptions } from './validate.js';
 
 /** Per-call options, the last argument of every operation function. */
 export interface RequestOptions {
@@ -33,6 +34,8 @@ export interface RequestOptions {
   /** Sent in the client's `idempotencyHeader` (default `Idempotency-Key`); makes the call retryable. */
   idempotencyKey?: string | undefined;
   fetch?: typeof fetch | undefined;
+  /** What to validate in this call (overrides the client's `validate`, per field). */
+  validate?: ValidateOptions | undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { apiError, ConnectionError, TimeoutError } from './errors.js';
 import type { RequestOptions } from './request.js';
 import { isRefused, isRetryableStatus, retryDelay, sleep } from './retry.js';
 import type { OperationSpec } from './types.js';
+import { validate, validateRequest } from './validate.js';
 
 /** @internal Options of `send` that operation functions do not expose. */
 export interface SendOptions extends RequestOptions {
@@ -48,6 +49,7 @@ export async function send(
 ): Promise<Sent> {
   const { signal } = options;
   signal?.throwIfAborted();
+  await validateRequest(client, op, params, options.validate?.request ?? client.validate?.request);
   const { url, where, init, retryable } = await build(client, op, params, options);
   const maxRetries = options.maxRetries ?? client.maxRetries ?? 2;
   const timeout = options.timeout ?? client.timeout ?? 600_000;
@@ -108,6 +110,7 @@ export async function send(
           if (!reading) return sent;
           try {
             sent.data = await reading;
+            if (op.response != 'sse') sent.data = await validate(client, op, options.validate?.response ?? client.validate?.response, 'response', sent.data, response.status);
             return sent;
           } catch (e) {
             error = fail(e);

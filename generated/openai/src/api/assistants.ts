@@ -25,21 +25,17 @@ import type {
   DeleteAssistantResponse,
   DeleteMessageResponse,
   DeleteThreadResponse,
-  ErrorResponse,
   ListAssistantsResponse,
   ListMessagesResponse,
   ListRunStepsResponse,
   ListRunsResponse,
-  MessageObject,
   ModifyAssistantRequest,
   ModifyMessageRequest,
   ModifyRunRequest,
   ModifyThreadRequest,
-  RunObject,
-  RunStepObject,
   SubmitToolOutputsRunRequest,
-  ThreadObject,
-} from '../models.js';
+} from '../models/assistants.js';
+import type { ErrorResponse, MessageObject, RunObject, RunStepObject, ThreadObject } from '../models/shared.js';
 
 /** Parameters of {@link listAssistants}. */
 export interface ListAssistantsParams {
@@ -56,7 +52,7 @@ export interface ListAssistantsParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -74,13 +70,19 @@ export interface ListAssistantsParams {
 /** Error bodies {@link listAssistants} can fail with (as `ApiError.body`). */
 export type ListAssistantsError = ErrorResponse;
 
-const listAssistantsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listAssistantsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listAssistantsSpec: OperationSpec = {
-  method: "GET",
-  path: "/assistants",
-  params: ["query:limit", "query:order", "query:after", "query:before"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/assistants',
+  params: ['query:limit', 'query:order', 'query:after', 'query:before'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -92,7 +94,11 @@ const listAssistantsSpec: OperationSpec = {
  * (`.pages()` iterates pages).
  * @deprecated
  */
-export function listAssistants(client: Client, params?: ListAssistantsParams, options?: RequestOptions): PagePromise<ListAssistantsResponse, AssistantObject> {
+export function listAssistants(
+  client: Client,
+  params?: ListAssistantsParams,
+  options?: RequestOptions,
+): PagePromise<ListAssistantsResponse, AssistantObject> {
   return paginate(client, listAssistantsSpec, listAssistantsPagination, params, options);
 }
 
@@ -106,10 +112,10 @@ export interface CreateAssistantParams {
 export type CreateAssistantError = ErrorResponse;
 
 const createAssistantSpec: OperationSpec = {
-  method: "POST",
-  path: "/assistants",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/assistants',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -119,7 +125,11 @@ const createAssistantSpec: OperationSpec = {
  * `POST /assistants`
  * @deprecated
  */
-export function createAssistant(client: Client, params: CreateAssistantParams, options?: RequestOptions): ApiPromise<AssistantObject> {
+export function createAssistant(
+  client: Client,
+  params: CreateAssistantParams,
+  options?: RequestOptions,
+): ApiPromise<AssistantObject> {
   return request(client, createAssistantSpec, params, options);
 }
 
@@ -133,10 +143,10 @@ export interface GetAssistantParams {
 export type GetAssistantError = ErrorResponse;
 
 const getAssistantSpec: OperationSpec = {
-  method: "GET",
-  path: "/assistants/{assistant_id}",
-  params: ["path:assistant_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/assistants/{assistant_id}',
+  params: ['path:assistant_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -145,7 +155,11 @@ const getAssistantSpec: OperationSpec = {
  * `GET /assistants/{assistant_id}`
  * @deprecated
  */
-export function getAssistant(client: Client, params: GetAssistantParams, options?: RequestOptions): ApiPromise<AssistantObject> {
+export function getAssistant(
+  client: Client,
+  params: GetAssistantParams,
+  options?: RequestOptions,
+): ApiPromise<AssistantObject> {
   return request(client, getAssistantSpec, params, options);
 }
 
@@ -161,11 +175,11 @@ export interface ModifyAssistantParams {
 export type ModifyAssistantError = ErrorResponse;
 
 const modifyAssistantSpec: OperationSpec = {
-  method: "POST",
-  path: "/assistants/{assistant_id}",
-  params: ["path:assistant_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/assistants/{assistant_id}',
+  params: ['path:assistant_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -175,7 +189,11 @@ const modifyAssistantSpec: OperationSpec = {
  * `POST /assistants/{assistant_id}`
  * @deprecated
  */
-export function modifyAssistant(client: Client, params: ModifyAssistantParams, options?: RequestOptions): ApiPromise<AssistantObject> {
+export function modifyAssistant(
+  client: Client,
+  params: ModifyAssistantParams,
+  options?: RequestOptions,
+): ApiPromise<AssistantObject> {
   return request(client, modifyAssistantSpec, params, options);
 }
 
@@ -189,10 +207,10 @@ export interface DeleteAssistantParams {
 export type DeleteAssistantError = ErrorResponse;
 
 const deleteAssistantSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/assistants/{assistant_id}",
-  params: ["path:assistant_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/assistants/{assistant_id}',
+  params: ['path:assistant_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -201,7 +219,11 @@ const deleteAssistantSpec: OperationSpec = {
  * `DELETE /assistants/{assistant_id}`
  * @deprecated
  */
-export function deleteAssistant(client: Client, params: DeleteAssistantParams, options?: RequestOptions): ApiPromise<DeleteAssistantResponse> {
+export function deleteAssistant(
+  client: Client,
+  params: DeleteAssistantParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteAssistantResponse> {
   return request(client, deleteAssistantSpec, params, options);
 }
 
@@ -215,10 +237,10 @@ export interface CreateThreadParams {
 export type CreateThreadError = ErrorResponse;
 
 const createThreadSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads",
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads',
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -227,7 +249,11 @@ const createThreadSpec: OperationSpec = {
  *
  * `POST /threads`
  */
-export function createThread(client: Client, params?: CreateThreadParams, options?: RequestOptions): ApiPromise<ThreadObject> {
+export function createThread(
+  client: Client,
+  params?: CreateThreadParams,
+  options?: RequestOptions,
+): ApiPromise<ThreadObject> {
   return request(client, createThreadSpec, params, options);
 }
 
@@ -241,10 +267,10 @@ export interface CreateThreadAndRunParams {
 export type CreateThreadAndRunError = ErrorResponse;
 
 const createThreadAndRunSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/runs",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads/runs',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -253,7 +279,11 @@ const createThreadAndRunSpec: OperationSpec = {
  *
  * `POST /threads/runs`
  */
-export function createThreadAndRun(client: Client, params: CreateThreadAndRunParams, options?: RequestOptions): ApiPromise<RunObject> {
+export function createThreadAndRun(
+  client: Client,
+  params: CreateThreadAndRunParams,
+  options?: RequestOptions,
+): ApiPromise<RunObject> {
   return request(client, createThreadAndRunSpec, params, options);
 }
 
@@ -267,10 +297,10 @@ export interface GetThreadParams {
 export type GetThreadError = ErrorResponse;
 
 const getThreadSpec: OperationSpec = {
-  method: "GET",
-  path: "/threads/{thread_id}",
-  params: ["path:thread_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/threads/{thread_id}',
+  params: ['path:thread_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -278,7 +308,11 @@ const getThreadSpec: OperationSpec = {
  *
  * `GET /threads/{thread_id}`
  */
-export function getThread(client: Client, params: GetThreadParams, options?: RequestOptions): ApiPromise<ThreadObject> {
+export function getThread(
+  client: Client,
+  params: GetThreadParams,
+  options?: RequestOptions,
+): ApiPromise<ThreadObject> {
   return request(client, getThreadSpec, params, options);
 }
 
@@ -294,11 +328,11 @@ export interface ModifyThreadParams {
 export type ModifyThreadError = ErrorResponse;
 
 const modifyThreadSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/{thread_id}",
-  params: ["path:thread_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads/{thread_id}',
+  params: ['path:thread_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -307,7 +341,11 @@ const modifyThreadSpec: OperationSpec = {
  *
  * `POST /threads/{thread_id}`
  */
-export function modifyThread(client: Client, params: ModifyThreadParams, options?: RequestOptions): ApiPromise<ThreadObject> {
+export function modifyThread(
+  client: Client,
+  params: ModifyThreadParams,
+  options?: RequestOptions,
+): ApiPromise<ThreadObject> {
   return request(client, modifyThreadSpec, params, options);
 }
 
@@ -321,10 +359,10 @@ export interface DeleteThreadParams {
 export type DeleteThreadError = ErrorResponse;
 
 const deleteThreadSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/threads/{thread_id}",
-  params: ["path:thread_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/threads/{thread_id}',
+  params: ['path:thread_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -332,7 +370,11 @@ const deleteThreadSpec: OperationSpec = {
  *
  * `DELETE /threads/{thread_id}`
  */
-export function deleteThread(client: Client, params: DeleteThreadParams, options?: RequestOptions): ApiPromise<DeleteThreadResponse> {
+export function deleteThread(
+  client: Client,
+  params: DeleteThreadParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteThreadResponse> {
   return request(client, deleteThreadSpec, params, options);
 }
 
@@ -353,7 +395,7 @@ export interface ListMessagesParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -373,20 +415,26 @@ export interface ListMessagesParams {
 /** Error bodies {@link listMessages} can fail with (as `ApiError.body`). */
 export type ListMessagesError = ErrorResponse;
 
-const listMessagesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listMessagesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listMessagesSpec: OperationSpec = {
-  method: "GET",
-  path: "/threads/{thread_id}/messages",
+  method: 'GET',
+  path: '/threads/{thread_id}/messages',
   params: [
-    "path:thread_id",
-    "query:limit",
-    "query:order",
-    "query:after",
-    "query:before",
-    "query:run_id",
+    'path:thread_id',
+    'query:limit',
+    'query:order',
+    'query:after',
+    'query:before',
+    'query:run_id',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -397,7 +445,11 @@ const listMessagesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listMessages(client: Client, params: ListMessagesParams, options?: RequestOptions): PagePromise<ListMessagesResponse, MessageObject> {
+export function listMessages(
+  client: Client,
+  params: ListMessagesParams,
+  options?: RequestOptions,
+): PagePromise<ListMessagesResponse, MessageObject> {
   return paginate(client, listMessagesSpec, listMessagesPagination, params, options);
 }
 
@@ -413,11 +465,11 @@ export interface CreateMessageParams {
 export type CreateMessageError = ErrorResponse;
 
 const createMessageSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/{thread_id}/messages",
-  params: ["path:thread_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads/{thread_id}/messages',
+  params: ['path:thread_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -426,7 +478,11 @@ const createMessageSpec: OperationSpec = {
  *
  * `POST /threads/{thread_id}/messages`
  */
-export function createMessage(client: Client, params: CreateMessageParams, options?: RequestOptions): ApiPromise<MessageObject> {
+export function createMessage(
+  client: Client,
+  params: CreateMessageParams,
+  options?: RequestOptions,
+): ApiPromise<MessageObject> {
   return request(client, createMessageSpec, params, options);
 }
 
@@ -442,10 +498,10 @@ export interface GetMessageParams {
 export type GetMessageError = ErrorResponse;
 
 const getMessageSpec: OperationSpec = {
-  method: "GET",
-  path: "/threads/{thread_id}/messages/{message_id}",
-  params: ["path:thread_id", "path:message_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/threads/{thread_id}/messages/{message_id}',
+  params: ['path:thread_id', 'path:message_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -453,7 +509,11 @@ const getMessageSpec: OperationSpec = {
  *
  * `GET /threads/{thread_id}/messages/{message_id}`
  */
-export function getMessage(client: Client, params: GetMessageParams, options?: RequestOptions): ApiPromise<MessageObject> {
+export function getMessage(
+  client: Client,
+  params: GetMessageParams,
+  options?: RequestOptions,
+): ApiPromise<MessageObject> {
   return request(client, getMessageSpec, params, options);
 }
 
@@ -471,11 +531,11 @@ export interface ModifyMessageParams {
 export type ModifyMessageError = ErrorResponse;
 
 const modifyMessageSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/{thread_id}/messages/{message_id}",
-  params: ["path:thread_id", "path:message_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads/{thread_id}/messages/{message_id}',
+  params: ['path:thread_id', 'path:message_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -484,7 +544,11 @@ const modifyMessageSpec: OperationSpec = {
  *
  * `POST /threads/{thread_id}/messages/{message_id}`
  */
-export function modifyMessage(client: Client, params: ModifyMessageParams, options?: RequestOptions): ApiPromise<MessageObject> {
+export function modifyMessage(
+  client: Client,
+  params: ModifyMessageParams,
+  options?: RequestOptions,
+): ApiPromise<MessageObject> {
   return request(client, modifyMessageSpec, params, options);
 }
 
@@ -500,10 +564,10 @@ export interface DeleteMessageParams {
 export type DeleteMessageError = ErrorResponse;
 
 const deleteMessageSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/threads/{thread_id}/messages/{message_id}",
-  params: ["path:thread_id", "path:message_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/threads/{thread_id}/messages/{message_id}',
+  params: ['path:thread_id', 'path:message_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -511,7 +575,11 @@ const deleteMessageSpec: OperationSpec = {
  *
  * `DELETE /threads/{thread_id}/messages/{message_id}`
  */
-export function deleteMessage(client: Client, params: DeleteMessageParams, options?: RequestOptions): ApiPromise<DeleteMessageResponse> {
+export function deleteMessage(
+  client: Client,
+  params: DeleteMessageParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteMessageResponse> {
   return request(client, deleteMessageSpec, params, options);
 }
 
@@ -532,7 +600,7 @@ export interface ListRunsParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -550,13 +618,19 @@ export interface ListRunsParams {
 /** Error bodies {@link listRuns} can fail with (as `ApiError.body`). */
 export type ListRunsError = ErrorResponse;
 
-const listRunsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listRunsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listRunsSpec: OperationSpec = {
-  method: "GET",
-  path: "/threads/{thread_id}/runs",
-  params: ["path:thread_id", "query:limit", "query:order", "query:after", "query:before"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/threads/{thread_id}/runs',
+  params: ['path:thread_id', 'query:limit', 'query:order', 'query:after', 'query:before'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -567,7 +641,11 @@ const listRunsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listRuns(client: Client, params: ListRunsParams, options?: RequestOptions): PagePromise<ListRunsResponse, RunObject> {
+export function listRuns(
+  client: Client,
+  params: ListRunsParams,
+  options?: RequestOptions,
+): PagePromise<ListRunsResponse, RunObject> {
   return paginate(client, listRunsSpec, listRunsPagination, params, options);
 }
 
@@ -575,6 +653,8 @@ export function listRuns(client: Client, params: ListRunsParams, options?: Reque
 export interface CreateRunParams {
   /** The ID of the thread to run. */
   thread_id: string;
+  /** Request body (application/json). */
+  body: CreateRunRequest;
   /**
    * A list of additional fields to include in the response. Currently the only supported value is
    * `step_details.tool_calls[*].file_search.results[*].content` to fetch the file search result
@@ -584,23 +664,21 @@ export interface CreateRunParams {
    * documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more
    * information.
    */
-  "include[]"?: Array<"step_details.tool_calls[*].file_search.results[*].content">;
-  /** Request body (application/json). */
-  body: CreateRunRequest;
+  'include[]'?: Array<'step_details.tool_calls[*].file_search.results[*].content'>;
 }
 
 /** Error bodies {@link createRun} can fail with (as `ApiError.body`). */
 export type CreateRunError = ErrorResponse;
 
 const createRunSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/{thread_id}/runs",
+  method: 'POST',
+  path: '/threads/{thread_id}/runs',
   params: [
-    "path:thread_id",
-    { name: "include[]", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:thread_id',
+    { name: 'include[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -609,7 +687,11 @@ const createRunSpec: OperationSpec = {
  *
  * `POST /threads/{thread_id}/runs`
  */
-export function createRun(client: Client, params: CreateRunParams, options?: RequestOptions): ApiPromise<RunObject> {
+export function createRun(
+  client: Client,
+  params: CreateRunParams,
+  options?: RequestOptions,
+): ApiPromise<RunObject> {
   return request(client, createRunSpec, params, options);
 }
 
@@ -625,10 +707,10 @@ export interface GetRunParams {
 export type GetRunError = ErrorResponse;
 
 const getRunSpec: OperationSpec = {
-  method: "GET",
-  path: "/threads/{thread_id}/runs/{run_id}",
-  params: ["path:thread_id", "path:run_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/threads/{thread_id}/runs/{run_id}',
+  params: ['path:thread_id', 'path:run_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -636,7 +718,11 @@ const getRunSpec: OperationSpec = {
  *
  * `GET /threads/{thread_id}/runs/{run_id}`
  */
-export function getRun(client: Client, params: GetRunParams, options?: RequestOptions): ApiPromise<RunObject> {
+export function getRun(
+  client: Client,
+  params: GetRunParams,
+  options?: RequestOptions,
+): ApiPromise<RunObject> {
   return request(client, getRunSpec, params, options);
 }
 
@@ -654,11 +740,11 @@ export interface ModifyRunParams {
 export type ModifyRunError = ErrorResponse;
 
 const modifyRunSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/{thread_id}/runs/{run_id}",
-  params: ["path:thread_id", "path:run_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads/{thread_id}/runs/{run_id}',
+  params: ['path:thread_id', 'path:run_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -667,7 +753,11 @@ const modifyRunSpec: OperationSpec = {
  *
  * `POST /threads/{thread_id}/runs/{run_id}`
  */
-export function modifyRun(client: Client, params: ModifyRunParams, options?: RequestOptions): ApiPromise<RunObject> {
+export function modifyRun(
+  client: Client,
+  params: ModifyRunParams,
+  options?: RequestOptions,
+): ApiPromise<RunObject> {
   return request(client, modifyRunSpec, params, options);
 }
 
@@ -683,10 +773,10 @@ export interface CancelRunParams {
 export type CancelRunError = ErrorResponse;
 
 const cancelRunSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/{thread_id}/runs/{run_id}/cancel",
-  params: ["path:thread_id", "path:run_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads/{thread_id}/runs/{run_id}/cancel',
+  params: ['path:thread_id', 'path:run_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -695,7 +785,11 @@ const cancelRunSpec: OperationSpec = {
  *
  * `POST /threads/{thread_id}/runs/{run_id}/cancel`
  */
-export function cancelRun(client: Client, params: CancelRunParams, options?: RequestOptions): ApiPromise<RunObject> {
+export function cancelRun(
+  client: Client,
+  params: CancelRunParams,
+  options?: RequestOptions,
+): ApiPromise<RunObject> {
   return request(client, cancelRunSpec, params, options);
 }
 
@@ -718,7 +812,7 @@ export interface ListRunStepsParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -740,27 +834,33 @@ export interface ListRunStepsParams {
    * documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more
    * information.
    */
-  "include[]"?: Array<"step_details.tool_calls[*].file_search.results[*].content">;
+  'include[]'?: Array<'step_details.tool_calls[*].file_search.results[*].content'>;
 }
 
 /** Error bodies {@link listRunSteps} can fail with (as `ApiError.body`). */
 export type ListRunStepsError = ErrorResponse;
 
-const listRunStepsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listRunStepsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listRunStepsSpec: OperationSpec = {
-  method: "GET",
-  path: "/threads/{thread_id}/runs/{run_id}/steps",
+  method: 'GET',
+  path: '/threads/{thread_id}/runs/{run_id}/steps',
   params: [
-    "path:thread_id",
-    "path:run_id",
-    "query:limit",
-    "query:order",
-    "query:after",
-    "query:before",
-    { name: "include[]", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:thread_id',
+    'path:run_id',
+    'query:limit',
+    'query:order',
+    'query:after',
+    'query:before',
+    { name: 'include[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -771,7 +871,11 @@ const listRunStepsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listRunSteps(client: Client, params: ListRunStepsParams, options?: RequestOptions): PagePromise<ListRunStepsResponse, RunStepObject> {
+export function listRunSteps(
+  client: Client,
+  params: ListRunStepsParams,
+  options?: RequestOptions,
+): PagePromise<ListRunStepsResponse, RunStepObject> {
   return paginate(client, listRunStepsSpec, listRunStepsPagination, params, options);
 }
 
@@ -792,22 +896,22 @@ export interface GetRunStepParams {
    * documentation](/docs/assistants/tools/file-search#customizing-file-search-settings) for more
    * information.
    */
-  "include[]"?: Array<"step_details.tool_calls[*].file_search.results[*].content">;
+  'include[]'?: Array<'step_details.tool_calls[*].file_search.results[*].content'>;
 }
 
 /** Error bodies {@link getRunStep} can fail with (as `ApiError.body`). */
 export type GetRunStepError = ErrorResponse;
 
 const getRunStepSpec: OperationSpec = {
-  method: "GET",
-  path: "/threads/{thread_id}/runs/{run_id}/steps/{step_id}",
+  method: 'GET',
+  path: '/threads/{thread_id}/runs/{run_id}/steps/{step_id}',
   params: [
-    "path:thread_id",
-    "path:run_id",
-    "path:step_id",
-    { name: "include[]", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:thread_id',
+    'path:run_id',
+    'path:step_id',
+    { name: 'include[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -815,7 +919,11 @@ const getRunStepSpec: OperationSpec = {
  *
  * `GET /threads/{thread_id}/runs/{run_id}/steps/{step_id}`
  */
-export function getRunStep(client: Client, params: GetRunStepParams, options?: RequestOptions): ApiPromise<RunStepObject> {
+export function getRunStep(
+  client: Client,
+  params: GetRunStepParams,
+  options?: RequestOptions,
+): ApiPromise<RunStepObject> {
   return request(client, getRunStepSpec, params, options);
 }
 
@@ -833,11 +941,11 @@ export interface SubmitToolOuputsToRunParams {
 export type SubmitToolOuputsToRunError = ErrorResponse;
 
 const submitToolOuputsToRunSpec: OperationSpec = {
-  method: "POST",
-  path: "/threads/{thread_id}/runs/{run_id}/submit_tool_outputs",
-  params: ["path:thread_id", "path:run_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/threads/{thread_id}/runs/{run_id}/submit_tool_outputs',
+  params: ['path:thread_id', 'path:run_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -848,6 +956,10 @@ const submitToolOuputsToRunSpec: OperationSpec = {
  *
  * `POST /threads/{thread_id}/runs/{run_id}/submit_tool_outputs`
  */
-export function submitToolOuputsToRun(client: Client, params: SubmitToolOuputsToRunParams, options?: RequestOptions): ApiPromise<RunObject> {
+export function submitToolOuputsToRun(
+  client: Client,
+  params: SubmitToolOuputsToRunParams,
+  options?: RequestOptions,
+): ApiPromise<RunObject> {
   return request(client, submitToolOuputsToRunSpec, params, options);
 }

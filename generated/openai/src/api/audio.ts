@@ -27,13 +27,13 @@ import type {
   CreateTranslationResponse,
   CreateVoiceConsentRequest,
   CreateVoiceRequest,
-  ErrorResponse,
   UpdateVoiceConsentRequest,
   VoiceConsentDeletedResource,
   VoiceConsentListResource,
   VoiceConsentResource,
   VoiceResource,
-} from '../models.js';
+} from '../models/audio.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link createSpeech}. */
 export interface CreateSpeechParams {
@@ -45,12 +45,12 @@ export interface CreateSpeechParams {
 export type CreateSpeechError = ErrorResponse;
 
 const createSpeechSpec: OperationSpec = {
-  method: "POST",
-  path: "/audio/speech",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  response: "blob",
-  accept: "application/octet-stream",
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/audio/speech',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  response: 'blob',
+  accept: 'application/octet-stream',
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -61,18 +61,26 @@ const createSpeechSpec: OperationSpec = {
  *
  * `POST /audio/speech`
  */
-export function createSpeech(client: Client, params: CreateSpeechParams, options?: RequestOptions): ApiPromise<Blob> {
+export function createSpeech(
+  client: Client,
+  params: CreateSpeechParams,
+  options?: RequestOptions,
+): ApiPromise<Blob> {
   return request(client, createSpeechSpec, params, options);
 }
 
-const createSpeechStreamSpec: OperationSpec = { ...createSpeechSpec, response: "sse", accept: "text/event-stream" };
+const createSpeechStreamSpec: OperationSpec = { ...createSpeechSpec, response: 'sse', accept: 'text/event-stream' };
 
 /**
  * Like {@link createSpeech}, answered as a stream of server-sent events (`text/event-stream`).
  *
  * `POST /audio/speech`
  */
-export function createSpeechStream(client: Client, params: CreateSpeechParams, options?: RequestOptions): ApiPromise<EventStream<CreateSpeechResponseStreamEvent>> {
+export function createSpeechStream(
+  client: Client,
+  params: CreateSpeechParams,
+  options?: RequestOptions,
+): ApiPromise<EventStream<CreateSpeechResponseStreamEvent>> {
   return stream(client, createSpeechStreamSpec, params, options);
 }
 
@@ -86,10 +94,17 @@ export interface CreateTranscriptionParams {
 export type CreateTranscriptionError = ErrorResponse;
 
 const createTranscriptionSpec: OperationSpec = {
-  method: "POST",
-  path: "/audio/transcriptions",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/audio/transcriptions',
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    required: true,
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -101,11 +116,15 @@ const createTranscriptionSpec: OperationSpec = {
  *
  * `POST /audio/transcriptions`
  */
-export function createTranscription(client: Client, params: CreateTranscriptionParams, options?: RequestOptions): ApiPromise<CreateTranscriptionJsonResponse> {
+export function createTranscription(
+  client: Client,
+  params: CreateTranscriptionParams,
+  options?: RequestOptions,
+): ApiPromise<CreateTranscriptionJsonResponse> {
   return request(client, createTranscriptionSpec, params, options);
 }
 
-const createTranscriptionStreamSpec: OperationSpec = { ...createTranscriptionSpec, response: "sse", accept: "text/event-stream" };
+const createTranscriptionStreamSpec: OperationSpec = { ...createTranscriptionSpec, response: 'sse', accept: 'text/event-stream' };
 
 /**
  * Like {@link createTranscription}, answered as a stream of server-sent events
@@ -114,7 +133,11 @@ const createTranscriptionStreamSpec: OperationSpec = { ...createTranscriptionSpe
  *
  * `POST /audio/transcriptions`
  */
-export function createTranscriptionStream(client: Client, params: Omit<CreateTranscriptionParams, "body"> & { body: CreateTranscriptionRequest & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<CreateTranscriptionResponseStreamEvent>> {
+export function createTranscriptionStream(
+  client: Client,
+  params: Omit<CreateTranscriptionParams, 'body'> & { body: CreateTranscriptionRequest & { stream?: true } },
+  options?: RequestOptions,
+): ApiPromise<EventStream<CreateTranscriptionResponseStreamEvent>> {
   return stream(client, createTranscriptionStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -128,10 +151,17 @@ export interface CreateTranslationParams {
 export type CreateTranslationError = ErrorResponse;
 
 const createTranslationSpec: OperationSpec = {
-  method: "POST",
-  path: "/audio/translations",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/audio/translations',
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    required: true,
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -140,7 +170,11 @@ const createTranslationSpec: OperationSpec = {
  *
  * `POST /audio/translations`
  */
-export function createTranslation(client: Client, params: CreateTranslationParams, options?: RequestOptions): ApiPromise<CreateTranslationResponse> {
+export function createTranslation(
+  client: Client,
+  params: CreateTranslationParams,
+  options?: RequestOptions,
+): ApiPromise<CreateTranslationResponse> {
   return request(client, createTranslationSpec, params, options);
 }
 
@@ -161,16 +195,19 @@ export interface ListVoiceConsentsParams {
   limit?: number;
 }
 
-/** Error bodies {@link listVoiceConsents} can fail with (as `ApiError.body`). */
-export type ListVoiceConsentsError = unknown;
-
-const listVoiceConsentsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listVoiceConsentsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listVoiceConsentsSpec: OperationSpec = {
-  method: "GET",
-  path: "/audio/voice_consents",
-  params: ["query:after", "query:limit"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/audio/voice_consents',
+  params: ['query:after', 'query:limit'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -186,7 +223,11 @@ const listVoiceConsentsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listVoiceConsents(client: Client, params?: ListVoiceConsentsParams, options?: RequestOptions): PagePromise<VoiceConsentListResource, VoiceConsentResource> {
+export function listVoiceConsents(
+  client: Client,
+  params?: ListVoiceConsentsParams,
+  options?: RequestOptions,
+): PagePromise<VoiceConsentListResource, VoiceConsentResource> {
   return paginate(client, listVoiceConsentsSpec, listVoiceConsentsPagination, params, options);
 }
 
@@ -196,14 +237,18 @@ export interface CreateVoiceConsentParams {
   body: CreateVoiceConsentRequest;
 }
 
-/** Error bodies {@link createVoiceConsent} can fail with (as `ApiError.body`). */
-export type CreateVoiceConsentError = unknown;
-
 const createVoiceConsentSpec: OperationSpec = {
-  method: "POST",
-  path: "/audio/voice_consents",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/audio/voice_consents',
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    required: true,
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -217,7 +262,11 @@ const createVoiceConsentSpec: OperationSpec = {
  *
  * `POST /audio/voice_consents`
  */
-export function createVoiceConsent(client: Client, params: CreateVoiceConsentParams, options?: RequestOptions): ApiPromise<VoiceConsentResource> {
+export function createVoiceConsent(
+  client: Client,
+  params: CreateVoiceConsentParams,
+  options?: RequestOptions,
+): ApiPromise<VoiceConsentResource> {
   return request(client, createVoiceConsentSpec, params, options);
 }
 
@@ -227,14 +276,11 @@ export interface GetVoiceConsentParams {
   consent_id: string;
 }
 
-/** Error bodies {@link getVoiceConsent} can fail with (as `ApiError.body`). */
-export type GetVoiceConsentError = unknown;
-
 const getVoiceConsentSpec: OperationSpec = {
-  method: "GET",
-  path: "/audio/voice_consents/{consent_id}",
-  params: ["path:consent_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/audio/voice_consents/{consent_id}',
+  params: ['path:consent_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -247,7 +293,11 @@ const getVoiceConsentSpec: OperationSpec = {
  *
  * `GET /audio/voice_consents/{consent_id}`
  */
-export function getVoiceConsent(client: Client, params: GetVoiceConsentParams, options?: RequestOptions): ApiPromise<VoiceConsentResource> {
+export function getVoiceConsent(
+  client: Client,
+  params: GetVoiceConsentParams,
+  options?: RequestOptions,
+): ApiPromise<VoiceConsentResource> {
   return request(client, getVoiceConsentSpec, params, options);
 }
 
@@ -259,15 +309,12 @@ export interface UpdateVoiceConsentParams {
   body: UpdateVoiceConsentRequest;
 }
 
-/** Error bodies {@link updateVoiceConsent} can fail with (as `ApiError.body`). */
-export type UpdateVoiceConsentError = unknown;
-
 const updateVoiceConsentSpec: OperationSpec = {
-  method: "POST",
-  path: "/audio/voice_consents/{consent_id}",
-  params: ["path:consent_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/audio/voice_consents/{consent_id}',
+  params: ['path:consent_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -282,7 +329,11 @@ const updateVoiceConsentSpec: OperationSpec = {
  *
  * `POST /audio/voice_consents/{consent_id}`
  */
-export function updateVoiceConsent(client: Client, params: UpdateVoiceConsentParams, options?: RequestOptions): ApiPromise<VoiceConsentResource> {
+export function updateVoiceConsent(
+  client: Client,
+  params: UpdateVoiceConsentParams,
+  options?: RequestOptions,
+): ApiPromise<VoiceConsentResource> {
   return request(client, updateVoiceConsentSpec, params, options);
 }
 
@@ -292,14 +343,11 @@ export interface DeleteVoiceConsentParams {
   consent_id: string;
 }
 
-/** Error bodies {@link deleteVoiceConsent} can fail with (as `ApiError.body`). */
-export type DeleteVoiceConsentError = unknown;
-
 const deleteVoiceConsentSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/audio/voice_consents/{consent_id}",
-  params: ["path:consent_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/audio/voice_consents/{consent_id}',
+  params: ['path:consent_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -312,7 +360,11 @@ const deleteVoiceConsentSpec: OperationSpec = {
  *
  * `DELETE /audio/voice_consents/{consent_id}`
  */
-export function deleteVoiceConsent(client: Client, params: DeleteVoiceConsentParams, options?: RequestOptions): ApiPromise<VoiceConsentDeletedResource> {
+export function deleteVoiceConsent(
+  client: Client,
+  params: DeleteVoiceConsentParams,
+  options?: RequestOptions,
+): ApiPromise<VoiceConsentDeletedResource> {
   return request(client, deleteVoiceConsentSpec, params, options);
 }
 
@@ -322,14 +374,18 @@ export interface CreateVoiceParams {
   body: CreateVoiceRequest;
 }
 
-/** Error bodies {@link createVoice} can fail with (as `ApiError.body`). */
-export type CreateVoiceError = unknown;
-
 const createVoiceSpec: OperationSpec = {
-  method: "POST",
-  path: "/audio/voices",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/audio/voices',
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    required: true,
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -344,6 +400,10 @@ const createVoiceSpec: OperationSpec = {
  *
  * `POST /audio/voices`
  */
-export function createVoice(client: Client, params: CreateVoiceParams, options?: RequestOptions): ApiPromise<VoiceResource> {
+export function createVoice(
+  client: Client,
+  params: CreateVoiceParams,
+  options?: RequestOptions,
+): ApiPromise<VoiceResource> {
   return request(client, createVoiceSpec, params, options);
 }

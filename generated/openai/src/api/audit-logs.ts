@@ -13,7 +13,8 @@ import {
   type PaginationSpec,
   type PagePromise,
 } from '../runtime/index.js';
-import type { AuditLog, AuditLogEventType, ErrorResponse, ListAuditLogsResponse } from '../models.js';
+import type { AuditLog, AuditLogEventType, ListAuditLogsResponse } from '../models/audit-logs.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listAuditLogs}. */
 export interface ListAuditLogsParams {
@@ -34,26 +35,26 @@ export interface ListAuditLogsParams {
     lte?: number;
   };
   /** Return only events for these projects. */
-  "project_ids[]"?: string[];
+  'project_ids[]'?: string[];
   /**
    * Return only events with a `type` in one of these values. For example, `project.created`. For
    * all options, see the documentation for the [audit log
    * object](/docs/api-reference/audit-logs/object).
    */
-  "event_types[]"?: AuditLogEventType[];
+  'event_types[]'?: AuditLogEventType[];
   /**
    * Return only events performed by these actors. Can be a user ID, a service account ID, or an api
    * key tracking ID.
    */
-  "actor_ids[]"?: string[];
+  'actor_ids[]'?: string[];
   /** Return only events performed by users with these emails. */
-  "actor_emails[]"?: string[];
+  'actor_emails[]'?: string[];
   /**
    * Return only events performed on these targets. For example, a project ID updated. For ChatGPT
    * connector role events, use the workspace connector resource ID shown in `details.id`, such as
    * `<workspace_id>__<connector_id>`.
    */
-  "resource_ids[]"?: string[];
+  'resource_ids[]'?: string[];
   /**
    * Return only tenant-scoped events associated with this organization. Required for tenant-scoped
    * events such as `role.bound_to_resource` and `role.unbound_from_resource`. When `true`, all
@@ -86,24 +87,30 @@ export interface ListAuditLogsParams {
 /** Error bodies {@link listAuditLogs} can fail with (as `ApiError.body`). */
 export type ListAuditLogsError = ErrorResponse;
 
-const listAuditLogsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listAuditLogsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listAuditLogsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/audit_logs",
+  method: 'GET',
+  path: '/organization/audit_logs',
   params: [
-    { name: "effective_at", in: "query", arrays: "brackets", objects: "deepObject", serialize: serializeParam },
-    { name: "project_ids[]", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "event_types[]", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "actor_ids[]", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "actor_emails[]", in: "query", arrays: "brackets", serialize: serializeParam },
-    { name: "resource_ids[]", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:tenant_only",
-    "query:limit",
-    "query:after",
-    "query:before",
+    { name: 'effective_at', in: 'query', arrays: 'brackets', objects: 'deepObject', serialize: serializeParam },
+    { name: 'project_ids[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'event_types[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'actor_ids[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'actor_emails[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    { name: 'resource_ids[]', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:tenant_only',
+    'query:limit',
+    'query:after',
+    'query:before',
   ],
-  security: [["AdminApiKeyAuth"]],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -114,6 +121,10 @@ const listAuditLogsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listAuditLogs(client: Client, params?: ListAuditLogsParams, options?: RequestOptions): PagePromise<ListAuditLogsResponse, AuditLog> {
+export function listAuditLogs(
+  client: Client,
+  params?: ListAuditLogsParams,
+  options?: RequestOptions,
+): PagePromise<ListAuditLogsResponse, AuditLog> {
   return paginate(client, listAuditLogsSpec, listAuditLogsPagination, params, options);
 }

@@ -14,7 +14,7 @@ import {
   type PagePromise,
   type ApiPromise,
 } from '../runtime/index.js';
-import type { Batch, CreateBatchRequest, ListBatchesResponse } from '../models.js';
+import type { Batch, CreateBatchRequest, ListBatchesResponse } from '../models/batch.js';
 
 /** Parameters of {@link listBatches}. */
 export interface ListBatchesParams {
@@ -33,16 +33,19 @@ export interface ListBatchesParams {
   limit?: number;
 }
 
-/** Error bodies {@link listBatches} can fail with (as `ApiError.body`). */
-export type ListBatchesError = unknown;
-
-const listBatchesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listBatchesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listBatchesSpec: OperationSpec = {
-  method: "GET",
-  path: "/batches",
-  params: ["query:after", "query:limit"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/batches',
+  params: ['query:after', 'query:limit'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -53,7 +56,11 @@ const listBatchesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listBatches(client: Client, params?: ListBatchesParams, options?: RequestOptions): PagePromise<ListBatchesResponse, Batch> {
+export function listBatches(
+  client: Client,
+  params?: ListBatchesParams,
+  options?: RequestOptions,
+): PagePromise<ListBatchesResponse, Batch> {
   return paginate(client, listBatchesSpec, listBatchesPagination, params, options);
 }
 
@@ -63,14 +70,11 @@ export interface CreateBatchParams {
   body: CreateBatchRequest;
 }
 
-/** Error bodies {@link createBatch} can fail with (as `ApiError.body`). */
-export type CreateBatchError = unknown;
-
 const createBatchSpec: OperationSpec = {
-  method: "POST",
-  path: "/batches",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/batches',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -79,7 +83,11 @@ const createBatchSpec: OperationSpec = {
  *
  * `POST /batches`
  */
-export function createBatch(client: Client, params: CreateBatchParams, options?: RequestOptions): ApiPromise<Batch> {
+export function createBatch(
+  client: Client,
+  params: CreateBatchParams,
+  options?: RequestOptions,
+): ApiPromise<Batch> {
   return request(client, createBatchSpec, params, options);
 }
 
@@ -89,14 +97,11 @@ export interface RetrieveBatchParams {
   batch_id: string;
 }
 
-/** Error bodies {@link retrieveBatch} can fail with (as `ApiError.body`). */
-export type RetrieveBatchError = unknown;
-
 const retrieveBatchSpec: OperationSpec = {
-  method: "GET",
-  path: "/batches/{batch_id}",
-  params: ["path:batch_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/batches/{batch_id}',
+  params: ['path:batch_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -104,7 +109,11 @@ const retrieveBatchSpec: OperationSpec = {
  *
  * `GET /batches/{batch_id}`
  */
-export function retrieveBatch(client: Client, params: RetrieveBatchParams, options?: RequestOptions): ApiPromise<Batch> {
+export function retrieveBatch(
+  client: Client,
+  params: RetrieveBatchParams,
+  options?: RequestOptions,
+): ApiPromise<Batch> {
   return request(client, retrieveBatchSpec, params, options);
 }
 
@@ -114,14 +123,11 @@ export interface CancelBatchParams {
   batch_id: string;
 }
 
-/** Error bodies {@link cancelBatch} can fail with (as `ApiError.body`). */
-export type CancelBatchError = unknown;
-
 const cancelBatchSpec: OperationSpec = {
-  method: "POST",
-  path: "/batches/{batch_id}/cancel",
-  params: ["path:batch_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/batches/{batch_id}/cancel',
+  params: ['path:batch_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -132,6 +138,10 @@ const cancelBatchSpec: OperationSpec = {
  *
  * `POST /batches/{batch_id}/cancel`
  */
-export function cancelBatch(client: Client, params: CancelBatchParams, options?: RequestOptions): ApiPromise<Batch> {
+export function cancelBatch(
+  client: Client,
+  params: CancelBatchParams,
+  options?: RequestOptions,
+): ApiPromise<Batch> {
   return request(client, cancelBatchSpec, params, options);
 }

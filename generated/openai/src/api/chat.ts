@@ -21,16 +21,18 @@ import type {
   ChatCompletionDeleted,
   ChatCompletionList,
   ChatCompletionMessageList,
-  ChatCompletionMessageToolCalls,
   ChatCompletionRequestMessageContentPartImage,
-  ChatCompletionRequestMessageContentPartText,
   CreateChatCompletionRequest,
   CreateChatCompletionResponse,
   CreateChatCompletionStreamResponse,
+  UpdateChatCompletionBody,
+} from '../models/chat.js';
+import type {
+  ChatCompletionMessageToolCalls,
+  ChatCompletionRequestMessageContentPartText,
   ErrorResponse,
   Metadata,
-  UpdateChatCompletionBody,
-} from '../models.js';
+} from '../models/shared.js';
 
 /** Parameters of {@link listChatCompletions}. */
 export interface ListChatCompletionsParams {
@@ -56,25 +58,28 @@ export interface ListChatCompletionsParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
-/** Error bodies {@link listChatCompletions} can fail with (as `ApiError.body`). */
-export type ListChatCompletionsError = unknown;
-
-const listChatCompletionsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listChatCompletionsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listChatCompletionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/chat/completions",
+  method: 'GET',
+  path: '/chat/completions',
   params: [
-    "query:model",
-    { name: "metadata", in: "query", arrays: "brackets", objects: "deepObject", serialize: serializeParam },
-    "query:after",
-    "query:limit",
-    "query:order",
+    'query:model',
+    { name: 'metadata', in: 'query', arrays: 'brackets', objects: 'deepObject', serialize: serializeParam },
+    'query:after',
+    'query:limit',
+    'query:order',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -86,7 +91,11 @@ const listChatCompletionsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listChatCompletions(client: Client, params?: ListChatCompletionsParams, options?: RequestOptions): PagePromise<ChatCompletionList, CreateChatCompletionResponse> {
+export function listChatCompletions(
+  client: Client,
+  params?: ListChatCompletionsParams,
+  options?: RequestOptions,
+): PagePromise<ChatCompletionList, CreateChatCompletionResponse> {
   return paginate(client, listChatCompletionsSpec, listChatCompletionsPagination, params, options);
 }
 
@@ -100,10 +109,10 @@ export interface CreateChatCompletionParams {
 export type CreateChatCompletionError = ErrorResponse;
 
 const createChatCompletionSpec: OperationSpec = {
-  method: "POST",
-  path: "/chat/completions",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/chat/completions',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -129,11 +138,15 @@ const createChatCompletionSpec: OperationSpec = {
  *
  * `POST /chat/completions`
  */
-export function createChatCompletion(client: Client, params: CreateChatCompletionParams, options?: RequestOptions): ApiPromise<CreateChatCompletionResponse> {
+export function createChatCompletion(
+  client: Client,
+  params: CreateChatCompletionParams,
+  options?: RequestOptions,
+): ApiPromise<CreateChatCompletionResponse> {
   return request(client, createChatCompletionSpec, params, options);
 }
 
-const createChatCompletionStreamSpec: OperationSpec = { ...createChatCompletionSpec, response: "sse", accept: "text/event-stream" };
+const createChatCompletionStreamSpec: OperationSpec = { ...createChatCompletionSpec, response: 'sse', accept: 'text/event-stream' };
 
 /**
  * Like {@link createChatCompletion}, answered as a stream of server-sent events
@@ -142,7 +155,11 @@ const createChatCompletionStreamSpec: OperationSpec = { ...createChatCompletionS
  *
  * `POST /chat/completions`
  */
-export function createChatCompletionStream(client: Client, params: Omit<CreateChatCompletionParams, "body"> & { body: CreateChatCompletionRequest & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<CreateChatCompletionStreamResponse>> {
+export function createChatCompletionStream(
+  client: Client,
+  params: Omit<CreateChatCompletionParams, 'body'> & { body: CreateChatCompletionRequest & { stream?: true } },
+  options?: RequestOptions,
+): ApiPromise<EventStream<CreateChatCompletionStreamResponse>> {
   return stream(client, createChatCompletionStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -152,14 +169,11 @@ export interface GetChatCompletionParams {
   completion_id: string;
 }
 
-/** Error bodies {@link getChatCompletion} can fail with (as `ApiError.body`). */
-export type GetChatCompletionError = unknown;
-
 const getChatCompletionSpec: OperationSpec = {
-  method: "GET",
-  path: "/chat/completions/{completion_id}",
-  params: ["path:completion_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/chat/completions/{completion_id}',
+  params: ['path:completion_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -168,7 +182,11 @@ const getChatCompletionSpec: OperationSpec = {
  *
  * `GET /chat/completions/{completion_id}`
  */
-export function getChatCompletion(client: Client, params: GetChatCompletionParams, options?: RequestOptions): ApiPromise<CreateChatCompletionResponse> {
+export function getChatCompletion(
+  client: Client,
+  params: GetChatCompletionParams,
+  options?: RequestOptions,
+): ApiPromise<CreateChatCompletionResponse> {
   return request(client, getChatCompletionSpec, params, options);
 }
 
@@ -180,15 +198,12 @@ export interface UpdateChatCompletionParams {
   body: UpdateChatCompletionBody;
 }
 
-/** Error bodies {@link updateChatCompletion} can fail with (as `ApiError.body`). */
-export type UpdateChatCompletionError = unknown;
-
 const updateChatCompletionSpec: OperationSpec = {
-  method: "POST",
-  path: "/chat/completions/{completion_id}",
-  params: ["path:completion_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/chat/completions/{completion_id}',
+  params: ['path:completion_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -199,7 +214,11 @@ const updateChatCompletionSpec: OperationSpec = {
  *
  * `POST /chat/completions/{completion_id}`
  */
-export function updateChatCompletion(client: Client, params: UpdateChatCompletionParams, options?: RequestOptions): ApiPromise<CreateChatCompletionResponse> {
+export function updateChatCompletion(
+  client: Client,
+  params: UpdateChatCompletionParams,
+  options?: RequestOptions,
+): ApiPromise<CreateChatCompletionResponse> {
   return request(client, updateChatCompletionSpec, params, options);
 }
 
@@ -209,14 +228,11 @@ export interface DeleteChatCompletionParams {
   completion_id: string;
 }
 
-/** Error bodies {@link deleteChatCompletion} can fail with (as `ApiError.body`). */
-export type DeleteChatCompletionError = unknown;
-
 const deleteChatCompletionSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/chat/completions/{completion_id}",
-  params: ["path:completion_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/chat/completions/{completion_id}',
+  params: ['path:completion_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -225,7 +241,11 @@ const deleteChatCompletionSpec: OperationSpec = {
  *
  * `DELETE /chat/completions/{completion_id}`
  */
-export function deleteChatCompletion(client: Client, params: DeleteChatCompletionParams, options?: RequestOptions): ApiPromise<ChatCompletionDeleted> {
+export function deleteChatCompletion(
+  client: Client,
+  params: DeleteChatCompletionParams,
+  options?: RequestOptions,
+): ApiPromise<ChatCompletionDeleted> {
   return request(client, deleteChatCompletionSpec, params, options);
 }
 
@@ -247,19 +267,22 @@ export interface GetChatCompletionMessagesParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
-/** Error bodies {@link getChatCompletionMessages} can fail with (as `ApiError.body`). */
-export type GetChatCompletionMessagesError = unknown;
-
-const getChatCompletionMessagesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const getChatCompletionMessagesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const getChatCompletionMessagesSpec: OperationSpec = {
-  method: "GET",
-  path: "/chat/completions/{completion_id}/messages",
-  params: ["path:completion_id", "query:after", "query:limit", "query:order"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/chat/completions/{completion_id}/messages',
+  params: ['path:completion_id', 'query:after', 'query:limit', 'query:order'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -272,14 +295,26 @@ const getChatCompletionMessagesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function getChatCompletionMessages(client: Client, params: GetChatCompletionMessagesParams, options?: RequestOptions): PagePromise<ChatCompletionMessageList, {
+export function getChatCompletionMessages(
+  client: Client,
+  params: GetChatCompletionMessagesParams,
+  options?: RequestOptions,
+): PagePromise<ChatCompletionMessageList, {
+  /** The contents of the message. */
+  content: string | null;
+  /** The identifier of the chat message. */
+  id: string;
+  /** The refusal message generated by the model. */
+  refusal: string | null;
+  /** The role of the author of this message. */
+  role: 'assistant';
   /**
    * Annotations for the message, when applicable, as when using the
    * [web search tool](/docs/guides/tools-web-search?api-mode=chat).
    */
   annotations?: Array<{
     /** The type of the URL citation. Always `url_citation`. */
-    type: "url_citation";
+    type: 'url_citation';
     /** A URL citation when using web search. */
     url_citation: {
       /** The index of the last character of the URL citation in the message. */
@@ -319,13 +354,13 @@ export function getChatCompletionMessages(client: Client, params: GetChatComplet
     /** Transcript of the audio generated by the model. */
     transcript: string;
   } | null;
-  /** The contents of the message. */
-  content: string | null;
   /**
    * If a content parts array was provided, this is an array of `text` and `image_url` parts.
    * Otherwise, null.
    */
-  content_parts?: Array<ChatCompletionRequestMessageContentPartText | ChatCompletionRequestMessageContentPartImage> | null;
+  content_parts?: Array<
+    | ChatCompletionRequestMessageContentPartText
+    | ChatCompletionRequestMessageContentPartImage> | null;
   /**
    * Deprecated and replaced by `tool_calls`. The name and arguments of a function that should be
    * called, as generated by the model.
@@ -341,12 +376,6 @@ export function getChatCompletionMessages(client: Client, params: GetChatComplet
     /** The name of the function to call. */
     name: string;
   };
-  /** The identifier of the chat message. */
-  id: string;
-  /** The refusal message generated by the model. */
-  refusal: string | null;
-  /** The role of the author of this message. */
-  role: "assistant";
   tool_calls?: ChatCompletionMessageToolCalls;
 }> {
   return paginate(client, getChatCompletionMessagesSpec, getChatCompletionMessagesPagination, params, options);

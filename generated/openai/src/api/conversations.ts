@@ -21,11 +21,9 @@ import type {
   ConversationResource,
   CreateConversationBody,
   CreateConversationItemsBody,
-  DeletedConversationResource,
-  ErrorResponse,
-  IncludeEnum,
   UpdateConversationBody,
-} from '../models.js';
+} from '../models/conversations.js';
+import type { DeletedConversationResource, ErrorResponse, IncludeEnum } from '../models/shared.js';
 
 /** Parameters of {@link createConversation}. */
 export interface CreateConversationParams {
@@ -37,10 +35,10 @@ export interface CreateConversationParams {
 export type CreateConversationError = ErrorResponse;
 
 const createConversationSpec: OperationSpec = {
-  method: "POST",
-  path: "/conversations",
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/conversations',
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -49,7 +47,11 @@ const createConversationSpec: OperationSpec = {
  *
  * `POST /conversations`
  */
-export function createConversation(client: Client, params?: CreateConversationParams, options?: RequestOptions): ApiPromise<ConversationResource> {
+export function createConversation(
+  client: Client,
+  params?: CreateConversationParams,
+  options?: RequestOptions,
+): ApiPromise<ConversationResource> {
   return request(client, createConversationSpec, params, options);
 }
 
@@ -63,10 +65,10 @@ export interface GetConversationParams {
 export type GetConversationError = ErrorResponse;
 
 const getConversationSpec: OperationSpec = {
-  method: "GET",
-  path: "/conversations/{conversation_id}",
-  params: ["path:conversation_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/conversations/{conversation_id}',
+  params: ['path:conversation_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -74,7 +76,11 @@ const getConversationSpec: OperationSpec = {
  *
  * `GET /conversations/{conversation_id}`
  */
-export function getConversation(client: Client, params: GetConversationParams, options?: RequestOptions): ApiPromise<ConversationResource> {
+export function getConversation(
+  client: Client,
+  params: GetConversationParams,
+  options?: RequestOptions,
+): ApiPromise<ConversationResource> {
   return request(client, getConversationSpec, params, options);
 }
 
@@ -90,11 +96,11 @@ export interface UpdateConversationParams {
 export type UpdateConversationError = ErrorResponse;
 
 const updateConversationSpec: OperationSpec = {
-  method: "POST",
-  path: "/conversations/{conversation_id}",
-  params: ["path:conversation_id"],
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/conversations/{conversation_id}',
+  params: ['path:conversation_id'],
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -103,7 +109,11 @@ const updateConversationSpec: OperationSpec = {
  *
  * `POST /conversations/{conversation_id}`
  */
-export function updateConversation(client: Client, params: UpdateConversationParams, options?: RequestOptions): ApiPromise<ConversationResource> {
+export function updateConversation(
+  client: Client,
+  params: UpdateConversationParams,
+  options?: RequestOptions,
+): ApiPromise<ConversationResource> {
   return request(client, updateConversationSpec, params, options);
 }
 
@@ -117,10 +127,10 @@ export interface DeleteConversationParams {
 export type DeleteConversationError = ErrorResponse;
 
 const deleteConversationSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/conversations/{conversation_id}",
-  params: ["path:conversation_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/conversations/{conversation_id}',
+  params: ['path:conversation_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -128,7 +138,11 @@ const deleteConversationSpec: OperationSpec = {
  *
  * `DELETE /conversations/{conversation_id}`
  */
-export function deleteConversation(client: Client, params: DeleteConversationParams, options?: RequestOptions): ApiPromise<DeletedConversationResource> {
+export function deleteConversation(
+  client: Client,
+  params: DeleteConversationParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedConversationResource> {
   return request(client, deleteConversationSpec, params, options);
 }
 
@@ -148,7 +162,7 @@ export interface ListConversationItemsParams {
    * - `asc`: Return the input items in ascending order.
    * - `desc`: Return the input items in descending order.
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /** An item ID to list items after, used in pagination. */
   after?: string;
   /**
@@ -172,19 +186,25 @@ export interface ListConversationItemsParams {
 /** Error bodies {@link listConversationItems} can fail with (as `ApiError.body`). */
 export type ListConversationItemsError = ErrorResponse;
 
-const listConversationItemsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listConversationItemsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listConversationItemsSpec: OperationSpec = {
-  method: "GET",
-  path: "/conversations/{conversation_id}/items",
+  method: 'GET',
+  path: '/conversations/{conversation_id}/items',
   params: [
-    "path:conversation_id",
-    "query:limit",
-    "query:order",
-    "query:after",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:conversation_id',
+    'query:limit',
+    'query:order',
+    'query:after',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -195,7 +215,11 @@ const listConversationItemsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listConversationItems(client: Client, params: ListConversationItemsParams, options?: RequestOptions): PagePromise<ConversationItemList, ConversationItem> {
+export function listConversationItems(
+  client: Client,
+  params: ListConversationItemsParams,
+  options?: RequestOptions,
+): PagePromise<ConversationItemList, ConversationItem> {
   return paginate(client, listConversationItemsSpec, listConversationItemsPagination, params, options);
 }
 
@@ -203,6 +227,8 @@ export function listConversationItems(client: Client, params: ListConversationIt
 export interface CreateConversationItemsParams {
   /** The ID of the conversation to add the item to. */
   conversation_id: string;
+  /** Request body (application/json). */
+  body: CreateConversationItemsBody;
   /**
    * Additional fields to include in the response. See the `include`
    * parameter for [listing Conversation items
@@ -210,22 +236,20 @@ export interface CreateConversationItemsParams {
    * information.
    */
   include?: IncludeEnum[];
-  /** Request body (application/json). */
-  body: CreateConversationItemsBody;
 }
 
 /** Error bodies {@link createConversationItems} can fail with (as `ApiError.body`). */
 export type CreateConversationItemsError = ErrorResponse;
 
 const createConversationItemsSpec: OperationSpec = {
-  method: "POST",
-  path: "/conversations/{conversation_id}/items",
+  method: 'POST',
+  path: '/conversations/{conversation_id}/items',
   params: [
-    "path:conversation_id",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:conversation_id',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -234,7 +258,11 @@ const createConversationItemsSpec: OperationSpec = {
  *
  * `POST /conversations/{conversation_id}/items`
  */
-export function createConversationItems(client: Client, params: CreateConversationItemsParams, options?: RequestOptions): ApiPromise<ConversationItemList> {
+export function createConversationItems(
+  client: Client,
+  params: CreateConversationItemsParams,
+  options?: RequestOptions,
+): ApiPromise<ConversationItemList> {
   return request(client, createConversationItemsSpec, params, options);
 }
 
@@ -257,14 +285,14 @@ export interface GetConversationItemParams {
 export type GetConversationItemError = ErrorResponse;
 
 const getConversationItemSpec: OperationSpec = {
-  method: "GET",
-  path: "/conversations/{conversation_id}/items/{item_id}",
+  method: 'GET',
+  path: '/conversations/{conversation_id}/items/{item_id}',
   params: [
-    "path:conversation_id",
-    "path:item_id",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:conversation_id',
+    'path:item_id',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -272,7 +300,11 @@ const getConversationItemSpec: OperationSpec = {
  *
  * `GET /conversations/{conversation_id}/items/{item_id}`
  */
-export function getConversationItem(client: Client, params: GetConversationItemParams, options?: RequestOptions): ApiPromise<ConversationItem> {
+export function getConversationItem(
+  client: Client,
+  params: GetConversationItemParams,
+  options?: RequestOptions,
+): ApiPromise<ConversationItem> {
   return request(client, getConversationItemSpec, params, options);
 }
 
@@ -288,10 +320,10 @@ export interface DeleteConversationItemParams {
 export type DeleteConversationItemError = ErrorResponse;
 
 const deleteConversationItemSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/conversations/{conversation_id}/items/{item_id}",
-  params: ["path:conversation_id", "path:item_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/conversations/{conversation_id}/items/{item_id}',
+  params: ['path:conversation_id', 'path:item_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -299,6 +331,10 @@ const deleteConversationItemSpec: OperationSpec = {
  *
  * `DELETE /conversations/{conversation_id}/items/{item_id}`
  */
-export function deleteConversationItem(client: Client, params: DeleteConversationItemParams, options?: RequestOptions): ApiPromise<ConversationResource> {
+export function deleteConversationItem(
+  client: Client,
+  params: DeleteConversationItemParams,
+  options?: RequestOptions,
+): ApiPromise<ConversationResource> {
   return request(client, deleteConversationItemSpec, params, options);
 }

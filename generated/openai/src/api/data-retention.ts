@@ -12,18 +12,15 @@ import type {
   ProjectDataRetention,
   UpdateOrganizationDataRetentionBody,
   UpdateProjectDataRetentionBody,
-} from '../models.js';
+} from '../models/data-retention.js';
 
 /** {@link retrieveOrganizationDataRetention} takes no parameters. */
 export type RetrieveOrganizationDataRetentionParams = Record<string, never>;
 
-/** Error bodies {@link retrieveOrganizationDataRetention} can fail with (as `ApiError.body`). */
-export type RetrieveOrganizationDataRetentionError = unknown;
-
 const retrieveOrganizationDataRetentionSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/data_retention",
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/data_retention',
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -31,7 +28,11 @@ const retrieveOrganizationDataRetentionSpec: OperationSpec = {
  *
  * `GET /organization/data_retention`
  */
-export function retrieveOrganizationDataRetention(client: Client, params?: RetrieveOrganizationDataRetentionParams, options?: RequestOptions): ApiPromise<OrganizationDataRetention> {
+export function retrieveOrganizationDataRetention(
+  client: Client,
+  params?: RetrieveOrganizationDataRetentionParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationDataRetention> {
   return request(client, retrieveOrganizationDataRetentionSpec, params, options);
 }
 
@@ -41,14 +42,11 @@ export interface UpdateOrganizationDataRetentionParams {
   body: UpdateOrganizationDataRetentionBody;
 }
 
-/** Error bodies {@link updateOrganizationDataRetention} can fail with (as `ApiError.body`). */
-export type UpdateOrganizationDataRetentionError = unknown;
-
 const updateOrganizationDataRetentionSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/data_retention",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/data_retention',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -57,7 +55,11 @@ const updateOrganizationDataRetentionSpec: OperationSpec = {
  *
  * `POST /organization/data_retention`
  */
-export function updateOrganizationDataRetention(client: Client, params: UpdateOrganizationDataRetentionParams, options?: RequestOptions): ApiPromise<OrganizationDataRetention> {
+export function updateOrganizationDataRetention(
+  client: Client,
+  params: UpdateOrganizationDataRetentionParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationDataRetention> {
   return request(client, updateOrganizationDataRetentionSpec, params, options);
 }
 
@@ -67,14 +69,11 @@ export interface RetrieveProjectDataRetentionParams {
   project_id: string;
 }
 
-/** Error bodies {@link retrieveProjectDataRetention} can fail with (as `ApiError.body`). */
-export type RetrieveProjectDataRetentionError = unknown;
-
 const retrieveProjectDataRetentionSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/data_retention",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/data_retention',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -82,7 +81,11 @@ const retrieveProjectDataRetentionSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/data_retention`
  */
-export function retrieveProjectDataRetention(client: Client, params: RetrieveProjectDataRetentionParams, options?: RequestOptions): ApiPromise<ProjectDataRetention> {
+export function retrieveProjectDataRetention(
+  client: Client,
+  params: RetrieveProjectDataRetentionParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectDataRetention> {
   return request(client, retrieveProjectDataRetentionSpec, params, options);
 }
 
@@ -94,15 +97,12 @@ export interface UpdateProjectDataRetentionParams {
   body: UpdateProjectDataRetentionBody;
 }
 
-/** Error bodies {@link updateProjectDataRetention} can fail with (as `ApiError.body`). */
-export type UpdateProjectDataRetentionError = unknown;
-
 const updateProjectDataRetentionSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/data_retention",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/data_retention',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -111,6 +111,10 @@ const updateProjectDataRetentionSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/data_retention`
  */
-export function updateProjectDataRetention(client: Client, params: UpdateProjectDataRetentionParams, options?: RequestOptions): ApiPromise<ProjectDataRetention> {
+export function updateProjectDataRetention(
+  client: Client,
+  params: UpdateProjectDataRetentionParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectDataRetention> {
   return request(client, updateProjectDataRetentionSpec, params, options);
 }

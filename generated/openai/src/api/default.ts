@@ -34,8 +34,6 @@ import type {
   CreateContentProvenanceBody,
   CreateProjectServiceAccountApiKeyBody,
   DeletedThreadResource,
-  ErrorResponse,
-  OrderEnum,
   OrganizationSpendLimitDeletedResource,
   OrganizationSpendLimitResource,
   ProjectSpendLimitDeletedResource,
@@ -50,7 +48,8 @@ import type {
   TokenCountsResource,
   UpdateOrganizationSpendLimitBody,
   UpdateProjectSpendLimitBody,
-} from '../models.js';
+} from '../models/default.js';
+import type { ErrorResponse, OrderEnum } from '../models/shared.js';
 
 /** Parameters of {@link createChatSessionMethod}. */
 export interface CreateChatSessionMethodParams {
@@ -58,14 +57,11 @@ export interface CreateChatSessionMethodParams {
   body?: CreateChatSessionBody;
 }
 
-/** Error bodies {@link createChatSessionMethod} can fail with (as `ApiError.body`). */
-export type CreateChatSessionMethodError = unknown;
-
 const createChatSessionMethodSpec: OperationSpec = {
-  method: "POST",
-  path: "/chatkit/sessions",
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/chatkit/sessions',
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -74,7 +70,11 @@ const createChatSessionMethodSpec: OperationSpec = {
  *
  * `POST /chatkit/sessions`
  */
-export function createChatSessionMethod(client: Client, params?: CreateChatSessionMethodParams, options?: RequestOptions): ApiPromise<ChatSessionResource> {
+export function createChatSessionMethod(
+  client: Client,
+  params?: CreateChatSessionMethodParams,
+  options?: RequestOptions,
+): ApiPromise<ChatSessionResource> {
   return request(client, createChatSessionMethodSpec, params, options);
 }
 
@@ -84,14 +84,11 @@ export interface CancelChatSessionMethodParams {
   session_id: string;
 }
 
-/** Error bodies {@link cancelChatSessionMethod} can fail with (as `ApiError.body`). */
-export type CancelChatSessionMethodError = unknown;
-
 const cancelChatSessionMethodSpec: OperationSpec = {
-  method: "POST",
-  path: "/chatkit/sessions/{session_id}/cancel",
-  params: ["path:session_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/chatkit/sessions/{session_id}/cancel',
+  params: ['path:session_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -102,7 +99,11 @@ const cancelChatSessionMethodSpec: OperationSpec = {
  *
  * `POST /chatkit/sessions/{session_id}/cancel`
  */
-export function cancelChatSessionMethod(client: Client, params: CancelChatSessionMethodParams, options?: RequestOptions): ApiPromise<ChatSessionResource> {
+export function cancelChatSessionMethod(
+  client: Client,
+  params: CancelChatSessionMethodParams,
+  options?: RequestOptions,
+): ApiPromise<ChatSessionResource> {
   return request(client, cancelChatSessionMethodSpec, params, options);
 }
 
@@ -128,16 +129,19 @@ export interface ListThreadsMethodParams {
   user?: string;
 }
 
-/** Error bodies {@link listThreadsMethod} can fail with (as `ApiError.body`). */
-export type ListThreadsMethodError = unknown;
-
-const listThreadsMethodPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listThreadsMethodPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listThreadsMethodSpec: OperationSpec = {
-  method: "GET",
-  path: "/chatkit/threads",
-  params: ["query:limit", "query:order", "query:after", "query:before", "query:user"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/chatkit/threads',
+  params: ['query:limit', 'query:order', 'query:after', 'query:before', 'query:user'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -148,7 +152,11 @@ const listThreadsMethodSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listThreadsMethod(client: Client, params?: ListThreadsMethodParams, options?: RequestOptions): PagePromise<ThreadListResource, ThreadResource> {
+export function listThreadsMethod(
+  client: Client,
+  params?: ListThreadsMethodParams,
+  options?: RequestOptions,
+): PagePromise<ThreadListResource, ThreadResource> {
   return paginate(client, listThreadsMethodSpec, listThreadsMethodPagination, params, options);
 }
 
@@ -158,14 +166,11 @@ export interface GetThreadMethodParams {
   thread_id: string;
 }
 
-/** Error bodies {@link getThreadMethod} can fail with (as `ApiError.body`). */
-export type GetThreadMethodError = unknown;
-
 const getThreadMethodSpec: OperationSpec = {
-  method: "GET",
-  path: "/chatkit/threads/{thread_id}",
-  params: ["path:thread_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/chatkit/threads/{thread_id}',
+  params: ['path:thread_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -173,7 +178,11 @@ const getThreadMethodSpec: OperationSpec = {
  *
  * `GET /chatkit/threads/{thread_id}`
  */
-export function getThreadMethod(client: Client, params: GetThreadMethodParams, options?: RequestOptions): ApiPromise<ThreadResource> {
+export function getThreadMethod(
+  client: Client,
+  params: GetThreadMethodParams,
+  options?: RequestOptions,
+): ApiPromise<ThreadResource> {
   return request(client, getThreadMethodSpec, params, options);
 }
 
@@ -183,14 +192,11 @@ export interface DeleteThreadMethodParams {
   thread_id: string;
 }
 
-/** Error bodies {@link deleteThreadMethod} can fail with (as `ApiError.body`). */
-export type DeleteThreadMethodError = unknown;
-
 const deleteThreadMethodSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/chatkit/threads/{thread_id}",
-  params: ["path:thread_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/chatkit/threads/{thread_id}',
+  params: ['path:thread_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -198,7 +204,11 @@ const deleteThreadMethodSpec: OperationSpec = {
  *
  * `DELETE /chatkit/threads/{thread_id}`
  */
-export function deleteThreadMethod(client: Client, params: DeleteThreadMethodParams, options?: RequestOptions): ApiPromise<DeletedThreadResource> {
+export function deleteThreadMethod(
+  client: Client,
+  params: DeleteThreadMethodParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedThreadResource> {
   return request(client, deleteThreadMethodSpec, params, options);
 }
 
@@ -220,16 +230,19 @@ export interface ListThreadItemsMethodParams {
   before?: string;
 }
 
-/** Error bodies {@link listThreadItemsMethod} can fail with (as `ApiError.body`). */
-export type ListThreadItemsMethodError = unknown;
-
-const listThreadItemsMethodPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listThreadItemsMethodPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listThreadItemsMethodSpec: OperationSpec = {
-  method: "GET",
-  path: "/chatkit/threads/{thread_id}/items",
-  params: ["path:thread_id", "query:limit", "query:order", "query:after", "query:before"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/chatkit/threads/{thread_id}/items',
+  params: ['path:thread_id', 'query:limit', 'query:order', 'query:after', 'query:before'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -240,7 +253,11 @@ const listThreadItemsMethodSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listThreadItemsMethod(client: Client, params: ListThreadItemsMethodParams, options?: RequestOptions): PagePromise<ThreadItemListResource, ThreadItem> {
+export function listThreadItemsMethod(
+  client: Client,
+  params: ListThreadItemsMethodParams,
+  options?: RequestOptions,
+): PagePromise<ThreadItemListResource, ThreadItem> {
   return paginate(client, listThreadItemsMethodSpec, listThreadItemsMethodPagination, params, options);
 }
 
@@ -259,7 +276,7 @@ export interface ListContainersParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -273,13 +290,19 @@ export interface ListContainersParams {
 /** Error bodies {@link listContainers} can fail with (as `ApiError.body`). */
 export type ListContainersError = ErrorResponse;
 
-const listContainersPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listContainersPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listContainersSpec: OperationSpec = {
-  method: "GET",
-  path: "/containers",
-  params: ["query:limit", "query:order", "query:after", "query:name"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/containers',
+  params: ['query:limit', 'query:order', 'query:after', 'query:name'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -292,7 +315,11 @@ const listContainersSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listContainers(client: Client, params?: ListContainersParams, options?: RequestOptions): PagePromise<ContainerListResource, ContainerResource> {
+export function listContainers(
+  client: Client,
+  params?: ListContainersParams,
+  options?: RequestOptions,
+): PagePromise<ContainerListResource, ContainerResource> {
   return paginate(client, listContainersSpec, listContainersPagination, params, options);
 }
 
@@ -306,10 +333,10 @@ export interface CreateContainerParams {
 export type CreateContainerError = ErrorResponse;
 
 const createContainerSpec: OperationSpec = {
-  method: "POST",
-  path: "/containers",
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/containers',
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -320,7 +347,11 @@ const createContainerSpec: OperationSpec = {
  *
  * `POST /containers`
  */
-export function createContainer(client: Client, params?: CreateContainerParams, options?: RequestOptions): ApiPromise<ContainerResource> {
+export function createContainer(
+  client: Client,
+  params?: CreateContainerParams,
+  options?: RequestOptions,
+): ApiPromise<ContainerResource> {
   return request(client, createContainerSpec, params, options);
 }
 
@@ -333,10 +364,10 @@ export interface RetrieveContainerParams {
 export type RetrieveContainerError = ErrorResponse;
 
 const retrieveContainerSpec: OperationSpec = {
-  method: "GET",
-  path: "/containers/{container_id}",
-  params: ["path:container_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/containers/{container_id}',
+  params: ['path:container_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -346,7 +377,11 @@ const retrieveContainerSpec: OperationSpec = {
  *
  * `GET /containers/{container_id}`
  */
-export function retrieveContainer(client: Client, params: RetrieveContainerParams, options?: RequestOptions): ApiPromise<ContainerResource> {
+export function retrieveContainer(
+  client: Client,
+  params: RetrieveContainerParams,
+  options?: RequestOptions,
+): ApiPromise<ContainerResource> {
   return request(client, retrieveContainerSpec, params, options);
 }
 
@@ -360,11 +395,11 @@ export interface DeleteContainerParams {
 export type DeleteContainerError = ErrorResponse;
 
 const deleteContainerSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/containers/{container_id}",
-  params: ["path:container_id"],
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/containers/{container_id}',
+  params: ['path:container_id'],
+  response: 'void',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -374,7 +409,11 @@ const deleteContainerSpec: OperationSpec = {
  *
  * `DELETE /containers/{container_id}`
  */
-export function deleteContainer(client: Client, params: DeleteContainerParams, options?: RequestOptions): ApiPromise<void> {
+export function deleteContainer(
+  client: Client,
+  params: DeleteContainerParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, deleteContainerSpec, params, options);
 }
 
@@ -394,7 +433,7 @@ export interface ListContainerFilesParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -406,13 +445,19 @@ export interface ListContainerFilesParams {
 /** Error bodies {@link listContainerFiles} can fail with (as `ApiError.body`). */
 export type ListContainerFilesError = ErrorResponse;
 
-const listContainerFilesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listContainerFilesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listContainerFilesSpec: OperationSpec = {
-  method: "GET",
-  path: "/containers/{container_id}/files",
-  params: ["path:container_id", "query:limit", "query:order", "query:after"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/containers/{container_id}/files',
+  params: ['path:container_id', 'query:limit', 'query:order', 'query:after'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -425,7 +470,11 @@ const listContainerFilesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listContainerFiles(client: Client, params: ListContainerFilesParams, options?: RequestOptions): PagePromise<ContainerFileListResource, ContainerFileResource> {
+export function listContainerFiles(
+  client: Client,
+  params: ListContainerFilesParams,
+  options?: RequestOptions,
+): PagePromise<ContainerFileListResource, ContainerFileResource> {
   return paginate(client, listContainerFilesSpec, listContainerFilesPagination, params, options);
 }
 
@@ -440,14 +489,21 @@ export interface CreateContainerFileParams {
 export type CreateContainerFileError = ErrorResponse;
 
 const createContainerFileSpec: OperationSpec = {
-  method: "POST",
-  path: "/containers/{container_id}/files",
-  params: ["path:container_id"],
+  method: 'POST',
+  path: '/containers/{container_id}/files',
+  params: ['path:container_id'],
   body: [
-    { kind: "json", mediaType: "application/json", required: true },
-    { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json', required: true },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      required: true,
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -461,7 +517,11 @@ const createContainerFileSpec: OperationSpec = {
  *
  * `POST /containers/{container_id}/files`
  */
-export function createContainerFile(client: Client, params: CreateContainerFileParams, options?: RequestOptions): ApiPromise<ContainerFileResource> {
+export function createContainerFile(
+  client: Client,
+  params: CreateContainerFileParams,
+  options?: RequestOptions,
+): ApiPromise<ContainerFileResource> {
   return request(client, createContainerFileSpec, params, options);
 }
 
@@ -475,10 +535,10 @@ export interface RetrieveContainerFileParams {
 export type RetrieveContainerFileError = ErrorResponse;
 
 const retrieveContainerFileSpec: OperationSpec = {
-  method: "GET",
-  path: "/containers/{container_id}/files/{file_id}",
-  params: ["path:container_id", "path:file_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/containers/{container_id}/files/{file_id}',
+  params: ['path:container_id', 'path:file_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -488,7 +548,11 @@ const retrieveContainerFileSpec: OperationSpec = {
  *
  * `GET /containers/{container_id}/files/{file_id}`
  */
-export function retrieveContainerFile(client: Client, params: RetrieveContainerFileParams, options?: RequestOptions): ApiPromise<ContainerFileResource> {
+export function retrieveContainerFile(
+  client: Client,
+  params: RetrieveContainerFileParams,
+  options?: RequestOptions,
+): ApiPromise<ContainerFileResource> {
   return request(client, retrieveContainerFileSpec, params, options);
 }
 
@@ -502,11 +566,11 @@ export interface DeleteContainerFileParams {
 export type DeleteContainerFileError = ErrorResponse;
 
 const deleteContainerFileSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/containers/{container_id}/files/{file_id}",
-  params: ["path:container_id", "path:file_id"],
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/containers/{container_id}/files/{file_id}',
+  params: ['path:container_id', 'path:file_id'],
+  response: 'void',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -516,7 +580,11 @@ const deleteContainerFileSpec: OperationSpec = {
  *
  * `DELETE /containers/{container_id}/files/{file_id}`
  */
-export function deleteContainerFile(client: Client, params: DeleteContainerFileParams, options?: RequestOptions): ApiPromise<void> {
+export function deleteContainerFile(
+  client: Client,
+  params: DeleteContainerFileParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, deleteContainerFileSpec, params, options);
 }
 
@@ -530,11 +598,11 @@ export interface RetrieveContainerFileContentParams {
 export type RetrieveContainerFileContentError = ErrorResponse;
 
 const retrieveContainerFileContentSpec: OperationSpec = {
-  method: "GET",
-  path: "/containers/{container_id}/files/{file_id}/content",
-  params: ["path:container_id", "path:file_id"],
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/containers/{container_id}/files/{file_id}/content',
+  params: ['path:container_id', 'path:file_id'],
+  response: 'void',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -544,7 +612,11 @@ const retrieveContainerFileContentSpec: OperationSpec = {
  *
  * `GET /containers/{container_id}/files/{file_id}/content`
  */
-export function retrieveContainerFileContent(client: Client, params: RetrieveContainerFileContentParams, options?: RequestOptions): ApiPromise<void> {
+export function retrieveContainerFileContent(
+  client: Client,
+  params: RetrieveContainerFileContentParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, retrieveContainerFileContentSpec, params, options);
 }
 
@@ -558,10 +630,16 @@ export interface CreatecontentprovenancecheckParams {
 export type CreatecontentprovenancecheckError = ErrorResponse;
 
 const createcontentprovenancecheckSpec: OperationSpec = {
-  method: "POST",
-  path: "/content_provenance_checks",
-  body: { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/content_provenance_checks',
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -577,7 +655,11 @@ const createcontentprovenancecheckSpec: OperationSpec = {
  *
  * `POST /content_provenance_checks`
  */
-export function createcontentprovenancecheck(client: Client, params?: CreatecontentprovenancecheckParams, options?: RequestOptions): ApiPromise<ProvenanceResource> {
+export function createcontentprovenancecheck(
+  client: Client,
+  params?: CreatecontentprovenancecheckParams,
+  options?: RequestOptions,
+): ApiPromise<ProvenanceResource> {
   return request(client, createcontentprovenancecheckSpec, params, options);
 }
 
@@ -585,21 +667,24 @@ export function createcontentprovenancecheck(client: Client, params?: Createcont
 export interface AdminApiKeysListParams {
   after?: string | null;
   /** @default "asc" */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /** @default 20 */
   limit?: number;
 }
 
-/** Error bodies {@link adminApiKeysList} can fail with (as `ApiError.body`). */
-export type AdminApiKeysListError = unknown;
-
-const adminApiKeysListPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const adminApiKeysListPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const adminApiKeysListSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/admin_api_keys",
-  params: ["query:after", "query:order", "query:limit"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/admin_api_keys',
+  params: ['query:after', 'query:order', 'query:limit'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -612,7 +697,11 @@ const adminApiKeysListSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function adminApiKeysList(client: Client, params?: AdminApiKeysListParams, options?: RequestOptions): PagePromise<ApiKeyList, AdminApiKey> {
+export function adminApiKeysList(
+  client: Client,
+  params?: AdminApiKeysListParams,
+  options?: RequestOptions,
+): PagePromise<ApiKeyList, AdminApiKey> {
   return paginate(client, adminApiKeysListSpec, adminApiKeysListPagination, params, options);
 }
 
@@ -622,14 +711,11 @@ export interface AdminApiKeysCreateParams {
   body: AdminApiKeysCreateBody;
 }
 
-/** Error bodies {@link adminApiKeysCreate} can fail with (as `ApiError.body`). */
-export type AdminApiKeysCreateError = unknown;
-
 const adminApiKeysCreateSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/admin_api_keys",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/admin_api_keys',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -640,7 +726,11 @@ const adminApiKeysCreateSpec: OperationSpec = {
  *
  * `POST /organization/admin_api_keys`
  */
-export function adminApiKeysCreate(client: Client, params: AdminApiKeysCreateParams, options?: RequestOptions): ApiPromise<AdminApiKeyCreateResponse> {
+export function adminApiKeysCreate(
+  client: Client,
+  params: AdminApiKeysCreateParams,
+  options?: RequestOptions,
+): ApiPromise<AdminApiKeyCreateResponse> {
   return request(client, adminApiKeysCreateSpec, params, options);
 }
 
@@ -649,14 +739,11 @@ export interface AdminApiKeysGetParams {
   key_id: string;
 }
 
-/** Error bodies {@link adminApiKeysGet} can fail with (as `ApiError.body`). */
-export type AdminApiKeysGetError = unknown;
-
 const adminApiKeysGetSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/admin_api_keys/{key_id}",
-  params: ["path:key_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/admin_api_keys/{key_id}',
+  params: ['path:key_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -666,7 +753,11 @@ const adminApiKeysGetSpec: OperationSpec = {
  *
  * `GET /organization/admin_api_keys/{key_id}`
  */
-export function adminApiKeysGet(client: Client, params: AdminApiKeysGetParams, options?: RequestOptions): ApiPromise<AdminApiKey> {
+export function adminApiKeysGet(
+  client: Client,
+  params: AdminApiKeysGetParams,
+  options?: RequestOptions,
+): ApiPromise<AdminApiKey> {
   return request(client, adminApiKeysGetSpec, params, options);
 }
 
@@ -675,14 +766,11 @@ export interface AdminApiKeysDeleteParams {
   key_id: string;
 }
 
-/** Error bodies {@link adminApiKeysDelete} can fail with (as `ApiError.body`). */
-export type AdminApiKeysDeleteError = unknown;
-
 const adminApiKeysDeleteSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/admin_api_keys/{key_id}",
-  params: ["path:key_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/admin_api_keys/{key_id}',
+  params: ['path:key_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -692,7 +780,11 @@ const adminApiKeysDeleteSpec: OperationSpec = {
  *
  * `DELETE /organization/admin_api_keys/{key_id}`
  */
-export function adminApiKeysDelete(client: Client, params: AdminApiKeysDeleteParams, options?: RequestOptions): ApiPromise<AdminApiKeysDeleteResponse> {
+export function adminApiKeysDelete(
+  client: Client,
+  params: AdminApiKeysDeleteParams,
+  options?: RequestOptions,
+): ApiPromise<AdminApiKeysDeleteResponse> {
   return request(client, adminApiKeysDeleteSpec, params, options);
 }
 
@@ -706,15 +798,12 @@ export interface CreateanAPIkeyforaserviceaccountParams {
   body?: CreateProjectServiceAccountApiKeyBody;
 }
 
-/** Error bodies {@link createanAPIkeyforaserviceaccount} can fail with (as `ApiError.body`). */
-export type CreateanAPIkeyforaserviceaccountError = unknown;
-
 const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys",
-  params: ["path:project_id", "path:service_account_id"],
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys',
+  params: ['path:project_id', 'path:service_account_id'],
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -723,7 +812,11 @@ const createanAPIkeyforaserviceaccountSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/service_accounts/{service_account_id}/api_keys`
  */
-export function createanAPIkeyforaserviceaccount(client: Client, params: CreateanAPIkeyforaserviceaccountParams, options?: RequestOptions): ApiPromise<ServiceAccountApiKeyBody> {
+export function createanAPIkeyforaserviceaccount(
+  client: Client,
+  params: CreateanAPIkeyforaserviceaccountParams,
+  options?: RequestOptions,
+): ApiPromise<ServiceAccountApiKeyBody> {
   return request(client, createanAPIkeyforaserviceaccountSpec, params, options);
 }
 
@@ -733,14 +826,11 @@ export interface GetprojectspendlimitParams {
   project_id: string;
 }
 
-/** Error bodies {@link getprojectspendlimit} can fail with (as `ApiError.body`). */
-export type GetprojectspendlimitError = unknown;
-
 const getprojectspendlimitSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/spend_limit",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/spend_limit',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -748,7 +838,11 @@ const getprojectspendlimitSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/spend_limit`
  */
-export function getprojectspendlimit(client: Client, params: GetprojectspendlimitParams, options?: RequestOptions): ApiPromise<ProjectSpendLimitResource> {
+export function getprojectspendlimit(
+  client: Client,
+  params: GetprojectspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendLimitResource> {
   return request(client, getprojectspendlimitSpec, params, options);
 }
 
@@ -760,15 +854,12 @@ export interface UpdateprojectspendlimitParams {
   body: UpdateProjectSpendLimitBody;
 }
 
-/** Error bodies {@link updateprojectspendlimit} can fail with (as `ApiError.body`). */
-export type UpdateprojectspendlimitError = unknown;
-
 const updateprojectspendlimitSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/spend_limit",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/spend_limit',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -777,7 +868,11 @@ const updateprojectspendlimitSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/spend_limit`
  */
-export function updateprojectspendlimit(client: Client, params: UpdateprojectspendlimitParams, options?: RequestOptions): ApiPromise<ProjectSpendLimitResource> {
+export function updateprojectspendlimit(
+  client: Client,
+  params: UpdateprojectspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendLimitResource> {
   return request(client, updateprojectspendlimitSpec, params, options);
 }
 
@@ -787,14 +882,11 @@ export interface DeleteprojectspendlimitParams {
   project_id: string;
 }
 
-/** Error bodies {@link deleteprojectspendlimit} can fail with (as `ApiError.body`). */
-export type DeleteprojectspendlimitError = unknown;
-
 const deleteprojectspendlimitSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/spend_limit",
-  params: ["path:project_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/spend_limit',
+  params: ['path:project_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -802,20 +894,21 @@ const deleteprojectspendlimitSpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/spend_limit`
  */
-export function deleteprojectspendlimit(client: Client, params: DeleteprojectspendlimitParams, options?: RequestOptions): ApiPromise<ProjectSpendLimitDeletedResource> {
+export function deleteprojectspendlimit(
+  client: Client,
+  params: DeleteprojectspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendLimitDeletedResource> {
   return request(client, deleteprojectspendlimitSpec, params, options);
 }
 
 /** {@link getorganizationspendlimit} takes no parameters. */
 export type GetorganizationspendlimitParams = Record<string, never>;
 
-/** Error bodies {@link getorganizationspendlimit} can fail with (as `ApiError.body`). */
-export type GetorganizationspendlimitError = unknown;
-
 const getorganizationspendlimitSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/spend_limit",
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/spend_limit',
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -823,7 +916,11 @@ const getorganizationspendlimitSpec: OperationSpec = {
  *
  * `GET /organization/spend_limit`
  */
-export function getorganizationspendlimit(client: Client, params?: GetorganizationspendlimitParams, options?: RequestOptions): ApiPromise<OrganizationSpendLimitResource> {
+export function getorganizationspendlimit(
+  client: Client,
+  params?: GetorganizationspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendLimitResource> {
   return request(client, getorganizationspendlimitSpec, params, options);
 }
 
@@ -833,14 +930,11 @@ export interface UpdateorganizationspendlimitParams {
   body: UpdateOrganizationSpendLimitBody;
 }
 
-/** Error bodies {@link updateorganizationspendlimit} can fail with (as `ApiError.body`). */
-export type UpdateorganizationspendlimitError = unknown;
-
 const updateorganizationspendlimitSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/spend_limit",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/spend_limit',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -849,20 +943,21 @@ const updateorganizationspendlimitSpec: OperationSpec = {
  *
  * `POST /organization/spend_limit`
  */
-export function updateorganizationspendlimit(client: Client, params: UpdateorganizationspendlimitParams, options?: RequestOptions): ApiPromise<OrganizationSpendLimitResource> {
+export function updateorganizationspendlimit(
+  client: Client,
+  params: UpdateorganizationspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendLimitResource> {
   return request(client, updateorganizationspendlimitSpec, params, options);
 }
 
 /** {@link deleteorganizationspendlimit} takes no parameters. */
 export type DeleteorganizationspendlimitParams = Record<string, never>;
 
-/** Error bodies {@link deleteorganizationspendlimit} can fail with (as `ApiError.body`). */
-export type DeleteorganizationspendlimitError = unknown;
-
 const deleteorganizationspendlimitSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/spend_limit",
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/spend_limit',
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -870,7 +965,11 @@ const deleteorganizationspendlimitSpec: OperationSpec = {
  *
  * `DELETE /organization/spend_limit`
  */
-export function deleteorganizationspendlimit(client: Client, params?: DeleteorganizationspendlimitParams, options?: RequestOptions): ApiPromise<OrganizationSpendLimitDeletedResource> {
+export function deleteorganizationspendlimit(
+  client: Client,
+  params?: DeleteorganizationspendlimitParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendLimitDeletedResource> {
   return request(client, deleteorganizationspendlimitSpec, params, options);
 }
 
@@ -884,10 +983,10 @@ export interface CompactconversationParams {
 export type CompactconversationError = ErrorResponse;
 
 const compactconversationSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses/compact",
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses/compact',
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -901,14 +1000,18 @@ const compactconversationSpec: OperationSpec = {
  *
  * `POST /responses/compact`
  */
-export function compactconversation(client: Client, params?: CompactconversationParams, options?: RequestOptions): ApiPromise<CompactResource> {
+export function compactconversation(
+  client: Client,
+  params?: CompactconversationParams,
+  options?: RequestOptions,
+): ApiPromise<CompactResource> {
   return request(client, compactconversationSpec, params, options);
 }
 
 /** Parameters of {@link betaCompactconversation}. */
 export interface BetaCompactconversationParams {
   /** Optional beta features to enable for this request. */
-  "openai-beta"?: Array<"responses_multi_agent=v1">;
+  'openai-beta'?: Array<'responses_multi_agent=v1'>;
   /** Request body (application/json). */
   body?: BetaCompactResponseMethodPublicBody;
 }
@@ -917,11 +1020,11 @@ export interface BetaCompactconversationParams {
 export type BetaCompactconversationError = ErrorResponse;
 
 const betaCompactconversationSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses/compact?beta=true",
-  params: ["header:openai-beta"],
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses/compact?beta=true',
+  params: ['header:openai-beta'],
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -935,7 +1038,11 @@ const betaCompactconversationSpec: OperationSpec = {
  *
  * `POST /responses/compact?beta=true`
  */
-export function betaCompactconversation(client: Client, params?: BetaCompactconversationParams, options?: RequestOptions): ApiPromise<BetaCompactResource> {
+export function betaCompactconversation(
+  client: Client,
+  params?: BetaCompactconversationParams,
+  options?: RequestOptions,
+): ApiPromise<BetaCompactResource> {
   return request(client, betaCompactconversationSpec, params, options);
 }
 
@@ -949,10 +1056,10 @@ export interface GetinputtokencountsParams {
 export type GetinputtokencountsError = ErrorResponse;
 
 const getinputtokencountsSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses/input_tokens",
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses/input_tokens',
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -963,14 +1070,18 @@ const getinputtokencountsSpec: OperationSpec = {
  *
  * `POST /responses/input_tokens`
  */
-export function getinputtokencounts(client: Client, params?: GetinputtokencountsParams, options?: RequestOptions): ApiPromise<TokenCountsResource> {
+export function getinputtokencounts(
+  client: Client,
+  params?: GetinputtokencountsParams,
+  options?: RequestOptions,
+): ApiPromise<TokenCountsResource> {
   return request(client, getinputtokencountsSpec, params, options);
 }
 
 /** Parameters of {@link betaGetinputtokencounts}. */
 export interface BetaGetinputtokencountsParams {
   /** Optional beta features to enable for this request. */
-  "openai-beta"?: Array<"responses_multi_agent=v1">;
+  'openai-beta'?: Array<'responses_multi_agent=v1'>;
   /** Request body (application/json). */
   body?: BetaTokenCountsBody;
 }
@@ -979,11 +1090,11 @@ export interface BetaGetinputtokencountsParams {
 export type BetaGetinputtokencountsError = ErrorResponse;
 
 const betaGetinputtokencountsSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses/input_tokens?beta=true",
-  params: ["header:openai-beta"],
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses/input_tokens?beta=true',
+  params: ['header:openai-beta'],
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -994,6 +1105,10 @@ const betaGetinputtokencountsSpec: OperationSpec = {
  *
  * `POST /responses/input_tokens?beta=true`
  */
-export function betaGetinputtokencounts(client: Client, params?: BetaGetinputtokencountsParams, options?: RequestOptions): ApiPromise<BetaTokenCountsResource> {
+export function betaGetinputtokencounts(
+  client: Client,
+  params?: BetaGetinputtokencountsParams,
+  options?: RequestOptions,
+): ApiPromise<BetaTokenCountsResource> {
   return request(client, betaGetinputtokencountsSpec, params, options);
 }

@@ -19,8 +19,6 @@ import type {
   CreateEvalRunRequest,
   DeleteEvalResponse,
   DeleteEvalRunResponse,
-  ErrorModel,
-  ErrorResponse,
   Eval,
   EvalList,
   EvalRun,
@@ -28,7 +26,8 @@ import type {
   EvalRunOutputItem,
   EvalRunOutputItemList,
   UpdateEvalBody,
-} from '../models.js';
+} from '../models/evals.js';
+import type { ErrorModel, ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listEvals}. */
 export interface ListEvalsParams {
@@ -46,26 +45,32 @@ export interface ListEvalsParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * Evals can be ordered by creation time or last updated time. Use
    * `created_at` for creation time or `updated_at` for last updated time.
    *
    * @default "created_at"
    */
-  order_by?: "created_at" | "updated_at";
+  order_by?: 'created_at' | 'updated_at';
 }
 
 /** Error bodies {@link listEvals} can fail with (as `ApiError.body`). */
 export type ListEvalsError = ErrorResponse;
 
-const listEvalsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listEvalsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listEvalsSpec: OperationSpec = {
-  method: "GET",
-  path: "/evals",
-  params: ["query:after", "query:limit", "query:order", "query:order_by"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/evals',
+  params: ['query:after', 'query:limit', 'query:order', 'query:order_by'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -76,7 +81,11 @@ const listEvalsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listEvals(client: Client, params?: ListEvalsParams, options?: RequestOptions): PagePromise<EvalList, Eval> {
+export function listEvals(
+  client: Client,
+  params?: ListEvalsParams,
+  options?: RequestOptions,
+): PagePromise<EvalList, Eval> {
   return paginate(client, listEvalsSpec, listEvalsPagination, params, options);
 }
 
@@ -90,10 +99,10 @@ export interface CreateEvalParams {
 export type CreateEvalError = ErrorResponse;
 
 const createEvalSpec: OperationSpec = {
-  method: "POST",
-  path: "/evals",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/evals',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -106,7 +115,11 @@ const createEvalSpec: OperationSpec = {
  *
  * `POST /evals`
  */
-export function createEval(client: Client, params: CreateEvalParams, options?: RequestOptions): ApiPromise<Eval> {
+export function createEval(
+  client: Client,
+  params: CreateEvalParams,
+  options?: RequestOptions,
+): ApiPromise<Eval> {
   return request(client, createEvalSpec, params, options);
 }
 
@@ -120,10 +133,10 @@ export interface GetEvalParams {
 export type GetEvalError = ErrorResponse;
 
 const getEvalSpec: OperationSpec = {
-  method: "GET",
-  path: "/evals/{eval_id}",
-  params: ["path:eval_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/evals/{eval_id}',
+  params: ['path:eval_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -131,7 +144,11 @@ const getEvalSpec: OperationSpec = {
  *
  * `GET /evals/{eval_id}`
  */
-export function getEval(client: Client, params: GetEvalParams, options?: RequestOptions): ApiPromise<Eval> {
+export function getEval(
+  client: Client,
+  params: GetEvalParams,
+  options?: RequestOptions,
+): ApiPromise<Eval> {
   return request(client, getEvalSpec, params, options);
 }
 
@@ -147,11 +164,11 @@ export interface UpdateEvalParams {
 export type UpdateEvalError = ErrorResponse;
 
 const updateEvalSpec: OperationSpec = {
-  method: "POST",
-  path: "/evals/{eval_id}",
-  params: ["path:eval_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/evals/{eval_id}',
+  params: ['path:eval_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -160,7 +177,11 @@ const updateEvalSpec: OperationSpec = {
  *
  * `POST /evals/{eval_id}`
  */
-export function updateEval(client: Client, params: UpdateEvalParams, options?: RequestOptions): ApiPromise<Eval> {
+export function updateEval(
+  client: Client,
+  params: UpdateEvalParams,
+  options?: RequestOptions,
+): ApiPromise<Eval> {
   return request(client, updateEvalSpec, params, options);
 }
 
@@ -174,10 +195,10 @@ export interface DeleteEvalParams {
 export type DeleteEvalError = ErrorModel | ErrorResponse;
 
 const deleteEvalSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/evals/{eval_id}",
-  params: ["path:eval_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/evals/{eval_id}',
+  params: ['path:eval_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -185,7 +206,11 @@ const deleteEvalSpec: OperationSpec = {
  *
  * `DELETE /evals/{eval_id}`
  */
-export function deleteEval(client: Client, params: DeleteEvalParams, options?: RequestOptions): ApiPromise<DeleteEvalResponse> {
+export function deleteEval(
+  client: Client,
+  params: DeleteEvalParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteEvalResponse> {
   return request(client, deleteEvalSpec, params, options);
 }
 
@@ -207,23 +232,29 @@ export interface GetEvalRunsParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * Filter runs by status. One of `queued` | `in_progress` | `failed` | `completed` | `canceled`.
    */
-  status?: "queued" | "in_progress" | "completed" | "canceled" | "failed";
+  status?: 'queued' | 'in_progress' | 'completed' | 'canceled' | 'failed';
 }
 
 /** Error bodies {@link getEvalRuns} can fail with (as `ApiError.body`). */
 export type GetEvalRunsError = ErrorResponse;
 
-const getEvalRunsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const getEvalRunsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const getEvalRunsSpec: OperationSpec = {
-  method: "GET",
-  path: "/evals/{eval_id}/runs",
-  params: ["path:eval_id", "query:after", "query:limit", "query:order", "query:status"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/evals/{eval_id}/runs',
+  params: ['path:eval_id', 'query:after', 'query:limit', 'query:order', 'query:status'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -234,7 +265,11 @@ const getEvalRunsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function getEvalRuns(client: Client, params: GetEvalRunsParams, options?: RequestOptions): PagePromise<EvalRunList, EvalRun> {
+export function getEvalRuns(
+  client: Client,
+  params: GetEvalRunsParams,
+  options?: RequestOptions,
+): PagePromise<EvalRunList, EvalRun> {
   return paginate(client, getEvalRunsSpec, getEvalRunsPagination, params, options);
 }
 
@@ -250,11 +285,11 @@ export interface CreateEvalRunParams {
 export type CreateEvalRunError = ErrorModel | ErrorResponse;
 
 const createEvalRunSpec: OperationSpec = {
-  method: "POST",
-  path: "/evals/{eval_id}/runs",
-  params: ["path:eval_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/evals/{eval_id}/runs',
+  params: ['path:eval_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -265,7 +300,11 @@ const createEvalRunSpec: OperationSpec = {
  *
  * `POST /evals/{eval_id}/runs`
  */
-export function createEvalRun(client: Client, params: CreateEvalRunParams, options?: RequestOptions): ApiPromise<EvalRun> {
+export function createEvalRun(
+  client: Client,
+  params: CreateEvalRunParams,
+  options?: RequestOptions,
+): ApiPromise<EvalRun> {
   return request(client, createEvalRunSpec, params, options);
 }
 
@@ -281,10 +320,10 @@ export interface GetEvalRunParams {
 export type GetEvalRunError = ErrorResponse;
 
 const getEvalRunSpec: OperationSpec = {
-  method: "GET",
-  path: "/evals/{eval_id}/runs/{run_id}",
-  params: ["path:eval_id", "path:run_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/evals/{eval_id}/runs/{run_id}',
+  params: ['path:eval_id', 'path:run_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -292,7 +331,11 @@ const getEvalRunSpec: OperationSpec = {
  *
  * `GET /evals/{eval_id}/runs/{run_id}`
  */
-export function getEvalRun(client: Client, params: GetEvalRunParams, options?: RequestOptions): ApiPromise<EvalRun> {
+export function getEvalRun(
+  client: Client,
+  params: GetEvalRunParams,
+  options?: RequestOptions,
+): ApiPromise<EvalRun> {
   return request(client, getEvalRunSpec, params, options);
 }
 
@@ -308,10 +351,10 @@ export interface CancelEvalRunParams {
 export type CancelEvalRunError = ErrorResponse;
 
 const cancelEvalRunSpec: OperationSpec = {
-  method: "POST",
-  path: "/evals/{eval_id}/runs/{run_id}",
-  params: ["path:eval_id", "path:run_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/evals/{eval_id}/runs/{run_id}',
+  params: ['path:eval_id', 'path:run_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -320,7 +363,11 @@ const cancelEvalRunSpec: OperationSpec = {
  *
  * `POST /evals/{eval_id}/runs/{run_id}`
  */
-export function cancelEvalRun(client: Client, params: CancelEvalRunParams, options?: RequestOptions): ApiPromise<EvalRun> {
+export function cancelEvalRun(
+  client: Client,
+  params: CancelEvalRunParams,
+  options?: RequestOptions,
+): ApiPromise<EvalRun> {
   return request(client, cancelEvalRunSpec, params, options);
 }
 
@@ -336,10 +383,10 @@ export interface DeleteEvalRunParams {
 export type DeleteEvalRunError = ErrorModel | ErrorResponse;
 
 const deleteEvalRunSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/evals/{eval_id}/runs/{run_id}",
-  params: ["path:eval_id", "path:run_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/evals/{eval_id}/runs/{run_id}',
+  params: ['path:eval_id', 'path:run_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -347,7 +394,11 @@ const deleteEvalRunSpec: OperationSpec = {
  *
  * `DELETE /evals/{eval_id}/runs/{run_id}`
  */
-export function deleteEvalRun(client: Client, params: DeleteEvalRunParams, options?: RequestOptions): ApiPromise<DeleteEvalRunResponse> {
+export function deleteEvalRun(
+  client: Client,
+  params: DeleteEvalRunParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteEvalRunResponse> {
   return request(client, deleteEvalRunSpec, params, options);
 }
 
@@ -369,33 +420,39 @@ export interface GetEvalRunOutputItemsParams {
    * Filter output items by status. Use `failed` to filter by failed output
    * items or `pass` to filter by passed output items.
    */
-  status?: "fail" | "pass";
+  status?: 'fail' | 'pass';
   /**
    * Sort order for output items by timestamp. Use `asc` for ascending order or `desc` for
    * descending order. Defaults to `asc`.
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link getEvalRunOutputItems} can fail with (as `ApiError.body`). */
 export type GetEvalRunOutputItemsError = ErrorResponse;
 
-const getEvalRunOutputItemsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const getEvalRunOutputItemsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const getEvalRunOutputItemsSpec: OperationSpec = {
-  method: "GET",
-  path: "/evals/{eval_id}/runs/{run_id}/output_items",
+  method: 'GET',
+  path: '/evals/{eval_id}/runs/{run_id}/output_items',
   params: [
-    "path:eval_id",
-    "path:run_id",
-    "query:after",
-    "query:limit",
-    "query:status",
-    "query:order",
+    'path:eval_id',
+    'path:run_id',
+    'query:after',
+    'query:limit',
+    'query:status',
+    'query:order',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -406,7 +463,11 @@ const getEvalRunOutputItemsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function getEvalRunOutputItems(client: Client, params: GetEvalRunOutputItemsParams, options?: RequestOptions): PagePromise<EvalRunOutputItemList, EvalRunOutputItem> {
+export function getEvalRunOutputItems(
+  client: Client,
+  params: GetEvalRunOutputItemsParams,
+  options?: RequestOptions,
+): PagePromise<EvalRunOutputItemList, EvalRunOutputItem> {
   return paginate(client, getEvalRunOutputItemsSpec, getEvalRunOutputItemsPagination, params, options);
 }
 
@@ -424,10 +485,10 @@ export interface GetEvalRunOutputItemParams {
 export type GetEvalRunOutputItemError = ErrorResponse;
 
 const getEvalRunOutputItemSpec: OperationSpec = {
-  method: "GET",
-  path: "/evals/{eval_id}/runs/{run_id}/output_items/{output_item_id}",
-  params: ["path:eval_id", "path:run_id", "path:output_item_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/evals/{eval_id}/runs/{run_id}/output_items/{output_item_id}',
+  params: ['path:eval_id', 'path:run_id', 'path:output_item_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -435,6 +496,10 @@ const getEvalRunOutputItemSpec: OperationSpec = {
  *
  * `GET /evals/{eval_id}/runs/{run_id}/output_items/{output_item_id}`
  */
-export function getEvalRunOutputItem(client: Client, params: GetEvalRunOutputItemParams, options?: RequestOptions): ApiPromise<EvalRunOutputItem> {
+export function getEvalRunOutputItem(
+  client: Client,
+  params: GetEvalRunOutputItemParams,
+  options?: RequestOptions,
+): ApiPromise<EvalRunOutputItem> {
   return request(client, getEvalRunOutputItemSpec, params, options);
 }

@@ -31,7 +31,7 @@ import type {
   RunGraderResponse,
   ValidateGraderRequest,
   ValidateGraderResponse,
-} from '../models.js';
+} from '../models/fine-tuning.js';
 
 /** Parameters of {@link runGrader}. */
 export interface RunGraderParams {
@@ -39,14 +39,11 @@ export interface RunGraderParams {
   body: RunGraderRequest;
 }
 
-/** Error bodies {@link runGrader} can fail with (as `ApiError.body`). */
-export type RunGraderError = unknown;
-
 const runGraderSpec: OperationSpec = {
-  method: "POST",
-  path: "/fine_tuning/alpha/graders/run",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/fine_tuning/alpha/graders/run',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -55,7 +52,11 @@ const runGraderSpec: OperationSpec = {
  *
  * `POST /fine_tuning/alpha/graders/run`
  */
-export function runGrader(client: Client, params: RunGraderParams, options?: RequestOptions): ApiPromise<RunGraderResponse> {
+export function runGrader(
+  client: Client,
+  params: RunGraderParams,
+  options?: RequestOptions,
+): ApiPromise<RunGraderResponse> {
   return request(client, runGraderSpec, params, options);
 }
 
@@ -65,14 +66,11 @@ export interface ValidateGraderParams {
   body: ValidateGraderRequest;
 }
 
-/** Error bodies {@link validateGrader} can fail with (as `ApiError.body`). */
-export type ValidateGraderError = unknown;
-
 const validateGraderSpec: OperationSpec = {
-  method: "POST",
-  path: "/fine_tuning/alpha/graders/validate",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/fine_tuning/alpha/graders/validate',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -81,7 +79,11 @@ const validateGraderSpec: OperationSpec = {
  *
  * `POST /fine_tuning/alpha/graders/validate`
  */
-export function validateGrader(client: Client, params: ValidateGraderParams, options?: RequestOptions): ApiPromise<ValidateGraderResponse> {
+export function validateGrader(
+  client: Client,
+  params: ValidateGraderParams,
+  options?: RequestOptions,
+): ApiPromise<ValidateGraderResponse> {
   return request(client, validateGraderSpec, params, options);
 }
 
@@ -104,25 +106,28 @@ export interface ListFineTuningCheckpointPermissionsParams {
    *
    * @default "descending"
    */
-  order?: "ascending" | "descending";
+  order?: 'ascending' | 'descending';
 }
 
-/** Error bodies {@link listFineTuningCheckpointPermissions} can fail with (as `ApiError.body`). */
-export type ListFineTuningCheckpointPermissionsError = unknown;
-
-const listFineTuningCheckpointPermissionsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listFineTuningCheckpointPermissionsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listFineTuningCheckpointPermissionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions",
+  method: 'GET',
+  path: '/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions',
   params: [
-    "path:fine_tuned_model_checkpoint",
-    "query:project_id",
-    "query:after",
-    "query:limit",
-    "query:order",
+    'path:fine_tuned_model_checkpoint',
+    'query:project_id',
+    'query:after',
+    'query:limit',
+    'query:order',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -136,7 +141,11 @@ const listFineTuningCheckpointPermissionsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listFineTuningCheckpointPermissions(client: Client, params: ListFineTuningCheckpointPermissionsParams, options?: RequestOptions): PagePromise<ListFineTuningCheckpointPermissionResponse, FineTuningCheckpointPermission> {
+export function listFineTuningCheckpointPermissions(
+  client: Client,
+  params: ListFineTuningCheckpointPermissionsParams,
+  options?: RequestOptions,
+): PagePromise<ListFineTuningCheckpointPermissionResponse, FineTuningCheckpointPermission> {
   return paginate(client, listFineTuningCheckpointPermissionsSpec, listFineTuningCheckpointPermissionsPagination, params, options);
 }
 
@@ -148,15 +157,12 @@ export interface CreateFineTuningCheckpointPermissionParams {
   body: CreateFineTuningCheckpointPermissionRequest;
 }
 
-/** Error bodies {@link createFineTuningCheckpointPermission} can fail with (as `ApiError.body`). */
-export type CreateFineTuningCheckpointPermissionError = unknown;
-
 const createFineTuningCheckpointPermissionSpec: OperationSpec = {
-  method: "POST",
-  path: "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions",
-  params: ["path:fine_tuned_model_checkpoint"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions',
+  params: ['path:fine_tuned_model_checkpoint'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -168,7 +174,11 @@ const createFineTuningCheckpointPermissionSpec: OperationSpec = {
  *
  * `POST /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions`
  */
-export function createFineTuningCheckpointPermission(client: Client, params: CreateFineTuningCheckpointPermissionParams, options?: RequestOptions): ApiPromise<ListFineTuningCheckpointPermissionResponse> {
+export function createFineTuningCheckpointPermission(
+  client: Client,
+  params: CreateFineTuningCheckpointPermissionParams,
+  options?: RequestOptions,
+): ApiPromise<ListFineTuningCheckpointPermissionResponse> {
   return request(client, createFineTuningCheckpointPermissionSpec, params, options);
 }
 
@@ -180,14 +190,11 @@ export interface DeleteFineTuningCheckpointPermissionParams {
   permission_id: string;
 }
 
-/** Error bodies {@link deleteFineTuningCheckpointPermission} can fail with (as `ApiError.body`). */
-export type DeleteFineTuningCheckpointPermissionError = unknown;
-
 const deleteFineTuningCheckpointPermissionSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions/{permission_id}",
-  params: ["path:fine_tuned_model_checkpoint", "path:permission_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions/{permission_id}',
+  params: ['path:fine_tuned_model_checkpoint', 'path:permission_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -198,7 +205,11 @@ const deleteFineTuningCheckpointPermissionSpec: OperationSpec = {
  *
  * `DELETE /fine_tuning/checkpoints/{fine_tuned_model_checkpoint}/permissions/{permission_id}`
  */
-export function deleteFineTuningCheckpointPermission(client: Client, params: DeleteFineTuningCheckpointPermissionParams, options?: RequestOptions): ApiPromise<DeleteFineTuningCheckpointPermissionResponse> {
+export function deleteFineTuningCheckpointPermission(
+  client: Client,
+  params: DeleteFineTuningCheckpointPermissionParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteFineTuningCheckpointPermissionResponse> {
   return request(client, deleteFineTuningCheckpointPermissionSpec, params, options);
 }
 
@@ -219,20 +230,23 @@ export interface ListPaginatedFineTuningJobsParams {
   metadata?: Record<string, string> | null;
 }
 
-/** Error bodies {@link listPaginatedFineTuningJobs} can fail with (as `ApiError.body`). */
-export type ListPaginatedFineTuningJobsError = unknown;
-
-const listPaginatedFineTuningJobsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", itemCursor: "id" };
+const listPaginatedFineTuningJobsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  itemCursor: 'id',
+};
 
 const listPaginatedFineTuningJobsSpec: OperationSpec = {
-  method: "GET",
-  path: "/fine_tuning/jobs",
+  method: 'GET',
+  path: '/fine_tuning/jobs',
   params: [
-    "query:after",
-    "query:limit",
-    { name: "metadata", in: "query", style: "deepObject", explode: true, arrays: "brackets", serialize: serializeParam },
+    'query:after',
+    'query:limit',
+    { name: 'metadata', in: 'query', style: 'deepObject', explode: true, arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -243,7 +257,11 @@ const listPaginatedFineTuningJobsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listPaginatedFineTuningJobs(client: Client, params?: ListPaginatedFineTuningJobsParams, options?: RequestOptions): PagePromise<ListPaginatedFineTuningJobsResponse, FineTuningJob> {
+export function listPaginatedFineTuningJobs(
+  client: Client,
+  params?: ListPaginatedFineTuningJobsParams,
+  options?: RequestOptions,
+): PagePromise<ListPaginatedFineTuningJobsResponse, FineTuningJob> {
   return paginate(client, listPaginatedFineTuningJobsSpec, listPaginatedFineTuningJobsPagination, params, options);
 }
 
@@ -253,14 +271,11 @@ export interface CreateFineTuningJobParams {
   body: CreateFineTuningJobRequest;
 }
 
-/** Error bodies {@link createFineTuningJob} can fail with (as `ApiError.body`). */
-export type CreateFineTuningJobError = unknown;
-
 const createFineTuningJobSpec: OperationSpec = {
-  method: "POST",
-  path: "/fine_tuning/jobs",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/fine_tuning/jobs',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -274,7 +289,11 @@ const createFineTuningJobSpec: OperationSpec = {
  *
  * `POST /fine_tuning/jobs`
  */
-export function createFineTuningJob(client: Client, params: CreateFineTuningJobParams, options?: RequestOptions): ApiPromise<FineTuningJob> {
+export function createFineTuningJob(
+  client: Client,
+  params: CreateFineTuningJobParams,
+  options?: RequestOptions,
+): ApiPromise<FineTuningJob> {
   return request(client, createFineTuningJobSpec, params, options);
 }
 
@@ -284,14 +303,11 @@ export interface RetrieveFineTuningJobParams {
   fine_tuning_job_id: string;
 }
 
-/** Error bodies {@link retrieveFineTuningJob} can fail with (as `ApiError.body`). */
-export type RetrieveFineTuningJobError = unknown;
-
 const retrieveFineTuningJobSpec: OperationSpec = {
-  method: "GET",
-  path: "/fine_tuning/jobs/{fine_tuning_job_id}",
-  params: ["path:fine_tuning_job_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/fine_tuning/jobs/{fine_tuning_job_id}',
+  params: ['path:fine_tuning_job_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -301,7 +317,11 @@ const retrieveFineTuningJobSpec: OperationSpec = {
  *
  * `GET /fine_tuning/jobs/{fine_tuning_job_id}`
  */
-export function retrieveFineTuningJob(client: Client, params: RetrieveFineTuningJobParams, options?: RequestOptions): ApiPromise<FineTuningJob> {
+export function retrieveFineTuningJob(
+  client: Client,
+  params: RetrieveFineTuningJobParams,
+  options?: RequestOptions,
+): ApiPromise<FineTuningJob> {
   return request(client, retrieveFineTuningJobSpec, params, options);
 }
 
@@ -311,14 +331,11 @@ export interface CancelFineTuningJobParams {
   fine_tuning_job_id: string;
 }
 
-/** Error bodies {@link cancelFineTuningJob} can fail with (as `ApiError.body`). */
-export type CancelFineTuningJobError = unknown;
-
 const cancelFineTuningJobSpec: OperationSpec = {
-  method: "POST",
-  path: "/fine_tuning/jobs/{fine_tuning_job_id}/cancel",
-  params: ["path:fine_tuning_job_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/fine_tuning/jobs/{fine_tuning_job_id}/cancel',
+  params: ['path:fine_tuning_job_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -327,7 +344,11 @@ const cancelFineTuningJobSpec: OperationSpec = {
  *
  * `POST /fine_tuning/jobs/{fine_tuning_job_id}/cancel`
  */
-export function cancelFineTuningJob(client: Client, params: CancelFineTuningJobParams, options?: RequestOptions): ApiPromise<FineTuningJob> {
+export function cancelFineTuningJob(
+  client: Client,
+  params: CancelFineTuningJobParams,
+  options?: RequestOptions,
+): ApiPromise<FineTuningJob> {
   return request(client, cancelFineTuningJobSpec, params, options);
 }
 
@@ -345,16 +366,19 @@ export interface ListFineTuningJobCheckpointsParams {
   limit?: number;
 }
 
-/** Error bodies {@link listFineTuningJobCheckpoints} can fail with (as `ApiError.body`). */
-export type ListFineTuningJobCheckpointsError = unknown;
-
-const listFineTuningJobCheckpointsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listFineTuningJobCheckpointsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listFineTuningJobCheckpointsSpec: OperationSpec = {
-  method: "GET",
-  path: "/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints",
-  params: ["path:fine_tuning_job_id", "query:after", "query:limit"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/fine_tuning/jobs/{fine_tuning_job_id}/checkpoints',
+  params: ['path:fine_tuning_job_id', 'query:after', 'query:limit'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -365,7 +389,11 @@ const listFineTuningJobCheckpointsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listFineTuningJobCheckpoints(client: Client, params: ListFineTuningJobCheckpointsParams, options?: RequestOptions): PagePromise<ListFineTuningJobCheckpointsResponse, FineTuningJobCheckpoint> {
+export function listFineTuningJobCheckpoints(
+  client: Client,
+  params: ListFineTuningJobCheckpointsParams,
+  options?: RequestOptions,
+): PagePromise<ListFineTuningJobCheckpointsResponse, FineTuningJobCheckpoint> {
   return paginate(client, listFineTuningJobCheckpointsSpec, listFineTuningJobCheckpointsPagination, params, options);
 }
 
@@ -383,16 +411,19 @@ export interface ListFineTuningEventsParams {
   limit?: number;
 }
 
-/** Error bodies {@link listFineTuningEvents} can fail with (as `ApiError.body`). */
-export type ListFineTuningEventsError = unknown;
-
-const listFineTuningEventsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", itemCursor: "id" };
+const listFineTuningEventsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  itemCursor: 'id',
+};
 
 const listFineTuningEventsSpec: OperationSpec = {
-  method: "GET",
-  path: "/fine_tuning/jobs/{fine_tuning_job_id}/events",
-  params: ["path:fine_tuning_job_id", "query:after", "query:limit"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/fine_tuning/jobs/{fine_tuning_job_id}/events',
+  params: ['path:fine_tuning_job_id', 'query:after', 'query:limit'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -403,7 +434,11 @@ const listFineTuningEventsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listFineTuningEvents(client: Client, params: ListFineTuningEventsParams, options?: RequestOptions): PagePromise<ListFineTuningJobEventsResponse, FineTuningJobEvent> {
+export function listFineTuningEvents(
+  client: Client,
+  params: ListFineTuningEventsParams,
+  options?: RequestOptions,
+): PagePromise<ListFineTuningJobEventsResponse, FineTuningJobEvent> {
   return paginate(client, listFineTuningEventsSpec, listFineTuningEventsPagination, params, options);
 }
 
@@ -413,14 +448,11 @@ export interface PauseFineTuningJobParams {
   fine_tuning_job_id: string;
 }
 
-/** Error bodies {@link pauseFineTuningJob} can fail with (as `ApiError.body`). */
-export type PauseFineTuningJobError = unknown;
-
 const pauseFineTuningJobSpec: OperationSpec = {
-  method: "POST",
-  path: "/fine_tuning/jobs/{fine_tuning_job_id}/pause",
-  params: ["path:fine_tuning_job_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/fine_tuning/jobs/{fine_tuning_job_id}/pause',
+  params: ['path:fine_tuning_job_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -429,7 +461,11 @@ const pauseFineTuningJobSpec: OperationSpec = {
  *
  * `POST /fine_tuning/jobs/{fine_tuning_job_id}/pause`
  */
-export function pauseFineTuningJob(client: Client, params: PauseFineTuningJobParams, options?: RequestOptions): ApiPromise<FineTuningJob> {
+export function pauseFineTuningJob(
+  client: Client,
+  params: PauseFineTuningJobParams,
+  options?: RequestOptions,
+): ApiPromise<FineTuningJob> {
   return request(client, pauseFineTuningJobSpec, params, options);
 }
 
@@ -439,14 +475,11 @@ export interface ResumeFineTuningJobParams {
   fine_tuning_job_id: string;
 }
 
-/** Error bodies {@link resumeFineTuningJob} can fail with (as `ApiError.body`). */
-export type ResumeFineTuningJobError = unknown;
-
 const resumeFineTuningJobSpec: OperationSpec = {
-  method: "POST",
-  path: "/fine_tuning/jobs/{fine_tuning_job_id}/resume",
-  params: ["path:fine_tuning_job_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/fine_tuning/jobs/{fine_tuning_job_id}/resume',
+  params: ['path:fine_tuning_job_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -455,6 +488,10 @@ const resumeFineTuningJobSpec: OperationSpec = {
  *
  * `POST /fine_tuning/jobs/{fine_tuning_job_id}/resume`
  */
-export function resumeFineTuningJob(client: Client, params: ResumeFineTuningJobParams, options?: RequestOptions): ApiPromise<FineTuningJob> {
+export function resumeFineTuningJob(
+  client: Client,
+  params: ResumeFineTuningJobParams,
+  options?: RequestOptions,
+): ApiPromise<FineTuningJob> {
   return request(client, resumeFineTuningJobSpec, params, options);
 }

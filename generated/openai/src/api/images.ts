@@ -22,7 +22,7 @@ import type {
   ImageEditStreamEvent,
   ImageGenStreamEvent,
   ImagesResponse,
-} from '../models.js';
+} from '../models/images.js';
 
 /** Parameters of {@link createImageEdit}. */
 export interface CreateImageEditParams {
@@ -30,17 +30,21 @@ export interface CreateImageEditParams {
   body: (EditImageBodyJsonParam | CreateImageEditRequest) & { stream?: false | null };
 }
 
-/** Error bodies {@link createImageEdit} can fail with (as `ApiError.body`). */
-export type CreateImageEditError = unknown;
-
 const createImageEditSpec: OperationSpec = {
-  method: "POST",
-  path: "/images/edits",
+  method: 'POST',
+  path: '/images/edits',
   body: [
-    { kind: "json", mediaType: "application/json", required: true },
-    { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json', required: true },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      required: true,
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -59,11 +63,15 @@ const createImageEditSpec: OperationSpec = {
  *
  * `POST /images/edits`
  */
-export function createImageEdit(client: Client, params: CreateImageEditParams, options?: RequestOptions): ApiPromise<ImagesResponse> {
+export function createImageEdit(
+  client: Client,
+  params: CreateImageEditParams,
+  options?: RequestOptions,
+): ApiPromise<ImagesResponse> {
   return request(client, createImageEditSpec, params, options);
 }
 
-const createImageEditStreamSpec: OperationSpec = { ...createImageEditSpec, response: "sse", accept: "text/event-stream" };
+const createImageEditStreamSpec: OperationSpec = { ...createImageEditSpec, response: 'sse', accept: 'text/event-stream' };
 
 /**
  * Like {@link createImageEdit}, answered as a stream of server-sent events (`text/event-stream`).
@@ -71,7 +79,11 @@ const createImageEditStreamSpec: OperationSpec = { ...createImageEditSpec, respo
  *
  * `POST /images/edits`
  */
-export function createImageEditStream(client: Client, params: Omit<CreateImageEditParams, "body"> & { body: (EditImageBodyJsonParam | CreateImageEditRequest) & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<ImageEditStreamEvent>> {
+export function createImageEditStream(
+  client: Client,
+  params: Omit<CreateImageEditParams, 'body'> & { body: (EditImageBodyJsonParam | CreateImageEditRequest) & { stream?: true } },
+  options?: RequestOptions,
+): ApiPromise<EventStream<ImageEditStreamEvent>> {
   return stream(client, createImageEditStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -81,14 +93,11 @@ export interface CreateImageParams {
   body: CreateImageRequest & { stream?: false | null };
 }
 
-/** Error bodies {@link createImage} can fail with (as `ApiError.body`). */
-export type CreateImageError = unknown;
-
 const createImageSpec: OperationSpec = {
-  method: "POST",
-  path: "/images/generations",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/images/generations',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -97,11 +106,15 @@ const createImageSpec: OperationSpec = {
  *
  * `POST /images/generations`
  */
-export function createImage(client: Client, params: CreateImageParams, options?: RequestOptions): ApiPromise<ImagesResponse> {
+export function createImage(
+  client: Client,
+  params: CreateImageParams,
+  options?: RequestOptions,
+): ApiPromise<ImagesResponse> {
   return request(client, createImageSpec, params, options);
 }
 
-const createImageStreamSpec: OperationSpec = { ...createImageSpec, response: "sse", accept: "text/event-stream" };
+const createImageStreamSpec: OperationSpec = { ...createImageSpec, response: 'sse', accept: 'text/event-stream' };
 
 /**
  * Like {@link createImage}, answered as a stream of server-sent events (`text/event-stream`).
@@ -109,7 +122,11 @@ const createImageStreamSpec: OperationSpec = { ...createImageSpec, response: "ss
  *
  * `POST /images/generations`
  */
-export function createImageStream(client: Client, params: Omit<CreateImageParams, "body"> & { body: CreateImageRequest & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<ImageGenStreamEvent>> {
+export function createImageStream(
+  client: Client,
+  params: Omit<CreateImageParams, 'body'> & { body: CreateImageRequest & { stream?: true } },
+  options?: RequestOptions,
+): ApiPromise<EventStream<ImageGenStreamEvent>> {
   return stream(client, createImageStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -119,14 +136,18 @@ export interface CreateImageVariationParams {
   body: CreateImageVariationRequest;
 }
 
-/** Error bodies {@link createImageVariation} can fail with (as `ApiError.body`). */
-export type CreateImageVariationError = unknown;
-
 const createImageVariationSpec: OperationSpec = {
-  method: "POST",
-  path: "/images/variations",
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/images/variations',
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    required: true,
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -135,6 +156,10 @@ const createImageVariationSpec: OperationSpec = {
  *
  * `POST /images/variations`
  */
-export function createImageVariation(client: Client, params: CreateImageVariationParams, options?: RequestOptions): ApiPromise<ImagesResponse> {
+export function createImageVariation(
+  client: Client,
+  params: CreateImageVariationParams,
+  options?: RequestOptions,
+): ApiPromise<ImagesResponse> {
   return request(client, createImageVariationSpec, params, options);
 }

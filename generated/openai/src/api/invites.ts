@@ -10,7 +10,7 @@ import {
   type PagePromise,
   type ApiPromise,
 } from '../runtime/index.js';
-import type { Invite, InviteDeleteResponse, InviteListResponse, InviteRequest } from '../models.js';
+import type { Invite, InviteDeleteResponse, InviteListResponse, InviteRequest } from '../models/invites.js';
 
 /** Parameters of {@link listInvites}. */
 export interface ListInvitesParams {
@@ -29,16 +29,19 @@ export interface ListInvitesParams {
   after?: string;
 }
 
-/** Error bodies {@link listInvites} can fail with (as `ApiError.body`). */
-export type ListInvitesError = unknown;
-
-const listInvitesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listInvitesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listInvitesSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/invites",
-  params: ["query:limit", "query:after"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/invites',
+  params: ['query:limit', 'query:after'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -49,7 +52,11 @@ const listInvitesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listInvites(client: Client, params?: ListInvitesParams, options?: RequestOptions): PagePromise<InviteListResponse, Invite> {
+export function listInvites(
+  client: Client,
+  params?: ListInvitesParams,
+  options?: RequestOptions,
+): PagePromise<InviteListResponse, Invite> {
   return paginate(client, listInvitesSpec, listInvitesPagination, params, options);
 }
 
@@ -59,14 +66,11 @@ export interface InviteUserParams {
   body: InviteRequest;
 }
 
-/** Error bodies {@link inviteUser} can fail with (as `ApiError.body`). */
-export type InviteUserError = unknown;
-
 const inviteUserSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/invites",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/invites',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -76,7 +80,11 @@ const inviteUserSpec: OperationSpec = {
  *
  * `POST /organization/invites`
  */
-export function inviteUser(client: Client, params: InviteUserParams, options?: RequestOptions): ApiPromise<Invite> {
+export function inviteUser(
+  client: Client,
+  params: InviteUserParams,
+  options?: RequestOptions,
+): ApiPromise<Invite> {
   return request(client, inviteUserSpec, params, options);
 }
 
@@ -86,14 +94,11 @@ export interface RetrieveInviteParams {
   invite_id: string;
 }
 
-/** Error bodies {@link retrieveInvite} can fail with (as `ApiError.body`). */
-export type RetrieveInviteError = unknown;
-
 const retrieveInviteSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/invites/{invite_id}",
-  params: ["path:invite_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/invites/{invite_id}',
+  params: ['path:invite_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -101,7 +106,11 @@ const retrieveInviteSpec: OperationSpec = {
  *
  * `GET /organization/invites/{invite_id}`
  */
-export function retrieveInvite(client: Client, params: RetrieveInviteParams, options?: RequestOptions): ApiPromise<Invite> {
+export function retrieveInvite(
+  client: Client,
+  params: RetrieveInviteParams,
+  options?: RequestOptions,
+): ApiPromise<Invite> {
   return request(client, retrieveInviteSpec, params, options);
 }
 
@@ -111,14 +120,11 @@ export interface DeleteInviteParams {
   invite_id: string;
 }
 
-/** Error bodies {@link deleteInvite} can fail with (as `ApiError.body`). */
-export type DeleteInviteError = unknown;
-
 const deleteInviteSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/invites/{invite_id}",
-  params: ["path:invite_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/invites/{invite_id}',
+  params: ['path:invite_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -126,6 +132,10 @@ const deleteInviteSpec: OperationSpec = {
  *
  * `DELETE /organization/invites/{invite_id}`
  */
-export function deleteInvite(client: Client, params: DeleteInviteParams, options?: RequestOptions): ApiPromise<InviteDeleteResponse> {
+export function deleteInvite(
+  client: Client,
+  params: DeleteInviteParams,
+  options?: RequestOptions,
+): ApiPromise<InviteDeleteResponse> {
   return request(client, deleteInviteSpec, params, options);
 }

@@ -11,18 +11,15 @@ import {
   type OperationSpec,
   type ApiPromise,
 } from '../runtime/index.js';
-import type { DeleteModelResponse, ListModelsResponse, Model } from '../models.js';
+import type { DeleteModelResponse, ListModelsResponse, Model } from '../models/models.js';
 
 /** {@link listModels} takes no parameters. */
 export type ListModelsParams = Record<string, never>;
 
-/** Error bodies {@link listModels} can fail with (as `ApiError.body`). */
-export type ListModelsError = unknown;
-
 const listModelsSpec: OperationSpec = {
-  method: "GET",
-  path: "/models",
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/models',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -31,7 +28,11 @@ const listModelsSpec: OperationSpec = {
  *
  * `GET /models`
  */
-export function listModels(client: Client, params?: ListModelsParams, options?: RequestOptions): ApiPromise<ListModelsResponse> {
+export function listModels(
+  client: Client,
+  params?: ListModelsParams,
+  options?: RequestOptions,
+): ApiPromise<ListModelsResponse> {
   return request(client, listModelsSpec, params, options);
 }
 
@@ -41,14 +42,11 @@ export interface RetrieveModelParams {
   model: string;
 }
 
-/** Error bodies {@link retrieveModel} can fail with (as `ApiError.body`). */
-export type RetrieveModelError = unknown;
-
 const retrieveModelSpec: OperationSpec = {
-  method: "GET",
-  path: "/models/{model}",
-  params: ["path:model"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/models/{model}',
+  params: ['path:model'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -57,7 +55,11 @@ const retrieveModelSpec: OperationSpec = {
  *
  * `GET /models/{model}`
  */
-export function retrieveModel(client: Client, params: RetrieveModelParams, options?: RequestOptions): ApiPromise<Model> {
+export function retrieveModel(
+  client: Client,
+  params: RetrieveModelParams,
+  options?: RequestOptions,
+): ApiPromise<Model> {
   return request(client, retrieveModelSpec, params, options);
 }
 
@@ -67,14 +69,11 @@ export interface DeleteModelParams {
   model: string;
 }
 
-/** Error bodies {@link deleteModel} can fail with (as `ApiError.body`). */
-export type DeleteModelError = unknown;
-
 const deleteModelSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/models/{model}",
-  params: ["path:model"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/models/{model}',
+  params: ['path:model'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -82,6 +81,10 @@ const deleteModelSpec: OperationSpec = {
  *
  * `DELETE /models/{model}`
  */
-export function deleteModel(client: Client, params: DeleteModelParams, options?: RequestOptions): ApiPromise<DeleteModelResponse> {
+export function deleteModel(
+  client: Client,
+  params: DeleteModelParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteModelResponse> {
   return request(client, deleteModelSpec, params, options);
 }

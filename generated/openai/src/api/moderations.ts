@@ -11,7 +11,7 @@ import {
   type OperationSpec,
   type ApiPromise,
 } from '../runtime/index.js';
-import type { CreateModerationRequest, CreateModerationResponse } from '../models.js';
+import type { CreateModerationRequest, CreateModerationResponse } from '../models/moderations.js';
 
 /** Parameters of {@link createModeration}. */
 export interface CreateModerationParams {
@@ -19,14 +19,11 @@ export interface CreateModerationParams {
   body: CreateModerationRequest;
 }
 
-/** Error bodies {@link createModeration} can fail with (as `ApiError.body`). */
-export type CreateModerationError = unknown;
-
 const createModerationSpec: OperationSpec = {
-  method: "POST",
-  path: "/moderations",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/moderations',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -36,6 +33,10 @@ const createModerationSpec: OperationSpec = {
  *
  * `POST /moderations`
  */
-export function createModeration(client: Client, params: CreateModerationParams, options?: RequestOptions): ApiPromise<CreateModerationResponse> {
+export function createModeration(
+  client: Client,
+  params: CreateModerationParams,
+  options?: RequestOptions,
+): ApiPromise<CreateModerationResponse> {
   return request(client, createModerationSpec, params, options);
 }

@@ -17,7 +17,7 @@ import type {
   GroupRoleAssignment,
   PublicAssignOrganizationGroupRoleBody,
   RoleListResource,
-} from '../models.js';
+} from '../models/shared.js';
 
 /** Parameters of {@link listProjectGroupRoleAssignments}. */
 export interface ListProjectGroupRoleAssignmentsParams {
@@ -37,19 +37,25 @@ export interface ListProjectGroupRoleAssignmentsParams {
    */
   after?: string;
   /** Sort order for the returned project roles. */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listProjectGroupRoleAssignments} can fail with (as `ApiError.body`). */
 export type ListProjectGroupRoleAssignmentsError = ErrorResponse;
 
-const listProjectGroupRoleAssignmentsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listProjectGroupRoleAssignmentsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listProjectGroupRoleAssignmentsSpec: OperationSpec = {
-  method: "GET",
-  path: "/projects/{project_id}/groups/{group_id}/roles",
-  params: ["path:project_id", "path:group_id", "query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/projects/{project_id}/groups/{group_id}/roles',
+  params: ['path:project_id', 'path:group_id', 'query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -60,7 +66,11 @@ const listProjectGroupRoleAssignmentsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectGroupRoleAssignments(client: Client, params: ListProjectGroupRoleAssignmentsParams, options?: RequestOptions): PagePromise<RoleListResource, AssignedRoleDetails> {
+export function listProjectGroupRoleAssignments(
+  client: Client,
+  params: ListProjectGroupRoleAssignmentsParams,
+  options?: RequestOptions,
+): PagePromise<RoleListResource, AssignedRoleDetails> {
   return paginate(client, listProjectGroupRoleAssignmentsSpec, listProjectGroupRoleAssignmentsPagination, params, options);
 }
 
@@ -78,11 +88,11 @@ export interface AssignProjectGroupRoleParams {
 export type AssignProjectGroupRoleError = ErrorResponse;
 
 const assignProjectGroupRoleSpec: OperationSpec = {
-  method: "POST",
-  path: "/projects/{project_id}/groups/{group_id}/roles",
-  params: ["path:project_id", "path:group_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/projects/{project_id}/groups/{group_id}/roles',
+  params: ['path:project_id', 'path:group_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -91,7 +101,11 @@ const assignProjectGroupRoleSpec: OperationSpec = {
  *
  * `POST /projects/{project_id}/groups/{group_id}/roles`
  */
-export function assignProjectGroupRole(client: Client, params: AssignProjectGroupRoleParams, options?: RequestOptions): ApiPromise<GroupRoleAssignment> {
+export function assignProjectGroupRole(
+  client: Client,
+  params: AssignProjectGroupRoleParams,
+  options?: RequestOptions,
+): ApiPromise<GroupRoleAssignment> {
   return request(client, assignProjectGroupRoleSpec, params, options);
 }
 
@@ -109,10 +123,10 @@ export interface RetrieveProjectGroupRoleParams {
 export type RetrieveProjectGroupRoleError = ErrorResponse;
 
 const retrieveProjectGroupRoleSpec: OperationSpec = {
-  method: "GET",
-  path: "/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-  params: ["path:project_id", "path:group_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/projects/{project_id}/groups/{group_id}/roles/{role_id}',
+  params: ['path:project_id', 'path:group_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -120,7 +134,11 @@ const retrieveProjectGroupRoleSpec: OperationSpec = {
  *
  * `GET /projects/{project_id}/groups/{group_id}/roles/{role_id}`
  */
-export function retrieveProjectGroupRole(client: Client, params: RetrieveProjectGroupRoleParams, options?: RequestOptions): ApiPromise<AssignedRoleDetails> {
+export function retrieveProjectGroupRole(
+  client: Client,
+  params: RetrieveProjectGroupRoleParams,
+  options?: RequestOptions,
+): ApiPromise<AssignedRoleDetails> {
   return request(client, retrieveProjectGroupRoleSpec, params, options);
 }
 
@@ -138,10 +156,10 @@ export interface UnassignProjectGroupRoleParams {
 export type UnassignProjectGroupRoleError = ErrorResponse;
 
 const unassignProjectGroupRoleSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/projects/{project_id}/groups/{group_id}/roles/{role_id}",
-  params: ["path:project_id", "path:group_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/projects/{project_id}/groups/{group_id}/roles/{role_id}',
+  params: ['path:project_id', 'path:group_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -149,6 +167,10 @@ const unassignProjectGroupRoleSpec: OperationSpec = {
  *
  * `DELETE /projects/{project_id}/groups/{group_id}/roles/{role_id}`
  */
-export function unassignProjectGroupRole(client: Client, params: UnassignProjectGroupRoleParams, options?: RequestOptions): ApiPromise<DeletedRoleAssignmentResource> {
+export function unassignProjectGroupRole(
+  client: Client,
+  params: UnassignProjectGroupRoleParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedRoleAssignmentResource> {
   return request(client, unassignProjectGroupRoleSpec, params, options);
 }

@@ -17,7 +17,7 @@ import type {
   PublicAssignOrganizationGroupRoleBody,
   RoleListResource,
   UserRoleAssignment,
-} from '../models.js';
+} from '../models/shared.js';
 
 /** Parameters of {@link listProjectUserRoleAssignments}. */
 export interface ListProjectUserRoleAssignmentsParams {
@@ -37,19 +37,25 @@ export interface ListProjectUserRoleAssignmentsParams {
    */
   after?: string;
   /** Sort order for the returned project roles. */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
 }
 
 /** Error bodies {@link listProjectUserRoleAssignments} can fail with (as `ApiError.body`). */
 export type ListProjectUserRoleAssignmentsError = ErrorResponse;
 
-const listProjectUserRoleAssignmentsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "next" };
+const listProjectUserRoleAssignmentsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'next',
+};
 
 const listProjectUserRoleAssignmentsSpec: OperationSpec = {
-  method: "GET",
-  path: "/projects/{project_id}/users/{user_id}/roles",
-  params: ["path:project_id", "path:user_id", "query:limit", "query:after", "query:order"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/projects/{project_id}/users/{user_id}/roles',
+  params: ['path:project_id', 'path:user_id', 'query:limit', 'query:after', 'query:order'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -60,7 +66,11 @@ const listProjectUserRoleAssignmentsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectUserRoleAssignments(client: Client, params: ListProjectUserRoleAssignmentsParams, options?: RequestOptions): PagePromise<RoleListResource, AssignedRoleDetails> {
+export function listProjectUserRoleAssignments(
+  client: Client,
+  params: ListProjectUserRoleAssignmentsParams,
+  options?: RequestOptions,
+): PagePromise<RoleListResource, AssignedRoleDetails> {
   return paginate(client, listProjectUserRoleAssignmentsSpec, listProjectUserRoleAssignmentsPagination, params, options);
 }
 
@@ -78,11 +88,11 @@ export interface AssignProjectUserRoleParams {
 export type AssignProjectUserRoleError = ErrorResponse;
 
 const assignProjectUserRoleSpec: OperationSpec = {
-  method: "POST",
-  path: "/projects/{project_id}/users/{user_id}/roles",
-  params: ["path:project_id", "path:user_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/projects/{project_id}/users/{user_id}/roles',
+  params: ['path:project_id', 'path:user_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -91,7 +101,11 @@ const assignProjectUserRoleSpec: OperationSpec = {
  *
  * `POST /projects/{project_id}/users/{user_id}/roles`
  */
-export function assignProjectUserRole(client: Client, params: AssignProjectUserRoleParams, options?: RequestOptions): ApiPromise<UserRoleAssignment> {
+export function assignProjectUserRole(
+  client: Client,
+  params: AssignProjectUserRoleParams,
+  options?: RequestOptions,
+): ApiPromise<UserRoleAssignment> {
   return request(client, assignProjectUserRoleSpec, params, options);
 }
 
@@ -109,10 +123,10 @@ export interface RetrieveProjectUserRoleParams {
 export type RetrieveProjectUserRoleError = ErrorResponse;
 
 const retrieveProjectUserRoleSpec: OperationSpec = {
-  method: "GET",
-  path: "/projects/{project_id}/users/{user_id}/roles/{role_id}",
-  params: ["path:project_id", "path:user_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/projects/{project_id}/users/{user_id}/roles/{role_id}',
+  params: ['path:project_id', 'path:user_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -120,7 +134,11 @@ const retrieveProjectUserRoleSpec: OperationSpec = {
  *
  * `GET /projects/{project_id}/users/{user_id}/roles/{role_id}`
  */
-export function retrieveProjectUserRole(client: Client, params: RetrieveProjectUserRoleParams, options?: RequestOptions): ApiPromise<AssignedRoleDetails> {
+export function retrieveProjectUserRole(
+  client: Client,
+  params: RetrieveProjectUserRoleParams,
+  options?: RequestOptions,
+): ApiPromise<AssignedRoleDetails> {
   return request(client, retrieveProjectUserRoleSpec, params, options);
 }
 
@@ -138,10 +156,10 @@ export interface UnassignProjectUserRoleParams {
 export type UnassignProjectUserRoleError = ErrorResponse;
 
 const unassignProjectUserRoleSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/projects/{project_id}/users/{user_id}/roles/{role_id}",
-  params: ["path:project_id", "path:user_id", "path:role_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/projects/{project_id}/users/{user_id}/roles/{role_id}',
+  params: ['path:project_id', 'path:user_id', 'path:role_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -149,6 +167,10 @@ const unassignProjectUserRoleSpec: OperationSpec = {
  *
  * `DELETE /projects/{project_id}/users/{user_id}/roles/{role_id}`
  */
-export function unassignProjectUserRole(client: Client, params: UnassignProjectUserRoleParams, options?: RequestOptions): ApiPromise<DeletedRoleAssignmentResource> {
+export function unassignProjectUserRole(
+  client: Client,
+  params: UnassignProjectUserRoleParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedRoleAssignmentResource> {
   return request(client, unassignProjectUserRoleSpec, params, options);
 }

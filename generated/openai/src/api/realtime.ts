@@ -15,14 +15,16 @@ import type {
   RealtimeCallRejectRequest,
   RealtimeCreateClientSecretRequest,
   RealtimeCreateClientSecretResponse,
-  RealtimeSessionCreateRequest,
-  RealtimeSessionCreateRequestGA,
   RealtimeSessionCreateResponse,
-  RealtimeTranscriptionSessionCreateRequest,
-  RealtimeTranscriptionSessionCreateResponse,
   RealtimeTranslationClientSecretCreateRequest,
   RealtimeTranslationClientSecretCreateResponse,
-} from '../models.js';
+} from '../models/realtime.js';
+import type {
+  RealtimeSessionCreateRequest,
+  RealtimeSessionCreateRequestGA,
+  RealtimeTranscriptionSessionCreateRequest,
+  RealtimeTranscriptionSessionCreateResponse,
+} from '../models/shared.js';
 
 /** Parameters of {@link createRealtimeCall}. */
 export interface CreateRealtimeCallParams {
@@ -30,19 +32,24 @@ export interface CreateRealtimeCallParams {
   body: RealtimeCallCreateRequest | Uploadable;
 }
 
-/** Error bodies {@link createRealtimeCall} can fail with (as `ApiError.body`). */
-export type CreateRealtimeCallError = unknown;
-
 const createRealtimeCallSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/calls",
+  method: 'POST',
+  path: '/realtime/calls',
   body: [
-    { kind: "multipart", mediaType: "multipart/form-data", required: true, encoding: { sdp: { contentType: "application/sdp" }, session: { contentType: "application/json" } }, arrays: "brackets", objects: "deepObject", encode: toFormData },
-    { kind: "binary", mediaType: "application/sdp", required: true },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      required: true,
+      encoding: { sdp: { contentType: 'application/sdp' }, session: { contentType: 'application/json' } },
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
+    { kind: 'binary', mediaType: 'application/sdp', required: true },
   ],
-  response: "blob",
-  accept: "application/sdp",
-  security: [["ApiKeyAuth"]],
+  response: 'blob',
+  accept: 'application/sdp',
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -52,7 +59,11 @@ const createRealtimeCallSpec: OperationSpec = {
  *
  * `POST /realtime/calls`
  */
-export function createRealtimeCall(client: Client, params: CreateRealtimeCallParams, options?: RequestOptions): ApiPromise<Blob> {
+export function createRealtimeCall(
+  client: Client,
+  params: CreateRealtimeCallParams,
+  options?: RequestOptions,
+): ApiPromise<Blob> {
   return request(client, createRealtimeCallSpec, params, options);
 }
 
@@ -68,16 +79,13 @@ export interface AcceptRealtimeCallParams {
   body: RealtimeSessionCreateRequestGA;
 }
 
-/** Error bodies {@link acceptRealtimeCall} can fail with (as `ApiError.body`). */
-export type AcceptRealtimeCallError = unknown;
-
 const acceptRealtimeCallSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/calls/{call_id}/accept",
-  params: ["path:call_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/calls/{call_id}/accept',
+  params: ['path:call_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  response: 'void',
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -87,7 +95,11 @@ const acceptRealtimeCallSpec: OperationSpec = {
  *
  * `POST /realtime/calls/{call_id}/accept`
  */
-export function acceptRealtimeCall(client: Client, params: AcceptRealtimeCallParams, options?: RequestOptions): ApiPromise<void> {
+export function acceptRealtimeCall(
+  client: Client,
+  params: AcceptRealtimeCallParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, acceptRealtimeCallSpec, params, options);
 }
 
@@ -103,15 +115,12 @@ export interface HangupRealtimeCallParams {
   call_id: string;
 }
 
-/** Error bodies {@link hangupRealtimeCall} can fail with (as `ApiError.body`). */
-export type HangupRealtimeCallError = unknown;
-
 const hangupRealtimeCallSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/calls/{call_id}/hangup",
-  params: ["path:call_id"],
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/calls/{call_id}/hangup',
+  params: ['path:call_id'],
+  response: 'void',
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -121,7 +130,11 @@ const hangupRealtimeCallSpec: OperationSpec = {
  *
  * `POST /realtime/calls/{call_id}/hangup`
  */
-export function hangupRealtimeCall(client: Client, params: HangupRealtimeCallParams, options?: RequestOptions): ApiPromise<void> {
+export function hangupRealtimeCall(
+  client: Client,
+  params: HangupRealtimeCallParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, hangupRealtimeCallSpec, params, options);
 }
 
@@ -137,16 +150,13 @@ export interface ReferRealtimeCallParams {
   body: RealtimeCallReferRequest;
 }
 
-/** Error bodies {@link referRealtimeCall} can fail with (as `ApiError.body`). */
-export type ReferRealtimeCallError = unknown;
-
 const referRealtimeCallSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/calls/{call_id}/refer",
-  params: ["path:call_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/calls/{call_id}/refer',
+  params: ['path:call_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  response: 'void',
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -155,7 +165,11 @@ const referRealtimeCallSpec: OperationSpec = {
  *
  * `POST /realtime/calls/{call_id}/refer`
  */
-export function referRealtimeCall(client: Client, params: ReferRealtimeCallParams, options?: RequestOptions): ApiPromise<void> {
+export function referRealtimeCall(
+  client: Client,
+  params: ReferRealtimeCallParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, referRealtimeCallSpec, params, options);
 }
 
@@ -174,16 +188,13 @@ export interface RejectRealtimeCallParams {
   body?: RealtimeCallRejectRequest;
 }
 
-/** Error bodies {@link rejectRealtimeCall} can fail with (as `ApiError.body`). */
-export type RejectRealtimeCallError = unknown;
-
 const rejectRealtimeCallSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/calls/{call_id}/reject",
-  params: ["path:call_id"],
-  body: { kind: "json", mediaType: "application/json" },
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/calls/{call_id}/reject',
+  params: ['path:call_id'],
+  body: { kind: 'json', mediaType: 'application/json' },
+  response: 'void',
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -192,7 +203,11 @@ const rejectRealtimeCallSpec: OperationSpec = {
  *
  * `POST /realtime/calls/{call_id}/reject`
  */
-export function rejectRealtimeCall(client: Client, params: RejectRealtimeCallParams, options?: RequestOptions): ApiPromise<void> {
+export function rejectRealtimeCall(
+  client: Client,
+  params: RejectRealtimeCallParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, rejectRealtimeCallSpec, params, options);
 }
 
@@ -202,14 +217,11 @@ export interface CreateRealtimeClientSecretParams {
   body: RealtimeCreateClientSecretRequest;
 }
 
-/** Error bodies {@link createRealtimeClientSecret} can fail with (as `ApiError.body`). */
-export type CreateRealtimeClientSecretError = unknown;
-
 const createRealtimeClientSecretSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/client_secrets",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/client_secrets',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -231,7 +243,11 @@ const createRealtimeClientSecretSpec: OperationSpec = {
  *
  * `POST /realtime/client_secrets`
  */
-export function createRealtimeClientSecret(client: Client, params: CreateRealtimeClientSecretParams, options?: RequestOptions): ApiPromise<RealtimeCreateClientSecretResponse> {
+export function createRealtimeClientSecret(
+  client: Client,
+  params: CreateRealtimeClientSecretParams,
+  options?: RequestOptions,
+): ApiPromise<RealtimeCreateClientSecretResponse> {
   return request(client, createRealtimeClientSecretSpec, params, options);
 }
 
@@ -241,14 +257,11 @@ export interface CreateRealtimeSessionParams {
   body: RealtimeSessionCreateRequest;
 }
 
-/** Error bodies {@link createRealtimeSession} can fail with (as `ApiError.body`). */
-export type CreateRealtimeSessionError = unknown;
-
 const createRealtimeSessionSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/sessions",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/sessions',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -265,7 +278,11 @@ const createRealtimeSessionSpec: OperationSpec = {
  *
  * `POST /realtime/sessions`
  */
-export function createRealtimeSession(client: Client, params: CreateRealtimeSessionParams, options?: RequestOptions): ApiPromise<RealtimeSessionCreateResponse> {
+export function createRealtimeSession(
+  client: Client,
+  params: CreateRealtimeSessionParams,
+  options?: RequestOptions,
+): ApiPromise<RealtimeSessionCreateResponse> {
   return request(client, createRealtimeSessionSpec, params, options);
 }
 
@@ -275,14 +292,11 @@ export interface CreateRealtimeTranscriptionSessionParams {
   body: RealtimeTranscriptionSessionCreateRequest;
 }
 
-/** Error bodies {@link createRealtimeTranscriptionSession} can fail with (as `ApiError.body`). */
-export type CreateRealtimeTranscriptionSessionError = unknown;
-
 const createRealtimeTranscriptionSessionSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/transcription_sessions",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/transcription_sessions',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -300,7 +314,11 @@ const createRealtimeTranscriptionSessionSpec: OperationSpec = {
  *
  * `POST /realtime/transcription_sessions`
  */
-export function createRealtimeTranscriptionSession(client: Client, params: CreateRealtimeTranscriptionSessionParams, options?: RequestOptions): ApiPromise<RealtimeTranscriptionSessionCreateResponse> {
+export function createRealtimeTranscriptionSession(
+  client: Client,
+  params: CreateRealtimeTranscriptionSessionParams,
+  options?: RequestOptions,
+): ApiPromise<RealtimeTranscriptionSessionCreateResponse> {
   return request(client, createRealtimeTranscriptionSessionSpec, params, options);
 }
 
@@ -310,14 +328,11 @@ export interface CreateRealtimeTranslationClientSecretParams {
   body: RealtimeTranslationClientSecretCreateRequest;
 }
 
-/** Error bodies {@link createRealtimeTranslationClientSecret} can fail with (as `ApiError.body`). */
-export type CreateRealtimeTranslationClientSecretError = unknown;
-
 const createRealtimeTranslationClientSecretSpec: OperationSpec = {
-  method: "POST",
-  path: "/realtime/translations/client_secrets",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/realtime/translations/client_secrets',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -334,6 +349,10 @@ const createRealtimeTranslationClientSecretSpec: OperationSpec = {
  *
  * `POST /realtime/translations/client_secrets`
  */
-export function createRealtimeTranslationClientSecret(client: Client, params: CreateRealtimeTranslationClientSecretParams, options?: RequestOptions): ApiPromise<RealtimeTranslationClientSecretCreateResponse> {
+export function createRealtimeTranslationClientSecret(
+  client: Client,
+  params: CreateRealtimeTranslationClientSecretParams,
+  options?: RequestOptions,
+): ApiPromise<RealtimeTranslationClientSecretCreateResponse> {
   return request(client, createRealtimeTranslationClientSecretSpec, params, options);
 }

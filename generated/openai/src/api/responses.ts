@@ -16,20 +16,22 @@ import {
 import type {
   BetaCreateResponse,
   BetaError,
-  BetaIncludeEnum,
   BetaItemResource,
-  BetaResponse,
   BetaResponseItemList,
   BetaResponseStreamEvent,
   CreateResponse,
+  ItemResource,
+  ResponseItemList,
+  ResponseStreamEvent,
+} from '../models/responses.js';
+import type {
+  BetaIncludeEnum,
+  BetaResponse,
   ErrorModel,
   ErrorResponse,
   IncludeEnum,
-  ItemResource,
-  ResponseItemList,
   ResponseModel,
-  ResponseStreamEvent,
-} from '../models.js';
+} from '../models/shared.js';
 
 /** Parameters of {@link createResponse}. */
 export interface CreateResponseParams {
@@ -41,10 +43,10 @@ export interface CreateResponseParams {
 export type CreateResponseError = ErrorResponse;
 
 const createResponseSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -59,11 +61,15 @@ const createResponseSpec: OperationSpec = {
  *
  * `POST /responses`
  */
-export function createResponse(client: Client, params: CreateResponseParams, options?: RequestOptions): ApiPromise<ResponseModel> {
+export function createResponse(
+  client: Client,
+  params: CreateResponseParams,
+  options?: RequestOptions,
+): ApiPromise<ResponseModel> {
   return request(client, createResponseSpec, params, options);
 }
 
-const createResponseStreamSpec: OperationSpec = { ...createResponseSpec, response: "sse", accept: "text/event-stream" };
+const createResponseStreamSpec: OperationSpec = { ...createResponseSpec, response: 'sse', accept: 'text/event-stream' };
 
 /**
  * Like {@link createResponse}, answered as a stream of server-sent events (`text/event-stream`).
@@ -71,7 +77,11 @@ const createResponseStreamSpec: OperationSpec = { ...createResponseSpec, respons
  *
  * `POST /responses`
  */
-export function createResponseStream(client: Client, params: Omit<CreateResponseParams, "body"> & { body: CreateResponse & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<ResponseStreamEvent>> {
+export function createResponseStream(
+  client: Client,
+  params: Omit<CreateResponseParams, 'body'> & { body: CreateResponse & { stream?: true } },
+  options?: RequestOptions,
+): ApiPromise<EventStream<ResponseStreamEvent>> {
   return stream(client, createResponseStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }
 
@@ -110,16 +120,16 @@ export interface GetResponseParams {
 export type GetResponseError = ErrorResponse;
 
 const getResponseSpec: OperationSpec = {
-  method: "GET",
-  path: "/responses/{response_id}",
+  method: 'GET',
+  path: '/responses/{response_id}',
   params: [
-    "path:response_id",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:stream",
-    "query:starting_after",
-    "query:include_obfuscation",
+    'path:response_id',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:stream',
+    'query:starting_after',
+    'query:include_obfuscation',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -127,7 +137,11 @@ const getResponseSpec: OperationSpec = {
  *
  * `GET /responses/{response_id}`
  */
-export function getResponse(client: Client, params: GetResponseParams, options?: RequestOptions): ApiPromise<ResponseModel> {
+export function getResponse(
+  client: Client,
+  params: GetResponseParams,
+  options?: RequestOptions,
+): ApiPromise<ResponseModel> {
   return request(client, getResponseSpec, params, options);
 }
 
@@ -141,11 +155,11 @@ export interface DeleteResponseParams {
 export type DeleteResponseError = ErrorModel | ErrorResponse;
 
 const deleteResponseSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/responses/{response_id}",
-  params: ["path:response_id"],
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/responses/{response_id}',
+  params: ['path:response_id'],
+  response: 'void',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -153,7 +167,11 @@ const deleteResponseSpec: OperationSpec = {
  *
  * `DELETE /responses/{response_id}`
  */
-export function deleteResponse(client: Client, params: DeleteResponseParams, options?: RequestOptions): ApiPromise<void> {
+export function deleteResponse(
+  client: Client,
+  params: DeleteResponseParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, deleteResponseSpec, params, options);
 }
 
@@ -167,10 +185,10 @@ export interface CancelResponseParams {
 export type CancelResponseError = ErrorModel | ErrorResponse;
 
 const cancelResponseSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses/{response_id}/cancel",
-  params: ["path:response_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses/{response_id}/cancel',
+  params: ['path:response_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -181,7 +199,11 @@ const cancelResponseSpec: OperationSpec = {
  *
  * `POST /responses/{response_id}/cancel`
  */
-export function cancelResponse(client: Client, params: CancelResponseParams, options?: RequestOptions): ApiPromise<ResponseModel> {
+export function cancelResponse(
+  client: Client,
+  params: CancelResponseParams,
+  options?: RequestOptions,
+): ApiPromise<ResponseModel> {
   return request(client, cancelResponseSpec, params, options);
 }
 
@@ -190,17 +212,17 @@ export interface BetaCancelResponseParams {
   /** The ID of the response to cancel. */
   response_id: string;
   /** Optional beta features to enable for this request. */
-  "openai-beta"?: Array<"responses_multi_agent=v1">;
+  'openai-beta'?: Array<'responses_multi_agent=v1'>;
 }
 
 /** Error bodies {@link betaCancelResponse} can fail with (as `ApiError.body`). */
 export type BetaCancelResponseError = BetaError | ErrorResponse;
 
 const betaCancelResponseSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses/{response_id}/cancel?beta=true",
-  params: ["path:response_id", "header:openai-beta"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses/{response_id}/cancel?beta=true',
+  params: ['path:response_id', 'header:openai-beta'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -211,7 +233,11 @@ const betaCancelResponseSpec: OperationSpec = {
  *
  * `POST /responses/{response_id}/cancel?beta=true`
  */
-export function betaCancelResponse(client: Client, params: BetaCancelResponseParams, options?: RequestOptions): ApiPromise<BetaResponse> {
+export function betaCancelResponse(
+  client: Client,
+  params: BetaCancelResponseParams,
+  options?: RequestOptions,
+): ApiPromise<BetaResponse> {
   return request(client, betaCancelResponseSpec, params, options);
 }
 
@@ -231,7 +257,7 @@ export interface ListInputItemsParams {
    * - `asc`: Return the input items in ascending order.
    * - `desc`: Return the input items in descending order.
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /** An item ID to list items after, used in pagination. */
   after?: string;
   /**
@@ -244,19 +270,25 @@ export interface ListInputItemsParams {
 /** Error bodies {@link listInputItems} can fail with (as `ApiError.body`). */
 export type ListInputItemsError = ErrorResponse;
 
-const listInputItemsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listInputItemsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listInputItemsSpec: OperationSpec = {
-  method: "GET",
-  path: "/responses/{response_id}/input_items",
+  method: 'GET',
+  path: '/responses/{response_id}/input_items',
   params: [
-    "path:response_id",
-    "query:limit",
-    "query:order",
-    "query:after",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
+    'path:response_id',
+    'query:limit',
+    'query:order',
+    'query:after',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -267,7 +299,11 @@ const listInputItemsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listInputItems(client: Client, params: ListInputItemsParams, options?: RequestOptions): PagePromise<ResponseItemList, ItemResource> {
+export function listInputItems(
+  client: Client,
+  params: ListInputItemsParams,
+  options?: RequestOptions,
+): PagePromise<ResponseItemList, ItemResource> {
   return paginate(client, listInputItemsSpec, listInputItemsPagination, params, options);
 }
 
@@ -287,7 +323,7 @@ export interface BetaListInputItemsParams {
    * - `asc`: Return the input items in ascending order.
    * - `desc`: Return the input items in descending order.
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /** An item ID to list items after, used in pagination. */
   after?: string;
   /**
@@ -296,26 +332,32 @@ export interface BetaListInputItemsParams {
    */
   include?: BetaIncludeEnum[];
   /** Optional beta features to enable for this request. */
-  "openai-beta"?: Array<"responses_multi_agent=v1">;
+  'openai-beta'?: Array<'responses_multi_agent=v1'>;
 }
 
 /** Error bodies {@link betaListInputItems} can fail with (as `ApiError.body`). */
 export type BetaListInputItemsError = ErrorResponse;
 
-const betaListInputItemsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const betaListInputItemsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const betaListInputItemsSpec: OperationSpec = {
-  method: "GET",
-  path: "/responses/{response_id}/input_items?beta=true",
+  method: 'GET',
+  path: '/responses/{response_id}/input_items?beta=true',
   params: [
-    "path:response_id",
-    "query:limit",
-    "query:order",
-    "query:after",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
-    "header:openai-beta",
+    'path:response_id',
+    'query:limit',
+    'query:order',
+    'query:after',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'header:openai-beta',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -326,7 +368,11 @@ const betaListInputItemsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function betaListInputItems(client: Client, params: BetaListInputItemsParams, options?: RequestOptions): PagePromise<BetaResponseItemList, BetaItemResource> {
+export function betaListInputItems(
+  client: Client,
+  params: BetaListInputItemsParams,
+  options?: RequestOptions,
+): PagePromise<BetaResponseItemList, BetaItemResource> {
   return paginate(client, betaListInputItemsSpec, betaListInputItemsPagination, params, options);
 }
 
@@ -360,24 +406,24 @@ export interface BetaGetResponseParams {
    */
   include_obfuscation?: boolean;
   /** Optional beta features to enable for this request. */
-  "openai-beta"?: Array<"responses_multi_agent=v1">;
+  'openai-beta'?: Array<'responses_multi_agent=v1'>;
 }
 
 /** Error bodies {@link betaGetResponse} can fail with (as `ApiError.body`). */
 export type BetaGetResponseError = ErrorResponse;
 
 const betaGetResponseSpec: OperationSpec = {
-  method: "GET",
-  path: "/responses/{response_id}?beta=true",
+  method: 'GET',
+  path: '/responses/{response_id}?beta=true',
   params: [
-    "path:response_id",
-    { name: "include", in: "query", arrays: "brackets", serialize: serializeParam },
-    "query:stream",
-    "query:starting_after",
-    "query:include_obfuscation",
-    "header:openai-beta",
+    'path:response_id',
+    { name: 'include', in: 'query', arrays: 'brackets', serialize: serializeParam },
+    'query:stream',
+    'query:starting_after',
+    'query:include_obfuscation',
+    'header:openai-beta',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -385,7 +431,11 @@ const betaGetResponseSpec: OperationSpec = {
  *
  * `GET /responses/{response_id}?beta=true`
  */
-export function betaGetResponse(client: Client, params: BetaGetResponseParams, options?: RequestOptions): ApiPromise<BetaResponse> {
+export function betaGetResponse(
+  client: Client,
+  params: BetaGetResponseParams,
+  options?: RequestOptions,
+): ApiPromise<BetaResponse> {
   return request(client, betaGetResponseSpec, params, options);
 }
 
@@ -394,18 +444,18 @@ export interface BetaDeleteResponseParams {
   /** The ID of the response to delete. */
   response_id: string;
   /** Optional beta features to enable for this request. */
-  "openai-beta"?: Array<"responses_multi_agent=v1">;
+  'openai-beta'?: Array<'responses_multi_agent=v1'>;
 }
 
 /** Error bodies {@link betaDeleteResponse} can fail with (as `ApiError.body`). */
 export type BetaDeleteResponseError = BetaError | ErrorResponse;
 
 const betaDeleteResponseSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/responses/{response_id}?beta=true",
-  params: ["path:response_id", "header:openai-beta"],
-  response: "void",
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/responses/{response_id}?beta=true',
+  params: ['path:response_id', 'header:openai-beta'],
+  response: 'void',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -413,27 +463,31 @@ const betaDeleteResponseSpec: OperationSpec = {
  *
  * `DELETE /responses/{response_id}?beta=true`
  */
-export function betaDeleteResponse(client: Client, params: BetaDeleteResponseParams, options?: RequestOptions): ApiPromise<void> {
+export function betaDeleteResponse(
+  client: Client,
+  params: BetaDeleteResponseParams,
+  options?: RequestOptions,
+): ApiPromise<void> {
   return request(client, betaDeleteResponseSpec, params, options);
 }
 
 /** Parameters of {@link betaCreateResponse}. */
 export interface BetaCreateResponseParams {
-  /** Optional beta features to enable for this request. */
-  "openai-beta"?: Array<"responses_multi_agent=v1">;
   /** Request body (application/json). */
   body: BetaCreateResponse & { stream?: false | null };
+  /** Optional beta features to enable for this request. */
+  'openai-beta'?: Array<'responses_multi_agent=v1'>;
 }
 
 /** Error bodies {@link betaCreateResponse} can fail with (as `ApiError.body`). */
 export type BetaCreateResponseError = ErrorResponse;
 
 const betaCreateResponseSpec: OperationSpec = {
-  method: "POST",
-  path: "/responses?beta=true",
-  params: ["header:openai-beta"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/responses?beta=true',
+  params: ['header:openai-beta'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -448,11 +502,15 @@ const betaCreateResponseSpec: OperationSpec = {
  *
  * `POST /responses?beta=true`
  */
-export function betaCreateResponse(client: Client, params: BetaCreateResponseParams, options?: RequestOptions): ApiPromise<BetaResponse> {
+export function betaCreateResponse(
+  client: Client,
+  params: BetaCreateResponseParams,
+  options?: RequestOptions,
+): ApiPromise<BetaResponse> {
   return request(client, betaCreateResponseSpec, params, options);
 }
 
-const betaCreateResponseStreamSpec: OperationSpec = { ...betaCreateResponseSpec, response: "sse", accept: "text/event-stream" };
+const betaCreateResponseStreamSpec: OperationSpec = { ...betaCreateResponseSpec, response: 'sse', accept: 'text/event-stream' };
 
 /**
  * Like {@link betaCreateResponse}, answered as a stream of server-sent events
@@ -461,6 +519,10 @@ const betaCreateResponseStreamSpec: OperationSpec = { ...betaCreateResponseSpec,
  *
  * `POST /responses?beta=true`
  */
-export function betaCreateResponseStream(client: Client, params: Omit<BetaCreateResponseParams, "body"> & { body: BetaCreateResponse & { stream?: true } }, options?: RequestOptions): ApiPromise<EventStream<BetaResponseStreamEvent>> {
+export function betaCreateResponseStream(
+  client: Client,
+  params: Omit<BetaCreateResponseParams, 'body'> & { body: BetaCreateResponse & { stream?: true } },
+  options?: RequestOptions,
+): ApiPromise<EventStream<BetaResponseStreamEvent>> {
   return stream(client, betaCreateResponseStreamSpec, { ...params, body: { ...params.body, stream: true } }, options);
 }

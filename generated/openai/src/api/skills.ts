@@ -16,14 +16,13 @@ import type {
   CreateSkillVersionBody,
   DeletedSkillResource,
   DeletedSkillVersionResource,
-  ErrorResponse,
-  OrderEnum,
   SetDefaultSkillVersionBody,
   SkillListResource,
   SkillResource,
   SkillVersionListResource,
   SkillVersionResource,
-} from '../models.js';
+} from '../models/skills.js';
+import type { ErrorResponse, OrderEnum } from '../models/shared.js';
 
 /** Parameters of {@link listSkills}. */
 export interface ListSkillsParams {
@@ -45,13 +44,19 @@ export interface ListSkillsParams {
 /** Error bodies {@link listSkills} can fail with (as `ApiError.body`). */
 export type ListSkillsError = ErrorResponse;
 
-const listSkillsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listSkillsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listSkillsSpec: OperationSpec = {
-  method: "GET",
-  path: "/skills",
-  params: ["query:limit", "query:order", "query:after"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/skills',
+  params: ['query:limit', 'query:order', 'query:after'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -62,7 +67,11 @@ const listSkillsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listSkills(client: Client, params?: ListSkillsParams, options?: RequestOptions): PagePromise<SkillListResource, SkillResource> {
+export function listSkills(
+  client: Client,
+  params?: ListSkillsParams,
+  options?: RequestOptions,
+): PagePromise<SkillListResource, SkillResource> {
   return paginate(client, listSkillsSpec, listSkillsPagination, params, options);
 }
 
@@ -76,13 +85,19 @@ export interface CreateSkillParams {
 export type CreateSkillError = ErrorResponse;
 
 const createSkillSpec: OperationSpec = {
-  method: "POST",
-  path: "/skills",
+  method: 'POST',
+  path: '/skills',
   body: [
-    { kind: "json", mediaType: "application/json" },
-    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json' },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -91,7 +106,11 @@ const createSkillSpec: OperationSpec = {
  *
  * `POST /skills`
  */
-export function createSkill(client: Client, params?: CreateSkillParams, options?: RequestOptions): ApiPromise<SkillResource> {
+export function createSkill(
+  client: Client,
+  params?: CreateSkillParams,
+  options?: RequestOptions,
+): ApiPromise<SkillResource> {
   return request(client, createSkillSpec, params, options);
 }
 
@@ -105,10 +124,10 @@ export interface GetSkillParams {
 export type GetSkillError = ErrorResponse;
 
 const getSkillSpec: OperationSpec = {
-  method: "GET",
-  path: "/skills/{skill_id}",
-  params: ["path:skill_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/skills/{skill_id}',
+  params: ['path:skill_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -116,7 +135,11 @@ const getSkillSpec: OperationSpec = {
  *
  * `GET /skills/{skill_id}`
  */
-export function getSkill(client: Client, params: GetSkillParams, options?: RequestOptions): ApiPromise<SkillResource> {
+export function getSkill(
+  client: Client,
+  params: GetSkillParams,
+  options?: RequestOptions,
+): ApiPromise<SkillResource> {
   return request(client, getSkillSpec, params, options);
 }
 
@@ -132,11 +155,11 @@ export interface UpdateSkillDefaultVersionParams {
 export type UpdateSkillDefaultVersionError = ErrorResponse;
 
 const updateSkillDefaultVersionSpec: OperationSpec = {
-  method: "POST",
-  path: "/skills/{skill_id}",
-  params: ["path:skill_id"],
-  body: { kind: "json", mediaType: "application/json" },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/skills/{skill_id}',
+  params: ['path:skill_id'],
+  body: { kind: 'json', mediaType: 'application/json' },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -145,7 +168,11 @@ const updateSkillDefaultVersionSpec: OperationSpec = {
  *
  * `POST /skills/{skill_id}`
  */
-export function updateSkillDefaultVersion(client: Client, params: UpdateSkillDefaultVersionParams, options?: RequestOptions): ApiPromise<SkillResource> {
+export function updateSkillDefaultVersion(
+  client: Client,
+  params: UpdateSkillDefaultVersionParams,
+  options?: RequestOptions,
+): ApiPromise<SkillResource> {
   return request(client, updateSkillDefaultVersionSpec, params, options);
 }
 
@@ -159,10 +186,10 @@ export interface DeleteSkillParams {
 export type DeleteSkillError = ErrorResponse;
 
 const deleteSkillSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/skills/{skill_id}",
-  params: ["path:skill_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/skills/{skill_id}',
+  params: ['path:skill_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -170,7 +197,11 @@ const deleteSkillSpec: OperationSpec = {
  *
  * `DELETE /skills/{skill_id}`
  */
-export function deleteSkill(client: Client, params: DeleteSkillParams, options?: RequestOptions): ApiPromise<DeletedSkillResource> {
+export function deleteSkill(
+  client: Client,
+  params: DeleteSkillParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedSkillResource> {
   return request(client, deleteSkillSpec, params, options);
 }
 
@@ -184,11 +215,11 @@ export interface GetSkillContentParams {
 export type GetSkillContentError = ErrorResponse;
 
 const getSkillContentSpec: OperationSpec = {
-  method: "GET",
-  path: "/skills/{skill_id}/content",
-  params: ["path:skill_id"],
-  accept: "application/json, application/zip",
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/skills/{skill_id}/content',
+  params: ['path:skill_id'],
+  accept: 'application/json, application/zip',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -196,7 +227,11 @@ const getSkillContentSpec: OperationSpec = {
  *
  * `GET /skills/{skill_id}/content`
  */
-export function getSkillContent(client: Client, params: GetSkillContentParams, options?: RequestOptions): ApiPromise<string> {
+export function getSkillContent(
+  client: Client,
+  params: GetSkillContentParams,
+  options?: RequestOptions,
+): ApiPromise<string> {
   return request(client, getSkillContentSpec, params, options);
 }
 
@@ -219,13 +254,19 @@ export interface ListSkillVersionsParams {
 /** Error bodies {@link listSkillVersions} can fail with (as `ApiError.body`). */
 export type ListSkillVersionsError = ErrorResponse;
 
-const listSkillVersionsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listSkillVersionsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listSkillVersionsSpec: OperationSpec = {
-  method: "GET",
-  path: "/skills/{skill_id}/versions",
-  params: ["path:skill_id", "query:limit", "query:order", "query:after"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/skills/{skill_id}/versions',
+  params: ['path:skill_id', 'query:limit', 'query:order', 'query:after'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -236,7 +277,11 @@ const listSkillVersionsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listSkillVersions(client: Client, params: ListSkillVersionsParams, options?: RequestOptions): PagePromise<SkillVersionListResource, SkillVersionResource> {
+export function listSkillVersions(
+  client: Client,
+  params: ListSkillVersionsParams,
+  options?: RequestOptions,
+): PagePromise<SkillVersionListResource, SkillVersionResource> {
   return paginate(client, listSkillVersionsSpec, listSkillVersionsPagination, params, options);
 }
 
@@ -252,14 +297,20 @@ export interface CreateSkillVersionParams {
 export type CreateSkillVersionError = ErrorResponse;
 
 const createSkillVersionSpec: OperationSpec = {
-  method: "POST",
-  path: "/skills/{skill_id}/versions",
-  params: ["path:skill_id"],
+  method: 'POST',
+  path: '/skills/{skill_id}/versions',
+  params: ['path:skill_id'],
   body: [
-    { kind: "json", mediaType: "application/json" },
-    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json' },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -268,7 +319,11 @@ const createSkillVersionSpec: OperationSpec = {
  *
  * `POST /skills/{skill_id}/versions`
  */
-export function createSkillVersion(client: Client, params: CreateSkillVersionParams, options?: RequestOptions): ApiPromise<SkillVersionResource> {
+export function createSkillVersion(
+  client: Client,
+  params: CreateSkillVersionParams,
+  options?: RequestOptions,
+): ApiPromise<SkillVersionResource> {
   return request(client, createSkillVersionSpec, params, options);
 }
 
@@ -284,10 +339,10 @@ export interface GetSkillVersionParams {
 export type GetSkillVersionError = ErrorResponse;
 
 const getSkillVersionSpec: OperationSpec = {
-  method: "GET",
-  path: "/skills/{skill_id}/versions/{version}",
-  params: ["path:skill_id", "path:version"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/skills/{skill_id}/versions/{version}',
+  params: ['path:skill_id', 'path:version'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -295,7 +350,11 @@ const getSkillVersionSpec: OperationSpec = {
  *
  * `GET /skills/{skill_id}/versions/{version}`
  */
-export function getSkillVersion(client: Client, params: GetSkillVersionParams, options?: RequestOptions): ApiPromise<SkillVersionResource> {
+export function getSkillVersion(
+  client: Client,
+  params: GetSkillVersionParams,
+  options?: RequestOptions,
+): ApiPromise<SkillVersionResource> {
   return request(client, getSkillVersionSpec, params, options);
 }
 
@@ -311,10 +370,10 @@ export interface DeleteSkillVersionParams {
 export type DeleteSkillVersionError = ErrorResponse;
 
 const deleteSkillVersionSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/skills/{skill_id}/versions/{version}",
-  params: ["path:skill_id", "path:version"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/skills/{skill_id}/versions/{version}',
+  params: ['path:skill_id', 'path:version'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -322,7 +381,11 @@ const deleteSkillVersionSpec: OperationSpec = {
  *
  * `DELETE /skills/{skill_id}/versions/{version}`
  */
-export function deleteSkillVersion(client: Client, params: DeleteSkillVersionParams, options?: RequestOptions): ApiPromise<DeletedSkillVersionResource> {
+export function deleteSkillVersion(
+  client: Client,
+  params: DeleteSkillVersionParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedSkillVersionResource> {
   return request(client, deleteSkillVersionSpec, params, options);
 }
 
@@ -338,11 +401,11 @@ export interface GetSkillVersionContentParams {
 export type GetSkillVersionContentError = ErrorResponse;
 
 const getSkillVersionContentSpec: OperationSpec = {
-  method: "GET",
-  path: "/skills/{skill_id}/versions/{version}/content",
-  params: ["path:skill_id", "path:version"],
-  accept: "application/json, application/zip",
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/skills/{skill_id}/versions/{version}/content',
+  params: ['path:skill_id', 'path:version'],
+  accept: 'application/json, application/zip',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -350,6 +413,10 @@ const getSkillVersionContentSpec: OperationSpec = {
  *
  * `GET /skills/{skill_id}/versions/{version}/content`
  */
-export function getSkillVersionContent(client: Client, params: GetSkillVersionContentParams, options?: RequestOptions): ApiPromise<string> {
+export function getSkillVersionContent(
+  client: Client,
+  params: GetSkillVersionContentParams,
+  options?: RequestOptions,
+): ApiPromise<string> {
   return request(client, getSkillVersionContentSpec, params, options);
 }

@@ -18,7 +18,7 @@ import type {
   ProjectSpendAlert,
   ProjectSpendAlertDeletedResource,
   ProjectSpendAlertListResource,
-} from '../models.js';
+} from '../models/spend-alerts.js';
 
 /** Parameters of {@link listProjectSpendAlerts}. */
 export interface ListProjectSpendAlertsParams {
@@ -35,7 +35,7 @@ export interface ListProjectSpendAlertsParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * Cursor for pagination. Provide the ID of the last spend alert from the previous response to
    * fetch the next page.
@@ -48,16 +48,19 @@ export interface ListProjectSpendAlertsParams {
   before?: string;
 }
 
-/** Error bodies {@link listProjectSpendAlerts} can fail with (as `ApiError.body`). */
-export type ListProjectSpendAlertsError = unknown;
-
-const listProjectSpendAlertsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listProjectSpendAlertsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listProjectSpendAlertsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/spend_alerts",
-  params: ["path:project_id", "query:limit", "query:order", "query:after", "query:before"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/spend_alerts',
+  params: ['path:project_id', 'query:limit', 'query:order', 'query:after', 'query:before'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -68,7 +71,11 @@ const listProjectSpendAlertsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listProjectSpendAlerts(client: Client, params: ListProjectSpendAlertsParams, options?: RequestOptions): PagePromise<ProjectSpendAlertListResource, ProjectSpendAlert> {
+export function listProjectSpendAlerts(
+  client: Client,
+  params: ListProjectSpendAlertsParams,
+  options?: RequestOptions,
+): PagePromise<ProjectSpendAlertListResource, ProjectSpendAlert> {
   return paginate(client, listProjectSpendAlertsSpec, listProjectSpendAlertsPagination, params, options);
 }
 
@@ -80,15 +87,12 @@ export interface CreateProjectSpendAlertParams {
   body: CreateSpendAlertBody;
 }
 
-/** Error bodies {@link createProjectSpendAlert} can fail with (as `ApiError.body`). */
-export type CreateProjectSpendAlertError = unknown;
-
 const createProjectSpendAlertSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/spend_alerts",
-  params: ["path:project_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/spend_alerts',
+  params: ['path:project_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -97,7 +101,11 @@ const createProjectSpendAlertSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/spend_alerts`
  */
-export function createProjectSpendAlert(client: Client, params: CreateProjectSpendAlertParams, options?: RequestOptions): ApiPromise<ProjectSpendAlert> {
+export function createProjectSpendAlert(
+  client: Client,
+  params: CreateProjectSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendAlert> {
   return request(client, createProjectSpendAlertSpec, params, options);
 }
 
@@ -109,14 +117,11 @@ export interface RetrieveProjectSpendAlertParams {
   alert_id: string;
 }
 
-/** Error bodies {@link retrieveProjectSpendAlert} can fail with (as `ApiError.body`). */
-export type RetrieveProjectSpendAlertError = unknown;
-
 const retrieveProjectSpendAlertSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/projects/{project_id}/spend_alerts/{alert_id}",
-  params: ["path:project_id", "path:alert_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
+  params: ['path:project_id', 'path:alert_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -124,7 +129,11 @@ const retrieveProjectSpendAlertSpec: OperationSpec = {
  *
  * `GET /organization/projects/{project_id}/spend_alerts/{alert_id}`
  */
-export function retrieveProjectSpendAlert(client: Client, params: RetrieveProjectSpendAlertParams, options?: RequestOptions): ApiPromise<ProjectSpendAlert> {
+export function retrieveProjectSpendAlert(
+  client: Client,
+  params: RetrieveProjectSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendAlert> {
   return request(client, retrieveProjectSpendAlertSpec, params, options);
 }
 
@@ -138,15 +147,12 @@ export interface UpdateProjectSpendAlertParams {
   body: CreateSpendAlertBody;
 }
 
-/** Error bodies {@link updateProjectSpendAlert} can fail with (as `ApiError.body`). */
-export type UpdateProjectSpendAlertError = unknown;
-
 const updateProjectSpendAlertSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/projects/{project_id}/spend_alerts/{alert_id}",
-  params: ["path:project_id", "path:alert_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
+  params: ['path:project_id', 'path:alert_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -155,7 +161,11 @@ const updateProjectSpendAlertSpec: OperationSpec = {
  *
  * `POST /organization/projects/{project_id}/spend_alerts/{alert_id}`
  */
-export function updateProjectSpendAlert(client: Client, params: UpdateProjectSpendAlertParams, options?: RequestOptions): ApiPromise<ProjectSpendAlert> {
+export function updateProjectSpendAlert(
+  client: Client,
+  params: UpdateProjectSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendAlert> {
   return request(client, updateProjectSpendAlertSpec, params, options);
 }
 
@@ -167,14 +177,11 @@ export interface DeleteProjectSpendAlertParams {
   alert_id: string;
 }
 
-/** Error bodies {@link deleteProjectSpendAlert} can fail with (as `ApiError.body`). */
-export type DeleteProjectSpendAlertError = unknown;
-
 const deleteProjectSpendAlertSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/projects/{project_id}/spend_alerts/{alert_id}",
-  params: ["path:project_id", "path:alert_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/projects/{project_id}/spend_alerts/{alert_id}',
+  params: ['path:project_id', 'path:alert_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -182,7 +189,11 @@ const deleteProjectSpendAlertSpec: OperationSpec = {
  *
  * `DELETE /organization/projects/{project_id}/spend_alerts/{alert_id}`
  */
-export function deleteProjectSpendAlert(client: Client, params: DeleteProjectSpendAlertParams, options?: RequestOptions): ApiPromise<ProjectSpendAlertDeletedResource> {
+export function deleteProjectSpendAlert(
+  client: Client,
+  params: DeleteProjectSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<ProjectSpendAlertDeletedResource> {
   return request(client, deleteProjectSpendAlertSpec, params, options);
 }
 
@@ -199,7 +210,7 @@ export interface ListOrganizationSpendAlertsParams {
    *
    * @default "asc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * Cursor for pagination. Provide the ID of the last spend alert from the previous response to
    * fetch the next page.
@@ -212,16 +223,19 @@ export interface ListOrganizationSpendAlertsParams {
   before?: string;
 }
 
-/** Error bodies {@link listOrganizationSpendAlerts} can fail with (as `ApiError.body`). */
-export type ListOrganizationSpendAlertsError = unknown;
-
-const listOrganizationSpendAlertsPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listOrganizationSpendAlertsPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listOrganizationSpendAlertsSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/spend_alerts",
-  params: ["query:limit", "query:order", "query:after", "query:before"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/spend_alerts',
+  params: ['query:limit', 'query:order', 'query:after', 'query:before'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -232,7 +246,11 @@ const listOrganizationSpendAlertsSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listOrganizationSpendAlerts(client: Client, params?: ListOrganizationSpendAlertsParams, options?: RequestOptions): PagePromise<OrganizationSpendAlertListResource, OrganizationSpendAlert> {
+export function listOrganizationSpendAlerts(
+  client: Client,
+  params?: ListOrganizationSpendAlertsParams,
+  options?: RequestOptions,
+): PagePromise<OrganizationSpendAlertListResource, OrganizationSpendAlert> {
   return paginate(client, listOrganizationSpendAlertsSpec, listOrganizationSpendAlertsPagination, params, options);
 }
 
@@ -242,14 +260,11 @@ export interface CreateOrganizationSpendAlertParams {
   body: CreateSpendAlertBody;
 }
 
-/** Error bodies {@link createOrganizationSpendAlert} can fail with (as `ApiError.body`). */
-export type CreateOrganizationSpendAlertError = unknown;
-
 const createOrganizationSpendAlertSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/spend_alerts",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/spend_alerts',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -258,7 +273,11 @@ const createOrganizationSpendAlertSpec: OperationSpec = {
  *
  * `POST /organization/spend_alerts`
  */
-export function createOrganizationSpendAlert(client: Client, params: CreateOrganizationSpendAlertParams, options?: RequestOptions): ApiPromise<OrganizationSpendAlert> {
+export function createOrganizationSpendAlert(
+  client: Client,
+  params: CreateOrganizationSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendAlert> {
   return request(client, createOrganizationSpendAlertSpec, params, options);
 }
 
@@ -268,14 +287,11 @@ export interface RetrieveOrganizationSpendAlertParams {
   alert_id: string;
 }
 
-/** Error bodies {@link retrieveOrganizationSpendAlert} can fail with (as `ApiError.body`). */
-export type RetrieveOrganizationSpendAlertError = unknown;
-
 const retrieveOrganizationSpendAlertSpec: OperationSpec = {
-  method: "GET",
-  path: "/organization/spend_alerts/{alert_id}",
-  params: ["path:alert_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'GET',
+  path: '/organization/spend_alerts/{alert_id}',
+  params: ['path:alert_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -283,7 +299,11 @@ const retrieveOrganizationSpendAlertSpec: OperationSpec = {
  *
  * `GET /organization/spend_alerts/{alert_id}`
  */
-export function retrieveOrganizationSpendAlert(client: Client, params: RetrieveOrganizationSpendAlertParams, options?: RequestOptions): ApiPromise<OrganizationSpendAlert> {
+export function retrieveOrganizationSpendAlert(
+  client: Client,
+  params: RetrieveOrganizationSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendAlert> {
   return request(client, retrieveOrganizationSpendAlertSpec, params, options);
 }
 
@@ -295,15 +315,12 @@ export interface UpdateOrganizationSpendAlertParams {
   body: CreateSpendAlertBody;
 }
 
-/** Error bodies {@link updateOrganizationSpendAlert} can fail with (as `ApiError.body`). */
-export type UpdateOrganizationSpendAlertError = unknown;
-
 const updateOrganizationSpendAlertSpec: OperationSpec = {
-  method: "POST",
-  path: "/organization/spend_alerts/{alert_id}",
-  params: ["path:alert_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["AdminApiKeyAuth"]],
+  method: 'POST',
+  path: '/organization/spend_alerts/{alert_id}',
+  params: ['path:alert_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['AdminApiKeyAuth']],
   retry: true,
 };
 
@@ -312,7 +329,11 @@ const updateOrganizationSpendAlertSpec: OperationSpec = {
  *
  * `POST /organization/spend_alerts/{alert_id}`
  */
-export function updateOrganizationSpendAlert(client: Client, params: UpdateOrganizationSpendAlertParams, options?: RequestOptions): ApiPromise<OrganizationSpendAlert> {
+export function updateOrganizationSpendAlert(
+  client: Client,
+  params: UpdateOrganizationSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendAlert> {
   return request(client, updateOrganizationSpendAlertSpec, params, options);
 }
 
@@ -322,14 +343,11 @@ export interface DeleteOrganizationSpendAlertParams {
   alert_id: string;
 }
 
-/** Error bodies {@link deleteOrganizationSpendAlert} can fail with (as `ApiError.body`). */
-export type DeleteOrganizationSpendAlertError = unknown;
-
 const deleteOrganizationSpendAlertSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/organization/spend_alerts/{alert_id}",
-  params: ["path:alert_id"],
-  security: [["AdminApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/organization/spend_alerts/{alert_id}',
+  params: ['path:alert_id'],
+  security: [['AdminApiKeyAuth']],
 };
 
 /**
@@ -337,6 +355,10 @@ const deleteOrganizationSpendAlertSpec: OperationSpec = {
  *
  * `DELETE /organization/spend_alerts/{alert_id}`
  */
-export function deleteOrganizationSpendAlert(client: Client, params: DeleteOrganizationSpendAlertParams, options?: RequestOptions): ApiPromise<OrganizationSpendAlertDeletedResource> {
+export function deleteOrganizationSpendAlert(
+  client: Client,
+  params: DeleteOrganizationSpendAlertParams,
+  options?: RequestOptions,
+): ApiPromise<OrganizationSpendAlertDeletedResource> {
   return request(client, deleteOrganizationSpendAlertSpec, params, options);
 }

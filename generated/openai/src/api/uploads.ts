@@ -18,7 +18,7 @@ import type {
   CreateUploadRequest,
   Upload,
   UploadPart,
-} from '../models.js';
+} from '../models/uploads.js';
 
 /** Parameters of {@link createUpload}. */
 export interface CreateUploadParams {
@@ -26,14 +26,11 @@ export interface CreateUploadParams {
   body: CreateUploadRequest;
 }
 
-/** Error bodies {@link createUpload} can fail with (as `ApiError.body`). */
-export type CreateUploadError = unknown;
-
 const createUploadSpec: OperationSpec = {
-  method: "POST",
-  path: "/uploads",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/uploads',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -60,7 +57,11 @@ const createUploadSpec: OperationSpec = {
  *
  * `POST /uploads`
  */
-export function createUpload(client: Client, params: CreateUploadParams, options?: RequestOptions): ApiPromise<Upload> {
+export function createUpload(
+  client: Client,
+  params: CreateUploadParams,
+  options?: RequestOptions,
+): ApiPromise<Upload> {
   return request(client, createUploadSpec, params, options);
 }
 
@@ -70,14 +71,11 @@ export interface CancelUploadParams {
   upload_id: string;
 }
 
-/** Error bodies {@link cancelUpload} can fail with (as `ApiError.body`). */
-export type CancelUploadError = unknown;
-
 const cancelUploadSpec: OperationSpec = {
-  method: "POST",
-  path: "/uploads/{upload_id}/cancel",
-  params: ["path:upload_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/uploads/{upload_id}/cancel',
+  params: ['path:upload_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -88,7 +86,11 @@ const cancelUploadSpec: OperationSpec = {
  *
  * `POST /uploads/{upload_id}/cancel`
  */
-export function cancelUpload(client: Client, params: CancelUploadParams, options?: RequestOptions): ApiPromise<Upload> {
+export function cancelUpload(
+  client: Client,
+  params: CancelUploadParams,
+  options?: RequestOptions,
+): ApiPromise<Upload> {
   return request(client, cancelUploadSpec, params, options);
 }
 
@@ -100,15 +102,12 @@ export interface CompleteUploadParams {
   body: CompleteUploadRequest;
 }
 
-/** Error bodies {@link completeUpload} can fail with (as `ApiError.body`). */
-export type CompleteUploadError = unknown;
-
 const completeUploadSpec: OperationSpec = {
-  method: "POST",
-  path: "/uploads/{upload_id}/complete",
-  params: ["path:upload_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/uploads/{upload_id}/complete',
+  params: ['path:upload_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -127,7 +126,11 @@ const completeUploadSpec: OperationSpec = {
  *
  * `POST /uploads/{upload_id}/complete`
  */
-export function completeUpload(client: Client, params: CompleteUploadParams, options?: RequestOptions): ApiPromise<Upload> {
+export function completeUpload(
+  client: Client,
+  params: CompleteUploadParams,
+  options?: RequestOptions,
+): ApiPromise<Upload> {
   return request(client, completeUploadSpec, params, options);
 }
 
@@ -139,15 +142,19 @@ export interface AddUploadPartParams {
   body: AddUploadPartRequest;
 }
 
-/** Error bodies {@link addUploadPart} can fail with (as `ApiError.body`). */
-export type AddUploadPartError = unknown;
-
 const addUploadPartSpec: OperationSpec = {
-  method: "POST",
-  path: "/uploads/{upload_id}/parts",
-  params: ["path:upload_id"],
-  body: { kind: "multipart", mediaType: "multipart/form-data", required: true, arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/uploads/{upload_id}/parts',
+  params: ['path:upload_id'],
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    required: true,
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -163,6 +170,10 @@ const addUploadPartSpec: OperationSpec = {
  *
  * `POST /uploads/{upload_id}/parts`
  */
-export function addUploadPart(client: Client, params: AddUploadPartParams, options?: RequestOptions): ApiPromise<UploadPart> {
+export function addUploadPart(
+  client: Client,
+  params: AddUploadPartParams,
+  options?: RequestOptions,
+): ApiPromise<UploadPart> {
   return request(client, addUploadPartSpec, params, options);
 }

@@ -16,7 +16,6 @@ import type {
   CreateVectorStoreRequest,
   DeleteVectorStoreFileResponse,
   DeleteVectorStoreResponse,
-  ErrorResponse,
   ListVectorStoreFilesResponse,
   ListVectorStoresResponse,
   UpdateVectorStoreFileAttributesRequest,
@@ -27,7 +26,8 @@ import type {
   VectorStoreObject,
   VectorStoreSearchRequest,
   VectorStoreSearchResultsPage,
-} from '../models.js';
+} from '../models/vector-stores.js';
+import type { ErrorResponse } from '../models/shared.js';
 
 /** Parameters of {@link listVectorStores}. */
 export interface ListVectorStoresParams {
@@ -44,7 +44,7 @@ export interface ListVectorStoresParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -62,13 +62,19 @@ export interface ListVectorStoresParams {
 /** Error bodies {@link listVectorStores} can fail with (as `ApiError.body`). */
 export type ListVectorStoresError = ErrorResponse;
 
-const listVectorStoresPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listVectorStoresPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listVectorStoresSpec: OperationSpec = {
-  method: "GET",
-  path: "/vector_stores",
-  params: ["query:limit", "query:order", "query:after", "query:before"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/vector_stores',
+  params: ['query:limit', 'query:order', 'query:after', 'query:before'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -79,7 +85,11 @@ const listVectorStoresSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listVectorStores(client: Client, params?: ListVectorStoresParams, options?: RequestOptions): PagePromise<ListVectorStoresResponse, VectorStoreObject> {
+export function listVectorStores(
+  client: Client,
+  params?: ListVectorStoresParams,
+  options?: RequestOptions,
+): PagePromise<ListVectorStoresResponse, VectorStoreObject> {
   return paginate(client, listVectorStoresSpec, listVectorStoresPagination, params, options);
 }
 
@@ -93,10 +103,10 @@ export interface CreateVectorStoreParams {
 export type CreateVectorStoreError = ErrorResponse;
 
 const createVectorStoreSpec: OperationSpec = {
-  method: "POST",
-  path: "/vector_stores",
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/vector_stores',
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -105,7 +115,11 @@ const createVectorStoreSpec: OperationSpec = {
  *
  * `POST /vector_stores`
  */
-export function createVectorStore(client: Client, params: CreateVectorStoreParams, options?: RequestOptions): ApiPromise<VectorStoreObject> {
+export function createVectorStore(
+  client: Client,
+  params: CreateVectorStoreParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreObject> {
   return request(client, createVectorStoreSpec, params, options);
 }
 
@@ -119,10 +133,10 @@ export interface GetVectorStoreParams {
 export type GetVectorStoreError = ErrorResponse;
 
 const getVectorStoreSpec: OperationSpec = {
-  method: "GET",
-  path: "/vector_stores/{vector_store_id}",
-  params: ["path:vector_store_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/vector_stores/{vector_store_id}',
+  params: ['path:vector_store_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -130,7 +144,11 @@ const getVectorStoreSpec: OperationSpec = {
  *
  * `GET /vector_stores/{vector_store_id}`
  */
-export function getVectorStore(client: Client, params: GetVectorStoreParams, options?: RequestOptions): ApiPromise<VectorStoreObject> {
+export function getVectorStore(
+  client: Client,
+  params: GetVectorStoreParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreObject> {
   return request(client, getVectorStoreSpec, params, options);
 }
 
@@ -146,11 +164,11 @@ export interface ModifyVectorStoreParams {
 export type ModifyVectorStoreError = ErrorResponse;
 
 const modifyVectorStoreSpec: OperationSpec = {
-  method: "POST",
-  path: "/vector_stores/{vector_store_id}",
-  params: ["path:vector_store_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/vector_stores/{vector_store_id}',
+  params: ['path:vector_store_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -159,7 +177,11 @@ const modifyVectorStoreSpec: OperationSpec = {
  *
  * `POST /vector_stores/{vector_store_id}`
  */
-export function modifyVectorStore(client: Client, params: ModifyVectorStoreParams, options?: RequestOptions): ApiPromise<VectorStoreObject> {
+export function modifyVectorStore(
+  client: Client,
+  params: ModifyVectorStoreParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreObject> {
   return request(client, modifyVectorStoreSpec, params, options);
 }
 
@@ -173,10 +195,10 @@ export interface DeleteVectorStoreParams {
 export type DeleteVectorStoreError = ErrorResponse;
 
 const deleteVectorStoreSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/vector_stores/{vector_store_id}",
-  params: ["path:vector_store_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/vector_stores/{vector_store_id}',
+  params: ['path:vector_store_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -184,7 +206,11 @@ const deleteVectorStoreSpec: OperationSpec = {
  *
  * `DELETE /vector_stores/{vector_store_id}`
  */
-export function deleteVectorStore(client: Client, params: DeleteVectorStoreParams, options?: RequestOptions): ApiPromise<DeleteVectorStoreResponse> {
+export function deleteVectorStore(
+  client: Client,
+  params: DeleteVectorStoreParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteVectorStoreResponse> {
   return request(client, deleteVectorStoreSpec, params, options);
 }
 
@@ -200,11 +226,11 @@ export interface CreateVectorStoreFileBatchParams {
 export type CreateVectorStoreFileBatchError = ErrorResponse;
 
 const createVectorStoreFileBatchSpec: OperationSpec = {
-  method: "POST",
-  path: "/vector_stores/{vector_store_id}/file_batches",
-  params: ["path:vector_store_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/vector_stores/{vector_store_id}/file_batches',
+  params: ['path:vector_store_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -218,7 +244,11 @@ const createVectorStoreFileBatchSpec: OperationSpec = {
  *
  * `POST /vector_stores/{vector_store_id}/file_batches`
  */
-export function createVectorStoreFileBatch(client: Client, params: CreateVectorStoreFileBatchParams, options?: RequestOptions): ApiPromise<VectorStoreFileBatchObject> {
+export function createVectorStoreFileBatch(
+  client: Client,
+  params: CreateVectorStoreFileBatchParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreFileBatchObject> {
   return request(client, createVectorStoreFileBatchSpec, params, options);
 }
 
@@ -234,10 +264,10 @@ export interface GetVectorStoreFileBatchParams {
 export type GetVectorStoreFileBatchError = ErrorResponse;
 
 const getVectorStoreFileBatchSpec: OperationSpec = {
-  method: "GET",
-  path: "/vector_stores/{vector_store_id}/file_batches/{batch_id}",
-  params: ["path:vector_store_id", "path:batch_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/vector_stores/{vector_store_id}/file_batches/{batch_id}',
+  params: ['path:vector_store_id', 'path:batch_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -245,7 +275,11 @@ const getVectorStoreFileBatchSpec: OperationSpec = {
  *
  * `GET /vector_stores/{vector_store_id}/file_batches/{batch_id}`
  */
-export function getVectorStoreFileBatch(client: Client, params: GetVectorStoreFileBatchParams, options?: RequestOptions): ApiPromise<VectorStoreFileBatchObject> {
+export function getVectorStoreFileBatch(
+  client: Client,
+  params: GetVectorStoreFileBatchParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreFileBatchObject> {
   return request(client, getVectorStoreFileBatchSpec, params, options);
 }
 
@@ -261,10 +295,10 @@ export interface CancelVectorStoreFileBatchParams {
 export type CancelVectorStoreFileBatchError = ErrorResponse;
 
 const cancelVectorStoreFileBatchSpec: OperationSpec = {
-  method: "POST",
-  path: "/vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel",
-  params: ["path:vector_store_id", "path:batch_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel',
+  params: ['path:vector_store_id', 'path:batch_id'],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -274,7 +308,11 @@ const cancelVectorStoreFileBatchSpec: OperationSpec = {
  *
  * `POST /vector_stores/{vector_store_id}/file_batches/{batch_id}/cancel`
  */
-export function cancelVectorStoreFileBatch(client: Client, params: CancelVectorStoreFileBatchParams, options?: RequestOptions): ApiPromise<VectorStoreFileBatchObject> {
+export function cancelVectorStoreFileBatch(
+  client: Client,
+  params: CancelVectorStoreFileBatchParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreFileBatchObject> {
   return request(client, cancelVectorStoreFileBatchSpec, params, options);
 }
 
@@ -297,7 +335,7 @@ export interface ListFilesInVectorStoreBatchParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -311,27 +349,33 @@ export interface ListFilesInVectorStoreBatchParams {
    */
   before?: string;
   /** Filter by file status. One of `in_progress`, `completed`, `failed`, `cancelled`. */
-  filter?: "in_progress" | "completed" | "failed" | "cancelled";
+  filter?: 'in_progress' | 'completed' | 'failed' | 'cancelled';
 }
 
 /** Error bodies {@link listFilesInVectorStoreBatch} can fail with (as `ApiError.body`). */
 export type ListFilesInVectorStoreBatchError = ErrorResponse;
 
-const listFilesInVectorStoreBatchPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listFilesInVectorStoreBatchPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listFilesInVectorStoreBatchSpec: OperationSpec = {
-  method: "GET",
-  path: "/vector_stores/{vector_store_id}/file_batches/{batch_id}/files",
+  method: 'GET',
+  path: '/vector_stores/{vector_store_id}/file_batches/{batch_id}/files',
   params: [
-    "path:vector_store_id",
-    "path:batch_id",
-    "query:limit",
-    "query:order",
-    "query:after",
-    "query:before",
-    "query:filter",
+    'path:vector_store_id',
+    'path:batch_id',
+    'query:limit',
+    'query:order',
+    'query:after',
+    'query:before',
+    'query:filter',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -342,7 +386,11 @@ const listFilesInVectorStoreBatchSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listFilesInVectorStoreBatch(client: Client, params: ListFilesInVectorStoreBatchParams, options?: RequestOptions): PagePromise<ListVectorStoreFilesResponse, VectorStoreFileObject> {
+export function listFilesInVectorStoreBatch(
+  client: Client,
+  params: ListFilesInVectorStoreBatchParams,
+  options?: RequestOptions,
+): PagePromise<ListVectorStoreFilesResponse, VectorStoreFileObject> {
   return paginate(client, listFilesInVectorStoreBatchSpec, listFilesInVectorStoreBatchPagination, params, options);
 }
 
@@ -363,7 +411,7 @@ export interface ListVectorStoreFilesParams {
    *
    * @default "desc"
    */
-  order?: "asc" | "desc";
+  order?: 'asc' | 'desc';
   /**
    * A cursor for use in pagination. `after` is an object ID that defines your place in the list.
    * For instance, if you make a list request and receive 100 objects, ending with obj_foo, your
@@ -377,26 +425,32 @@ export interface ListVectorStoreFilesParams {
    */
   before?: string;
   /** Filter by file status. One of `in_progress`, `completed`, `failed`, `cancelled`. */
-  filter?: "in_progress" | "completed" | "failed" | "cancelled";
+  filter?: 'in_progress' | 'completed' | 'failed' | 'cancelled';
 }
 
 /** Error bodies {@link listVectorStoreFiles} can fail with (as `ApiError.body`). */
 export type ListVectorStoreFilesError = ErrorResponse;
 
-const listVectorStoreFilesPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listVectorStoreFilesPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listVectorStoreFilesSpec: OperationSpec = {
-  method: "GET",
-  path: "/vector_stores/{vector_store_id}/files",
+  method: 'GET',
+  path: '/vector_stores/{vector_store_id}/files',
   params: [
-    "path:vector_store_id",
-    "query:limit",
-    "query:order",
-    "query:after",
-    "query:before",
-    "query:filter",
+    'path:vector_store_id',
+    'query:limit',
+    'query:order',
+    'query:after',
+    'query:before',
+    'query:filter',
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -407,7 +461,11 @@ const listVectorStoreFilesSpec: OperationSpec = {
  * Paginated: `await` it for the first page, or `for await` over it for every item across pages
  * (`.pages()` iterates pages).
  */
-export function listVectorStoreFiles(client: Client, params: ListVectorStoreFilesParams, options?: RequestOptions): PagePromise<ListVectorStoreFilesResponse, VectorStoreFileObject> {
+export function listVectorStoreFiles(
+  client: Client,
+  params: ListVectorStoreFilesParams,
+  options?: RequestOptions,
+): PagePromise<ListVectorStoreFilesResponse, VectorStoreFileObject> {
   return paginate(client, listVectorStoreFilesSpec, listVectorStoreFilesPagination, params, options);
 }
 
@@ -423,11 +481,11 @@ export interface CreateVectorStoreFileParams {
 export type CreateVectorStoreFileError = ErrorResponse;
 
 const createVectorStoreFileSpec: OperationSpec = {
-  method: "POST",
-  path: "/vector_stores/{vector_store_id}/files",
-  params: ["path:vector_store_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/vector_stores/{vector_store_id}/files',
+  params: ['path:vector_store_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -442,7 +500,11 @@ const createVectorStoreFileSpec: OperationSpec = {
  *
  * `POST /vector_stores/{vector_store_id}/files`
  */
-export function createVectorStoreFile(client: Client, params: CreateVectorStoreFileParams, options?: RequestOptions): ApiPromise<VectorStoreFileObject> {
+export function createVectorStoreFile(
+  client: Client,
+  params: CreateVectorStoreFileParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreFileObject> {
   return request(client, createVectorStoreFileSpec, params, options);
 }
 
@@ -458,10 +520,10 @@ export interface GetVectorStoreFileParams {
 export type GetVectorStoreFileError = ErrorResponse;
 
 const getVectorStoreFileSpec: OperationSpec = {
-  method: "GET",
-  path: "/vector_stores/{vector_store_id}/files/{file_id}",
-  params: ["path:vector_store_id", "path:file_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/vector_stores/{vector_store_id}/files/{file_id}',
+  params: ['path:vector_store_id', 'path:file_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -469,7 +531,11 @@ const getVectorStoreFileSpec: OperationSpec = {
  *
  * `GET /vector_stores/{vector_store_id}/files/{file_id}`
  */
-export function getVectorStoreFile(client: Client, params: GetVectorStoreFileParams, options?: RequestOptions): ApiPromise<VectorStoreFileObject> {
+export function getVectorStoreFile(
+  client: Client,
+  params: GetVectorStoreFileParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreFileObject> {
   return request(client, getVectorStoreFileSpec, params, options);
 }
 
@@ -487,11 +553,11 @@ export interface UpdateVectorStoreFileAttributesParams {
 export type UpdateVectorStoreFileAttributesError = ErrorResponse;
 
 const updateVectorStoreFileAttributesSpec: OperationSpec = {
-  method: "POST",
-  path: "/vector_stores/{vector_store_id}/files/{file_id}",
-  params: ["path:vector_store_id", "path:file_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/vector_stores/{vector_store_id}/files/{file_id}',
+  params: ['path:vector_store_id', 'path:file_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -500,7 +566,11 @@ const updateVectorStoreFileAttributesSpec: OperationSpec = {
  *
  * `POST /vector_stores/{vector_store_id}/files/{file_id}`
  */
-export function updateVectorStoreFileAttributes(client: Client, params: UpdateVectorStoreFileAttributesParams, options?: RequestOptions): ApiPromise<VectorStoreFileObject> {
+export function updateVectorStoreFileAttributes(
+  client: Client,
+  params: UpdateVectorStoreFileAttributesParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreFileObject> {
   return request(client, updateVectorStoreFileAttributesSpec, params, options);
 }
 
@@ -516,10 +586,10 @@ export interface DeleteVectorStoreFileParams {
 export type DeleteVectorStoreFileError = ErrorResponse;
 
 const deleteVectorStoreFileSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/vector_stores/{vector_store_id}/files/{file_id}",
-  params: ["path:vector_store_id", "path:file_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/vector_stores/{vector_store_id}/files/{file_id}',
+  params: ['path:vector_store_id', 'path:file_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -529,7 +599,11 @@ const deleteVectorStoreFileSpec: OperationSpec = {
  *
  * `DELETE /vector_stores/{vector_store_id}/files/{file_id}`
  */
-export function deleteVectorStoreFile(client: Client, params: DeleteVectorStoreFileParams, options?: RequestOptions): ApiPromise<DeleteVectorStoreFileResponse> {
+export function deleteVectorStoreFile(
+  client: Client,
+  params: DeleteVectorStoreFileParams,
+  options?: RequestOptions,
+): ApiPromise<DeleteVectorStoreFileResponse> {
   return request(client, deleteVectorStoreFileSpec, params, options);
 }
 
@@ -545,10 +619,10 @@ export interface RetrieveVectorStoreFileContentParams {
 export type RetrieveVectorStoreFileContentError = ErrorResponse;
 
 const retrieveVectorStoreFileContentSpec: OperationSpec = {
-  method: "GET",
-  path: "/vector_stores/{vector_store_id}/files/{file_id}/content",
-  params: ["path:vector_store_id", "path:file_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/vector_stores/{vector_store_id}/files/{file_id}/content',
+  params: ['path:vector_store_id', 'path:file_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -556,7 +630,11 @@ const retrieveVectorStoreFileContentSpec: OperationSpec = {
  *
  * `GET /vector_stores/{vector_store_id}/files/{file_id}/content`
  */
-export function retrieveVectorStoreFileContent(client: Client, params: RetrieveVectorStoreFileContentParams, options?: RequestOptions): ApiPromise<VectorStoreFileContentResponse> {
+export function retrieveVectorStoreFileContent(
+  client: Client,
+  params: RetrieveVectorStoreFileContentParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreFileContentResponse> {
   return request(client, retrieveVectorStoreFileContentSpec, params, options);
 }
 
@@ -572,11 +650,11 @@ export interface SearchVectorStoreParams {
 export type SearchVectorStoreError = ErrorResponse;
 
 const searchVectorStoreSpec: OperationSpec = {
-  method: "POST",
-  path: "/vector_stores/{vector_store_id}/search",
-  params: ["path:vector_store_id"],
-  body: { kind: "json", mediaType: "application/json", required: true },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/vector_stores/{vector_store_id}/search',
+  params: ['path:vector_store_id'],
+  body: { kind: 'json', mediaType: 'application/json', required: true },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -585,6 +663,10 @@ const searchVectorStoreSpec: OperationSpec = {
  *
  * `POST /vector_stores/{vector_store_id}/search`
  */
-export function searchVectorStore(client: Client, params: SearchVectorStoreParams, options?: RequestOptions): ApiPromise<VectorStoreSearchResultsPage> {
+export function searchVectorStore(
+  client: Client,
+  params: SearchVectorStoreParams,
+  options?: RequestOptions,
+): ApiPromise<VectorStoreSearchResultsPage> {
   return request(client, searchVectorStoreSpec, params, options);
 }

@@ -21,12 +21,12 @@ import type {
   CreateVideoMultipartBody,
   CreateVideoRemixBody,
   DeletedVideoResource,
-  OrderEnum,
   VideoCharacterResource,
   VideoContentVariant,
   VideoListResource,
   VideoResource,
-} from '../models.js';
+} from '../models/videos.js';
+import type { OrderEnum } from '../models/shared.js';
 
 /** Parameters of {@link listVideos}. */
 export interface ListVideosParams {
@@ -45,16 +45,19 @@ export interface ListVideosParams {
   after?: string;
 }
 
-/** Error bodies {@link listVideos} can fail with (as `ApiError.body`). */
-export type ListVideosError = unknown;
-
-const listVideosPagination: PaginationSpec = { kind: "cursor", param: "after", items: "data", hasMore: "has_more", nextCursor: "last_id" };
+const listVideosPagination: PaginationSpec = {
+  kind: 'cursor',
+  param: 'after',
+  items: 'data',
+  hasMore: 'has_more',
+  nextCursor: 'last_id',
+};
 
 const listVideosSpec: OperationSpec = {
-  method: "GET",
-  path: "/videos",
-  params: ["query:limit", "query:order", "query:after"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/videos',
+  params: ['query:limit', 'query:order', 'query:after'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -66,7 +69,11 @@ const listVideosSpec: OperationSpec = {
  * (`.pages()` iterates pages).
  * @deprecated
  */
-export function listVideos(client: Client, params?: ListVideosParams, options?: RequestOptions): PagePromise<VideoListResource, VideoResource> {
+export function listVideos(
+  client: Client,
+  params?: ListVideosParams,
+  options?: RequestOptions,
+): PagePromise<VideoListResource, VideoResource> {
   return paginate(client, listVideosSpec, listVideosPagination, params, options);
 }
 
@@ -76,17 +83,20 @@ export interface CreateVideoParams {
   body?: CreateVideoJsonBody | CreateVideoMultipartBody;
 }
 
-/** Error bodies {@link createVideo} can fail with (as `ApiError.body`). */
-export type CreateVideoError = unknown;
-
 const createVideoSpec: OperationSpec = {
-  method: "POST",
-  path: "/videos",
+  method: 'POST',
+  path: '/videos',
   body: [
-    { kind: "json", mediaType: "application/json" },
-    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json' },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -96,7 +106,11 @@ const createVideoSpec: OperationSpec = {
  * `POST /videos`
  * @deprecated
  */
-export function createVideo(client: Client, params?: CreateVideoParams, options?: RequestOptions): ApiPromise<VideoResource> {
+export function createVideo(
+  client: Client,
+  params?: CreateVideoParams,
+  options?: RequestOptions,
+): ApiPromise<VideoResource> {
   return request(client, createVideoSpec, params, options);
 }
 
@@ -106,14 +120,17 @@ export interface CreateVideoCharacterParams {
   body?: CreateVideoCharacterBody;
 }
 
-/** Error bodies {@link createVideoCharacter} can fail with (as `ApiError.body`). */
-export type CreateVideoCharacterError = unknown;
-
 const createVideoCharacterSpec: OperationSpec = {
-  method: "POST",
-  path: "/videos/characters",
-  body: { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
-  security: [["ApiKeyAuth"]],
+  method: 'POST',
+  path: '/videos/characters',
+  body: {
+    kind: 'multipart',
+    mediaType: 'multipart/form-data',
+    arrays: 'brackets',
+    objects: 'deepObject',
+    encode: toFormData,
+  },
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -123,7 +140,11 @@ const createVideoCharacterSpec: OperationSpec = {
  * `POST /videos/characters`
  * @deprecated
  */
-export function createVideoCharacter(client: Client, params?: CreateVideoCharacterParams, options?: RequestOptions): ApiPromise<VideoCharacterResource> {
+export function createVideoCharacter(
+  client: Client,
+  params?: CreateVideoCharacterParams,
+  options?: RequestOptions,
+): ApiPromise<VideoCharacterResource> {
   return request(client, createVideoCharacterSpec, params, options);
 }
 
@@ -133,14 +154,11 @@ export interface GetVideoCharacterParams {
   character_id: string;
 }
 
-/** Error bodies {@link getVideoCharacter} can fail with (as `ApiError.body`). */
-export type GetVideoCharacterError = unknown;
-
 const getVideoCharacterSpec: OperationSpec = {
-  method: "GET",
-  path: "/videos/characters/{character_id}",
-  params: ["path:character_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/videos/characters/{character_id}',
+  params: ['path:character_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -149,7 +167,11 @@ const getVideoCharacterSpec: OperationSpec = {
  * `GET /videos/characters/{character_id}`
  * @deprecated
  */
-export function getVideoCharacter(client: Client, params: GetVideoCharacterParams, options?: RequestOptions): ApiPromise<VideoCharacterResource> {
+export function getVideoCharacter(
+  client: Client,
+  params: GetVideoCharacterParams,
+  options?: RequestOptions,
+): ApiPromise<VideoCharacterResource> {
   return request(client, getVideoCharacterSpec, params, options);
 }
 
@@ -159,17 +181,20 @@ export interface CreateVideoEditParams {
   body?: CreateVideoEditJsonBody | CreateVideoEditMultipartBody;
 }
 
-/** Error bodies {@link createVideoEdit} can fail with (as `ApiError.body`). */
-export type CreateVideoEditError = unknown;
-
 const createVideoEditSpec: OperationSpec = {
-  method: "POST",
-  path: "/videos/edits",
+  method: 'POST',
+  path: '/videos/edits',
   body: [
-    { kind: "json", mediaType: "application/json" },
-    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json' },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -179,7 +204,11 @@ const createVideoEditSpec: OperationSpec = {
  * `POST /videos/edits`
  * @deprecated
  */
-export function createVideoEdit(client: Client, params?: CreateVideoEditParams, options?: RequestOptions): ApiPromise<VideoResource> {
+export function createVideoEdit(
+  client: Client,
+  params?: CreateVideoEditParams,
+  options?: RequestOptions,
+): ApiPromise<VideoResource> {
   return request(client, createVideoEditSpec, params, options);
 }
 
@@ -189,17 +218,20 @@ export interface CreateVideoExtendParams {
   body?: CreateVideoExtendJsonBody | CreateVideoExtendMultipartBody;
 }
 
-/** Error bodies {@link createVideoExtend} can fail with (as `ApiError.body`). */
-export type CreateVideoExtendError = unknown;
-
 const createVideoExtendSpec: OperationSpec = {
-  method: "POST",
-  path: "/videos/extensions",
+  method: 'POST',
+  path: '/videos/extensions',
   body: [
-    { kind: "json", mediaType: "application/json" },
-    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json' },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -209,7 +241,11 @@ const createVideoExtendSpec: OperationSpec = {
  * `POST /videos/extensions`
  * @deprecated
  */
-export function createVideoExtend(client: Client, params?: CreateVideoExtendParams, options?: RequestOptions): ApiPromise<VideoResource> {
+export function createVideoExtend(
+  client: Client,
+  params?: CreateVideoExtendParams,
+  options?: RequestOptions,
+): ApiPromise<VideoResource> {
   return request(client, createVideoExtendSpec, params, options);
 }
 
@@ -219,14 +255,11 @@ export interface GetVideoParams {
   video_id: string;
 }
 
-/** Error bodies {@link getVideo} can fail with (as `ApiError.body`). */
-export type GetVideoError = unknown;
-
 const getVideoSpec: OperationSpec = {
-  method: "GET",
-  path: "/videos/{video_id}",
-  params: ["path:video_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/videos/{video_id}',
+  params: ['path:video_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -235,7 +268,11 @@ const getVideoSpec: OperationSpec = {
  * `GET /videos/{video_id}`
  * @deprecated
  */
-export function getVideo(client: Client, params: GetVideoParams, options?: RequestOptions): ApiPromise<VideoResource> {
+export function getVideo(
+  client: Client,
+  params: GetVideoParams,
+  options?: RequestOptions,
+): ApiPromise<VideoResource> {
   return request(client, getVideoSpec, params, options);
 }
 
@@ -245,14 +282,11 @@ export interface DeleteVideoParams {
   video_id: string;
 }
 
-/** Error bodies {@link deleteVideo} can fail with (as `ApiError.body`). */
-export type DeleteVideoError = unknown;
-
 const deleteVideoSpec: OperationSpec = {
-  method: "DELETE",
-  path: "/videos/{video_id}",
-  params: ["path:video_id"],
-  security: [["ApiKeyAuth"]],
+  method: 'DELETE',
+  path: '/videos/{video_id}',
+  params: ['path:video_id'],
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -261,7 +295,11 @@ const deleteVideoSpec: OperationSpec = {
  * `DELETE /videos/{video_id}`
  * @deprecated
  */
-export function deleteVideo(client: Client, params: DeleteVideoParams, options?: RequestOptions): ApiPromise<DeletedVideoResource> {
+export function deleteVideo(
+  client: Client,
+  params: DeleteVideoParams,
+  options?: RequestOptions,
+): ApiPromise<DeletedVideoResource> {
   return request(client, deleteVideoSpec, params, options);
 }
 
@@ -273,15 +311,12 @@ export interface RetrieveVideoContentParams {
   variant?: VideoContentVariant;
 }
 
-/** Error bodies {@link retrieveVideoContent} can fail with (as `ApiError.body`). */
-export type RetrieveVideoContentError = unknown;
-
 const retrieveVideoContentSpec: OperationSpec = {
-  method: "GET",
-  path: "/videos/{video_id}/content",
-  params: ["path:video_id", "query:variant"],
-  accept: "application/json, image/webp, video/mp4",
-  security: [["ApiKeyAuth"]],
+  method: 'GET',
+  path: '/videos/{video_id}/content',
+  params: ['path:video_id', 'query:variant'],
+  accept: 'application/json, image/webp, video/mp4',
+  security: [['ApiKeyAuth']],
 };
 
 /**
@@ -292,7 +327,11 @@ const retrieveVideoContentSpec: OperationSpec = {
  * `GET /videos/{video_id}/content`
  * @deprecated
  */
-export function retrieveVideoContent(client: Client, params: RetrieveVideoContentParams, options?: RequestOptions): ApiPromise<string> {
+export function retrieveVideoContent(
+  client: Client,
+  params: RetrieveVideoContentParams,
+  options?: RequestOptions,
+): ApiPromise<string> {
   return request(client, retrieveVideoContentSpec, params, options);
 }
 
@@ -304,18 +343,21 @@ export interface CreateVideoRemixParams {
   body?: CreateVideoRemixBody;
 }
 
-/** Error bodies {@link createVideoRemix} can fail with (as `ApiError.body`). */
-export type CreateVideoRemixError = unknown;
-
 const createVideoRemixSpec: OperationSpec = {
-  method: "POST",
-  path: "/videos/{video_id}/remix",
-  params: ["path:video_id"],
+  method: 'POST',
+  path: '/videos/{video_id}/remix',
+  params: ['path:video_id'],
   body: [
-    { kind: "json", mediaType: "application/json" },
-    { kind: "multipart", mediaType: "multipart/form-data", arrays: "brackets", objects: "deepObject", encode: toFormData },
+    { kind: 'json', mediaType: 'application/json' },
+    {
+      kind: 'multipart',
+      mediaType: 'multipart/form-data',
+      arrays: 'brackets',
+      objects: 'deepObject',
+      encode: toFormData,
+    },
   ],
-  security: [["ApiKeyAuth"]],
+  security: [['ApiKeyAuth']],
   retry: true,
 };
 
@@ -325,6 +367,10 @@ const createVideoRemixSpec: OperationSpec = {
  * `POST /videos/{video_id}/remix`
  * @deprecated
  */
-export function createVideoRemix(client: Client, params: CreateVideoRemixParams, options?: RequestOptions): ApiPromise<VideoResource> {
+export function createVideoRemix(
+  client: Client,
+  params: CreateVideoRemixParams,
+  options?: RequestOptions,
+): ApiPromise<VideoResource> {
   return request(client, createVideoRemixSpec, params, options);
 }

@@ -74,8 +74,10 @@ export function parseEvent(specs: readonly WebhookSpec[], body: WebhookBody, hea
 /**
  * Standard Webhooks (https://www.standardwebhooks.com): the `webhook-signature` header lists
  * space-separated `v1,<base64 HMAC-SHA256>` signatures of `${webhook-id}.${webhook-timestamp}.${body}`
- * keyed by the secret (`whsec_<base64>`; the prefix is optional). Succeeds when one of them
- * matches (compared in constant time) and the timestamp is within `tolerance` seconds of now.
+ * keyed by the secret (`whsec_<base64>`; the prefix is optional), or, with the sender's public
+ * key (`whpk_<base64>`, 32 bytes), `v1a,<base64 Ed25519 signature>`s of the same content.
+ * Succeeds when one of them matches (an HMAC compared in constant time) and the timestamp is
+ * within `tolerance` seconds of now.
  */
 export async function verifySignature(secret: string, headers: WebhookHeaders, body: WebhookBody, options: VerifyOptions = {}): Promise<void> {
   const fail = (why: string) => new WebhookVerificationError(`webhook verification failed: ${why}`);
@@ -83,13 +85,15 @@ export async function verifySignature(secret: string, headers: WebhookHeaders, b
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
   if (!id || !timestamp || !signatures) throw fail('missing webhook-id, webhook-timestamp or webhook-signature header');
+  // whpk_: a public key, for Ed25519 signatures (v1a)
+  const asymmetric = secret.startsWith('whpk_');
   let key: Uint8Array;
   try {
-    key = fromBase64(secret.startsWith('whsec_') ? secret.slice(6) : secret);
+    key = fromBase64(asymmetric ? secret.slice(5) : secret.startsWith('whsec_') ? secret.slice(6) : secret);
   } catch {
     key = new Uint8Array();
   }
-  if (!key.length) throw fail('the secret is not whsec_ followed by base64');
+  if (!key.length || (asymmetric && key.length != 32)) throw fail('the secret is not whsec_ (or whpk_) followed by base64');
   const seconds = Number(timestamp);
   if (!/^\d+$/.test(timestamp)) throw fail('invalid webhook-timestamp');
   const now = (options.now ?? Date.now()) / 1000;
@@ -97,27 +101,36 @@ export async function verifySignature(secret: string, headers: WebhookHeaders, b
   if (seconds < now - tolerance) throw fail('the timestamp is too old');
   if (seconds > now + tolerance) throw fail('the timestamp is in the future');
   const subtle = globalThis.crypto.subtle;
-  const hmacKey = await subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const content = bytes(body);
   const prefix = new TextEncoder().encode(`${id}.${timestamp}.`);
   const signed = new Uint8Array(prefix.length + content.length);
   signed.set(prefix);
   signed.set(content, prefix.length);
-  const expected = new Uint8Array(await subtle.sign('HMAC', hmacKey, signed));
+  let matches: (given: Uint8Array) => boolean | Promise<boolean>;
+  if (asymmetric) {
+    const publicKey = await subtle.importKey('raw', key as BufferSource, { name: 'Ed25519' }, false, ['verify']);
+    matches = (given) => subtle.verify('Ed25519', publicKey, given as BufferSource, signed).catch(() => false);
+  } else {
+    const hmacKey = await subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const expected = new Uint8Array(await subtle.sign('HMAC', hmacKey, signed));
+    matches = (given) => {
+      // constant time: every byte is compared whatever the earlier ones were
+      let diff = given.length ^ expected.length;
+      for (let i = 0; i < expected.length; i++) diff |= expected[i]! ^ (given[i] ?? 0);
+      return diff == 0;
+    };
+  }
   let ok = false;
   for (const entry of signatures.split(' ')) {
     const [version, value] = entry.split(',');
-    if (version != 'v1' || !value) continue;
+    if (version != (asymmetric ? 'v1a' : 'v1') || !value) continue;
     let given: Uint8Array;
     try {
       given = fromBase64(value);
     } catch {
       continue;
     }
-    // constant time: every byte is compared whatever the earlier ones were
-    let diff = given.length ^ expected.length;
-    for (let i = 0; i < expected.length; i++) diff |= expected[i]! ^ (given[i] ?? 0);
-    ok ||= diff == 0;
+    ok ||= await matches(given);
   }
   if (!ok) throw fail('no matching signature');
 }
