@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsModule from 'handlebars';
-import { COMPILE_OPTIONS, TEMPLATES_DIR } from './templates.js';
+import { PRECOMPILE_OPTIONS, TEMPLATES_DIR } from './templates.js';
 
 const require = createRequire(import.meta.url);
 const Handlebars = require('handlebars/dist/handlebars.min.js') as typeof HandlebarsModule;
@@ -22,7 +22,7 @@ function templateFiles(dir: string): string[] {
 const entries = templateFiles(TEMPLATES_DIR).map((file) => {
   const name = relative(TEMPLATES_DIR, file).split('\\').join('/');
   const source = readFileSync(file, 'utf8');
-  return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    spec: ${Handlebars.precompile(source, COMPILE_OPTIONS)},\n  },\n`;
+  return `  ${JSON.stringify(name)}: {\n    source: ${JSON.stringify(source)},\n    spec: ${Handlebars.precompile(source, PRECOMPILE_OPTIONS)},\n  },\n`;
 });
 const out = fileURLToPath(new URL('../templates.cjs', import.meta.url));
 const text = `// Written by src/emit/precompile.ts at build time: the templates of templates/, precompiled.\nexports.templates = {\n${entries.join('')}};\n`;

@@ -33,6 +33,13 @@ export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.me
 /** The options every template is compiled with, at build time or at run time. */
 export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
 
+/**
+ * The built-ins' options at build time: also `knownHelpersOnly` (they use only Handlebars' own
+ * helpers and `json`), so that a `{{{field}}}` compiles to a plain lookup and `{{#if}}` / `{{#each}}`
+ * to direct calls, not a helper look-up first. A user's templates keep the options above.
+ */
+export const PRECOMPILE_OPTIONS = { ...COMPILE_OPTIONS, knownHelpers: { json: true }, knownHelpersOnly: true } as const;
+
 /** What the build wrote for one template: its source text and the precompiled template. */
 export interface Precompiled {
   source: string;

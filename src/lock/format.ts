@@ -101,8 +101,16 @@ function isLockAlias(a: unknown): a is LockAlias {
   return isName(x.name) && typeof x.role === 'string' && ROLES.has(x.role) && typeof x.of === 'string' && typeof x.since === 'string';
 }
 
+const hashes = new WeakMap<object, string>();
+
+/** A schema's structural hash; remembered per schema object (the IR is never changed in place, and a run hashes each named schema more than once). */
 export function schemaHash(schema: Parameters<typeof structuralKey>[0]): string {
-  return createHash('sha256').update(structuralKey(schema)).digest('hex').slice(0, 16);
+  let hash = hashes.get(schema);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(structuralKey(schema)).digest('hex').slice(0, 16);
+    hashes.set(schema, hash);
+  }
+  return hash;
 }
 
 /** The usual names of an operation's params / error / stream exports, given its function name. */
