@@ -37,9 +37,9 @@ export function renderSchemas(view: ApiView, ops: readonly FakeOperation[]): str
     `${view.header}\n\n`,
     `import type { FakeSchema, FakeSchemas } from './schema.js';\n\n`,
     `/** The fake schema of every model, by model name. */\n`,
-    `export const schemas: FakeSchemas = {\n${models.join('')}};\n\n`,
+    `export const schemas = {\n${models.join('')}} satisfies FakeSchemas;\n\n`,
     `/** The fake schemas of every operation's params, success body and page item, by function name. */\n`,
-    `export const operations: Readonly<\n  Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>\n> = {\n${operations.join('')}};\n`,
+    `export const operations = {\n${operations.join('')}} satisfies Readonly<\n  Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>\n>;\n`,
   ].join('');
 }
 
@@ -76,7 +76,7 @@ export function renderIndex(view: ApiView, ops: readonly FakeOperation[], option
       out.push(
         `\n${docBlock([`A fake success body of {@link T.${o.view.names.fn}}.`], '')}`,
         signature(o.responseFn, [`overrides?: Partial<${over}>`, 'options?: FakeOptions'], type),
-        returnCall('withOverrides', [`fake(operations[${key}].response!, schemas, options${faker})`, 'overrides'], ` as ${type}`),
+        returnCall('withOverrides', [`fake(operations[${key}].response, schemas, options${faker})`, 'overrides'], ` as ${type}`),
         '}\n',
       );
     }
@@ -85,7 +85,7 @@ export function renderIndex(view: ApiView, ops: readonly FakeOperation[], option
       out.push(
         `\n${docBlock([`Fake params of {@link T.${o.view.names.fn}} (path, query, header and cookie parameters, and the body).`], '')}`,
         signature(o.paramsFn, [`overrides?: Partial<${type}>`, 'options?: FakeOptions'], type),
-        returnCall('withOverrides', [`fake(operations[${key}].params!, schemas, options${faker})`, 'overrides'], ` as ${type}`),
+        returnCall('withOverrides', [`fake(operations[${key}].params, schemas, options${faker})`, 'overrides'], ` as ${type}`),
         '}\n',
       );
     }

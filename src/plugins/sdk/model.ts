@@ -105,8 +105,10 @@ function build(view: ApiView, options: SdkOptions): SdkModel {
     for (const m of p.methods) {
       const v = byKey.get(m.facts.op.key)!;
       functions.add(v.names.fn);
-      paramsTypes.add(v.names.params);
-      methods.push({ name: m.method, fn: v.names.fn, view: v, signature: methodSignature(v, v.names.fn, v.names.params, view.types.schemas), doc: methodDoc(v, v.names.fn) });
+      const signature = methodSignature(v, v.names.fn, v.names.params, view.types.schemas);
+      // a method without arguments does not name its params type: no unused import
+      if (signature.usesParamsType) paramsTypes.add(v.names.params);
+      methods.push({ name: m.method, fn: v.names.fn, view: v, signature, doc: methodDoc(v, v.names.fn) });
       if (v.names.stream) {
         let name = `${m.method}Stream`;
         if (taken.has(name)) name = v.names.stream;

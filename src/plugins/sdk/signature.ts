@@ -34,6 +34,8 @@ export interface MethodSignature {
   split: boolean;
   /** the params object argument exists */
   hasParams: boolean;
+  /** the argument types name the params type (positional arguments or a params object) */
+  usesParamsType: boolean;
   paramsOptional: boolean;
 }
 
@@ -106,6 +108,7 @@ export function methodSignature(v: OperationView, fn: string, paramsType: string
     positional,
     split: flat && others.length > 0,
     hasParams,
+    usesParamsType: positional.length > 0 || hasParams,
     paramsOptional,
   };
 }
