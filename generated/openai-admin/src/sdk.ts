@@ -141,10 +141,8 @@ import {
   type DeleteProjectUserParams,
   type DeleteRoleParams,
   type DeleteUserParams,
-  type DeleteorganizationspendlimitParams,
   type DeleteprojectspendlimitParams,
   type GetCertificateParams,
-  type GetorganizationspendlimitParams,
   type GetprojectspendlimitParams,
   type InviteUserParams,
   type ListAuditLogsParams,
@@ -175,7 +173,6 @@ import {
   type RetrieveGroupRoleParams,
   type RetrieveGroupUserParams,
   type RetrieveInviteParams,
-  type RetrieveOrganizationDataRetentionParams,
   type RetrieveOrganizationSpendAlertParams,
   type RetrieveProjectApiKeyParams,
   type RetrieveProjectDataRetentionParams,
@@ -235,7 +232,6 @@ export class OpenAIAdmin {
   /** The client every method calls its function with: pass it to the functions too. */
   readonly client: Client;
   readonly #config: ClientConfig<AuthCredentials>;
-  readonly #client: Client;
   readonly adminApiKeys: OpenAIAdminAdminApiKeys;
   readonly auditLogs: OpenAIAdminAuditLogs;
   readonly certificates: OpenAIAdminCertificates;
@@ -253,7 +249,7 @@ export class OpenAIAdmin {
   /** Takes the options of {@link createClient}. */
   constructor(config: ClientConfig<AuthCredentials> = {}) {
     this.#config = config;
-    this.client = this.#client = createClient(config);
+    this.client = createClient(config);
     this.adminApiKeys = new OpenAIAdminAdminApiKeys(this.client);
     this.auditLogs = new OpenAIAdminAuditLogs(this.client);
     this.certificates = new OpenAIAdminCertificates(this.client);
@@ -1386,7 +1382,6 @@ export class OpenAIAdminSpendLimit {
 
 /** `OpenAIAdmin.usage`: the methods of this resource. */
 export class OpenAIAdminUsage {
-  readonly #client: Client;
   readonly audioSpeeches: OpenAIAdminUsageAudioSpeeches;
   readonly audioTranscriptions: OpenAIAdminUsageAudioTranscriptions;
   readonly codeInterpreterSessions: OpenAIAdminUsageCodeInterpreterSessions;
@@ -1399,7 +1394,6 @@ export class OpenAIAdminUsage {
   readonly webSearchCalls: OpenAIAdminUsageWebSearchCalls;
 
   constructor(client: Client) {
-    this.#client = client;
     this.audioSpeeches = new OpenAIAdminUsageAudioSpeeches(client);
     this.audioTranscriptions = new OpenAIAdminUsageAudioTranscriptions(client);
     this.codeInterpreterSessions = new OpenAIAdminUsageCodeInterpreterSessions(client);

@@ -29,13 +29,13 @@ describe('a renamed function', () => {
     };
     const first = await generateClient(client);
     const before = first.files.get('src/sdk.ts')!;
-    expect(before).toMatch(/\n  add\(orderId: AddOrderLineParams\["order_id"\]/);
+    expect(before).toMatch(/\n  add\(orderId: AddOrderLineParams\['order_id'\]/);
 
     writeFileSync(spec, original.replace('operationId: addOrderLine', 'operationId: appendOrderLine'));
     const second = await generateClient(client);
     const after = second.files.get('src/sdk.ts')!;
     expect(second.files.get('src/aliases.ts')).toContain('export const addOrderLine = appendOrderLine;');
-    expect(after).toMatch(/\n  append\(orderId: AppendOrderLineParams\["order_id"\]/);
+    expect(after).toMatch(/\n  append\(orderId: AppendOrderLineParams\['order_id'\]/);
     expect(after).toContain('/** @deprecated Renamed to {@link ShopOrdersLines.append} in 1.1.0. */\n  get add(): this["append"] {\n    return this.append;\n  }');
     // the other methods are untouched
     const methods = (s: string) => [...s.matchAll(/\n  (\w+)\(/g)].map((m) => m[1]).filter((n) => n !== 'constructor' && n !== 'add' && n !== 'append');

@@ -10,7 +10,7 @@
  * length bounds, ranges, `multipleOf` and patterns (./pattern.ts) respected. Past `depth`
  * nested objects, only what is required is generated (recursion ends).
  */
-import { check } from './check.js';
+import { check, entry } from './check.js';
 import { matching } from './pattern.js';
 import { random, type Random } from './random.js';
 import type { FakeSchema, FakeSchemas, Literal } from './schema.js';
@@ -51,7 +51,7 @@ interface Ctx {
 export function fake(schema: FakeSchema, schemas: FakeSchemas, options: FakeOptions = {}, faker?: FakerLike): unknown {
   const seed = options.seed ?? 1;
   faker?.seed(seed);
-  return gen(schema, { rnd: random(seed), schemas, depth: 0, maxDepth: options.depth ?? 3, examples: options.examples ?? true, faker }, '');
+  return gen(schema, { rnd: random(seed), schemas, depth: 0, maxDepth: options.depth ?? 3, examples: options.examples ?? true, ...(faker ? { faker } : {}) }, '');
 }
 
 /** A fake value with `overrides` laid over it (objects: property by property). */
@@ -73,7 +73,7 @@ function gen(s: FakeSchema, ctx: Ctx, key: string): unknown {
   if (ctx.examples && s.ex !== undefined && check(s, s.ex, ctx.schemas, true)) return structuredClone(s.ex);
   switch (s.k) {
     case 'ref':
-      return gen(ctx.schemas[s.r!], ctx, key);
+      return gen(entry(ctx.schemas, s.r), ctx, key);
     case 'null':
       return null;
     case 'any':
@@ -174,11 +174,11 @@ function union(s: FakeSchema, ctx: Ctx, key: string): unknown {
   }
   const members = s.of!;
   // past the depth bound, members that end soonest first
-  const order = ctx.depth >= ctx.maxDepth ? [...members].sort((a, b) => weight(a, ctx) - weight(b, ctx)) : shuffle(members, ctx.rnd);
+  const order = ctx.depth >= ctx.maxDepth ? [...members].sort((a, b) => weight(a) - weight(b)) : shuffle(members, ctx.rnd);
   let last: unknown;
   for (const m of order) {
     // a oneOf member's `null` would match every nullable member: its non-null values only
-    last = gen(s.k === 'oneOf' && m.n ? { ...m, n: undefined } : m, ctx, key);
+    last = gen(s.k === 'oneOf' && m.n ? nullable(m, undefined) : m, ctx, key);
     if (s.k === 'anyOf' || s.of!.filter((x) => check(x, last, ctx.schemas)).length === 1) return last;
   }
   return last;
@@ -194,9 +194,20 @@ function allOf(s: FakeSchema, ctx: Ctx, key: string): unknown {
   const candidates = merged ? [merged] : specific(s.of!, ctx.schemas);
   let out: unknown;
   for (let attempt = 0; attempt < 5; attempt++) {
-    out = gen(candidates[attempt % candidates.length], ctx, key);
+    const candidate = candidates[attempt % candidates.length];
+    if (!candidate) break;
+    out = gen(candidate, ctx, key);
     if (check(s, out, ctx.schemas)) return out;
   }
+  return out;
+}
+
+/** `s` with `n` (nullable) set to `n`, or without it. */
+function nullable(s: FakeSchema, n: 1 | undefined): FakeSchema {
+  if (s.n === n) return s;
+  const out = { ...s };
+  if (n) out.n = n;
+  else delete out.n;
   return out;
 }
 
@@ -205,10 +216,10 @@ const intersections = new WeakMap<FakeSchema, FakeSchema | null>();
 function resolve(s: FakeSchema, schemas: FakeSchemas): FakeSchema {
   let n = s.n;
   for (let i = 0; s.k === 'ref' && i < 32; i++) {
-    s = schemas[s.r!];
+    s = entry(schemas, s.r);
     n = n && s.n;
   }
-  return s.n === n ? s : { ...s, n };
+  return nullable(s, n);
 }
 
 function intersection(s: FakeSchema, schemas: FakeSchemas): FakeSchema | undefined {
@@ -225,8 +236,9 @@ function intersection(s: FakeSchema, schemas: FakeSchemas): FakeSchema | undefin
           props.set(name, e);
         }
       }
-      result = { k: 'object', props: [...props].map(([name, e]) => [name, e.required ? 1 : 0, e.schemas.length === 1 ? e.schemas[0] : { k: 'allOf', of: e.schemas }]) };
-      if (members.every((m) => m.a)) result.a = members[0].a;
+      result = { k: 'object', props: [...props].map(([name, e]) => [name, e.required ? 1 : 0, e.schemas.length === 1 && e.schemas[0] ? e.schemas[0] : { k: 'allOf', of: e.schemas }]) };
+      const first = members[0]?.a;
+      if (first && members.every((m) => m.a)) result.a = first;
       if (members.every((m) => m.n)) result.n = 1;
     }
     intersections.set(s, result);
@@ -239,11 +251,11 @@ function specific(members: FakeSchema[], schemas: FakeSchemas): FakeSchema[] {
   const resolved = members.map((m) => resolve(m, schemas));
   const n = resolved.every((m) => m.n) ? 1 : undefined;
   const rank = (m: FakeSchema) => ({ lit: 0, enum: 1, any: 9 })[m.k as string] ?? 5;
-  return resolved.sort((a, b) => rank(a) - rank(b)).map((m) => (m.n === n ? m : { ...m, n }));
+  return resolved.sort((a, b) => rank(a) - rank(b)).map((m) => nullable(m, n));
 }
 
 /** How soon a schema's values end: scalars first, then arrays, then objects and references. */
-function weight(s: FakeSchema, ctx: Ctx): number {
+function weight(s: FakeSchema): number {
   if (s.n) return 0;
   if (s.k === 'ref') return 3;
   if (s.k === 'object') return 2 + (s.props ?? []).filter(([, r]) => r).length / 100;
@@ -256,7 +268,9 @@ function shuffle<T>(xs: readonly T[], rnd: Random): T[] {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = rnd.int(0, i);
-    [out[i], out[j]] = [out[j], out[i]];
+    const x = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = x;
   }
   return out;
 }

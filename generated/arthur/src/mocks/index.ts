@@ -203,7 +203,7 @@ export function fakePostOrganizationServiceAccountResponse(
   options?: FakeOptions,
 ): T.UserServiceAccountCredentials {
   return withOverrides(
-    fake(operations['postOrganizationServiceAccount'].response!, schemas, options),
+    fake(operations['postOrganizationServiceAccount'].response, schemas, options),
     overrides,
   ) as T.UserServiceAccountCredentials;
 }
@@ -217,7 +217,7 @@ export function fakePostOrganizationServiceAccountParams(
   options?: FakeOptions,
 ): T.PostOrganizationServiceAccountParams {
   return withOverrides(
-    fake(operations['postOrganizationServiceAccount'].params!, schemas, options),
+    fake(operations['postOrganizationServiceAccount'].params, schemas, options),
     overrides,
   ) as T.PostOrganizationServiceAccountParams;
 }
@@ -228,7 +228,7 @@ export function fakeGetOrganizationUsersResponse(
   options?: FakeOptions,
 ): T.ResourceListUser {
   return withOverrides(
-    fake(operations['getOrganizationUsers'].response!, schemas, options),
+    fake(operations['getOrganizationUsers'].response, schemas, options),
     overrides,
   ) as T.ResourceListUser;
 }
@@ -242,7 +242,7 @@ export function fakeGetOrganizationUsersParams(
   options?: FakeOptions,
 ): T.GetOrganizationUsersParams {
   return withOverrides(
-    fake(operations['getOrganizationUsers'].params!, schemas, options),
+    fake(operations['getOrganizationUsers'].params, schemas, options),
     overrides,
   ) as T.GetOrganizationUsersParams;
 }
@@ -253,7 +253,7 @@ export function fakePostOrganizationUserResponse(
   options?: FakeOptions,
 ): T.User {
   return withOverrides(
-    fake(operations['postOrganizationUser'].response!, schemas, options),
+    fake(operations['postOrganizationUser'].response, schemas, options),
     overrides,
   ) as T.User;
 }
@@ -267,7 +267,7 @@ export function fakePostOrganizationUserParams(
   options?: FakeOptions,
 ): T.PostOrganizationUserParams {
   return withOverrides(
-    fake(operations['postOrganizationUser'].params!, schemas, options),
+    fake(operations['postOrganizationUser'].params, schemas, options),
     overrides,
   ) as T.PostOrganizationUserParams;
 }
@@ -278,7 +278,7 @@ export function fakePostOrganizationUserInviteOperationResponse(
   options?: FakeOptions,
 ): T.PostOrganizationUserInviteResponse {
   return withOverrides(
-    fake(operations['postOrganizationUserInvite'].response!, schemas, options),
+    fake(operations['postOrganizationUserInvite'].response, schemas, options),
     overrides,
   ) as T.PostOrganizationUserInviteResponse;
 }
@@ -292,7 +292,7 @@ export function fakePostOrganizationUserInviteParams(
   options?: FakeOptions,
 ): T.PostOrganizationUserInviteParams {
   return withOverrides(
-    fake(operations['postOrganizationUserInvite'].params!, schemas, options),
+    fake(operations['postOrganizationUserInvite'].params, schemas, options),
     overrides,
   ) as T.PostOrganizationUserInviteParams;
 }
@@ -300,7 +300,7 @@ export function fakePostOrganizationUserInviteParams(
 /** A fake success body of {@link T.getUsersMe}. */
 export function fakeGetUsersMeResponse(overrides?: Partial<T.User>, options?: FakeOptions): T.User {
   return withOverrides(
-    fake(operations['getUsersMe'].response!, schemas, options),
+    fake(operations['getUsersMe'].response, schemas, options),
     overrides,
   ) as T.User;
 }
@@ -313,7 +313,7 @@ export function fakeDeleteUserParams(
   options?: FakeOptions,
 ): T.DeleteUserParams {
   return withOverrides(
-    fake(operations['deleteUser'].params!, schemas, options),
+    fake(operations['deleteUser'].params, schemas, options),
     overrides,
   ) as T.DeleteUserParams;
 }
@@ -321,7 +321,7 @@ export function fakeDeleteUserParams(
 /** A fake success body of {@link T.patchUser}. */
 export function fakePatchUserResponse(overrides?: Partial<T.User>, options?: FakeOptions): T.User {
   return withOverrides(
-    fake(operations['patchUser'].response!, schemas, options),
+    fake(operations['patchUser'].response, schemas, options),
     overrides,
   ) as T.User;
 }
@@ -332,7 +332,7 @@ export function fakePatchUserParams(
   options?: FakeOptions,
 ): T.PatchUserParams {
   return withOverrides(
-    fake(operations['patchUser'].params!, schemas, options),
+    fake(operations['patchUser'].params, schemas, options),
     overrides,
   ) as T.PatchUserParams;
 }
@@ -343,7 +343,7 @@ export function fakePostUserCredsResponse(
   options?: FakeOptions,
 ): T.SensitiveUser {
   return withOverrides(
-    fake(operations['postUserCreds'].response!, schemas, options),
+    fake(operations['postUserCreds'].response, schemas, options),
     overrides,
   ) as T.SensitiveUser;
 }
@@ -356,7 +356,7 @@ export function fakePostUserCredsParams(
   options?: FakeOptions,
 ): T.PostUserCredsParams {
   return withOverrides(
-    fake(operations['postUserCreds'].params!, schemas, options),
+    fake(operations['postUserCreds'].params, schemas, options),
     overrides,
   ) as T.PostUserCredsParams;
 }
@@ -367,7 +367,7 @@ export function fakePatchServiceAccountUserResponse(
   options?: FakeOptions,
 ): T.User {
   return withOverrides(
-    fake(operations['patchServiceAccountUser'].response!, schemas, options),
+    fake(operations['patchServiceAccountUser'].response, schemas, options),
     overrides,
   ) as T.User;
 }
@@ -381,7 +381,7 @@ export function fakePatchServiceAccountUserParams(
   options?: FakeOptions,
 ): T.PatchServiceAccountUserParams {
   return withOverrides(
-    fake(operations['patchServiceAccountUser'].params!, schemas, options),
+    fake(operations['patchServiceAccountUser'].params, schemas, options),
     overrides,
   ) as T.PatchServiceAccountUserParams;
 }

@@ -21,7 +21,8 @@ export function random(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number) => (hi <= lo ? lo : lo + Math.floor(next() * (hi - lo + 1)));
-  return { next, int, chance: (p) => next() < p, pick: (xs) => xs[int(0, xs.length - 1)] };
+  // callers pick from non-empty lists: the index is always in range
+  return { next, int, chance: (p) => next() < p, pick: (xs) => xs[int(0, xs.length - 1)] as (typeof xs)[number] };
 }
 
 /** Any number (fractions, negatives, huge ones) → a 32-bit state. */

@@ -3,7 +3,7 @@
 import type { FakeSchema, FakeSchemas } from './schema.js';
 
 /** The fake schema of every model, by model name. */
-export const schemas: FakeSchemas = {
+export const schemas = {
   BoundResourceKind: { k: 'enum', v: ['organization', 'workspace', 'project'] },
   Credentials: {
     k: 'object',
@@ -139,12 +139,10 @@ export const schemas: FakeSchemas = {
       ['type', 1, { k: 'string' }],
     ],
   },
-};
+} satisfies FakeSchemas;
 
 /** The fake schemas of every operation's params, success body and page item, by function name. */
-export const operations: Readonly<
-  Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>
-> = {
+export const operations = {
   postOrganizationServiceAccount: {
     response: { k: 'ref', r: 'UserServiceAccountCredentials' },
     params: { k: 'object', props: [['body', 1, { k: 'ref', r: 'PostServiceAccount' }]] },
@@ -197,4 +195,6 @@ export const operations: Readonly<
       ],
     },
   },
-};
+} satisfies Readonly<
+  Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>
+>;

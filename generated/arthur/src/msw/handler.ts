@@ -70,10 +70,11 @@ function isReplyInit(v: unknown): v is ReplyInit {
 }
 
 function respond(op: MockOperation, status: number, body: unknown, headers?: Record<string, string>): Response {
-  if (body === undefined || op.kind === 'void' || status === 204 || status === 304) return new HttpResponse(null, { status, headers });
-  if (op.kind === 'text' || typeof body === 'string' && op.kind !== 'json') return HttpResponse.text(String(body), { status, headers });
-  if (body instanceof Blob) return new HttpResponse(body, { status, headers });
-  return HttpResponse.json(body as never, { status, headers });
+  const init = headers ? { status, headers } : { status };
+  if (body === undefined || op.kind === 'void' || status === 204 || status === 304) return new HttpResponse(null, init);
+  if (op.kind === 'text' || typeof body === 'string' && op.kind !== 'json') return HttpResponse.text(String(body), init);
+  if (body instanceof Blob) return new HttpResponse(body, init);
+  return HttpResponse.json(body as never, init);
 }
 
 /** The default body: the fake success body, or for a paginated operation the page the request asks for. */
@@ -81,7 +82,8 @@ function fakeBody(op: MockOperation, url: URL, options: HandlerOptions): { body:
   const seed = options.seed ?? 1;
   const p = op.pagination;
   if (!op.response) return { body: undefined };
-  if (!p || !op.item) return { body: fake(op.response, schemas, { seed }) };
+  const item = op.item;
+  if (!p || !item) return { body: fake(op.response, schemas, { seed }) };
   const pages = Math.max(1, options.pages ?? 3);
   const q = url.searchParams;
   const sizeParam = p.kind === 'page' ? p.sizeParam : p.kind === 'offset' ? p.limitParam : p.kind === 'cursor' ? 'limit' : undefined;
@@ -95,7 +97,7 @@ function fakeBody(op: MockOperation, url: URL, options: HandlerOptions): { body:
   if (!Number.isFinite(page) || page < 0) page = 0;
   const last = page >= pages - 1;
   const body = fake(op.response, schemas, { seed: seed + page });
-  const items = page < pages ? Array.from({ length: size }, (_, i) => fake(op.item!, schemas, { seed: seed * 1000 + page * size + i })) : [];
+  const items = page < pages ? Array.from({ length: size }, (_, i) => fake(item, schemas, { seed: seed * 1000 + page * size + i })) : [];
   const headers: Record<string, string> = {};
   const next = (() => {
     const u = new URL(url);
@@ -129,7 +131,8 @@ function set(target: unknown, path: string, value: unknown): void {
     t[path] = value;
     return;
   }
-  const [head, ...rest] = path.split('.');
+  const dot = path.indexOf('.');
+  const head = path.slice(0, dot);
   if (typeof t[head] !== 'object' || t[head] === null) t[head] = {};
-  set(t[head], rest.join('.'), value);
+  set(t[head], path.slice(dot + 1), value);
 }

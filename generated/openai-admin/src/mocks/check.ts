@@ -6,6 +6,13 @@
 import { compile } from './pattern.js';
 import type { FakeSchema, FakeSchemas } from './schema.js';
 
+/** The entry a `ref` names (an unknown name is a bug of the generator: it throws). */
+export function entry(schemas: FakeSchemas, name: string | undefined): FakeSchema {
+  const s = name === undefined ? undefined : schemas[name];
+  if (!s) throw new Error(`fake data: no schema ${name}`);
+  return s;
+}
+
 const FORMATS: Record<string, RegExp> = {
   'date-time': /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i,
   date: /^\d{4}-\d\d-\d\d$/,
@@ -20,7 +27,7 @@ export function check(s: FakeSchema, v: unknown, schemas: FakeSchemas, closed = 
   const sub = (x: FakeSchema, y: unknown) => check(x, y, schemas, closed, depth + 1);
   switch (s.k) {
     case 'ref':
-      return sub(schemas[s.r!], v);
+      return sub(entry(schemas, s.r), v);
     case 'any':
       return v !== undefined;
     case 'never':
@@ -39,7 +46,8 @@ export function check(s: FakeSchema, v: unknown, schemas: FakeSchemas, closed = 
       if (typeof v !== 'string') return false;
       const n = [...v].length;
       if ((s.min !== undefined && n < s.min) || (s.max !== undefined && n > s.max)) return false;
-      if (s.f && FORMATS[s.f] && !FORMATS[s.f].test(v)) return false;
+      const format = s.f === undefined ? undefined : FORMATS[s.f];
+      if (format && !format.test(v)) return false;
       try {
         return !s.p || compile(s.p).test(v);
       } catch {

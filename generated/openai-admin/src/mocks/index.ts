@@ -1437,7 +1437,7 @@ export function fakeAdminApiKeysListResponse(
   options?: FakeOptions,
 ): T.ApiKeyList {
   return withOverrides(
-    fake(operations['adminApiKeysList'].response!, schemas, options),
+    fake(operations['adminApiKeysList'].response, schemas, options),
     overrides,
   ) as T.ApiKeyList;
 }
@@ -1451,7 +1451,7 @@ export function fakeAdminApiKeysListParams(
   options?: FakeOptions,
 ): T.AdminApiKeysListParams {
   return withOverrides(
-    fake(operations['adminApiKeysList'].params!, schemas, options),
+    fake(operations['adminApiKeysList'].params, schemas, options),
     overrides,
   ) as T.AdminApiKeysListParams;
 }
@@ -1462,7 +1462,7 @@ export function fakeAdminApiKeysCreateResponse(
   options?: FakeOptions,
 ): T.AdminApiKeyCreateResponse {
   return withOverrides(
-    fake(operations['adminApiKeysCreate'].response!, schemas, options),
+    fake(operations['adminApiKeysCreate'].response, schemas, options),
     overrides,
   ) as T.AdminApiKeyCreateResponse;
 }
@@ -1476,7 +1476,7 @@ export function fakeAdminApiKeysCreateParams(
   options?: FakeOptions,
 ): T.AdminApiKeysCreateParams {
   return withOverrides(
-    fake(operations['adminApiKeysCreate'].params!, schemas, options),
+    fake(operations['adminApiKeysCreate'].params, schemas, options),
     overrides,
   ) as T.AdminApiKeysCreateParams;
 }
@@ -1487,7 +1487,7 @@ export function fakeAdminApiKeysGetResponse(
   options?: FakeOptions,
 ): T.AdminApiKey {
   return withOverrides(
-    fake(operations['adminApiKeysGet'].response!, schemas, options),
+    fake(operations['adminApiKeysGet'].response, schemas, options),
     overrides,
   ) as T.AdminApiKey;
 }
@@ -1501,7 +1501,7 @@ export function fakeAdminApiKeysGetParams(
   options?: FakeOptions,
 ): T.AdminApiKeysGetParams {
   return withOverrides(
-    fake(operations['adminApiKeysGet'].params!, schemas, options),
+    fake(operations['adminApiKeysGet'].params, schemas, options),
     overrides,
   ) as T.AdminApiKeysGetParams;
 }
@@ -1512,7 +1512,7 @@ export function fakeAdminApiKeysDeleteOperationResponse(
   options?: FakeOptions,
 ): T.AdminApiKeysDeleteResponse {
   return withOverrides(
-    fake(operations['adminApiKeysDelete'].response!, schemas, options),
+    fake(operations['adminApiKeysDelete'].response, schemas, options),
     overrides,
   ) as T.AdminApiKeysDeleteResponse;
 }
@@ -1526,7 +1526,7 @@ export function fakeAdminApiKeysDeleteParams(
   options?: FakeOptions,
 ): T.AdminApiKeysDeleteParams {
   return withOverrides(
-    fake(operations['adminApiKeysDelete'].params!, schemas, options),
+    fake(operations['adminApiKeysDelete'].params, schemas, options),
     overrides,
   ) as T.AdminApiKeysDeleteParams;
 }
@@ -1537,7 +1537,7 @@ export function fakeListAuditLogsOperationResponse(
   options?: FakeOptions,
 ): T.ListAuditLogsResponse {
   return withOverrides(
-    fake(operations['listAuditLogs'].response!, schemas, options),
+    fake(operations['listAuditLogs'].response, schemas, options),
     overrides,
   ) as T.ListAuditLogsResponse;
 }
@@ -1550,7 +1550,7 @@ export function fakeListAuditLogsParams(
   options?: FakeOptions,
 ): T.ListAuditLogsParams {
   return withOverrides(
-    fake(operations['listAuditLogs'].params!, schemas, options),
+    fake(operations['listAuditLogs'].params, schemas, options),
     overrides,
   ) as T.ListAuditLogsParams;
 }
@@ -1561,7 +1561,7 @@ export function fakeListOrganizationCertificatesResponse(
   options?: FakeOptions,
 ): T.ListCertificatesResponse {
   return withOverrides(
-    fake(operations['listOrganizationCertificates'].response!, schemas, options),
+    fake(operations['listOrganizationCertificates'].response, schemas, options),
     overrides,
   ) as T.ListCertificatesResponse;
 }
@@ -1575,7 +1575,7 @@ export function fakeListOrganizationCertificatesParams(
   options?: FakeOptions,
 ): T.ListOrganizationCertificatesParams {
   return withOverrides(
-    fake(operations['listOrganizationCertificates'].params!, schemas, options),
+    fake(operations['listOrganizationCertificates'].params, schemas, options),
     overrides,
   ) as T.ListOrganizationCertificatesParams;
 }
@@ -1586,7 +1586,7 @@ export function fakeUploadCertificateResponse(
   options?: FakeOptions,
 ): T.Certificate {
   return withOverrides(
-    fake(operations['uploadCertificate'].response!, schemas, options),
+    fake(operations['uploadCertificate'].response, schemas, options),
     overrides,
   ) as T.Certificate;
 }
@@ -1600,7 +1600,7 @@ export function fakeUploadCertificateParams(
   options?: FakeOptions,
 ): T.UploadCertificateParams {
   return withOverrides(
-    fake(operations['uploadCertificate'].params!, schemas, options),
+    fake(operations['uploadCertificate'].params, schemas, options),
     overrides,
   ) as T.UploadCertificateParams;
 }
@@ -1611,7 +1611,7 @@ export function fakeActivateOrganizationCertificatesResponse(
   options?: FakeOptions,
 ): T.OrganizationCertificateActivationResponse {
   return withOverrides(
-    fake(operations['activateOrganizationCertificates'].response!, schemas, options),
+    fake(operations['activateOrganizationCertificates'].response, schemas, options),
     overrides,
   ) as T.OrganizationCertificateActivationResponse;
 }
@@ -1625,7 +1625,7 @@ export function fakeActivateOrganizationCertificatesParams(
   options?: FakeOptions,
 ): T.ActivateOrganizationCertificatesParams {
   return withOverrides(
-    fake(operations['activateOrganizationCertificates'].params!, schemas, options),
+    fake(operations['activateOrganizationCertificates'].params, schemas, options),
     overrides,
   ) as T.ActivateOrganizationCertificatesParams;
 }
@@ -1636,7 +1636,7 @@ export function fakeDeactivateOrganizationCertificatesResponse(
   options?: FakeOptions,
 ): T.OrganizationCertificateDeactivationResponse {
   return withOverrides(
-    fake(operations['deactivateOrganizationCertificates'].response!, schemas, options),
+    fake(operations['deactivateOrganizationCertificates'].response, schemas, options),
     overrides,
   ) as T.OrganizationCertificateDeactivationResponse;
 }
@@ -1650,7 +1650,7 @@ export function fakeDeactivateOrganizationCertificatesParams(
   options?: FakeOptions,
 ): T.DeactivateOrganizationCertificatesParams {
   return withOverrides(
-    fake(operations['deactivateOrganizationCertificates'].params!, schemas, options),
+    fake(operations['deactivateOrganizationCertificates'].params, schemas, options),
     overrides,
   ) as T.DeactivateOrganizationCertificatesParams;
 }
@@ -1661,7 +1661,7 @@ export function fakeGetCertificateResponse(
   options?: FakeOptions,
 ): T.Certificate {
   return withOverrides(
-    fake(operations['getCertificate'].response!, schemas, options),
+    fake(operations['getCertificate'].response, schemas, options),
     overrides,
   ) as T.Certificate;
 }
@@ -1675,7 +1675,7 @@ export function fakeGetCertificateParams(
   options?: FakeOptions,
 ): T.GetCertificateParams {
   return withOverrides(
-    fake(operations['getCertificate'].params!, schemas, options),
+    fake(operations['getCertificate'].params, schemas, options),
     overrides,
   ) as T.GetCertificateParams;
 }
@@ -1686,7 +1686,7 @@ export function fakeModifyCertificateResponse(
   options?: FakeOptions,
 ): T.Certificate {
   return withOverrides(
-    fake(operations['modifyCertificate'].response!, schemas, options),
+    fake(operations['modifyCertificate'].response, schemas, options),
     overrides,
   ) as T.Certificate;
 }
@@ -1700,7 +1700,7 @@ export function fakeModifyCertificateParams(
   options?: FakeOptions,
 ): T.ModifyCertificateParams {
   return withOverrides(
-    fake(operations['modifyCertificate'].params!, schemas, options),
+    fake(operations['modifyCertificate'].params, schemas, options),
     overrides,
   ) as T.ModifyCertificateParams;
 }
@@ -1711,7 +1711,7 @@ export function fakeDeleteCertificateOperationResponse(
   options?: FakeOptions,
 ): T.DeleteCertificateResponse {
   return withOverrides(
-    fake(operations['deleteCertificate'].response!, schemas, options),
+    fake(operations['deleteCertificate'].response, schemas, options),
     overrides,
   ) as T.DeleteCertificateResponse;
 }
@@ -1725,7 +1725,7 @@ export function fakeDeleteCertificateParams(
   options?: FakeOptions,
 ): T.DeleteCertificateParams {
   return withOverrides(
-    fake(operations['deleteCertificate'].params!, schemas, options),
+    fake(operations['deleteCertificate'].params, schemas, options),
     overrides,
   ) as T.DeleteCertificateParams;
 }
@@ -1736,7 +1736,7 @@ export function fakeUsageCostsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageCosts'].response!, schemas, options),
+    fake(operations['usageCosts'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -1749,7 +1749,7 @@ export function fakeUsageCostsParams(
   options?: FakeOptions,
 ): T.UsageCostsParams {
   return withOverrides(
-    fake(operations['usageCosts'].params!, schemas, options),
+    fake(operations['usageCosts'].params, schemas, options),
     overrides,
   ) as T.UsageCostsParams;
 }
@@ -1760,7 +1760,7 @@ export function fakeRetrieveOrganizationDataRetentionResponse(
   options?: FakeOptions,
 ): T.OrganizationDataRetention {
   return withOverrides(
-    fake(operations['retrieveOrganizationDataRetention'].response!, schemas, options),
+    fake(operations['retrieveOrganizationDataRetention'].response, schemas, options),
     overrides,
   ) as T.OrganizationDataRetention;
 }
@@ -1771,7 +1771,7 @@ export function fakeUpdateOrganizationDataRetentionResponse(
   options?: FakeOptions,
 ): T.OrganizationDataRetention {
   return withOverrides(
-    fake(operations['updateOrganizationDataRetention'].response!, schemas, options),
+    fake(operations['updateOrganizationDataRetention'].response, schemas, options),
     overrides,
   ) as T.OrganizationDataRetention;
 }
@@ -1785,7 +1785,7 @@ export function fakeUpdateOrganizationDataRetentionParams(
   options?: FakeOptions,
 ): T.UpdateOrganizationDataRetentionParams {
   return withOverrides(
-    fake(operations['updateOrganizationDataRetention'].params!, schemas, options),
+    fake(operations['updateOrganizationDataRetention'].params, schemas, options),
     overrides,
   ) as T.UpdateOrganizationDataRetentionParams;
 }
@@ -1796,7 +1796,7 @@ export function fakeListGroupsResponse(
   options?: FakeOptions,
 ): T.GroupListResource {
   return withOverrides(
-    fake(operations['listGroups'].response!, schemas, options),
+    fake(operations['listGroups'].response, schemas, options),
     overrides,
   ) as T.GroupListResource;
 }
@@ -1809,7 +1809,7 @@ export function fakeListGroupsParams(
   options?: FakeOptions,
 ): T.ListGroupsParams {
   return withOverrides(
-    fake(operations['listGroups'].params!, schemas, options),
+    fake(operations['listGroups'].params, schemas, options),
     overrides,
   ) as T.ListGroupsParams;
 }
@@ -1820,7 +1820,7 @@ export function fakeCreateGroupResponse(
   options?: FakeOptions,
 ): T.GroupResponse {
   return withOverrides(
-    fake(operations['createGroup'].response!, schemas, options),
+    fake(operations['createGroup'].response, schemas, options),
     overrides,
   ) as T.GroupResponse;
 }
@@ -1833,7 +1833,7 @@ export function fakeCreateGroupParams(
   options?: FakeOptions,
 ): T.CreateGroupParams {
   return withOverrides(
-    fake(operations['createGroup'].params!, schemas, options),
+    fake(operations['createGroup'].params, schemas, options),
     overrides,
   ) as T.CreateGroupParams;
 }
@@ -1844,7 +1844,7 @@ export function fakeRetrieveGroupResponse(
   options?: FakeOptions,
 ): T.GroupResponse {
   return withOverrides(
-    fake(operations['retrieveGroup'].response!, schemas, options),
+    fake(operations['retrieveGroup'].response, schemas, options),
     overrides,
   ) as T.GroupResponse;
 }
@@ -1857,7 +1857,7 @@ export function fakeRetrieveGroupParams(
   options?: FakeOptions,
 ): T.RetrieveGroupParams {
   return withOverrides(
-    fake(operations['retrieveGroup'].params!, schemas, options),
+    fake(operations['retrieveGroup'].params, schemas, options),
     overrides,
   ) as T.RetrieveGroupParams;
 }
@@ -1868,7 +1868,7 @@ export function fakeUpdateGroupResponse(
   options?: FakeOptions,
 ): T.GroupResourceWithSuccess {
   return withOverrides(
-    fake(operations['updateGroup'].response!, schemas, options),
+    fake(operations['updateGroup'].response, schemas, options),
     overrides,
   ) as T.GroupResourceWithSuccess;
 }
@@ -1881,7 +1881,7 @@ export function fakeUpdateGroupParams(
   options?: FakeOptions,
 ): T.UpdateGroupParams {
   return withOverrides(
-    fake(operations['updateGroup'].params!, schemas, options),
+    fake(operations['updateGroup'].params, schemas, options),
     overrides,
   ) as T.UpdateGroupParams;
 }
@@ -1892,7 +1892,7 @@ export function fakeDeleteGroupResponse(
   options?: FakeOptions,
 ): T.GroupDeletedResource {
   return withOverrides(
-    fake(operations['deleteGroup'].response!, schemas, options),
+    fake(operations['deleteGroup'].response, schemas, options),
     overrides,
   ) as T.GroupDeletedResource;
 }
@@ -1905,7 +1905,7 @@ export function fakeDeleteGroupParams(
   options?: FakeOptions,
 ): T.DeleteGroupParams {
   return withOverrides(
-    fake(operations['deleteGroup'].params!, schemas, options),
+    fake(operations['deleteGroup'].params, schemas, options),
     overrides,
   ) as T.DeleteGroupParams;
 }
@@ -1916,7 +1916,7 @@ export function fakeListGroupRoleAssignmentsResponse(
   options?: FakeOptions,
 ): T.RoleListResource {
   return withOverrides(
-    fake(operations['listGroupRoleAssignments'].response!, schemas, options),
+    fake(operations['listGroupRoleAssignments'].response, schemas, options),
     overrides,
   ) as T.RoleListResource;
 }
@@ -1930,7 +1930,7 @@ export function fakeListGroupRoleAssignmentsParams(
   options?: FakeOptions,
 ): T.ListGroupRoleAssignmentsParams {
   return withOverrides(
-    fake(operations['listGroupRoleAssignments'].params!, schemas, options),
+    fake(operations['listGroupRoleAssignments'].params, schemas, options),
     overrides,
   ) as T.ListGroupRoleAssignmentsParams;
 }
@@ -1941,7 +1941,7 @@ export function fakeAssignGroupRoleResponse(
   options?: FakeOptions,
 ): T.GroupRoleAssignment {
   return withOverrides(
-    fake(operations['assignGroupRole'].response!, schemas, options),
+    fake(operations['assignGroupRole'].response, schemas, options),
     overrides,
   ) as T.GroupRoleAssignment;
 }
@@ -1955,7 +1955,7 @@ export function fakeAssignGroupRoleParams(
   options?: FakeOptions,
 ): T.AssignGroupRoleParams {
   return withOverrides(
-    fake(operations['assignGroupRole'].params!, schemas, options),
+    fake(operations['assignGroupRole'].params, schemas, options),
     overrides,
   ) as T.AssignGroupRoleParams;
 }
@@ -1966,7 +1966,7 @@ export function fakeRetrieveGroupRoleResponse(
   options?: FakeOptions,
 ): T.AssignedRoleDetails {
   return withOverrides(
-    fake(operations['retrieveGroupRole'].response!, schemas, options),
+    fake(operations['retrieveGroupRole'].response, schemas, options),
     overrides,
   ) as T.AssignedRoleDetails;
 }
@@ -1980,7 +1980,7 @@ export function fakeRetrieveGroupRoleParams(
   options?: FakeOptions,
 ): T.RetrieveGroupRoleParams {
   return withOverrides(
-    fake(operations['retrieveGroupRole'].params!, schemas, options),
+    fake(operations['retrieveGroupRole'].params, schemas, options),
     overrides,
   ) as T.RetrieveGroupRoleParams;
 }
@@ -1991,7 +1991,7 @@ export function fakeUnassignGroupRoleResponse(
   options?: FakeOptions,
 ): T.DeletedRoleAssignmentResource {
   return withOverrides(
-    fake(operations['unassignGroupRole'].response!, schemas, options),
+    fake(operations['unassignGroupRole'].response, schemas, options),
     overrides,
   ) as T.DeletedRoleAssignmentResource;
 }
@@ -2005,7 +2005,7 @@ export function fakeUnassignGroupRoleParams(
   options?: FakeOptions,
 ): T.UnassignGroupRoleParams {
   return withOverrides(
-    fake(operations['unassignGroupRole'].params!, schemas, options),
+    fake(operations['unassignGroupRole'].params, schemas, options),
     overrides,
   ) as T.UnassignGroupRoleParams;
 }
@@ -2016,7 +2016,7 @@ export function fakeListGroupUsersResponse(
   options?: FakeOptions,
 ): T.UserListResource {
   return withOverrides(
-    fake(operations['listGroupUsers'].response!, schemas, options),
+    fake(operations['listGroupUsers'].response, schemas, options),
     overrides,
   ) as T.UserListResource;
 }
@@ -2030,7 +2030,7 @@ export function fakeListGroupUsersParams(
   options?: FakeOptions,
 ): T.ListGroupUsersParams {
   return withOverrides(
-    fake(operations['listGroupUsers'].params!, schemas, options),
+    fake(operations['listGroupUsers'].params, schemas, options),
     overrides,
   ) as T.ListGroupUsersParams;
 }
@@ -2041,7 +2041,7 @@ export function fakeAddGroupUserResponse(
   options?: FakeOptions,
 ): T.GroupUserAssignment {
   return withOverrides(
-    fake(operations['addGroupUser'].response!, schemas, options),
+    fake(operations['addGroupUser'].response, schemas, options),
     overrides,
   ) as T.GroupUserAssignment;
 }
@@ -2054,7 +2054,7 @@ export function fakeAddGroupUserParams(
   options?: FakeOptions,
 ): T.AddGroupUserParams {
   return withOverrides(
-    fake(operations['addGroupUser'].params!, schemas, options),
+    fake(operations['addGroupUser'].params, schemas, options),
     overrides,
   ) as T.AddGroupUserParams;
 }
@@ -2065,7 +2065,7 @@ export function fakeRetrieveGroupUserResponse(
   options?: FakeOptions,
 ): T.GroupMemberUser {
   return withOverrides(
-    fake(operations['retrieveGroupUser'].response!, schemas, options),
+    fake(operations['retrieveGroupUser'].response, schemas, options),
     overrides,
   ) as T.GroupMemberUser;
 }
@@ -2079,7 +2079,7 @@ export function fakeRetrieveGroupUserParams(
   options?: FakeOptions,
 ): T.RetrieveGroupUserParams {
   return withOverrides(
-    fake(operations['retrieveGroupUser'].params!, schemas, options),
+    fake(operations['retrieveGroupUser'].params, schemas, options),
     overrides,
   ) as T.RetrieveGroupUserParams;
 }
@@ -2090,7 +2090,7 @@ export function fakeRemoveGroupUserResponse(
   options?: FakeOptions,
 ): T.GroupUserDeletedResource {
   return withOverrides(
-    fake(operations['removeGroupUser'].response!, schemas, options),
+    fake(operations['removeGroupUser'].response, schemas, options),
     overrides,
   ) as T.GroupUserDeletedResource;
 }
@@ -2104,7 +2104,7 @@ export function fakeRemoveGroupUserParams(
   options?: FakeOptions,
 ): T.RemoveGroupUserParams {
   return withOverrides(
-    fake(operations['removeGroupUser'].params!, schemas, options),
+    fake(operations['removeGroupUser'].params, schemas, options),
     overrides,
   ) as T.RemoveGroupUserParams;
 }
@@ -2115,7 +2115,7 @@ export function fakeListInvitesResponse(
   options?: FakeOptions,
 ): T.InviteListResponse {
   return withOverrides(
-    fake(operations['listInvites'].response!, schemas, options),
+    fake(operations['listInvites'].response, schemas, options),
     overrides,
   ) as T.InviteListResponse;
 }
@@ -2128,7 +2128,7 @@ export function fakeListInvitesParams(
   options?: FakeOptions,
 ): T.ListInvitesParams {
   return withOverrides(
-    fake(operations['listInvites'].params!, schemas, options),
+    fake(operations['listInvites'].params, schemas, options),
     overrides,
   ) as T.ListInvitesParams;
 }
@@ -2139,7 +2139,7 @@ export function fakeInviteUserResponse(
   options?: FakeOptions,
 ): T.Invite {
   return withOverrides(
-    fake(operations['inviteUser'].response!, schemas, options),
+    fake(operations['inviteUser'].response, schemas, options),
     overrides,
   ) as T.Invite;
 }
@@ -2152,7 +2152,7 @@ export function fakeInviteUserParams(
   options?: FakeOptions,
 ): T.InviteUserParams {
   return withOverrides(
-    fake(operations['inviteUser'].params!, schemas, options),
+    fake(operations['inviteUser'].params, schemas, options),
     overrides,
   ) as T.InviteUserParams;
 }
@@ -2163,7 +2163,7 @@ export function fakeRetrieveInviteResponse(
   options?: FakeOptions,
 ): T.Invite {
   return withOverrides(
-    fake(operations['retrieveInvite'].response!, schemas, options),
+    fake(operations['retrieveInvite'].response, schemas, options),
     overrides,
   ) as T.Invite;
 }
@@ -2177,7 +2177,7 @@ export function fakeRetrieveInviteParams(
   options?: FakeOptions,
 ): T.RetrieveInviteParams {
   return withOverrides(
-    fake(operations['retrieveInvite'].params!, schemas, options),
+    fake(operations['retrieveInvite'].params, schemas, options),
     overrides,
   ) as T.RetrieveInviteParams;
 }
@@ -2188,7 +2188,7 @@ export function fakeDeleteInviteResponse(
   options?: FakeOptions,
 ): T.InviteDeleteResponse {
   return withOverrides(
-    fake(operations['deleteInvite'].response!, schemas, options),
+    fake(operations['deleteInvite'].response, schemas, options),
     overrides,
   ) as T.InviteDeleteResponse;
 }
@@ -2201,7 +2201,7 @@ export function fakeDeleteInviteParams(
   options?: FakeOptions,
 ): T.DeleteInviteParams {
   return withOverrides(
-    fake(operations['deleteInvite'].params!, schemas, options),
+    fake(operations['deleteInvite'].params, schemas, options),
     overrides,
   ) as T.DeleteInviteParams;
 }
@@ -2212,7 +2212,7 @@ export function fakeListProjectsResponse(
   options?: FakeOptions,
 ): T.ProjectListResponse {
   return withOverrides(
-    fake(operations['listProjects'].response!, schemas, options),
+    fake(operations['listProjects'].response, schemas, options),
     overrides,
   ) as T.ProjectListResponse;
 }
@@ -2225,7 +2225,7 @@ export function fakeListProjectsParams(
   options?: FakeOptions,
 ): T.ListProjectsParams {
   return withOverrides(
-    fake(operations['listProjects'].params!, schemas, options),
+    fake(operations['listProjects'].params, schemas, options),
     overrides,
   ) as T.ListProjectsParams;
 }
@@ -2236,7 +2236,7 @@ export function fakeCreateProjectResponse(
   options?: FakeOptions,
 ): T.Project {
   return withOverrides(
-    fake(operations['createProject'].response!, schemas, options),
+    fake(operations['createProject'].response, schemas, options),
     overrides,
   ) as T.Project;
 }
@@ -2249,7 +2249,7 @@ export function fakeCreateProjectParams(
   options?: FakeOptions,
 ): T.CreateProjectParams {
   return withOverrides(
-    fake(operations['createProject'].params!, schemas, options),
+    fake(operations['createProject'].params, schemas, options),
     overrides,
   ) as T.CreateProjectParams;
 }
@@ -2260,7 +2260,7 @@ export function fakeRetrieveProjectResponse(
   options?: FakeOptions,
 ): T.Project {
   return withOverrides(
-    fake(operations['retrieveProject'].response!, schemas, options),
+    fake(operations['retrieveProject'].response, schemas, options),
     overrides,
   ) as T.Project;
 }
@@ -2274,7 +2274,7 @@ export function fakeRetrieveProjectParams(
   options?: FakeOptions,
 ): T.RetrieveProjectParams {
   return withOverrides(
-    fake(operations['retrieveProject'].params!, schemas, options),
+    fake(operations['retrieveProject'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectParams;
 }
@@ -2285,7 +2285,7 @@ export function fakeModifyProjectResponse(
   options?: FakeOptions,
 ): T.Project {
   return withOverrides(
-    fake(operations['modifyProject'].response!, schemas, options),
+    fake(operations['modifyProject'].response, schemas, options),
     overrides,
   ) as T.Project;
 }
@@ -2298,7 +2298,7 @@ export function fakeModifyProjectParams(
   options?: FakeOptions,
 ): T.ModifyProjectParams {
   return withOverrides(
-    fake(operations['modifyProject'].params!, schemas, options),
+    fake(operations['modifyProject'].params, schemas, options),
     overrides,
   ) as T.ModifyProjectParams;
 }
@@ -2309,7 +2309,7 @@ export function fakeListProjectApiKeysResponse(
   options?: FakeOptions,
 ): T.ProjectApiKeyListResponse {
   return withOverrides(
-    fake(operations['listProjectApiKeys'].response!, schemas, options),
+    fake(operations['listProjectApiKeys'].response, schemas, options),
     overrides,
   ) as T.ProjectApiKeyListResponse;
 }
@@ -2323,7 +2323,7 @@ export function fakeListProjectApiKeysParams(
   options?: FakeOptions,
 ): T.ListProjectApiKeysParams {
   return withOverrides(
-    fake(operations['listProjectApiKeys'].params!, schemas, options),
+    fake(operations['listProjectApiKeys'].params, schemas, options),
     overrides,
   ) as T.ListProjectApiKeysParams;
 }
@@ -2334,7 +2334,7 @@ export function fakeRetrieveProjectApiKeyResponse(
   options?: FakeOptions,
 ): T.ProjectApiKey {
   return withOverrides(
-    fake(operations['retrieveProjectApiKey'].response!, schemas, options),
+    fake(operations['retrieveProjectApiKey'].response, schemas, options),
     overrides,
   ) as T.ProjectApiKey;
 }
@@ -2348,7 +2348,7 @@ export function fakeRetrieveProjectApiKeyParams(
   options?: FakeOptions,
 ): T.RetrieveProjectApiKeyParams {
   return withOverrides(
-    fake(operations['retrieveProjectApiKey'].params!, schemas, options),
+    fake(operations['retrieveProjectApiKey'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectApiKeyParams;
 }
@@ -2359,7 +2359,7 @@ export function fakeDeleteProjectApiKeyResponse(
   options?: FakeOptions,
 ): T.ProjectApiKeyDeleteResponse {
   return withOverrides(
-    fake(operations['deleteProjectApiKey'].response!, schemas, options),
+    fake(operations['deleteProjectApiKey'].response, schemas, options),
     overrides,
   ) as T.ProjectApiKeyDeleteResponse;
 }
@@ -2373,7 +2373,7 @@ export function fakeDeleteProjectApiKeyParams(
   options?: FakeOptions,
 ): T.DeleteProjectApiKeyParams {
   return withOverrides(
-    fake(operations['deleteProjectApiKey'].params!, schemas, options),
+    fake(operations['deleteProjectApiKey'].params, schemas, options),
     overrides,
   ) as T.DeleteProjectApiKeyParams;
 }
@@ -2384,7 +2384,7 @@ export function fakeArchiveProjectResponse(
   options?: FakeOptions,
 ): T.Project {
   return withOverrides(
-    fake(operations['archiveProject'].response!, schemas, options),
+    fake(operations['archiveProject'].response, schemas, options),
     overrides,
   ) as T.Project;
 }
@@ -2398,7 +2398,7 @@ export function fakeArchiveProjectParams(
   options?: FakeOptions,
 ): T.ArchiveProjectParams {
   return withOverrides(
-    fake(operations['archiveProject'].params!, schemas, options),
+    fake(operations['archiveProject'].params, schemas, options),
     overrides,
   ) as T.ArchiveProjectParams;
 }
@@ -2409,7 +2409,7 @@ export function fakeListProjectCertificatesOperationResponse(
   options?: FakeOptions,
 ): T.ListProjectCertificatesResponse {
   return withOverrides(
-    fake(operations['listProjectCertificates'].response!, schemas, options),
+    fake(operations['listProjectCertificates'].response, schemas, options),
     overrides,
   ) as T.ListProjectCertificatesResponse;
 }
@@ -2423,7 +2423,7 @@ export function fakeListProjectCertificatesParams(
   options?: FakeOptions,
 ): T.ListProjectCertificatesParams {
   return withOverrides(
-    fake(operations['listProjectCertificates'].params!, schemas, options),
+    fake(operations['listProjectCertificates'].params, schemas, options),
     overrides,
   ) as T.ListProjectCertificatesParams;
 }
@@ -2434,7 +2434,7 @@ export function fakeActivateProjectCertificatesResponse(
   options?: FakeOptions,
 ): T.OrganizationProjectCertificateActivationResponse {
   return withOverrides(
-    fake(operations['activateProjectCertificates'].response!, schemas, options),
+    fake(operations['activateProjectCertificates'].response, schemas, options),
     overrides,
   ) as T.OrganizationProjectCertificateActivationResponse;
 }
@@ -2448,7 +2448,7 @@ export function fakeActivateProjectCertificatesParams(
   options?: FakeOptions,
 ): T.ActivateProjectCertificatesParams {
   return withOverrides(
-    fake(operations['activateProjectCertificates'].params!, schemas, options),
+    fake(operations['activateProjectCertificates'].params, schemas, options),
     overrides,
   ) as T.ActivateProjectCertificatesParams;
 }
@@ -2459,7 +2459,7 @@ export function fakeDeactivateProjectCertificatesResponse(
   options?: FakeOptions,
 ): T.OrganizationProjectCertificateDeactivationResponse {
   return withOverrides(
-    fake(operations['deactivateProjectCertificates'].response!, schemas, options),
+    fake(operations['deactivateProjectCertificates'].response, schemas, options),
     overrides,
   ) as T.OrganizationProjectCertificateDeactivationResponse;
 }
@@ -2473,7 +2473,7 @@ export function fakeDeactivateProjectCertificatesParams(
   options?: FakeOptions,
 ): T.DeactivateProjectCertificatesParams {
   return withOverrides(
-    fake(operations['deactivateProjectCertificates'].params!, schemas, options),
+    fake(operations['deactivateProjectCertificates'].params, schemas, options),
     overrides,
   ) as T.DeactivateProjectCertificatesParams;
 }
@@ -2484,7 +2484,7 @@ export function fakeRetrieveProjectDataRetentionResponse(
   options?: FakeOptions,
 ): T.ProjectDataRetention {
   return withOverrides(
-    fake(operations['retrieveProjectDataRetention'].response!, schemas, options),
+    fake(operations['retrieveProjectDataRetention'].response, schemas, options),
     overrides,
   ) as T.ProjectDataRetention;
 }
@@ -2498,7 +2498,7 @@ export function fakeRetrieveProjectDataRetentionParams(
   options?: FakeOptions,
 ): T.RetrieveProjectDataRetentionParams {
   return withOverrides(
-    fake(operations['retrieveProjectDataRetention'].params!, schemas, options),
+    fake(operations['retrieveProjectDataRetention'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectDataRetentionParams;
 }
@@ -2509,7 +2509,7 @@ export function fakeUpdateProjectDataRetentionResponse(
   options?: FakeOptions,
 ): T.ProjectDataRetention {
   return withOverrides(
-    fake(operations['updateProjectDataRetention'].response!, schemas, options),
+    fake(operations['updateProjectDataRetention'].response, schemas, options),
     overrides,
   ) as T.ProjectDataRetention;
 }
@@ -2523,7 +2523,7 @@ export function fakeUpdateProjectDataRetentionParams(
   options?: FakeOptions,
 ): T.UpdateProjectDataRetentionParams {
   return withOverrides(
-    fake(operations['updateProjectDataRetention'].params!, schemas, options),
+    fake(operations['updateProjectDataRetention'].params, schemas, options),
     overrides,
   ) as T.UpdateProjectDataRetentionParams;
 }
@@ -2534,7 +2534,7 @@ export function fakeListProjectGroupsResponse(
   options?: FakeOptions,
 ): T.ProjectGroupListResource {
   return withOverrides(
-    fake(operations['listProjectGroups'].response!, schemas, options),
+    fake(operations['listProjectGroups'].response, schemas, options),
     overrides,
   ) as T.ProjectGroupListResource;
 }
@@ -2548,7 +2548,7 @@ export function fakeListProjectGroupsParams(
   options?: FakeOptions,
 ): T.ListProjectGroupsParams {
   return withOverrides(
-    fake(operations['listProjectGroups'].params!, schemas, options),
+    fake(operations['listProjectGroups'].params, schemas, options),
     overrides,
   ) as T.ListProjectGroupsParams;
 }
@@ -2559,7 +2559,7 @@ export function fakeAddProjectGroupResponse(
   options?: FakeOptions,
 ): T.ProjectGroup {
   return withOverrides(
-    fake(operations['addProjectGroup'].response!, schemas, options),
+    fake(operations['addProjectGroup'].response, schemas, options),
     overrides,
   ) as T.ProjectGroup;
 }
@@ -2573,7 +2573,7 @@ export function fakeAddProjectGroupParams(
   options?: FakeOptions,
 ): T.AddProjectGroupParams {
   return withOverrides(
-    fake(operations['addProjectGroup'].params!, schemas, options),
+    fake(operations['addProjectGroup'].params, schemas, options),
     overrides,
   ) as T.AddProjectGroupParams;
 }
@@ -2584,7 +2584,7 @@ export function fakeRetrieveProjectGroupResponse(
   options?: FakeOptions,
 ): T.ProjectGroup {
   return withOverrides(
-    fake(operations['retrieveProjectGroup'].response!, schemas, options),
+    fake(operations['retrieveProjectGroup'].response, schemas, options),
     overrides,
   ) as T.ProjectGroup;
 }
@@ -2598,7 +2598,7 @@ export function fakeRetrieveProjectGroupParams(
   options?: FakeOptions,
 ): T.RetrieveProjectGroupParams {
   return withOverrides(
-    fake(operations['retrieveProjectGroup'].params!, schemas, options),
+    fake(operations['retrieveProjectGroup'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectGroupParams;
 }
@@ -2609,7 +2609,7 @@ export function fakeRemoveProjectGroupResponse(
   options?: FakeOptions,
 ): T.ProjectGroupDeletedResource {
   return withOverrides(
-    fake(operations['removeProjectGroup'].response!, schemas, options),
+    fake(operations['removeProjectGroup'].response, schemas, options),
     overrides,
   ) as T.ProjectGroupDeletedResource;
 }
@@ -2623,7 +2623,7 @@ export function fakeRemoveProjectGroupParams(
   options?: FakeOptions,
 ): T.RemoveProjectGroupParams {
   return withOverrides(
-    fake(operations['removeProjectGroup'].params!, schemas, options),
+    fake(operations['removeProjectGroup'].params, schemas, options),
     overrides,
   ) as T.RemoveProjectGroupParams;
 }
@@ -2634,7 +2634,7 @@ export function fakeRetrieveProjectHostedToolPermissionsResponse(
   options?: FakeOptions,
 ): T.ProjectHostedToolPermissions {
   return withOverrides(
-    fake(operations['retrieveProjectHostedToolPermissions'].response!, schemas, options),
+    fake(operations['retrieveProjectHostedToolPermissions'].response, schemas, options),
     overrides,
   ) as T.ProjectHostedToolPermissions;
 }
@@ -2648,7 +2648,7 @@ export function fakeRetrieveProjectHostedToolPermissionsParams(
   options?: FakeOptions,
 ): T.RetrieveProjectHostedToolPermissionsParams {
   return withOverrides(
-    fake(operations['retrieveProjectHostedToolPermissions'].params!, schemas, options),
+    fake(operations['retrieveProjectHostedToolPermissions'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectHostedToolPermissionsParams;
 }
@@ -2659,7 +2659,7 @@ export function fakeUpdateProjectHostedToolPermissionsResponse(
   options?: FakeOptions,
 ): T.ProjectHostedToolPermissions {
   return withOverrides(
-    fake(operations['updateProjectHostedToolPermissions'].response!, schemas, options),
+    fake(operations['updateProjectHostedToolPermissions'].response, schemas, options),
     overrides,
   ) as T.ProjectHostedToolPermissions;
 }
@@ -2673,7 +2673,7 @@ export function fakeUpdateProjectHostedToolPermissionsParams(
   options?: FakeOptions,
 ): T.UpdateProjectHostedToolPermissionsParams {
   return withOverrides(
-    fake(operations['updateProjectHostedToolPermissions'].params!, schemas, options),
+    fake(operations['updateProjectHostedToolPermissions'].params, schemas, options),
     overrides,
   ) as T.UpdateProjectHostedToolPermissionsParams;
 }
@@ -2684,7 +2684,7 @@ export function fakeRetrieveProjectModelPermissionsResponse(
   options?: FakeOptions,
 ): T.ProjectModelPermissions {
   return withOverrides(
-    fake(operations['retrieveProjectModelPermissions'].response!, schemas, options),
+    fake(operations['retrieveProjectModelPermissions'].response, schemas, options),
     overrides,
   ) as T.ProjectModelPermissions;
 }
@@ -2698,7 +2698,7 @@ export function fakeRetrieveProjectModelPermissionsParams(
   options?: FakeOptions,
 ): T.RetrieveProjectModelPermissionsParams {
   return withOverrides(
-    fake(operations['retrieveProjectModelPermissions'].params!, schemas, options),
+    fake(operations['retrieveProjectModelPermissions'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectModelPermissionsParams;
 }
@@ -2709,7 +2709,7 @@ export function fakeUpdateProjectModelPermissionsResponse(
   options?: FakeOptions,
 ): T.ProjectModelPermissions {
   return withOverrides(
-    fake(operations['updateProjectModelPermissions'].response!, schemas, options),
+    fake(operations['updateProjectModelPermissions'].response, schemas, options),
     overrides,
   ) as T.ProjectModelPermissions;
 }
@@ -2723,7 +2723,7 @@ export function fakeUpdateProjectModelPermissionsParams(
   options?: FakeOptions,
 ): T.UpdateProjectModelPermissionsParams {
   return withOverrides(
-    fake(operations['updateProjectModelPermissions'].params!, schemas, options),
+    fake(operations['updateProjectModelPermissions'].params, schemas, options),
     overrides,
   ) as T.UpdateProjectModelPermissionsParams;
 }
@@ -2734,7 +2734,7 @@ export function fakeDeleteProjectModelPermissionsResponse(
   options?: FakeOptions,
 ): T.ProjectModelPermissionsDeleteResponse {
   return withOverrides(
-    fake(operations['deleteProjectModelPermissions'].response!, schemas, options),
+    fake(operations['deleteProjectModelPermissions'].response, schemas, options),
     overrides,
   ) as T.ProjectModelPermissionsDeleteResponse;
 }
@@ -2748,7 +2748,7 @@ export function fakeDeleteProjectModelPermissionsParams(
   options?: FakeOptions,
 ): T.DeleteProjectModelPermissionsParams {
   return withOverrides(
-    fake(operations['deleteProjectModelPermissions'].params!, schemas, options),
+    fake(operations['deleteProjectModelPermissions'].params, schemas, options),
     overrides,
   ) as T.DeleteProjectModelPermissionsParams;
 }
@@ -2759,7 +2759,7 @@ export function fakeListProjectRateLimitsResponse(
   options?: FakeOptions,
 ): T.ProjectRateLimitListResponse {
   return withOverrides(
-    fake(operations['listProjectRateLimits'].response!, schemas, options),
+    fake(operations['listProjectRateLimits'].response, schemas, options),
     overrides,
   ) as T.ProjectRateLimitListResponse;
 }
@@ -2773,7 +2773,7 @@ export function fakeListProjectRateLimitsParams(
   options?: FakeOptions,
 ): T.ListProjectRateLimitsParams {
   return withOverrides(
-    fake(operations['listProjectRateLimits'].params!, schemas, options),
+    fake(operations['listProjectRateLimits'].params, schemas, options),
     overrides,
   ) as T.ListProjectRateLimitsParams;
 }
@@ -2784,7 +2784,7 @@ export function fakeUpdateProjectRateLimitsResponse(
   options?: FakeOptions,
 ): T.ProjectRateLimit {
   return withOverrides(
-    fake(operations['updateProjectRateLimits'].response!, schemas, options),
+    fake(operations['updateProjectRateLimits'].response, schemas, options),
     overrides,
   ) as T.ProjectRateLimit;
 }
@@ -2798,7 +2798,7 @@ export function fakeUpdateProjectRateLimitsParams(
   options?: FakeOptions,
 ): T.UpdateProjectRateLimitsParams {
   return withOverrides(
-    fake(operations['updateProjectRateLimits'].params!, schemas, options),
+    fake(operations['updateProjectRateLimits'].params, schemas, options),
     overrides,
   ) as T.UpdateProjectRateLimitsParams;
 }
@@ -2809,7 +2809,7 @@ export function fakeListProjectServiceAccountsResponse(
   options?: FakeOptions,
 ): T.ProjectServiceAccountListResponse {
   return withOverrides(
-    fake(operations['listProjectServiceAccounts'].response!, schemas, options),
+    fake(operations['listProjectServiceAccounts'].response, schemas, options),
     overrides,
   ) as T.ProjectServiceAccountListResponse;
 }
@@ -2823,7 +2823,7 @@ export function fakeListProjectServiceAccountsParams(
   options?: FakeOptions,
 ): T.ListProjectServiceAccountsParams {
   return withOverrides(
-    fake(operations['listProjectServiceAccounts'].params!, schemas, options),
+    fake(operations['listProjectServiceAccounts'].params, schemas, options),
     overrides,
   ) as T.ListProjectServiceAccountsParams;
 }
@@ -2834,7 +2834,7 @@ export function fakeCreateProjectServiceAccountResponse(
   options?: FakeOptions,
 ): T.ProjectServiceAccountCreateResponse {
   return withOverrides(
-    fake(operations['createProjectServiceAccount'].response!, schemas, options),
+    fake(operations['createProjectServiceAccount'].response, schemas, options),
     overrides,
   ) as T.ProjectServiceAccountCreateResponse;
 }
@@ -2848,7 +2848,7 @@ export function fakeCreateProjectServiceAccountParams(
   options?: FakeOptions,
 ): T.CreateProjectServiceAccountParams {
   return withOverrides(
-    fake(operations['createProjectServiceAccount'].params!, schemas, options),
+    fake(operations['createProjectServiceAccount'].params, schemas, options),
     overrides,
   ) as T.CreateProjectServiceAccountParams;
 }
@@ -2859,7 +2859,7 @@ export function fakeRetrieveProjectServiceAccountResponse(
   options?: FakeOptions,
 ): T.ProjectServiceAccount {
   return withOverrides(
-    fake(operations['retrieveProjectServiceAccount'].response!, schemas, options),
+    fake(operations['retrieveProjectServiceAccount'].response, schemas, options),
     overrides,
   ) as T.ProjectServiceAccount;
 }
@@ -2873,7 +2873,7 @@ export function fakeRetrieveProjectServiceAccountParams(
   options?: FakeOptions,
 ): T.RetrieveProjectServiceAccountParams {
   return withOverrides(
-    fake(operations['retrieveProjectServiceAccount'].params!, schemas, options),
+    fake(operations['retrieveProjectServiceAccount'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectServiceAccountParams;
 }
@@ -2884,7 +2884,7 @@ export function fakeUpdateProjectServiceAccountResponse(
   options?: FakeOptions,
 ): T.ProjectServiceAccount {
   return withOverrides(
-    fake(operations['updateProjectServiceAccount'].response!, schemas, options),
+    fake(operations['updateProjectServiceAccount'].response, schemas, options),
     overrides,
   ) as T.ProjectServiceAccount;
 }
@@ -2898,7 +2898,7 @@ export function fakeUpdateProjectServiceAccountParams(
   options?: FakeOptions,
 ): T.UpdateProjectServiceAccountParams {
   return withOverrides(
-    fake(operations['updateProjectServiceAccount'].params!, schemas, options),
+    fake(operations['updateProjectServiceAccount'].params, schemas, options),
     overrides,
   ) as T.UpdateProjectServiceAccountParams;
 }
@@ -2909,7 +2909,7 @@ export function fakeDeleteProjectServiceAccountResponse(
   options?: FakeOptions,
 ): T.ProjectServiceAccountDeleteResponse {
   return withOverrides(
-    fake(operations['deleteProjectServiceAccount'].response!, schemas, options),
+    fake(operations['deleteProjectServiceAccount'].response, schemas, options),
     overrides,
   ) as T.ProjectServiceAccountDeleteResponse;
 }
@@ -2923,7 +2923,7 @@ export function fakeDeleteProjectServiceAccountParams(
   options?: FakeOptions,
 ): T.DeleteProjectServiceAccountParams {
   return withOverrides(
-    fake(operations['deleteProjectServiceAccount'].params!, schemas, options),
+    fake(operations['deleteProjectServiceAccount'].params, schemas, options),
     overrides,
   ) as T.DeleteProjectServiceAccountParams;
 }
@@ -2934,7 +2934,7 @@ export function fakeCreateanAPIkeyforaserviceaccountResponse(
   options?: FakeOptions,
 ): T.ServiceAccountApiKeyBody {
   return withOverrides(
-    fake(operations['createanAPIkeyforaserviceaccount'].response!, schemas, options),
+    fake(operations['createanAPIkeyforaserviceaccount'].response, schemas, options),
     overrides,
   ) as T.ServiceAccountApiKeyBody;
 }
@@ -2948,7 +2948,7 @@ export function fakeCreateanAPIkeyforaserviceaccountParams(
   options?: FakeOptions,
 ): T.CreateanAPIkeyforaserviceaccountParams {
   return withOverrides(
-    fake(operations['createanAPIkeyforaserviceaccount'].params!, schemas, options),
+    fake(operations['createanAPIkeyforaserviceaccount'].params, schemas, options),
     overrides,
   ) as T.CreateanAPIkeyforaserviceaccountParams;
 }
@@ -2959,7 +2959,7 @@ export function fakeListProjectSpendAlertsResponse(
   options?: FakeOptions,
 ): T.ProjectSpendAlertListResource {
   return withOverrides(
-    fake(operations['listProjectSpendAlerts'].response!, schemas, options),
+    fake(operations['listProjectSpendAlerts'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendAlertListResource;
 }
@@ -2973,7 +2973,7 @@ export function fakeListProjectSpendAlertsParams(
   options?: FakeOptions,
 ): T.ListProjectSpendAlertsParams {
   return withOverrides(
-    fake(operations['listProjectSpendAlerts'].params!, schemas, options),
+    fake(operations['listProjectSpendAlerts'].params, schemas, options),
     overrides,
   ) as T.ListProjectSpendAlertsParams;
 }
@@ -2984,7 +2984,7 @@ export function fakeCreateProjectSpendAlertResponse(
   options?: FakeOptions,
 ): T.ProjectSpendAlert {
   return withOverrides(
-    fake(operations['createProjectSpendAlert'].response!, schemas, options),
+    fake(operations['createProjectSpendAlert'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendAlert;
 }
@@ -2998,7 +2998,7 @@ export function fakeCreateProjectSpendAlertParams(
   options?: FakeOptions,
 ): T.CreateProjectSpendAlertParams {
   return withOverrides(
-    fake(operations['createProjectSpendAlert'].params!, schemas, options),
+    fake(operations['createProjectSpendAlert'].params, schemas, options),
     overrides,
   ) as T.CreateProjectSpendAlertParams;
 }
@@ -3009,7 +3009,7 @@ export function fakeRetrieveProjectSpendAlertResponse(
   options?: FakeOptions,
 ): T.ProjectSpendAlert {
   return withOverrides(
-    fake(operations['retrieveProjectSpendAlert'].response!, schemas, options),
+    fake(operations['retrieveProjectSpendAlert'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendAlert;
 }
@@ -3023,7 +3023,7 @@ export function fakeRetrieveProjectSpendAlertParams(
   options?: FakeOptions,
 ): T.RetrieveProjectSpendAlertParams {
   return withOverrides(
-    fake(operations['retrieveProjectSpendAlert'].params!, schemas, options),
+    fake(operations['retrieveProjectSpendAlert'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectSpendAlertParams;
 }
@@ -3034,7 +3034,7 @@ export function fakeUpdateProjectSpendAlertResponse(
   options?: FakeOptions,
 ): T.ProjectSpendAlert {
   return withOverrides(
-    fake(operations['updateProjectSpendAlert'].response!, schemas, options),
+    fake(operations['updateProjectSpendAlert'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendAlert;
 }
@@ -3048,7 +3048,7 @@ export function fakeUpdateProjectSpendAlertParams(
   options?: FakeOptions,
 ): T.UpdateProjectSpendAlertParams {
   return withOverrides(
-    fake(operations['updateProjectSpendAlert'].params!, schemas, options),
+    fake(operations['updateProjectSpendAlert'].params, schemas, options),
     overrides,
   ) as T.UpdateProjectSpendAlertParams;
 }
@@ -3059,7 +3059,7 @@ export function fakeDeleteProjectSpendAlertResponse(
   options?: FakeOptions,
 ): T.ProjectSpendAlertDeletedResource {
   return withOverrides(
-    fake(operations['deleteProjectSpendAlert'].response!, schemas, options),
+    fake(operations['deleteProjectSpendAlert'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendAlertDeletedResource;
 }
@@ -3073,7 +3073,7 @@ export function fakeDeleteProjectSpendAlertParams(
   options?: FakeOptions,
 ): T.DeleteProjectSpendAlertParams {
   return withOverrides(
-    fake(operations['deleteProjectSpendAlert'].params!, schemas, options),
+    fake(operations['deleteProjectSpendAlert'].params, schemas, options),
     overrides,
   ) as T.DeleteProjectSpendAlertParams;
 }
@@ -3084,7 +3084,7 @@ export function fakeGetprojectspendlimitResponse(
   options?: FakeOptions,
 ): T.ProjectSpendLimitResource {
   return withOverrides(
-    fake(operations['getprojectspendlimit'].response!, schemas, options),
+    fake(operations['getprojectspendlimit'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendLimitResource;
 }
@@ -3098,7 +3098,7 @@ export function fakeGetprojectspendlimitParams(
   options?: FakeOptions,
 ): T.GetprojectspendlimitParams {
   return withOverrides(
-    fake(operations['getprojectspendlimit'].params!, schemas, options),
+    fake(operations['getprojectspendlimit'].params, schemas, options),
     overrides,
   ) as T.GetprojectspendlimitParams;
 }
@@ -3109,7 +3109,7 @@ export function fakeUpdateprojectspendlimitResponse(
   options?: FakeOptions,
 ): T.ProjectSpendLimitResource {
   return withOverrides(
-    fake(operations['updateprojectspendlimit'].response!, schemas, options),
+    fake(operations['updateprojectspendlimit'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendLimitResource;
 }
@@ -3123,7 +3123,7 @@ export function fakeUpdateprojectspendlimitParams(
   options?: FakeOptions,
 ): T.UpdateprojectspendlimitParams {
   return withOverrides(
-    fake(operations['updateprojectspendlimit'].params!, schemas, options),
+    fake(operations['updateprojectspendlimit'].params, schemas, options),
     overrides,
   ) as T.UpdateprojectspendlimitParams;
 }
@@ -3134,7 +3134,7 @@ export function fakeDeleteprojectspendlimitResponse(
   options?: FakeOptions,
 ): T.ProjectSpendLimitDeletedResource {
   return withOverrides(
-    fake(operations['deleteprojectspendlimit'].response!, schemas, options),
+    fake(operations['deleteprojectspendlimit'].response, schemas, options),
     overrides,
   ) as T.ProjectSpendLimitDeletedResource;
 }
@@ -3148,7 +3148,7 @@ export function fakeDeleteprojectspendlimitParams(
   options?: FakeOptions,
 ): T.DeleteprojectspendlimitParams {
   return withOverrides(
-    fake(operations['deleteprojectspendlimit'].params!, schemas, options),
+    fake(operations['deleteprojectspendlimit'].params, schemas, options),
     overrides,
   ) as T.DeleteprojectspendlimitParams;
 }
@@ -3159,7 +3159,7 @@ export function fakeListProjectUsersResponse(
   options?: FakeOptions,
 ): T.ProjectUserListResponse {
   return withOverrides(
-    fake(operations['listProjectUsers'].response!, schemas, options),
+    fake(operations['listProjectUsers'].response, schemas, options),
     overrides,
   ) as T.ProjectUserListResponse;
 }
@@ -3173,7 +3173,7 @@ export function fakeListProjectUsersParams(
   options?: FakeOptions,
 ): T.ListProjectUsersParams {
   return withOverrides(
-    fake(operations['listProjectUsers'].params!, schemas, options),
+    fake(operations['listProjectUsers'].params, schemas, options),
     overrides,
   ) as T.ListProjectUsersParams;
 }
@@ -3184,7 +3184,7 @@ export function fakeCreateProjectUserResponse(
   options?: FakeOptions,
 ): T.ProjectUser {
   return withOverrides(
-    fake(operations['createProjectUser'].response!, schemas, options),
+    fake(operations['createProjectUser'].response, schemas, options),
     overrides,
   ) as T.ProjectUser;
 }
@@ -3198,7 +3198,7 @@ export function fakeCreateProjectUserParams(
   options?: FakeOptions,
 ): T.CreateProjectUserParams {
   return withOverrides(
-    fake(operations['createProjectUser'].params!, schemas, options),
+    fake(operations['createProjectUser'].params, schemas, options),
     overrides,
   ) as T.CreateProjectUserParams;
 }
@@ -3209,7 +3209,7 @@ export function fakeRetrieveProjectUserResponse(
   options?: FakeOptions,
 ): T.ProjectUser {
   return withOverrides(
-    fake(operations['retrieveProjectUser'].response!, schemas, options),
+    fake(operations['retrieveProjectUser'].response, schemas, options),
     overrides,
   ) as T.ProjectUser;
 }
@@ -3223,7 +3223,7 @@ export function fakeRetrieveProjectUserParams(
   options?: FakeOptions,
 ): T.RetrieveProjectUserParams {
   return withOverrides(
-    fake(operations['retrieveProjectUser'].params!, schemas, options),
+    fake(operations['retrieveProjectUser'].params, schemas, options),
     overrides,
   ) as T.RetrieveProjectUserParams;
 }
@@ -3234,7 +3234,7 @@ export function fakeModifyProjectUserResponse(
   options?: FakeOptions,
 ): T.ProjectUser {
   return withOverrides(
-    fake(operations['modifyProjectUser'].response!, schemas, options),
+    fake(operations['modifyProjectUser'].response, schemas, options),
     overrides,
   ) as T.ProjectUser;
 }
@@ -3248,7 +3248,7 @@ export function fakeModifyProjectUserParams(
   options?: FakeOptions,
 ): T.ModifyProjectUserParams {
   return withOverrides(
-    fake(operations['modifyProjectUser'].params!, schemas, options),
+    fake(operations['modifyProjectUser'].params, schemas, options),
     overrides,
   ) as T.ModifyProjectUserParams;
 }
@@ -3259,7 +3259,7 @@ export function fakeDeleteProjectUserResponse(
   options?: FakeOptions,
 ): T.ProjectUserDeleteResponse {
   return withOverrides(
-    fake(operations['deleteProjectUser'].response!, schemas, options),
+    fake(operations['deleteProjectUser'].response, schemas, options),
     overrides,
   ) as T.ProjectUserDeleteResponse;
 }
@@ -3273,7 +3273,7 @@ export function fakeDeleteProjectUserParams(
   options?: FakeOptions,
 ): T.DeleteProjectUserParams {
   return withOverrides(
-    fake(operations['deleteProjectUser'].params!, schemas, options),
+    fake(operations['deleteProjectUser'].params, schemas, options),
     overrides,
   ) as T.DeleteProjectUserParams;
 }
@@ -3284,7 +3284,7 @@ export function fakeListRolesResponse(
   options?: FakeOptions,
 ): T.PublicRoleListResource {
   return withOverrides(
-    fake(operations['listRoles'].response!, schemas, options),
+    fake(operations['listRoles'].response, schemas, options),
     overrides,
   ) as T.PublicRoleListResource;
 }
@@ -3295,7 +3295,7 @@ export function fakeListRolesParams(
   options?: FakeOptions,
 ): T.ListRolesParams {
   return withOverrides(
-    fake(operations['listRoles'].params!, schemas, options),
+    fake(operations['listRoles'].params, schemas, options),
     overrides,
   ) as T.ListRolesParams;
 }
@@ -3303,7 +3303,7 @@ export function fakeListRolesParams(
 /** A fake success body of {@link T.createRole}. */
 export function fakeCreateRoleResponse(overrides?: Partial<T.Role>, options?: FakeOptions): T.Role {
   return withOverrides(
-    fake(operations['createRole'].response!, schemas, options),
+    fake(operations['createRole'].response, schemas, options),
     overrides,
   ) as T.Role;
 }
@@ -3316,7 +3316,7 @@ export function fakeCreateRoleParams(
   options?: FakeOptions,
 ): T.CreateRoleParams {
   return withOverrides(
-    fake(operations['createRole'].params!, schemas, options),
+    fake(operations['createRole'].params, schemas, options),
     overrides,
   ) as T.CreateRoleParams;
 }
@@ -3327,7 +3327,7 @@ export function fakeRetrieveRoleResponse(
   options?: FakeOptions,
 ): T.Role {
   return withOverrides(
-    fake(operations['retrieveRole'].response!, schemas, options),
+    fake(operations['retrieveRole'].response, schemas, options),
     overrides,
   ) as T.Role;
 }
@@ -3340,7 +3340,7 @@ export function fakeRetrieveRoleParams(
   options?: FakeOptions,
 ): T.RetrieveRoleParams {
   return withOverrides(
-    fake(operations['retrieveRole'].params!, schemas, options),
+    fake(operations['retrieveRole'].params, schemas, options),
     overrides,
   ) as T.RetrieveRoleParams;
 }
@@ -3348,7 +3348,7 @@ export function fakeRetrieveRoleParams(
 /** A fake success body of {@link T.updateRole}. */
 export function fakeUpdateRoleResponse(overrides?: Partial<T.Role>, options?: FakeOptions): T.Role {
   return withOverrides(
-    fake(operations['updateRole'].response!, schemas, options),
+    fake(operations['updateRole'].response, schemas, options),
     overrides,
   ) as T.Role;
 }
@@ -3361,7 +3361,7 @@ export function fakeUpdateRoleParams(
   options?: FakeOptions,
 ): T.UpdateRoleParams {
   return withOverrides(
-    fake(operations['updateRole'].params!, schemas, options),
+    fake(operations['updateRole'].params, schemas, options),
     overrides,
   ) as T.UpdateRoleParams;
 }
@@ -3372,7 +3372,7 @@ export function fakeDeleteRoleResponse(
   options?: FakeOptions,
 ): T.RoleDeletedResource {
   return withOverrides(
-    fake(operations['deleteRole'].response!, schemas, options),
+    fake(operations['deleteRole'].response, schemas, options),
     overrides,
   ) as T.RoleDeletedResource;
 }
@@ -3385,7 +3385,7 @@ export function fakeDeleteRoleParams(
   options?: FakeOptions,
 ): T.DeleteRoleParams {
   return withOverrides(
-    fake(operations['deleteRole'].params!, schemas, options),
+    fake(operations['deleteRole'].params, schemas, options),
     overrides,
   ) as T.DeleteRoleParams;
 }
@@ -3396,7 +3396,7 @@ export function fakeListOrganizationSpendAlertsResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendAlertListResource {
   return withOverrides(
-    fake(operations['listOrganizationSpendAlerts'].response!, schemas, options),
+    fake(operations['listOrganizationSpendAlerts'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendAlertListResource;
 }
@@ -3410,7 +3410,7 @@ export function fakeListOrganizationSpendAlertsParams(
   options?: FakeOptions,
 ): T.ListOrganizationSpendAlertsParams {
   return withOverrides(
-    fake(operations['listOrganizationSpendAlerts'].params!, schemas, options),
+    fake(operations['listOrganizationSpendAlerts'].params, schemas, options),
     overrides,
   ) as T.ListOrganizationSpendAlertsParams;
 }
@@ -3421,7 +3421,7 @@ export function fakeCreateOrganizationSpendAlertResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendAlert {
   return withOverrides(
-    fake(operations['createOrganizationSpendAlert'].response!, schemas, options),
+    fake(operations['createOrganizationSpendAlert'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendAlert;
 }
@@ -3435,7 +3435,7 @@ export function fakeCreateOrganizationSpendAlertParams(
   options?: FakeOptions,
 ): T.CreateOrganizationSpendAlertParams {
   return withOverrides(
-    fake(operations['createOrganizationSpendAlert'].params!, schemas, options),
+    fake(operations['createOrganizationSpendAlert'].params, schemas, options),
     overrides,
   ) as T.CreateOrganizationSpendAlertParams;
 }
@@ -3446,7 +3446,7 @@ export function fakeRetrieveOrganizationSpendAlertResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendAlert {
   return withOverrides(
-    fake(operations['retrieveOrganizationSpendAlert'].response!, schemas, options),
+    fake(operations['retrieveOrganizationSpendAlert'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendAlert;
 }
@@ -3460,7 +3460,7 @@ export function fakeRetrieveOrganizationSpendAlertParams(
   options?: FakeOptions,
 ): T.RetrieveOrganizationSpendAlertParams {
   return withOverrides(
-    fake(operations['retrieveOrganizationSpendAlert'].params!, schemas, options),
+    fake(operations['retrieveOrganizationSpendAlert'].params, schemas, options),
     overrides,
   ) as T.RetrieveOrganizationSpendAlertParams;
 }
@@ -3471,7 +3471,7 @@ export function fakeUpdateOrganizationSpendAlertResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendAlert {
   return withOverrides(
-    fake(operations['updateOrganizationSpendAlert'].response!, schemas, options),
+    fake(operations['updateOrganizationSpendAlert'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendAlert;
 }
@@ -3485,7 +3485,7 @@ export function fakeUpdateOrganizationSpendAlertParams(
   options?: FakeOptions,
 ): T.UpdateOrganizationSpendAlertParams {
   return withOverrides(
-    fake(operations['updateOrganizationSpendAlert'].params!, schemas, options),
+    fake(operations['updateOrganizationSpendAlert'].params, schemas, options),
     overrides,
   ) as T.UpdateOrganizationSpendAlertParams;
 }
@@ -3496,7 +3496,7 @@ export function fakeDeleteOrganizationSpendAlertResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendAlertDeletedResource {
   return withOverrides(
-    fake(operations['deleteOrganizationSpendAlert'].response!, schemas, options),
+    fake(operations['deleteOrganizationSpendAlert'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendAlertDeletedResource;
 }
@@ -3510,7 +3510,7 @@ export function fakeDeleteOrganizationSpendAlertParams(
   options?: FakeOptions,
 ): T.DeleteOrganizationSpendAlertParams {
   return withOverrides(
-    fake(operations['deleteOrganizationSpendAlert'].params!, schemas, options),
+    fake(operations['deleteOrganizationSpendAlert'].params, schemas, options),
     overrides,
   ) as T.DeleteOrganizationSpendAlertParams;
 }
@@ -3521,7 +3521,7 @@ export function fakeGetorganizationspendlimitResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendLimitResource {
   return withOverrides(
-    fake(operations['getorganizationspendlimit'].response!, schemas, options),
+    fake(operations['getorganizationspendlimit'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendLimitResource;
 }
@@ -3532,7 +3532,7 @@ export function fakeUpdateorganizationspendlimitResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendLimitResource {
   return withOverrides(
-    fake(operations['updateorganizationspendlimit'].response!, schemas, options),
+    fake(operations['updateorganizationspendlimit'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendLimitResource;
 }
@@ -3546,7 +3546,7 @@ export function fakeUpdateorganizationspendlimitParams(
   options?: FakeOptions,
 ): T.UpdateorganizationspendlimitParams {
   return withOverrides(
-    fake(operations['updateorganizationspendlimit'].params!, schemas, options),
+    fake(operations['updateorganizationspendlimit'].params, schemas, options),
     overrides,
   ) as T.UpdateorganizationspendlimitParams;
 }
@@ -3557,7 +3557,7 @@ export function fakeDeleteorganizationspendlimitResponse(
   options?: FakeOptions,
 ): T.OrganizationSpendLimitDeletedResource {
   return withOverrides(
-    fake(operations['deleteorganizationspendlimit'].response!, schemas, options),
+    fake(operations['deleteorganizationspendlimit'].response, schemas, options),
     overrides,
   ) as T.OrganizationSpendLimitDeletedResource;
 }
@@ -3568,7 +3568,7 @@ export function fakeUsageAudioSpeechesResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageAudioSpeeches'].response!, schemas, options),
+    fake(operations['usageAudioSpeeches'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3582,7 +3582,7 @@ export function fakeUsageAudioSpeechesParams(
   options?: FakeOptions,
 ): T.UsageAudioSpeechesParams {
   return withOverrides(
-    fake(operations['usageAudioSpeeches'].params!, schemas, options),
+    fake(operations['usageAudioSpeeches'].params, schemas, options),
     overrides,
   ) as T.UsageAudioSpeechesParams;
 }
@@ -3593,7 +3593,7 @@ export function fakeUsageAudioTranscriptionsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageAudioTranscriptions'].response!, schemas, options),
+    fake(operations['usageAudioTranscriptions'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3607,7 +3607,7 @@ export function fakeUsageAudioTranscriptionsParams(
   options?: FakeOptions,
 ): T.UsageAudioTranscriptionsParams {
   return withOverrides(
-    fake(operations['usageAudioTranscriptions'].params!, schemas, options),
+    fake(operations['usageAudioTranscriptions'].params, schemas, options),
     overrides,
   ) as T.UsageAudioTranscriptionsParams;
 }
@@ -3618,7 +3618,7 @@ export function fakeUsageCodeInterpreterSessionsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageCodeInterpreterSessions'].response!, schemas, options),
+    fake(operations['usageCodeInterpreterSessions'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3632,7 +3632,7 @@ export function fakeUsageCodeInterpreterSessionsParams(
   options?: FakeOptions,
 ): T.UsageCodeInterpreterSessionsParams {
   return withOverrides(
-    fake(operations['usageCodeInterpreterSessions'].params!, schemas, options),
+    fake(operations['usageCodeInterpreterSessions'].params, schemas, options),
     overrides,
   ) as T.UsageCodeInterpreterSessionsParams;
 }
@@ -3643,7 +3643,7 @@ export function fakeUsageCompletionsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageCompletions'].response!, schemas, options),
+    fake(operations['usageCompletions'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3657,7 +3657,7 @@ export function fakeUsageCompletionsParams(
   options?: FakeOptions,
 ): T.UsageCompletionsParams {
   return withOverrides(
-    fake(operations['usageCompletions'].params!, schemas, options),
+    fake(operations['usageCompletions'].params, schemas, options),
     overrides,
   ) as T.UsageCompletionsParams;
 }
@@ -3668,7 +3668,7 @@ export function fakeUsageEmbeddingsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageEmbeddings'].response!, schemas, options),
+    fake(operations['usageEmbeddings'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3682,7 +3682,7 @@ export function fakeUsageEmbeddingsParams(
   options?: FakeOptions,
 ): T.UsageEmbeddingsParams {
   return withOverrides(
-    fake(operations['usageEmbeddings'].params!, schemas, options),
+    fake(operations['usageEmbeddings'].params, schemas, options),
     overrides,
   ) as T.UsageEmbeddingsParams;
 }
@@ -3693,7 +3693,7 @@ export function fakeUsageFileSearchCallsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageFileSearchCalls'].response!, schemas, options),
+    fake(operations['usageFileSearchCalls'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3707,7 +3707,7 @@ export function fakeUsageFileSearchCallsParams(
   options?: FakeOptions,
 ): T.UsageFileSearchCallsParams {
   return withOverrides(
-    fake(operations['usageFileSearchCalls'].params!, schemas, options),
+    fake(operations['usageFileSearchCalls'].params, schemas, options),
     overrides,
   ) as T.UsageFileSearchCallsParams;
 }
@@ -3718,7 +3718,7 @@ export function fakeUsageImagesResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageImages'].response!, schemas, options),
+    fake(operations['usageImages'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3731,7 +3731,7 @@ export function fakeUsageImagesParams(
   options?: FakeOptions,
 ): T.UsageImagesParams {
   return withOverrides(
-    fake(operations['usageImages'].params!, schemas, options),
+    fake(operations['usageImages'].params, schemas, options),
     overrides,
   ) as T.UsageImagesParams;
 }
@@ -3742,7 +3742,7 @@ export function fakeUsageModerationsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageModerations'].response!, schemas, options),
+    fake(operations['usageModerations'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3756,7 +3756,7 @@ export function fakeUsageModerationsParams(
   options?: FakeOptions,
 ): T.UsageModerationsParams {
   return withOverrides(
-    fake(operations['usageModerations'].params!, schemas, options),
+    fake(operations['usageModerations'].params, schemas, options),
     overrides,
   ) as T.UsageModerationsParams;
 }
@@ -3767,7 +3767,7 @@ export function fakeUsageVectorStoresResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageVectorStores'].response!, schemas, options),
+    fake(operations['usageVectorStores'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3781,7 +3781,7 @@ export function fakeUsageVectorStoresParams(
   options?: FakeOptions,
 ): T.UsageVectorStoresParams {
   return withOverrides(
-    fake(operations['usageVectorStores'].params!, schemas, options),
+    fake(operations['usageVectorStores'].params, schemas, options),
     overrides,
   ) as T.UsageVectorStoresParams;
 }
@@ -3792,7 +3792,7 @@ export function fakeUsageWebSearchCallsResponse(
   options?: FakeOptions,
 ): T.UsageResponse {
   return withOverrides(
-    fake(operations['usageWebSearchCalls'].response!, schemas, options),
+    fake(operations['usageWebSearchCalls'].response, schemas, options),
     overrides,
   ) as T.UsageResponse;
 }
@@ -3806,7 +3806,7 @@ export function fakeUsageWebSearchCallsParams(
   options?: FakeOptions,
 ): T.UsageWebSearchCallsParams {
   return withOverrides(
-    fake(operations['usageWebSearchCalls'].params!, schemas, options),
+    fake(operations['usageWebSearchCalls'].params, schemas, options),
     overrides,
   ) as T.UsageWebSearchCallsParams;
 }
@@ -3817,7 +3817,7 @@ export function fakeListUsersResponse(
   options?: FakeOptions,
 ): T.UserListResponse {
   return withOverrides(
-    fake(operations['listUsers'].response!, schemas, options),
+    fake(operations['listUsers'].response, schemas, options),
     overrides,
   ) as T.UserListResponse;
 }
@@ -3828,7 +3828,7 @@ export function fakeListUsersParams(
   options?: FakeOptions,
 ): T.ListUsersParams {
   return withOverrides(
-    fake(operations['listUsers'].params!, schemas, options),
+    fake(operations['listUsers'].params, schemas, options),
     overrides,
   ) as T.ListUsersParams;
 }
@@ -3839,7 +3839,7 @@ export function fakeRetrieveUserResponse(
   options?: FakeOptions,
 ): T.User {
   return withOverrides(
-    fake(operations['retrieveUser'].response!, schemas, options),
+    fake(operations['retrieveUser'].response, schemas, options),
     overrides,
   ) as T.User;
 }
@@ -3852,7 +3852,7 @@ export function fakeRetrieveUserParams(
   options?: FakeOptions,
 ): T.RetrieveUserParams {
   return withOverrides(
-    fake(operations['retrieveUser'].params!, schemas, options),
+    fake(operations['retrieveUser'].params, schemas, options),
     overrides,
   ) as T.RetrieveUserParams;
 }
@@ -3860,7 +3860,7 @@ export function fakeRetrieveUserParams(
 /** A fake success body of {@link T.modifyUser}. */
 export function fakeModifyUserResponse(overrides?: Partial<T.User>, options?: FakeOptions): T.User {
   return withOverrides(
-    fake(operations['modifyUser'].response!, schemas, options),
+    fake(operations['modifyUser'].response, schemas, options),
     overrides,
   ) as T.User;
 }
@@ -3873,7 +3873,7 @@ export function fakeModifyUserParams(
   options?: FakeOptions,
 ): T.ModifyUserParams {
   return withOverrides(
-    fake(operations['modifyUser'].params!, schemas, options),
+    fake(operations['modifyUser'].params, schemas, options),
     overrides,
   ) as T.ModifyUserParams;
 }
@@ -3884,7 +3884,7 @@ export function fakeDeleteUserResponse(
   options?: FakeOptions,
 ): T.UserDeleteResponse {
   return withOverrides(
-    fake(operations['deleteUser'].response!, schemas, options),
+    fake(operations['deleteUser'].response, schemas, options),
     overrides,
   ) as T.UserDeleteResponse;
 }
@@ -3897,7 +3897,7 @@ export function fakeDeleteUserParams(
   options?: FakeOptions,
 ): T.DeleteUserParams {
   return withOverrides(
-    fake(operations['deleteUser'].params!, schemas, options),
+    fake(operations['deleteUser'].params, schemas, options),
     overrides,
   ) as T.DeleteUserParams;
 }
@@ -3908,7 +3908,7 @@ export function fakeListUserRoleAssignmentsResponse(
   options?: FakeOptions,
 ): T.RoleListResource {
   return withOverrides(
-    fake(operations['listUserRoleAssignments'].response!, schemas, options),
+    fake(operations['listUserRoleAssignments'].response, schemas, options),
     overrides,
   ) as T.RoleListResource;
 }
@@ -3922,7 +3922,7 @@ export function fakeListUserRoleAssignmentsParams(
   options?: FakeOptions,
 ): T.ListUserRoleAssignmentsParams {
   return withOverrides(
-    fake(operations['listUserRoleAssignments'].params!, schemas, options),
+    fake(operations['listUserRoleAssignments'].params, schemas, options),
     overrides,
   ) as T.ListUserRoleAssignmentsParams;
 }
@@ -3933,7 +3933,7 @@ export function fakeAssignUserRoleResponse(
   options?: FakeOptions,
 ): T.UserRoleAssignment {
   return withOverrides(
-    fake(operations['assignUserRole'].response!, schemas, options),
+    fake(operations['assignUserRole'].response, schemas, options),
     overrides,
   ) as T.UserRoleAssignment;
 }
@@ -3947,7 +3947,7 @@ export function fakeAssignUserRoleParams(
   options?: FakeOptions,
 ): T.AssignUserRoleParams {
   return withOverrides(
-    fake(operations['assignUserRole'].params!, schemas, options),
+    fake(operations['assignUserRole'].params, schemas, options),
     overrides,
   ) as T.AssignUserRoleParams;
 }
@@ -3958,7 +3958,7 @@ export function fakeRetrieveUserRoleResponse(
   options?: FakeOptions,
 ): T.AssignedRoleDetails {
   return withOverrides(
-    fake(operations['retrieveUserRole'].response!, schemas, options),
+    fake(operations['retrieveUserRole'].response, schemas, options),
     overrides,
   ) as T.AssignedRoleDetails;
 }
@@ -3972,7 +3972,7 @@ export function fakeRetrieveUserRoleParams(
   options?: FakeOptions,
 ): T.RetrieveUserRoleParams {
   return withOverrides(
-    fake(operations['retrieveUserRole'].params!, schemas, options),
+    fake(operations['retrieveUserRole'].params, schemas, options),
     overrides,
   ) as T.RetrieveUserRoleParams;
 }
@@ -3983,7 +3983,7 @@ export function fakeUnassignUserRoleResponse(
   options?: FakeOptions,
 ): T.DeletedRoleAssignmentResource {
   return withOverrides(
-    fake(operations['unassignUserRole'].response!, schemas, options),
+    fake(operations['unassignUserRole'].response, schemas, options),
     overrides,
   ) as T.DeletedRoleAssignmentResource;
 }
@@ -3997,7 +3997,7 @@ export function fakeUnassignUserRoleParams(
   options?: FakeOptions,
 ): T.UnassignUserRoleParams {
   return withOverrides(
-    fake(operations['unassignUserRole'].params!, schemas, options),
+    fake(operations['unassignUserRole'].params, schemas, options),
     overrides,
   ) as T.UnassignUserRoleParams;
 }

@@ -87,7 +87,10 @@ function rest(items: Item[], index: number): number {
 
 class Parser {
   private i = 0;
-  constructor(private readonly src: string) {}
+  private readonly src: string;
+  constructor(src: string) {
+    this.src = src;
+  }
 
   parse(): Item[][] {
     const alts = this.alternation();
@@ -117,6 +120,7 @@ class Parser {
 
   private atom(): Atom {
     const c = this.src[this.i++];
+    if (c === undefined) throw new Unsupported('unexpected end');
     if (c === '^' || c === '$') return { t: 'anchor' };
     if (c === '.') return { t: 'set', chars: PRINTABLE };
     if (c === '[') return { t: 'set', chars: this.charClass() };
@@ -162,15 +166,16 @@ class Parser {
     let first = true;
     while (this.i < this.src.length && (this.src[this.i] !== ']' || (first && false))) {
       first = false;
-      let lo = this.src[this.i++];
+      let lo = this.src[this.i++] ?? '';
       let set = lo;
       if (lo === '\\') {
         set = this.escape(true);
         lo = set.length === 1 ? set : '';
       } else if (lo === '[' && this.src[this.i] === ':') throw new Unsupported('POSIX class');
-      if (lo && this.src[this.i] === '-' && this.src[this.i + 1] !== undefined && this.src[this.i + 1] !== ']') {
-        this.i++;
-        let hi = this.src[this.i++];
+      const next = this.src[this.i + 1];
+      if (lo && this.src[this.i] === '-' && next !== undefined && next !== ']') {
+        this.i += 2;
+        let hi = next;
         if (hi === '\\') {
           const e = this.escape(true);
           if (e.length !== 1) throw new Unsupported('class range');

@@ -3,7 +3,7 @@
 import type { FakeSchema, FakeSchemas } from './schema.js';
 
 /** The fake schema of every model, by model name. */
-export const schemas: FakeSchemas = {
+export const schemas = {
   AdminApiKey: {
     k: 'object',
     props: [
@@ -2126,12 +2126,10 @@ export const schemas: FakeSchemas = {
       ['technical_level', 0, { k: 'string', n: 1 }],
     ],
   },
-};
+} satisfies FakeSchemas;
 
 /** The fake schemas of every operation's params, success body and page item, by function name. */
-export const operations: Readonly<
-  Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>
-> = {
+export const operations = {
   adminApiKeysList: {
     response: { k: 'ref', r: 'ApiKeyList' },
     params: {
@@ -3165,4 +3163,6 @@ export const operations: Readonly<
       props: [['user_id', 1, { k: 'string' }], ['role_id', 1, { k: 'string' }]],
     },
   },
-};
+} satisfies Readonly<
+  Record<string, { response?: FakeSchema; params?: FakeSchema; item?: FakeSchema }>
+>;
