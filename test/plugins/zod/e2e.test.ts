@@ -43,8 +43,13 @@ beforeAll(async () => {
   const dir = join(tmp, 'node_modules', 'openai-admin');
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'package.json'), files.get('package.json')!);
-  // the package's peer dependency, installed beside it (and where tsc finds its types)
-  await symlink(join(ROOT, 'node_modules', 'zod'), join(tmp, 'node_modules', 'zod'), 'dir');
+  // the package's dev dependencies (zod, and the other plugins' — the MCP SDK, @types/node, …),
+  // installed beside it as `npm install` would (and where tsc finds their types)
+  const { devDependencies = {} } = JSON.parse(files.get('package.json')!) as { devDependencies?: Record<string, string> };
+  for (const dep of Object.keys(devDependencies).filter((d) => d !== 'typescript')) {
+    await mkdir(join(tmp, 'node_modules', dep, '..'), { recursive: true });
+    await symlink(join(ROOT, 'node_modules', dep), join(tmp, 'node_modules', dep), 'dir');
+  }
   await symlink(join(tmp, 'node_modules'), join(src, 'node_modules'), 'dir');
   await exec(tscBin, ['-p', join(src, 'tsconfig.build.json'), '--outDir', join(dir, 'dist'), '--declaration', 'false', '--sourceMap', 'false'], src);
   pkg = (await import(/* @vite-ignore */ pathToFileURL(join(dir, 'dist', 'index.js')).href)) as Pkg;
