@@ -118,6 +118,8 @@ describe('the compiled openai-admin package', () => {
     dir = tempDir('oagen-internal-');
     const config = { ...client('openai-admin'), output: join(dir, 'openai-admin') };
     await generateClient(config);
+    // as after `npm install` in the package: the dev dependencies its plugins declare (the MCP SDK, @types/node, …)
+    symlinkSync(join(ROOT, 'node_modules'), join(config.output, 'node_modules'), 'dir');
     await mustTsc(['-p', 'tsconfig.build.json', '--pretty', 'false'], config.output);
     const consumer = join(dir, 'consumer');
     mkdirSync(join(consumer, 'node_modules'), { recursive: true });
