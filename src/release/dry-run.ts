@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { EXIT_USAGE, OagenError } from '../diagnostics.js';
 
@@ -51,7 +51,9 @@ export async function previewRelease(dir: string, cwd = process.cwd()): Promise<
   try {
     const copy = join(tmp, 'package');
     cpSync(dir, copy, { recursive: true, filter: (src) => !/[\\/](node_modules|dist)$/.test(src.slice(dir.length)) });
-    if (existsSync(join(dir, 'node_modules'))) symlinkSync(resolve(dir, 'node_modules'), join(copy, 'node_modules'), 'junction');
+    // the modules the package resolves where it is (its own, or a workspace's above it), for the build
+    const modules = nearestNodeModules(resolve(dir));
+    if (modules) symlinkSync(modules, join(copy, 'node_modules'), 'junction');
     // a nested npm obeys the npm_* settings of an npm script around it (it would pack that project): dropped
     const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
     env.PATH = [join(resolve(dir), 'node_modules', '.bin'), join(resolve(cwd), 'node_modules', '.bin'), process.env.PATH ?? ''].join(delimiter);
@@ -91,4 +93,12 @@ export function formatPreview(p: ReleasePreview, where: string): string {
     ...p.files.map((f) => `  ${f.path}  ${kb(f.size)}`),
     '',
   ].join('\n');
+}
+
+/** The `node_modules` folder Node would search first from `dir`: its own, else the nearest above it. */
+function nearestNodeModules(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules'))) return join(d, 'node_modules');
+    if (dirname(d) === d) return undefined;
+  }
 }

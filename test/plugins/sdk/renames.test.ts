@@ -36,7 +36,7 @@ describe('a renamed function', () => {
     const after = second.files.get('src/sdk.ts')!;
     expect(second.files.get('src/aliases.ts')).toContain('export const addOrderLine = appendOrderLine;');
     expect(after).toMatch(/\n  append\(orderId: AppendOrderLineParams\['order_id'\]/);
-    expect(after).toContain('/** @deprecated Renamed to {@link ShopOrdersLines.append} in 1.1.0. */\n  get add(): this["append"] {\n    return this.append;\n  }');
+    expect(after).toContain("/** @deprecated Renamed to {@link ShopOrdersLines.append} in 1.1.0. */\n  get add(): this['append'] {\n    return this.append;\n  }");
     // the other methods are untouched
     const methods = (s: string) => [...s.matchAll(/\n  (\w+)\(/g)].map((m) => m[1]).filter((n) => n !== 'constructor' && n !== 'add' && n !== 'append');
     expect(methods(after)).toEqual(methods(before));
