@@ -57,7 +57,8 @@ export interface PaginationCase {
   requests: number;
 }
 
-const cursorStops: { name: string; body: unknown; spec: Partial<PaginationSpec> }[] = [
+/** Cursor pages that end a walk: each one the last page (shared with test/runtime/pagination.test.ts). */
+export const cursorStops: { name: string; body: unknown; spec: Partial<PaginationSpec> }[] = [
   { name: 'hasMore false', body: { data: [{ id: 'a' }], has_more: false, next: 'n' }, spec: { hasMore: 'has_more', nextCursor: 'next' } },
   { name: 'hasMore missing', body: { data: [{ id: 'a' }], next: 'n' }, spec: { hasMore: 'has_more', nextCursor: 'next' } },
   { name: 'no items', body: { data: [], has_more: true, next: 'n' }, spec: { hasMore: 'has_more', nextCursor: 'next' } },

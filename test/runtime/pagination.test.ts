@@ -3,7 +3,7 @@ import { byNextUrl, byPageNumber, OagenError, paginate, PagePromise } from '../.
 import type { OperationSpec, PaginationSpec } from '../../templates/runtime/types.js';
 import { testClient } from './helpers.js';
 // the fake APIs, shared with the TanStack Query plugin's test of the same walks
-import { all, api, arthurList, listOp, num, offsetList, openaiList, queries } from './pagination-fixtures.js';
+import { all, api, arthurList, cursorStops, listOp, num, offsetList, openaiList, queries } from './pagination-fixtures.js';
 
 async function items<T>(p: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -58,15 +58,7 @@ describe('cursor pagination', () => {
     expect(f.calls).toHaveLength(2);
   });
 
-  const stops: { name: string; body: unknown; spec: Partial<PaginationSpec> }[] = [
-    { name: 'hasMore false', body: { data: [{ id: 'a' }], has_more: false, next: 'n' }, spec: { hasMore: 'has_more', nextCursor: 'next' } },
-    { name: 'hasMore missing', body: { data: [{ id: 'a' }], next: 'n' }, spec: { hasMore: 'has_more', nextCursor: 'next' } },
-    { name: 'no items', body: { data: [], has_more: true, next: 'n' }, spec: { hasMore: 'has_more', nextCursor: 'next' } },
-    { name: 'no cursor', body: { data: [{ id: 'a' }], next: null }, spec: { nextCursor: 'next' } },
-    { name: 'empty cursor', body: { data: [{ id: 'a' }], next: '' }, spec: { nextCursor: 'next' } },
-    { name: 'item without cursor field', body: { data: [{ x: 1 }], has_more: true }, spec: { hasMore: 'has_more', itemCursor: 'id' } },
-  ];
-  for (const s of stops) {
+  for (const s of cursorStops) {
     it(`stops on ${s.name}`, async () => {
       const f = api(() => s.body);
       const spec = { kind: 'cursor', param: 'cursor', items: 'data', ...s.spec } as PaginationSpec;

@@ -51,7 +51,8 @@ describe('the generated package', () => {
     // beside the other plugins' peers (zod, msw, …): every one optional, needed only by its subpath
     expect(pkg.pkg.peerDependencies).toMatchObject({ '@modelcontextprotocol/sdk': '^1.32.0' });
     expect(pkg.pkg.peerDependenciesMeta).toMatchObject({ '@modelcontextprotocol/sdk': { optional: true } });
-    for (const peer of Object.keys(pkg.pkg.peerDependencies)) expect(pkg.pkg.peerDependenciesMeta[peer], peer).toEqual({ optional: true });
+    const meta = pkg.pkg.peerDependenciesMeta as Record<string, unknown>;
+    for (const peer of Object.keys(pkg.pkg.peerDependencies as object)) expect(meta[peer], peer).toEqual({ optional: true });
     expect(pkg.pkg.dependencies).toBeUndefined();
     // the package's root entry does not reach the SDK: only src/mcp/ imports it
     for (const [path, content] of pkg.files) {
