@@ -1,29 +1,15 @@
 /**
  * All of the runtime: what the generated functions import, and what the package exports as
- * `<package>/internal` (not a public API). public.ts is the part the package's root re-exports.
+ * `<package>/internal` (not a public API): the public part (public.ts, which the package's root
+ * re-exports), then the plumbing.
  */
+export * from './public.js';
 export type * from './types.js';
-export { createClientCore, type Client, type ClientConfig, type ClientDefaults } from './client.js';
-export { request, ApiPromise, type RequestOptions } from './request.js';
-export { paginate, PagePromise, byPageNumber, byNextUrl } from './pagination.js';
-export { stream, readEvents, EventStream, type ServerSentEvent } from './sse.js';
+export { createClientCore, type ClientDefaults } from './client.js';
+export { request } from './request.js';
+export { paginate, byPageNumber, byNextUrl } from './pagination.js';
+export { stream, readEvents } from './sse.js';
 export { toFormData } from './multipart.js';
-export { toFile } from './files.js';
 export { formBody } from './form.js';
 export { serializeParam } from './serialize.js';
 export { basicAuth } from './auth.js';
-export {
-  OagenError,
-  ApiError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  ConflictError,
-  UnprocessableEntityError,
-  RateLimitError,
-  InternalServerError,
-  ConnectionError,
-  TimeoutError,
-  MissingCredentialsError,
-} from './errors.js';
