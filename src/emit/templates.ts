@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type HandlebarsModule from 'handlebars';
 import { displayPath, EXIT_USAGE, OagenError } from '../diagnostics.js';
+import { fastRuntime, type FastRuntime, type FastTemplate, type PartialFn } from './fast.js';
 
 type Handlebars = typeof HandlebarsModule;
 type Template = HandlebarsModule.TemplateDelegate;
@@ -44,6 +45,8 @@ export const PRECOMPILE_OPTIONS = { ...COMPILE_OPTIONS, knownHelpers: { json: tr
 export interface Precompiled {
   source: string;
   spec: object;
+  /** the template as a plain function, when it stays within src/emit/compile.ts's subset */
+  fast?: FastTemplate;
 }
 
 const require = createRequire(import.meta.url);
@@ -91,8 +94,14 @@ export interface TemplateSet {
 }
 
 class Templates implements TemplateSet {
-  private readonly hbs: Handlebars;
+  private handlebars: Handlebars | undefined;
+  /** templates run on Handlebars (a user's, or a built-in outside the compiled subset), by relative path */
   private readonly compiled = new Map<string, Template>();
+  /** built-ins compiled to plain functions (src/emit/compile.ts), by relative path */
+  private readonly fast = new Map<string, FastTemplate>();
+  /** every partial, by name, as compiled templates call them */
+  private readonly partials = new Map<string, PartialFn>();
+  private readonly rt: FastRuntime = fastRuntime((name) => this.partials.get(name));
   /** the user's files by relative path */
   private readonly user: ReadonlyMap<string, string>;
   /** every template's source (the user's where it has one), by relative path */
@@ -109,18 +118,41 @@ class Templates implements TemplateSet {
         throw templateError(e, shown);
       }
     }
-    // Only a source that differs from what the build precompiled (a user's, or a built-in edited
-    // since the build) needs the compiler; otherwise the runtime alone serves.
-    const compile = [...this.sources.values()].some((x) => x.built?.source !== x.source);
-    this.hbs = withHelpers((compile ? handlebarsFull() : handlebarsRuntime()).create());
+    for (const [rel, { source, shown, built }] of this.sources) {
+      if (built?.fast && built.source === source) this.fast.set(rel, guardedFast(built.fast, shown));
+    }
     for (const rel of this.sources.keys()) {
       const name = partialName(rel);
-      if (name) this.hbs.registerPartial(name, this.template(rel));
+      if (!name) continue;
+      const fast = this.fast.get(rel);
+      if (fast) {
+        this.partials.set(name, (context, root) => fast(context, this.rt, root));
+      } else {
+        const t = this.template(rel); // a user's partial is parsed now: a syntax error names its file at once
+        this.partials.set(name, (context, root, index, items) => t(context, { data: loopData(root, index, items) }));
+      }
     }
   }
 
   render(template: string, view: object): string {
-    return this.template(template)(view);
+    const fast = this.fast.get(template);
+    return fast ? fast(view, this.rt, view) : this.template(template)(view);
+  }
+
+  /** Handlebars, loaded only for templates that are not compiled built-ins. */
+  private hbs(): Handlebars {
+    if (this.handlebars) return this.handlebars;
+    // Only a source that differs from what the build precompiled (a user's, or a built-in edited
+    // since the build) needs the compiler; otherwise the runtime alone serves.
+    const compile = [...this.sources.values()].some((x) => x.built?.source !== x.source);
+    const hbs = withHelpers((compile ? handlebarsFull() : handlebarsRuntime()).create());
+    // a compiled partial called from a Handlebars template: the same function, @root passed on
+    // (the others are registered as they are compiled, below)
+    for (const [rel, fast] of this.fast) {
+      const name = partialName(rel);
+      if (name) hbs.registerPartial(name, (context: unknown, options?: { data?: { root?: unknown } }) => fast(context, this.rt, options?.data?.root ?? context));
+    }
+    return (this.handlebars = hbs);
   }
 
   private template(rel: string): Template {
@@ -128,6 +160,8 @@ class Templates implements TemplateSet {
     if (!t) {
       t = this.load(rel);
       this.compiled.set(rel, t);
+      const name = partialName(rel);
+      if (name && this.handlebars) this.handlebars.registerPartial(name, t);
     }
     return t;
   }
@@ -136,14 +170,31 @@ class Templates implements TemplateSet {
     const entry = this.sources.get(rel);
     if (!entry) throw templateError(new Error('no such template'), `templates/${rel}`);
     const { source, shown, built } = entry;
-    if (built?.source === source) return guarded(this.hbs.template(built.spec as Parameters<Handlebars['template']>[0]), shown);
+    const hbs = this.hbs();
+    if (built?.source === source) return guarded(hbs.template(built.spec as Parameters<Handlebars['template']>[0]), shown);
     try {
-      this.hbs.parse(source); // compile() is lazy: parse now, so a syntax error names its file at once
+      hbs.parse(source); // compile() is lazy: parse now, so a syntax error names its file at once
     } catch (e) {
       throw templateError(e, shown);
     }
-    return guarded(this.hbs.compile(source, COMPILE_OPTIONS), shown);
+    return guarded(hbs.compile(source, COMPILE_OPTIONS), shown);
   }
+}
+
+/** Handlebars' data for a partial called in an `#each` of a compiled template. */
+function loopData(root: unknown, index: number | undefined, items: readonly unknown[] | undefined): object {
+  return index === undefined ? { root } : { root, index, key: index, first: index === 0, last: index === items!.length - 1 };
+}
+
+/** A compiled template, its errors turned into `E_TEMPLATE` naming the file and line (as `guarded`). */
+function guardedFast(t: FastTemplate, shown: string): FastTemplate {
+  return (context, rt, root) => {
+    try {
+      return t(context, rt, root);
+    } catch (e) {
+      throw templateError(e, shown);
+    }
+  };
 }
 
 /** The precompiled template when it was built from this very source, else the source compiled now (no partials). */
