@@ -10,31 +10,27 @@ import { templateSet } from '../emit/templates.js';
 import { buildView, type ApiView, type ModelView, type OperationView, type ViewOptions } from '../view/index.js';
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
-import { zodPlugin } from './zod/index.js';
-import { mcpPlugin } from './mcp/index.js';
 import { mergePackageJson } from './package-json.js';
-import { tanstackQueryPlugin } from './tanstack-query/index.js';
-import { mocksPlugin } from './mocks/index.js';
-import { mswPlugin } from './msw/index.js';
-import { testsPlugin } from './tests/index.js';
-import { sdkPlugin } from './sdk/index.js';
 import { dualPackageJson } from './client/formats.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
 export type { Plugin, PluginContext, PackageJsonContribution, PluginUse, ReadmeSection } from './types.js';
 export { definePlugin } from './types.js';
 
-/** The built-in plugins by name. */
-export const BUILTIN_PLUGINS: ReadonlyMap<string, Plugin> = new Map([
-  ['client', clientPlugin],
-  ['docs', docsPlugin],
-  ['zod', zodPlugin],
-  ['tanstack-query', tanstackQueryPlugin],
-  ['mocks', mocksPlugin],
-  ['msw', mswPlugin],
-  ['tests', testsPlugin],
-  ['sdk', sdkPlugin as Plugin],
-  ['mcp', mcpPlugin],
+/**
+ * The built-in plugins by name, each loaded when a config selects it: a run that renders only
+ * the client and its docs (the default) loads none of the others' modules.
+ */
+export const BUILTIN_PLUGINS: ReadonlyMap<string, () => Promise<Plugin>> = new Map<string, () => Promise<Plugin>>([
+  ['client', async () => clientPlugin],
+  ['docs', async () => docsPlugin],
+  ['zod', async () => (await import('./zod/index.js')).zodPlugin],
+  ['tanstack-query', async () => (await import('./tanstack-query/index.js')).tanstackQueryPlugin],
+  ['mocks', async () => (await import('./mocks/index.js')).mocksPlugin],
+  ['msw', async () => (await import('./msw/index.js')).mswPlugin],
+  ['tests', async () => (await import('./tests/index.js')).testsPlugin],
+  ['sdk', async () => (await import('./sdk/index.js')).sdkPlugin as Plugin],
+  ['mcp', async () => (await import('./mcp/index.js')).mcpPlugin],
 ]);
 
 /** The default selection: the package's code and its documentation. */

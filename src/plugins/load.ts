@@ -13,7 +13,7 @@ export async function resolvePlugins(entries: readonly PluginEntry[] | undefined
   if (!entries) return DEFAULT_PLUGINS;
   const uses: (PluginUse & { entry: PluginEntry })[] = [];
   for (const entry of entries) {
-    const plugin = entry.module ? await loadModule(entry) : BUILTIN_PLUGINS.get(entry.name);
+    const plugin = entry.module ? await loadModule(entry) : await BUILTIN_PLUGINS.get(entry.name)?.();
     if (!plugin) throw configError(entry.file, `${entry.at}: unknown plugin "${entry.name}"`);
     uses.push({ plugin, options: entry.options ?? {}, entry });
   }

@@ -28,11 +28,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diff3Merge } from 'node-diff3';
+import { createRequire } from 'node:module';
 import { type Diagnostic, displayPath, OagenError } from '../diagnostics.js';
 import { readPackageFiles } from '../changelog/files.js';
 import { LOCK_FILE } from '../lock/format.js';
 import { readIgnore, IGNORE_FILE } from './ignore.js';
+
+const require = createRequire(import.meta.url);
 
 export const BASE_FILE = '.oagen/base.json';
 
@@ -219,7 +221,8 @@ export function mergeJson(mine: string, base: string, theirs: string): { text: s
 
 /** Three-way merge of texts by lines; conflicts as 1-based lines of `mine`. */
 export function merge3(mine: string, base: string, theirs: string): { text: string; conflicts: number[] } {
-  const regions = diff3Merge(mine.split('\n'), base.split('\n'), theirs.split('\n'), { excludeFalseConflicts: true });
+  // node-diff3 is loaded by the first merge: only packages with keepEdits and a base need it
+  const regions = (require('node-diff3') as typeof import('node-diff3')).diff3Merge(mine.split('\n'), base.split('\n'), theirs.split('\n'), { excludeFalseConflicts: true });
   const lines: string[] = [];
   const conflicts: number[] = [];
   for (const r of regions) {

@@ -23,10 +23,15 @@
  * action added is recorded in `OverlayTrace`, so that source positions of those nodes point
  * at the overlay file (./locate.ts).
  */
-import { exec } from 'jsonpath-rfc9535';
+import { createRequire } from 'node:module';
 import type { Diagnostic, Diagnostics } from '../../diagnostics.js';
 import { formatPointer, hasOwn, setOwn } from '../pointer.js';
 import { isObject, kind, overlayDiagnostic, type Overlay, type OverlayAction } from './read.js';
+
+// JSONPath is loaded with the first overlay action: a run without overlays never needs it
+const require = createRequire(import.meta.url);
+let jsonpath: typeof import('jsonpath-rfc9535') | undefined;
+const exec: typeof import('jsonpath-rfc9535').exec = (...args) => (jsonpath ??= require('jsonpath-rfc9535') as typeof import('jsonpath-rfc9535')).exec(...args);
 
 /** Where an overlay put a node: the overlay and the segments of the value in it. */
 export interface OverlayOrigin {

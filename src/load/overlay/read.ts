@@ -8,11 +8,15 @@
  * neither `update` nor `remove: true` (it does nothing, W_OVERLAY_NO_OP) and one with both
  * (the update is ignored, W_OVERLAY_UPDATE_IGNORED).
  */
-import parseJsonPath from 'jsonpath-rfc9535/parser';
+import { createRequire } from 'node:module';
 import { displayPath, OagenError, type Diagnostic, type Diagnostics } from '../../diagnostics.js';
 import { textLocator, type SegmentLocator } from '../locate/index.js';
 import { formatPointer, hasOwn } from '../pointer.js';
 import { readText } from '../read.js';
+
+// the JSONPath parser is loaded by the first overlay read: a run without overlays never needs it
+const require = createRequire(import.meta.url);
+const parseJsonPath = (path: string): unknown => (require('jsonpath-rfc9535/parser') as { default: (p: string) => unknown }).default(path);
 
 export interface OverlayAction {
   /** index in `actions` */
