@@ -1,6 +1,6 @@
 /**
  * The one recording HTTP server of the tests: a real server on 127.0.0.1 (port 0) that keeps
- * every request as it arrived (method, raw path, raw query, headers, body bytes and text) and
+ * every request as it arrived (method, raw URL, path and query, headers, body bytes and text) and
  * answers from a script or a responder with JSON, text, bytes, a server-sent-event stream, or
  * a connection reset.
  *
@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
   method: string;
+  /** the request target as sent: path and query, still percent-encoded */
+  url: string;
   /** the path as sent, still percent-encoded */
   path: string;
   /** the query string as sent, without `?` ('' when there is none) */
@@ -79,6 +81,7 @@ export async function startRecordingServer(respond?: Responder): Promise<Recordi
       const bytes = Buffer.concat(chunks);
       const recorded: RecordedRequest = {
         method: req.method ?? '',
+        url: raw,
         path: q < 0 ? raw : raw.slice(0, q),
         query: q < 0 ? '' : raw.slice(q + 1),
         headers: req.headers,
