@@ -3,7 +3,6 @@
  * a POST or PATCH is retried when the server did not process it (429, 503, `x-should-retry:
  * true`, a refused connection), and not when it may have (500, a reset, a timeout).
  */
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ConnectionError,
@@ -16,6 +15,7 @@ import {
 } from '../../templates/runtime/index.js';
 import { isRefused } from '../../templates/runtime/retry.js';
 import type { OperationSpec } from '../../templates/runtime/types.js';
+import { closedPort } from '../server.js';
 import { delay, reply, reset, startServer, type FaultServer } from './fault-server.js';
 
 let server: FaultServer;
@@ -36,15 +36,6 @@ const call = (op = create, config: ClientConfig = {}, options = {}) =>
     (data) => ({ data }),
     (error: unknown) => ({ error: error as Error }),
   );
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('POST and PATCH: retried when the server did not process them', () => {
   it('429 with Retry-After: waits as told, then succeeds', async () => {
