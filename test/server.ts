@@ -5,7 +5,8 @@
  * a connection reset.
  *
  * `parseBody` turns a recorded body into plain data by its content type (JSON, urlencoded form,
- * multipart part by part); `parsePairs` and `parseMultipart` are its pieces.
+ * multipart part by part); `parsePairs` and `parseMultipart` are its pieces. `freePort` gives
+ * a port where nothing listens.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -142,13 +143,19 @@ export async function startRecordingServer(respond?: Responder): Promise<Recordi
   };
 }
 
-/** A port on 127.0.0.1 where nothing listens (it was free a moment ago). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+/**
+ * A port on 127.0.0.1 that was free a moment ago: one where nothing listens (a refused
+ * connection), or one to give a server that takes a port number, not 0.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** The media type without parameters (`multipart/form-data; boundary=…` → `multipart/form-data`). */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closedPort, startRecordingServer, type RecordingServer, type Reply } from '../server.js';
+import { freePort, startRecordingServer, type RecordingServer, type Reply } from '../server.js';
 import { oagenAsync, projectWithOagen, sourceText } from './run.js';
 
 const ROOT_SPEC = `openapi: 3.1.0
@@ -138,7 +138,7 @@ describe('spec from a URL', () => {
   });
 
   it('an unreachable server is exit 2; a ref file missing on the server is an error too', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const dir = project(`http://127.0.0.1:${port}/openapi.yaml`);
     const r = await oagenAsync(['generate'], dir, { env });
     expect(r.code).toBe(2);

@@ -15,7 +15,7 @@ import {
 } from '../../templates/runtime/index.js';
 import { isRefused } from '../../templates/runtime/retry.js';
 import type { OperationSpec } from '../../templates/runtime/types.js';
-import { closedPort } from '../server.js';
+import { freePort } from '../server.js';
 import { delay, reply, reset, startServer, type FaultServer } from './fault-server.js';
 
 let server: FaultServer;
@@ -73,7 +73,7 @@ describe('POST and PATCH: retried when the server did not process them', () => {
   });
 
   it('a refused connection (nothing sent) is retried, with the same idempotency key', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const urls: string[] = [];
     const keys: (string | null)[] = [];
     // the first attempt goes to a port where nothing listens: undici's "fetch failed" with ECONNREFUSED as its cause
@@ -92,7 +92,7 @@ describe('POST and PATCH: retried when the server did not process them', () => {
   });
 
   it('a server that stays down: every attempt refused, then a ConnectionError whose cause says so', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     let n = 0;
     const counting: typeof fetch = (input, init) => (n++, fetch(input, init));
     const { error } = (await call(create, { baseUrl: `http://127.0.0.1:${port}`, fetch: counting, maxRetries: 2 })) as { error: Error };
