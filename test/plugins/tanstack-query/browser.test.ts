@@ -77,8 +77,9 @@ function usersApi() {
 /** The server's log of the API's requests (not the page's), each query with its `?`. */
 const apiLog = (server: RecordingServer) =>
   server.requests
-    .filter((r) => r.path.startsWith('/v1/'))
-    .map((r) => ({ method: r.method, path: r.path, query: r.query && `?${r.query}`, body: r.body, authorization: r.headers.authorization }));
+    .map((r) => ({ ...r, url: new URL(r.url, 'http://127.0.0.1') }))
+    .filter((r) => r.url.pathname.startsWith('/v1/'))
+    .map((r) => ({ method: r.method, path: r.url.pathname, query: r.url.search, body: r.body, authorization: r.headers.authorization }));
 
 const GENERATED = join(import.meta.dirname, '../../../generated/openai-admin');
 
