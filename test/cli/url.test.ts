@@ -7,10 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { freePort, startRecordingServer, type RecordingServer, type Reply } from '../server.js';
 import { oagenAsync, projectWithOagen, sourceText } from './run.js';
 
 const ROOT_SPEC = `openapi: 3.1.0
@@ -38,7 +37,7 @@ interface Hit {
 
 const files = new Map<string, { body: string; modified: Date }>();
 const hits: Hit[] = [];
-let server: Server;
+let server: RecordingServer;
 let base: string;
 
 function serve(path: string, body: string): void {
@@ -49,13 +48,13 @@ function serve(path: string, body: string): void {
 beforeAll(async () => {
   serve('/api/openapi.yaml', ROOT_SPEC);
   serve('/api/models.yaml', MODELS);
-  server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
+  server = await startRecordingServer((req) => {
+    const { path } = req;
     const file = files.get(path);
     const conditional = req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
-    const answer = (status: number, headers: Record<string, string> = {}, body = '') => {
+    const answer = (status: number, headers: Record<string, string> = {}, body?: string): Reply => {
       hits.push({ path, status, conditional });
-      res.writeHead(status, headers).end(body);
+      return { status, headers, body };
     };
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return answer(401);
     if (!file) return answer(404);
@@ -69,11 +68,10 @@ beforeAll(async () => {
     if (since && new Date(since).getTime() >= file.modified.getTime()) return answer(304);
     return answer(200, { 'last-modified': file.modified.toUTCString(), 'content-type': 'application/yaml' }, file.body);
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
 
-afterAll(() => new Promise<void>((done) => server.close(() => done())));
+afterAll(() => server.close());
 
 function project(spec: string): string {
   const dir = projectWithOagen();
@@ -113,15 +111,14 @@ describe('spec from a URL', () => {
   it('--spec URL --out DIR generates without a config', async () => {
     const dir = projectWithOagen();
     // no headers without a config: a server that wants none
-    const open = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ openapi: '3.0.3', info: { title: 'Open', version: '1.0.0' }, paths: { '/x': { get: { operationId: 'getX', responses: { '204': { description: 'none' } } } } } })));
-    await new Promise<void>((done) => open.listen(0, '127.0.0.1', done));
+    const open = await startRecordingServer(() => ({ body: { openapi: '3.0.3', info: { title: 'Open', version: '1.0.0' }, paths: { '/x': { get: { operationId: 'getX', responses: { '204': { description: 'none' } } } } } } }));
     try {
-      const r = await oagenAsync(['generate', '--spec', `http://127.0.0.1:${(open.address() as AddressInfo).port}/v1/openapi.json`, '--out', 'out/x'], dir);
+      const r = await oagenAsync(['generate', '--spec', `${open.url}/v1/openapi.json`, '--out', 'out/x'], dir);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^openapi 1\.0\.0: 1 operations/);
       expect(sourceText(join(dir, 'out/x'))).toMatch(/export function getX\b/);
     } finally {
-      await new Promise<void>((done) => open.close(() => done()));
+      await open.close();
     }
   });
 
@@ -141,10 +138,7 @@ describe('spec from a URL', () => {
   });
 
   it('an unreachable server is exit 2; a ref file missing on the server is an error too', async () => {
-    const closed = createServer();
-    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((done) => closed.close(() => done()));
+    const port = await freePort();
     const dir = project(`http://127.0.0.1:${port}/openapi.yaml`);
     const r = await oagenAsync(['generate'], dir, { env });
     expect(r.code).toBe(2);
@@ -160,22 +154,16 @@ describe('spec from a URL', () => {
 
 describe('credentials', () => {
   it('the config\'s headers go to the spec\'s server only, not to another server a $ref points to', async () => {
-    const seen: (string | undefined)[] = [];
-    const other = createServer((req, res) => {
-      seen.push(req.headers.authorization);
-      res.writeHead(200, { 'content-type': 'application/yaml' }).end(MODELS);
-    });
-    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    const other = await startRecordingServer(() => ({ body: MODELS, headers: { 'content-type': 'application/yaml' } }));
     try {
-      const otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
-      serve('/cross/openapi.yaml', ROOT_SPEC.replace(`'models.yaml#/Pet'`, `'${otherBase}/models.yaml#/Pet'`));
+      serve('/cross/openapi.yaml', ROOT_SPEC.replace(`'models.yaml#/Pet'`, `'${other.url}/models.yaml#/Pet'`));
       const dir = project(`${base}/cross/openapi.yaml`);
       const r = await oagenAsync(['generate'], dir, { env });
       expect(r.code, r.stderr).toBe(0);
-      expect(seen).toEqual([undefined]);
+      expect(other.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
       expect(sourceText(join(dir, 'out/pets'))).toMatch(/export function getPet\b/);
     } finally {
-      await new Promise<void>((done) => other.close(() => done()));
+      await other.close();
     }
   });
 });

@@ -6,10 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { startRecordingServer } from '../server.js';
 import { BIN, projectWithOagen, sourceText } from './run.js';
 
 const API = `openapi: 3.1.0
@@ -136,24 +135,19 @@ describe('generate --watch', () => {
 
   it('polls a spec served over HTTP at the configured interval and regenerates when it changes', async () => {
     let spec = { openapi: '3.0.3', info: { title: 'Polled', version: '1.0.0' }, paths: { '/a': { get: { operationId: 'getA', responses: { '204': { description: 'none' } } } } } };
-    let requests = 0;
-    const server = createServer((req, res) => {
-      requests++;
-      const body = JSON.stringify(spec);
-      const etag = `"${body.length}-${spec.paths['/a'].get.operationId}"`;
-      if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
-      else res.writeHead(200, { etag, 'content-type': 'application/json' }).end(body);
+    const server = await startRecordingServer((req) => {
+      const etag = `"${JSON.stringify(spec).length}-${spec.paths['/a'].get.operationId}"`;
+      return req.headers['if-none-match'] === etag ? { status: 304, headers: { etag } } : { body: spec, headers: { etag } };
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     try {
       const dir = projectWithOagen();
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.json`;
+      const url = `${server.url}/openapi.json`;
       writeFileSync(join(dir, 'oagen.config.ts'), `import { defineConfig } from 'oagen';\nexport default defineConfig({ clients: [{ name: 'polled', spec: '${url}', output: 'out/polled', fetch: { poll: 200 } }] });\n`);
       const w = start(dir);
       await w.until('the first generation', () => w.generations() === 1 && /watching 1 file and 1 URL \(every 200 ms\)/.test(w.stderr));
-      const before = requests;
+      const before = server.requests.length;
       await sleep(1000);
-      expect(requests - before).toBeGreaterThanOrEqual(3); // polled, answered 304
+      expect(server.requests.length - before).toBeGreaterThanOrEqual(3); // polled, answered 304
       expect(w.generations()).toBe(1);
       spec = { ...spec, paths: { '/a': { get: { operationId: 'getAlpha', responses: { '204': { description: 'none' } } } } } };
       await w.until('the regeneration', () => w.generations() === 2);
@@ -161,8 +155,7 @@ describe('generate --watch', () => {
       w.child.kill('SIGINT');
       expect(await w.exited).toBe(0);
     } finally {
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      await server.close();
     }
   });
 });

@@ -9,7 +9,7 @@ import type * as Admin from '../../generated/openai-admin/src/index.js';
 import type * as Arthur from '../../generated/arthur/src/index.js';
 import { expectNoOpenSockets } from './open-handles.js';
 import { loadCompiledPackage, type CompiledPackage } from './compiled-package.js';
-import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../server.js';
 
 /** The structural part of either package's `ApiPromise` (its class has private fields). */
 type Called = Promise<unknown> & { withResponse(): Promise<{ data: unknown; response: Response }> };

@@ -1,6 +1,6 @@
 /** What an end-to-end case expects the server to have received, and the check itself. */
 import { expect } from 'vitest';
-import type { RecordedRequest } from './recording-server.js';
+import type { RecordedRequest } from '../server.js';
 
 export interface WantRequest {
   method: string;

@@ -10,7 +10,7 @@ import { generateClient } from '../../src/generate.js';
 import { tempDir } from '../generate/helpers.js';
 import { loadCompiledPackage, repoRoot, type CompiledPackage } from './compiled-package.js';
 import { expectNoOpenSockets } from './open-handles.js';
-import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../server.js';
 import { baseOptions, runTsc } from '../tsc.js';
 
 interface Ledger {

@@ -9,7 +9,7 @@ import type * as Pkg from '../../generated/openai-admin/src/index.js';
 import { expectNoOpenSockets } from './open-handles.js';
 import { loadCompiledPackage, type CompiledPackage } from './compiled-package.js';
 import { expectRequest, type WantRequest } from './expect-request.js';
-import { startRecordingServer, type RecordingServer, type Reply } from './recording-server.js';
+import { startRecordingServer, type RecordingServer, type Reply } from '../server.js';
 
 type Admin = typeof Pkg;
 

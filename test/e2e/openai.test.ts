@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type * as Pkg from '../../generated/openai/src/index.js';
 import { expectNoOpenSockets } from './open-handles.js';
 import { loadCompiledPackage, type CompiledPackage } from './compiled-package.js';
-import { startRecordingServer, type RecordingServer } from './recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../server.js';
 
 type OpenAI = typeof Pkg;
 
@@ -72,8 +72,7 @@ describe('generated/openai against a recording server', () => {
       model: 'gpt-x',
       choices: [{ index: 0, delta: { content }, finish_reason: null }],
     });
-    const events = [chunk('Hel'), chunk('lo')].map((c) => `data: ${JSON.stringify(c)}\n\n`).join('') + 'data: [DONE]\n\n';
-    server.script({ body: events, headers: { 'content-type': 'text/event-stream' } });
+    server.script({ events: [{ data: chunk('Hel') }, { data: chunk('lo') }, { data: '[DONE]' }] });
     const stream = await pkg.module.createChatCompletionStream(client, { body: { model: 'gpt-x', messages: [{ role: 'user', content: 'hi' }] } });
     const text: string[] = [];
     for await (const event of stream) text.push(event.choices[0]?.delta.content ?? '');

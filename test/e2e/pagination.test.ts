@@ -9,7 +9,7 @@ import type * as Admin from '../../generated/openai-admin/src/index.js';
 import type * as Arthur from '../../generated/arthur/src/index.js';
 import { expectNoOpenSockets } from './open-handles.js';
 import { loadCompiledPackage, type CompiledPackage } from './compiled-package.js';
-import { startRecordingServer, type RecordingServer, type Responder } from './recording-server.js';
+import { startRecordingServer, type RecordingServer, type Responder } from '../server.js';
 
 let admin: CompiledPackage<typeof Admin>;
 let arthur: CompiledPackage<typeof Arthur>;

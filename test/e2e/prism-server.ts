@@ -1,7 +1,7 @@
 /** Starts `prism mock <spec> --errors` on a free loopback port and stops it again. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../server.js';
 import { repoRoot } from './compiled-package.js';
 
 export interface PrismServer {
@@ -11,18 +11,6 @@ export interface PrismServer {
   /** the last lines Prism printed, for failure messages */
   log(): string;
   stop(): Promise<void>;
-}
-
-/** A port that was free a moment ago (Prism takes a port number, not 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,7 +32,7 @@ function stopChild(child: ChildProcess): Promise<void> {
  * instead of a mocked answer) and waits until it answers HTTP, or fails with its output.
  */
 export async function startPrism(spec: string, timeoutMs: number): Promise<PrismServer> {
-  const port = await freePort();
+  const port = await freePort(); // Prism takes a port number, not 0
   const cli = join(repoRoot, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
   const started = performance.now();
   const child = spawn(process.execPath, [cli, 'mock', spec, '--errors', '--host', '127.0.0.1', '--port', String(port)], {

@@ -5,13 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ROOT, tempDir } from '../generate/helpers.js';
 import { oagenAsync, projectWithOagen, sourceText } from '../cli/run.js';
+import { startRecordingServer } from '../server.js';
 import { runTsc } from '../tsc.js';
 
 const run = promisify(execFile);
@@ -80,10 +79,9 @@ describe('oagen init', () => {
 
   it('init --spec URL: the config reads the spec from the server, and generate fetches it', async () => {
     const spec = JSON.stringify({ openapi: '3.0.3', info: { title: 'Local Backend API', version: '0.3.0' }, paths: { '/health': { get: { operationId: 'getHealth', responses: { '204': { description: 'ok' } } } } } });
-    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(spec));
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const server = await startRecordingServer(() => ({ body: spec, headers: { 'content-type': 'application/json' } }));
     try {
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/openapi.json`;
+      const url = `${server.url}/openapi.json`;
       const dir = projectWithOagen();
       const r = await oagenAsync(['init', '--spec', url], dir);
       expect(r.code, r.stderr).toBe(0);
@@ -93,7 +91,7 @@ describe('oagen init', () => {
       expect(g.stdout).toMatch(/^local-backend-api 0\.3\.0: 1 operations, 0 models → generated\/local-backend-api/);
       expect(sourceText(join(dir, 'generated/local-backend-api'))).toMatch(/export function getHealth\(/);
     } finally {
-      await new Promise<void>((done) => server.close(() => done()));
+      await server.close();
     }
   });
 });

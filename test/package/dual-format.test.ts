@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClient } from '../../src/generate.js';
-import { startRecordingServer, type RecordingServer } from '../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../server.js';
 import { tempDir } from '../tmp.js';
 import { bin, mustRun, repoRoot, run } from './npm.js';
 

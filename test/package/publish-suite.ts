@@ -9,7 +9,7 @@
 import { cp, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRecordingServer, type RecordedRequest, type RecordingServer, type Responder } from '../e2e/recording-server.js';
+import { startRecordingServer, type RecordedRequest, type RecordingServer, type Responder } from '../server.js';
 import { bin, mustRun, repoRoot, run } from './npm.js';
 import { tempDir } from '../tmp.js';
 import { tsc } from '../tsc.js';

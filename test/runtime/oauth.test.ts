@@ -10,7 +10,7 @@ import { ApiError, AuthenticationError, ConnectionError, createClientCore, reque
 import { applyAuth } from '../../templates/runtime/auth.js';
 import { EXPIRY_MARGIN_MS, withOAuth } from '../../templates/runtime/oauth.js';
 import type { ClientCredentials, OperationSpec } from '../../templates/runtime/types.js';
-import { startRecordingServer, type RecordedRequest, type RecordingServer, type Reply } from '../e2e/recording-server.js';
+import { startRecordingServer, type RecordedRequest, type RecordingServer, type Reply } from '../server.js';
 import { delay, reply, stall, startServer } from './fault-server.js';
 import { failure } from './helpers.js';
 

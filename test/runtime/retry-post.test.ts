@@ -3,7 +3,6 @@
  * a POST or PATCH is retried when the server did not process it (429, 503, `x-should-retry:
  * true`, a refused connection), and not when it may have (500, a reset, a timeout).
  */
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ConnectionError,
@@ -16,6 +15,7 @@ import {
 } from '../../templates/runtime/index.js';
 import { isRefused } from '../../templates/runtime/retry.js';
 import type { OperationSpec } from '../../templates/runtime/types.js';
+import { freePort } from '../server.js';
 import { delay, reply, reset, startServer, type FaultServer } from './fault-server.js';
 
 let server: FaultServer;
@@ -36,15 +36,6 @@ const call = (op = create, config: ClientConfig = {}, options = {}) =>
     (data) => ({ data }),
     (error: unknown) => ({ error: error as Error }),
   );
-
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  const s = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => s.once('listening', r));
-  const { port } = s.address() as { port: number };
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 describe('POST and PATCH: retried when the server did not process them', () => {
   it('429 with Retry-After: waits as told, then succeeds', async () => {
@@ -82,7 +73,7 @@ describe('POST and PATCH: retried when the server did not process them', () => {
   });
 
   it('a refused connection (nothing sent) is retried, with the same idempotency key', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const urls: string[] = [];
     const keys: (string | null)[] = [];
     // the first attempt goes to a port where nothing listens: undici's "fetch failed" with ECONNREFUSED as its cause
@@ -101,7 +92,7 @@ describe('POST and PATCH: retried when the server did not process them', () => {
   });
 
   it('a server that stays down: every attempt refused, then a ConnectionError whose cause says so', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     let n = 0;
     const counting: typeof fetch = (input, init) => (n++, fetch(input, init));
     const { error } = (await call(create, { baseUrl: `http://127.0.0.1:${port}`, fetch: counting, maxRetries: 2 })) as { error: Error };

@@ -1,12 +1,11 @@
 import { createRequire } from 'node:module';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import OpenAI, { toFile as openaiToFile } from 'openai';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClientCore, formBody, request, serializeParam, toFile, toFormData } from '../../templates/runtime/index.js';
 import type { BodySpec, EncodingSpec, OperationSpec, ParamSpec } from '../../templates/runtime/types.js';
+import { startRecordingServer, type RecordingServer } from '../server.js';
 import { splitParts, type Part } from './multipart-parts.js';
 
 // The official clients (devDependencies) and the runtime send the same calls to one recording
@@ -22,9 +21,8 @@ interface Seen {
   body: string;
 }
 
-let server: Server;
+let server: RecordingServer;
 let origin = '';
-const seen: Seen[] = [];
 const responses: Record<string, unknown> = {
   '/v1/chat/completions': { object: 'list', data: [], has_more: false },
   '/v1/audio/transcriptions': { text: '' },
@@ -33,27 +31,22 @@ const responses: Record<string, unknown> = {
 };
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      seen.push({ method: req.method!, url: req.url!, contentType: req.headers['content-type'] ?? '', body: Buffer.concat(chunks).toString('latin1') });
-      const path = new URL(req.url!, 'http://x').pathname;
-      const body = responses[path] ?? (path.startsWith('/v1/responses/') ? { id: 'resp_1', object: 'response', output: [] } : { id: 'x', object: 'customer' });
-      res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_1' }).end(JSON.stringify(body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startRecordingServer(({ path }) => ({
+    body: responses[path] ?? (path.startsWith('/v1/responses/') ? { id: 'resp_1', object: 'response', output: [] } : { id: 'x', object: 'customer' }),
+    headers: { 'request-id': 'req_1' },
+  }));
+  origin = server.url;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 /** The request the call made (the last one the server saw). */
 async function capture(call: () => Promise<unknown>): Promise<Seen> {
-  const before = seen.length;
+  const before = server.requests.length;
   await call();
-  expect(seen.length).toBe(before + 1);
-  return seen.at(-1)!;
+  expect(server.requests.length).toBe(before + 1);
+  const r = server.last();
+  // latin1: one character a byte, so binary parts compare byte for byte
+  return { method: r.method, url: r.url, contentType: r.headers['content-type'] ?? '', body: r.bytes.toString('latin1') };
 }
 
 const client = () => createClientCore({ maxRetries: 0 }, { baseUrl: origin, securitySchemes: {} });

@@ -8,8 +8,6 @@
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -18,6 +16,7 @@ import { loadConfig, type ClientConfig } from '../../src/config.js';
 import { OagenError } from '../../src/diagnostics.js';
 import { generateClient } from '../../src/generate.js';
 import { inputsHash } from '../../src/write/stamp.js';
+import { startRecordingServer } from '../server.js';
 import { tempDir } from '../tmp.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -68,20 +67,16 @@ describe('user templates', () => {
     // strict type-check, then the build, and a call against a real server
     await run(TSC, ['-p', 'tsconfig.json', '--pretty', 'false'], { cwd: out });
     await run(TSC, ['-p', 'tsconfig.build.json', '--pretty', 'false'], { cwd: out });
-    const server = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'organization.user', id: 'user_1', name: 'Ada', email: 'ada@example.com', role: 'owner', added_at: 1 }));
-    });
-    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const server = await startRecordingServer(() => ({ body: { object: 'organization.user', id: 'user_1', name: 'Ada', email: 'ada@example.com', role: 'owner', added_at: 1 } }));
     try {
       const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
       const pkg = (await import(pathToFileURL(join(out, 'dist/index.js')).href)) as Record<string, any>;
-      const client = pkg.createClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, auth: { AdminApiKeyAuth: 'k' } });
+      const client = pkg.createClient({ baseUrl: server.url, auth: { AdminApiKeyAuth: 'k' } });
       const user = await pkg.retrieveUser(client, { user_id: 'user_1' });
       expect(user.id).toBe('user_1');
       expect(debug).toHaveBeenCalledWith('calling retrieveUser');
     } finally {
-      server.close();
+      await server.close();
     }
   }, 240_000);
 

@@ -6,16 +6,15 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledPackage } from '../e2e/compiled-package.js';
-import { mediaType } from './compare.js';
 import { generateAndLoad, specsDir } from './generate.js';
-import { startWireServer, type WireServer } from './server.js';
+import { mediaType, startRecordingServer, type RecordingServer } from '../server.js';
 
 type Operation = (client: unknown, params?: unknown, options?: unknown) => Promise<any>;
 type Module = { createClient(config: Record<string, unknown>): unknown } & Record<string, Operation>;
 
 let pkg: CompiledPackage<Module>;
-let uploads: WireServer;
-let api: WireServer;
+let uploads: RecordingServer;
+let api: RecordingServer;
 let client: unknown;
 
 beforeAll(async () => {
@@ -25,8 +24,8 @@ beforeAll(async () => {
       spec: join(specsDir, 'github.com', 'api.github.com.json'),
       include: { operations: ['repos/upload-release-asset', 'repos/get'] },
     }),
-    startWireServer(),
-    startWireServer(),
+    startRecordingServer(),
+    startRecordingServer(),
   ]);
   client = pkg.module.createClient({ baseUrl: api.url, servers: { 'https://uploads.github.com': uploads.url }, maxRetries: 0 });
 }, 60_000);
@@ -50,7 +49,7 @@ describe('GitHub: an operation with its own server goes there, mapped through th
     const req = uploads.requests[0]!;
     expect({ method: req.method, path: req.path, query: req.query }).toEqual({ method: 'POST', path: '/repos/octo/hello/releases/7/assets', query: 'name=app.zip&label=App' });
     expect(mediaType(req.headers['content-type'])).toBe('application/octet-stream');
-    expect([...req.body]).toEqual([...zip()]);
+    expect([...req.bytes]).toEqual([...zip()]);
   });
 
   it('the repository read reaches the API server (the client’s base URL)', async () => {

@@ -13,7 +13,7 @@ import type * as Pkg from '../../generated/openai/src/index.js';
 import { loadCompiledPackage, type CompiledPackage } from '../e2e/compiled-package.js';
 import { expectSameRequests } from './compare.js';
 import { both, drain, valueOf } from './run.js';
-import { startWireServer, type Reply, type WireServer } from './server.js';
+import { startRecordingServer, type RecordingServer, type Reply } from '../server.js';
 import { tempDir } from '../tmp.js';
 
 /**
@@ -24,13 +24,13 @@ type Operation = (client: Pkg.Client, params?: unknown, options?: unknown) => Pr
 type Module = typeof Pkg & Record<string, Operation>;
 
 let pkg: CompiledPackage<Module>;
-let server: WireServer;
+let server: RecordingServer;
 let m: Module;
 let ours: Pkg.Client;
 let sdk: OpenAI;
 
 beforeAll(async () => {
-  [pkg, server] = await Promise.all([loadCompiledPackage<Module>('openai'), startWireServer()]);
+  [pkg, server] = await Promise.all([loadCompiledPackage<Module>('openai'), startRecordingServer()]);
   m = pkg.module;
   ours = m.createClient({
     baseUrl: server.url,

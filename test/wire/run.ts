@@ -1,13 +1,13 @@
 /** Runs one call of each client against the same scripted replies and keeps what each sent. */
-import type { Reply, WireRequest, WireServer } from './server.js';
+import type { RecordedRequest, RecordingServer, Reply } from '../server.js';
 
 export interface Outcome<T> {
-  requests: WireRequest[];
+  requests: RecordedRequest[];
   value?: T;
   error?: unknown;
 }
 
-async function once<T>(server: WireServer, replies: Reply[], call: () => Promise<T>): Promise<Outcome<T>> {
+async function once<T>(server: RecordingServer, replies: Reply[], call: () => Promise<T>): Promise<Outcome<T>> {
   server.reset();
   server.script(...replies);
   try {
@@ -20,7 +20,7 @@ async function once<T>(server: WireServer, replies: Reply[], call: () => Promise
 
 /** Our call first, then the reference client's, each against a fresh copy of `replies`. */
 export async function both<T, U = T>(
-  server: WireServer,
+  server: RecordingServer,
   replies: Reply[],
   ours: () => Promise<T>,
   theirs: () => Promise<U>,

@@ -12,13 +12,13 @@ import type { CompiledPackage } from '../e2e/compiled-package.js';
 import { expectSameRequests } from './compare.js';
 import { generateAndLoad, specsDir } from './generate.js';
 import { both, valueOf } from './run.js';
-import { parsePairs, startWireServer, type WireServer } from './server.js';
+import { parsePairs, startRecordingServer, type RecordingServer } from '../server.js';
 
 type Operation = (client: unknown, params?: unknown, options?: unknown) => Promise<any>;
 type Module = { createClient(config: Record<string, unknown>): unknown } & Record<string, Operation>;
 
 let pkg: CompiledPackage<Module>;
-let server: WireServer;
+let server: RecordingServer;
 let ours: unknown;
 let stripe: Stripe;
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
       include: { operations: ['PostCustomers', 'GetCustomers', 'PostPaymentIntents', 'PostSubscriptions'] },
       serialization: { form: { arrays: 'indexed' }, query: { arrays: 'indexed' } },
     }),
-    startWireServer(),
+    startRecordingServer(),
   ]);
   ours = pkg.module.createClient({ baseUrl: server.url, auth: { bearerAuth: 'sk_test_wire' }, maxRetries: 0 });
   const { port } = new URL(server.url);
@@ -60,7 +60,7 @@ describe('a client generated from stripe.com.json and the stripe package send th
       () => stripe.customers.create(body),
     );
     expectSameRequests(r.ours.requests, r.theirs.requests, headers);
-    expect(parsePairs(r.theirs.requests[0]!.body.toString())['metadata[order]'], 'the reference sends deepObject fields').toEqual(['6735']);
+    expect(parsePairs(r.theirs.requests[0]!.body)['metadata[order]'], 'the reference sends deepObject fields').toEqual(['6735']);
     const { lastResponse: _, ...theirs } = valueOf(r.theirs, 'stripe') as Stripe.Response<Stripe.Customer>;
     expect(valueOf(r.ours, 'ours')).toEqual(theirs);
   });
@@ -99,7 +99,7 @@ describe('a client generated from stripe.com.json and the stripe package send th
       () => stripe.paymentIntents.create(body),
     );
     expectSameRequests(r.ours.requests, r.theirs.requests, headers);
-    expect(parsePairs(r.theirs.requests[0]!.body.toString())['payment_method_data[billing_details][address][city]']).toEqual(['Paris']);
+    expect(parsePairs(r.theirs.requests[0]!.body)['payment_method_data[billing_details][address][city]']).toEqual(['Paris']);
     const { lastResponse: _, ...theirs } = valueOf(r.theirs, 'stripe') as Stripe.Response<Stripe.PaymentIntent>;
     expect(valueOf(r.ours, 'ours')).toEqual(theirs);
   });
@@ -120,7 +120,7 @@ describe('a client generated from stripe.com.json and the stripe package send th
       () => stripe.subscriptions.create(body),
     );
     expectSameRequests(r.ours.requests, r.theirs.requests, headers);
-    expect(parsePairs(r.theirs.requests[0]!.body.toString())['items[1][metadata][seat]']).toEqual(['b']);
+    expect(parsePairs(r.theirs.requests[0]!.body)['items[1][metadata][seat]']).toEqual(['b']);
     const { lastResponse: _, ...theirs } = valueOf(r.theirs, 'stripe') as Stripe.Response<Stripe.Subscription>;
     expect(valueOf(r.ours, 'ours')).toEqual(theirs);
   });

@@ -12,7 +12,7 @@ import { loadConfig } from '../../../src/config.js';
 import { generateClient, renderClient } from '../../../src/generate.js';
 import { exportedNames } from '../../../src/judge/reexports.js';
 import { modelFileNames } from '../../../src/view/model-files.js';
-import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { tempDir } from '../../tmp.js';
 import { mustTsc, tsc } from '../../tsc.js';
 

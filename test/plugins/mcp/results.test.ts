@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { installPackage, pathWithNode, type McpPackage } from './package.js';
 
 let pkg: McpPackage;
@@ -67,7 +67,7 @@ it('a binary answer: its type, size and bytes as base64, in JSON', async () => {
 });
 
 it('an event stream: the list of its events', async () => {
-  server.script({ body: 'data: {"n":1}\n\ndata: {"n":2}\n\n', headers: { 'content-type': 'text/event-stream' } });
+  server.script({ events: [{ data: { n: 1 } }, { data: { n: 2 } }] });
   const result = await client.callTool({ name: 'listTicks', arguments: {} });
   expect(JSON.parse(text(result))).toEqual([{ n: 1 }, { n: 2 }]);
   expect(server.last().path).toBe('/api/ticks');

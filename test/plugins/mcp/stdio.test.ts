@@ -11,7 +11,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectRequest } from '../../e2e/expect-request.js';
-import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { buildMcpPackage, pathWithNode, type McpPackage } from './package.js';
 
 let pkg: McpPackage;

@@ -12,7 +12,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { exec } from '../../e2e/compiled-package.js';
 import { expectRequest } from '../../e2e/expect-request.js';
-import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { tempDir } from '../../tmp.js';
 import { buildMcpPackage, pathWithNode, type McpPackage } from './package.js';
 

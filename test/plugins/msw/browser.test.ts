@@ -5,21 +5,20 @@
  * `listUsers` and reads a user, and the data equals what the same seed gives under Node.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { setupServer } from 'msw/node';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { writeConfiguredPackage, type WrittenPackage } from '../mocks/package.js';
 import { ROOT } from '../mocks/specs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 let pkg: WrittenPackage | undefined;
-let http: Server | undefined;
+let http: RecordingServer | undefined;
 afterAll(async () => {
-  await new Promise((r) => (http ? http.close(r) : r(undefined)));
+  await http?.close();
   pkg?.dispose();
 });
 
@@ -52,16 +51,15 @@ describe('openai-admin msw handlers in Chromium', () => {
       '/bundle.js': ['text/javascript', readFileSync(join(pkg.dir, 'bundle.js'), 'utf8')],
       '/mockServiceWorker.js': ['text/javascript', readFileSync(join(ROOT, 'node_modules/msw/lib/mockServiceWorker.js'), 'utf8')],
     };
-    http = createServer((req, res) => {
-      const f = files[req.url ?? '/'];
-      res.writeHead(f ? 200 : 404, { 'content-type': f?.[0] ?? 'text/plain' }).end(f?.[1] ?? '');
+    http = await startRecordingServer((req) => {
+      const f = files[req.url];
+      return { status: f ? 200 : 404, headers: { 'content-type': f?.[0] ?? 'text/plain' }, body: f?.[1] ?? '' };
     });
-    await new Promise<void>((r) => http!.listen(0, '127.0.0.1', r));
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     let inBrowser: { users?: unknown[]; user?: unknown; error?: string };
     try {
       const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`);
+      await page.goto(`${http.url}/`);
       await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, { timeout: 60_000 });
       inBrowser = await page.evaluate(() => (window as unknown as { __result: never }).__result);
     } finally {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoOpenSockets } from '../../e2e/open-handles.js';
-import { startRecordingServer, type RecordedRequest, type RecordingServer, type Reply } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordedRequest, type RecordingServer, type Reply } from '../../server.js';
 import { join } from 'node:path';
 import { repoRoot } from '../../e2e/compiled-package.js';
 import { tempDir } from '../../tmp.js';

@@ -13,12 +13,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRecordingServer, type RecordingServer, type Reply, type Responder } from '../../server.js';
 
 function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -41,14 +40,6 @@ if (!executablePath && CI) {
   });
 }
 
-interface Logged {
-  method: string;
-  path: string;
-  query: string;
-  body: string;
-  authorization: string | undefined;
-}
-
 /** The organization's users, as OpenAI's `/organization/users` serves them. */
 function usersApi() {
   const users = Array.from({ length: 5 }, (_, i) => ({
@@ -59,41 +50,36 @@ function usersApi() {
     role: 'reader',
     added_at: 1_700_000_000 + i,
   }));
-  const log: Logged[] = [];
   let page = '';
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const body = Buffer.concat(chunks).toString('utf8');
-      const send = (status: number, type: string, text: string) => res.writeHead(status, { 'content-type': type }).end(text);
-      if (url.pathname === '/') return send(200, 'text/html', '<!doctype html><meta charset="utf-8"><title>users</title><link rel="icon" href="data:,"><div id="root"></div><script type="module" src="/app.js"></script>');
-      if (url.pathname === '/app.js') return send(200, 'text/javascript', page);
-      if (url.pathname.startsWith('/v1/')) log.push({ method: req.method ?? '', path: url.pathname, query: url.search, body, authorization: req.headers.authorization });
-      if (req.method === 'GET' && url.pathname === '/v1/organization/users') {
-        const limit = Number(url.searchParams.get('limit') ?? 20);
-        const after = url.searchParams.get('after');
-        const start = after ? users.findIndex((u) => u.id === after) + 1 : 0;
-        const data = users.slice(start, start + limit);
-        return send(200, 'application/json', JSON.stringify({ object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < users.length }));
-      }
-      const m = /^\/v1\/organization\/users\/([^/]+)$/.exec(url.pathname);
-      const user = m && users.find((u) => u.id === decodeURIComponent(m[1]!));
-      if (req.method === 'POST' && user) {
-        user.role = (JSON.parse(body) as { role: string }).role;
-        return send(200, 'application/json', JSON.stringify(user));
-      }
-      return send(404, 'application/json', JSON.stringify({ error: { message: `no route ${req.method} ${url.pathname}` } }));
-    });
-  });
-  return {
-    log,
-    setPage: (js: string) => (page = js),
-    listen: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  const respond: Responder = (req) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const send = (status: number, type: string, text: string): Reply => ({ status, body: text, headers: { 'content-type': type } });
+    if (url.pathname === '/') return send(200, 'text/html', '<!doctype html><meta charset="utf-8"><title>users</title><link rel="icon" href="data:,"><div id="root"></div><script type="module" src="/app.js"></script>');
+    if (url.pathname === '/app.js') return send(200, 'text/javascript', page);
+    if (req.method === 'GET' && url.pathname === '/v1/organization/users') {
+      const limit = Number(url.searchParams.get('limit') ?? 20);
+      const after = url.searchParams.get('after');
+      const start = after ? users.findIndex((u) => u.id === after) + 1 : 0;
+      const data = users.slice(start, start + limit);
+      return send(200, 'application/json', JSON.stringify({ object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: start + data.length < users.length }));
+    }
+    const m = /^\/v1\/organization\/users\/([^/]+)$/.exec(url.pathname);
+    const user = m && users.find((u) => u.id === decodeURIComponent(m[1]!));
+    if (req.method === 'POST' && user) {
+      user.role = (JSON.parse(req.body) as { role: string }).role;
+      return send(200, 'application/json', JSON.stringify(user));
+    }
+    return send(404, 'application/json', JSON.stringify({ error: { message: `no route ${req.method} ${url.pathname}` } }));
   };
+  return { respond, setPage: (js: string) => (page = js) };
 }
+
+/** The server's log of the API's requests (not the page's), each query with its `?`. */
+const apiLog = (server: RecordingServer) =>
+  server.requests
+    .map((r) => ({ ...r, url: new URL(r.url, 'http://127.0.0.1') }))
+    .filter((r) => r.url.pathname.startsWith('/v1/'))
+    .map((r) => ({ method: r.method, path: r.url.pathname, query: r.url.search, body: r.body, authorization: r.headers.authorization }));
 
 const GENERATED = join(import.meta.dirname, '../../../generated/openai-admin');
 
@@ -111,12 +97,14 @@ async function openaiAdmin(): Promise<string> {
 
 describe.skipIf(!executablePath)('openai-admin/query in headless Chromium', () => {
   const api = usersApi();
+  let server: RecordingServer | undefined;
   let browser: Browser | undefined;
   let origin = '';
 
   beforeAll(async () => {
-    const [dir, url] = await Promise.all([openaiAdmin(), api.listen()]);
-    origin = url;
+    const [dir, started] = await Promise.all([openaiAdmin(), startRecordingServer(api.respond)]);
+    server = started;
+    origin = started.url;
     const bundle = await build({
       entryPoints: [join(import.meta.dirname, 'consumers/browser-app.tsx')],
       bundle: true,
@@ -135,7 +123,7 @@ describe.skipIf(!executablePath)('openai-admin/query in headless Chromium', () =
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await api.close();
+    await server?.close();
   });
 
   it('lists every page, mutates, and refetches the list after invalidation', async () => {
@@ -167,13 +155,13 @@ describe.skipIf(!executablePath)('openai-admin/query in headless Chromium', () =
     expect(await page.locator('#status').textContent()).toBe('all');
     expect(await ids()).toEqual(['user_1:reader', 'user_2:reader', 'user_3:reader', 'user_4:reader', 'user_5:reader']);
     expect(await page.locator('#more').isDisabled()).toBe(true);
-    const walk = api.log.map((r) => `${r.method} ${r.path}${r.query}`);
+    const walk = apiLog(server!).map((r) => `${r.method} ${r.path}${r.query}`);
     expect(walk).toEqual([
       'GET /v1/organization/users?limit=2',
       'GET /v1/organization/users?limit=2&after=user_2',
       'GET /v1/organization/users?limit=2&after=user_4',
     ]);
-    expect(api.log.every((r) => r.authorization === 'Bearer sk-admin-test')).toBe(true);
+    expect(apiLog(server!).every((r) => r.authorization === 'Bearer sk-admin-test')).toBe(true);
 
     // the mutation, then the invalidated list refetches (every loaded page, with the new role)
     await page.locator('#promote').click();
@@ -181,7 +169,7 @@ describe.skipIf(!executablePath)('openai-admin/query in headless Chromium', () =
     await page.waitForFunction(() => document.querySelector('[data-id="user_3"]')?.getAttribute('data-role') === 'owner', undefined, { timeout: 10_000 });
     expect(await settled(3)).toBe('all');
     expect(await ids()).toEqual(['user_1:reader', 'user_2:reader', 'user_3:owner', 'user_4:reader', 'user_5:reader']);
-    const after = api.log.slice(walk.length).map((r) => `${r.method} ${r.path}${r.query}${r.body ? ` ${r.body}` : ''}`);
+    const after = apiLog(server!).slice(walk.length).map((r) => `${r.method} ${r.path}${r.query}${r.body ? ` ${r.body}` : ''}`);
     expect(after).toEqual([
       'POST /v1/organization/users/user_3 {"role":"owner"}',
       'GET /v1/organization/users?limit=2',

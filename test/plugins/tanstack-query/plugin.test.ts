@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientConfig, PluginEntry } from '../../../src/config.js';
 import { renderClient } from '../../../src/generate.js';
 import { loadCompiledPackage, type CompiledPackage } from '../../e2e/compiled-package.js';
-import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { tsBlocks, typeCheckBlocks } from '../docs/helpers.js';
 import { tempDir } from '../../tmp.js';
 import { runTsc } from '../../tsc.js';

@@ -14,7 +14,7 @@ import { loadConfig } from '../../../src/config.js';
 import { renderClient } from '../../../src/generate.js';
 import { exec } from '../../e2e/compiled-package.js';
 import { tscBin } from '../../tsc.js';
-import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { ROOT } from './helpers.js';
 import { tempDir } from '../../tmp.js';
 

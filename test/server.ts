@@ -1,22 +1,29 @@
 /**
- * A recording HTTP server on 127.0.0.1 (port 0) for wire comparisons: it keeps every request
- * as it arrived (method, raw path, raw query, headers, body bytes) and answers from a script
- * with JSON, text, bytes, a server-sent-event stream, or a connection reset.
+ * The one recording HTTP server of the tests: a real server on 127.0.0.1 (port 0) that keeps
+ * every request as it arrived (method, raw URL, path and query, headers, body bytes and text) and
+ * answers from a script or a responder with JSON, text, bytes, a server-sent-event stream, or
+ * a connection reset.
  *
- * The parsers below turn a recorded request into plain data that two clients' requests can be
- * compared on: the query and urlencoded forms as name → values, multipart bodies part by part.
+ * `parseBody` turns a recorded body into plain data by its content type (JSON, urlencoded form,
+ * multipart part by part); `parsePairs` and `parseMultipart` are its pieces. `freePort` gives
+ * a port where nothing listens.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface WireRequest {
+export interface RecordedRequest {
   method: string;
+  /** the request target as sent: path and query, still percent-encoded */
+  url: string;
   /** the path as sent, still percent-encoded */
   path: string;
   /** the query string as sent, without `?` ('' when there is none) */
   query: string;
   headers: IncomingHttpHeaders;
-  body: Buffer;
+  /** the body as received */
+  bytes: Buffer;
+  /** the body read as UTF-8 ('' when there is none) */
+  body: string;
 }
 
 /** One server-sent event: `data` is JSON-encoded unless it is a string. */
@@ -28,7 +35,7 @@ export interface SseEvent {
 export interface Reply {
   status?: number;
   headers?: Record<string, string>;
-  /** JSON-encoded (application/json) unless a string (text/plain) or bytes (application/octet-stream) */
+  /** JSON-encoded (application/json) unless a string (text/plain) or bytes (application/octet-stream); omitted for no body */
   body?: unknown;
   /** a `text/event-stream` body made of these events */
   events?: SseEvent[];
@@ -36,15 +43,18 @@ export interface Reply {
   reset?: boolean;
 }
 
-export type Responder = (req: WireRequest, index: number) => Reply | undefined;
+/** Answers a request; `undefined` falls back to 200 `{}`. */
+export type Responder = (req: RecordedRequest, index: number) => Reply | undefined;
 
-export interface WireServer {
+export interface RecordingServer {
   /** `http://127.0.0.1:<port>` */
   readonly url: string;
-  readonly requests: WireRequest[];
-  /** Answers the next requests with these replies, in order, then with the responder or `{}`. */
+  readonly requests: RecordedRequest[];
+  /** The last recorded request (throws when there is none). */
+  last(): RecordedRequest;
+  /** Answers the next requests with these replies, in order, then with the responder or 200 `{}`. */
   script(...replies: Reply[]): void;
-  /** Answers every request that no scripted reply covers. */
+  /** Answers every request that no scripted reply covers, until `reset()`. */
   answer(respond: Responder): void;
   /** Forgets the recorded requests, the script and the responder. */
   reset(): void;
@@ -57,10 +67,11 @@ export function sseBody(events: SseEvent[]): string {
     .join('');
 }
 
-export async function startWireServer(): Promise<WireServer> {
-  const requests: WireRequest[] = [];
+/** Starts a recording server; `respond`, when given, is its responder from the start. */
+export async function startRecordingServer(respond?: Responder): Promise<RecordingServer> {
+  const requests: RecordedRequest[] = [];
   let queue: Reply[] = [];
-  let responder: Responder | undefined;
+  let responder = respond;
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -68,12 +79,15 @@ export async function startWireServer(): Promise<WireServer> {
     req.on('end', () => {
       const raw = req.url ?? '/';
       const q = raw.indexOf('?');
-      const recorded: WireRequest = {
+      const bytes = Buffer.concat(chunks);
+      const recorded: RecordedRequest = {
         method: req.method ?? '',
+        url: raw,
         path: q < 0 ? raw : raw.slice(0, q),
         query: q < 0 ? '' : raw.slice(q + 1),
         headers: req.headers,
-        body: Buffer.concat(chunks),
+        bytes,
+        body: bytes.toString('utf8'),
       };
       requests.push(recorded);
       const reply = queue.shift() ?? responder?.(recorded, requests.length - 1) ?? { body: {} };
@@ -90,13 +104,13 @@ export async function startWireServer(): Promise<WireServer> {
         res.writeHead(status, reply.headers).end();
         return;
       }
-      const [type, bytes] =
+      const [type, data] =
         reply.body instanceof Uint8Array
           ? ['application/octet-stream', reply.body]
           : typeof reply.body === 'string'
             ? ['text/plain', reply.body]
             : ['application/json', JSON.stringify(reply.body)];
-      res.writeHead(status, { 'content-type': type, ...reply.headers }).end(bytes);
+      res.writeHead(status, { 'content-type': type, ...reply.headers }).end(data);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -105,6 +119,11 @@ export async function startWireServer(): Promise<WireServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    last() {
+      const r = requests.at(-1);
+      if (!r) throw new Error('the recording server has received no request');
+      return r;
+    },
     script(...replies) {
       queue.push(...replies);
     },
@@ -117,11 +136,46 @@ export async function startWireServer(): Promise<WireServer> {
       responder = undefined;
     },
     close() {
-      // fetch and the Stripe client keep connections alive: drop them, or close() waits for them
+      // fetch and the Stripe client keep connections alive: drop them, or close() waits for their idle timeout
       server.closeAllConnections();
       return new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())));
     },
   };
+}
+
+/**
+ * A port on 127.0.0.1 that was free a moment ago: one where nothing listens (a refused
+ * connection), or one to give a server that takes a port number, not 0.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The media type without parameters (`multipart/form-data; boundary=…` → `multipart/form-data`). */
+export const mediaType = (value: string | undefined): string | undefined => value?.split(';')[0]!.trim().toLowerCase();
+
+/** A recorded body as plain data, by its content type; multipart parts in the order sent. */
+export type ParsedBody =
+  | { none: true }
+  | { json: unknown }
+  | { form: Record<string, string[]> }
+  | { multipart: Part[] }
+  | { text: string };
+
+export function parseBody(req: RecordedRequest): ParsedBody {
+  if (req.bytes.length === 0) return { none: true };
+  const type = mediaType(req.headers['content-type']);
+  if (type === 'application/json') return { json: JSON.parse(req.body) };
+  if (type === 'application/x-www-form-urlencoded') return { form: parsePairs(req.body) };
+  if (type === 'multipart/form-data') return { multipart: parseMultipart(req.bytes, String(req.headers['content-type'])) };
+  return { text: req.body };
 }
 
 /** `a=1&b[c]=2&a=3` → `{ a: ['1', '3'], 'b[c]': ['2'] }`: names and values decoded, each name's values in order. */
