@@ -9,7 +9,6 @@
  * the files follow the groups' order, the models in each are sorted by name.
  */
 import type { Schema } from '../ir/types.js';
-import { children } from '../ir/walk.js';
 import { UPLOADABLE } from './printer.js';
 
 /** The shared models' file (`src/models/shared.ts`). */
@@ -132,17 +131,35 @@ export function modelFileNames(groupFiles: readonly string[]): Map<string, strin
 function references(s: Schema, nameOf: (id: string) => string | undefined): { models: string[]; runtime: string[] } {
   const models = new Set<string>();
   let binary = false;
+  // every node of every model is visited here: no child arrays are built on the way
   const walk = (n: Schema): void => {
-    if (n.kind === 'ref') {
-      const name = nameOf(n.target);
-      if (name !== undefined) models.add(name);
-      return;
+    switch (n.kind) {
+      case 'ref': {
+        const name = nameOf(n.target);
+        if (name !== undefined) models.add(name);
+        return;
+      }
+      case 'binary':
+        binary = true;
+        return;
+      case 'array':
+        if (n.prefixItems) for (const m of n.prefixItems) walk(m);
+        walk(n.items);
+        return;
+      case 'object':
+        for (const p of n.properties) walk(p.schema);
+        if (n.additional) walk(n.additional);
+        return;
+      case 'union':
+      case 'intersection':
+        for (const m of n.members) walk(m);
+        return;
+      default:
+        return;
     }
-    if (n.kind === 'binary') binary = true;
-    for (const c of children(n)) walk(c);
   };
   walk(s);
-  return { models: [...models].sort(byName), runtime: binary ? [UPLOADABLE] : [] };
+  return { models: models.size > 1 ? [...models].sort(byName) : [...models], runtime: binary ? [UPLOADABLE] : [] };
 }
 
 function byName(a: string, b: string): number {
