@@ -23,29 +23,81 @@ export function exportedNames(files: ReadonlyMap<string, string>, path: string, 
   const content = files.get(path);
   if (content === undefined || seen.has(path)) return out;
   seen.add(path);
-  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
-  const locals = localDeclarations(sf, path);
-  for (const st of sf.statements) {
-    if (ts.isExportDeclaration(st)) {
-      const from = st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? resolveModule(files, path, st.moduleSpecifier.text) : undefined;
-      const target = st.moduleSpecifier ? (from ? exportedNames(files, from, new Set(seen)) : new Map<string, ExportedName>()) : locals;
-      const clause = st.exportClause;
-      if (!clause) {
-        for (const [name, e] of target) if (name !== 'default') out.set(name, st.isTypeOnly ? { ...e, kind: 'type' } : e);
-      } else if (ts.isNamespaceExport(clause)) {
-        out.set(clause.name.text, { kind: st.isTypeOnly ? 'type' : 'value', file: from ?? path });
-      } else {
-        for (const el of clause.elements) {
-          const found = target.get((el.propertyName ?? el.name).text);
-          const kind = st.isTypeOnly || el.isTypeOnly ? 'type' : (found?.kind ?? 'value');
-          out.set(el.name.text, { kind, file: found?.file ?? from ?? path });
-        }
+  const { locals, items } = summaryOf(path, content);
+  for (const item of items) {
+    if (item.type === 'declared') {
+      for (const [name, e] of item.names) out.set(name, e);
+      continue;
+    }
+    const from = item.specifier !== undefined ? resolveModule(files, path, item.specifier) : undefined;
+    const target = item.reexport ? (from ? exportedNames(files, from, new Set(seen)) : new Map<string, ExportedName>()) : locals;
+    const clause = item.clause;
+    if (!clause) {
+      for (const [name, e] of target) if (name !== 'default') out.set(name, item.typeOnly ? { ...e, kind: 'type' } : e);
+    } else if ('namespace' in clause) {
+      out.set(clause.namespace, { kind: item.typeOnly ? 'type' : 'value', file: from ?? path });
+    } else {
+      for (const el of clause.elements) {
+        const found = target.get(el.property);
+        const kind = item.typeOnly || el.typeOnly ? 'type' : (found?.kind ?? 'value');
+        out.set(el.name, { kind, file: found?.file ?? from ?? path });
       }
-    } else if (isExported(st)) {
-      for (const [name, e] of declared(st, path)) out.set(name, e);
     }
   }
   return out;
+}
+
+/** What one file says about its exports, read once per content (both sides of a diff share their unchanged files). */
+interface ModuleSummary {
+  /** every top-level declaration (what `export { a }` without `from` refers to) */
+  locals: ExportedNames;
+  items: (
+    | { type: 'declared'; names: [string, ExportedName][] }
+    | {
+        type: 'export';
+        /** `export … from '…'` (a specifier that is not a string literal: undefined, nothing found) */
+        reexport: boolean;
+        specifier: string | undefined;
+        typeOnly: boolean;
+        clause: undefined | { namespace: string } | { elements: { name: string; property: string; typeOnly: boolean }[] };
+      }
+  )[];
+}
+
+/** path → the summaries of its last contents (the two sides of a diff, the previous and new package of a release) */
+const summaries = new Map<string, { content: string; summary: ModuleSummary }[]>();
+
+function summaryOf(path: string, content: string): ModuleSummary {
+  const known = summaries.get(path) ?? [];
+  const hit = known.find((k) => k.content === content);
+  if (hit) return hit.summary;
+  const summary = summarize(path, content);
+  summaries.set(path, [{ content, summary }, ...known].slice(0, 2));
+  return summary;
+}
+
+function summarize(path: string, content: string): ModuleSummary {
+  const sf = ts.createSourceFile(path, content, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const items: ModuleSummary['items'] = [];
+  for (const st of sf.statements) {
+    if (ts.isExportDeclaration(st)) {
+      const clause = st.exportClause;
+      items.push({
+        type: 'export',
+        reexport: st.moduleSpecifier !== undefined,
+        specifier: st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) ? st.moduleSpecifier.text : undefined,
+        typeOnly: st.isTypeOnly,
+        clause: !clause
+          ? undefined
+          : ts.isNamespaceExport(clause)
+            ? { namespace: clause.name.text }
+            : { elements: clause.elements.map((el) => ({ name: el.name.text, property: (el.propertyName ?? el.name).text, typeOnly: el.isTypeOnly })) },
+      });
+    } else if (isExported(st)) {
+      items.push({ type: 'declared', names: declared(st, path) });
+    }
+  }
+  return { locals: localDeclarations(sf, path), items };
 }
 
 /**
