@@ -24,7 +24,7 @@ export interface ZodModule {
 
 export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModule {
   const dialect = options.mini ? MINI : CLASSIC;
-  const typeNames = view.names.schema;
+  const typeNames = view.types.names; // the models as declared, request-side (`UserWritable`) types included
   const schemas = view.types.schemas;
   const constNames = new Map<SchemaId, string>();
   for (const [id, name] of typeNames) if (schemas.has(id)) constNames.set(id, `${name}Schema`);
