@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
 import { runTsc } from '../../tsc.js';
-import { ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
+import { DIRECTORY_API, ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
 
 const SPEC = join(ROOT, 'test/view/fixtures/read-write.yaml');
 const options = {
@@ -138,4 +138,31 @@ describe('dates: "Date" end to end (a real server on 127.0.0.1)', () => {
     const list = (await (index.listUsers as (client: unknown) => Promise<{ created_at: unknown }[]>)(validated));
     expect(list.map((u) => u.created_at instanceof Date && u.created_at.getUTCFullYear())).toEqual([2024, 2025]);
   });
+});
+
+describe('dates: "Date" on a real spec (GitHub)', () => {
+  it('the package compiles strictly; a repository is created_at: Date on a validating client, string on a plain one', async () => {
+    const gh = await zodPackage(join(DIRECTORY_API, 'github.com', 'api.github.com.json'), { dates: 'Date' });
+    const fn = gh.view.operations.find((o) => o.op.key === 'GET /repos/{owner}/{repo}')!.names.fn;
+    const out = writePackage('dates-github', gh.files);
+    try {
+      const lines = [
+        `import { createClient, ${fn} } from './src/index.js';`,
+        `import { validators } from './src/zod.js';`,
+        `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
+        `declare function same<X extends true>(): void;`,
+        `const validated = createClient({ validators, validate: { response: 'throw' } });`,
+        `const plain = createClient();`,
+        `export async function calls() {`,
+        `  { const r = await ${fn}(validated, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, Date | null>>(); }`,
+        `  { const r = await ${fn}(plain, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, string | null>>(); }`,
+        `}`,
+      ];
+      writeFileSync(join(out, 'check.ts'), lines.join('\n') + '\n');
+      const { diagnostics, output } = await runTsc(out, options, { include: ['src', 'check.ts'] });
+      expect(diagnostics.slice(0, 20).map((d) => `${d.file.slice(out.length + 1)}:${d.line} ${d.code} ${d.message}`), output.slice(0, 3000)).toEqual([]);
+    } finally {
+      if (!process.env.KEEP_TMP) rmSync(out, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
