@@ -13,13 +13,23 @@ export interface DeclaredModels {
   readonly models: readonly NamedSchema[];
   /** generated type name of each, virtual ids included */
   readonly names: ReadonlyMap<SchemaId, string>;
+  /** a split schema's two types, each to the other: the other side and its type's name */
+  readonly counterparts: ReadonlyMap<SchemaId, Counterpart>;
+}
+
+/** The type of a split schema on the other side (`ModelView.counterpart`). */
+export interface Counterpart {
+  /** the side the other type serves */
+  readonly side: 'request' | 'response';
+  readonly name: string;
 }
 
 export function declaredModels(ir: ApiIR, names: Names, rw: ReadWriteFacts): DeclaredModels {
-  if (rw.split.length === 0 && rw.side.size === 0) return { models: ir.schemas, names: names.schema };
+  if (rw.split.length === 0 && rw.side.size === 0) return { models: ir.schemas, names: names.schema, counterparts: new Map() };
   const writable = names.writable ?? new Map<SchemaId, string>();
   const typeNames = new Map(names.schema);
   const models: NamedSchema[] = [];
+  const counterparts = new Map<SchemaId, Counterpart>();
   for (const n of ir.schemas) {
     const request = writable.get(n.id);
     if (request !== undefined) {
@@ -27,10 +37,12 @@ export function declaredModels(ir: ApiIR, names: Names, rw: ReadWriteFacts): Dec
       const id = writableId(n.id);
       models.push({ id, nameHint: n.nameHint, schema: rw.view(n.schema, 'request') });
       typeNames.set(id, request);
+      counterparts.set(n.id, { side: 'request', name: request });
+      counterparts.set(id, { side: 'response', name: names.schema.get(n.id)! });
       continue;
     }
     const side = rw.side.get(n.id);
     models.push(side ? { ...n, schema: rw.view(n.schema, side) } : n);
   }
-  return { models, names: typeNames };
+  return { models, names: typeNames, counterparts };
 }

