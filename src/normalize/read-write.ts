@@ -28,6 +28,8 @@ export interface ReadWriteFacts {
   readonly split: readonly SchemaId[];
   /** the one side a schema with readOnly / writeOnly properties inside is used on (split and unused ones absent) */
   readonly side: ReadonlyMap<SchemaId, Side>;
+  /** whether any schema of the API (named or inline in an operation) has a readOnly or writeOnly property: when not, nothing changes */
+  readonly any: boolean;
   /** `s` as `side` sees it: the other side's properties left out, references to split schemas to that side's type */
   view(s: Schema, side: Side): Schema;
 }
@@ -82,14 +84,24 @@ function compute(ir: ApiIR): ReadWriteFacts {
     }
   }
   const split = [...splitSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const any = own.size > 0 || ir.operations.some((op) => operationSchemas(op).some(hasOwnReadWrite));
   const cache: Record<Side, WeakMap<Schema, Schema>> = { request: new WeakMap(), response: new WeakMap() };
   const view = (s: Schema, at: Side): Schema => {
-    if (own.size === 0 && !hasOwnReadWrite(s)) return s;
+    if (!any) return s;
     let out = cache[at].get(s);
     if (!out) cache[at].set(s, (out = sideOf(s, at, splitSet)));
     return out;
   };
-  return Object.freeze({ split, side, view });
+  return Object.freeze({ split, side, any, view });
+}
+
+/** The schemas an operation holds inline: parameters, request and response bodies, response headers. */
+function operationSchemas(op: Operation): Schema[] {
+  return [
+    ...op.parameters.map((p) => p.schema),
+    ...(op.requestBody?.contents ?? []).map((c) => c.schema),
+    ...op.responses.flatMap((r) => [...r.contents.map((c) => c.schema), ...r.headers.map((h) => h.schema)]),
+  ];
 }
 
 /** Whether a schema holds a readOnly or writeOnly property itself (not through references). */
@@ -116,6 +128,7 @@ function sideOf(s: Schema, at: Side, split: ReadonlySet<SchemaId>): Schema {
 
 /** An operation as its two sides see it: parameters and body request-side, responses response-side (the same object when nothing changes). */
 export function operationSides(op: Operation, facts: ReadWriteFacts): Operation {
+  if (!facts.any) return op;
   let changed = false;
   const req = (s: Schema) => {
     const v = facts.view(s, 'request');

@@ -154,8 +154,8 @@ describe('dates: "Date" on a real spec (GitHub)', () => {
         `const validated = createClient({ validators, validate: { response: 'throw' } });`,
         `const plain = createClient();`,
         `export async function calls() {`,
-        `  { const r = await ${fn}(validated, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, Date | null>>(); }`,
-        `  { const r = await ${fn}(plain, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, string | null>>(); }`,
+        `  { const r = await ${fn}(validated, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, Date>>(); }`,
+        `  { const r = await ${fn}(plain, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, string>>(); }`,
         `}`,
       ];
       writeFileSync(join(out, 'check.ts'), lines.join('\n') + '\n');
