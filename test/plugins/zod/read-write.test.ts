@@ -153,3 +153,45 @@ describe.each(REAL)('$id: split types compile strictly, schemas agree with them'
     }
   }, 600_000);
 });
+
+describe('every plugin on a spec with split schemas', () => {
+  it('the package compiles strictly; the mocks fake each side as its type says, and the fakes pass their schemas', async () => {
+    const { Diagnostics } = await import('../../../src/diagnostics.js');
+    const { loadIR } = await import('../../../src/generate.js');
+    const { assignNames } = await import('../../../src/naming/names.js');
+    const { buildPackage, BUILTIN_PLUGINS } = await import('../../../src/plugins/index.js');
+    const ir = await loadIR(SPEC, { diagnostics: new Diagnostics() });
+    const uses = ['client', 'docs', 'zod', 'mocks', 'msw', 'tests', 'tanstack-query', 'sdk'].map((n) => ({ plugin: BUILTIN_PLUGINS.get(n)!, options: {} }));
+    const all = buildPackage(ir, assignNames(ir, new Diagnostics()), { name: 'pkg', specLabel: 'spec' }, uses);
+    const out = writePackage('read-write-all', all.files);
+    try {
+      const lines = [
+        `import type * as T from './src/index.js';`,
+        `import { fakeUser, fakeUserWritable2, fakeOrderWritable } from './src/mocks/index.js';`,
+        `export const user: T.User = fakeUser();`,
+        `export const request: T.UserWritable2 = fakeUserWritable2();`,
+        `export const order: T.OrderWritable = fakeOrderWritable();`,
+        `// @ts-expect-error a response-side fake has no writeOnly password`,
+        `fakeUser().password;`,
+        `// @ts-expect-error a request-side fake has no readOnly id`,
+        `fakeUserWritable2().id;`,
+      ];
+      writeFileSync(join(out, 'check.ts'), lines.join('\n') + '\n');
+      const { diagnostics, output } = await runTsc(out, { ...options, types: ['node'] }, { include: ['src', 'check.ts'] });
+      expect(diagnostics.map((d) => `${d.file.slice(out.length + 1)}:${d.line} ${d.code} ${d.message}`), output.slice(0, 3000)).toEqual([]);
+      const mocks = (await import(/* @vite-ignore */ join(out, 'src/mocks/index.ts'))) as Record<string, (o?: object, options?: object) => unknown>;
+      const schemas = (await import(/* @vite-ignore */ join(out, 'src/zod.ts'))) as Record<string, z.ZodType>;
+      for (const seed of [1, 2, 3]) {
+        for (const name of ['User', 'UserWritable2', 'Order', 'OrderWritable', 'InventoryWritable', 'Session', 'Login']) {
+          const value = mocks[`fake${name}`]!(undefined, { seed });
+          const r = schemas[`${name}Schema`]!.safeParse(value);
+          expect(r.success, `${name} seed ${seed}: ${JSON.stringify(value)} ${r.error?.message}`).toBe(true);
+        }
+        expect(mocks.fakeUser!(undefined, { seed })).not.toHaveProperty('password');
+        expect(mocks.fakeUserWritable2!(undefined, { seed })).not.toHaveProperty('id');
+      }
+    } finally {
+      if (!process.env.KEEP_TMP) rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
