@@ -53,3 +53,20 @@ describe('docs of split schemas', async () => {
     expect(page('UserWritable2')).toMatch(/- \[`createUser`\]\(.*\) \(request body\)/);
   });
 });
+
+describe('the docs examples of a package with split schemas and dates: "Date"', () => {
+  it('every ```ts block type-checks against the package', async () => {
+    const { zodPlugin } = await import('../../../src/plugins/zod/index.js');
+    const { tsBlocks, typeCheckBlocks } = await import('./helpers.js');
+    const ir = await loadIR(SPEC, { diagnostics: new Diagnostics() });
+    const pkg = buildPackage(ir, assignNames(ir, new Diagnostics()), { name: 'read-write', specLabel: 'spec' }, [
+      { plugin: clientPlugin, options: {} },
+      { plugin: docsPlugin, options: {} },
+      { plugin: zodPlugin, options: { dates: 'Date' } },
+    ]);
+    const blocks = tsBlocks(pkg.files);
+    expect(blocks.length).toBeGreaterThan(20);
+    expect(pkg.files.get('README.md')).toContain('With `dates: "Date"` the types follow');
+    expect(await typeCheckBlocks('read-write', pkg.files, blocks)).toEqual([]);
+  }, 300_000);
+});
