@@ -135,7 +135,7 @@ function nameOnce(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames): Nam
     if (hasStreamVariant(op)) names.stream = values.take(`${fn}Stream`);
     operation.set(op.key, names);
   }
-  const writable = writableNames(ir, schema, types, writablePins);
+  const writable = writableNames(ir, schema, types, writablePins, diagnostics);
   // Module-local constants come last, so they yield to every exported name.
   for (const op of ir.operations) {
     const names = operation.get(op.key)!;
@@ -173,9 +173,14 @@ function heldWritable(ir: ApiIR, types: Taken, pinned: Map<SchemaId, string> | u
  * `<Name>Writable`, taken after every other exported type name (so a split never moves one);
  * a taken one gets the first free numeric suffix, in id order.
  */
-function writableNames(ir: ApiIR, schema: Map<SchemaId, string>, types: Taken, held: Map<SchemaId, string>): Map<SchemaId, string> {
+function writableNames(ir: ApiIR, schema: Map<SchemaId, string>, types: Taken, held: Map<SchemaId, string>, diagnostics: Diagnostics): Map<SchemaId, string> {
   const out = new Map<SchemaId, string>();
-  for (const id of readWriteFacts(ir).split) out.set(id, held.get(id) ?? types.take(`${schema.get(id)!}Writable`));
+  for (const id of readWriteFacts(ir).split) {
+    const want = `${schema.get(id)!}Writable`;
+    const name = held.get(id) ?? types.take(want);
+    if (!held.has(id) && name !== want) diagnostics.warn('W_NAME_CLASH', `the request-side type of schema '${id}' would be named '${want}', which is taken; named '${name}'`, id.startsWith('#') ? id : undefined);
+    out.set(id, name);
+  }
   return out;
 }
 

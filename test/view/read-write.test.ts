@@ -109,6 +109,13 @@ describe('the view', async () => {
 
 describe('names under the lock', async () => {
   const ir = await load();
+  it('a clash is reported as W_NAME_CLASH', () => {
+    const diagnostics = new Diagnostics();
+    assignNames(ir, diagnostics);
+    const clashes = diagnostics.list.filter((d) => d.code === 'W_NAME_CLASH').map((d) => d.message);
+    expect(clashes).toEqual([`the request-side type of schema '${C}User' would be named 'UserWritable', which is taken; named 'UserWritable2'`]);
+  });
+
   it('are deterministic and recorded; a model added later under the same name does not take it', async () => {
     const first = assignNames(ir, new Diagnostics());
     expect(assignNames(ir, new Diagnostics()).writable).toEqual(first.writable);
