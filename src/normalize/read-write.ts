@@ -4,7 +4,7 @@
  *
  * - Sides (src/ir/usage.ts, transitively through refs and discriminator mappings): `request`
  *   when reached from a parameter or a request body, `response` when reached from a response
- *   body or header (success, error, stream events).
+ *   body or header (success, error, stream events) or a webhook's payload (the API sends it).
  * - A named schema that (itself or through the schemas it refers to) holds a readOnly or
  *   writeOnly property is *split* when it is used on both sides: the response side keeps the
  *   name, without writeOnly properties; the request side is a second type (its name:
@@ -17,7 +17,7 @@
  * The request-side type is a named schema of its own in the view, under a virtual id
  * (`writableId`): the printer, the docs and the plugins print and link it as any model.
  */
-import type { ApiIR, Operation, Schema, SchemaId } from '../ir/types.js';
+import type { ApiIR, Operation, Schema, SchemaId, Webhook } from '../ir/types.js';
 import { directRefs, computeUsage } from '../ir/usage.js';
 import { children, mapSchema } from '../ir/walk.js';
 
@@ -74,9 +74,10 @@ function compute(ir: ApiIR): ReadWriteFacts {
       }
     }
     const usage = computeUsage(ir);
+    const sent = webhookReach(ir);
     for (const id of marked) {
       const u = usage.get(id);
-      const read = (u?.read.size ?? 0) > 0;
+      const read = (u?.read.size ?? 0) > 0 || sent.has(id);
       const write = (u?.write.size ?? 0) > 0;
       if (read && write) splitSet.add(id);
       else if (read) side.set(id, 'response');
@@ -93,6 +94,41 @@ function compute(ir: ApiIR): ReadWriteFacts {
     return out;
   };
   return Object.freeze({ split, side, any, view });
+}
+
+/** The named schemas webhook payloads reach (what the API sends, as it sends responses). */
+function webhookReach(ir: ApiIR): Set<SchemaId> {
+  const seen = new Set<SchemaId>();
+  const hooks = ir.webhooks ?? [];
+  if (hooks.length === 0) return seen;
+  const byId = new Map(ir.schemas.map((n) => [n.id, n.schema]));
+  const stack: SchemaId[] = [];
+  for (const h of hooks) for (const c of h.payload?.contents ?? []) stack.push(...directRefs(c.schema));
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const s = byId.get(id);
+    if (s) stack.push(...directRefs(s));
+  }
+  return seen;
+}
+
+/** Webhooks as the response side sees their payloads (the API sends them); the same list when nothing changes. */
+export function webhookSides(hooks: readonly Webhook[], facts: ReadWriteFacts): readonly Webhook[] {
+  if (!facts.any) return hooks;
+  let changed = false;
+  const out = hooks.map((h) => {
+    if (!h.payload) return h;
+    const contents = h.payload.contents.map((c) => {
+      const schema = facts.view(c.schema, 'response');
+      return schema === c.schema ? c : { ...c, schema };
+    });
+    if (contents.every((c, i) => c === h.payload!.contents[i])) return h;
+    changed = true;
+    return { ...h, payload: { ...h.payload, contents } };
+  });
+  return changed ? out : hooks;
 }
 
 /** The schemas an operation holds inline: parameters, request and response bodies, response headers. */

@@ -9,7 +9,7 @@ import type { PlannedAlias } from '../lock/aliases.js';
 import type { Names } from '../naming/names.js';
 import { modelView, type ModelView } from './models.js';
 import { declaredModels } from './read-write.js';
-import { operationSides, readWriteFacts } from '../normalize/read-write.js';
+import { operationSides, readWriteFacts, webhookSides } from '../normalize/read-write.js';
 import { operationView, type OperationContext, type OperationView } from './operations.js';
 import type { TypeContext } from './printer.js';
 import { webhookEvents, type WebhookEventView } from './webhooks.js';
@@ -127,7 +127,7 @@ export function buildView(ir: ApiIR, names: Names, options: ViewOptions): ApiVie
     modelRuntimeTypes: modelRuntime,
     operations: freeze(ir.operations.map((op) => byKey.get(op.key)!)),
     groups: freeze(groups),
-    webhooks: freeze(webhookEvents(ir, types)),
+    webhooks: freeze(webhookEvents(rw.any && ir.webhooks ? { ...ir, webhooks: [...webhookSides(ir.webhooks, rw)] } : ir, types)),
   });
 }
 

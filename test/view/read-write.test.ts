@@ -39,6 +39,7 @@ describe('read-write facts', async () => {
     ['Session', false, 'response'],
     ['UserWritable', false, undefined],
     ['Problem', false, undefined],
+    ['Signup', false, 'response'], // a webhook's payload: the API sends it
   ])('%s: split %s, side %s', (name, split, side) => {
     expect(facts.split.includes(`${C}${name}`)).toBe(split);
     expect(facts.side.get(`${C}${name}`)).toBe(side);
@@ -69,6 +70,7 @@ describe('the view', async () => {
     ['Session', ['readonly token', 'expires_at']], // response only: no writeOnly secret
     ['CreateNoteBody', ['text']], // an inline request body: no readOnly id
     ['CreateNoteResponse', ['readonly id', 'text']], // an inline response: no writeOnly draft_key
+    ['Signup', ['user_id']], // webhook payload: no writeOnly signing_secret
     ['DogWritable', undefined],
     ['LoginWritable', undefined],
     ['SessionWritable', undefined],
@@ -99,6 +101,13 @@ describe('the view', async () => {
     const op = view.operations.find((o) => o.names.fn === fn)!;
     expect(op.body?.type).toBe(body);
     expect(op.successType).toBe(returns);
+  });
+
+  it('webhook payloads are printed as the response side', () => {
+    const ping = view.webhooks.find((e) => e.name === 'ping')!;
+    expect(ping.type).toContain('at: string');
+    expect(ping.type).not.toContain('token');
+    expect(view.webhooks.find((e) => e.name === 'signup')!.model).toBe('Signup');
   });
 
   it('a group imports the request-side types its operations use', () => {
