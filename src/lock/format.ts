@@ -33,6 +33,8 @@ export interface LockEntry {
   params?: string;
   error?: string;
   stream?: string;
+  /** schemas split by readOnly / writeOnly: the request-side type's name (`UserWritable`) */
+  writable?: string;
 }
 
 /** Which export of an identity an alias stands for. */
@@ -92,7 +94,7 @@ function isName(v: unknown): v is string {
 function isLockEntry(e: unknown): e is LockEntry {
   if (typeof e !== 'object' || e === null) return false;
   const x = e as Record<string, unknown>;
-  return isName(x.name) && (x.want === undefined || typeof x.want === 'string') && typeof x.since === 'string' && [x.params, x.error, x.stream].every((n) => n === undefined || isName(n));
+  return isName(x.name) && (x.want === undefined || typeof x.want === 'string') && typeof x.since === 'string' && [x.params, x.error, x.stream, x.writable].every((n) => n === undefined || isName(n));
 }
 
 function isLockAlias(a: unknown): a is LockAlias {
@@ -131,6 +133,8 @@ export function buildLock(ir: ApiIR, names: Names, pkg: { name: string; version:
     const name = names.schema.get(n.id)!;
     const prev = previous?.schemas[n.id];
     schemas[n.id] = { name, want: names.wanted.schema.get(n.id)!, hash: schemaHash(n.schema), since: prev && prev.name === name ? prev.since : pkg.version };
+    const writable = names.writable?.get(n.id);
+    if (writable !== undefined) schemas[n.id].writable = writable;
   }
   const operations: Record<string, LockEntry> = {};
   for (const op of [...ir.operations].sort((a, b) => compare(a.key, b.key))) {

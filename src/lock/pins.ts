@@ -16,6 +16,8 @@ export function pinnedFromLock(lock: Lock | undefined): PinnedNames {
     schema: new Map(Object.entries(lock.schemas).map(([id, e]) => [id, { name: e.name, want: e.want ?? e.name }])),
     operation: new Map(Object.entries(lock.operations).map(([key, e]) => [key, { name: e.name, want: e.want ?? e.name }])),
   };
+  const writable = Object.entries(lock.schemas).filter(([, e]) => e.writable !== undefined);
+  if (writable.length > 0) pins.writable = new Map(writable.map(([id, e]) => [id, e.writable!]));
   // schemas whose names the spec swapped keep theirs (src/lock/swaps.ts)
   return { ...pins, revise: (ir, names) => swapPins(lock, ir, names, pins) };
 }

@@ -48,7 +48,7 @@ export function swapPins(previous: Lock, ir: ApiIR, names: Names, pins: PinnedNa
   // no other identity may hold on to a name of the cycle
   for (const [id, pin] of schema) if (!members.has(id) && held.has(pin.name.toLowerCase())) schema.delete(id);
   for (const e of cycles.flat()) schema.set(e.to, { name: e.old, want: names.wanted.schema.get(e.to)! });
-  return { ...(pins.operation ? { operation: pins.operation } : {}), schema };
+  return { ...(pins.operation ? { operation: pins.operation } : {}), ...(pins.writable ? { writable: pins.writable } : {}), schema };
 }
 
 /** Cycles among the schema renames: each new name is the old name of the next rename. */

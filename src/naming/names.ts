@@ -26,6 +26,7 @@ import { camelCase, kebabCase, pascalCase } from './casing.js';
 import { identifier } from '../escape/index.js';
 import { RESERVED_WORDS } from './reserved.js';
 import { RUNTIME_EXPORTS } from './runtime-exports.js';
+import { readWriteFacts } from '../normalize/read-write.js';
 
 export interface OperationNames {
   /** the exported function */
@@ -58,6 +59,11 @@ export interface Names {
   wanted: { schema: Map<SchemaId, string>; operation: Map<OperationKey, string> };
   operation: Map<OperationKey, OperationNames>;
   groups: GroupNames[];
+  /**
+   * the request-side types of the schemas split by readOnly / writeOnly (src/normalize/read-write.ts):
+   * schema id → `<Name>Writable`; absent when none is split
+   */
+  writable?: Map<SchemaId, string>;
 }
 
 /** A name given by a previous generation, and the name its identity wanted then. */
@@ -70,6 +76,8 @@ export interface Pin {
 export interface PinnedNames {
   schema?: Map<SchemaId, Pin>;
   operation?: Map<OperationKey, Pin>;
+  /** request-side type names (`Names.writable`) given before, by schema id */
+  writable?: Map<SchemaId, string>;
   /** given the names these pins give, other pins to name with instead (or undefined to keep these) */
   revise?: (ir: ApiIR, names: Names) => PinnedNames | undefined;
 }
@@ -101,6 +109,8 @@ function nameOnce(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames): Nam
     const want = RESERVED_WORDS.has(base) ? `${base}Model` : avoidReserved(identifier(base, 'Schema'), types);
     return { id: n.id, want, exact: want === n.nameHint, primary: n.id.startsWith('#/components/schemas/') };
   });
+  // request-side type names given before (the lock) are held first, as pinned names are
+  const writablePins = heldWritable(ir, types, pinned.writable);
   const schema = resolveClaims(schemaClaims, types, pinned.schema, diagnostics, 'schema');
   // Enum schemas also export a value (the list of members) under the same name.
   for (const n of ir.schemas) if (n.schema.kind === 'enum') values.add(schema.get(n.id)!);
@@ -125,6 +135,7 @@ function nameOnce(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames): Nam
     if (hasStreamVariant(op)) names.stream = values.take(`${fn}Stream`);
     operation.set(op.key, names);
   }
+  const writable = writableNames(ir, schema, types, writablePins, diagnostics);
   // Module-local constants come last, so they yield to every exported name.
   for (const op of ir.operations) {
     const names = operation.get(op.key)!;
@@ -138,7 +149,39 @@ function nameOnce(ir: ApiIR, diagnostics: Diagnostics, pinned: PinnedNames): Nam
     schema: new Map(schemaClaims.map((c) => [c.id, c.want])),
     operation: new Map(opClaims.map((c) => [c.id, c.want])),
   };
-  return { schema, wanted, operation, groups: groupOperations(ir) };
+  const out: Names = { schema, wanted, operation, groups: groupOperations(ir) };
+  if (writable.size > 0) out.writable = writable;
+  return out;
+}
+
+/** The pinned request-side type names of schemas still split, each while free: taken before any other type name. */
+function heldWritable(ir: ApiIR, types: Taken, pinned: Map<SchemaId, string> | undefined): Map<SchemaId, string> {
+  const held = new Map<SchemaId, string>();
+  if (!pinned) return held;
+  for (const id of readWriteFacts(ir).split) {
+    const pin = pinned.get(id);
+    if (pin !== undefined && !types.has(pin)) {
+      types.add(pin);
+      held.set(id, pin);
+    }
+  }
+  return held;
+}
+
+/**
+ * The request-side type of each split schema: its pinned name (`heldWritable`), else
+ * `<Name>Writable`, taken after every other exported type name (so a split never moves one);
+ * a taken one gets the first free numeric suffix, in id order.
+ */
+function writableNames(ir: ApiIR, schema: Map<SchemaId, string>, types: Taken, held: Map<SchemaId, string>, diagnostics: Diagnostics): Map<SchemaId, string> {
+  const out = new Map<SchemaId, string>();
+  for (const id of readWriteFacts(ir).split) {
+    const want = `${schema.get(id)!}Writable`;
+    const name = held.get(id) ?? types.take(want);
+    if (!held.has(id) && name !== want) diagnostics.warn('W_NAME_CLASH', `the request-side type of schema '${id}' would be named '${want}', which is taken; named '${name}'`, id.startsWith('#') ? id : undefined);
+    out.set(id, name);
+  }
+  return out;
 }
 
 function resolveClaims(

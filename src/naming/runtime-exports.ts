@@ -17,6 +17,9 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   'ClientConfig',
   'ClientDefaults',
   'createClientCore',
+  // runtime/validated.ts (zod plugin with `dates: "Date"`): imported by the API files
+  'ClientOf',
+  'Validated',
   'request',
   'paginate',
   'stream',

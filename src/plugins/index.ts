@@ -65,7 +65,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, p
     for (const section of plugin.readme?.(view, Object.freeze({ options: Object.freeze(pluginOptions ?? {}), templates })) ?? []) readme.push(Object.freeze({ ...section }));
   }
   Object.freeze(readme);
-  const runtime: ReadonlySet<string> = new Set(plugins.flatMap((p) => p.plugin.runtime ?? []));
+  const runtime: ReadonlySet<string> = new Set(plugins.flatMap(({ plugin: p, options: o }) => (typeof p.runtime === 'function' ? p.runtime(o ?? {}) : (p.runtime ?? []))));
   for (const { plugin, options: pluginOptions } of plugins) {
     const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme, templates, runtime });
     for (const [path, content] of plugin.files(view, ctx)) {

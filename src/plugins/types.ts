@@ -53,9 +53,10 @@ export interface Plugin<Options = unknown> {
   requires?: readonly string[];
   /**
    * optional features of the client runtime this plugin needs (`validate`): the `client` plugin
-   * copies the runtime with them (templates/runtime/, `//#if <feature>` blocks)
+   * copies the runtime with them (templates/runtime/, `//#if <feature>` blocks); a function of
+   * the plugin's options when they decide
    */
-  runtime?: readonly string[];
+  runtime?: readonly string[] | ((options: unknown) => readonly string[]);
   /** the files this plugin contributes: package-relative path (`src/extra.ts`) → content */
   files(view: ApiView, ctx: PluginContext<Options>): Iterable<readonly [string, string]>;
   /** sections this plugin adds to the package's README (after the built-in ones, before the reference lists) */

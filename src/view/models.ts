@@ -25,6 +25,8 @@ export interface ModelView {
   type?: string;
   /** enum: its values as literals, for the `as const` list */
   values?: string[];
+  /** a schema split by readOnly / writeOnly (src/view/read-write.ts): its type on the other side */
+  counterpart?: { readonly side: 'request' | 'response'; readonly name: string };
 }
 
 export function modelView(named: NamedSchema, ctx: TypeContext): ModelView {

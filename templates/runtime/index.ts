@@ -13,3 +13,6 @@ export { toFormData } from './multipart.js';
 export { formBody } from './form.js';
 export { serializeParam } from './serialize.js';
 export { basicAuth } from './auth.js';
+//#if validatedTypes
+export type { ClientOf, Validated } from './validated.js';
+//#endif

@@ -15,6 +15,7 @@ import { renderWebhooksFile } from './webhooks.js';
 import type { Plugin } from '../types.js';
 import { modelFiles, modelImports, modelLayoutOf } from './model-files.js';
 import { importList } from './imports.js';
+import { usesValidated, VALIDATED_TYPES } from './validated.js';
 
 import { CJS_TSCONFIG } from './formats.js';
 
@@ -24,6 +25,7 @@ export const clientPlugin: Plugin = {
     const { ir, names, header, source, version, options } = view;
     const render = (template: string, data: object) => ctx.templates.render(template, data);
     const layout = modelLayoutOf(view);
+    const typed = ctx.runtime.has(VALIDATED_TYPES);
     yield* modelFiles(view, layout, render);
     for (const group of view.groups) {
       const tag = group.tag;
@@ -33,13 +35,13 @@ export const clientPlugin: Plugin = {
           source,
           // the group's JSDoc, its lines as they are (never one line)
           doc: { indent: '', single: false, lines: tag?.description ? docView(jsDocLines(`${group.title}: ${tag.description}`), '').lines : [] },
-          runtimeImports: runtimeImports(group.operations, group.runtimeTypes),
+          runtimeImports: runtimeImports(group.operations, group.runtimeTypes, typed),
           modelImports: modelImports(group.models, layout),
-          operations: group.operations.map(operationTemplateView),
+          operations: group.operations.map((o) => operationTemplateView(o, typed)),
         }),
       ];
     }
-    yield ['src/client.ts', render('src/client.ts.hbs', clientView(ir, source, view.packageName, version, options.env))];
+    yield ['src/client.ts', render('src/client.ts.hbs', { ...clientView(ir, source, view.packageName, version, options.env), typed })];
     const aliases = renderAliases(options.aliases ?? [], names, source, ctx.templates);
     if (aliases) yield [ALIASES_FILE, aliases];
     const { webhooks } = view;
@@ -69,7 +71,7 @@ export const clientPlugin: Plugin = {
 };
 
 /** What the operations of one file use from the runtime. */
-function runtimeImports(ops: readonly OperationView[], runtimeTypes: ReadonlySet<string>): string {
+function runtimeImports(ops: readonly OperationView[], runtimeTypes: ReadonlySet<string>, typed = false): string {
   const paginated = ops.some((o) => o.pagination);
   const plain = ops.some((o) => !o.pagination);
   const streams = ops.some((o) => o.stream || o.success.kind === 'sse');
@@ -89,6 +91,7 @@ function runtimeImports(ops: readonly OperationView[], runtimeTypes: ReadonlySet
     ...(paginated ? ['PaginationSpec', 'PagePromise'] : []),
     ...(plain || streams ? ['ApiPromise'] : []),
     ...(streams ? ['EventStream'] : []),
+    ...(typed && ops.some(usesValidated) ? ['Validated'] : []),
     ...[...runtimeTypes].sort(),
   ];
   return importList([...values, ...types.map((t) => `type ${t}`)]);

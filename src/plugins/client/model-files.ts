@@ -15,7 +15,7 @@ const layouts = new WeakMap<ApiView, ModelLayout>();
 export function modelLayoutOf(view: ApiView): ModelLayout {
   let layout = layouts.get(view);
   if (!layout) {
-    const names = view.names.schema;
+    const names = view.types.names; // request-side (`…Writable`) models included
     layout = modelLayout(
       view.models.map((m) => ({ name: m.name, schema: m.named.schema })),
       view.groups,

@@ -3,6 +3,7 @@
  * params interface, the error type, the `OperationSpec` literal the runtime reads, the
  * function and its stream variant.
  */
+import { validatedSignature } from './validated.js';
 import type { Encoding, PaginationInfo, Parameter, SecurityRequirement } from '../../ir/types.js';
 import { jsDocLines, propertyKey, stringLiteral } from '../../escape/index.js';
 import type { BodyMedia, BodyView, OperationView, ParamView, WireFormat } from '../../view/operations.js';
@@ -140,6 +141,12 @@ export interface OperationTemplateView {
   successType: string;
   /** the function's return type (`ApiPromise<…>`, `PagePromise<…, …>`) */
   returns: string;
+  /** its type parameters (`<C extends Client = Client>` where results are typed by the validators: validated.ts), else '' */
+  generic: string;
+  /** the type of its `client` parameter (`Client`, or the generic `C`) */
+  clientType: string;
+  /** the type of its `options` parameter (`RequestOptions`, or the generic `O`) */
+  optionsType: string;
   /** the signature does not fit on one line of 100 columns: one parameter per line */
   wrap: boolean;
   /** answered as a stream of server-sent events (the plain function returns `EventStream`) */
@@ -161,7 +168,7 @@ export interface OperationTemplateView {
 }
 
 /** One operation's template view (see OperationTemplateView). */
-export function operationTemplateView(v: OperationView): OperationTemplateView {
+export function operationTemplateView(v: OperationView, typed = false): OperationTemplateView {
   const { names, op } = v;
   const all = v.params.map((p) => ({ required: p.param.required, member: (): MemberTemplateView => ({ doc: docView(paramDocLines(p.param), '  '), readonly: false, key: propertyKey(p.key), optional: !p.param.required, type: p.type, broken: p.type.charCodeAt(0) === 10 }) }));
   if (v.body) {
@@ -190,12 +197,16 @@ export function operationTemplateView(v: OperationView): OperationTemplateView {
       flag: flag ? { key: propertyKey(flag), name: flag } : false,
     };
   }
-  const returns = v.pagination ? `PagePromise<${v.successType}, ${v.pagination.itemType}>` : `ApiPromise<${v.successType}>`;
+  const sig = validatedSignature(v, typed, v.pagination ? `PagePromise<${v.successType}, ${v.pagination.itemType}>` : `ApiPromise<${v.successType}>`);
+  const returns = sig.returns;
   return {
     facts: v,
     fn: names.fn,
     returns,
-    wrap: !signatureFits(names.fn, v.paramsOptional, names.params, returns),
+    generic: sig.generic,
+    clientType: sig.clientType,
+    optionsType: sig.optionsType,
+    wrap: !signatureFits(names.fn + sig.generic, v.paramsOptional, names.params, returns, sig.clientType.length - 6 + sig.optionsType.length - 14),
     doc: docView(operationDocLines(v), ''),
     params: { name: names.params, empty: v.params.length === 0 && !v.body, optional: v.paramsOptional, members },
     error: v.errorType !== undefined ? { name: names.error, type: v.errorType } : false,
@@ -208,8 +219,8 @@ export function operationTemplateView(v: OperationView): OperationTemplateView {
 }
 
 /** `export function fn(client: Client, params?: P, options?: RequestOptions): R {` fits in 100 columns. */
-function signatureFits(fn: string, optional: boolean, params: string, returns: string): boolean {
-  return 72 + fn.length + (optional ? 1 : 0) + params.length + returns.length <= 100 && !params.includes('\n') && !returns.includes('\n');
+function signatureFits(fn: string, optional: boolean, params: string, returns: string, clientType = 0): boolean {
+  return 72 + clientType + fn.length + (optional ? 1 : 0) + params.length + returns.length <= 100 && !params.includes('\n') && !returns.includes('\n');
 }
 
 function escapeDocLine(line: string): string {

@@ -8,6 +8,7 @@ import type { Property, Schema } from '../../ir/types.js';
 import { markdownCell as cell, markdownCodeBlock as codeBlock, isIdentifierName, isPlainCode, literalExpression as literalCode, markdownCode, markdownTableCell, markdownText, stringLiteral } from '../../escape/index.js';
 import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } from './context.js';
 import { exampleValue, printExample } from './examples.js';
+import { counterpartNote } from './read-write.js';
 import { codeLink, table, tableOf, tableRow } from './markdown.js';
 import { constraintFacts, defaultText } from './tables.js';
 import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './type-markdown.js';
@@ -69,6 +70,8 @@ export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], 
     section('Example', [codeBlock('ts', `${importLine(dc.facts, [], [name])}\n\nconst ${v}: ${name} = ${printExample(example, '', 80, `const ${v}: ${name} = `.length + 1)};`)]);
   }
 
+  const sides = counterpartNote(view, href);
+  if (sides) section('Requests and responses', [sides]);
   if (usedBy.length > 0) {
     const out: string[] = [];
     usedBy.forEach((u, i) => out.push(i > 0 ? '\n- ' : '- ', codeLink(u.fn, operationLinkOf(dc, HERE, u.doc, u.key)), ' (', u.role, ')'));

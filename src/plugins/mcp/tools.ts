@@ -43,7 +43,7 @@ export function selectOperations(view: ApiView, options: ResolvedOptions): Opera
 }
 
 export function toolView(view: ApiView, op: OperationView): ToolView {
-  const writer = new JsonSchemaWriter({ schemas: view.types.schemas, names: view.names.schema });
+  const writer = new JsonSchemaWriter({ schemas: view.types.schemas, names: view.types.names });
   for (const p of op.params) writer.use(p.param.schema);
   if (op.body && op.body.kind !== 'binary') writer.use(op.body.schema);
   const properties: JsonSchema = {};

@@ -81,7 +81,7 @@ function checkOptions(options: SdkOptions): SdkOptions {
 
 function build(view: ApiView, options: SdkOptions): SdkModel {
   const className = options.className ?? defaultClassName(view.packageName);
-  const exported = new Set<string>([...RUNTIME_EXPORTS, ...view.names.schema.values(), ...[...view.names.operation.values()].flatMap((n) => [n.fn, n.params, n.error, ...(n.stream ? [n.stream] : [])])]);
+  const exported = new Set<string>([...RUNTIME_EXPORTS, ...view.types.names.values(), ...[...view.names.operation.values()].flatMap((n) => [n.fn, n.params, n.error, ...(n.stream ? [n.stream] : [])])]);
   if (exported.has(className)) throw optionError(`className "${className}" is also an export of the package; choose another with { "className": … }`);
   const facts = view.operations.map((v) => ({ op: v.op, fn: v.names.fn, listLike: !!v.pagination || (v.success.kind === 'json' && v.success.schemas.some((s) => resolvesToArray(s, view))) }));
   const plans = planStructure(facts, options.namespaces ?? 'paths');

@@ -5,6 +5,7 @@
  * README's "Runtime validation" section.
  */
 import type { Plugin } from '../types.js';
+import { VALIDATED_TYPES } from '../client/validated.js';
 import { checkOptions, type ZodOptions } from './options.js';
 import { zodReadme } from './readme.js';
 import { renderZod, ZOD_FILE } from './render.js';
@@ -12,7 +13,8 @@ import { renderZod, ZOD_FILE } from './render.js';
 export const zodPlugin: Plugin<ZodOptions> = {
   name: 'zod',
   requires: ['client'],
-  runtime: ['validate'],
+  // `dates: "Date"`: operations' results typed by the validators' output (src/plugins/client/validated.ts)
+  runtime: (options) => (checkOptions(options).dates === 'Date' ? ['validate', VALIDATED_TYPES] : ['validate']),
   *files(view, ctx) {
     yield [ZOD_FILE, renderZod(view, checkOptions(ctx.options)).code];
   },

@@ -20,7 +20,7 @@ export function zodReadme(view: ApiView, options: Required<ZodOptions>): ReadmeS
   body.push(
     `${markdownCode(sub)} exports a [Zod 4](https://zod.dev) schema for every model (${model ? markdownCode(`${model.name}Schema`) : markdownCode('<Model>Schema')}), the parameters, body and JSON responses of every operation (${markdownCode('<Operation>ParamsSchema')}, ${markdownCode('<Operation>BodySchema')}, ${markdownCode('<Operation>ResponseSchema')}), and ${markdownCode('validators')}: those schemas by operation (${markdownCode('METHOD /path')}), with the runtime's ${markdownCode('ValidationError')} and the ${markdownCode('Validators')} and ${markdownCode('ValidationMode')} types. It imports ${markdownCode(options.mini ? 'zod/mini' : 'zod')}, a peer dependency: install ${markdownCode('zod')} (4.0 or later) to use it. The package's root never imports Zod.`,
     '',
-    `Each schema's output type is the model's type (${model ? markdownCode(`z.infer<typeof ${model.name}Schema>`) : 'its inferred type'} and ${model ? markdownCode(model.name) : 'the model'} are assignable to each other)${options.dates === 'Date' ? `, except that ${markdownCode('date-time')} and ${markdownCode('date')} strings become ${markdownCode('Date')} objects (this package is generated with ${markdownCode('dates: "Date"')}): a validated response holds ${markdownCode('Date')}s, its declared type still says ${markdownCode('string')}` : ''}. Unknown properties are dropped from validated values, as Zod's objects do, unless the spec allows additional properties.`,
+    `Each schema's output type is the model's type (${model ? markdownCode(`z.infer<typeof ${model.name}Schema>`) : 'its inferred type'} and ${model ? markdownCode(model.name) : 'the model'} are assignable to each other)${options.dates === 'Date' ? `, except that ${markdownCode('date-time')} and ${markdownCode('date')} strings become ${markdownCode('Date')} objects (this package is generated with ${markdownCode('dates: "Date"')}): a validated response holds ${markdownCode('Date')}s, and its type says so (see below)` : ''}. Unknown properties are dropped from validated values, as Zod's objects do, unless the spec allows additional properties.`,
     '',
     `Validation is off by default. ${markdownCode('createClient({ validators, validate: { request, response } })')} turns it on for every call, and each call's options can override it (${markdownCode('{ validate: { response: false } }')}). A mode is:`,
     '',
@@ -58,9 +58,20 @@ export function zodReadme(view: ApiView, options: Required<ZodOptions>): ReadmeS
     ...(op ? [`await ${op.names.fn}(client, {}, { validate: { response: 'throw' } });`] : []),
     '```',
     '',
+    ...(options.dates === 'Date' ? [...datesParagraph(), ''] : []),
     `${markdownCode('validators')} takes any [Standard Schema](https://standardschema.dev) validator (${markdownCode("'~standard'.validate")}) in the same shape, so schemas of another library work as well.`,
     '',
     `What the schemas check: types, required properties, ${markdownCode('nullable')}, enums (closed ones reject other values), ${markdownCode('const')}, discriminated unions, ${markdownCode('allOf')}, ${markdownCode('additionalProperties')}, tuples, defaults (filled in when a property is missing), ${markdownCode('minLength')}/${markdownCode('maxLength')}, ${markdownCode('minimum')}/${markdownCode('maximum')} (exclusive too), ${markdownCode('multipleOf')}, ${markdownCode('minItems')}/${markdownCode('maxItems')}, ${markdownCode('uniqueItems')}, ${markdownCode('minProperties')}/${markdownCode('maxProperties')}, ${markdownCode('pattern')}, and the formats ${['date-time', 'date', 'email', 'uuid', 'uri', 'ipv4', 'ipv6', 'hostname', 'byte', 'duration'].map(markdownCode).join(', ')}. Any other format is not checked (the value only has to be a string), and a ${markdownCode('pattern')} JavaScript cannot compile with the ${markdownCode('u')} flag, nor without it where that keeps its meaning, is left out. A default that does not fit its schema is left out too.`,
   );
   return { id: 'runtime-validation', heading: 'Runtime validation', body: body.join('\n') };
+}
+
+/**
+ * `dates: "Date"`: the result types follow the validators (src/plugins/client/validated.ts):
+ * what a call resolves to, on which client.
+ */
+function datesParagraph(): string[] {
+  return [
+    `With ${markdownCode('dates: "Date"')} the types follow: ${markdownCode('createClient')} keeps the types of its ${markdownCode('validators')} and ${markdownCode('validate')} options, and a call on a client created with ${markdownCode('validators')} and ${markdownCode("validate: { response: 'throw' }")} resolves to the response schema's output type (its ${markdownCode('date-time')} and ${markdownCode('date')} properties are ${markdownCode('Date')}s); on any other client (no validators, ${markdownCode('"warn"')} or ${markdownCode('false')}) it resolves to the declared type (${markdownCode('string')}s). A call's own ${markdownCode('validate')} option, written in the call, decides over the client's for the type as it does at run time (options passed as a variable typed ${markdownCode('RequestOptions')} leave it to the client's). Paginated and streamed operations keep their declared types.`,
+  ];
 }

@@ -4,6 +4,7 @@
  */
 import type { SchemaId } from '../../ir/types.js';
 import { render } from '../../emit/templates.js';
+import { stringLiteral } from '../../escape/index.js';
 import type { ApiView } from '../../view/index.js';
 import { CLASSIC, MINI } from './dialect.js';
 import { operationSchemas, type OperationSchemas } from './operations.js';
@@ -24,7 +25,7 @@ export interface ZodModule {
 
 export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModule {
   const dialect = options.mini ? MINI : CLASSIC;
-  const typeNames = view.names.schema;
+  const typeNames = view.types.names; // the models as declared, request-side (`UserWritable`) types included
   const schemas = view.types.schemas;
   const constNames = new Map<SchemaId, string>();
   for (const [id, name] of typeNames) if (schemas.has(id)) constNames.set(id, `${name}Schema`);
@@ -51,11 +52,13 @@ export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModu
   const operations = new Map<string, OperationSchemas['names']>();
   const opDecls: string[] = [];
   let validators = '';
+  let validatorTypes = '';
   for (const op of view.operations) {
     const s = operationSchemas(op, ctx, taken);
     operations.set(op.op.key, s.names);
     if (s.declarations.length > 0) opDecls.push(s.declarations.join(''));
     validators += s.entry;
+    if (ctx.dates) validatorTypes += responseTypes(op.op.key, s.names.responses);
   }
   const runtimeTypes = helpers.has('upload') ? ['Uploadable'] : [];
   const code = render('zod/zod.ts.hbs', {
@@ -67,8 +70,15 @@ export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModu
     models,
     operations: opDecls,
     validators: `{\n${validators}}`,
+    validatorTypes: validatorTypes.replace(/\n$/, ''),
   });
   return { code, models: constNames, operations };
+}
+
+/** `dates: "Date"`: one operation's member of the `ValidatorTypes` interface (its success responses' schema types), '' when it has none. */
+function responseTypes(key: string, responses: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(responses).map(([status, name]) => `readonly ${stringLiteral(status)}: typeof ${name}`);
+  return entries.length > 0 ? `  readonly ${stringLiteral(key)}: { readonly responses: { ${entries.join('; ')} } };\n` : '';
 }
 
 const HELPERS: Record<Helper, string> = {

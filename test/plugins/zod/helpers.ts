@@ -60,10 +60,7 @@ export function writePackage(label: string, files: Map<string, string>): string 
   return dir;
 }
 
-/** The model type names with a schema in the package (id → type name). */
+/** The model type names with a schema in the package (id → type name), request-side `…Writable` types included. */
 export function modelNames(p: ZodPackage): [string, string][] {
-  return p.ir.schemas.flatMap((s) => {
-    const n = p.names.schema.get(s.id);
-    return n ? [[s.id, n] as [string, string]] : [];
-  });
+  return p.view.models.map((m) => [m.named.id, m.name]);
 }

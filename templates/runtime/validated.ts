@@ -1,0 +1,41 @@
+//#if validatedTypes
+/**
+ * Results typed by the validators (packages generated with the `zod` plugin's `dates: "Date"`):
+ * the generated `createClient` keeps the types of its `validate` and `validators` options, and
+ * an operation's result is the output type of its response validator when the client throws on
+ * invalid responses (`validate: { response: "throw" }`: every result it resolves to went through
+ * the validator), else the type the spec declares; a call's own `validate` option (written in
+ * the call, so its type is known) overrides the client's, as it does at run time.
+ */
+import type { Client } from './client.js';
+
+/** The client `createClient(config)` returns: a `Client` that remembers its `validate` and `validators` options' types. */
+export type ClientOf<C> = Client & { readonly [K in Extract<keyof C, 'validate' | 'validators'>]: C[K] };
+
+/** The response validation mode of a call: its own `validate.response` option, else the client's. */
+export type ResponseMode<C, O> = O extends { readonly validate: { readonly response: infer M } }
+  ? M
+  : C extends { readonly validate: { readonly response: infer M } }
+    ? M
+    : undefined;
+
+/**
+ * The result type of operation `Op` (`"GET /users/{id}"`) answered with one of `Status`, called
+ * on client `C` with options `O`: the output of `C`'s validator for it when the call validates
+ * responses in `"throw"` mode (its `validate` option, else the client's), else `Declared`.
+ */
+export type Validated<C, O, Op extends string, Status extends string, Declared> = [ResponseMode<C, O>] extends ['throw']
+  ? C extends { readonly validators: { readonly [K in Op]: { readonly responses: infer R } } }
+    ? OutputOf<R[Extract<Status, keyof R>], Declared>
+    : Declared
+  : Declared;
+
+/** A Standard Schema's output type (`~standard.types.output`), else `Otherwise`. */
+export type OutputOf<S, Otherwise> = [S] extends [never]
+  ? Otherwise
+  : S extends { readonly '~standard': { readonly types?: infer X } }
+    ? NonNullable<X> extends { readonly output: infer O }
+      ? O
+      : Otherwise
+    : Otherwise;
+//#endif
