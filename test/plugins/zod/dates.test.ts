@@ -11,7 +11,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startRecordingServer, type RecordingServer } from '../../e2e/recording-server.js';
+import { startRecordingServer, type RecordingServer } from '../../server.js';
 import { runTsc } from '../../tsc.js';
 import { DIRECTORY_API, ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
 

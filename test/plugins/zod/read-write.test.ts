@@ -161,7 +161,7 @@ describe('every plugin on a spec with split schemas', () => {
     const { assignNames } = await import('../../../src/naming/names.js');
     const { buildPackage, BUILTIN_PLUGINS } = await import('../../../src/plugins/index.js');
     const ir = await loadIR(SPEC, { diagnostics: new Diagnostics() });
-    const uses = ['client', 'docs', 'zod', 'mocks', 'msw', 'tests', 'tanstack-query', 'sdk'].map((n) => ({ plugin: BUILTIN_PLUGINS.get(n)!, options: {} }));
+    const uses = await Promise.all(['client', 'docs', 'zod', 'mocks', 'msw', 'tests', 'tanstack-query', 'sdk'].map(async (n) => ({ plugin: await BUILTIN_PLUGINS.get(n)!(), options: {} })));
     const all = buildPackage(ir, assignNames(ir, new Diagnostics()), { name: 'pkg', specLabel: 'spec' }, uses);
     const out = writePackage('read-write-all', all.files);
     try {
