@@ -14,5 +14,5 @@ export { formBody } from './form.js';
 export { serializeParam } from './serialize.js';
 export { basicAuth } from './auth.js';
 //#if validatedTypes
-export type { ClientOf, Validated } from './validated.js';
+export type { ClientOf, Validated, ValidatedItem } from './validated.js';
 //#endif

@@ -30,6 +30,36 @@ export type Validated<C, O, Op extends string, Status extends string, Declared> 
     : Declared
   : Declared;
 
+/**
+ * The item type of paginated operation `Op`'s pages (`PagePromise`'s second type): the elements
+ * of the array at `Path` (the spec's `items` path, dotted; `''` for the page itself) in its
+ * validator's output when the call validates responses in `"throw"` mode (every page does, as
+ * the first one), else `Declared`.
+ */
+export type ValidatedItem<C, O, Op extends string, Status extends string, Path extends string, Declared> = [ResponseMode<C, O>] extends ['throw']
+  ? C extends { readonly validators: { readonly [K in Op]: { readonly responses: infer R } } }
+    ? ItemOf<OutputOf<R[Extract<Status, keyof R>], never>, Path, Declared>
+    : Declared
+  : Declared;
+
+/** The element type of the array at dotted `Path` in `Page` (the runtime's `pageItems`), else `Otherwise`. */
+export type ItemOf<Page, Path extends string, Otherwise> = [Page] extends [never]
+  ? Otherwise
+  : NonNullable<At<Page, Path>> extends readonly (infer I)[]
+    ? I
+    : Otherwise;
+
+/** The type at dotted `Path` in `T`: a property named with a dot is found by its whole name first. */
+type At<T, Path extends string> = Path extends ''
+  ? T
+  : Path extends keyof NonNullable<T>
+    ? NonNullable<T>[Path]
+    : Path extends `${infer Head}.${infer Rest}`
+      ? Head extends keyof NonNullable<T>
+        ? At<NonNullable<T>[Head], Rest>
+        : never
+      : never;
+
 /** A Standard Schema's output type (`~standard.types.output`), else `Otherwise`. */
 export type OutputOf<S, Otherwise> = [S] extends [never]
   ? Otherwise

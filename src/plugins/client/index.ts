@@ -92,6 +92,7 @@ function runtimeImports(ops: readonly OperationView[], runtimeTypes: ReadonlySet
     ...(plain || streams ? ['ApiPromise'] : []),
     ...(streams ? ['EventStream'] : []),
     ...(typed && ops.some(usesValidated) ? ['Validated'] : []),
+    ...(typed && ops.some((o) => o.pagination && usesValidated(o)) ? ['ValidatedItem'] : []),
     ...[...runtimeTypes].sort(),
   ];
   return importList([...values, ...types.map((t) => `type ${t}`)]);

@@ -141,13 +141,17 @@ describe('dates: "Date" end to end (a real server on 127.0.0.1)', () => {
 });
 
 describe('dates: "Date" on a real spec (GitHub)', () => {
-  it('the package compiles strictly; a repository is created_at: Date on a validating client, string on a plain one', async () => {
+  it('the package compiles strictly; a repository and the items of a list of issues are created_at: Date on a validating client, string on a plain one', async () => {
     const gh = await zodPackage(join(DIRECTORY_API, 'github.com', 'api.github.com.json'), { dates: 'Date' });
     const fn = gh.view.operations.find((o) => o.op.key === 'GET /repos/{owner}/{repo}')!.names.fn;
+    // a paginated list (next-URL pagination from the Link header): its items follow too
+    const issues = gh.view.operations.find((o) => o.op.key === 'GET /repos/{owner}/{repo}/issues')!;
+    expect(issues.pagination?.info.kind).toBe('url');
+    const list = issues.names.fn;
     const out = writePackage('dates-github', gh.files);
     try {
       const lines = [
-        `import { createClient, ${fn} } from './src/index.js';`,
+        `import { createClient, ${fn}, ${list} } from './src/index.js';`,
         `import { validators } from './src/zod.js';`,
         `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
         `declare function same<X extends true>(): void;`,
@@ -156,6 +160,8 @@ describe('dates: "Date" on a real spec (GitHub)', () => {
         `export async function calls() {`,
         `  { const r = await ${fn}(validated, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, Date>>(); }`,
         `  { const r = await ${fn}(plain, { owner: 'o', repo: 'r' }); same<Same<typeof r.created_at, string>>(); }`,
+        `  for await (const i of ${list}(validated, { owner: 'o', repo: 'r' })) same<Same<typeof i.created_at, Date>>();`,
+        `  for await (const i of ${list}(plain, { owner: 'o', repo: 'r' })) same<Same<typeof i.created_at, string>>();`,
         `}`,
       ];
       writeFileSync(join(out, 'check.ts'), lines.join('\n') + '\n');
