@@ -43,6 +43,9 @@ export const mcpPlugin: Plugin = {
       }),
     ];
     const auth = env.auth.map(([scheme, v]) => `${objectLiteralKey(scheme)}: ${stringLiteral(v)}`).join(', ');
+    // no credential variable (no scheme, or an `env` map naming none): typed as a map all the same,
+    // so that src/mcp/bin.ts can read its values (`Object.values({})` is `never[]`)
+    const noAuth = '{} as { readonly [scheme: string]: string }';
     yield [
       'src/mcp/index.ts',
       render('mcp/index.ts.hbs', {
@@ -51,7 +54,7 @@ export const mcpPlugin: Plugin = {
         name: stringLiteral(view.packageName),
         version: stringLiteral(view.version),
         readOnly: options.readOnly,
-        env: `{ baseUrl: ${env.baseUrl ? stringLiteral(env.baseUrl) : 'undefined'}, auth: ${auth ? `{ ${auth} }` : '{}'} }`,
+        env: `{ baseUrl: ${env.baseUrl ? stringLiteral(env.baseUrl) : 'undefined'}, auth: ${auth ? `{ ${auth} }` : noAuth} }`,
         baseUrl: env.baseUrl ? stringLiteral(env.baseUrl) : '',
         auth: env.auth.map(([scheme, v], i) => ({ local: `credential${i + 1}`, variable: stringLiteral(v), scheme: stringLiteral(scheme) })),
       }),
