@@ -4,8 +4,9 @@
  * the generated `createClient` keeps the types of its `validate` and `validators` options, and
  * an operation's result is the output type of its response validator when the client throws on
  * invalid responses (`validate: { response: "throw" }`: every result it resolves to went through
- * the validator), else the type the spec declares; a call's own `validate` option (written in
- * the call, so its type is known) overrides the client's, as it does at run time.
+ * the validator), the type the spec declares when it does not validate responses, and either in
+ * `"warn"` mode; a call's own `validate` option (written in the call, so its type is known)
+ * overrides the client's, as it does at run time.
  */
 import type { Client } from './client.js';
 
@@ -22,25 +23,32 @@ export type ResponseMode<C, O> = O extends { readonly validate: { readonly respo
 /**
  * The result type of operation `Op` (`"GET /users/{id}"`) answered with one of `Status`, called
  * on client `C` with options `O`: the output of `C`'s validator for it when the call validates
- * responses in `"throw"` mode (its `validate` option, else the client's), else `Declared`.
+ * responses in `"throw"` mode (its `validate` option, else the client's), `Declared` when it does
+ * not validate them, and either in `"warn"` mode (a valid response is the validator's output, an
+ * invalid one the value as received) or when the mode is not known.
  */
-export type Validated<C, O, Op extends string, Status extends string, Declared> = [ResponseMode<C, O>] extends ['throw']
-  ? C extends { readonly validators: { readonly [K in Op]: { readonly responses: infer R } } }
-    ? OutputOf<R[Extract<Status, keyof R>], Declared>
-    : Declared
-  : Declared;
+export type Validated<C, O, Op extends string, Status extends string, Declared> = ByMode<ResponseMode<C, O>, ResponseOutput<C, Op, Status, Declared>, Declared>;
 
 /**
- * The item type of paginated operation `Op`'s pages (`PagePromise`'s second type): the elements
- * of the array at `Path` (the spec's `items` path, dotted; `''` for the page itself) in its
- * validator's output when the call validates responses in `"throw"` mode (every page does, as
- * the first one), else `Declared`.
+ * The item type of paginated operation `Op`'s pages (`PagePromise`'s second type), by the same
+ * rule: the elements of the array at `Path` (the spec's `items` path, dotted; `''` for the page
+ * itself) in its validator's output (every page is validated, as the first one), or `Declared`.
  */
-export type ValidatedItem<C, O, Op extends string, Status extends string, Path extends string, Declared> = [ResponseMode<C, O>] extends ['throw']
-  ? C extends { readonly validators: { readonly [K in Op]: { readonly responses: infer R } } }
-    ? ItemOf<OutputOf<R[Extract<Status, keyof R>], never>, Path, Declared>
-    : Declared
-  : Declared;
+export type ValidatedItem<C, O, Op extends string, Status extends string, Path extends string, Declared> = ByMode<
+  ResponseMode<C, O>,
+  ItemOf<ResponseOutput<C, Op, Status, never>, Path, Declared>,
+  Declared
+>;
+
+/** `Out` in `"throw"` mode, `Declared` without validation, else either. */
+type ByMode<M, Out, Declared> = [M] extends ['throw'] ? Out : [M] extends [false | undefined] ? Declared : Out | Declared;
+
+/** The output type of `C`'s validator of `Op`'s responses with one of `Status`, else `Otherwise`. */
+type ResponseOutput<C, Op extends string, Status extends string, Otherwise> = C extends {
+  readonly validators: { readonly [K in Op]: { readonly responses: infer R } };
+}
+  ? OutputOf<R[Extract<Status, keyof R>], Otherwise>
+  : Otherwise;
 
 /** The element type of the array at dotted `Path` in `Page` (the runtime's `pageItems`), else `Otherwise`. */
 export type ItemOf<Page, Path extends string, Otherwise> = [Page] extends [never]

@@ -3,7 +3,8 @@
  * templates/runtime/validated.ts): every page of a paginated call goes through the response
  * validator (templates/runtime/pagination.ts sends each page with the call's options), so on a
  * client that validates responses in `"throw"` mode the page type and the item type are the
- * validator's output (`created_at: Date`), elsewhere the declared ones (`string`). Streams are not
+ * validator's output (`created_at: Date`), without validation the declared ones (`string`), in
+ * `"warn"` mode either (a valid page is the output, an invalid one as received). Streams are not
  * validated (templates/runtime/send.ts skips `sse` responses): their events keep the declared
  * type, and hold strings at run time even on a validating client. Compiled strictly (checks that
  * can fail, and wrong ones that must), then end to end against a real HTTP server on 127.0.0.1:
@@ -47,7 +48,9 @@ const CHECKS = [
   `  for await (const p of listEvents(validated, { limit: 2 }).pages()) same<Same<typeof p.data[number]['created_at'], Date>>();`,
   `  { const page = await listEvents(plain); same<Same<typeof page.data[number]['created_at'], string>>(); }`,
   `  for await (const e of listEvents(plain)) same<Same<typeof e.created_at, string>>();`,
-  `  for await (const e of listEvents(warn)) same<Same<typeof e.created_at, string>>();`,
+  // "warn": a valid page is the validator's output, an invalid one the value as received
+  `  for await (const e of listEvents(warn)) same<Same<typeof e.created_at, Date | string>>();`,
+  `  { const page = await listEvents(warn); same<Same<typeof page.data[number]['created_at'], Date | string>>(); }`,
   // the call's own option decides
   `  for await (const e of listEvents(validated, {}, { validate: { response: false } })) same<Same<typeof e.created_at, string>>();`,
   `  for await (const e of listEvents(plain, {}, { validate: { response: 'throw' } })) same<Same<typeof e.created_at, string>>();`,
@@ -81,6 +84,7 @@ describe('dates: "Date": paginated and streamed operations', () => {
     [`  { const page = await listEvents(validated); same<Same<typeof page.data[number]['created_at'], string>>(); }`],
     [`  for await (const p of listEvents(validated).pages()) same<Same<typeof p.data[number]['created_at'], string>>();`],
     [`  for await (const e of listEvents(plain)) same<Same<typeof e.created_at, Date>>();`],
+    [`  for await (const e of listEvents(warn)) e.created_at.slice(0);`],
     [`  for await (const e of await watchStream(validated)) same<Same<typeof e.created_at, Date>>();`],
   ])('the checks can fail: %s', async (wrong) => {
     const lines = [...PRELUDE, wrong, `}`];
@@ -146,6 +150,18 @@ describe('dates: "Date" on pages and streams end to end (a real server on 127.0.
     };
     await expect(walk()).rejects.toMatchObject({ name: 'ValidationError', path: '$.data[0].created_at' });
     expect(seen).toEqual(['e1']);
+  });
+
+  it('"warn" mode: a valid page holds Dates, an invalid one strings (hence Date | string)', async () => {
+    const warnings: unknown[] = [];
+    const warn = index.createClient({ baseUrl: server.url, validators, validate: { response: 'warn' }, onValidationError: (e: unknown) => warnings.push(e) });
+    server.script({ body: first }, { body: { data: [{ id: 'e2', created_at: 'yesterday' }], has_more: false } });
+    const items: { created_at: unknown }[] = [];
+    for await (const e of index.listEvents(warn)) items.push(e);
+    expect(items.map((e) => e.created_at instanceof Date)).toEqual([true, false]);
+    expect(items[1]!.created_at).toBe('yesterday');
+    expect(warnings).toMatchObject([{ name: 'ValidationError', path: '$.data[0].created_at' }]);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('stream events are not validated: strings, as their type says, even on a validating client', async () => {

@@ -3,7 +3,8 @@
  * templates/runtime/validated.ts): in a package generated with the client and zod plugins
  * (test/view/fixtures/read-write.yaml), compiled strictly, a call on a client created with
  * `validators` and `validate: { response: "throw" }` resolves to the validator's output
- * (`created_at: Date`), on a plain client or in `"warn"` mode to the declared type (`string`), and
+ * (`created_at: Date`), on a plain client to the declared type (`string`), in `"warn"` mode to
+ * either (a valid response is the validator's output, an invalid one the value as received), and
  * a call's own `validate` option decides over the client's. End to end against a real HTTP server
  * on 127.0.0.1: the value is a `Date` at run time where the type says so, a string where it says
  * `string`. A package without the option keeps the plain signatures.
@@ -44,7 +45,8 @@ const PRELUDE = [
 const CHECKS = [
   `  { const r = await createUser(validated, { body }); same<Same<typeof r.created_at, Date>>(); }`,
   `  { const r = await createUser(plain, { body }); same<Same<typeof r.created_at, string>>(); }`,
-  `  { const r = await createUser(warn, { body }); same<Same<typeof r.created_at, string>>(); }`,
+  // "warn": a valid response is the validator's output, an invalid one the value as received
+  `  { const r = await createUser(warn, { body }); same<Same<typeof r.created_at, Date | string>>(); }`,
   `  { const r = await createUser(quiet, { body }); same<Same<typeof r.created_at, string>>(); }`,
   `  { const r = await listUsers(validated); same<Same<typeof r[0]['created_at'], Date>>(); }`,
   `  { const r = await listUsers(plain); same<Same<typeof r[0]['created_at'], string>>(); }`,
@@ -78,6 +80,7 @@ describe('dates: "Date": the result types follow the validators', () => {
   it.each([
     [`  { const r = await createUser(validated, { body }); same<Same<typeof r.created_at, string>>(); }`],
     [`  { const r = await createUser(plain, { body }); same<Same<typeof r.created_at, Date>>(); }`],
+    [`  { const r = await createUser(warn, { body }); r.created_at.slice(0); }`],
     [`  { const r = await createUser(validated, { body }, { validate: { response: 'warn' } }); same<Same<typeof r.created_at, Date>>(); }`],
   ])('the checks can fail: %s', async (wrong) => {
     const lines = [...PRELUDE, wrong, `}`];
