@@ -34,6 +34,8 @@ function identityIndex(old: Side, neu: Side): Map<string, string> {
   const out = new Map<string, string>();
   for (const side of [old, neu]) {
     for (const [id, name] of side.names.schema) out.set(name, id);
+    // the request-side type of a schema split by readOnly/writeOnly (`ThingWritable`) is that schema's
+    for (const [id, name] of side.names.writable ?? []) out.set(name, id);
     for (const [key, n] of side.names.operation) for (const name of [n.fn, n.params, n.error, n.stream]) if (name) out.set(name, key);
   }
   return out;
