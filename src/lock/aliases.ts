@@ -8,7 +8,8 @@
  *   that identity's current export, through later renames; when a schema moves to another
  *   pointer, its aliases move with it; when the identity is gone, its aliases are dropped;
  * - each rename adds an alias per renamed export (a schema's type, and its value list for
- *   enums; an operation's function, params, error and stream exports), introduced in the
+ *   enums, and its request-side `<Name>Writable` type; an operation's function, params, error
+ *   and stream exports), introduced in the
  *   version being generated;
  * - with `keepUntilMajor` (the default), an alias introduced in an earlier major version
  *   than the one being generated is dropped;
@@ -79,6 +80,7 @@ export function planAliases(
   const operations = new Map(ir.operations.map((op) => [op.key as string, op]));
   const target = (of: string, role: AliasRole): string | undefined => {
     if (role === 'schema') return names.schema.get(of);
+    if (role === 'writable') return names.writable?.get(of);
     const n = names.operation.get(of);
     if (!n) return undefined;
     // an operation without a typed error body exports no error type (src/view/responses.ts)
@@ -95,6 +97,7 @@ export function planAliases(
     liveTypes.set(name, id);
     if (schemaIds.get(id)?.schema.kind === 'enum') liveValues.set(name, id);
   }
+  for (const [id, name] of names.writable ?? []) liveTypes.set(name, id);
   for (const [key, n] of names.operation) {
     liveValues.set(n.fn, key);
     liveTypes.set(n.params, key);

@@ -38,7 +38,8 @@ export interface LockEntry {
 }
 
 /** Which export of an identity an alias stands for. */
-export type AliasRole = 'schema' | 'function' | 'params' | 'error' | 'stream';
+/** `writable`: a schema's request-side type (`ThingWritable`, src/normalize/read-write.ts) */
+export type AliasRole = 'schema' | 'function' | 'params' | 'error' | 'stream' | 'writable';
 
 /** A deprecated alias kept for a renamed export. */
 export interface LockAlias {
@@ -85,7 +86,7 @@ export function readLock(outDir: string): Lock | undefined {
   return undefined;
 }
 
-const ROLES = new Set<string>(['schema', 'function', 'params', 'error', 'stream']);
+const ROLES = new Set<string>(['schema', 'function', 'params', 'error', 'stream', 'writable']);
 
 function isName(v: unknown): v is string {
   return typeof v === 'string' && v !== '' && identifier(v) === v;

@@ -17,6 +17,9 @@
  *   names are still in use: the naming stage then gives each its old name back
  *   (src/lock/swaps.ts), and the same renames found again carry no name change.
  *
+ * A renamed schema's request-side type (`<Name>Writable`, when it is split by readOnly/writeOnly on
+ * both sides) is renamed with it.
+ *
  * A schema renamed *and* changed is not a rename here: its old export is removed and a new
  * one added (a major change).
  */
@@ -83,7 +86,9 @@ function schemaRenames(previous: Lock, ir: ApiIR, names: Names): Rename[] {
     const entry = previous.schemas[n.id];
     const name = names.schema.get(n.id)!;
     // only when the spec renamed it: a name kept for a swap (src/lock/swaps.ts) is none
-    if (entry && entry.name !== name && (entry.want ?? entry.name) !== names.wanted.schema.get(n.id)) out.push({ kind: 'schema', from: n.id, to: n.id, match: 'identity', names: [{ role: 'schema', old: entry.name, new: name }] });
+    if (entry && entry.name !== name && (entry.want ?? entry.name) !== names.wanted.schema.get(n.id)) {
+      out.push({ kind: 'schema', from: n.id, to: n.id, match: 'identity', names: [{ role: 'schema', old: entry.name, new: name }, ...writableRenamed(entry.writable, names.writable?.get(n.id))] });
+    }
   }
 
   // Same structure, another pointer.
@@ -143,9 +148,15 @@ function schemaRenames(previous: Lock, ir: ApiIR, names: Names): Rename[] {
     const from = moved.get(c.id);
     if (from === undefined) continue;
     const old = previous.schemas[from].name;
-    out.push({ kind: 'schema', from, to: c.id, match: 'structure', names: old === c.name ? [] : [{ role: 'schema', old, new: c.name }] });
+    const renamed: RenamedName[] = old === c.name ? [] : [{ role: 'schema', old, new: c.name }, ...writableRenamed(previous.schemas[from].writable, names.writable?.get(c.id))];
+    out.push({ kind: 'schema', from, to: c.id, match: 'structure', names: renamed });
   }
   return out.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to));
+}
+
+/** A renamed schema's request-side type (`ThingWritable` → `ItemWritable`), renamed with it when it had one and still has. */
+function writableRenamed(old: string | undefined, now: string | undefined): RenamedName[] {
+  return old !== undefined && now !== undefined && old !== now ? [{ role: 'writable', old, new: now }] : [];
 }
 
 /** The schema with its `$ref` and discriminator targets mapped by `f` (the same object when none changes). */

@@ -35,7 +35,7 @@ export function renderAliases(aliases: readonly PlannedAlias[], names: Names, so
   };
   const declarations: string[] = [];
   for (const a of aliases) {
-    const module = a.role === 'schema' ? './models/index.js' : `./api/${fileOf.get(a.of)}.js`;
+    const module = a.role === 'schema' || a.role === 'writable' ? './models/index.js' : `./api/${fileOf.get(a.of)}.js`;
     const doc = deprecation(a);
     if (a.kind === 'value') {
       need(module, a.target, true);
