@@ -30,7 +30,7 @@ const options = {
 };
 
 const PRELUDE = [
-  `import { createClient, listEvents, watchStream } from './src/index.js';`,
+  `import { createClient, listArchive, listEvents, watchStream } from './src/index.js';`,
   `import { validators } from './src/zod.js';`,
   `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
   `declare function same<X extends true>(): void;`,
@@ -51,6 +51,9 @@ const CHECKS = [
   // "warn": a valid page is the validator's output, an invalid one the value as received
   `  for await (const e of listEvents(warn)) same<Same<typeof e.created_at, Date | string>>();`,
   `  { const page = await listEvents(warn); same<Same<typeof page.data[number]['created_at'], Date | string>>(); }`,
+  // items at a nested path (\`page.items\`)
+  `  for await (const e of listArchive(validated)) same<Same<typeof e.created_at, Date>>();`,
+  `  for await (const e of listArchive(plain)) same<Same<typeof e.created_at, string>>();`,
   // the call's own option decides
   `  for await (const e of listEvents(validated, {}, { validate: { response: false } })) same<Same<typeof e.created_at, string>>();`,
   `  for await (const e of listEvents(plain, {}, { validate: { response: 'throw' } })) same<Same<typeof e.created_at, string>>();`,
@@ -85,6 +88,7 @@ describe('dates: "Date": paginated and streamed operations', () => {
     [`  for await (const p of listEvents(validated).pages()) same<Same<typeof p.data[number]['created_at'], string>>();`],
     [`  for await (const e of listEvents(plain)) same<Same<typeof e.created_at, Date>>();`],
     [`  for await (const e of listEvents(warn)) e.created_at.slice(0);`],
+    [`  for await (const e of listArchive(validated)) same<Same<typeof e.created_at, string>>();`],
     [`  for await (const e of await watchStream(validated)) same<Same<typeof e.created_at, Date>>();`],
   ])('the checks can fail: %s', async (wrong) => {
     const lines = [...PRELUDE, wrong, `}`];
@@ -126,6 +130,15 @@ describe('dates: "Date" on pages and streams end to end (a real server on 127.0.
     expect(items.map((e) => e.id)).toEqual(['e1', 'e2']);
     expect(items.map((e) => e.created_at instanceof Date && e.created_at.getUTCFullYear())).toEqual([2024, 2025]);
     expect(server.requests.map((r) => r.url)).toEqual(['/events', '/events?after=e1']);
+  });
+
+  it('items at a nested path (page.items), two pages: Dates on both', async () => {
+    const validated = index.createClient({ baseUrl: server.url, validators, validate: { response: 'throw' } });
+    server.script({ body: { page: { items: first.data, next: 'c2' } } }, { body: { page: { items: second.data, next: null } } });
+    const items: { created_at: unknown }[] = [];
+    for await (const e of index.listArchive(validated)) items.push(e);
+    expect(items.map((e) => e.created_at instanceof Date && e.created_at.getUTCFullYear())).toEqual([2024, 2025]);
+    expect(server.requests.map((r) => r.url)).toEqual(['/archive', '/archive?cursor=c2']);
   });
 
   it('pages() on a validating client: each page is the validator output; a plain client gets strings', async () => {
