@@ -21,10 +21,9 @@ import { AnchorIndex, anchorLink, PageAnchors } from './anchors.js';
 import { clientFacts, compareNames } from './client.js';
 import { DocsCache, readmeHref, readmeLinkOf, useLinks, type DocsContext } from './context.js';
 import { markdownCell as cell, markdownCode, markdownTableCell, markdownText } from '../../escape/index.js';
-import { table } from './markdown.js';
 import { modelPage } from './model.js';
 import { UsageIndex } from './usage.js';
-import { writeOperation } from './operation.js';
+import { operationSection, type DocsOperationView } from './operation.js';
 import { readmeView, type DeprecatedAlias } from './readme.js';
 import { schemaModels } from './type-markdown.js';
 import type { ModelView } from '../../view/models.js';
@@ -170,31 +169,38 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, render: (template: string, da
   const title = api.title + page.heading(api.title, 'top');
   page.prose(api.description);
   const footer = `[Back to top](${page.link('top')}) · ${api.footer}`;
-  // Each operation's text is joined as soon as it is written: its pieces then die young,
-  // where keeping them for the page's join had the garbage collector copy them (3× the GC time).
-  const operations: string[] = [];
+  const operations: DocsOperationView[] = [];
   const entries = api.views.map((v) => {
-    const pieces: string[] = [];
-    const entry = writeOperation(v, dc, page, footer, pieces);
-    operations.push(pieces.join(''));
+    const { entry, section } = operationSection(v, dc, page, footer);
+    operations.push(section);
     usage?.note(v, api.title, dc.types);
     return entry;
   });
   const baseUrl = dc.facts.baseUrl;
-  const methods = table(
-    ['Function', 'HTTP request', 'Description'],
-    entries.map((e) => [
-      cell(`[${markdownCode(e.view.names.fn)}](${e.link})`),
-      cell(e.http),
-      `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
-    ]),
-  );
+  const methods = entries.map((e) => {
+    const summary = markdownTableCell(e.summary);
+    return { fn: cell(`[${markdownCode(e.view.names.fn)}](${e.link})`), http: cell(e.http), deprecated: e.view.op.deprecated === true, summary: e.view.op.deprecated ? summary : summary || ' ' };
+  });
   const own = api.views.some((v) => v.server !== undefined)
     ? ` Operations with their own server (the spec's operation- or path-level ${markdownCode('servers')}) show their full URL and are sent there; the client's ${markdownCode('servers')} option maps such a server to another base URL, and the call option ${markdownCode('baseUrl')} overrides both for one call.`
     : '';
   const server = baseUrl
     ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.${own}`
     : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.${own}`;
-  const content = render('docs/api.md.hbs', { title, description: api.description, baseUrl: server, methods, operations: operations.join('') });
+  const content = render('docs/api.md.hbs', { title, description: api.description, baseUrl: server, methods, operations } satisfies ApiPageView);
   return { page, content };
+}
+
+/** What templates/docs/api.md.hbs lays out: one API group's page. */
+export interface ApiPageView {
+  /** the page's title (with its anchor marker, if any) */
+  title: string;
+  /** Markdown */
+  description: string;
+  /** the sentence on the base URL (Markdown) */
+  baseUrl: string;
+  /** the table of functions: cells (table-safe; `summary` a single space when blank and not deprecated) */
+  methods: { fn: string; http: string; deprecated: boolean; summary: string }[];
+  /** each operation's section, laid out by the `docs-operation` partial */
+  operations: DocsOperationView[];
 }
