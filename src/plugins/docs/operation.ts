@@ -80,7 +80,8 @@ export interface ParameterRow {
   in: string;
   type: string;
   description: string;
-  required: boolean;
+  /** `yes` or `no` */
+  required: string;
   default: string;
 }
 

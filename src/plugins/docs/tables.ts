@@ -29,7 +29,7 @@ export function parametersView(view: OperationView, dc: DocsContext): false | { 
       in: 'body',
       type: blank(cell(bodyTypeMarkdown(view, dc))),
       description: blank([markdownTableCell(b.description ?? ''), cell(`Sent as ${b.media.map((m) => markdownCode(m.mediaType)).join(' or ')}.`)].filter(Boolean).join(' ')),
-      required: b.required,
+      required: b.required ? 'yes' : 'no',
       default: ' ',
     });
   }
@@ -56,7 +56,7 @@ function parameterRow(key: string, param: Parameter, dc: DocsContext, format?: P
       in: param.in,
       type: blank(cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink))),
       description: blank([paramDescription(param, dc), format ? cell(formatNote(param.name, format)) : ''].filter(Boolean).join(' ')),
-      required: param.required === true,
+      required: param.required ? 'yes' : 'no',
       default: blank(cell(defaultText(param.schema, dc))),
     };
     if (cacheKey !== undefined) rows.set(cacheKey, row);
