@@ -39,10 +39,10 @@ export interface DocsModelView {
     /** an enum's values are also exported as a readonly array `const <name>` */
     valueList: boolean;
   };
-  /** an intersection's members (Markdown types; false for an inline object member), false otherwise */
-  allOf: false | (string | false)[];
-  /** the properties table (an object's, or an intersection's inline objects'), false for none */
-  properties: false | { nullable: boolean; rows: PropertyRow[]; additional: string | false };
+  /** an intersection's members (Markdown types; false for an inline object member) and its inline objects' properties, false otherwise */
+  allOf: false | { members: (string | false)[]; properties: false | PropertiesView };
+  /** an object's properties table, false for none */
+  properties: false | PropertiesView;
   /** an enum's values (literals as code spans), false otherwise */
   values: false | { rows: string[]; open: boolean; nullable: boolean };
   /** a union's members, false otherwise */
@@ -55,6 +55,12 @@ export interface DocsModelView {
   referencedBy: { name: string; href: string }[];
   /** the links back to the README */
   footer: string;
+}
+
+/** A properties table: its rows, the index signature's (`[key: string]`) last. */
+export interface PropertiesView {
+  nullable: boolean;
+  rows: PropertyRow[];
 }
 
 /** One row of a properties table (`name` the accessor path of a nested row: `user.name`, `items[].id`). */
@@ -103,20 +109,21 @@ export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], 
   if (s.kind === 'object' && (s.properties.length > 0 || s.additional)) {
     const rows: PropertyRow[] = [];
     propertyRows(s.properties, dc, '', true, 0, rows);
-    const additional = !s.additional ? false : s.additional.kind === 'unknown' ? markdownCode('unknown') : blank(cell(schemaMarkdownOnce(s.additional, dc.types, HERE, modelLink)));
-    page.properties = { nullable: s.nullable === true, rows, additional };
+    if (s.additional) {
+      const type = s.additional.kind === 'unknown' ? markdownCode('unknown') : blank(cell(schemaMarkdownOnce(s.additional, dc.types, HERE, modelLink)));
+      rows.push({ name: '`[key: string]`', type, required: 'no', description: 'Any other property.', constraints: ' ' });
+    }
+    page.properties = { nullable: s.nullable === true, rows };
   } else if (s.kind === 'enum') {
     page.values = { rows: s.values.map((v) => blank(cell(markdownCode(literalCode(v))))), open: s.open === true, nullable: s.nullable === true || s.values.includes(null) };
   } else if (s.kind === 'union') {
     page.union = unionView(s, dc);
   } else if (s.kind === 'intersection') {
-    page.allOf = s.members.map((m) => (m.kind === 'object' ? false : typeMarkdown(typeParts(m, dc.types), href)));
+    const members = s.members.map((m) => (m.kind === 'object' ? false : typeMarkdown(typeParts(m, dc.types), href)));
     const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
-    if (inline.length > 0) {
-      const rows: PropertyRow[] = [];
-      for (const o of inline) propertyRows(o.properties, dc, '', true, 0, rows);
-      page.properties = { nullable: false, rows, additional: false };
-    }
+    const rows: PropertyRow[] = [];
+    for (const o of inline) propertyRows(o.properties, dc, '', true, 0, rows);
+    page.allOf = { members, properties: rows.length > 0 && { nullable: false, rows } };
   }
 
   const example = exampleValue(s, dc.types, name, 'response');

@@ -179,7 +179,7 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, render: (template: string, da
   const baseUrl = dc.facts.baseUrl;
   const methods = entries.map((e) => {
     const summary = markdownTableCell(e.summary);
-    return { fn: cell(`[${markdownCode(e.view.names.fn)}](${e.link})`), http: cell(e.http), deprecated: e.view.op.deprecated === true, summary: e.view.op.deprecated ? summary : summary || ' ' };
+    return { fn: cell(`[${markdownCode(e.view.names.fn)}](${e.link})`), http: cell(e.http), summary: e.view.op.deprecated ? `**Deprecated.** ${summary}` : summary || ' ' };
   });
   const own = api.views.some((v) => v.server !== undefined)
     ? ` Operations with their own server (the spec's operation- or path-level ${markdownCode('servers')}) show their full URL and are sent there; the client's ${markdownCode('servers')} option maps such a server to another base URL, and the call option ${markdownCode('baseUrl')} overrides both for one call.`
@@ -199,8 +199,8 @@ export interface ApiPageView {
   description: string;
   /** the sentence on the base URL (Markdown) */
   baseUrl: string;
-  /** the table of functions: cells (table-safe; `summary` a single space when blank and not deprecated) */
-  methods: { fn: string; http: string; deprecated: boolean; summary: string }[];
+  /** the table of functions: cells (table-safe, a single space when blank; `summary` with its `**Deprecated.**` marker) */
+  methods: { fn: string; http: string; summary: string }[];
   /** each operation's section, laid out by the `docs-operation` partial */
   operations: DocsOperationView[];
 }
