@@ -36,8 +36,8 @@ export interface DocsModelView {
     code: string;
     /** the package's name, a code span */
     from: string;
-    /** an enum's values are also exported as a readonly array `const <name>` */
-    valueList: boolean;
+    /** what follows the sentence (' ' and a sentence, or ''): an enum's values are also exported as a readonly array */
+    note: string;
   };
   /** an intersection's members (Markdown types; false for an inline object member) and its inline objects' properties, false otherwise */
   allOf: false | { members: (string | false)[]; properties: false | PropertiesView };
@@ -153,10 +153,14 @@ function declaration(view: ModelView, dc: DocsContext): DocsModelView['declarati
   const { name } = view;
   const s = view.named.schema;
   const from = markdownCode(dc.packageName);
-  if (s.kind === 'object' && !s.nullable && s.properties.length > 0) return { code: markdownCode(`interface ${name}`), from, valueList: false };
+  if (s.kind === 'object' && !s.nullable && s.properties.length > 0) return { code: markdownCode(`interface ${name}`), from, note: '' };
   const text = typeText(typeParts(s, dc.types));
   const code = text.length <= 120 ? markdownCode(`type ${name} = ${text}`) : markdownCode(`type ${name}`);
-  return { code, from, valueList: s.kind === 'enum' && s.values.some((v) => v !== null) };
+  const note =
+    s.kind === 'enum' && s.values.some((v) => v !== null)
+      ? ` Its values are also exported as a readonly array, ${markdownCode(`const ${name}`)} (e.g. ${markdownCode(`${name}.includes(x)`)}).`
+      : '';
+  return { code, from, note };
 }
 
 const modelLink = (m: string) => modelHref(HERE, m);

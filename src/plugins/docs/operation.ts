@@ -91,8 +91,8 @@ export interface ResponseRow {
   description: string;
   body: string;
   result: string;
-  /** the Headers cell, false when the table has no Headers column */
-  headers: string | false;
+  /** the Headers cell (when some response declares headers: the table then has the column) */
+  headers: string;
 }
 
 /** The Authorization section: no security, one requirement, or alternatives. */

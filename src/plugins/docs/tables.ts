@@ -192,7 +192,7 @@ function responseRow(r: Response, role: Role, withHeaders: boolean, dc: DocsCont
       description: blank(markdownTableCell(r.description ?? '')),
       body: blank(cell(responseBody(r, dc))),
       result: blank(cell(result)),
-      headers: withHeaders && blank(cell(r.headers.map((h) => markdownCode(h.name)).join(', '))),
+      headers: withHeaders ? blank(cell(r.headers.map((h) => markdownCode(h.name)).join(', '))) : ' ',
     };
     if (cacheKey !== undefined) rows.set(cacheKey, row);
   }
