@@ -144,7 +144,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? [])));
   }
   files.set('README.md', readmeText);
-  if (input.webhooks.length > 0) files.set('docs/Webhooks.md', webhooksPage(ir, input.packageName, input.webhooks));
+  if (input.webhooks.length > 0) files.set('docs/Webhooks.md', render('docs/webhooks.md.hbs', webhooksPage(ir, input.packageName, input.webhooks)));
 
   return files;
 }

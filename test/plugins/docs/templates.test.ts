@@ -110,4 +110,15 @@ describe('docs templates', () => {
     expect(p.line).toBe(4);
     expect(p.message).toMatch(/^template error: Parse error on line 4/);
   }, 120_000);
+
+  it("the README's docs example is the built-in docs-operation partial with the one line added", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const shown = /my-templates\/docs\/partials\/docs-operation\.hbs`[\s\S]*?```hbs\n([\s\S]*?)…\n```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    const added = '\n_Reviewed by the API team: `{{{fn}}}` ({{{facts.op.method}}})._\n';
+    expect(shown).toContain(added);
+    // the built-in partial, after its comment line, starts with the rest of what the README shows
+    const builtin = readFileSync(join(PARTIALS, 'docs-operation.hbs'), 'utf8').replace(/^\{\{!--.*--\}\}\n/, '');
+    expect(builtin.startsWith(shown!.replace(added, ''))).toBe(true);
+  });
 });
