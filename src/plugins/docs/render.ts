@@ -10,10 +10,12 @@
  * them), so nobody reads them again; the README's links to them are written last, and the
  * model pages get their links written directly.
  *
- * Strings are computed in TypeScript (docs-*.ts), each operation's section as a list of
- * pieces joined once (as the code of an operation is, in operations.ts); the templates lay out
- * the pages: templates/package/README.md.hbs, templates/docs/api.md.hbs (one per API group)
- * and templates/docs/model.md.hbs (one per model).
+ * Values are computed in TypeScript (view models: ApiPageView here, DocsOperationView in
+ * operation.ts, DocsModelView in model.ts, WebhooksPageView in webhooks.ts; the README's in
+ * readme.ts); the templates lay out the pages: templates/package/README.md.hbs,
+ * templates/docs/api.md.hbs (one per API group, `{{> docs-operation}}` per operation),
+ * templates/docs/model.md.hbs (one per model, with the docs-model-* partials) and
+ * templates/docs/webhooks.md.hbs. Partials: templates/docs/partials/.
  */
 import type { ApiIR, OperationKey } from '../../ir/types.js';
 import type { Names } from '../../naming/names.js';
