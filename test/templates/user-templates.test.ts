@@ -139,9 +139,11 @@ describe('the README', () => {
   it('shows the example fixture verbatim, and the view-model interfaces it documents exist', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const f of ['src/partials/api-prelude.hbs', 'src/partials/operation.hbs']) expect(readme).toContain('```hbs\n' + readFileSync(join(TRACED, f), 'utf8') + '```');
-    const sources = ['src/plugins/client/operations.ts', 'src/plugins/client/models.ts', 'src/view/printer.ts'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+    const sources = ['src/plugins/client/operations.ts', 'src/plugins/client/models.ts', 'src/view/printer.ts', 'src/plugins/docs/render.ts', 'src/plugins/docs/operation.ts', 'src/plugins/docs/model.ts']
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
     const documented = [...readme.matchAll(/^interface (\w+) \{(.*?)\}?$/gm)].map((m) => m[1]).filter((n) => n.endsWith('View'));
-    expect(documented).toEqual(['DocView', 'OperationTemplateView', 'MemberTemplateView', 'ModelTemplateView']);
+    expect(documented).toEqual(['DocView', 'OperationTemplateView', 'MemberTemplateView', 'ModelTemplateView', 'ApiPageView', 'DocsOperationView', 'DocsModelView']);
     for (const name of documented) expect(sources).toContain(`export interface ${name} {`);
   });
 });

@@ -5,7 +5,7 @@
 import type { OperationKey } from '../../ir/types.js';
 import { anchorLink } from './anchors.js';
 import type { ClientFacts } from './client.js';
-import type { ErrorTexts } from './operation.js';
+import type { ErrorLinks, ResponseRow } from './operation.js';
 import type { TypeContext } from '../../view/printer.js';
 
 /** Where a page lives, relative to the package root: links are written relative to it. */
@@ -44,9 +44,9 @@ export class DocsCache {
   /** readmeLinkOf: `from` + section → link */
   readmeLinks = new Map<string, string>();
   /** the response table rows of tables.ts, by their response key */
-  responseRows = new Map<string, string>();
-  /** the sentences every operation's "Errors and retries" shares (operation.ts) */
-  errorTexts: ErrorTexts | undefined;
+  responseRows = new Map<string, ResponseRow>();
+  /** the README links every operation's "Errors and retries" shares (operation.ts) */
+  errorLinks: ErrorLinks | undefined;
   /** the footer of every model page (model.ts) */
   modelFooter: string | undefined;
 
@@ -54,7 +54,7 @@ export class DocsCache {
   linksChanged(): void {
     this.readmeLinks = new Map();
     this.responseRows = new Map();
-    this.errorTexts = undefined;
+    this.errorLinks = undefined;
     this.modelFooter = undefined;
   }
 }

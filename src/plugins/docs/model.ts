@@ -1,15 +1,14 @@
 /**
  * One model's page (`docs/models/User.md`): description, declaration, property table (with
  * rows for inline nested objects), enum values or union members, a type-checked example
- * value, and where the model is used. Strings are computed here; templates/docs/model.md.hbs
- * lays them out.
+ * value, and where the model is used. Values are computed here; templates/docs/model.md.hbs
+ * and its partials (templates/docs/partials/docs-model-*.hbs) lay them out.
  */
 import type { Property, Schema } from '../../ir/types.js';
 import { markdownCell as cell, markdownCodeBlock as codeBlock, isIdentifierName, isPlainCode, literalExpression as literalCode, markdownCode, markdownTableCell, markdownText, stringLiteral } from '../../escape/index.js';
 import { modelHref, operationLinkOf, readmeHref, readmeLink, type DocsContext } from './context.js';
 import { exampleValue, printExample } from './examples.js';
 import { counterpartNote } from './read-write.js';
-import { codeLink, table, tableOf, tableRow } from './markdown.js';
 import { constraintFacts, defaultText } from './tables.js';
 import { keywordMarkdown, schemaMarkdownOnce, typeMarkdown, typeParts, typeText } from './type-markdown.js';
 import { importLine, variableName } from './client.js';
@@ -20,77 +19,128 @@ const HERE = 'docs/models/' as const;
 /** nested inline objects get their own rows down to this depth */
 const NESTED_DEPTH = 3;
 
-/** A `##` section of a model page, laid out by templates/docs/model.md.hbs. */
-interface ModelSection {
-  title: string;
-  body: string;
-}
-
-/** What templates/docs/model.md.hbs lays out on one model's page. */
-export interface ModelPage {
+/**
+ * What templates/docs/model.md.hbs and its partials (templates/docs/partials/docs-model-*.hbs)
+ * lay out on one model's page: values only (escaped Markdown, links, code blocks; table
+ * cells table-safe, a single space when blank). Nested inline objects are rows of the one
+ * properties table (`parent.child`), flattened here: the templates never recurse.
+ */
+export interface DocsModelView {
+  facts: ModelView;
+  /** the model's name (an identifier) */
   name: string;
-  deprecated: string;
+  deprecated: boolean;
+  /** Markdown ('' for none) */
   description: string;
-  declaration: string;
-  sections: ModelSection[];
+  declaration: {
+    /** `interface User` or `type User = …`, a code span */
+    code: string;
+    /** the package's name, a code span */
+    from: string;
+    /** what follows the sentence (' ' and a sentence, or ''): an enum's values are also exported as a readonly array */
+    note: string;
+  };
+  /** an intersection's members (Markdown types; false for an inline object member) and its inline objects' properties, false otherwise */
+  allOf: false | { members: (string | false)[]; properties: false | PropertiesView };
+  /** an object's properties table, false for none */
+  properties: false | PropertiesView;
+  /** an enum's values (literals as code spans), false otherwise */
+  values: false | { rows: string[]; open: boolean; nullable: boolean };
+  /** a union's members, false otherwise */
+  union: false | UnionView;
+  /** a ```ts code block declaring an example value, false when none could be built */
+  example: string | false;
+  /** a schema split by readOnly / writeOnly: which type requests take and which responses have (Markdown), false otherwise */
+  sides: string | false;
+  /** the operations that use the model: function name, link destination, role */
+  usedBy: { fn: string; href: string; role: string }[];
+  /** the models whose types mention this one: name, link destination */
+  referencedBy: { name: string; href: string }[];
+  /** the links back to the README */
   footer: string;
 }
 
-/** One model's page: each section's text written as pieces and joined once. */
-export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], referencedBy: string[]): ModelPage {
+/** A properties table: its rows, the index signature's (`[key: string]`) last. */
+export interface PropertiesView {
+  nullable: boolean;
+  rows: PropertyRow[];
+}
+
+/** One row of a properties table (`name` the accessor path of a nested row: `user.name`, `items[].id`). */
+export interface PropertyRow {
+  name: string;
+  type: string;
+  /** `yes` or `no` */
+  required: string;
+  /** with its `**Deprecated.**` marker */
+  description: string;
+  constraints: string;
+}
+
+/** A union model's members. */
+export interface UnionView {
+  /** `anyOf` (else `oneOf`) */
+  anyOf: boolean;
+  nullable: boolean;
+  /** a discriminated union: the property (a code span), `switch (value.<property>)` (a code span) and the table header (the property, table-safe) */
+  discriminator: false | { property: string; switch: string; header: string };
+  /** the members: the type and, for a discriminated union, its tags (else its description) */
+  rows: { type: string; text: string }[];
+}
+
+/** One model's page. */
+export function modelPage(view: ModelView, dc: DocsContext, usedBy: ModelUse[], referencedBy: string[]): DocsModelView {
   const { name } = view;
   const s = view.named.schema;
   const href = (m: string) => modelHref(HERE, m);
-  const sections: ModelSection[] = [];
-  const section = (title: string, pieces: string[]) => sections.push({ title, body: pieces.join('') });
+  const page: DocsModelView = {
+    facts: view,
+    name,
+    deprecated: s.deprecated === true,
+    description: markdownText((s.description ?? s.title ?? '').trim()),
+    declaration: declaration(view, dc),
+    allOf: false,
+    properties: false,
+    values: false,
+    union: false,
+    example: false,
+    sides: counterpartNote(view, href) ?? false,
+    usedBy: usedBy.map((u) => ({ fn: u.fn, href: operationLinkOf(dc, HERE, u.doc, u.key), role: u.role })),
+    referencedBy: referencedBy.map((m) => ({ name: m, href: href(m) })),
+    footer: modelFooter(dc),
+  };
 
   if (s.kind === 'object' && (s.properties.length > 0 || s.additional)) {
-    const out: string[] = [];
-    writeProperties(s, dc, out);
-    section('Properties', out);
-  } else if (s.kind === 'enum') {
-    section('Values', [enumBody(name, s)]);
-  } else if (s.kind === 'union') {
-    section(s.keyword === 'anyOf' ? 'Any of' : 'One of', [unionBody(s, dc)]);
-  } else if (s.kind === 'intersection') {
-    const out: string[] = [];
-    s.members.forEach((m, i) => out.push(i > 0 ? '\n- ' : '- ', m.kind === 'object' ? 'an object with the properties below' : typeMarkdown(typeParts(m, dc.types), href)));
-    section('All of', out);
-    const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
-    if (inline.length > 0) {
-      const rows = [PROPERTY_TABLE];
-      for (const o of inline) propertyRows(o.properties, dc, '', true, 0, rows);
-      section('Properties', rows);
+    const rows: PropertyRow[] = [];
+    propertyRows(s.properties, dc, '', true, 0, rows);
+    if (s.additional) {
+      const type = s.additional.kind === 'unknown' ? markdownCode('unknown') : blank(cell(schemaMarkdownOnce(s.additional, dc.types, HERE, modelLink)));
+      rows.push({ name: '`[key: string]`', type, required: 'no', description: 'Any other property.', constraints: ' ' });
     }
+    page.properties = { nullable: s.nullable === true, rows };
+  } else if (s.kind === 'enum') {
+    page.values = { rows: s.values.map((v) => blank(cell(markdownCode(literalCode(v))))), open: s.open === true, nullable: s.nullable === true || s.values.includes(null) };
+  } else if (s.kind === 'union') {
+    page.union = unionView(s, dc);
+  } else if (s.kind === 'intersection') {
+    const members = s.members.map((m) => (m.kind === 'object' ? false : typeMarkdown(typeParts(m, dc.types), href)));
+    const inline = s.members.filter((m): m is Extract<Schema, { kind: 'object' }> => m.kind === 'object' && m.properties.length > 0);
+    const rows: PropertyRow[] = [];
+    for (const o of inline) propertyRows(o.properties, dc, '', true, 0, rows);
+    page.allOf = { members, properties: rows.length > 0 && { nullable: false, rows } };
   }
 
   const example = exampleValue(s, dc.types, name, 'response');
   if (example) {
     const v = variableName(name, 'value', [name]);
-    section('Example', [codeBlock('ts', `${importLine(dc.facts, [], [name])}\n\nconst ${v}: ${name} = ${printExample(example, '', 80, `const ${v}: ${name} = `.length + 1)};`)]);
+    page.example = codeBlock('ts', `${importLine(dc.facts, [], [name])}\n\nconst ${v}: ${name} = ${printExample(example, '', 80, `const ${v}: ${name} = `.length + 1)};`);
   }
+  return page;
+}
 
-  const sides = counterpartNote(view, href);
-  if (sides) section('Requests and responses', [sides]);
-  if (usedBy.length > 0) {
-    const out: string[] = [];
-    usedBy.forEach((u, i) => out.push(i > 0 ? '\n- ' : '- ', codeLink(u.fn, operationLinkOf(dc, HERE, u.doc, u.key)), ' (', u.role, ')'));
-    section('Used by', out);
-  }
-  if (referencedBy.length > 0) {
-    const out: string[] = [];
-    referencedBy.forEach((m, i) => out.push(i > 0 ? '\n- ' : '- ', codeLink(m, href(m))));
-    section('Referenced by', out);
-  }
-
-  return {
-    name,
-    deprecated: s.deprecated ? '> **Deprecated.** The API marks this type as deprecated.' : '',
-    description: markdownText((s.description ?? s.title ?? '').trim()),
-    declaration: declaration(view, dc),
-    sections,
-    footer: modelFooter(dc),
-  };
+/** A table cell: a single space when blank. */
+function blank(c: string): string {
+  return c || ' ';
 }
 
 /** The same on every model page: written once per link resolver (the run's cache). */
@@ -103,41 +153,27 @@ function modelFooter(dc: DocsContext): string {
   return footer;
 }
 
-function declaration(view: ModelView, dc: DocsContext): string {
+function declaration(view: ModelView, dc: DocsContext): DocsModelView['declaration'] {
   const { name } = view;
   const s = view.named.schema;
-  const from = `from ${markdownCode(dc.packageName)}`;
-  if (s.kind === 'object' && !s.nullable && s.properties.length > 0) return `${markdownCode(`interface ${name}`)} ${from}.`;
+  const from = markdownCode(dc.packageName);
+  if (s.kind === 'object' && !s.nullable && s.properties.length > 0) return { code: markdownCode(`interface ${name}`), from, note: '' };
   const text = typeText(typeParts(s, dc.types));
-  const decl = text.length <= 120 ? markdownCode(`type ${name} = ${text}`) : markdownCode(`type ${name}`);
-  const list =
+  const code = text.length <= 120 ? markdownCode(`type ${name} = ${text}`) : markdownCode(`type ${name}`);
+  const note =
     s.kind === 'enum' && s.values.some((v) => v !== null)
       ? ` Its values are also exported as a readonly array, ${markdownCode(`const ${name}`)} (e.g. ${markdownCode(`${name}.includes(x)`)}).`
       : '';
-  return `${decl} ${from}.${list}`;
+  return { code, from, note };
 }
-
-const PROPERTY_HEADERS = ['Name', 'Type', 'Required', 'Description', 'Constraints'];
-const PROPERTY_TABLE = tableOf(PROPERTY_HEADERS, []);
 
 const modelLink = (m: string) => modelHref(HERE, m);
 
-/** Appends the Properties section's text to `out` (as pieces: no intermediate strings per cell). */
-function writeProperties(s: Extract<Schema, { kind: 'object' }>, dc: DocsContext, out: string[]): void {
-  if (s.nullable) out.push(`The value may also be ${markdownCode('null')}.\n\n`);
-  out.push(PROPERTY_TABLE);
-  propertyRows(s.properties, dc, '', true, 0, out);
-  if (s.additional) {
-    const extra = s.additional.kind === 'unknown' ? markdownCode('unknown') : schemaMarkdownOnce(s.additional, dc.types, HERE, modelLink);
-    out.push('\n', tableRow([cell(markdownCode('[key: string]')), cell(extra), 'no', 'Any other property.', '']));
-  }
-}
-
 /**
- * Appends the rows of a property table to `out` (each as '\n' and its cells); inline object
- * properties (and arrays of them) get `parent.child` rows (`prefix`: the parent's accessor).
+ * Appends the rows of a property table to `out`; inline object properties (and arrays of them)
+ * get `parent.child` rows after their own (`prefix`: the parent's accessor).
  */
-function propertyRows(properties: Property[], dc: DocsContext, prefix: string, prefixPlain: boolean, depth: number, out: string[]): void {
+function propertyRows(properties: Property[], dc: DocsContext, prefix: string, prefixPlain: boolean, depth: number, out: PropertyRow[]): void {
   for (const p of properties) {
     const s = p.schema;
     // nested rows read like property access: `user.name`, `items[].id`, `["api_key.created"].id`
@@ -149,24 +185,17 @@ function propertyRows(properties: Property[], dc: DocsContext, prefix: string, p
     const plain = ascii && prefixPlain;
     const nested = depth < NESTED_DEPTH ? inlineObject(s) : undefined;
     const expand = nested !== undefined && nested.properties.length > 0;
-    out.push('\n| ');
-    if (plain) out.push('`', path, '`');
-    else pushCodeCell(out, path);
-    out.push(' | ');
-    if (expand) out.push(s.kind === 'array' ? (s.nullable || nested.nullable ? NESTED_TYPES[3] : NESTED_TYPES[2]) : s.nullable || nested.nullable ? NESTED_TYPES[1] : NESTED_TYPES[0]);
-    else out.push(typeCell(s, dc));
-    out.push(p.required ? ' | yes | ' : ' | no | ');
-    if (s.deprecated) out.push('**Deprecated.**');
     const text = s.description ?? s.title;
     const description = text ? markdownTableCell(text.trim()) : '';
-    if (description) out.push(s.deprecated ? ' ' : '', description);
-    else if (!s.deprecated) out.push(' ');
-    out.push(' | ');
     const facts = constraintFacts(s);
     const def = defaultText(s, dc);
-    if (facts.length === 0 && !def) out.push(' ');
-    else out.push(cell(def ? [...facts, `default ${def}`].join(', ') : facts.join(', ')));
-    out.push(' |');
+    out.push({
+      name: plain ? '`' + path + '`' : codeCell(path),
+      type: expand ? (s.kind === 'array' ? (s.nullable || nested.nullable ? NESTED_TYPES[3] : NESTED_TYPES[2]) : s.nullable || nested.nullable ? NESTED_TYPES[1] : NESTED_TYPES[0]) : typeCell(s, dc),
+      required: p.required ? 'yes' : 'no',
+      description: s.deprecated ? (description ? '**Deprecated.** ' + description : '**Deprecated.**') : description || ' ',
+      constraints: facts.length === 0 && !def ? ' ' : cell(def ? [...facts, `default ${def}`].join(', ') : facts.join(', ')),
+    });
     if (expand) propertyRows(nested.properties, dc, `${prefix === '' ? key : path}${s.kind === 'array' ? '[]' : ''}`, plain, depth + 1, out);
   }
 }
@@ -188,10 +217,9 @@ function typeCell(s: Schema, dc: DocsContext): string {
 /** The type cell of an inline object row: object, object | null, object[], object[] | null. */
 const NESTED_TYPES = ['object', 'object | null', 'object[]', 'object[] | null'].map((t) => cell(markdownCode(t)));
 
-/** cell(markdownCode(text)), written without intermediate strings when the text is plain. */
-function pushCodeCell(out: string[], text: string): void {
-  if (isPlainCode(text) && !text.includes('|')) out.push('`', text, '`');
-  else out.push(cell(markdownCode(text)) || ' ');
+/** cell(markdownCode(text)), without intermediate strings when the text is plain. */
+function codeCell(text: string): string {
+  return isPlainCode(text) && !text.includes('|') ? '`' + text + '`' : cell(markdownCode(text)) || ' ';
 }
 
 /** The object an inline object property (or array of them) holds. */
@@ -201,25 +229,18 @@ function inlineObject(s: Schema): Extract<Schema, { kind: 'object' }> | undefine
   return undefined;
 }
 
-function enumBody(name: string, s: Extract<Schema, { kind: 'enum' }>): string {
-  const rows = s.values.map((v) => [cell(markdownCode(literalCode(v)))]);
-  const open = s.open ? `\n\nThe type is open: any other string is accepted too (${markdownCode('(string & {})')}), so new values from the API do not break your code.` : '';
-  const nullable = s.nullable || s.values.includes(null) ? `\n\nThe value may also be ${markdownCode('null')}.` : '';
-  return `${markdownCode(name)} is one of:\n\n${table(['Value'], rows)}${open}${nullable}`;
-}
-
-function unionBody(s: Extract<Schema, { kind: 'union' }>, dc: DocsContext): string {
+function unionView(s: Extract<Schema, { kind: 'union' }>, dc: DocsContext): UnionView {
   const href = (m: string) => modelHref(HERE, m);
   const disc = s.discriminator;
+  const view: UnionView = { anyOf: s.keyword === 'anyOf', nullable: s.nullable === true, discriminator: false, rows: [] };
   if (disc) {
-    const rows = s.members.map((m) => {
+    view.rows = s.members.map((m) => {
       const tags = m.kind === 'ref' ? disc.mapping.filter((e) => e.target === m.target).map((e) => markdownCode(stringLiteral(e.value))) : [];
-      return [cell(typeMarkdown(typeParts(m, dc.types), href)), cell(tags.join(', '))];
+      return { type: blank(cell(typeMarkdown(typeParts(m, dc.types), href))), text: blank(cell(tags.join(', '))) };
     });
-    const intro = `A discriminated union: the ${markdownCode(disc.property)} property tells the members apart (narrow with ${markdownCode(`switch (value.${disc.property})`)}).`;
-    return `${intro}\n\n${table(['Type', markdownTableCell(disc.property)], rows)}${s.nullable ? `\n\nThe value may also be ${markdownCode('null')}.` : ''}`;
+    view.discriminator = { property: markdownCode(disc.property), switch: markdownCode(`switch (value.${disc.property})`), header: blank(markdownTableCell(disc.property)) };
+  } else {
+    view.rows = s.members.map((m) => ({ type: blank(cell(typeMarkdown(typeParts(m, dc.types), href))), text: blank(markdownTableCell((m.description ?? m.title ?? '').trim())) }));
   }
-  const rows = s.members.map((m) => [cell(typeMarkdown(typeParts(m, dc.types), href)), markdownTableCell((m.description ?? m.title ?? '').trim())]);
-  const nullable = s.nullable ? `\n\nThe value may also be ${markdownCode('null')}.` : '';
-  return `${table(['Type', 'Description'], rows)}${nullable}`;
+  return view;
 }

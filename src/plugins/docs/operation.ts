@@ -2,8 +2,8 @@
  * One operation's section of its API doc (`docs/UsersApi.md#listusers`): signature,
  * description, a type-checked example, parameters, body, return type, authorization,
  * headers, responses, and notes on pagination, streaming, errors and retries.
- * Every string is computed here, and laid out here too (one list of pieces per page); the
- * Parameters and Responses tables are written by src/plugins/docs/tables.ts.
+ * Every value is computed here (the Parameters and Responses tables' cells in
+ * src/plugins/docs/tables.ts); templates/docs/partials/docs-operation.hbs lays them out.
  */
 import type { PaginationInfo, Schema } from '../../ir/types.js';
 import { markdownCodeBlock as codeBlock, isIdentifierName, markdownCode, markdownText, stringLiteral } from '../../escape/index.js';
@@ -15,7 +15,7 @@ import { firstLine, listJoin } from './markdown.js';
 import { schemaMarkdown, typeMarkdown, typeParts, typeText, type TypePart } from './type-markdown.js';
 import type { BodyMedia, OperationView } from '../../view/operations.js';
 import { isJson } from '../../view/responses.js';
-import { bodyTypeMarkdown, resolve, responseRoles, writeParameters, writeResponses } from './tables.js';
+import { bodyTypeMarkdown, parametersView, resolve, responseRoles, responsesView } from './tables.js';
 
 /** What an API doc's table of functions shows of an operation. */
 export interface OperationEntry {
@@ -32,13 +32,145 @@ const HERE = 'docs/' as const;
 const modelLink = (m: string) => modelHref(HERE, m);
 
 /**
- * Appends one operation's section of an API doc to `out` (the pieces of its page, joined
- * once): the `##` heading, signature, deprecation notice, description, then each `###`
- * section and `footer`, blocks separated by blank lines. `page` takes its headings and prose
- * in page order (see PageAnchors); with a marker page, headings and links are markers for
- * the AnchorIndex.
+ * One operation's section of an API doc, as the `docs-operation` partial
+ * (templates/docs/partials/docs-operation.hbs) lays it out: every value computed here
+ * (escaped Markdown, links, anchors, code blocks), the headings, tables, lists, blank lines and
+ * the order of the sections the partial's. Cells of tables are table-safe and a single space
+ * when blank.
  */
-export function writeOperation(view: OperationView, dc: DocsContext, page: PageAnchors, footer: string, out: string[]): OperationEntry {
+export interface DocsOperationView {
+  facts: OperationView;
+  /** the function's name (an identifier: safe in a heading and a code span) */
+  fn: string;
+  /** appended to the `##` heading (an anchor marker, or '' on a page whose slugs are known) */
+  anchor: string;
+  /** the signature, a code span */
+  signature: string;
+  deprecated: boolean;
+  /** the summary and description (Markdown paragraphs; '' for none) */
+  description: string;
+  /** what each `###` heading appends (as `anchor`), by section */
+  headings: Record<SectionKey, string>;
+  /** link destinations to the sections other text links to */
+  links: { parameters: string; responses: string; pagination: string | false; streaming: string | false };
+  /** the example program, a ```ts code block; false when no value of a required parameter could be built */
+  example: string | false;
+  /** false when the operation takes no parameters (and no body) */
+  parameters: false | { type: string; optional: boolean; rows: ParameterRow[] };
+  /** the Request body section's paragraphs (Markdown), false without a body */
+  requestBody: false | string[];
+  /** the Return type section (Markdown) */
+  returnType: string;
+  authorization: AuthorizationView;
+  headers: HeadersView;
+  /** false when the spec declares no responses */
+  responses: false | { headers: boolean; rows: ResponseRow[] };
+  pagination: false | PaginationView;
+  streaming: false | StreamingView;
+  errors: ErrorsView;
+  /** "Back to top" and the links to the README */
+  footer: string;
+}
+
+export type SectionKey = 'example' | 'parameters' | 'requestBody' | 'returnType' | 'authorization' | 'headers' | 'responses' | 'pagination' | 'streaming' | 'errors';
+
+/** One row of the Parameters table (a parameter, or the body as its last row). */
+export interface ParameterRow {
+  name: string;
+  in: string;
+  type: string;
+  description: string;
+  /** `yes` or `no` */
+  required: string;
+  default: string;
+}
+
+/** One row of the Responses table. */
+export interface ResponseRow {
+  status: string;
+  description: string;
+  body: string;
+  result: string;
+  /** the Headers cell (when some response declares headers: the table then has the column) */
+  headers: string;
+}
+
+/** The Authorization section: no security, one requirement, or alternatives. */
+export interface AuthorizationView {
+  none: boolean;
+  /** the one requirement's schemes (Markdown), false for none or several */
+  one: string | false;
+  /** the alternatives (Markdown), false for none or one */
+  any: string[] | false;
+}
+
+/** The HTTP request headers section. */
+export interface HeadersView {
+  contentType: string;
+  accept: string;
+  /** header parameters: the header's name and where its value comes from (code spans) */
+  params: { name: string; from: string; required: boolean }[];
+}
+
+/** The Pagination section. */
+export interface PaginationView {
+  /** how the next page is requested (a sentence) */
+  rule: string;
+  /** the link to the README's Pagination section */
+  readme: string;
+  /** a ```ts code block walking the pages; false when no call could be built */
+  code: string | false;
+}
+
+/** The Streaming section. */
+export interface StreamingView {
+  /** the `…Stream` function's name */
+  fn: string;
+  /** the body sets `stream: true` */
+  flag: boolean;
+  /** `EventStream<…>`, linked (Markdown) */
+  type: string;
+  /** the event stream's media type, a code span */
+  media: string;
+  readme: string;
+  code: string | false;
+}
+
+/** The Errors and retries section. */
+export interface ErrorsView {
+  /** the README's Errors section */
+  readme: string;
+  /** the typed error body: its type's name (code span) and the declared bodies' types (Markdown); false for none */
+  typed: false | { name: string; types: string };
+  /** the method, a code span */
+  method: string;
+  /** retried like an idempotent request: false, or why (`idempotent`: by its method; else `x-oagen-retry`) */
+  retried: false | { idempotent: boolean };
+  /** README links: Retries and timeouts, Per-call options, Raw responses */
+  retries: string;
+  callOptions: string;
+  rawResponses: string;
+}
+
+const SECTION_KEYS: Record<string, SectionKey> = {
+  Example: 'example',
+  Parameters: 'parameters',
+  'Request body': 'requestBody',
+  'Return type': 'returnType',
+  Authorization: 'authorization',
+  'HTTP request headers': 'headers',
+  Responses: 'responses',
+  Pagination: 'pagination',
+  Streaming: 'streaming',
+  'Errors and retries': 'errors',
+};
+
+/**
+ * One operation's section of an API doc, as values for the `docs-operation` partial. `page`
+ * takes its headings and prose in page order (see PageAnchors: the partial's order of
+ * sections); with a marker page, headings and links are markers for the AnchorIndex.
+ */
+export function operationSection(view: OperationView, dc: DocsContext, page: PageAnchors, footer: string): { entry: OperationEntry; section: DocsOperationView } {
   const { op, names } = view;
 
   // the headings, and the spec prose between them, in page order, before any link to them
@@ -49,34 +181,44 @@ export function writeOperation(view: OperationView, dc: DocsContext, page: PageA
   const description = paragraphs.join('\n\n');
   page.prose(description);
   const bodyText = view.body?.description?.trim() ? markdownText(view.body.description.trim()) : '';
-  const titles = sectionTitles(view);
-  const suffixes: string[] = [];
-  // the link to each section something links to ('' for the others)
-  const links: string[] = [];
-  for (const title of titles) {
+  const headings = {} as Record<SectionKey, string>;
+  const links: DocsOperationView['links'] = { parameters: '', responses: '', pagination: false, streaming: false };
+  for (const title of sectionTitles(view)) {
+    const key = SECTION_KEYS[title]!;
     if (LINKED_SECTIONS.has(title)) {
       // the README links to Streaming; the others are linked from the operation's own text
       const a = page.anchor(title, ids.section(op.key, title), title === 'Streaming');
-      suffixes.push(a.suffix);
-      links.push(a.link);
+      headings[key] = a.suffix;
+      links[key as 'parameters'] = a.link;
     } else {
-      suffixes.push(page.heading(title));
-      links.push('');
+      headings[key] = page.heading(title);
     }
     if (title === 'Request body') page.prose(bodyText);
   }
-  const here = (title: string) => links[titles.indexOf(title)] || page.link(ids.section(op.key, title));
 
-  out.push('\n## ', names.fn, top.suffix, '\n\n> ', markdownCode(signature(view)), '\n');
-  if (op.deprecated) out.push('\n> **Deprecated.** The API marks this operation as deprecated: it may be removed in a future version.\n');
-  if (description) out.push('\n', description, '\n');
-  for (let i = 0; i < titles.length; i++) {
-    out.push('\n### ', titles[i], suffixes[i], '\n\n');
-    writeSection(titles[i], view, dc, here, bodyText, out);
-    out.push('\n');
-  }
-  out.push('\n', footer, '\n');
-  return { view, link: top.link, summary: firstLine(op.summary ?? op.description), http: httpLine(view) };
+  const example = operationExample(view, dc);
+  const section: DocsOperationView = {
+    facts: view,
+    fn: names.fn,
+    anchor: top.suffix,
+    signature: markdownCode(signature(view)),
+    deprecated: op.deprecated === true,
+    description,
+    headings,
+    links,
+    example: example ? codeBlock('ts', example) : false,
+    parameters: parametersView(view, dc),
+    requestBody: view.body ? requestBodyParagraphs(view, dc, bodyText) : false,
+    returnType: returnTypeBody(view, dc, links.pagination || ''),
+    authorization: authorizationView(view, dc),
+    headers: headersView(view),
+    responses: responsesView(view, dc),
+    pagination: view.pagination ? paginationView(view, dc) : false,
+    streaming: view.stream && view.names.stream ? streamingView(view, dc) : false,
+    errors: errorsView(view, dc),
+    footer,
+  };
+  return { entry: { view, link: top.link, summary: firstLine(op.summary ?? op.description), http: httpLine(view) }, section };
 }
 
 /**
@@ -85,42 +227,6 @@ export function writeOperation(view: OperationView, dc: DocsContext, page: PageA
  */
 export function httpLine(view: OperationView): string {
   return `**${view.op.method}** ${markdownCode((view.server ?? '') + view.op.path)}`;
-}
-
-function writeSection(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string, out: string[]): void {
-  switch (title) {
-    case 'Parameters':
-      return writeParameters(view, dc, out);
-    case 'Responses':
-      return writeResponses(view, dc, out);
-    default:
-      out.push(sectionText(title, view, dc, here, bodyText));
-  }
-}
-
-function sectionText(title: string, view: OperationView, dc: DocsContext, here: (title: string) => string, bodyText: string): string {
-  switch (title) {
-    case 'Example': {
-      const example = operationExample(view, dc);
-      return example
-        ? codeBlock('ts', example)
-        : `No example: oagen could not build a value of every required parameter's type. See [Parameters](${here('Parameters')}) for what ${markdownCode(view.names.fn)} takes.`;
-    }
-    case 'Request body':
-      return requestBodyBody(view, dc, bodyText);
-    case 'Return type':
-      return returnTypeBody(view, dc, here);
-    case 'Authorization':
-      return authorizationBody(view, dc);
-    case 'HTTP request headers':
-      return headersBody(view);
-    case 'Pagination':
-      return paginationBody(view, dc);
-    case 'Streaming':
-      return streamingBody(view, dc);
-    default:
-      return errorsBody(view, dc, here);
-  }
 }
 
 /** The sections links go to: from the operation's own text, and Streaming from the README. */
@@ -284,8 +390,8 @@ function itemParts(view: OperationView, dc: DocsContext): TypePart[] | undefined
 // ---------------------------------------------------------------------------------------
 // parameters and body
 
-/** `description`: markdownText of the body's description ('' for none). */
-function requestBodyBody(view: OperationView, dc: DocsContext, description: string): string {
+/** The Request body section's paragraphs; `description`: markdownText of the body's description ('' for none). */
+function requestBodyParagraphs(view: OperationView, dc: DocsContext, description: string): string[] {
   const b = view.body!;
   const lines = [
     `${bodyTypeMarkdown(view, dc)}${b.required ? ', required' : ', optional'}, in ${markdownCode(`params.${b.key}`)}; sent as ${b.media.length > 1 ? 'one of the media types below' : `${markdownCode(b.mediaType)}${bodyEncoding(b.kind)}`}.`,
@@ -320,7 +426,7 @@ function requestBodyBody(view: OperationView, dc: DocsContext, description: stri
       lines.push(`As ${markdownCode(m.mediaType)}:\n\n${codeBlock('ts', code)}`);
     }
   }
-  return lines.join('\n\n');
+  return lines;
 }
 
 /** How a form or multipart body's fields are written: the spec's `encoding`, then the config's formats. */
@@ -363,7 +469,8 @@ function bodyEncoding(kind: string): string {
 // ---------------------------------------------------------------------------------------
 // results
 
-function returnTypeBody(view: OperationView, dc: DocsContext, here: (title: string) => string): string {
+/** The Return type section; `pagination`: the link to the Pagination section ('' for none). */
+function returnTypeBody(view: OperationView, dc: DocsContext, pagination: string): string {
   const href = (m: string) => modelHref(HERE, m);
   const success = successParts(view, dc);
   switch (view.success.kind) {
@@ -381,16 +488,16 @@ function returnTypeBody(view: OperationView, dc: DocsContext, here: (title: stri
     return [
       typeMarkdown(['PagePromise<', ...success, ', ', ...item, '>'], href),
       '',
-      `Awaiting it gives the first page, ${typeMarkdown(success, href)}; ${markdownCode('for await')} over it gives every ${typeMarkdown(item, href)} of every page (see [Pagination](${here('Pagination')})).`,
+      `Awaiting it gives the first page, ${typeMarkdown(success, href)}; ${markdownCode('for await')} over it gives every ${typeMarkdown(item, href)} of every page (see [Pagination](${pagination})).`,
     ].join('\n');
   }
   const schemas = view.success.schemas;
   return schemas.length === 1 ? schemaMarkdown(schemas[0], dc.types, HERE, modelLink) : typeMarkdown(success, href);
 }
 
-function authorizationBody(view: OperationView, dc: DocsContext): string {
+function authorizationView(view: OperationView, dc: DocsContext): AuthorizationView {
   const security = view.security;
-  if (security.length === 0) return 'None: this operation needs no credentials.';
+  if (security.length === 0) return { none: true, one: false, any: false };
   const alt = (req: Record<string, string[]>) => {
     const names = Object.keys(req);
     if (names.length === 0) return 'no credentials (authentication is optional)';
@@ -402,8 +509,8 @@ function authorizationBody(view: OperationView, dc: DocsContext): string {
       }),
     );
   };
-  if (security.length === 1) return `${alt(security[0])}.`;
-  return `Any one of:\n\n${security.map((r) => `- ${alt(r)}`).join('\n')}\n\nThe client uses the first one whose credentials are configured.`;
+  if (security.length === 1) return { none: false, one: alt(security[0]), any: false };
+  return { none: false, one: false, any: security.map(alt) };
 }
 
 export function schemeKind(facts: ClientFacts, name: string): string {
@@ -423,32 +530,28 @@ export function schemeKind(facts: ClientFacts, name: string): string {
   }
 }
 
-function headersBody(view: OperationView): string {
+function headersView(view: OperationView): HeadersView {
   // what the client sends: the declared success media types (the runtime's default for JSON)
   const accept = view.accept !== undefined ? view.accept.split(', ') : view.success.kind === 'json' ? ['application/json'] : [];
   const streamAccept = view.stream?.shape.mediaTypes ?? [];
-  const params = view.params
-    .filter((p) => p.param.in === 'header')
-    .map((p) => `- ${markdownCode(p.param.name)}: from ${markdownCode(isIdentifierName(p.key) ? `params.${p.key}` : `params[${stringLiteral(p.key)}]`)}${p.param.required ? '' : ' (when given)'}`);
-  return [
-    `- **Content-Type**: ${view.body ? view.body.media.map((m) => markdownCode(m.mediaType)).join(' or ') : 'none (no request body)'}`,
-    `- **Accept**: ${accept.length > 0 ? accept.map(markdownCode).join(', ') : view.success.jsonString ? 'none (the declared JSON string is read as text, whatever comes back)' : 'none (no response body)'}${streamAccept.length > 0 ? ` (${streamAccept.map(markdownCode).join(', ')} for ${markdownCode(view.names.stream ?? '')})` : ''}`,
-    ...params,
-  ].join('\n');
+  return {
+    contentType: view.body ? view.body.media.map((m) => markdownCode(m.mediaType)).join(' or ') : 'none (no request body)',
+    accept: `${accept.length > 0 ? accept.map(markdownCode).join(', ') : view.success.jsonString ? 'none (the declared JSON string is read as text, whatever comes back)' : 'none (no response body)'}${streamAccept.length > 0 ? ` (${streamAccept.map(markdownCode).join(', ')} for ${markdownCode(view.names.stream ?? '')})` : ''}`,
+    params: view.params
+      .filter((p) => p.param.in === 'header')
+      .map((p) => ({ name: markdownCode(p.param.name), from: markdownCode(isIdentifierName(p.key) ? `params.${p.key}` : `params[${stringLiteral(p.key)}]`), required: p.param.required })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------
 // notes
 
-function paginationBody(view: OperationView, dc: DocsContext): string {
+function paginationView(view: OperationView, dc: DocsContext): PaginationView {
   const info = view.pagination!.info;
   const fn = view.names.fn;
-  const how = paginationRule(info);
+  const view_: PaginationView = { rule: paginationRule(info), readme: readmeLinkOf(dc, HERE, 'pagination'), code: false };
   const call = callExpression(view, dc, fn);
-  const text = [
-    `${markdownCode(fn)} is paginated: ${markdownCode(`await ${fn}(…)`)} gives one page, ${markdownCode(`for await (… of ${fn}(…))`)} walks every item of every page, and ${markdownCode('.pages()')} walks the pages. ${how} The next page is requested only when iteration reaches it; ${markdownCode('break')} stops early. See [Pagination](${readmeLinkOf(dc, HERE, 'pagination')}) in the README.`,
-  ];
-  if (!call) return text[0];
+  if (!call) return view_;
   const accessor = view.success.schemas.length === 1 ? itemsAccessor(info.items) : undefined;
   const head = '  ';
   const code = [
@@ -460,7 +563,8 @@ function paginationBody(view: OperationView, dc: DocsContext): string {
     `${head}console.log(${accessor !== undefined ? `page${accessor}${accessor ? '?' : ''}.length` : 'page'});`,
     '}',
   ].join('\n');
-  return `${text[0]}\n\n${codeBlock('ts', code)}`;
+  view_.code = codeBlock('ts', code);
+  return view_;
 }
 
 /** `.data`, `.meta?.items`: optional chaining is allowed on any property in TypeScript. */
@@ -494,14 +598,21 @@ function paginationRule(info: PaginationInfo): string {
   }
 }
 
-function streamingBody(view: OperationView, dc: DocsContext): string {
+function streamingView(view: OperationView, dc: DocsContext): StreamingView {
   const fn = view.names.stream!;
   const media = view.stream!.shape.mediaType ?? 'text/event-stream';
   const events = view.stream!.shape.schemas.map((s) => typeParts(s, dc.types));
   const eventParts: TypePart[] = events.flatMap((e, i) => (i === 0 ? e : [' | ', ...e]));
-  const text = `${markdownCode(fn)} sends the same request${view.stream!.flag ? ` with ${markdownCode('stream: true')} in the body` : ''} and resolves to an ${typeMarkdown(['EventStream<', ...(eventParts.length ? eventParts : ['unknown']), '>'], (m) => modelHref(HERE, m))} of the ${markdownCode(media)} events: iterate it with ${markdownCode('for await')}, stop it with ${markdownCode('stream.abort()')}. See [Streaming](${readmeLinkOf(dc, HERE, 'streaming')}).`;
+  const out: StreamingView = {
+    fn,
+    flag: !!view.stream!.flag,
+    type: typeMarkdown(['EventStream<', ...(eventParts.length ? eventParts : ['unknown']), '>'], (m) => modelHref(HERE, m)),
+    media: markdownCode(media),
+    readme: readmeLinkOf(dc, HERE, 'streaming'),
+    code: false,
+  };
   const call = callExpression(view, dc, fn);
-  if (!call) return text;
+  if (!call) return out;
   const code = [
     importLine(dc.facts, ['createClient', fn]),
     '',
@@ -512,11 +623,11 @@ function streamingBody(view: OperationView, dc: DocsContext): string {
     '  console.log(event);',
     '}',
   ].join('\n');
-  return `${text}\n\n${codeBlock('ts', code)}`;
+  out.code = codeBlock('ts', code);
+  return out;
 }
 
-function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) => string): string {
-  const errors = readmeLinkOf(dc, HERE, 'errors');
+function errorsView(view: OperationView, dc: DocsContext): ErrorsView {
   // the declared error bodies' types, once each (a spec's shared error model: the same parts)
   const declared: TypePart[][] = [];
   const shown: string[] = [];
@@ -529,54 +640,33 @@ function errorsBody(view: OperationView, dc: DocsContext, here: (title: string) 
       shown.push(schemaMarkdown(c.schema, dc.types, HERE, modelLink));
     }
   }
-  const bodyNote =
-    declared.length > 0 && view.errorType !== undefined
-      ? ` Its ${markdownCode('body')} is the parsed error body, typed ${markdownCode(view.names.error)} (${shown.length === 1 ? shown[0] : shown.join(' or ')}) for the declared error responses.`
-      : ` Its ${markdownCode('body')} is the parsed JSON (or text) of the response: the spec declares no error body.`;
   const method = view.op.method.toUpperCase();
-  const texts = errorTexts(dc);
-  return (
-    `- A non-2xx response rejects with an [${markdownCode('ApiError')}](${errors}), the subclass for its status (see [Responses](${here('Responses')})), carrying ${texts.carrying}.${bodyNote} ${texts.connection}\n` +
-    `- ${retryText(method, view.op.extensions['x-oagen-retry'] === true, texts)}\n` +
-    `- ${texts.options}`
-  );
-}
-
-export interface ErrorTexts {
-  carrying: string;
-  connection: string;
-  retried: Map<string, string>;
-  options: string;
-}
-
-/** The sentences every operation's "Errors and retries" shares, written once per link resolver (the run's cache). */
-function errorTexts(dc: DocsContext): ErrorTexts {
-  let t = dc.cache.errorTexts;
-  if (!t) {
-    const retries = readmeLinkOf(dc, HERE, 'retries');
-    t = {
-      carrying: `${markdownCode('status')}, ${markdownCode('headers')} and ${markdownCode('requestId')}`,
-      connection: `No response at all rejects with ${markdownCode('ConnectionError')} (${markdownCode('TimeoutError')} past ${markdownCode('timeout')}).`,
-      retried: new Map(),
-      options: `Per-call options, the last argument: ${markdownCode('signal')}, ${markdownCode('timeout')}, ${markdownCode('maxRetries')}, ${markdownCode('retry')}, ${markdownCode('idempotencyKey')} (see [Retries and timeouts](${retries})), and ${markdownCode('headers')}, ${markdownCode('query')}, ${markdownCode('body')}, ${markdownCode('fetchOptions')}, ${markdownCode('baseUrl')}, ${markdownCode('contentType')} (see [Per-call options](${readmeLinkOf(dc, HERE, 'call-options')})). ${markdownCode('.withResponse()')} on the result adds the HTTP response (see [Raw responses](${readmeLinkOf(dc, HERE, 'raw-responses')})).`,
-    };
-    dc.cache.errorTexts = t;
-  }
-  return t;
-}
-
-/** Whether (and why) an operation is retried, by method (remembered per method). */
-function retryText(method: string, markedSafe: boolean, texts: ErrorTexts): string {
   const idempotent = /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/.test(method);
-  const key = `${method} ${markedSafe}`;
-  let text = texts.retried.get(key);
-  if (text !== undefined) return text;
-  if (idempotent || markedSafe) {
-    const why = idempotent ? `${markdownCode(method)} is idempotent` : `the spec marks it safe to retry (${markdownCode('x-oagen-retry')})`;
-    text = `Retried automatically: ${why}, so connection errors, timeouts, 408, 409, 429 and 5xx are retried up to ${markdownCode('maxRetries')} times (default 2) with backoff, honouring ${markdownCode('Retry-After')}. ${markdownCode('{ retry: false }')} in the options turns that off for one call.`;
-  } else {
-    text = `${markdownCode(method)} is not idempotent: retried only when the server did not process the request (a 429 or 503, ${markdownCode('x-should-retry: true')}, a refused connection), up to ${markdownCode('maxRetries')} times (default 2), honouring ${markdownCode('Retry-After')}. Opt in to the full retry rule with ${markdownCode('{ retry: true }')} or an ${markdownCode('idempotencyKey')} in the options, or ${markdownCode('idempotencyHeader')} on the client.`;
-  }
-  texts.retried.set(key, text);
-  return text;
+  const links = readmeLinks(dc);
+  return {
+    readme: links.errors,
+    typed: declared.length > 0 && view.errorType !== undefined ? { name: markdownCode(view.names.error), types: shown.length === 1 ? shown[0] : shown.join(' or ') } : false,
+    method: markdownCode(method),
+    retried: idempotent || view.op.extensions['x-oagen-retry'] === true ? { idempotent } : false,
+    retries: links.retries,
+    callOptions: links.callOptions,
+    rawResponses: links.rawResponses,
+  };
+}
+
+/** The README links every operation's "Errors and retries" shares (the run's cache). */
+export interface ErrorLinks {
+  errors: string;
+  retries: string;
+  callOptions: string;
+  rawResponses: string;
+}
+
+function readmeLinks(dc: DocsContext): ErrorLinks {
+  return (dc.cache.errorLinks ??= {
+    errors: readmeLinkOf(dc, HERE, 'errors'),
+    retries: readmeLinkOf(dc, HERE, 'retries'),
+    callOptions: readmeLinkOf(dc, HERE, 'call-options'),
+    rawResponses: readmeLinkOf(dc, HERE, 'raw-responses'),
+  });
 }

@@ -10,10 +10,12 @@
  * them), so nobody reads them again; the README's links to them are written last, and the
  * model pages get their links written directly.
  *
- * Strings are computed in TypeScript (docs-*.ts), each operation's section as a list of
- * pieces joined once (as the code of an operation is, in operations.ts); the templates lay out
- * the pages: templates/package/README.md.hbs, templates/docs/api.md.hbs (one per API group)
- * and templates/docs/model.md.hbs (one per model).
+ * Values are computed in TypeScript (view models: ApiPageView here, DocsOperationView in
+ * operation.ts, DocsModelView in model.ts, WebhooksPageView in webhooks.ts; the README's in
+ * readme.ts); the templates lay out the pages: templates/package/README.md.hbs,
+ * templates/docs/api.md.hbs (one per API group, `{{> docs-operation}}` per operation),
+ * templates/docs/model.md.hbs (one per model, with the docs-model-* partials) and
+ * templates/docs/webhooks.md.hbs. Partials: templates/docs/partials/.
  */
 import type { ApiIR, OperationKey } from '../../ir/types.js';
 import type { Names } from '../../naming/names.js';
@@ -21,10 +23,9 @@ import { AnchorIndex, anchorLink, PageAnchors } from './anchors.js';
 import { clientFacts, compareNames } from './client.js';
 import { DocsCache, readmeHref, readmeLinkOf, useLinks, type DocsContext } from './context.js';
 import { markdownCell as cell, markdownCode, markdownTableCell, markdownText } from '../../escape/index.js';
-import { table } from './markdown.js';
 import { modelPage } from './model.js';
 import { UsageIndex } from './usage.js';
-import { writeOperation } from './operation.js';
+import { operationSection, type DocsOperationView } from './operation.js';
 import { readmeView, type DeprecatedAlias } from './readme.js';
 import { schemaModels } from './type-markdown.js';
 import type { ModelView } from '../../view/models.js';
@@ -145,7 +146,7 @@ export function renderDocs(input: DocsInput): Map<string, string> {
     files.set(`docs/models/${m.name}.md`, render('docs/model.md.hbs', modelPage(m, dc, usage.of(m.name), referencedBy.get(m.name) ?? [])));
   }
   files.set('README.md', readmeText);
-  if (input.webhooks.length > 0) files.set('docs/Webhooks.md', webhooksPage(ir, input.packageName, input.webhooks));
+  if (input.webhooks.length > 0) files.set('docs/Webhooks.md', render('docs/webhooks.md.hbs', webhooksPage(ir, input.packageName, input.webhooks)));
 
   return files;
 }
@@ -170,31 +171,38 @@ function apiDoc(api: ApiDocInput, dc: DocsContext, render: (template: string, da
   const title = api.title + page.heading(api.title, 'top');
   page.prose(api.description);
   const footer = `[Back to top](${page.link('top')}) · ${api.footer}`;
-  // Each operation's text is joined as soon as it is written: its pieces then die young,
-  // where keeping them for the page's join had the garbage collector copy them (3× the GC time).
-  const operations: string[] = [];
+  const operations: DocsOperationView[] = [];
   const entries = api.views.map((v) => {
-    const pieces: string[] = [];
-    const entry = writeOperation(v, dc, page, footer, pieces);
-    operations.push(pieces.join(''));
+    const { entry, section } = operationSection(v, dc, page, footer);
+    operations.push(section);
     usage?.note(v, api.title, dc.types);
     return entry;
   });
   const baseUrl = dc.facts.baseUrl;
-  const methods = table(
-    ['Function', 'HTTP request', 'Description'],
-    entries.map((e) => [
-      cell(`[${markdownCode(e.view.names.fn)}](${e.link})`),
-      cell(e.http),
-      `${e.view.op.deprecated ? '**Deprecated.** ' : ''}${markdownTableCell(e.summary)}`,
-    ]),
-  );
+  const methods = entries.map((e) => {
+    const summary = markdownTableCell(e.summary);
+    return { fn: cell(`[${markdownCode(e.view.names.fn)}](${e.link})`), http: cell(e.http), summary: e.view.op.deprecated ? `**Deprecated.** ${summary}` : summary || ' ' };
+  });
   const own = api.views.some((v) => v.server !== undefined)
     ? ` Operations with their own server (the spec's operation- or path-level ${markdownCode('servers')}) show their full URL and are sent there; the client's ${markdownCode('servers')} option maps such a server to another base URL, and the call option ${markdownCode('baseUrl')} overrides both for one call.`
     : '';
   const server = baseUrl
     ? `All URIs are relative to ${markdownCode(baseUrl)}, the default ${markdownCode('baseUrl')} of ${markdownCode('createClient')}.${own}`
     : `The spec declares no server: pass ${markdownCode('baseUrl')} to ${markdownCode('createClient')}.${own}`;
-  const content = render('docs/api.md.hbs', { title, description: api.description, baseUrl: server, methods, operations: operations.join('') });
+  const content = render('docs/api.md.hbs', { title, description: api.description, baseUrl: server, methods, operations } satisfies ApiPageView);
   return { page, content };
+}
+
+/** What templates/docs/api.md.hbs lays out: one API group's page. */
+export interface ApiPageView {
+  /** the page's title (with its anchor marker, if any) */
+  title: string;
+  /** Markdown */
+  description: string;
+  /** the sentence on the base URL (Markdown) */
+  baseUrl: string;
+  /** the table of functions: cells (table-safe, a single space when blank; `summary` with its `**Deprecated.**` marker) */
+  methods: { fn: string; http: string; summary: string }[];
+  /** each operation's section, laid out by the `docs-operation` partial */
+  operations: DocsOperationView[];
 }

@@ -10,57 +10,55 @@
 import type { Parameter, Response, Schema } from '../../ir/types.js';
 import { markdownCell as cell, literalExpression as literalCode, markdownCode, markdownTableCell } from '../../escape/index.js';
 import { modelHref, readmeLinkOf, type DocsContext } from './context.js';
-import { tableOf, tableRow } from './markdown.js';
 import { keywordMarkdown, schemaMarkdown, typeMarkdown, typeParts } from './type-markdown.js';
 import type { OperationView, WireFormat } from '../../view/operations.js';
+import type { ParameterRow, ResponseRow } from './operation.js';
 
 const HERE = 'docs/' as const;
 const modelLink = (m: string) => modelHref(HERE, m);
 
-const PARAMETER_TABLE = tableOf(['Name', 'In', 'Type', 'Description', 'Required', 'Default'], []);
-
-/** Appends the Parameters section's text to `out`. */
-export function writeParameters(view: OperationView, dc: DocsContext, out: string[]): void {
-  if (view.params.length === 0 && !view.body) {
-    out.push(`This operation takes no parameters: call ${markdownCode(`${view.names.fn}(client)`)}.`);
-    return;
-  }
-  out.push(`${markdownCode('params')}: ${markdownCode(view.names.params)}${view.paramsOptional ? ' (optional: nothing in it is required)' : ''}.\n\n`, PARAMETER_TABLE);
-  for (const p of view.params) out.push('\n', parameterRow(p.key, p.param, dc, p.format && { objects: p.format.objects, arrays: p.arrayValued ? p.format.arrays : undefined }));
+/** The Parameters table's values (laid out by the `docs-operation` partial); false when the operation takes none. */
+export function parametersView(view: OperationView, dc: DocsContext): false | { type: string; optional: boolean; rows: ParameterRow[] } {
+  if (view.params.length === 0 && !view.body) return false;
+  const rows: ParameterRow[] = [];
+  for (const p of view.params) rows.push(parameterRow(p.key, p.param, dc, p.format && { objects: p.format.objects, arrays: p.arrayValued ? p.format.arrays : undefined }));
   if (view.body) {
     const b = view.body;
-    out.push(
-      '\n',
-      tableRow([
-        cell(markdownCode(b.key)),
-        'body',
-        cell(bodyTypeMarkdown(view, dc)),
-        [markdownTableCell(b.description ?? ''), cell(`Sent as ${b.media.map((m) => markdownCode(m.mediaType)).join(' or ')}.`)].filter(Boolean).join(' '),
-        b.required ? 'yes' : 'no',
-        '',
-      ]),
-    );
+    rows.push({
+      name: blank(cell(markdownCode(b.key))),
+      in: 'body',
+      type: blank(cell(bodyTypeMarkdown(view, dc))),
+      description: blank([markdownTableCell(b.description ?? ''), cell(`Sent as ${b.media.map((m) => markdownCode(m.mediaType)).join(' or ')}.`)].filter(Boolean).join(' ')),
+      required: b.required ? 'yes' : 'no',
+      default: ' ',
+    });
   }
+  return { type: markdownCode(view.names.params), optional: view.paramsOptional, rows };
+}
+
+/** A table cell: a single space when blank. */
+function blank(cell: string): string {
+  return cell || ' ';
 }
 
 /** by type context: parameter rows by parameterKey */
-const parameterRows = new WeakMap<DocsContext['types'], Map<string, string>>();
+const parameterRows = new WeakMap<DocsContext['types'], Map<string, ParameterRow>>();
 
-function parameterRow(key: string, param: Parameter, dc: DocsContext, format?: Parameters<typeof formatNote>[1]): string {
+function parameterRow(key: string, param: Parameter, dc: DocsContext, format?: Parameters<typeof formatNote>[1]): ParameterRow {
   const cacheKey = format ? undefined : parameterKey(key, param);
   let rows = parameterRows.get(dc.types);
   if (!rows) parameterRows.set(dc.types, (rows = new Map()));
   let row = cacheKey === undefined ? undefined : rows.get(cacheKey);
   if (row === undefined) {
     const name = key === param.name ? markdownCode(key) : `${markdownCode(key)} (${markdownCode(param.name)} in the ${param.in})`;
-    row = tableRow([
-      cell(name),
-      param.in,
-      cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink)),
-      [paramDescription(param, dc), format ? cell(formatNote(param.name, format)) : ''].filter(Boolean).join(' '),
-      param.required ? 'yes' : 'no',
-      cell(defaultText(param.schema, dc)),
-    ]);
+    row = {
+      name: blank(cell(name)),
+      in: param.in,
+      type: blank(cell(schemaMarkdown(param.schema, dc.types, HERE, modelLink))),
+      description: blank([paramDescription(param, dc), format ? cell(formatNote(param.name, format)) : ''].filter(Boolean).join(' ')),
+      required: param.required ? 'yes' : 'no',
+      default: blank(cell(defaultText(param.schema, dc))),
+    };
     if (cacheKey !== undefined) rows.set(cacheKey, row);
   }
   return row;
@@ -171,33 +169,31 @@ function errorClass(status: string): string {
   return 'ApiError';
 }
 
-const RESPONSE_TABLES = [false, true].map((withHeaders) => tableOf(['Status', 'Description', 'Body', 'Result', ...(withHeaders ? ['Headers'] : [])], []));
-
 type Role = 'ok' | 'error' | 'other';
 
-/** Appends the Responses section's text to `out`. */
-export function writeResponses(view: OperationView, dc: DocsContext, out: string[]): void {
+/** The Responses table's values (laid out by the `docs-operation` partial); false when the spec declares none. */
+export function responsesView(view: OperationView, dc: DocsContext): false | { headers: boolean; rows: ResponseRow[] } {
   const responses = view.op.responses;
-  if (responses.length === 0) {
-    out.push('The spec declares no responses.');
-    return;
-  }
+  if (responses.length === 0) return false;
   const { ok, errors } = responseRoles(view);
   const withHeaders = responses.some((r) => r.headers.length > 0);
-  out.push(RESPONSE_TABLES[withHeaders ? 1 : 0]);
-  for (const r of responses) out.push('\n', responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc));
+  return { headers: withHeaders, rows: responses.map((r) => responseRow(r, ok.includes(r) ? 'ok' : errors.includes(r) ? 'error' : 'other', withHeaders, dc)) };
 }
 
-function responseRow(r: Response, role: Role, withHeaders: boolean, dc: DocsContext): string {
+function responseRow(r: Response, role: Role, withHeaders: boolean, dc: DocsContext): ResponseRow {
   const cacheKey = responseKey(r, role, withHeaders);
   // in the run's cache (the error class links to the README): rows by responseKey
   const rows = dc.cache.responseRows;
   let row = cacheKey === undefined ? undefined : rows.get(cacheKey);
   if (row === undefined) {
     const result = role === 'ok' ? 'returned' : role === 'error' ? `throws [${markdownCode(errorClass(r.status))}](${readmeLinkOf(dc, HERE, 'errors')})` : '';
-    const cells = [cell(`**${markdownCode(r.status)}**`), markdownTableCell(r.description ?? ''), cell(responseBody(r, dc)), cell(result)];
-    if (withHeaders) cells.push(cell(r.headers.map((h) => markdownCode(h.name)).join(', ')));
-    row = tableRow(cells);
+    row = {
+      status: blank(cell(`**${markdownCode(r.status)}**`)),
+      description: blank(markdownTableCell(r.description ?? '')),
+      body: blank(cell(responseBody(r, dc))),
+      result: blank(cell(result)),
+      headers: withHeaders ? blank(cell(r.headers.map((h) => markdownCode(h.name)).join(', '))) : ' ',
+    };
     if (cacheKey !== undefined) rows.set(cacheKey, row);
   }
   return row;

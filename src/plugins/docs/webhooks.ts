@@ -38,47 +38,80 @@ export function webhooksReadme(packageName: string, events: readonly WebhookEven
   ].join('\n\n');
 }
 
+/**
+ * What templates/docs/webhooks.md.hbs lays out on `docs/Webhooks.md`: the events' table and a
+ * section per event. Values only: escaped Markdown, cells (table-safe), links, code blocks.
+ */
+export interface WebhooksPageView {
+  /** the API's title (Markdown) */
+  title: string;
+  /** a ```ts block: a handler verifying deliveries */
+  handler: string;
+  events: WebhookEventSection[];
+}
+
+/** One event: its table row's cells and its section. */
+export interface WebhookEventSection {
+  facts: WebhookEventView;
+  /** the event's name: a code span (table cell) and the heading's text */
+  name: string;
+  heading: string;
+  method: string;
+  /** how a delivery is recognised (Markdown; `recognisedCell`: table-safe) */
+  recognised: string;
+  recognisedCell: string;
+  /** the payload's model, linked (table-safe), or its type `WebhookPayloads[…]` as a code span */
+  payloadCell: string;
+  deprecated: boolean;
+  summary: string;
+  description: string;
+  /** `POST name`, a code span */
+  hook: string;
+  /** the payload's model, linked; false when the payload is no named model (see `payloadType`) */
+  model: string | false;
+  /** a ```ts block declaring the payload's type, when it is no named model */
+  payloadType: string | false;
+  payloadDescription: string;
+  /** a ```ts block reading the payload of this event */
+  example: string;
+}
+
 /** `docs/Webhooks.md`: a section per event. */
-export function webhooksPage(ir: ApiIR, packageName: string, events: readonly WebhookEventView[]): string {
-  const out = [
-    '# Webhooks',
-    '',
-    `The events ${markdownText(ir.info.title)} sends to your server. Each delivery is a ${markdownCode('{ name, payload }')} of ${markdownCode('WebhookEvent')} once ${markdownCode('verifyWebhook')} (or ${markdownCode('parseWebhook')}) has identified it; see the README's Webhooks section.`,
-    '',
-    codeBlock('ts', handlerExample(packageName, events)),
-    '',
-    '| event | method | recognised by | payload |',
-    '| --- | --- | --- | --- |',
-    ...events.map((e) => `| ${markdownCode(e.name)} | ${e.hook.method} | ${e.recognised.replace(/\|/g, '\\|')} | ${e.model ? codeLink(e.model, modelHref('docs/', e.model)) : markdownCode('WebhookPayloads[' + JSON.stringify(e.name) + ']').replace(/\|/g, '\\|')} |`),
-  ];
-  for (const e of events) {
-    out.push('', `## ${markdownText(e.name).replace(/\n+/g, ' ')}`, '');
-    if (e.hook.deprecated) out.push('**Deprecated.**', '');
-    if (e.hook.summary?.trim()) out.push(markdownText(e.hook.summary.trim()), '');
-    if (e.hook.description?.trim()) out.push(markdownText(e.hook.description.trim()), '');
-    out.push(`${markdownCode(`${e.hook.method} ${e.hook.name}`)}, recognised by ${e.recognised}.`, '');
-    if (e.model) out.push(`Payload: ${codeLink(e.model, modelHref('docs/', e.model))}.`, '');
-    else {
+export function webhooksPage(ir: ApiIR, packageName: string, events: readonly WebhookEventView[]): WebhooksPageView {
+  return {
+    title: markdownText(ir.info.title),
+    handler: codeBlock('ts', handlerExample(packageName, events)),
+    events: events.map((e): WebhookEventSection => {
+      const model = e.model ? codeLink(e.model, modelHref('docs/', e.model)) : false;
       const imports = e.models.length ? `import type { ${e.models.join(', ')} } from ${stringLiteral(packageName)};\n\n` : '';
-      out.push('Payload:', '', codeBlock('ts', `${imports}export type Payload = ${e.type};`), '');
-    }
-    const payloadDescription = e.hook.payload?.description?.trim();
-    if (payloadDescription) out.push(markdownText(payloadDescription), '');
-    const payloadType = `WebhookPayloads[${stringLiteral(e.name)}]`;
-    out.push(
-      codeBlock(
-        'ts',
-        [
-          `import { parseWebhook, type WebhookPayloads } from ${stringLiteral(packageName)};`,
-          '',
-          `export function payloadOf(body: string, headers: Record<string, string>): ${payloadType} | undefined {`,
-          '  const event = parseWebhook(body, headers);',
-          `  return event.name === ${stringLiteral(e.name)} ? event.payload : undefined;`,
-          '}',
-        ].join('\n'),
-      ),
-    );
-  }
-  out.push('', '[README](../README.md)', '');
-  return out.join('\n');
+      const payloadType = `WebhookPayloads[${stringLiteral(e.name)}]`;
+      return {
+        facts: e,
+        name: markdownCode(e.name),
+        heading: markdownText(e.name).replace(/\n+/g, ' '),
+        method: e.hook.method,
+        recognised: e.recognised,
+        recognisedCell: e.recognised.replace(/\|/g, '\\|'),
+        payloadCell: model || markdownCode('WebhookPayloads[' + JSON.stringify(e.name) + ']').replace(/\|/g, '\\|'),
+        deprecated: e.hook.deprecated === true,
+        summary: e.hook.summary?.trim() ? markdownText(e.hook.summary.trim()) : '',
+        description: e.hook.description?.trim() ? markdownText(e.hook.description.trim()) : '',
+        hook: markdownCode(`${e.hook.method} ${e.hook.name}`),
+        model,
+        payloadType: model ? false : codeBlock('ts', `${imports}export type Payload = ${e.type};`),
+        payloadDescription: e.hook.payload?.description?.trim() ? markdownText(e.hook.payload.description.trim()) : '',
+        example: codeBlock(
+          'ts',
+          [
+            `import { parseWebhook, type WebhookPayloads } from ${stringLiteral(packageName)};`,
+            '',
+            `export function payloadOf(body: string, headers: Record<string, string>): ${payloadType} | undefined {`,
+            '  const event = parseWebhook(body, headers);',
+            `  return event.name === ${stringLiteral(e.name)} ? event.payload : undefined;`,
+            '}',
+          ].join('\n'),
+        ),
+      };
+    }),
+  };
 }
