@@ -37,7 +37,7 @@ export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModu
   const models: string[] = [];
   // schemas whose inferred type is too long to emit (TS7056) are annotated too: size.ts
   const { annotated } = annotateBySize(schemas, order, cycles);
-  const dated = ctx.dates && annotated.size > 0 ? datedSchemas(schemas) : undefined;
+  const dated = ctx.dates && annotated.size > 0 ? datedSchemas(schemas, cycles.keys()) : undefined;
   let typeImport = false;
   for (const id of order) {
     const name = constNames.get(id);
@@ -49,9 +49,11 @@ export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModu
       typeImport = true;
       annotation = `: ${dialect.typeName}<${ctx.dates ? `unknown, T.${typeNames.get(id)}` : `T.${typeNames.get(id)}`}>`;
     } else if (annotated.has(id)) {
-      // the model type is its output, unless `dates` makes some of it `Date`s (then as a recursive one)
+      // the model type is its output; with `dates` also its input, and where some of it becomes
+      // `Date`s (or a recursive schema's `unknown`) its input only, as a recursive one
       typeImport = true;
-      annotation = `: ${dialect.typeName}<${dated?.has(id) ? `unknown, T.${typeNames.get(id)}` : `T.${typeNames.get(id)}`}>`;
+      const t = `T.${typeNames.get(id)}`;
+      annotation = `: ${dialect.typeName}<${!dated ? t : dated.has(id) ? `unknown, ${t}` : `${t}, ${t}`}>`;
     }
     models.push(`export const ${name}${annotation} = ${expression};`);
     declared.add(id);

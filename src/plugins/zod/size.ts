@@ -82,13 +82,13 @@ export function schemaSize(s: Schema, refSize: (id: SchemaId) => number): number
 }
 
 /**
- * `dates: "Date"`: the ids whose schema's output differs from the model type — a `date-time` or
- * `date` string in it, or a reference to such a schema (any depth). An annotated one of these
- * cannot claim the model type as its output (render.ts).
+ * `dates: "Date"`: the ids whose schema's output is not the model type — a `date-time` or `date`
+ * string in it, a recursive schema (`unknown` output: render.ts), or a reference to one of those
+ * (any depth). An annotated one of these cannot claim the model type as its output (render.ts).
  */
-export function datedSchemas(schemas: ReadonlyMap<SchemaId, Schema>): Set<SchemaId> {
+export function datedSchemas(schemas: ReadonlyMap<SchemaId, Schema>, recursive: Iterable<SchemaId> = []): Set<SchemaId> {
   const referrers = new Map<SchemaId, SchemaId[]>();
-  const dated = new Set<SchemaId>();
+  const dated = new Set<SchemaId>(recursive);
   for (const [id, s] of schemas) {
     const stack = [s];
     while (stack.length > 0) {

@@ -95,5 +95,7 @@ describe('datedSchemas (dates: "Date")', () => {
       ['UsesPlain', obj([['p', true, ref('Plain')]])],
     ]);
     expect([...datedSchemas(schemas)].sort()).toEqual(['Day', 'Holder', 'Outer', 'Stamp']);
+    // a recursive schema's output is `unknown` with dates: it and its referrers count as dated
+    expect([...datedSchemas(schemas, ['Plain'])].sort()).toEqual(['Day', 'Holder', 'Outer', 'Plain', 'Stamp', 'UsesPlain']);
   });
 });
