@@ -18,16 +18,28 @@
  * one. A schema larger than `ANNOTATE_ABOVE` is annotated; recursive schemas are annotated
  * anyway (order.ts) and count 1.
  *
- * The threshold comes from measurement (README, "The zod plugin"): TS7056 is about the type's
- * text, at roughly 30–60 characters per node here; the smallest failing schema of the specs
- * measured has a size well above it, and the largest passing ones below.
+ * The cost of an annotation: the schema's type is then `z.ZodType<T.Model>` (`z.ZodMiniType` with
+ * `mini`), which has no object methods (`.shape`, `.extend`, `.pick`, `.omit`, `.partial`); it still
+ * parses and infers the same. So annotating is kept rare.
+ *
+ * The threshold, measured (TypeScript 7, zod 4; README, "The zod plugin"): TS7056 comes at about
+ * 0.9–1 million characters of type text (whitespace aside). A model made of ~3 000 references to
+ * one small model (~15 characters per node) passes at 60 000 nodes and fails at 65 000; in AWS
+ * QuickSight (~18 characters per node) the smallest failing schema has size 74 333
+ * (`VisualSchema`), the largest passing one 12 349. An annotation has a cost of its own: the
+ * compiler checks the inferred type against the model type, and for a large one that exceeds its
+ * instantiation limit (TS2589): in Google's contentwarehouse, annotated at 20 000, schemas of
+ * size 22 966 and 48 051 failed so, where at 10 000 the package builds. Hence 10 000: twice under
+ * the smallest size seen to fail that check, five to six times under TS7056's.
  */
 import type { Schema, SchemaId } from '../../ir/types.js';
 import { children } from '../../ir/walk.js';
+import type { ApiView } from '../../view/index.js';
 import { isDateFormat } from './formats.js';
+import { schemaOrder } from './order.js';
 
-/** A model schema whose inferred type is larger than this many nodes is annotated. */
-export const ANNOTATE_ABOVE = 20000;
+/** A model schema whose inferred type is larger than this many nodes is annotated (see above). */
+export const ANNOTATE_ABOVE = 10000;
 
 export interface SizeResult {
   /** the ids annotated because of their size (recursive ones not included) */
@@ -110,4 +122,12 @@ export function datedSchemas(schemas: ReadonlyMap<SchemaId, Schema>, recursive: 
     }
   }
   return dated;
+}
+
+/** The type names of the package's models annotated for their size, sorted (the README lists them). */
+export function sizeAnnotatedModels(view: ApiView): string[] {
+  const schemas = view.types.schemas;
+  const name = (id: SchemaId) => view.types.names.get(id) ?? id;
+  const { order, cycles } = schemaOrder(schemas, name);
+  return [...annotateBySize(schemas, order, cycles).annotated].map(name).sort();
 }

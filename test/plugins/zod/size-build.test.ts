@@ -20,6 +20,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkOptions } from '../../../src/plugins/zod/options.js';
+import { zodReadme } from '../../../src/plugins/zod/readme.js';
 import { runTsc, tsc } from '../../tsc.js';
 import { DIRECTORY_API, modelNames, ROOT, writePackage, zodPackage } from './helpers.js';
 
@@ -98,6 +100,10 @@ describe.each([
     expect(code).toContain(`export const BigPlainSchema: ${type}<${dates ? "T.BigPlain, T.BigPlain" : "T.BigPlain"}> = `);
     for (const small of ['Leaf', 'PlainLeaf', 'Holder']) expect(code).toContain(`export const ${small}Schema = `);
     expect(code).toContain(`import type * as T from './index.js';`);
+    // the README names them and what it costs
+    const readme = zodReadme(pkg.view, checkOptions(options)).body;
+    expect(readme).toContain(': `BigSchema`, `BigPlainSchema`.');
+    expect(readme).toContain('more than 10,000 nodes');
 
     const z = 'mini' in options ? 'zod/mini' : 'zod';
     const infer = dates ? 'z.input' : 'z.infer';
