@@ -78,7 +78,7 @@ function sizeParagraph(view: ApiView, options: Required<ZodOptions>): string[] {
   const type = options.mini ? 'z.ZodMiniType' : 'z.ZodType';
   const listed = names.map((n) => markdownCode(`${n}Schema`)).join(', ');
   return [
-    `Some schemas of this API are too large for TypeScript to write their inferred types out (TS7056 when the declarations are emitted), so they are declared with the model's type instead (${markdownCode(`${type}<${names[0]}>`)}): ${listed}. They parse and infer the same, but their type has no object methods (${markdownCode('.shape')}, ${markdownCode('.extend')}, ${markdownCode('.pick')}, ${markdownCode('.omit')}), as for recursive schemas. The rule: a schema whose inferred type would hold more than ${String(ANNOTATE_ABOVE).replace(/\B(?=(\d{3})+$)/g, ',')} nodes, counting the schemas it refers to unless they are annotated themselves.`,
+    `Some schemas of this API are too large for TypeScript to write their inferred types out (TS7056 when the declarations are emitted), so they are declared with the model's type instead (${markdownCode(`${type}<${names[0]}>`)}): ${listed}. They parse and infer the same, but their type is the plain schema type, without the methods of its kind (an object's ${markdownCode('.shape')}, ${markdownCode('.extend')}, ${markdownCode('.pick')}, ${markdownCode('.omit')}; a union's ${markdownCode('.options')}), as for recursive schemas. The rule: a schema whose inferred type would hold more than ${String(ANNOTATE_ABOVE).replace(/\B(?=(\d{3})+$)/g, ',')} nodes, counting the schemas it refers to unless they are annotated themselves.`,
     '',
   ];
 }
