@@ -7,6 +7,7 @@ import { markdownCode } from '../../escape/index.js';
 import type { ApiView, OperationView } from '../../view/index.js';
 import type { ReadmeSection } from '../types.js';
 import type { ZodOptions } from './options.js';
+import { ANNOTATE_ABOVE, sizeAnnotatedModels } from './size.js';
 
 export function zodReadme(view: ApiView, options: Required<ZodOptions>): ReadmeSection {
   const pkg = view.packageName;
@@ -59,11 +60,27 @@ export function zodReadme(view: ApiView, options: Required<ZodOptions>): ReadmeS
     '```',
     '',
     ...(options.dates === 'Date' ? [...datesParagraph(), ''] : []),
+    ...sizeParagraph(view, options),
     `${markdownCode('validators')} takes any [Standard Schema](https://standardschema.dev) validator (${markdownCode("'~standard'.validate")}) in the same shape, so schemas of another library work as well.`,
     '',
     `What the schemas check: types, required properties, ${markdownCode('nullable')}, enums (closed ones reject other values), ${markdownCode('const')}, discriminated unions, ${markdownCode('allOf')}, ${markdownCode('additionalProperties')}, tuples, defaults (filled in when a property is missing), ${markdownCode('minLength')}/${markdownCode('maxLength')}, ${markdownCode('minimum')}/${markdownCode('maximum')} (exclusive too), ${markdownCode('multipleOf')}, ${markdownCode('minItems')}/${markdownCode('maxItems')}, ${markdownCode('uniqueItems')}, ${markdownCode('minProperties')}/${markdownCode('maxProperties')}, ${markdownCode('pattern')}, and the formats ${['date-time', 'date', 'email', 'uuid', 'uri', 'ipv4', 'ipv6', 'hostname', 'byte', 'duration'].map(markdownCode).join(', ')}. Any other format is not checked (the value only has to be a string), and a ${markdownCode('pattern')} JavaScript cannot compile with the ${markdownCode('u')} flag, nor without it where that keeps its meaning, is left out. A default that does not fit its schema is left out too.`,
   );
   return { id: 'runtime-validation', heading: 'Runtime validation', body: body.join('\n') };
+}
+
+/**
+ * Only in a package with schemas annotated for their size (size.ts): which, and what it costs
+ * (other packages' READMEs stay as they were).
+ */
+function sizeParagraph(view: ApiView, options: Required<ZodOptions>): string[] {
+  const names = sizeAnnotatedModels(view);
+  if (names.length === 0) return [];
+  const type = options.mini ? 'z.ZodMiniType' : 'z.ZodType';
+  const listed = names.map((n) => markdownCode(`${n}Schema`)).join(', ');
+  return [
+    `Some schemas of this API are too large for TypeScript to write their inferred types out (TS7056 when the declarations are emitted), so they are declared with the model's type instead (${markdownCode(`${type}<${names[0]}>`)}): ${listed}. They parse and infer the same, but their type is the plain schema type, without the methods of its kind (an object's ${markdownCode('.shape')}, ${markdownCode('.extend')}, ${markdownCode('.pick')}, ${markdownCode('.omit')}; a union's ${markdownCode('.options')}), as for recursive schemas. The rule: a schema whose inferred type would hold more than ${String(ANNOTATE_ABOVE).replace(/\B(?=(\d{3})+$)/g, ',')} nodes, counting the schemas it refers to unless they are annotated themselves.`,
+    '',
+  ];
 }
 
 /**

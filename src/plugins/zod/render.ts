@@ -11,6 +11,7 @@ import { operationSchemas, type OperationSchemas } from './operations.js';
 import type { ZodOptions } from './options.js';
 import { schemaOrder } from './order.js';
 import { zodExpr, type Helper, type ZodContext } from './schema.js';
+import { annotateBySize, datedSchemas } from './size.js';
 
 export const ZOD_FILE = 'src/zod.ts';
 
@@ -34,6 +35,9 @@ export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModu
   const helpers = new Set<Helper>();
   const ctx: ZodContext = { dialect, schemas, constNames, cycles, declared, dates: options.dates === 'Date', helpers };
   const models: string[] = [];
+  // schemas whose inferred type is too long to emit (TS7056) are annotated too: size.ts
+  const { annotated } = annotateBySize(schemas, order, cycles);
+  const dated = ctx.dates && annotated.size > 0 ? datedSchemas(schemas, cycles.keys()) : undefined;
   let typeImport = false;
   for (const id of order) {
     const name = constNames.get(id);
@@ -44,6 +48,12 @@ export function renderZod(view: ApiView, options: Required<ZodOptions>): ZodModu
     if (cycles.has(id)) {
       typeImport = true;
       annotation = `: ${dialect.typeName}<${ctx.dates ? `unknown, T.${typeNames.get(id)}` : `T.${typeNames.get(id)}`}>`;
+    } else if (annotated.has(id)) {
+      // the model type is its output; with `dates` also its input, and where some of it becomes
+      // `Date`s (or a recursive schema's `unknown`) its input only, as a recursive one
+      typeImport = true;
+      const t = `T.${typeNames.get(id)}`;
+      annotation = `: ${dialect.typeName}<${!dated ? t : dated.has(id) ? `unknown, ${t}` : `${t}, ${t}`}>`;
     }
     models.push(`export const ${name}${annotation} = ${expression};`);
     declared.add(id);
