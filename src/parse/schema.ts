@@ -35,7 +35,7 @@ export function parseSchema(node: unknown, pointer: string, ctx: ParseContext): 
     ctx.diagnostics.error('E_SCHEMA_INVALID', `a schema must be an object or a boolean, found ${describe(node)}`, pointer);
     return { kind: 'unknown', pointer };
   }
-  const meta = readMeta(node, pointer);
+  const meta = readMeta(node, pointer, ctx);
 
   if (typeof node.$ref === 'string') return { kind: 'ref', target: refTarget(node.$ref, pointer, ctx), ...meta };
 
@@ -209,7 +209,7 @@ function parseObject(node: Record<string, unknown>, pointer: string, meta: Schem
 }
 
 /** The documentation and constraint keywords of a node: one pass over the keys it has. */
-function readMeta(node: Record<string, unknown>, pointer: string): SchemaMeta {
+function readMeta(node: Record<string, unknown>, pointer: string, ctx: ParseContext): SchemaMeta {
   const meta: SchemaMeta = { pointer };
   let constraints: Record<string, unknown> | undefined;
   for (const key in node) {
@@ -236,11 +236,18 @@ function readMeta(node: Record<string, unknown>, pointer: string): SchemaMeta {
         if (!('example' in node) && Array.isArray(v) && v.length > 0) meta.example = v[0];
         break;
       default:
-        if (CONSTRAINTS.has(key) && (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string')) (constraints ??= {})[key] = v;
+        if (!CONSTRAINTS.has(key)) break;
+        if (constraintTypes(key).includes(typeof v) && (typeof v !== 'number' || Number.isFinite(v))) (constraints ??= {})[key] = v;
+        else ctx.diagnostics.warn('W_CONSTRAINT_INVALID', `'${key}' must be a ${constraintTypes(key).join(' or ')}, found ${describe(v)}; ignored`, child(pointer, key));
     }
   }
   if (constraints) meta.constraints = sortedConstraints(constraints);
   return meta;
+}
+
+/** The JSON types a constraint keyword takes (src/ir/types.ts `Constraints`): OpenAPI 3.0's exclusive bounds are booleans, 3.1's numbers. */
+function constraintTypes(key: string): readonly string[] {
+  return key === 'pattern' ? ['string'] : key === 'uniqueItems' ? ['boolean'] : key.startsWith('exclusive') ? ['number', 'boolean'] : ['number'];
 }
 
 /** Constraints in a fixed key order, whatever the spec's order (output stays deterministic). */
