@@ -20,6 +20,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   // runtime/validated.ts (zod plugin with `dates: "Date"`): imported by the API files
   'ClientOf',
   'Validated',
+  'ValidatedItem',
   'request',
   'paginate',
   'stream',
