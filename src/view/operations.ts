@@ -157,13 +157,18 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
 
 /** The union of the declared JSON error bodies' types, or undefined when none is declared (or one is `unknown`). */
 function errorType(errors: readonly Response[], ctx: TypeContext): string | undefined {
-  const types: string[] = [];
+  const bodies: { schema: Schema; type: string }[] = [];
   for (const r of errors) {
     for (const c of r.contents) {
-      if (!isJson(c.mediaType)) continue;
-      const t = typeExpr(c.schema, ctx, '', ONE_LINE);
-      if (!types.includes(t)) types.push(t);
+      if (isJson(c.mediaType)) bodies.push({ schema: c.schema, type: typeExpr(c.schema, ctx, '', ONE_LINE) });
     }
+  }
+  // a body's union broken into lines (`\n  | A\n  | B`) cannot be joined to others: written on one line then
+  const broken = bodies.length > 1 && bodies.some((b) => b.type.charCodeAt(0) === 10);
+  const types: string[] = [];
+  for (const b of bodies) {
+    const t = broken && b.type.charCodeAt(0) === 10 ? printTypeText(b.schema, ctx, 'inline') : b.type;
+    if (!types.includes(t)) types.push(t);
   }
   const union = types.join(' | ');
   // a body typed `unknown` tells no more than none

@@ -133,7 +133,8 @@ export interface OperationTemplateView {
     members: MemberTemplateView[];
   };
   /** the error type, when the operation declares a typed error body (else `ApiError.body` is `unknown`) */
-  error: false | { name: string; type: string };
+  /** (`broken`: the type is a union broken into lines, starting with a line break) */
+  error: false | { name: string; type: string; broken: boolean };
   /** the `OperationSpec` constant the runtime reads */
   spec: { name: string; literal: string };
   pagination: false | { name: string; literal: string; itemType: string };
@@ -209,7 +210,7 @@ export function operationTemplateView(v: OperationView, typed = false): Operatio
     wrap: !signatureFits(names.fn + sig.generic, v.paramsOptional, names.params, returns, sig.clientType.length - 6 + sig.optionsType.length - 14),
     doc: docView(operationDocLines(v), ''),
     params: { name: names.params, empty: v.params.length === 0 && !v.body, optional: v.paramsOptional, members },
-    error: v.errorType !== undefined ? { name: names.error, type: v.errorType } : false,
+    error: v.errorType !== undefined ? { name: names.error, type: v.errorType, broken: v.errorType.charCodeAt(0) === 10 } : false,
     spec: { name: specConst, literal: specLiteral(v, v.success.kind) },
     pagination: v.pagination ? { name: names.locals.pagination, literal: paginationLiteral(v.pagination.info, names.locals.pagination), itemType: v.pagination.itemType } : false,
     successType: v.successType,
