@@ -131,7 +131,7 @@ class Generator {
     if (p.name.type !== 'PathExpression' || p.params.length > 1 || p.hash?.pairs.length) throw new Unsupported('partial');
     const name = (p.name as PathExpression).original;
     const ctx = p.params.length === 1 ? this.value(p.params[0], scopes) : scopes[scopes.length - 1].ctx;
-    const loop = [...scopes].reverse().find((s) => s.index);
+    const loop = nearestLoop(scopes);
     const args = [JSON.stringify(name), ctx, 'root', JSON.stringify((p as { indent?: string }).indent ?? '')];
     // the nearest #each's index and items: a Handlebars partial sees them as @index, @first, @last
     if (loop) args.push(loop.index!, loop.items!);
@@ -150,7 +150,7 @@ class Generator {
     let parts = p.parts;
     if (p.data) {
       const head = parts[0];
-      const loop = [...scopes].reverse().find((s) => s.index);
+      const loop = nearestLoop(scopes);
       if (head === 'root') {
         base = 'root';
         parts = parts.slice(1);
@@ -172,4 +172,10 @@ class Generator {
     }
     return expr;
   }
+}
+
+/** The innermost `#each` scope (its index and items are `@index`, `@first`, `@last`), if any. */
+function nearestLoop(scopes: readonly Scope[]): Scope | undefined {
+  for (let i = scopes.length - 1; i >= 0; i--) if (scopes[i].index) return scopes[i];
+  return undefined;
 }
