@@ -18,6 +18,7 @@
  * compiled from the file instead, with the full Handlebars, loaded only then: templates/ is
  * always the truth.
  */
+import { flat } from '../util/flat.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -136,7 +137,8 @@ class Templates implements TemplateSet {
 
   render(template: string, view: object): string {
     const fast = this.fast.get(template);
-    return fast ? fast(view, this.rt, view) : this.template(template)(view);
+    // flat: a rendered page is kept until the write (src/util/flat.ts)
+    return flat(fast ? fast(view, this.rt, view) : this.template(template)(view));
   }
 
   /** Handlebars, loaded only for templates that are not compiled built-ins. */

@@ -27,9 +27,41 @@ export function directRefs(s: Schema, into: Set<SchemaId> = new Set()): Set<Sche
   return into;
 }
 
-export function computeUsage(ir: ApiIR): Usage {
+/** Each named schema → the named schemas it refers to directly. */
+export function refGraph(ir: ApiIR): Map<SchemaId, SchemaId[]> {
   const graph = new Map<SchemaId, SchemaId[]>();
   for (const n of ir.schemas) graph.set(n.id, [...directRefs(n.schema)]);
+  return graph;
+}
+
+/**
+ * The named schemas some operation reaches on each side, whichever operation it is (what
+ * `computeUsage` says without the operations: one walk per side instead of one per operation).
+ */
+export function reachedSides(ir: ApiIR, graph = refGraph(ir)): { read: Set<SchemaId>; write: Set<SchemaId> } {
+  const reach = (dir: 'read' | 'write'): Set<SchemaId> => {
+    const from = new Set<SchemaId>();
+    for (const op of ir.operations) roots(op, dir, from);
+    return closure(from, graph);
+  };
+  return { read: reach('read'), write: reach('write') };
+}
+
+/** `ids` and every named schema they reach through `graph`. */
+export function closure(ids: Iterable<SchemaId>, graph: ReadonlyMap<SchemaId, readonly SchemaId[]>): Set<SchemaId> {
+  const seen = new Set<SchemaId>();
+  const stack = [...ids];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const next of graph.get(id) ?? []) if (!seen.has(next)) stack.push(next);
+  }
+  return seen;
+}
+
+export function computeUsage(ir: ApiIR): Usage {
+  const graph = refGraph(ir);
   const usage: Usage = new Map();
   const entry = (id: SchemaId): SchemaUsage => {
     let u = usage.get(id);
@@ -52,8 +84,7 @@ export function computeUsage(ir: ApiIR): Usage {
   return usage;
 }
 
-function roots(op: Operation, dir: 'read' | 'write'): Set<SchemaId> {
-  const out = new Set<SchemaId>();
+function roots(op: Operation, dir: 'read' | 'write', out = new Set<SchemaId>()): Set<SchemaId> {
   if (dir === 'write') {
     for (const p of op.parameters) directRefs(p.schema, out);
     for (const c of op.requestBody?.contents ?? []) directRefs(c.schema, out);

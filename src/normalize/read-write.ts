@@ -18,8 +18,8 @@
  * (`writableId`): the printer, the docs and the plugins print and link it as any model.
  */
 import type { ApiIR, Operation, Schema, SchemaId, Webhook } from '../ir/types.js';
-import { directRefs, computeUsage } from '../ir/usage.js';
-import { children, mapSchema } from '../ir/walk.js';
+import { closure, directRefs, reachedSides, refGraph } from '../ir/usage.js';
+import { mapSchema } from '../ir/walk.js';
 
 export type Side = 'request' | 'response';
 
@@ -54,34 +54,25 @@ function compute(ir: ApiIR): ReadWriteFacts {
   const splitSet = new Set<SchemaId>();
   const side = new Map<SchemaId, Side>();
   if (own.size > 0) {
+    const graph = refGraph(ir);
     // schemas that reach one with readOnly / writeOnly properties
     const reverse = new Map<SchemaId, SchemaId[]>();
-    for (const n of ir.schemas) {
-      for (const t of directRefs(n.schema)) {
+    for (const [from, targets] of graph) {
+      for (const t of targets) {
         const list = reverse.get(t);
-        if (list) list.push(n.id);
-        else reverse.set(t, [n.id]);
+        if (list) list.push(from);
+        else reverse.set(t, [from]);
       }
     }
-    const marked = new Set(own);
-    const stack = [...own];
-    while (stack.length > 0) {
-      for (const from of reverse.get(stack.pop()!) ?? []) {
-        if (!marked.has(from)) {
-          marked.add(from);
-          stack.push(from);
-        }
-      }
-    }
-    const usage = computeUsage(ir);
-    const sent = webhookReach(ir);
+    const marked = closure(own, reverse);
+    const { read, write } = reachedSides(ir, graph);
+    const sent = webhookReach(ir, graph);
     for (const id of marked) {
-      const u = usage.get(id);
-      const read = (u?.read.size ?? 0) > 0 || sent.has(id);
-      const write = (u?.write.size ?? 0) > 0;
-      if (read && write) splitSet.add(id);
-      else if (read) side.set(id, 'response');
-      else if (write) side.set(id, 'request');
+      const isRead = read.has(id) || sent.has(id);
+      const isWritten = write.has(id);
+      if (isRead && isWritten) splitSet.add(id);
+      else if (isRead) side.set(id, 'response');
+      else if (isWritten) side.set(id, 'request');
     }
   }
   const split = [...splitSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -97,21 +88,10 @@ function compute(ir: ApiIR): ReadWriteFacts {
 }
 
 /** The named schemas webhook payloads reach (what the API sends, as it sends responses). */
-function webhookReach(ir: ApiIR): Set<SchemaId> {
-  const seen = new Set<SchemaId>();
-  const hooks = ir.webhooks ?? [];
-  if (hooks.length === 0) return seen;
-  const byId = new Map(ir.schemas.map((n) => [n.id, n.schema]));
-  const stack: SchemaId[] = [];
-  for (const h of hooks) for (const c of h.payload?.contents ?? []) stack.push(...directRefs(c.schema));
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const s = byId.get(id);
-    if (s) stack.push(...directRefs(s));
-  }
-  return seen;
+function webhookReach(ir: ApiIR, graph: ReadonlyMap<SchemaId, readonly SchemaId[]>): Set<SchemaId> {
+  const from = new Set<SchemaId>();
+  for (const h of ir.webhooks ?? []) for (const c of h.payload?.contents ?? []) directRefs(c.schema, from);
+  return closure(from, graph);
 }
 
 /** Webhooks as the response side sees their payloads (the API sends them); the same list when nothing changes. */
@@ -142,8 +122,18 @@ function operationSchemas(op: Operation): Schema[] {
 
 /** Whether a schema holds a readOnly or writeOnly property itself (not through references). */
 function hasOwnReadWrite(s: Schema): boolean {
-  if (s.kind === 'object' && s.properties.some((p) => p.schema.readOnly === true || p.schema.writeOnly === true)) return true;
-  return children(s).some(hasOwnReadWrite);
+  switch (s.kind) {
+    case 'object':
+      for (const p of s.properties) if (p.schema.readOnly === true || p.schema.writeOnly === true || hasOwnReadWrite(p.schema)) return true;
+      return s.additional !== undefined && hasOwnReadWrite(s.additional);
+    case 'array':
+      return hasOwnReadWrite(s.items) || (s.prefixItems?.some(hasOwnReadWrite) ?? false);
+    case 'union':
+    case 'intersection':
+      return s.members.some(hasOwnReadWrite);
+    default:
+      return false;
+  }
 }
 
 function sideOf(s: Schema, at: Side, split: ReadonlySet<SchemaId>): Schema {

@@ -11,6 +11,7 @@ import { buildView, type ApiView, type ModelView, type OperationView, type ViewO
 import { clientPlugin } from './client/index.js';
 import { docsPlugin } from './docs/index.js';
 import { mergePackageJson } from './package-json.js';
+import { flat } from '../util/flat.js';
 import { dualPackageJson } from './client/formats.js';
 import type { Plugin, PluginUse, ReadmeSection } from './types.js';
 
@@ -70,7 +71,7 @@ export function buildPackage(ir: ApiIR, names: Names, options: PackageOptions, p
     const ctx = Object.freeze({ options: Object.freeze(pluginOptions ?? {}), files: new ReadonlyFiles(files), readme, templates, runtime });
     for (const [path, content] of plugin.files(view, ctx)) {
       if (files.has(path)) throw new OagenError({ code: 'E_PLUGIN', severity: 'error', message: `plugin '${plugin.name}' writes ${path}, which an earlier plugin wrote` });
-      files.set(path, content);
+      files.set(path, flat(content));
     }
     const json = plugin.packageJson?.(view, ctx);
     if (json) contributions.push({ plugin: plugin.name, json });
