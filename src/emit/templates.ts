@@ -18,7 +18,6 @@
  * compiled from the file instead, with the full Handlebars, loaded only then: templates/ is
  * always the truth.
  */
-import { flat } from '../util/flat.js';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -26,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type HandlebarsModule from 'handlebars';
 import { displayPath, EXIT_USAGE, OagenError } from '../diagnostics.js';
 import { fastRuntime, type FastRuntime, type FastTemplate, type PartialFn } from './fast.js';
+import { flat } from '../util/flat.js';
 
 type Handlebars = typeof HandlebarsModule;
 type Template = HandlebarsModule.TemplateDelegate;

@@ -17,6 +17,7 @@
 import type { Property, Schema, SchemaId, SchemaOf } from '../ir/types.js';
 import { jsDocLines, literalValue, propertyKey } from '../escape/index.js';
 import { ownTags } from '../normalize/discriminator.js';
+import { flat } from '../util/flat.js';
 
 /** A reference to a named model in a type expression: its schema id and its generated name. */
 export interface ModelRef {
@@ -71,7 +72,7 @@ export function printType(s: Schema, ctx: TypeContext, layout: Layout = 'inline'
 export function typeText(parts: readonly TypePart[]): string {
   let out = '';
   for (const p of parts) out += typeof p === 'string' ? p : p.model;
-  return out;
+  return flat(out); // kept in the view for the whole run (src/util/flat.ts)
 }
 
 /** `s`'s type as TypeScript text (printType joined). */
