@@ -46,7 +46,9 @@ export function modelImports(models: ReadonlySet<string>, layout: ModelLayout): 
   for (const name of [...models].sort()) {
     const file = layout.fileOf.get(name);
     if (file === undefined) continue;
-    byFile.set(file, [...(byFile.get(file) ?? []), name]);
+    const list = byFile.get(file);
+    if (list) list.push(name);
+    else byFile.set(file, [name]);
   }
   // the group's own file, then the shared one
   return [...byFile.keys()]
