@@ -131,3 +131,31 @@ describe('the zod section', () => {
     expect(renderMarkdown(report)).not.toContain('zod');
   });
 });
+
+describe('--baseline: this oagen against another build', () => {
+  const run = (wallMs: number) => ({ run: 1, ok: true, wallMs });
+  const withBaseline: BenchReport = {
+    ...report,
+    baseline: { bin: '/w/before/bin/oagen.js', commit: 'e369504' },
+    specs: [
+      {
+        ...github,
+        tools: [
+          tool('oagen', 900, { medians: { wallMs: 900, cpuMs: 1200, maxRssKb: 150 * 1024 }, runs: [run(900), run(950)] }),
+          tool('oagen (baseline)', 1000, { peer: false, baseline: true, medians: { wallMs: 1000, cpuMs: 1100, maxRssKb: 200 * 1024 }, runs: [run(1000)] }),
+          tool('oazapfts', 1800),
+        ],
+      },
+    ],
+  };
+  it('tables both builds side by side with their ratios, and keeps the baseline out of the peer ratios', () => {
+    const md = renderMarkdown(withBaseline);
+    expect(md).toContain('## oagen against the baseline build /w/before/bin/oagen.js (e369504)');
+    expect(md).toMatch(/\| github \| +0\.90 \| +1\.00 \| +0\.90× \| +1\.20 \| +1\.10 \| +1\.09× \| +150 \| +200 \| +0\.75× \| 0\.90 0\.95 \/ 1\.00 \|/);
+    // oagen ÷ fastest peer is oagen's own time (0.9 / 1.8), not the baseline's
+    expect(md).toMatch(/\| github \|[^\n]*\| 0\.50× \|/);
+  });
+  it('has no baseline section without --baseline', () => {
+    expect(renderMarkdown(report)).not.toContain('baseline');
+  });
+});

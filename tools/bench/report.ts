@@ -18,7 +18,35 @@ export function fastestPeer(spec: SpecResult, pick: (t: ToolResult) => number | 
 }
 
 function oagenOf(spec: SpecResult): ToolResult | undefined {
-  return spec.tools.find((t) => !t.peer);
+  return spec.tools.find((t) => !t.peer && !t.baseline);
+}
+
+/** `--baseline`: this oagen against the other build, measured in the same rounds. */
+export function baselineTable(report: BenchReport): Table {
+  const rows: string[][] = [];
+  for (const spec of report.specs) {
+    const now = oagenOf(spec);
+    const before = spec.tools.find((t) => t.baseline);
+    if (!now || !before) continue;
+    const pair = (pick: (t: ToolResult) => number | undefined, fmt: (v: number | undefined) => string) => [fmt(pick(now)), fmt(pick(before)), ok(now) && ok(before) ? fmtRatio(ratio(pick(now), pick(before))) : '—'];
+    rows.push([
+      spec.spec,
+      ...pair((t) => t.medians.wallMs, fmtSeconds),
+      ...pair((t) => t.medians.cpuMs, fmtSeconds),
+      ...pair((t) => t.medians.maxRssKb, mbOf),
+      [now, before].map((t) => t.runs.filter((r) => r.ok).map((r) => fmtSeconds(r.wallMs)).join(' ')).join(' / '),
+    ]);
+  }
+  return {
+    head: ['spec', 'wall s', 'baseline wall s', 'wall ÷ baseline', 'cpu s', 'baseline cpu s', 'cpu ÷ baseline', 'peak MB', 'baseline peak MB', 'peak ÷ baseline', 'runs (wall s): this / baseline'],
+    rows,
+    right: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+  };
+}
+
+function baselineLabel(report: BenchReport): string {
+  const b = report.baseline!;
+  return `oagen against the baseline build ${b.bin}${b.commit ? ` (${b.commit})` : ''}`;
 }
 
 export function generationTable(report: BenchReport): Table {
@@ -255,6 +283,7 @@ export function renderText(report: BenchReport): string {
       '',
       'Targets (issue 6)',
       toText(targetTable(report)),
+      ...(report.baseline ? ['', baselineLabel(report), toText(baselineTable(report))] : []),
     ]),
     ...(report.zod
       ? ['', 'The zod plugin: generation', toText(zodGenerationTable(report)), '', 'The zod plugin: validating one large response', toText(zodValidationTable(report))]
@@ -314,6 +343,9 @@ export function renderMarkdown(report: BenchReport): string {
       '## What the one-operation bundles contain',
       '',
       toMarkdown(bundleTable(report)),
+      ...(report.baseline
+        ? ['', `## ${baselineLabel(report)}`, '', toMarkdown(baselineTable(report)), '', 'The two builds ran in the same rounds (each round runs every tool once), so drift on the machine spreads over both; the baseline is timed only (no type-check, bundle or re-run).']
+        : []),
     ]),
     ...(report.zod ? ['', ...zodMarkdown(report)] : []),
     ...(fails.length ? ['', '## Failures', '', ...fails.map((l) => `- ${l}`)] : []),

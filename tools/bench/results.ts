@@ -36,6 +36,8 @@ export interface ToolResult {
   tool: string;
   version?: string;
   peer: boolean;
+  /** another oagen build (`--baseline`): timed in the same rounds, not checked */
+  baseline?: boolean;
   kind: 'client' | 'types';
   runs: GenRun[];
   medians: Medians;
@@ -84,6 +86,8 @@ export interface BenchReport {
   timeoutS: number;
   measurement: string;
   oagenCommit?: string;
+  /** `--baseline`: the other oagen build measured in the same rounds */
+  baseline?: { bin: string; commit?: string };
   specs: SpecResult[];
   /** the zod section (tools/bench/zod.ts); absent when skipped with --no-zod */
   zod?: ZodSection;

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N --only openai,github --peers hey-api,orval --timeout S --no-oagen --no-zod --zod-only]
+ * npm run bench [-- --runs N --only openai,github --peers hey-api,orval --timeout S --no-oagen --no-zod --zod-only --baseline BIN]
  *
  * Runs oagen and the peer generators on the four big specs, several times each in fresh output
  * folders under .bench/, and reports medians and ratios (see tools/bench/README.md).
@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { bundleOneOperation } from './bundle.js';
 import { parseFlags, usage, UsageError, type FlagSpec } from './lib/args.js';
 import { ensureOagenBuilt } from './lib/build.js';
@@ -22,7 +22,7 @@ import { ensurePeersInstalled } from './peers-install.js';
 import { renderMarkdown, renderText } from './report.js';
 import type { BenchReport, GenRun, ParseFloor, RerunSummary, SpecResult, ToolResult } from './results.js';
 import { BENCH_SPECS, type BenchSpec } from './specs.js';
-import { ALL_TOOLS, type Tool } from './tools.js';
+import { ALL_TOOLS, oagenAt, type Tool } from './tools.js';
 import { benchZod } from './zod.js';
 
 const FLAGS: Record<string, FlagSpec> = {
@@ -33,6 +33,7 @@ const FLAGS: Record<string, FlagSpec> = {
   'no-zod': { kind: 'boolean', help: 'skip the zod section (generation with plugins client,docs,zod; validation cost)' },
   'zod-only': { kind: 'boolean', help: 'run only the zod section' },
   timeout: { kind: 'number', help: 'cap per generation or tsc run, seconds (default 300)' },
+  baseline: { kind: 'string', help: "another oagen build's bin/oagen.js, run in the same rounds as this one (before/after of a change)" },
   'no-build': { kind: 'boolean', help: 'do not run `npm run build` when dist/ is older than src/' },
   'report-only': { kind: 'boolean', help: 're-render .bench/report.md and the tables from .bench/report.json' },
   help: { kind: 'boolean', help: 'show this help' },
@@ -83,7 +84,8 @@ async function main(): Promise<number> {
   const peers = peerNames?.includes('none') ? [] : pick(ALL_TOOLS.filter((t) => t.peer), peerNames, (t) => t.name, 'peer');
   const zodOnly = Boolean(flags['zod-only']);
   if (zodOnly && flags['no-zod']) throw new UsageError('--zod-only and --no-zod exclude each other');
-  const tools = zodOnly ? [] : [...(flags['no-oagen'] ? [] : ALL_TOOLS.filter((t) => !t.peer)), ...peers];
+  const baseline = flags.baseline === undefined || flags['no-oagen'] ? [] : [oagenAt(resolve(flags.baseline as string), true)];
+  const tools = zodOnly ? [] : [...(flags['no-oagen'] ? [] : ALL_TOOLS.filter((t) => !t.peer)), ...baseline, ...peers];
   const withZod = !flags['no-zod'] && !flags['no-oagen'];
 
   ensurePeersInstalled(peers.map((p) => p.pkg));
@@ -102,7 +104,7 @@ async function main(): Promise<number> {
   const loadAtStart = loadavg()[0]!;
   const results: SpecResult[] = [];
   if (tools.length) for (const spec of specs) results.push(await benchSpec(spec, tools, runs, timeoutMs));
-  const plainWallMs = new Map(results.map((r) => [r.spec, r.tools.find((t) => !t.peer && !t.fails)?.medians.wallMs]));
+  const plainWallMs = new Map(results.map((r) => [r.spec, r.tools.find((t) => !t.peer && !t.baseline && !t.fails)?.medians.wallMs]));
   const zod = withZod ? await benchZod(specs, { benchDir: BENCH_DIR, runs, timeoutMs, discard, plainWallMs }) : undefined;
   rmSync(TRASH_DIR, { recursive: true, force: true });
 
@@ -120,7 +122,8 @@ async function main(): Promise<number> {
     runs,
     timeoutS: timeoutMs / 1000,
     measurement,
-    oagenCommit: gitCommit(),
+    oagenCommit: gitCommit(ROOT),
+    ...(baseline.length ? { baseline: { bin: flags.baseline as string, ...(gitCommit(dirname(resolve(flags.baseline as string))) ? { commit: gitCommit(dirname(resolve(flags.baseline as string))) } : {}) } } : {}),
     specs: results,
     ...(zod ? { zod } : {}),
   };
@@ -150,6 +153,7 @@ async function benchSpec(spec: BenchSpec, tools: Tool[], runs: number, timeoutMs
       tool: tool.name,
       version: tool.version(),
       peer: tool.peer,
+      ...(tool.baseline ? { baseline: true } : {}),
       kind: tool.kind,
       runs: [],
       medians: {},
@@ -181,7 +185,7 @@ async function benchSpec(spec: BenchSpec, tools: Tool[], runs: number, timeoutMs
       bytes: median(good.map((r) => r.bytes!)),
       files: median(good.map((r) => r.files!)),
     };
-    if (result.fails || good.length === 0) continue;
+    if (result.fails || good.length === 0 || tool.baseline) continue; // a baseline is timed only
     const out = runDir(spec, tool, good.at(-1)!.run);
     if (!tool.peer) result.rerun = await rerunUnchanged(spec, tool, out, runs, timeoutMs);
     await checkOutput(spec, tool, out, result, timeoutMs);
@@ -294,9 +298,9 @@ const BENCH_TSCONFIG = {
   include: ['src'],
 };
 
-function gitCommit(): string | undefined {
+function gitCommit(dir: string): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return undefined;
   }

@@ -18,6 +18,8 @@ export interface Tool {
   /** npm package that provides it (for versions). */
   pkg: string;
   peer: boolean;
+  /** another build of oagen (`--baseline`), measured beside this one: before/after of a change */
+  baseline?: boolean;
   /** `types` = emits types only (no callable operations, so no bundle). */
   kind: 'client' | 'types';
   /** Build the command; `out` exists and is empty. */
@@ -49,21 +51,27 @@ function peer(name: string, pkg: string, kind: Tool['kind'], args: (specFile: st
   };
 }
 
-export const OAGEN: Tool = {
-  name: 'oagen',
-  pkg: 'oagen',
-  peer: false,
-  kind: 'client',
-  ownTsconfig: true,
-  srcDir: (out) => join(out, 'src'),
-  command: (spec, out) => ({
-    script: OAGEN_BIN,
-    args: ['generate', '--spec', spec.file, '--out', out, '--name', `bench-${spec.id}`],
-    cwd: ROOT,
-  }),
-  available: () => (existsSync(OAGEN_BIN) ? undefined : 'bin/oagen.js does not exist yet'),
-  version: () => (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
-};
+/** oagen as the bin at `bin` runs it (this checkout's, or another build's for `--baseline`). */
+export function oagenAt(bin: string, baseline = false): Tool {
+  return {
+    name: baseline ? 'oagen (baseline)' : 'oagen',
+    pkg: 'oagen',
+    peer: false,
+    ...(baseline ? { baseline: true } : {}),
+    kind: 'client',
+    ownTsconfig: true,
+    srcDir: (out) => join(out, 'src'),
+    command: (spec, out) => ({
+      script: bin,
+      args: ['generate', '--spec', spec.file, '--out', out, '--name', `bench-${spec.id}`],
+      cwd: ROOT,
+    }),
+    available: () => (existsSync(bin) ? undefined : `${bin} does not exist`),
+    version: () => (JSON.parse(readFileSync(join(bin, '..', '..', 'package.json'), 'utf8')) as { version: string }).version,
+  };
+}
+
+export const OAGEN: Tool = oagenAt(OAGEN_BIN);
 
 export const PEERS: Tool[] = [
   // Fetch client + SDK functions (the plugins hey-api documents as its default client set-up).
