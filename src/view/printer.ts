@@ -502,16 +502,47 @@ function wrapProse(lines: string[], width: number): string[] {
     }
     // A list item's continuation lines hang under its text.
     const lead = /^\s*(?:[-*+] |\d+\. )?/.exec(line)![0];
-    let prefix = lead;
-    let current = '';
-    for (const word of line.slice(lead.length).split(/ +/)) {
-      if (current !== '' && prefix.length + current.length + 1 + word.length > width) {
-        out.push(prefix + current);
-        prefix = ' '.repeat(lead.length);
-        current = word;
-      } else current = current === '' ? word : `${current} ${word}`;
-    }
-    out.push(prefix + current);
+    if (singleSpaced(line, lead.length)) wrapWords(line, lead, width, out);
+    else wrapLine(line, lead, width, out);
   }
   return out;
+}
+
+/** Words of `line` past `lead` separated by single spaces, none before or after them (most prose). */
+function singleSpaced(line: string, from: number): boolean {
+  return line.charCodeAt(from) !== 32 && line.charCodeAt(line.length - 1) !== 32 && !line.includes('  ', from);
+}
+
+/** `wrapLine` for a `singleSpaced` line: each output line is a slice of it (no word list, no string built word by word). */
+function wrapWords(line: string, lead: string, width: number, out: string[]): void {
+  let prefix = lead;
+  let start = lead.length; // the output line's first character in `line`
+  let end = -1; // its end (exclusive); -1 while it has no word
+  for (let pos = start; ; ) {
+    const space = line.indexOf(' ', pos);
+    const wordEnd = space < 0 ? line.length : space;
+    if (end >= 0 && prefix.length + (end - start) + 1 + (wordEnd - pos) > width) {
+      out.push(prefix + line.slice(start, end));
+      prefix = ' '.repeat(lead.length);
+      start = pos;
+    }
+    end = wordEnd;
+    if (space < 0) break;
+    pos = space + 1;
+  }
+  out.push(prefix + line.slice(start, end));
+}
+
+/** One long line wrapped at `width`, after `lead` (continuation lines indented as far): runs of spaces become one. */
+export function wrapLine(line: string, lead: string, width: number, out: string[]): void {
+  let prefix = lead;
+  let current = '';
+  for (const word of line.slice(lead.length).split(/ +/)) {
+    if (current !== '' && prefix.length + current.length + 1 + word.length > width) {
+      out.push(prefix + current);
+      prefix = ' '.repeat(lead.length);
+      current = word;
+    } else current = current === '' ? word : `${current} ${word}`;
+  }
+  out.push(prefix + current);
 }
