@@ -33,6 +33,7 @@ function lookup(o: unknown, key: string): unknown {
 
 /** Handlebars' strict check of a printed path's last segment, with its error text and location. */
 function strict(o: unknown, key: string, line: number, column: number): unknown {
+  if (typeof o === 'object' && o !== null && hasOwn.call(o, key)) return (o as Record<string, unknown>)[key]; // the usual case, in two lookups
   if (!o || !(key in (o as object))) {
     throw Object.assign(new Error(`"${key}" not defined in ${String(o)} - ${line}:${column}`), { lineNumber: line, column });
   }
