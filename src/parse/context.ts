@@ -2,7 +2,6 @@ import type { Diagnostics } from '../diagnostics.js';
 import { childPointer, unescapeSegment } from '../load/pointer.js';
 import type { NamedSchema, Parameter, Schema, SchemaId } from '../ir/types.js';
 import type { ResponseBody } from './operation.js';
-import { flat } from '../util/flat.js';
 
 /** The run's diagnostics, counted: a parse that reported nothing can be reused (see `reuse`). */
 export class CountingReporter {
@@ -90,7 +89,7 @@ export function child(pointer: string, a: string | number, b?: string | number, 
   let p = childPointer(pointer, a);
   if (b !== undefined) p = childPointer(p, b);
   if (c !== undefined) p = childPointer(p, c);
-  return flat(p); // every schema node keeps its pointer for the whole run (src/util/flat.ts)
+  return p;
 }
 
 /**
