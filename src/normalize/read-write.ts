@@ -18,7 +18,7 @@
  * (`writableId`): the printer, the docs and the plugins print and link it as any model.
  */
 import type { ApiIR, Operation, Schema, SchemaId, Webhook } from '../ir/types.js';
-import { closure, directRefs, reachedSides, refGraph } from '../ir/usage.js';
+import { closure, directRefs, reachedSides } from '../ir/usage.js';
 import { mapSchema } from '../ir/walk.js';
 
 export type Side = 'request' | 'response';
@@ -49,12 +49,17 @@ export function readWriteFacts(ir: ApiIR): ReadWriteFacts {
 }
 
 function compute(ir: ApiIR): ReadWriteFacts {
+  // one walk of each named schema: what it refers to, and whether it holds such a property itself
   const own = new Set<SchemaId>();
-  for (const n of ir.schemas) if (hasOwnReadWrite(n.schema)) own.add(n.id);
+  const graph = new Map<SchemaId, SchemaId[]>();
+  for (const n of ir.schemas) {
+    const refs: SchemaId[] = [];
+    if (scan(n.schema, refs)) own.add(n.id);
+    graph.set(n.id, refs);
+  }
   const splitSet = new Set<SchemaId>();
   const side = new Map<SchemaId, Side>();
   if (own.size > 0) {
-    const graph = refGraph(ir);
     // schemas that reach one with readOnly / writeOnly properties
     const reverse = new Map<SchemaId, SchemaId[]>();
     for (const [from, targets] of graph) {
@@ -118,6 +123,38 @@ function operationSchemas(op: Operation): Schema[] {
     ...(op.requestBody?.contents ?? []).map((c) => c.schema),
     ...op.responses.flatMap((r) => [...r.contents.map((c) => c.schema), ...r.headers.map((h) => h.schema)]),
   ];
+}
+
+/**
+ * Whether a schema holds a readOnly or writeOnly property itself (not through references),
+ * the named schemas it refers to directly appended to `refs` (as `directRefs` finds them;
+ * repeats allowed).
+ */
+function scan(s: Schema, refs: SchemaId[]): boolean {
+  switch (s.kind) {
+    case 'ref':
+      refs.push(s.target);
+      return false;
+    case 'object': {
+      let own = false;
+      for (const p of s.properties) if (scan(p.schema, refs) || p.schema.readOnly === true || p.schema.writeOnly === true) own = true;
+      return (s.additional !== undefined && scan(s.additional, refs)) || own;
+    }
+    case 'array': {
+      let own = scan(s.items, refs);
+      if (s.prefixItems) for (const m of s.prefixItems) if (scan(m, refs)) own = true;
+      return own;
+    }
+    case 'union':
+    case 'intersection': {
+      if (s.kind === 'union' && s.discriminator) for (const m of s.discriminator.mapping) refs.push(m.target);
+      let own = false;
+      for (const m of s.members) if (scan(m, refs)) own = true;
+      return own;
+    }
+    default:
+      return false;
+  }
 }
 
 /** Whether a schema holds a readOnly or writeOnly property itself (not through references). */
