@@ -123,46 +123,50 @@ export function mapList<T>(list: T[], f: (x: T) => T): T[] {
  * left out). Used to dedupe union members and to hash named schemas for the name lock.
  */
 export function structuralKey(s: Schema): string {
-  const out: string[] = [];
-  writeKey(s, out);
-  return out.join('');
+  return key(s);
 }
 
-/** The facts of a node besides its structure and documentation, in a fixed order. */
-const FACT_KEYS = ['constraints', 'default', 'discriminator', 'format', 'integer', 'keyword', 'nullable', 'open', 'readOnly', 'target', 'value', 'values', 'writeOnly'] as const;
-
-function writeKey(s: Schema, out: string[]): void {
-  out.push('(', s.kind);
-  const facts = s as unknown as Record<string, unknown>;
-  for (let i = 0; i < FACT_KEYS.length; i++) {
-    // an index loop: this runs for every node, often before it is optimized, where a for-of allocates per step
-    const k = FACT_KEYS[i];
-    const v = facts[k];
-    if (v === undefined) continue;
-    out.push(' ', k, '=', typeof v === 'string' ? JSON.stringify(v) : typeof v === 'boolean' || typeof v === 'number' ? String(v) : canonical(v));
-  }
+/**
+ * The facts of a node besides its structure and documentation, in a fixed order:
+ * constraints, default, discriminator, format, integer, keyword, nullable, open, readOnly,
+ * target, value, values, writeOnly. Read by name (this runs for every node, of every shape:
+ * a loop over key names would be a slow keyed lookup each).
+ */
+function key(s: Schema): string {
+  const n = s as unknown as Record<string, unknown> & { constraints?: unknown; default?: unknown; discriminator?: unknown; format?: unknown; integer?: unknown; keyword?: unknown; nullable?: unknown; open?: unknown; readOnly?: unknown; target?: unknown; value?: unknown; values?: unknown; writeOnly?: unknown };
+  let out = '(' + s.kind;
+  if (n.constraints !== undefined) out += fact('constraints', n.constraints);
+  if (n.default !== undefined) out += fact('default', n.default);
+  if (n.discriminator !== undefined) out += fact('discriminator', n.discriminator);
+  if (n.format !== undefined) out += fact('format', n.format);
+  if (n.integer !== undefined) out += fact('integer', n.integer);
+  if (n.keyword !== undefined) out += fact('keyword', n.keyword);
+  if (n.nullable !== undefined) out += fact('nullable', n.nullable);
+  if (n.open !== undefined) out += fact('open', n.open);
+  if (n.readOnly !== undefined) out += fact('readOnly', n.readOnly);
+  if (n.target !== undefined) out += fact('target', n.target);
+  if (n.value !== undefined) out += fact('value', n.value);
+  if (n.values !== undefined) out += fact('values', n.values);
+  if (n.writeOnly !== undefined) out += fact('writeOnly', n.writeOnly);
   switch (s.kind) {
     case 'array':
-      out.push(' items');
-      writeKey(s.items, out);
-      if (s.prefixItems) for (const m of s.prefixItems) writeKey(m, out);
+      out += ' items' + key(s.items);
+      if (s.prefixItems) for (const m of s.prefixItems) out += key(m);
       break;
     case 'object':
-      for (const p of s.properties) {
-        out.push(' ', JSON.stringify(p.name), p.required ? '!' : '?');
-        writeKey(p.schema, out);
-      }
-      if (s.additional) {
-        out.push(' *');
-        writeKey(s.additional, out);
-      }
+      for (const p of s.properties) out += ' ' + JSON.stringify(p.name) + (p.required ? '!' : '?') + key(p.schema);
+      if (s.additional) out += ' *' + key(s.additional);
       break;
     case 'union':
     case 'intersection':
-      for (const m of s.members) writeKey(m, out);
+      for (const m of s.members) out += key(m);
       break;
   }
-  out.push(')');
+  return out + ')';
+}
+
+function fact(k: string, v: unknown): string {
+  return ' ' + k + '=' + (typeof v === 'string' ? JSON.stringify(v) : typeof v === 'boolean' || typeof v === 'number' ? String(v) : canonical(v));
 }
 
 function canonical(v: unknown): string {
