@@ -17,10 +17,10 @@ import { detectPagination } from './pagination.js';
 import { printTypeText, UPLOADABLE, type TypeContext } from './printer.js';
 import { errorResponses, hasErrorBody, isJson, streamShape, successResponses, successShape, type SuccessShape } from './responses.js';
 
-/** A type's TypeScript text in the package's layout (block: object members one per line). */
-/** A column no union breaks at: for types joined with others (` | `) or written inside a signature. */
-const ONE_LINE = Number.NEGATIVE_INFINITY;
-
+/**
+ * A type's TypeScript text in the package's layout (block: object members one per line; a
+ * union too long for its line one member per line, its column estimated when not given).
+ */
 function typeExpr(s: Schema, ctx: TypeContext, indent = '', column = -1): string {
   return printTypeText(s, ctx, 'block', indent, column);
 }
@@ -151,7 +151,7 @@ export function operationView(op: Operation, names: OperationNames, ctx: Operati
   const accept = acceptHeader(success);
   if (accept !== undefined) view.accept = accept;
   if (success.kind === 'sse' && hasErrorProperty(success.schemas, ctx)) view.eventErrors = true;
-  if (pag) view.pagination = { info: pag.info, itemType: typeExpr(pag.item, ctx, '', ONE_LINE) };
+  if (pag) view.pagination = { info: pag.info, itemType: typeExpr(pag.item, ctx) };
   return view;
 }
 
@@ -160,7 +160,7 @@ function errorType(errors: readonly Response[], ctx: TypeContext): string | unde
   const bodies: { schema: Schema; type: string }[] = [];
   for (const r of errors) {
     for (const c of r.contents) {
-      if (isJson(c.mediaType)) bodies.push({ schema: c.schema, type: typeExpr(c.schema, ctx, '', ONE_LINE) });
+      if (isJson(c.mediaType)) bodies.push({ schema: c.schema, type: typeExpr(c.schema, ctx) });
     }
   }
   // a body's union broken into lines (`\n  | A\n  | B`) cannot be joined to others: written on one line then
@@ -387,12 +387,12 @@ function shapeType(shape: SuccessShape, ctx: TypeContext): string {
     case 'sse':
       return `EventStream<${eventType(shape, ctx)}>`;
     default:
-      return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx, '', ONE_LINE)))].join(' | ') || 'unknown';
+      return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx)))].join(' | ') || 'unknown';
   }
 }
 
 function eventType(shape: SuccessShape, ctx: TypeContext): string {
-  return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx, '', ONE_LINE)))].join(' | ') || 'unknown';
+  return [...new Set(shape.schemas.map((s) => typeExpr(s, ctx)))].join(' | ') || 'unknown';
 }
 
 /** The stream variant turns a `stream: boolean` body flag on, when the body has one. */

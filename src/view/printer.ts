@@ -434,22 +434,22 @@ function indexParts(properties: readonly Property[], additional: Schema, p: Prin
 
 /** Documentation lines for a schema: description (unless `withText` is false), then tags. */
 export function schemaDocLines(s: Schema, withText = true): string[] {
-  const lines: string[] = [];
   const text = withText ? (s.description ?? s.title) : undefined;
-  if (text) lines.push(...jsDocLines(text));
-  const facts: string[] = [];
-  if (s.format && s.kind !== 'binary') facts.push(`format: ${s.format}`);
   const c = s.constraints;
-  if (c) {
-    for (const [k, v] of Object.entries(c)) facts.push(`${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`);
-  }
-  if (s.readOnly) facts.push('read-only: set by the server, ignored in requests');
-  if (s.writeOnly) facts.push('write-only: sent in requests, never returned');
-  if (facts.length > 0) {
+  const format = s.format !== undefined && s.kind !== 'binary' ? s.format : undefined;
+  const value = s.default;
+  // most nodes have nothing to say: no arrays made for them (this runs for every property)
+  if (!text && !c && format === undefined && !s.readOnly && !s.writeOnly && value === undefined && !s.deprecated) return [];
+  const lines = text ? [...jsDocLines(text)] : [];
+  let facts = format !== undefined ? `format: ${format}` : '';
+  if (c) for (const [k, v] of Object.entries(c)) facts += `${facts ? '; ' : ''}${k}: ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
+  if (s.readOnly) facts += `${facts ? '; ' : ''}read-only: set by the server, ignored in requests`;
+  if (s.writeOnly) facts += `${facts ? '; ' : ''}write-only: sent in requests, never returned`;
+  if (facts) {
     if (lines.length > 0) lines.push('');
-    lines.push(...jsDocLines(facts.join('; ')));
+    lines.push(...jsDocLines(facts));
   }
-  if (s.default !== undefined) lines.push(...jsDocLines(`@default ${JSON.stringify(s.default)}`));
+  if (value !== undefined) lines.push(...jsDocLines(`@default ${JSON.stringify(value)}`));
   if (s.deprecated) lines.push('@deprecated');
   return lines;
 }
