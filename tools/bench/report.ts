@@ -344,7 +344,7 @@ export function renderMarkdown(report: BenchReport): string {
       '',
       toMarkdown(bundleTable(report)),
       ...(report.baseline
-        ? ['', `## ${baselineLabel(report)}`, '', toMarkdown(baselineTable(report)), '', 'The two builds ran in the same rounds (each round runs every tool once), so drift on the machine spreads over both; the baseline is timed only (no type-check, bundle or re-run).']
+        ? ['', `## ${baselineLabel(report)}`, '', toMarkdown(baselineTable(report)), '', 'The two builds ran in the same rounds (each round runs every tool once, every other round in reverse order), so drift on the machine spreads over both; the baseline is timed only (no type-check, bundle or re-run).']
         : []),
     ]),
     ...(report.zod ? ['', ...zodMarkdown(report)] : []),

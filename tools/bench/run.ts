@@ -162,9 +162,11 @@ async function benchSpec(spec: BenchSpec, tools: Tool[], runs: number, timeoutMs
     discard(join(BENCH_DIR, spec.id, tool.name));
   }
 
-  // Rounds (every tool once per round) so that drift on the machine spreads over all tools.
+  // Rounds (every tool once per round) so that drift on the machine spreads over all tools;
+  // every other round in reverse order, so that no tool always runs right after another (a
+  // run's file writes are still being flushed while the next one starts).
   for (let r = 1; r <= runs; r++) {
-    for (const tool of tools) {
+    for (const tool of r % 2 === 1 ? tools : [...tools].reverse()) {
       const result = results.get(tool)!;
       if (result.fails) continue;
       const run = await generateOnce(spec, tool, r, timeoutMs);
