@@ -56,6 +56,9 @@ export const baseOptions = {
   skipLibCheck: false,
 };
 
+/** `baseOptions` for a generated package checked as Node.js resolves it (NodeNext), its dependencies' types not re-checked. */
+export const nodeNextOptions = { ...baseOptions, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true };
+
 /**
  * Writes `<dir>/tsconfig.json` (and a `package.json` with `"type": "module"`, so that files
  * in `dir` are ES modules under NodeNext) and runs `tsc -p` on it.

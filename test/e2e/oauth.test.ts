@@ -11,7 +11,7 @@ import { tempDir } from '../generate/helpers.js';
 import { loadCompiledPackage, repoRoot, type CompiledPackage } from './compiled-package.js';
 import { expectNoOpenSockets } from './open-handles.js';
 import { startRecordingServer, type RecordingServer } from '../server.js';
-import { baseOptions, runTsc } from '../tsc.js';
+import { nodeNextOptions, runTsc } from '../tsc.js';
 
 interface Ledger {
   createClient(config: { baseUrl: string; auth: { OAuth: { clientId: string; clientSecret: string; scopes?: string[] } } }): unknown;
@@ -85,7 +85,7 @@ describe('an OAuth client-credentials API', () => {
         "createClient({ auth: { OAuth: { clientId: 'id', clientSecret: 's', authMethod: 'private_key_jwt' } } });",
       ].join('\n'),
     );
-    const result = await runTsc(join(output, '.typecheck'), { ...baseOptions, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true }, { files: [check] });
+    const result = await runTsc(join(output, '.typecheck'), nodeNextOptions, { files: [check] });
     expect(result.diagnostics).toEqual([]);
   }, 60_000);
 });

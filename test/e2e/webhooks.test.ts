@@ -13,7 +13,7 @@ import { Diagnostics } from '../../src/diagnostics.js';
 import { generateClient, loadIR } from '../../src/generate.js';
 import type { Webhook } from '../../src/ir/types.js';
 import { tempDir } from '../generate/helpers.js';
-import { baseOptions, runTsc } from '../tsc.js';
+import { nodeNextOptions, runTsc } from '../tsc.js';
 import { loadCompiledPackage, repoRoot, type CompiledPackage } from './compiled-package.js';
 
 interface OpenAIWebhooks {
@@ -100,7 +100,7 @@ describe('OpenAI webhooks', () => {
         'void completed;',
       ].join('\n'),
     );
-    const result = await runTsc(join(output, '.typecheck'), { ...baseOptions, module: 'NodeNext', moduleResolution: 'NodeNext', skipLibCheck: true }, { files: [check] });
+    const result = await runTsc(join(output, '.typecheck'), nodeNextOptions, { files: [check] });
     expect(result.diagnostics).toEqual([]);
   }, 120_000);
 });

@@ -14,21 +14,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRecordingServer, type RecordingServer } from '../../server.js';
-import { runTsc } from '../../tsc.js';
+import { nodeNextOptions as options, runTsc } from '../../tsc.js';
 import { ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
 
 const SPEC = join(ROOT, 'test/plugins/zod/fixtures/dates-pages.yaml');
-const options = {
-  target: 'ES2022',
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  types: [],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-};
-
 const PRELUDE = [
   `import { createClient, listArchive, listEvents, watchStream } from './src/index.js';`,
   `import { validators } from './src/zod.js';`,

@@ -13,21 +13,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRecordingServer, type RecordingServer } from '../../server.js';
-import { runTsc } from '../../tsc.js';
+import { nodeNextOptions as options, runTsc } from '../../tsc.js';
 import { DIRECTORY_API, ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
 
 const SPEC = join(ROOT, 'test/view/fixtures/read-write.yaml');
-const options = {
-  target: 'ES2022',
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  types: [],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-};
-
 const PRELUDE = [
   `import { createClient, createUser, listUsers, login, putInventory } from './src/index.js';`,
   `import { validators } from './src/zod.js';`,

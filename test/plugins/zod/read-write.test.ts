@@ -9,21 +9,10 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
-import { runTsc } from '../../tsc.js';
+import { nodeNextOptions as options, runTsc } from '../../tsc.js';
 import { DIRECTORY_API, modelNames, ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
 
 const SPEC = join(ROOT, 'test/view/fixtures/read-write.yaml');
-const options = {
-  target: 'ES2022',
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  types: [],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-};
-
 const CHECKS = [
   `import type { z } from 'zod';`,
   `import type * as T from './src/index.js';`,

@@ -8,19 +8,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runTsc } from '../../tsc.js';
+import { nodeNextOptions as options, runTsc } from '../../tsc.js';
 import { modelNames, REAL_SPECS, ROOT, writePackage, zodPackage } from './helpers.js';
-
-const options = {
-  target: 'ES2022',
-  module: 'NodeNext',
-  moduleResolution: 'NodeNext',
-  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-  types: [],
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-};
 
 describe.each(REAL_SPECS)('$id: z.infer of every schema and its type', ({ id, file }) => {
   for (const mini of [false, true]) {
