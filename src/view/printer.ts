@@ -436,7 +436,7 @@ function indexParts(properties: readonly Property[], additional: Schema, p: Prin
 export function schemaDocLines(s: Schema, withText = true): string[] {
   const text = withText ? (s.description ?? s.title) : undefined;
   const c = s.constraints;
-  const format = s.format !== undefined && s.kind !== 'binary' ? s.format : undefined;
+  const format = s.format && s.kind !== 'binary' ? s.format : undefined; // an empty format says nothing
   const value = s.default;
   // most nodes have nothing to say: no arrays made for them (this runs for every property)
   if (!text && !c && format === undefined && !s.readOnly && !s.writeOnly && value === undefined && !s.deprecated) return [];
