@@ -81,7 +81,7 @@ function compute(ir: ApiIR): ReadWriteFacts {
     }
   }
   const split = [...splitSet].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const any = own.size > 0 || ir.operations.some((op) => operationSchemas(op).some(hasOwnReadWrite));
+  const any = own.size > 0 || ir.operations.some((op) => operationSchemas(op).some((s) => scan(s, [])));
   const cache: Record<Side, WeakMap<Schema, Schema>> = { request: new WeakMap(), response: new WeakMap() };
   const view = (s: Schema, at: Side): Schema => {
     if (!any) return s;
@@ -152,22 +152,6 @@ function scan(s: Schema, refs: SchemaId[]): boolean {
       for (const m of s.members) if (scan(m, refs)) own = true;
       return own;
     }
-    default:
-      return false;
-  }
-}
-
-/** Whether a schema holds a readOnly or writeOnly property itself (not through references). */
-function hasOwnReadWrite(s: Schema): boolean {
-  switch (s.kind) {
-    case 'object':
-      for (const p of s.properties) if (p.schema.readOnly === true || p.schema.writeOnly === true || hasOwnReadWrite(p.schema)) return true;
-      return s.additional !== undefined && hasOwnReadWrite(s.additional);
-    case 'array':
-      return hasOwnReadWrite(s.items) || (s.prefixItems?.some(hasOwnReadWrite) ?? false);
-    case 'union':
-    case 'intersection':
-      return s.members.some(hasOwnReadWrite);
     default:
       return false;
   }
