@@ -123,16 +123,10 @@ export function mapList<T>(list: T[], f: (x: T) => T): T[] {
  * left out). Used to dedupe union members and to hash named schemas for the name lock.
  */
 export function structuralKey(s: Schema): string {
-  return key(s);
-}
-
-/**
- * The facts of a node besides its structure and documentation, in a fixed order:
- * constraints, default, discriminator, format, integer, keyword, nullable, open, readOnly,
- * target, value, values, writeOnly. Read by name (this runs for every node, of every shape:
- * a loop over key names would be a slow keyed lookup each).
- */
-function key(s: Schema): string {
+  // The facts of a node besides its structure and documentation, in a fixed order:
+  // constraints, default, discriminator, format, integer, keyword, nullable, open, readOnly,
+  // target, value, values, writeOnly. Read by name (this runs for every node, of every shape:
+  // a loop over key names would be a slow keyed lookup each).
   const n = s as unknown as Record<string, unknown> & { constraints?: unknown; default?: unknown; discriminator?: unknown; format?: unknown; integer?: unknown; keyword?: unknown; nullable?: unknown; open?: unknown; readOnly?: unknown; target?: unknown; value?: unknown; values?: unknown; writeOnly?: unknown };
   let out = '(' + s.kind;
   if (n.constraints !== undefined) out += fact('constraints', n.constraints);
@@ -150,16 +144,16 @@ function key(s: Schema): string {
   if (n.writeOnly !== undefined) out += fact('writeOnly', n.writeOnly);
   switch (s.kind) {
     case 'array':
-      out += ' items' + key(s.items);
-      if (s.prefixItems) for (const m of s.prefixItems) out += key(m);
+      out += ' items' + structuralKey(s.items);
+      if (s.prefixItems) for (const m of s.prefixItems) out += structuralKey(m);
       break;
     case 'object':
-      for (const p of s.properties) out += ' ' + JSON.stringify(p.name) + (p.required ? '!' : '?') + key(p.schema);
-      if (s.additional) out += ' *' + key(s.additional);
+      for (const p of s.properties) out += ' ' + JSON.stringify(p.name) + (p.required ? '!' : '?') + structuralKey(p.schema);
+      if (s.additional) out += ' *' + structuralKey(s.additional);
       break;
     case 'union':
     case 'intersection':
-      for (const m of s.members) out += key(m);
+      for (const m of s.members) out += structuralKey(m);
       break;
   }
   return out + ')';
