@@ -64,3 +64,19 @@ export function writePackage(label: string, files: Map<string, string>): string 
 export function modelNames(p: ZodPackage): [string, string][] {
   return p.view.models.map((m) => [m.named.id, m.name]);
 }
+
+/**
+ * A check file's lines: for every model, the schema's `infer` type (`z.infer`, or `z.input` when
+ * the output is converted) and the model's type are mutually assignable (`same<…>`, the model's
+ * name after `// ` for messages). Run with `runTsc` on the written package.
+ */
+export function sameTypeLines(p: ZodPackage, z = 'zod', infer = 'z.infer'): string[] {
+  return [
+    `import type { z } from '${z}';`,
+    `import type * as T from './src/index.js';`,
+    `import type * as S from './src/zod.js';`,
+    `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
+    `declare function same<X extends true>(): void;`,
+    ...modelNames(p).map(([, name]) => `same<Same<${infer}<typeof S.${name}Schema>, T.${name}>>(); // ${name}`),
+  ];
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as z from 'zod';
 import { nodeNextOptions as options, runTsc } from '../../tsc.js';
-import { DIRECTORY_API, modelNames, ROOT, writePackage, zodPackage, type ZodPackage } from './helpers.js';
+import { DIRECTORY_API, modelNames, ROOT, sameTypeLines, writePackage, zodPackage, type ZodPackage } from './helpers.js';
 
 const SPEC = join(ROOT, 'test/view/fixtures/read-write.yaml');
 const CHECKS = [
@@ -125,14 +125,7 @@ describe.each(REAL)('$id: split types compile strictly, schemas agree with them'
     expect(split).toBeGreaterThan(0);
     const out = writePackage(`read-write-${id}`, real.files);
     try {
-      const lines = [
-        `import type { z } from 'zod';`,
-        `import type * as T from './src/index.js';`,
-        `import type * as S from './src/zod.js';`,
-        `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
-        `declare function same<X extends true>(): void;`,
-        ...modelNames(real).map(([, n]) => `same<Same<z.infer<typeof S.${n}Schema>, T.${n}>>(); // ${n}`),
-      ];
+      const lines = sameTypeLines(real);
       writeFileSync(join(out, 'check.ts'), lines.join('\n') + '\n');
       const { diagnostics, output } = await runTsc(out, options, { include: ['src', 'check.ts'] });
       const shown = diagnostics.map((d) => `${d.file.slice(out.length + 1)}:${d.line} ${d.code} ${d.message}${d.file.endsWith('check.ts') ? ` [${lines[d.line - 1]?.split('// ')[1]}]` : ''}`);

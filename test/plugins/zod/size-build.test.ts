@@ -25,7 +25,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkOptions } from '../../../src/plugins/zod/options.js';
 import { zodReadme } from '../../../src/plugins/zod/readme.js';
 import { runTsc, tsc } from '../../tsc.js';
-import { DIRECTORY_API, modelNames, ROOT, writePackage, zodPackage } from './helpers.js';
+import { DIRECTORY_API, ROOT, sameTypeLines, writePackage, zodPackage } from './helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -110,14 +110,7 @@ describe.each([
 
     const z = 'mini' in options ? 'zod/mini' : 'zod';
     const infer = dates ? 'z.input' : 'z.infer';
-    const lines = [
-      `import type { z } from '${z}';`,
-      `import type * as T from './src/index.js';`,
-      `import type * as S from './src/zod.js';`,
-      `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
-      `declare function same<X extends true>(): void;`,
-      ...modelNames(pkg).map(([, name]) => `same<Same<${infer}<typeof S.${name}Schema>, T.${name}>>(); // ${name}`),
-    ];
+    const lines = sameTypeLines(pkg, z, infer);
     writeFileSync(join(dir, 'check.ts'), lines.join('\n') + '\n');
     const { diagnostics, output } = await runTsc(dir, buildOptions, { include: ['src', 'check.ts'] });
     expect(diagnostics.map((d) => `${d.file.slice(dir.length + 1)}:${d.line} ${d.code} ${d.message}`), output.slice(0, 3000)).toEqual([]);

@@ -9,7 +9,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeNextOptions as options, runTsc } from '../../tsc.js';
-import { modelNames, REAL_SPECS, ROOT, writePackage, zodPackage } from './helpers.js';
+import { modelNames, REAL_SPECS, ROOT, sameTypeLines, writePackage, zodPackage } from './helpers.js';
 
 describe.each(REAL_SPECS)('$id: z.infer of every schema and its type', ({ id, file }) => {
   for (const mini of [false, true]) {
@@ -18,18 +18,8 @@ describe.each(REAL_SPECS)('$id: z.infer of every schema and its type', ({ id, fi
       const dir = writePackage(`types-${id}${mini ? '-mini' : ''}`, pkg.files);
       try {
         const z = mini ? 'zod/mini' : 'zod';
-        const lines = [
-          `import type { z } from '${z}';`,
-          `import type * as T from './src/index.js';`,
-          `import type * as S from './src/zod.js';`,
-          `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
-          `declare function same<X extends true>(): void;`,
-        ];
-        const checked: string[] = [];
-        for (const [, name] of modelNames(pkg)) {
-          lines.push(`same<Same<z.infer<typeof S.${name}Schema>, T.${name}>>(); // ${name}`);
-          checked.push(name);
-        }
+        const lines = sameTypeLines(pkg, z);
+        const checked = modelNames(pkg);
         for (const op of pkg.view.operations) {
           if (op.params.length === 0) continue;
           const type = op.body ? `Omit<T.${op.names.params}, ${JSON.stringify(op.body.key)}>` : `T.${op.names.params}`;
@@ -53,12 +43,7 @@ describe('dates: "Date" (fixtures/shapes.yaml)', () => {
     const dir = writePackage('types-dates', pkg.files);
     try {
       const lines = [
-        `import type { z } from 'zod';`,
-        `import type * as T from './src/index.js';`,
-        `import type * as S from './src/zod.js';`,
-        `type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;`,
-        `declare function same<X extends true>(): void;`,
-        ...modelNames(pkg).map(([, name]) => `same<Same<z.input<typeof S.${name}Schema>, T.${name}>>(); // ${name}`),
+        ...sameTypeLines(pkg, 'zod', 'z.input'),
         `same<Same<z.output<typeof S.StampSchema>['at'], Date>>();`,
         `same<Same<z.output<typeof S.StampSchema>['on'], Date | undefined>>();`,
         `same<Same<T.Stamp['at'], string>>();`,
